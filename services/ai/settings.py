@@ -1,0 +1,9 @@
+"""Settings of the ai service."""
+
+from __future__ import annotations
+
+from services.kit.settings import ServiceSettings
+
+
+class AISettings(ServiceSettings):
+    service_name: str = "ai"

@@ -1,0 +1,162 @@
+"""`outbound` — run, migrate and administer Outbound CRM."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(help="Outbound CRM: find companies, enrich, write, book meetings.", no_args_is_help=True)
+users_cli = typer.Typer(help="Accounts.", no_args_is_help=True)
+app.add_typer(users_cli, name="users")
+
+SERVE_NAMES = ("users", "leads", "ai", "email", "calendar", "gateway")
+DEFAULT_PORTS = {"gateway": 8000, "users": 8001, "leads": 8002, "ai": 8003, "email": 8004, "calendar": 8005}
+
+
+def _run(asgi_app: Any, host: str, port: int) -> None:
+    import uvicorn
+
+    from services.kit.logging import configure_logging
+    from services.kit.settings import ServiceSettings
+
+    base = ServiceSettings()
+    configure_logging(base.log_level, json_lines=base.log_json)
+    loop = "uvloop" if sys.platform != "win32" else "asyncio"
+    uvicorn.run(asgi_app, host=host, port=port, loop=loop, http="httptools", access_log=False,
+                log_config=None, lifespan="on", server_header=False, timeout_keep_alive=30)
+
+
+@app.command()
+def up(port: Annotated[int | None, typer.Option(help="Port (default OUTBOUND_PORT or 8000)")] = None,
+       host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1") -> None:
+    """Run gateway, every service and their workers in one process (SQLite, offline providers)."""
+    from services.embedded import build_embedded
+
+    port = port or int(os.environ.get("OUTBOUND_PORT", "8000"))
+    embedded = build_embedded()
+    settings = embedded.gateway.settings
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"Outbound CRM on http://{shown}:{port}  (data in {settings.data_dir.resolve()})", err=True)
+    if not os.environ.get("OUTBOUND_ADMIN_EMAIL"):
+        typer.echo("First admin: set OUTBOUND_ADMIN_EMAIL and OUTBOUND_ADMIN_PASSWORD before the first start, "
+                   "or run `outbound users create-admin`.", err=True)
+    _run(embedded, host, port)
+
+
+@app.command()
+def serve(name: Annotated[str, typer.Argument(help="|".join(SERVE_NAMES))],
+          port: Annotated[int | None, typer.Option(help="Port")] = None,
+          host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1") -> None:
+    """Run one service (or the gateway) on its own; find the others through OUTBOUND_<NAME>_URL."""
+    if name not in SERVE_NAMES:
+        raise typer.BadParameter(f"choose one of {', '.join(SERVE_NAMES)}")
+    if name == "gateway":
+        from gateway.main import create_app as create_gateway
+        from gateway.settings import GatewaySettings
+
+        _run(create_gateway(GatewaySettings()), host, port or DEFAULT_PORTS[name])
+        return
+    from services.embedded import service_factories
+
+    factory, settings_cls = service_factories()[name]
+    _run(factory(settings_cls()), host, port or DEFAULT_PORTS[name])
+
+
+@app.command()
+def migrate() -> None:
+    """Bring every service's database schema up to date."""
+    from services.kit.db import create_null_pool_engine
+    from services.kit.db import migrate as run_migrations
+
+    from .embedded import service_factories
+
+    async def all_services() -> None:
+        for name, (_factory, settings_cls) in service_factories().items():
+            settings = settings_cls()
+            engine = create_null_pool_engine(str(settings.database_url))
+            try:
+                await run_migrations(engine, Path(__file__).parent / name / "migrations", f"alembic_version_{name}")
+            finally:
+                await engine.dispose()
+            typer.echo(f"{name}: up to date", err=True)
+
+    asyncio.run(all_services())
+
+
+@app.command()
+def openapi(out: Annotated[Path | None, typer.Option(help="Write here instead of stdout")] = None) -> None:
+    """Print the merged OpenAPI document of every service, as the gateway serves it."""
+    from gateway.openapi import merge_openapi
+
+    from .embedded import service_factories
+
+    docs = {name: factory(settings_cls()).openapi() for name, (factory, settings_cls) in service_factories().items()}
+    text = json.dumps(merge_openapi(docs), indent=1) + "\n"
+    if out:
+        out.write_text(text)
+    else:
+        typer.echo(text, nl=False)
+
+
+@users_cli.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(prompt=True)],
+    name: Annotated[str, typer.Option(prompt=True)] = "Admin",
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
+) -> None:
+    """Create an admin account (asks for e-mail, name and password)."""
+    from pydantic import ValidationError
+
+    from services.kit.db import create_null_pool_engine, session_factory, session_scope
+    from services.kit.db import migrate as run_migrations
+    from services.kit.errors import AppError
+    from services.users import service
+    from services.users.main import MIGRATIONS
+    from services.users.schemas import UserCreate
+    from services.users.settings import UsersSettings
+
+    try:
+        data = UserCreate(email=email, name=name, role="admin", password=password)
+    except ValidationError as exc:
+        raise typer.BadParameter("; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())) from exc
+
+    async def create() -> None:
+        settings = UsersSettings()
+        engine = create_null_pool_engine(str(settings.database_url))
+        try:
+            await run_migrations(engine, MIGRATIONS, "alembic_version_users")
+            async with session_scope(session_factory(engine)) as session:
+                user = await service.create_user(session, data, actor=None)
+            typer.echo(f"created admin {user.email} (id {user.id})")
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(create())
+    except AppError as exc:
+        typer.echo(f"error: {exc.detail}", err=True)
+        raise typer.Exit(1) from exc
+
+
+def _mount_optional(module: str, name: str, help_text: str) -> None:
+    """Service CLIs are mounted when present, so one unfinished service never breaks the rest."""
+    import importlib
+
+    try:
+        sub = importlib.import_module(module).app
+    except (ImportError, AttributeError):
+        return
+    app.add_typer(sub, name=name, help=help_text)
+
+
+_mount_optional("services.leads.cli", "leads", "Find companies, crawl and extract.")
+_mount_optional("services.ai.cli", "ai", "LLM enrichment and writing.")
+
+if __name__ == "__main__":
+    app()

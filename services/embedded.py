@@ -1,0 +1,104 @@
+"""The embedded topology: gateway, every service and their workers in one process.
+
+Services reach each other through in-process ASGI transports (no sockets), and the gateway calls
+them directly; the same code runs split into processes by ``outbound serve``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from gateway.app import Gateway
+from gateway.main import create_app as create_gateway
+from gateway.settings import GatewaySettings
+from services.kit.http import register_local_app
+from services.kit.settings import SERVICE_NAMES
+
+LOCAL_URL = "http://{name}.local"
+
+
+def service_factories() -> dict[str, tuple[Any, Any]]:
+    """name → (create_app, settings class) for every service, imported lazily."""
+    from services.ai.main import create_app as ai_app
+    from services.ai.settings import AISettings
+    from services.calendar.main import create_app as calendar_app
+    from services.calendar.settings import CalendarSettings
+    from services.email.main import create_app as email_app
+    from services.email.settings import EmailSettings
+    from services.leads.main import create_app as leads_app
+    from services.leads.settings import LeadsSettings
+    from services.users.main import create_app as users_app
+    from services.users.settings import UsersSettings
+
+    return {
+        "users": (users_app, UsersSettings),
+        "leads": (leads_app, LeadsSettings),
+        "ai": (ai_app, AISettings),
+        "email": (email_app, EmailSettings),
+        "calendar": (calendar_app, CalendarSettings),
+    }
+
+
+def internal_secret(data_dir: Path, configured: str | None) -> str:
+    """The shared service secret: configured, or made once and kept beside the data."""
+    if configured:
+        return configured
+    path = data_dir / ".service-secret"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(32)
+    path.write_text(secret)
+    path.chmod(0o600)
+    return secret
+
+
+class EmbeddedApp:
+    """Starts every service's lifespan (users first: it owns the keys), then serves the gateway."""
+
+    def __init__(self, gateway: Gateway, services: dict[str, FastAPI]) -> None:
+        self.gateway = gateway
+        self.services = services
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "lifespan":
+            await self.gateway(scope, receive, send)
+            return
+        stack = contextlib.AsyncExitStack()
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                try:
+                    for app in self.services.values():
+                        await stack.enter_async_context(app.router.lifespan_context(app))
+                except Exception as exc:
+                    await stack.aclose()
+                    await send({"type": "lifespan.startup.failed", "message": repr(exc)})
+                    raise
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await stack.aclose()
+                await self.gateway.aclose()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def build_embedded(**overrides: Any) -> EmbeddedApp:
+    gw_settings = GatewaySettings(**overrides)
+    secret = internal_secret(gw_settings.data_dir, gw_settings.service_secret)
+    local_urls = {f"{name}_url": LOCAL_URL.format(name=name) for name in SERVICE_NAMES}
+    apps: dict[str, FastAPI] = {}
+    for name, (factory, settings_cls) in service_factories().items():
+        fields = {k: v for k, v in overrides.items() if k in settings_cls.model_fields}
+        settings = settings_cls(**{**fields, **local_urls, "service_secret": secret})
+        app = factory(settings)
+        apps[name] = app
+        register_local_app(LOCAL_URL.format(name=name), app)
+    assert set(apps) == set(SERVICE_NAMES)
+    gateway = create_gateway(gw_settings, local_apps=apps)
+    return EmbeddedApp(gateway, apps)

@@ -1,0 +1,180 @@
+"""Async database access shared by the services: engine, sessions, declarative base, migrations.
+
+One session per request, committed at the edge (the route dependency); services only flush.
+SQLite (aiosqlite) and PostgreSQL (asyncpg) are both first-class; the schema comes only from
+each service's Alembic migrations, kept in its own version table ``alembic_version_<service>``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import NullPool
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both backends (SQLite drops the offset otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+
+
+def make_base() -> type[DeclarativeBase]:
+    """A declarative base with its own metadata, one per service (a service owns its tables)."""
+
+    class Base(DeclarativeBase):
+        metadata = MetaData(naming_convention=NAMING_CONVENTION)
+        type_annotation_map = {datetime: UTCDateTime()}
+
+    return Base
+
+
+def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def create_null_pool_engine(url: str) -> AsyncEngine:
+    """For short-lived tools (migrations, CLI) that must not keep connections around."""
+    return create_async_engine(url, poolclass=NullPool)
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+@contextlib.asynccontextmanager
+async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """Commit once at the edge if the handler succeeded, roll back otherwise."""
+    async with factory() as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException as exc:
+            # Some refusals must still be recorded (a failed login's audit row and throttle count).
+            if getattr(exc, "keep_changes", False):
+                await session.commit()
+            else:
+                await session.rollback()
+            raise
+
+
+def run_migrations(connection: Connection, script_location: Path, version_table: str) -> None:
+    """Upgrade to head on an open (sync) connection; called via ``AsyncConnection.run_sync``."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    cfg.attributes["connection"] = connection
+    cfg.attributes["version_table"] = version_table
+    command.upgrade(cfg, "head")
+
+
+async def migrate(engine: AsyncEngine, script_location: Path, version_table: str) -> None:
+    async with engine.begin() as conn:
+        await conn.run_sync(run_migrations, script_location, version_table)
+
+
+def alembic_env(target_metadata: MetaData) -> None:
+    """Body of every service's ``migrations/env.py`` (online mode on a given connection)."""
+    from alembic import context
+
+    connection = context.config.attributes.get("connection")
+    version_table = context.config.attributes.get("version_table", "alembic_version")
+    if connection is None:
+        url = context.config.get_main_option("sqlalchemy.url")
+        if not url:
+            raise RuntimeError("run migrations through `outbound migrate`")
+        context.configure(url=url, target_metadata=target_metadata, version_table=version_table,
+                          literal_binds=True, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        version_table=version_table,
+        render_as_batch=connection.dialect.name == "sqlite",
+        render_item=_render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Migrations spell our UTC type as the plain column type it stores."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def autogenerate(script_location: Path, version_table: str, message: str) -> None:
+    """Write a new revision from the difference between the models and the migrations so far."""
+    import tempfile
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine as create_sync_engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_sync_engine(f"sqlite:///{tmp}/autogen.db")
+        with engine.begin() as conn:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(script_location))
+            cfg.attributes["connection"] = conn
+            cfg.attributes["version_table"] = version_table
+            command.upgrade(cfg, "head")
+            command.revision(cfg, message=message, autogenerate=True)
+        engine.dispose()

@@ -1,0 +1,42 @@
+"""FastAPI dependency aliases every service's routes use."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .app import ServiceRuntime
+from .db import session_scope
+
+
+def get_runtime(request: Request) -> ServiceRuntime:
+    runtime: ServiceRuntime = request.app.state.runtime
+    return runtime
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with session_scope(get_runtime(request).sessions) as session:
+        yield session
+
+
+RuntimeDep = Annotated[ServiceRuntime, Depends(get_runtime)]
+# scope="function": commit before the response is sent, so a failed commit is never reported as success.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def client_ip(request: Request, trusted_proxies: list[str]) -> str | None:
+    """The caller's address: the last X-Forwarded-For hop, but only when a trusted proxy sent it."""
+    peer = request.client.host if request.client else None
+    if peer in trusted_proxies:
+        forwarded = request.headers.get("x-forwarded-for")
+        if forwarded:
+            hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+            for hop in reversed(hops):
+                if hop not in trusted_proxies:
+                    return hop[:64]
+    return peer

@@ -1,0 +1,327 @@
+"""Durable background jobs stored in the owning service's database.
+
+A job row carries type, payload, status, attempts, run_at, a lease, progress (done/total) and the
+last error. Workers claim with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (SQLite serialises writers,
+so the same single UPDATE … RETURNING is atomic there). A claim is a lease: a worker renews it while
+it works, and a killed worker's job is claimed again once the lease runs out. Every write a worker
+makes is fenced by ``locked_by`` so a worker that lost its lease cannot overwrite the new owner.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import socket
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .db import utcnow
+from .errors import Conflict, NotFound
+
+log = logging.getLogger("outbound.jobs")
+
+QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED = "queued", "running", "succeeded", "failed", "cancelled"
+FINISHED = (SUCCEEDED, FAILED, CANCELLED)
+
+
+class JobMixin:
+    """Columns of a service's ``jobs`` table; a service declares ``class Job(JobMixin, Base)``."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(sa.String(64), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    status: Mapped[str] = mapped_column(sa.String(16), default=QUEUED, index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    max_attempts: Mapped[int] = mapped_column(default=5)
+    run_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    lease_until: Mapped[datetime | None] = mapped_column(default=None)
+    locked_by: Mapped[str | None] = mapped_column(sa.String(96), default=None)
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
+    progress_done: Mapped[int] = mapped_column(default=0)
+    progress_total: Mapped[int | None] = mapped_column(default=None)
+    error: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    result: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    idempotency_key: Mapped[str | None] = mapped_column(sa.String(200), unique=True, default=None)
+    owner: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+def jobs_table_columns() -> list[sa.Column[Any]]:
+    """The same columns for a migration's ``op.create_table('jobs', *jobs_table_columns())``."""
+    ts = sa.DateTime(timezone=True)
+    return [
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("type", sa.String(64), nullable=False, index=True),
+        sa.Column("payload", sa.JSON, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False, index=True),
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("max_attempts", sa.Integer, nullable=False),
+        sa.Column("run_at", ts, nullable=False, index=True),
+        sa.Column("lease_until", ts),
+        sa.Column("locked_by", sa.String(96)),
+        sa.Column("cancel_requested", sa.Boolean, nullable=False),
+        sa.Column("progress_done", sa.Integer, nullable=False),
+        sa.Column("progress_total", sa.Integer),
+        sa.Column("error", sa.Text),
+        sa.Column("result", sa.JSON),
+        sa.Column("idempotency_key", sa.String(200), unique=True),
+        sa.Column("owner", sa.String(64)),
+        sa.Column("created_at", ts, nullable=False),
+        sa.Column("updated_at", ts, nullable=False),
+        sa.Column("finished_at", ts),
+    ]
+
+
+class JobCancelled(Exception):
+    """Raised inside a handler when someone asked to cancel its job."""
+
+
+class LeaseLost(Exception):
+    """Raised inside a handler when another worker owns its job now."""
+
+
+def backoff_delay(attempts: int, base: float = 2.0, cap: float = 600.0) -> float:
+    """Exponential backoff with full jitter: a failing job does not hammer what it depends on."""
+    return random.uniform(0, min(cap, base * 2 ** max(0, attempts - 1)))
+
+
+class JobQueue:
+    """All the SQL of the job table for one service."""
+
+    def __init__(self, model: type[Any], sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.model = model
+        self.sessions = sessions
+
+    # --- called inside a request's session (the caller commits) -------------------------
+    async def enqueue(self, session: AsyncSession, type_: str, payload: dict[str, Any], *,
+                      total: int | None = None, run_at: datetime | None = None, max_attempts: int = 5,
+                      key: str | None = None, owner: str | None = None) -> Any:
+        if key is not None:
+            existing = (await session.execute(sa.select(self.model).where(self.model.idempotency_key == key))).scalar()
+            if existing is not None:
+                return existing
+        job = self.model(type=type_, payload=payload, progress_total=total, run_at=run_at or utcnow(),
+                         max_attempts=max_attempts, idempotency_key=key, owner=owner, status=QUEUED, attempts=0,
+                         progress_done=0, cancel_requested=False)
+        session.add(job)
+        await session.flush()
+        return job
+
+    async def get(self, session: AsyncSession, job_id: int) -> Any:
+        job = await session.get(self.model, job_id)
+        if job is None:
+            raise NotFound(f"Job {job_id} does not exist.")
+        return job
+
+    async def list(self, session: AsyncSession, *, type_: str | None = None, status: str | None = None,
+                   owner: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Any], int]:
+        q = sa.select(self.model)
+        if type_:
+            q = q.where(self.model.type == type_)
+        if status:
+            q = q.where(self.model.status == status)
+        if owner:
+            q = q.where(self.model.owner == owner)
+        total = (await session.execute(sa.select(sa.func.count()).select_from(q.subquery()))).scalar_one()
+        rows = (await session.execute(q.order_by(self.model.id.desc()).limit(limit).offset(offset))).scalars()
+        return list(rows), int(total)
+
+    async def cancel(self, session: AsyncSession, job_id: int) -> Any:
+        job = await self.get(session, job_id)
+        if job.status in FINISHED:
+            raise Conflict(f"Job {job_id} has already finished ({job.status}).")
+        if job.status == QUEUED:
+            job.status, job.finished_at = CANCELLED, utcnow()
+        else:
+            job.cancel_requested = True  # the worker sees it at its next progress report or heartbeat
+        await session.flush()
+        return job
+
+    async def retry(self, session: AsyncSession, job_id: int) -> Any:
+        job = await self.get(session, job_id)
+        if job.status not in (FAILED, CANCELLED):
+            raise Conflict(f"Only failed or cancelled jobs can be retried; job {job_id} is {job.status}.")
+        job.status, job.run_at, job.error, job.finished_at = QUEUED, utcnow(), None, None
+        job.cancel_requested = False
+        job.max_attempts = max(job.max_attempts, job.attempts + 1)
+        await session.flush()
+        return job
+
+    # --- called by workers, each in its own short transaction -----------------------------
+    async def claim(self, worker_id: str, types: list[str], lease_seconds: float) -> Any | None:
+        now = utcnow()
+        m = self.model
+        due = sa.or_(
+            sa.and_(m.status == QUEUED, m.run_at <= now),
+            sa.and_(m.status == RUNNING, m.lease_until < now),  # a dead worker's job
+        )
+        pick = sa.select(m.id).where(due, m.type.in_(types)).order_by(m.run_at, m.id).limit(1)
+        pick = pick.with_for_update(skip_locked=True)
+        stmt = (
+            sa.update(m)
+            .where(m.id == pick.scalar_subquery())
+            .values(status=RUNNING, attempts=m.attempts + 1, locked_by=worker_id,
+                    lease_until=now + timedelta(seconds=lease_seconds), updated_at=now)
+            .returning(m.id)
+        )
+        async with self.sessions() as session, session.begin():
+            job_id = (await session.execute(stmt)).scalar()
+            if job_id is None:
+                return None
+            return await session.get(m, job_id)
+
+    async def _fenced_update(self, job_id: int, worker_id: str, **values: Any) -> bool:
+        m = self.model
+        stmt = sa.update(m).where(m.id == job_id, m.locked_by == worker_id, m.status == RUNNING).values(
+            updated_at=utcnow(), **values)
+        async with self.sessions() as session, session.begin():
+            return bool((await session.execute(stmt)).rowcount)
+
+    async def heartbeat(self, job_id: int, worker_id: str, lease_seconds: float,
+                        done: int | None = None, total: int | None = None) -> bool:
+        """Renew the lease (and record progress); False when the lease was lost. Returns cancel state."""
+        values: dict[str, Any] = {"lease_until": utcnow() + timedelta(seconds=lease_seconds)}
+        if done is not None:
+            values["progress_done"] = done
+        if total is not None:
+            values["progress_total"] = total
+        if not await self._fenced_update(job_id, worker_id, **values):
+            raise LeaseLost(f"job {job_id} is no longer ours")
+        async with self.sessions() as session:
+            return bool((await session.execute(
+                sa.select(self.model.cancel_requested).where(self.model.id == job_id))).scalar())
+
+    async def complete(self, job_id: int, worker_id: str, result: dict[str, Any] | None) -> bool:
+        return await self._fenced_update(job_id, worker_id, status=SUCCEEDED, result=result, error=None,
+                                         lease_until=None, finished_at=utcnow())
+
+    async def mark_cancelled(self, job_id: int, worker_id: str) -> bool:
+        return await self._fenced_update(job_id, worker_id, status=CANCELLED, lease_until=None, finished_at=utcnow())
+
+    async def fail(self, job_id: int, worker_id: str, error: str, attempts: int, max_attempts: int) -> bool:
+        if attempts < max_attempts:
+            return await self._fenced_update(
+                job_id, worker_id, status=QUEUED, error=error[:4000], lease_until=None, locked_by=None,
+                run_at=utcnow() + timedelta(seconds=backoff_delay(attempts)))
+        return await self._fenced_update(job_id, worker_id, status=FAILED, error=error[:4000], lease_until=None,
+                                         finished_at=utcnow())
+
+
+@dataclass
+class JobContext:
+    """What a handler gets: its job's data and a way to report progress (which also checks cancel)."""
+
+    queue: JobQueue
+    job_id: int
+    type: str
+    payload: dict[str, Any]
+    attempts: int
+    worker_id: str
+    lease_seconds: float
+    done: int = 0
+    total: int | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+
+    async def progress(self, done: int, total: int | None = None) -> None:
+        self.done = done
+        if total is not None:
+            self.total = total
+        if await self.queue.heartbeat(self.job_id, self.worker_id, self.lease_seconds, done, total):
+            raise JobCancelled()
+
+
+Handler = Callable[[JobContext], Awaitable[dict[str, Any] | None]]
+
+
+class Worker:
+    """Runs handlers for claimed jobs, ``concurrency`` at a time, until stopped."""
+
+    def __init__(self, queue: JobQueue, handlers: dict[str, Handler], *, concurrency: int = 1,
+                 poll_interval: float = 0.5, lease_seconds: float = 60.0, name: str | None = None) -> None:
+        self.queue = queue
+        self.handlers = handlers
+        self.concurrency = concurrency
+        self.poll_interval = poll_interval
+        self.lease_seconds = lease_seconds
+        self.worker_id = name or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._wake = asyncio.Event()
+
+    def start(self) -> None:
+        self._tasks = [asyncio.create_task(self._loop(i)) for i in range(self.concurrency)]
+
+    def wake(self) -> None:
+        """Skip the poll wait: called right after a job was enqueued in the same process."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        for t in self._tasks:
+            t.cancel()
+        for t in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await t
+        self._tasks = []
+
+    async def run_once(self) -> bool:
+        """Claim and run one job; False when nothing was due (used by tests and the loop)."""
+        job = await self.queue.claim(self.worker_id, list(self.handlers), self.lease_seconds)
+        if job is None:
+            return False
+        await self._run(job)
+        return True
+
+    async def _loop(self, slot: int) -> None:
+        while not self._stop.is_set():
+            try:
+                if await self.run_once():
+                    continue
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("worker %s slot %d: claim failed", self.worker_id, slot)
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.poll_interval)
+
+    async def _run(self, job: Any) -> None:
+        ctx = JobContext(self.queue, job.id, job.type, dict(job.payload or {}), job.attempts, self.worker_id,
+                         self.lease_seconds, job.progress_done, job.progress_total)
+        beat = asyncio.create_task(self._heartbeat(ctx))
+        try:
+            result = await self.handlers[job.type](ctx)
+        except JobCancelled:
+            await self.queue.mark_cancelled(job.id, self.worker_id)
+        except LeaseLost:
+            log.warning("job %s: lease lost, another worker owns it now", job.id)
+        except asyncio.CancelledError:
+            raise  # shutting down: the lease runs out and another worker resumes the job
+        except Exception as exc:
+            log.exception("job %s (%s) failed on attempt %d", job.id, job.type, job.attempts)
+            await self.queue.fail(job.id, self.worker_id, f"{exc.__class__.__name__}: {exc}", job.attempts,
+                                  job.max_attempts)
+        else:
+            await self.queue.complete(job.id, self.worker_id, result)
+        finally:
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await beat
+
+    async def _heartbeat(self, ctx: JobContext) -> None:
+        while True:
+            await asyncio.sleep(self.lease_seconds / 3)
+            with contextlib.suppress(Exception):
+                await self.queue.heartbeat(ctx.job_id, ctx.worker_id, ctx.lease_seconds)

@@ -1,0 +1,78 @@
+"""Settings shared by every service: env prefix ``OUTBOUND_``, ``.env`` supported.
+
+Each service subclasses :class:`ServiceSettings` and sets ``service_name``; its database URL is
+resolved in this order: ``OUTBOUND_<SERVICE>_DATABASE_URL``, ``OUTBOUND_DATABASE_URL``, then a
+SQLite file ``<OUTBOUND_DATA_DIR>/<service>.db``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
+SERVICE_NAMES = ("users", "leads", "ai", "email", "calendar")
+
+
+class ServiceSettings(BaseSettings):
+    """Settings every service understands."""
+
+    model_config = SettingsConfigDict(env_prefix="OUTBOUND_", env_file=".env", extra="ignore")
+
+    service_name: str = "kit"
+    environment: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    log_level: str = "INFO"
+    log_json: bool = False
+    # Token verification: where the users service publishes its keys, and what a token must say.
+    jwt_issuer: str = "outbound-users"
+    jwt_audience: str = "outbound"
+    # Where each service answers in the distributed topology (OUTBOUND_<NAME>_URL).
+    users_url: str = "http://127.0.0.1:8001"
+    leads_url: str = "http://127.0.0.1:8002"
+    ai_url: str = "http://127.0.0.1:8003"
+    email_url: str = "http://127.0.0.1:8004"
+    calendar_url: str = "http://127.0.0.1:8005"
+    # Service-to-service calls: each built-in service signs in to the users service as the client
+    # named after it, with this shared internal secret (client credentials grant).
+    service_secret: str | None = None
+    http_timeout: float = 10.0
+    demo_mode: bool = False
+    # Workers started inside the service process; 0 disables them (e.g. when a separate pool runs).
+    workers: int = Field(default=1, ge=0, le=64)
+
+    @model_validator(mode="after")
+    def _resolve_database_url(self) -> ServiceSettings:
+        if self.database_url is None or self.database_url == os.environ.get("OUTBOUND_DATABASE_URL"):
+            own = os.environ.get(f"OUTBOUND_{self.service_name.upper()}_DATABASE_URL")
+            if own:
+                self.database_url = own
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
+        self.database_url = normalise_database_url(self.database_url)
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return str(self.database_url).startswith("sqlite")
+
+    def require_secret(self, name: str, value: str | None) -> None:
+        """Refuse to run outside development with a placeholder secret."""
+        if self.environment != "development" and (value is None or value.strip().lower() in PLACEHOLDER_SECRETS):
+            raise ValueError(f"OUTBOUND_{name.upper()} must be set to a real secret outside development")
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the plain URLs people paste and pick the async drivers we ship."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+asyncpg://" + url[len("postgresql://") :]
+    if url.startswith("sqlite:///"):
+        url = "sqlite+aiosqlite:///" + url[len("sqlite:///") :]
+    return url

@@ -1,0 +1,109 @@
+"""Request and response shapes of the users service (other services may import this module)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, EmailStr, Field, field_validator
+
+from services.kit.schemas import ORMModel
+
+Role = Literal["admin", "sales", "demo"]
+
+
+class LoginRequest(BaseModel):
+    email: str = Field(min_length=3, max_length=320)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+
+
+class Me(ORMModel):
+    id: int
+    email: str
+    name: str
+    role: Role
+
+
+class UserRead(ORMModel):
+    id: int
+    email: str
+    name: str
+    role: Role
+    is_active: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+class _Password(BaseModel):
+    @field_validator("password", check_fields=False)
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be blank")
+        return v
+
+
+class UserCreate(_Password):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=200)
+    role: Role = "sales"
+    password: str = Field(min_length=10, max_length=256)
+
+
+class UserUpdate(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+class PasswordReset(_Password):
+    password: str = Field(min_length=10, max_length=256)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=10, max_length=256)
+
+
+class AuditEventRead(ORMModel):
+    id: int
+    at: datetime
+    event: str
+    user_id: int | None
+    email: str | None
+    ip: str | None
+    detail: dict[str, Any]
+
+
+class ServiceClientCreate(BaseModel):
+    client_id: str = Field(min_length=2, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    name: str = Field(min_length=1, max_length=200)
+    scopes: list[str] = Field(default_factory=list, max_length=50)
+
+
+class ServiceClientRead(ORMModel):
+    id: int
+    client_id: str
+    name: str
+    scopes: list[str]
+    is_active: bool
+    created_at: datetime
+
+    @field_validator("scopes", mode="before")
+    @classmethod
+    def _split(cls, v: Any) -> Any:
+        return v.split() if isinstance(v, str) else v
+
+
+class ServiceClientCreated(ServiceClientRead):
+    client_secret: str = Field(description="Shown once; store it now.")
+
+
+class Jwks(BaseModel):
+    keys: list[dict[str, Any]]

@@ -1,0 +1,321 @@
+"""The rules of the users service: accounts, login and throttling, tokens, audit.
+
+Functions take the session explicitly and only flush; the request edge commits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from pwdlib import PasswordHash
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.kit.db import utcnow
+from services.kit.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, Unauthorized
+
+from . import repository as repo
+from .keys import KeyRing, generate_private_pem, hash_opaque_token, new_opaque_token
+from .models import AuditEvent, ServiceClient, User
+from .schemas import UserCreate, UserUpdate
+from .settings import UsersSettings
+
+log = logging.getLogger("outbound.users")
+hasher = PasswordHash.recommended()  # argon2id
+# Verified against when the e-mail is unknown, so a miss costs as long as a wrong password.
+_DUMMY_HASH = hasher.hash(secrets.token_urlsafe(16))
+# Scopes each built-in service may ask for with the shared internal secret.
+INTERNAL_CLIENTS: dict[str, list[str]] = {
+    "leads": ["users:read"],
+    "ai": ["leads:read", "leads:write", "leads:timeline"],
+    "email": ["leads:read", "leads:timeline", "ai:write"],
+    "calendar": ["leads:read", "leads:timeline", "email:send"],
+    "gateway": [],
+}
+
+
+@dataclass
+class IssuedTokens:
+    access_token: str
+    expires_in: int
+    refresh_token: str
+
+
+async def hash_password(password: str) -> str:
+    return await asyncio.to_thread(hasher.hash, password)
+
+
+async def verify_password(password: str, password_hash: str) -> bool:
+    return await asyncio.to_thread(hasher.verify, password, password_hash)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def audit(s: AsyncSession, event: str, *, user: User | None = None, email: str | None = None,
+                ip: str | None = None, **detail: Any) -> None:
+    await repo.add_audit(s, event=event, user_id=user.id if user else None,
+                         email=user.email if user else email, ip=ip, detail=detail)
+
+
+# --- start-up ------------------------------------------------------------------------------------
+async def load_key_ring(s: AsyncSession, settings: UsersSettings) -> KeyRing:
+    """The configured key, else the newest stored key (one is made on first start)."""
+    stored = list(await repo.list_signing_keys(s))
+    published = [k.public_jwk for k in stored if k.retired_at is None]
+    if settings.jwt_private_key:
+        return KeyRing.from_pems(settings.jwt_private_key, published)
+    active = next((k for k in reversed(stored) if k.retired_at is None), None)
+    if active is None:
+        pem = generate_private_pem()
+        ring = KeyRing.from_pems(pem)
+        await repo.add_signing_key(s, kid=ring.kid, algorithm="EdDSA", private_pem=pem, public_jwk=ring.published[0])
+        return ring
+    return KeyRing.from_pems(active.private_pem, published)
+
+
+async def ensure_first_admin(s: AsyncSession, settings: UsersSettings) -> User | None:
+    if not (settings.admin_email and settings.admin_password) or await repo.count_users(s) > 0:
+        return None
+    user = await create_user(s, UserCreate(email=settings.admin_email, name=settings.admin_name, role="admin",
+                                           password=settings.admin_password), actor=None)
+    log.info("created the first admin %s from OUTBOUND_ADMIN_EMAIL", user.email)
+    return user
+
+
+async def ensure_internal_clients(s: AsyncSession, secret: str | None) -> None:
+    """With a shared internal secret set, every built-in service can get its scoped token."""
+    if not secret:
+        return
+    for client_id, scopes in INTERNAL_CLIENTS.items():
+        existing = await repo.get_service_client(s, client_id)
+        secret_hash = await hash_password(secret) if existing is None or not await verify_password(
+            secret, existing.secret_hash) else existing.secret_hash
+        if existing is None:
+            await repo.add_service_client(s, client_id=client_id, name=f"{client_id} service",
+                                          secret_hash=secret_hash, scopes=" ".join(scopes), is_active=True)
+        else:
+            existing.secret_hash, existing.scopes = secret_hash, " ".join(scopes)
+    await s.flush()
+
+
+# --- login and tokens ------------------------------------------------------------------------------
+def _throttle_keys(email: str, ip: str | None) -> tuple[str, str | None]:
+    return f"acct:{email}", (f"ip:{ip}" if ip else None)
+
+
+async def _check_throttle(s: AsyncSession, keys: list[str]) -> None:
+    now = utcnow()
+    for row in (await repo.get_throttles(s, keys)).values():
+        if row.blocked_until and row.blocked_until > now:
+            wait = int((row.blocked_until - now).total_seconds()) + 1
+            raise RateLimited(f"Too many failed sign-ins. Try again in {wait} s.", retry_after=wait,
+                              keep_changes=True)
+
+
+async def _record_failure(s: AsyncSession, settings: UsersSettings, key: str, limit: int) -> None:
+    row = await repo.upsert_throttle(s, key)
+    now = utcnow()
+    if now - row.window_start > timedelta(seconds=settings.login_window_seconds):
+        row.failures, row.window_start = 0, now
+    row.failures += 1
+    if row.failures >= limit:
+        # Doubling blocks, capped: a guesser is slowed to a crawl, the owner is never locked out for good.
+        seconds = min(settings.login_max_block_seconds, 15 * 2 ** (row.failures - limit))
+        row.blocked_until = now + timedelta(seconds=seconds)
+    await s.flush()
+
+
+async def login(s: AsyncSession, ring: KeyRing, settings: UsersSettings, email: str, password: str,
+                ip: str | None, user_agent: str | None) -> IssuedTokens:
+    email = normalise_email(email)
+    acct_key, ip_key = _throttle_keys(email, ip)
+    keys = [acct_key] + ([ip_key] if ip_key else [])
+    try:
+        await _check_throttle(s, keys)
+    except RateLimited:
+        await audit(s, "login.throttled", email=email, ip=ip)
+        raise
+    user = await repo.get_user_by_email(s, email)
+    ok, new_hash = await asyncio.to_thread(hasher.verify_and_update, password,
+                                           user.password_hash if user else _DUMMY_HASH)
+    if user is None or not ok or not user.is_active:
+        await _record_failure(s, settings, acct_key, settings.login_max_failures_account)
+        if ip_key:
+            await _record_failure(s, settings, ip_key, settings.login_max_failures_ip)
+        reason = "unknown" if user is None else ("inactive" if ok else "password")
+        await audit(s, "login.failed", user=user, email=email, ip=ip, reason=reason)
+        raise Unauthorized("Wrong e-mail or password.", keep_changes=True)
+    await repo.clear_throttle(s, acct_key)
+    if new_hash:  # parameters got stronger since this hash was made
+        user.password_hash = new_hash
+    user.last_login_at = utcnow()
+    await audit(s, "login.ok", user=user, ip=ip)
+    return await _issue(s, ring, settings, user, family_id=uuid.uuid4().hex, ip=ip, user_agent=user_agent)
+
+
+async def _issue(s: AsyncSession, ring: KeyRing, settings: UsersSettings, user: User, *, family_id: str,
+                 ip: str | None, user_agent: str | None) -> IssuedTokens:
+    raw = new_opaque_token()
+    await repo.add_refresh_token(
+        s, user_id=user.id, family_id=family_id, token_hash=hash_opaque_token(raw), ip=ip,
+        user_agent=(user_agent or "")[:300], expires_at=utcnow() + timedelta(days=settings.refresh_token_ttl_days))
+    return IssuedTokens(access_token(ring, settings, user), settings.access_token_ttl, raw)
+
+
+def access_token(ring: KeyRing, settings: UsersSettings, user: User) -> str:
+    claims = {"sub": str(user.id), "role": user.role, "typ": "access", "email": user.email}
+    return ring.sign(claims, settings.access_token_ttl, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+
+
+async def refresh(s: AsyncSession, ring: KeyRing, settings: UsersSettings, raw: str | None, ip: str | None,
+                  user_agent: str | None) -> IssuedTokens:
+    if not raw:
+        raise Unauthorized("No refresh token: sign in again.")
+    token = await repo.get_refresh_token(s, hash_opaque_token(raw))
+    if token is None:
+        raise Unauthorized("Unknown refresh token: sign in again.")
+    user = await repo.get_user(s, token.user_id)
+    if token.used_at is not None or token.revoked_at is not None or not await repo.mark_refresh_used(s, token.id):
+        if token.revoked_at is None or token.used_at is not None:
+            # A rotated token came back: someone holds a copy. End the whole session family.
+            await repo.revoke_family(s, token.family_id)
+            await audit(s, "refresh.reuse", user=user, ip=ip, family=token.family_id[:8])
+        raise Unauthorized("This session has ended: sign in again.", keep_changes=True)
+    if token.expires_at < utcnow():
+        raise Unauthorized("The session has expired: sign in again.")
+    if user is None or not user.is_active:
+        await repo.revoke_family(s, token.family_id)
+        raise Unauthorized("The account is not active.", keep_changes=True)
+    return await _issue(s, ring, settings, user, family_id=token.family_id, ip=ip, user_agent=user_agent)
+
+
+async def logout(s: AsyncSession, raw: str | None, ip: str | None) -> None:
+    if not raw:
+        return
+    token = await repo.get_refresh_token(s, hash_opaque_token(raw))
+    if token is not None:
+        await repo.revoke_family(s, token.family_id)
+        user = await repo.get_user(s, token.user_id)
+        await audit(s, "logout", user=user, ip=ip)
+
+
+async def current_user(s: AsyncSession, user_id: int | None) -> User:
+    """The caller's account; a deactivated account's still-valid token stops working here."""
+    user = await repo.get_user(s, user_id) if user_id is not None else None
+    if user is None or not user.is_active:
+        raise Unauthorized("The account is not active.")
+    return user
+
+
+async def issue_service_token(s: AsyncSession, ring: KeyRing, settings: UsersSettings, client_id: str,
+                              secret: str, requested: str | None, ip: str | None) -> tuple[str, int, str]:
+    client = await repo.get_service_client(s, client_id)
+    ok = await verify_password(secret, client.secret_hash if client else _DUMMY_HASH)
+    if client is None or not ok or not client.is_active:
+        await audit(s, "service_token.failed", email=client_id[:64], ip=ip)
+        raise Unauthorized("Invalid client credentials.", keep_changes=True)
+    allowed = set(client.scopes.split())
+    wanted = set(requested.split()) if requested else allowed
+    if not wanted <= allowed:
+        raise Forbidden(f"Scopes not granted to this client: {' '.join(sorted(wanted - allowed))}")
+    scope = " ".join(sorted(wanted))
+    claims = {"sub": f"svc:{client.client_id}", "typ": "service", "scope": scope}
+    token = ring.sign(claims, settings.service_token_ttl, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    return token, settings.service_token_ttl, scope
+
+
+# --- user administration --------------------------------------------------------------------------
+async def create_user(s: AsyncSession, data: UserCreate, *, actor: User | None, ip: str | None = None) -> User:
+    email = normalise_email(str(data.email))
+    if await repo.get_user_by_email(s, email) is not None:
+        raise Conflict(f"A user with the e-mail {email} exists already.")
+    user = await repo.add_user(s, email=email, name=data.name.strip(), role=data.role, is_active=True,
+                               password_hash=await hash_password(data.password))
+    await audit(s, "user.created", user=user, ip=ip, by=actor.email if actor else "system", role=user.role)
+    return user
+
+
+async def get_user(s: AsyncSession, user_id: int) -> User:
+    user = await repo.get_user(s, user_id)
+    if user is None:
+        raise NotFound(f"User {user_id} does not exist.")
+    return user
+
+
+async def list_users(s: AsyncSession, q: str | None, limit: int, offset: int) -> tuple[Sequence[User], int]:
+    return await repo.list_users(s, q=q.strip() if q else None, limit=limit, offset=offset)
+
+
+async def update_user(s: AsyncSession, user_id: int, data: UserUpdate, *, actor: User, ip: str | None) -> User:
+    user = await get_user(s, user_id)
+    losing_admin = user.role == "admin" and user.is_active and (
+        (data.role is not None and data.role != "admin") or data.is_active is False)
+    if losing_admin and await repo.count_active_admins(s) <= 1:
+        raise Conflict("This is the last active admin; make someone else admin first.")
+    if data.name is not None:
+        user.name = data.name.strip()
+    if data.role is not None and data.role != user.role:
+        await audit(s, "user.role_changed", user=user, ip=ip, by=actor.email, old=user.role, new=data.role)
+        user.role = data.role
+        await repo.revoke_user_tokens(s, user.id)  # the next refresh must not carry the old role
+    if data.is_active is not None and data.is_active != user.is_active:
+        user.is_active = data.is_active
+        await audit(s, "user.activated" if data.is_active else "user.deactivated", user=user, ip=ip, by=actor.email)
+        if not data.is_active:
+            await repo.revoke_user_tokens(s, user.id)
+    await s.flush()
+    return user
+
+
+async def reset_password(s: AsyncSession, user_id: int, password: str, *, actor: User, ip: str | None) -> None:
+    user = await get_user(s, user_id)
+    user.password_hash = await hash_password(password)
+    await repo.revoke_user_tokens(s, user.id)
+    await audit(s, "user.password_reset", user=user, ip=ip, by=actor.email)
+
+
+async def change_own_password(s: AsyncSession, user: User, current: str, new: str, ip: str | None) -> None:
+    if not await verify_password(current, user.password_hash):
+        raise Invalid("The current password is wrong.", errors=[{"loc": ["body", "current_password"],
+                                                                  "msg": "wrong password"}])
+    user.password_hash = await hash_password(new)
+    await repo.revoke_user_tokens(s, user.id)
+    await audit(s, "user.password_changed", user=user, ip=ip)
+
+
+async def list_audit(s: AsyncSession, event: str | None, user_id: int | None, limit: int,
+                     offset: int) -> tuple[Sequence[AuditEvent], int]:
+    return await repo.list_audit(s, event=event, user_id=user_id, limit=limit, offset=offset)
+
+
+async def create_service_client(s: AsyncSession, client_id: str, name: str, scopes: list[str], *,
+                                actor: User) -> tuple[ServiceClient, str]:
+    if await repo.get_service_client(s, client_id) is not None:
+        raise Conflict(f"A service client named {client_id} exists already.")
+    secret = secrets.token_urlsafe(32)
+    client = await repo.add_service_client(s, client_id=client_id, name=name, scopes=" ".join(scopes),
+                                           secret_hash=await hash_password(secret), is_active=True)
+    await audit(s, "service_client.created", user=actor, client=client_id, scopes=scopes)
+    return client, secret
+
+
+async def list_service_clients(s: AsyncSession) -> Sequence[ServiceClient]:
+    return await repo.list_service_clients(s)
+
+
+async def deactivate_service_client(s: AsyncSession, client_id: str, *, actor: User) -> ServiceClient:
+    client = await repo.get_service_client(s, client_id)
+    if client is None:
+        raise NotFound(f"Service client {client_id} does not exist.")
+    client.is_active = False
+    await audit(s, "service_client.deactivated", user=actor, client=client_id)
+    return client
+

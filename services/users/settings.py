@@ -1,0 +1,31 @@
+"""Settings of the users service."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from services.kit.settings import ServiceSettings
+
+
+class UsersSettings(ServiceSettings):
+    service_name: str = "users"
+    access_token_ttl: int = Field(default=900, ge=60, le=900, description="seconds; at most 15 minutes")
+    service_token_ttl: int = Field(default=900, ge=60, le=3600)
+    refresh_token_ttl_days: int = Field(default=14, ge=1, le=90)
+    refresh_cookie_name: str = "outbound_refresh"
+    cookie_secure: bool | None = None  # None: secure everywhere but development
+    jwt_private_key: str | None = None  # PEM (Ed25519); without it keys are generated and kept in the database
+    admin_email: str | None = None
+    admin_password: str | None = None
+    admin_name: str = "Admin"
+    # Throttling: failures in a window before a temporary block; blocks grow but never become permanent.
+    login_window_seconds: int = 900
+    login_max_failures_account: int = 5
+    login_max_failures_ip: int = 30
+    login_max_block_seconds: int = 900
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]
+    min_password_length: int = 10
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.environment != "development" if self.cookie_secure is None else self.cookie_secure
