@@ -277,7 +277,8 @@ class Gateway:
         cache = IMMUTABLE if file.immutable else b"no-cache"
         headers = [(b"etag", file.etag), (b"cache-control", cache)]
         if _header(scope, b"if-none-match") == file.etag.decode():
-            await send({"type": "http.response.start", "status": 304, "headers": headers + self.security_headers + extra})
+            await send({"type": "http.response.start", "status": 304,
+                        "headers": headers + self.security_headers + extra})
             await send({"type": "http.response.body", "body": b""})
             return
         body = file.body if method == "GET" else b""
@@ -288,7 +289,8 @@ class Gateway:
     async def _send_bytes(self, send: Send, status: int, body: bytes, ctype: bytes, extra: Headers,
                           length: int | None = None) -> None:
         headers = [(b"content-type", ctype), (b"content-length", str(len(body) if length is None else length).encode())]
-        await send({"type": "http.response.start", "status": status, "headers": headers + self.security_headers + extra})
+        await send({"type": "http.response.start", "status": status,
+                    "headers": headers + self.security_headers + extra})
         await send({"type": "http.response.body", "body": body})
 
     async def _problem(self, send: Send, status: int, detail: str, path: str, extra: Headers) -> None:

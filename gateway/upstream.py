@@ -23,8 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httptools
-
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope
 
 Headers = list[tuple[bytes, bytes]]
 SendStart = Callable[[int, Headers], Awaitable[None]]

@@ -19,5 +19,6 @@ def create_app(settings: AISettings | None = None) -> FastAPI:
     settings = settings or AISettings()
     return create_service_app(
         name="ai", settings=settings, prefixes=["ai"], routers=[jobs], migrations=MIGRATIONS,
-        job_model=Job, job_handlers={}, description="LLM enrichment and writing, prompt library, usage and cost.",
+        job_model=Job, job_handlers={},
+        description=__doc__ or "",
     )

@@ -19,5 +19,6 @@ def create_app(settings: CalendarSettings | None = None) -> FastAPI:
     settings = settings or CalendarSettings()
     return create_service_app(
         name="calendar", settings=settings, prefixes=["calendar"], routers=[jobs], migrations=MIGRATIONS,
-        job_model=Job, job_handlers={}, description="Availability, booking pages, calendar providers and confirmations.",
+        job_model=Job, job_handlers={},
+        description=__doc__ or "",
     )

@@ -19,5 +19,6 @@ def create_app(settings: EmailSettings | None = None) -> FastAPI:
     settings = settings or EmailSettings()
     return create_service_app(
         name="email", settings=settings, prefixes=["email"], routers=[jobs], migrations=MIGRATIONS,
-        job_model=Job, job_handlers={}, description="Mailboxes, templates, campaigns and sequences, sending, tracking, replies, suppression.",
+        job_model=Job, job_handlers={},
+        description=__doc__ or "",
     )

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from services.kit.db import make_base
+from sqlalchemy.orm import DeclarativeBase
+
+from services.kit.db import TYPE_ANNOTATION_MAP, service_metadata
 from services.kit.jobs import JobMixin
 
-Base = make_base()
+
+class Base(DeclarativeBase):
+    metadata = service_metadata()
+    type_annotation_map = TYPE_ANNOTATION_MAP
 
 
 class Job(JobMixin, Base):
-    __tablename__ = "jobs"
+    __tablename__ = "email_jobs"  # one shared database must not see two 'jobs' tables

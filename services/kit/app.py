@@ -22,6 +22,7 @@ from .errors import Upstream, install_problem_handlers
 from .http import ServiceTokenProvider, transport_for
 from .jobs import Handler, JobQueue, Worker
 from .logging import RequestIdMiddleware
+from .schemas import PROBLEM_RESPONSES
 from .settings import ServiceSettings
 
 log = logging.getLogger("outbound.app")
@@ -130,7 +131,7 @@ def create_service_app(
     install_problem_handlers(app)
     app.add_middleware(RequestIdMiddleware)
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, responses=PROBLEM_RESPONSES)
 
     async def healthz() -> dict[str, str]:
         """Liveness and database reachability."""

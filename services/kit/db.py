@@ -11,12 +11,11 @@ import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
 
@@ -54,14 +53,13 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 
-def make_base() -> type[DeclarativeBase]:
-    """A declarative base with its own metadata, one per service (a service owns its tables)."""
+def service_metadata() -> MetaData:
+    """Each service's own metadata (a service owns its tables), with stable constraint names."""
+    return MetaData(naming_convention=NAMING_CONVENTION)
 
-    class Base(DeclarativeBase):
-        metadata = MetaData(naming_convention=NAMING_CONVENTION)
-        type_annotation_map = {datetime: UTCDateTime()}
 
-    return Base
+# Every ``datetime`` column is stored as timezone-aware UTC.
+TYPE_ANNOTATION_MAP: dict[Any, Any] = {datetime: UTCDateTime()}
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
@@ -153,7 +151,7 @@ def alembic_env(target_metadata: MetaData) -> None:
         context.run_migrations()
 
 
-def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Migrations spell our UTC type as the plain column type it stores."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

@@ -71,7 +71,8 @@ class ServiceClient:
         self.retries = retries
         self.token_provider = token_provider
         self._client = httpx.AsyncClient(
-            base_url=self.base_url, transport=transport or transport_for(self.base_url), timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            base_url=self.base_url, transport=transport or transport_for(self.base_url),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
         )
 

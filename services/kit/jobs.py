@@ -124,7 +124,7 @@ class JobQueue:
             raise NotFound(f"Job {job_id} does not exist.")
         return job
 
-    async def list(self, session: AsyncSession, *, type_: str | None = None, status: str | None = None,
+    async def list_jobs(self, session: AsyncSession, *, type_: str | None = None, status: str | None = None,
                    owner: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Any], int]:
         q = sa.select(self.model)
         if type_:
@@ -186,7 +186,8 @@ class JobQueue:
         stmt = sa.update(m).where(m.id == job_id, m.locked_by == worker_id, m.status == RUNNING).values(
             updated_at=utcnow(), **values)
         async with self.sessions() as session, session.begin():
-            return bool((await session.execute(stmt)).rowcount)
+            result = await session.execute(stmt)
+            return bool(getattr(result, "rowcount", 0))
 
     async def heartbeat(self, job_id: int, worker_id: str, lease_seconds: float,
                         done: int | None = None, total: int | None = None) -> bool:

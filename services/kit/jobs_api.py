@@ -29,7 +29,7 @@ def jobs_router(prefix: str) -> APIRouter:
                         offset: Offset = 0, type: Annotated[str | None, Query(max_length=64)] = None,
                         status: Annotated[str | None, Query(max_length=16)] = None) -> Page[JobRead]:
         """Background jobs, newest first, with progress."""
-        rows, total = await _queue(runtime).list(session, type_=type, status=status, limit=limit, offset=offset)
+        rows, total = await _queue(runtime).list_jobs(session, type_=type, status=status, limit=limit, offset=offset)
         return Page[JobRead](items=[JobRead.model_validate(r) for r in rows], total=total, limit=limit,
                              offset=offset)
 

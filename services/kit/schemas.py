@@ -33,3 +33,26 @@ class JobRead(ORMModel):
     error: str | None
     result: dict[str, object] | None
     cancel_requested: bool
+
+
+class ProblemFieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str | None = None
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details: every error response has this shape."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[ProblemFieldError] | None = None
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, object]] = {
+    422: {"model": Problem, "description": "The request is not valid"},
+    "4XX": {"model": Problem, "description": "Refused; see detail"},
+}

@@ -19,5 +19,6 @@ def create_app(settings: LeadsSettings | None = None) -> FastAPI:
     settings = settings or LeadsSettings()
     return create_service_app(
         name="leads", settings=settings, prefixes=["leads"], routers=[jobs], migrations=MIGRATIONS,
-        job_model=Job, job_handlers={}, description="Discovery, crawling and extraction; companies, contacts, notes and the timeline.",
+        job_model=Job, job_handlers={},
+        description=__doc__ or "",
     )

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
 from services.kit.schemas import ORMModel
 
-Role = Literal["admin", "sales", "demo"]
+
+class Role(StrEnum):
+    admin = "admin"
+    sales = "sales"
+    demo = "demo"
 
 
 class LoginRequest(BaseModel):
@@ -19,7 +24,7 @@ class LoginRequest(BaseModel):
 
 class TokenResponse(BaseModel):
     access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int
 
 
@@ -52,7 +57,7 @@ class _Password(BaseModel):
 class UserCreate(_Password):
     email: EmailStr
     name: str = Field(min_length=1, max_length=200)
-    role: Role = "sales"
+    role: Role = Role.sales
     password: str = Field(min_length=10, max_length=256)
 
 

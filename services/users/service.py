@@ -237,7 +237,7 @@ async def create_user(s: AsyncSession, data: UserCreate, *, actor: User | None, 
     email = normalise_email(str(data.email))
     if await repo.get_user_by_email(s, email) is not None:
         raise Conflict(f"A user with the e-mail {email} exists already.")
-    user = await repo.add_user(s, email=email, name=data.name.strip(), role=data.role, is_active=True,
+    user = await repo.add_user(s, email=email, name=data.name.strip(), role=str(data.role), is_active=True,
                                password_hash=await hash_password(data.password))
     await audit(s, "user.created", user=user, ip=ip, by=actor.email if actor else "system", role=user.role)
     return user
@@ -263,8 +263,8 @@ async def update_user(s: AsyncSession, user_id: int, data: UserUpdate, *, actor:
     if data.name is not None:
         user.name = data.name.strip()
     if data.role is not None and data.role != user.role:
-        await audit(s, "user.role_changed", user=user, ip=ip, by=actor.email, old=user.role, new=data.role)
-        user.role = data.role
+        await audit(s, "user.role_changed", user=user, ip=ip, by=actor.email, old=user.role, new=str(data.role))
+        user.role = str(data.role)
         await repo.revoke_user_tokens(s, user.id)  # the next refresh must not carry the old role
     if data.is_active is not None and data.is_active != user.is_active:
         user.is_active = data.is_active

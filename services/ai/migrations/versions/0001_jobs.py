@@ -14,8 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table("jobs", *jobs_table_columns())
+    op.create_table("ai_jobs", *jobs_table_columns())
 
 
 def downgrade() -> None:
-    op.drop_table("jobs")
+    op.drop_table("ai_jobs")

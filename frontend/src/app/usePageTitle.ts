@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+
+const TITLES: Record<string, string> = {
+  '/login': 'Sign in',
+  '/leads': 'Leads',
+  '/companies': 'Companies',
+  '/contacts': 'Contacts',
+  '/campaigns': 'Campaigns',
+  '/templates': 'Templates',
+  '/calendar': 'Calendar',
+  '/settings': 'Settings',
+  '/admin/users': 'Users',
+  '/admin/audit': 'Audit log',
+};
+
+/** Keep document.title in sync with the route (screen readers announce it on navigation). */
+export function usePageTitle() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const t = TITLES[pathname];
+    document.title = t ? `${t} · Outbound CRM` : 'Outbound CRM';
+  }, [pathname]);
+}

@@ -1,0 +1,17 @@
+export { Badge, type BadgeTone } from './Badge';
+export { Button, type ButtonProps } from './Button';
+export { Card } from './Card';
+export { ConfirmDialog, Dialog, type DialogProps } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { ErrorState } from './ErrorState';
+export { Input, Select, SelectField, TextField } from './Input';
+export { PageHeader } from './PageHeader';
+export { Pagination } from './Pagination';
+export { ProgressBar } from './ProgressBar';
+export { Skeleton } from './Skeleton';
+export { FullPageSpinner, Spinner } from './Spinner';
+export { Switch } from './Switch';
+export { Table, TableSkeleton, TBody, Td, Th, THead, Tr } from './Table';
+export { ToastProvider, useToast, type ToastInput } from './Toast';
+export * from './icons';
+export { PlannedSection } from './PlannedSection';

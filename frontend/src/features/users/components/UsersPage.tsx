@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, ConfirmDialog, EmptyState, ErrorState, Input, PageHeader, Pagination, PlusIcon, SearchIcon, Spinner, UsersIcon, useToast } from '@/components/ui';
+import { errorMessage } from '@/lib/api/problem';
+import { useAuth } from '@/lib/auth';
+import { useDebouncedValue } from '@/lib/useDebouncedValue';
+import { ROLE_LABELS, type Role, type UserRead } from '../api';
+import { useUpdateUser, useUsersList } from '../hooks/useUsers';
+import { NewUserDialog } from './NewUserDialog';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { UsersTable } from './UsersTable';
+
+export const USERS_PAGE_SIZE = 25;
+
+export function UsersPage() {
+  const { user: me } = useAuth();
+  const { toast } = useToast();
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(search.trim(), 300);
+  const urlQ = params.get('q') ?? '';
+
+  const query = useUsersList({ limit: USERS_PAGE_SIZE, offset: urlQ === q ? offset : 0, ...(q ? { q } : {}) });
+  const update = useUpdateUser();
+
+  const [creating, setCreating] = useState(false);
+  const [resetFor, setResetFor] = useState<UserRead | null>(null);
+  const [toggle, setToggle] = useState<{ user: UserRead; next: boolean } | null>(null);
+
+  // Keep q/offset in the URL (shareable, survives reload); a new search starts at page 1.
+  useEffect(() => {
+    if (urlQ === q) return;
+    const next = new URLSearchParams(params);
+    if (q) next.set('q', q);
+    else next.delete('q');
+    next.delete('offset');
+    setParams(next, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  function setOffset(o: number) {
+    const next = new URLSearchParams(params);
+    if (o > 0) next.set('offset', String(o));
+    else next.delete('offset');
+    setParams(next);
+  }
+
+  async function changeRole(user: UserRead, role: Role) {
+    if (role === user.role) return;
+    try {
+      await update.mutateAsync({ id: user.id, patch: { role } });
+      toast({ tone: 'success', title: 'Role changed', description: `${user.name} is now ${ROLE_LABELS[role]}.` });
+    } catch (err) {
+      toast({ tone: 'error', title: "Couldn't change role", description: errorMessage(err) });
+    }
+  }
+
+  async function confirmToggle() {
+    if (!toggle) return;
+    const { user, next } = toggle;
+    try {
+      await update.mutateAsync({ id: user.id, patch: { is_active: next } });
+      toast({ tone: 'success', title: next ? 'User activated' : 'User deactivated', description: user.name });
+    } catch (err) {
+      toast({ tone: 'error', title: next ? "Couldn't activate user" : "Couldn't deactivate user", description: errorMessage(err) });
+    } finally {
+      setToggle(null);
+    }
+  }
+
+  const data = query.data;
+  const busyUserId = update.isPending ? (update.variables?.id ?? null) : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="People who can sign in to this workspace, their roles and access."
+        actions={
+          <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
+            New user
+          </Button>
+        }
+      />
+
+      <div className="mb-4 flex items-center gap-3">
+        <div className="relative w-full max-w-sm">
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
+          <Input
+            type="search"
+            aria-label="Search users"
+            placeholder="Search by name or e-mail"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="pl-9"
+          />
+        </div>
+        {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
+      </div>
+
+      {query.isError && !data ? (
+        <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+          <ErrorState
+            title="Couldn't load users"
+            message={errorMessage(query.error)}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
+        </div>
+      ) : (
+        <>
+          <UsersTable
+            users={data?.items}
+            loading={query.isLoading}
+            currentUserId={me?.id}
+            busyUserId={busyUserId}
+            onRoleChange={changeRole}
+            onActiveToggle={(user, next) => setToggle({ user, next })}
+            onResetPassword={setResetFor}
+            empty={
+              q ? (
+                <EmptyState
+                  icon={<SearchIcon />}
+                  title="No users match your search"
+                  description={`Nobody's name or e-mail contains “${q}”.`}
+                  action={
+                    <Button variant="secondary" onClick={() => setSearch('')}>
+                      Clear search
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  icon={<UsersIcon />}
+                  title="No users yet"
+                  description="Invite your sales team so they can work leads and run campaigns."
+                  action={
+                    <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
+                      New user
+                    </Button>
+                  }
+                />
+              )
+            }
+          />
+          {data ? (
+            <Pagination offset={data.offset} limit={data.limit || USERS_PAGE_SIZE} total={data.total} onOffsetChange={setOffset} label="Users pages" />
+          ) : null}
+        </>
+      )}
+
+      <NewUserDialog open={creating} onClose={() => setCreating(false)} />
+      <ResetPasswordDialog user={resetFor} onClose={() => setResetFor(null)} />
+      <ConfirmDialog
+        open={toggle !== null}
+        title={toggle?.next ? `Activate ${toggle.user.name}?` : `Deactivate ${toggle?.user.name ?? ''}?`}
+        description={
+          toggle?.next
+            ? 'They will be able to sign in again with their existing password.'
+            : "They will be signed out everywhere and won't be able to sign in until reactivated. Their data stays."
+        }
+        confirmLabel={toggle?.next ? 'Activate' : 'Deactivate'}
+        tone={toggle?.next ? 'primary' : 'danger'}
+        pending={update.isPending}
+        onConfirm={() => void confirmToggle()}
+        onCancel={() => setToggle(null)}
+      />
+    </>
+  );
+}

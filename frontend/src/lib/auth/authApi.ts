@@ -1,0 +1,20 @@
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/problem';
+import { rawApi } from '@/lib/api/raw';
+import type { Me, TokenResponse } from '@/lib/api/types';
+import { getAccessToken } from './session';
+
+export type LoginInput = { email: string; password: string };
+
+export function postLogin(body: LoginInput): Promise<TokenResponse> {
+  return unwrap(rawApi.POST('/api/auth/login', { body }));
+}
+
+export async function postLogout(): Promise<void> {
+  const token = getAccessToken();
+  await unwrap(rawApi.POST('/api/auth/logout', token ? { headers: { Authorization: `Bearer ${token}` } } : {}));
+}
+
+export function getMe(): Promise<Me> {
+  return unwrap(api.GET('/api/auth/me'));
+}

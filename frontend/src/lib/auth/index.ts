@@ -1,0 +1,3 @@
+export { AuthProvider, useAuth, type AuthContextValue, type AuthStatus } from './AuthProvider';
+export { RequireAuth, RequireRole, type LoginRedirectState } from './guards';
+export type { LoginInput } from './authApi';
