@@ -15,6 +15,7 @@ from typing import Any
 from services.kit.auth import Principal, TokenVerifier, bearer_token
 from services.kit.errors import PROBLEM_JSON, AppError, problem_body
 from services.kit.logging import clean_request_id, request_id_var
+from services.kit.proxies import client_address
 
 from . import policy
 from .openapi import merge_openapi
@@ -66,6 +67,7 @@ class Gateway:
             (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
         ]
         self._openapi: tuple[float, bytes] | None = None
+        self._trusted = tuple(settings.trusted_proxies)
 
     # --- ASGI entry ------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -200,14 +202,8 @@ class Gateway:
         return out
 
     def _client_ip(self, scope: Scope) -> str:
-        peer = scope["client"][0] if scope.get("client") else "unknown"
-        if peer in self.settings.trusted_proxies:
-            forwarded = _header(scope, b"x-forwarded-for")
-            if forwarded:
-                for hop in reversed([h.strip() for h in forwarded.split(",")]):
-                    if hop and hop not in self.settings.trusted_proxies:
-                        return hop[:64]
-        return str(peer)
+        peer = scope["client"][0] if scope.get("client") else None
+        return client_address(peer, _header(scope, b"x-forwarded-for"), self._trusted) or "unknown"
 
     # --- health, keys, docs ------------------------------------------------------------------------
     async def _call(self, service: str, path: str) -> tuple[int, bytes]:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from .app import ServiceRuntime
 from .db import session_scope
+from .proxies import client_address
 
 
 def get_runtime(request: Request) -> ServiceRuntime:
@@ -32,11 +33,4 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 def client_ip(request: Request, trusted_proxies: list[str]) -> str | None:
     """The caller's address: the last X-Forwarded-For hop, but only when a trusted proxy sent it."""
     peer = request.client.host if request.client else None
-    if peer in trusted_proxies:
-        forwarded = request.headers.get("x-forwarded-for")
-        if forwarded:
-            hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-            for hop in reversed(hops):
-                if hop not in trusted_proxies:
-                    return hop[:64]
-    return peer
+    return client_address(peer, request.headers.get("x-forwarded-for"), tuple(trusted_proxies))

@@ -7,11 +7,13 @@ import json
 import logging
 import secrets
 import sys
+import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
+access_log = logging.getLogger("outbound.access")
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 
 
@@ -80,13 +82,22 @@ class RequestIdMiddleware:
         rid = clean_request_id(incoming)
         token = request_id_var.set(rid)
         raw = rid.encode()
+        status = 500
+        started = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
+                status = message["status"]
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", raw)]
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            if access_log.isEnabledFor(logging.INFO):
+                ms = round((time.perf_counter() - started) * 1000, 1)
+                access_log.info("%s %s %s %.1fms", scope["method"], scope["path"], status, ms,
+                                extra={"method": scope["method"], "path": scope["path"], "status": status,
+                                       "duration_ms": ms})
             request_id_var.reset(token)
