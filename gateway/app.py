@@ -135,10 +135,11 @@ class Gateway:
             wait = self.user_limiter.hit(principal.sub)
             if wait:
                 raise Refused(429, "Too many requests; slow down.", [(b"retry-after", str(int(wait) + 1).encode())])
-            if not policy.role_allowed(principal.role, method, path):
-                raise Refused(403, "Your role does not allow this.")
+        # Before the role check: in the public demo everyone, the demo role included, learns why.
         if self.settings.demo_mode and policy.demo_mode_blocks(method, path):
             raise Refused(403, "This is switched off in the public demo.")
+        if principal is not None and not policy.role_allowed(principal.role, method, path):
+            raise Refused(403, "Your role does not allow this.")
         body = await self._read_body(scope, receive)
         headers = self._forward_headers(scope, ip, rid)
         target = scope.get("raw_path") or path.encode()

@@ -20,7 +20,7 @@ import contextlib
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httptools
 from starlette.types import ASGIApp, Message, Receive, Scope
@@ -200,7 +200,9 @@ class AsgiUpstream:
         path, _, query = target.partition(b"?")
         scope: Scope = {
             "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
-            "scheme": "http", "path": path.decode("utf-8", "replace"), "raw_path": path, "query_string": query,
+            # ASGI: "path" is percent-decoded, as a real server hands it to the app; "raw_path" is not.
+            "scheme": "http", "path": unquote(path.decode("utf-8", "replace")), "raw_path": path,
+            "query_string": query,
             "root_path": "", "headers": [(n, v) for n, v in headers if n not in HOP_BY_HOP],
             "client": client, "server": ("127.0.0.1", 0), "state": {},
         }

@@ -15,7 +15,9 @@ SERVICE_SECRET = "test-service-secret-0123456789"
 def users_settings(database_url: str, **overrides: Any) -> UsersSettings:
     fields: dict[str, Any] = {
         "database_url": database_url, "environment": "test", "admin_email": ADMIN_EMAIL,
-        "admin_password": ADMIN_PASSWORD, "service_secret": SERVICE_SECRET, **overrides,
+        "admin_password": ADMIN_PASSWORD, "service_secret": SERVICE_SECRET,
+        # Cheap argon2 parameters: same code path, a fraction of the CPU on a shared 2-core machine.
+        "password_hash_time_cost": 1, "password_hash_memory_kib": 1024, "password_hash_parallelism": 1, **overrides,
     }
     return UsersSettings(**fields)
 

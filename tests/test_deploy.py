@@ -22,7 +22,7 @@ def compose_binary() -> str:
 
 @pytest.mark.parametrize("files", [["docker-compose.yml"]])
 def test_compose_config_is_valid(files: list[str]) -> None:
-    args = [compose_binary(), *sum((["-f", str(ROOT / f)] for f in files), []), "config", "--format", "json"]
+    args = [compose_binary(), *[arg for f in files for arg in ("-f", str(ROOT / f))], "config", "--format", "json"]
     env = {**os.environ, "OUTBOUND_SERVICE_SECRET": "test-secret"}
     result = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr

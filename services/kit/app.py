@@ -102,7 +102,7 @@ def create_service_app(
             runtime.queue = JobQueue(job_model, runtime.sessions)
             if job_handlers and settings.workers > 0:
                 runtime.worker = Worker(runtime.queue, job_handlers, concurrency=settings.workers,
-                                        name=f"{name}-worker")
+                                        runtime=runtime)  # the default name is unique per process: fencing needs it
         if on_startup is not None:
             await on_startup(runtime)
         if runtime.worker is not None:

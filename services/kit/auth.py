@@ -206,5 +206,9 @@ async def writable_principal(principal: CurrentPrincipal) -> Principal:
 
 
 AdminPrincipal = Annotated[Principal, Depends(require_roles("admin"))]
+# Reading CRM data: every signed-in role (the demo role included) and other services.
+ReaderPrincipal = CurrentPrincipal
 StaffPrincipal = Annotated[Principal, Depends(require_roles("admin", "sales"))]
 WriterPrincipal = Annotated[Principal, Depends(writable_principal)]
+# Writes the public demo lets visitors try (the gateway's DEMO_ROLE_WRITES lists the same routes).
+DemoWriterPrincipal = CurrentPrincipal

@@ -62,11 +62,16 @@ def service_metadata() -> MetaData:
 TYPE_ANNOTATION_MAP: dict[Any, Any] = {datetime: UTCDateTime()}
 
 
-def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def _ensure_sqlite_dir(url: str) -> None:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    if url.startswith("sqlite"):
+        _ensure_sqlite_dir(url)
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -85,6 +90,7 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
 def create_null_pool_engine(url: str) -> AsyncEngine:
     """For short-lived tools (migrations, CLI) that must not keep connections around."""
+    _ensure_sqlite_dir(url)  # `outbound users create-admin` may run before anything made the data dir
     return create_async_engine(url, poolclass=NullPool)
 
 

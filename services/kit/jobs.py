@@ -12,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import random
 import socket
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -232,7 +233,8 @@ class JobContext:
     lease_seconds: float
     done: int = 0
     total: int | None = None
-    state: dict[str, Any] = field(default_factory=dict)
+    # What the owning service hands its handlers (its ServiceRuntime: sessions, settings, clients).
+    runtime: Any = None
 
     async def progress(self, done: int, total: int | None = None) -> None:
         self.done = done
@@ -249,13 +251,15 @@ class Worker:
     """Runs handlers for claimed jobs, ``concurrency`` at a time, until stopped."""
 
     def __init__(self, queue: JobQueue, handlers: dict[str, Handler], *, concurrency: int = 1,
-                 poll_interval: float = 0.5, lease_seconds: float = 60.0, name: str | None = None) -> None:
+                 poll_interval: float = 0.5, lease_seconds: float = 60.0, name: str | None = None,
+                 runtime: Any = None) -> None:
         self.queue = queue
+        self.runtime = runtime
         self.handlers = handlers
         self.concurrency = concurrency
         self.poll_interval = poll_interval
         self.lease_seconds = lease_seconds
-        self.worker_id = name or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        self.worker_id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._wake = asyncio.Event()
@@ -300,7 +304,7 @@ class Worker:
 
     async def _run(self, job: Any) -> None:
         ctx = JobContext(self.queue, job.id, job.type, dict(job.payload or {}), job.attempts, self.worker_id,
-                         self.lease_seconds, job.progress_done, job.progress_total)
+                         self.lease_seconds, job.progress_done, job.progress_total, self.runtime)
         beat = asyncio.create_task(self._heartbeat(ctx))
         try:
             result = await self.handlers[job.type](ctx)

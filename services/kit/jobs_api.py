@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from .auth import StaffPrincipal, WriterPrincipal
+from .auth import ReaderPrincipal, WriterPrincipal
 from .deps import Limit, Offset, RuntimeDep, SessionDep
 from .errors import NotFound
 from .jobs import JobQueue
@@ -25,7 +25,7 @@ def jobs_router(prefix: str) -> APIRouter:
     router = APIRouter(prefix=f"/{prefix}/jobs", tags=[f"{prefix}-jobs"])
 
     @router.get("")
-    async def list_jobs(runtime: RuntimeDep, session: SessionDep, _: StaffPrincipal, limit: Limit = 50,
+    async def list_jobs(runtime: RuntimeDep, session: SessionDep, _: ReaderPrincipal, limit: Limit = 50,
                         offset: Offset = 0, type: Annotated[str | None, Query(max_length=64)] = None,
                         status: Annotated[str | None, Query(max_length=16)] = None) -> Page[JobRead]:
         """Background jobs, newest first, with progress."""
@@ -34,7 +34,7 @@ def jobs_router(prefix: str) -> APIRouter:
                              offset=offset)
 
     @router.get("/{job_id}", responses={404: {}})
-    async def get_job(job_id: JobId, runtime: RuntimeDep, session: SessionDep, _: StaffPrincipal) -> JobRead:
+    async def get_job(job_id: JobId, runtime: RuntimeDep, session: SessionDep, _: ReaderPrincipal) -> JobRead:
         """One job with its progress (done/total) and last error."""
         return JobRead.model_validate(await _queue(runtime).get(session, job_id))
 

@@ -1,7 +1,252 @@
-"""Routes of the leads service."""
+"""Routes of the leads service: companies, contacts, notes, timelines, the finder, CSV, jobs."""
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Path, Query, Response, UploadFile, status
+
+from services.kit.auth import DemoWriterPrincipal, Principal, ReaderPrincipal, WriterPrincipal, require_scope
+from services.kit.deps import Limit, Offset, RuntimeDep, SessionDep
+from services.kit.errors import PayloadTooLarge
 from services.kit.jobs_api import jobs_router
+from services.kit.schemas import Page
+
+from . import csv_io, finder, service
+from .schemas import (
+    ActivityCreate,
+    ActivityRead,
+    CompanyCreate,
+    CompanyRead,
+    CompanyUpdate,
+    ContactCreate,
+    ContactRead,
+    ContactUpdate,
+    FinderRead,
+    FinderRequest,
+    ImportReport,
+    ImportRequest,
+    LeadStatus,
+    LegalBasis,
+    MergeRequest,
+    NoteCreate,
+    NoteRead,
+)
+from .settings import LeadsSettings
 
 jobs = jobs_router("leads")
+companies = APIRouter(prefix="/leads/companies", tags=["companies"])
+contacts = APIRouter(prefix="/leads/contacts", tags=["contacts"])
+timeline = APIRouter(prefix="/leads/activities", tags=["timeline"])
+finder_routes = APIRouter(prefix="/leads/finder", tags=["finder"])
+
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Text = Annotated[str | None, Query(max_length=200)]
+Sort = Annotated[Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "city", "-city",
+                         "status", "-status"], Query()]
+TimelineDep = Annotated[object, Depends(require_scope("leads:timeline"))]
+
+
+async def _read_upload(file: UploadFile, runtime: RuntimeDep) -> bytes:
+    settings = runtime.settings
+    limit = settings.max_csv_bytes if isinstance(settings, LeadsSettings) else 5 * 1024 * 1024
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise PayloadTooLarge(f"The file is larger than {limit} bytes.")
+    return data
+
+
+@companies.get("")
+async def list_companies(session: SessionDep, _: ReaderPrincipal, limit: Limit = 50, offset: Offset = 0,
+                         q: Text = None, status: LeadStatus | None = None, tag: Text = None, country: Text = None,
+                         city: Text = None, industry: Text = None, has_email: bool | None = None,
+                         sort: Sort = "-created_at") -> Page[CompanyRead]:
+    """Companies, searched by name, domain, city or e-mail and filtered."""
+    return await service.list_companies(session, limit=limit, offset=offset, q=q, status=status, tag=tag,
+                                        country=country, city=city, industry=industry, has_email=has_email, sort=sort)
+
+
+@companies.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
+async def create_company(body: CompanyCreate, session: SessionDep, actor: DemoWriterPrincipal) -> CompanyRead:
+    """Add a company by hand."""
+    company = await service.create_company(session, body, actor)
+    return await service.company_read(session, company.id)
+
+
+@companies.get("/export.csv", response_class=Response,
+               responses={200: {"content": {"text/csv": {}}, "description": "UTF-8 CSV with a BOM"}})
+async def export_companies(session: SessionDep, _: ReaderPrincipal, q: Text = None, status: LeadStatus | None = None,
+                           tag: Text = None, delimiter: Literal["comma", "semicolon"] = "comma") -> Response:
+    """Download the (filtered) companies as CSV."""
+    rows = await csv_io.all_companies(session, q=q, status=status, tag=tag, country=None, city=None, industry=None,
+                                      has_email=None, sort="name")
+    body = csv_io.export_companies(rows, "," if delimiter == "comma" else ";")
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="companies.csv"'})
+
+
+@companies.post("/import", responses={413: {}})
+async def import_companies(session: SessionDep, runtime: RuntimeDep, actor: WriterPrincipal,
+                           file: Annotated[UploadFile, File(description="CSV, comma or semicolon")]) -> ImportReport:
+    """Import companies (and a contact per row) from CSV; existing domains are kept, not duplicated."""
+    return await csv_io.import_companies(session, await _read_upload(file, runtime), actor)
+
+
+@companies.get("/{company_id}", responses={404: {}})
+async def get_company(company_id: Id, session: SessionDep, _: ReaderPrincipal) -> CompanyRead:
+    """One company with its facts and their evidence."""
+    return await service.company_read(session, company_id)
+
+
+@companies.patch("/{company_id}", responses={404: {}, 409: {}})
+async def update_company(company_id: Id, body: CompanyUpdate, session: SessionDep,
+                         actor: DemoWriterPrincipal) -> CompanyRead:
+    """Change a company's fields, status or tags."""
+    await service.update_company(session, company_id, body, actor)
+    return await service.company_read(session, company_id)
+
+
+@companies.delete("/{company_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
+async def delete_company(company_id: Id, session: SessionDep, _: WriterPrincipal) -> None:
+    """Delete a company with its notes and timeline (its contacts stay, without company)."""
+    await service.delete_company(session, company_id)
+
+
+@companies.get("/{company_id}/duplicates", responses={404: {}})
+async def company_duplicates(company_id: Id, session: SessionDep, _: ReaderPrincipal) -> list[CompanyRead]:
+    """Likely duplicates: same VAT id, register number, or name and city."""
+    return await service.duplicates_of(session, company_id)
+
+
+@companies.post("/{company_id}/merge", responses={404: {}})
+async def merge_company(company_id: Id, body: MergeRequest, session: SessionDep,
+                        actor: WriterPrincipal) -> CompanyRead:
+    """Merge a duplicate into this company (the duplicate is deleted)."""
+    await service.merge_companies(session, company_id, body.duplicate_id, actor)
+    return await service.company_read(session, company_id)
+
+
+@companies.get("/{company_id}/timeline", responses={404: {}})
+async def company_timeline(company_id: Id, session: SessionDep, _: ReaderPrincipal, limit: Limit = 50,
+                           offset: Offset = 0) -> Page[ActivityRead]:
+    """The company's timeline with its contacts' entries rolled up, newest first."""
+    return await service.company_timeline(session, company_id, limit, offset)
+
+
+@companies.get("/{company_id}/notes", responses={404: {}})
+async def company_notes(company_id: Id, session: SessionDep, _: ReaderPrincipal) -> list[NoteRead]:
+    """Notes on the company."""
+    await service.get_company(session, company_id)
+    return await service.list_notes(session, company_id=company_id)
+
+
+@companies.post("/{company_id}/notes", status_code=status.HTTP_201_CREATED, responses={404: {}})
+async def add_company_note(company_id: Id, body: NoteCreate, session: SessionDep,
+                           actor: DemoWriterPrincipal) -> NoteRead:
+    """Add a note to the company."""
+    return NoteRead.model_validate(await service.add_note(session, body.body, actor, company_id=company_id))
+
+
+@contacts.get("")
+async def list_contacts(session: SessionDep, _: ReaderPrincipal, limit: Limit = 50, offset: Offset = 0,
+                        q: Text = None, company_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+                        status: LeadStatus | None = None, tag: Text = None, legal_basis: LegalBasis | None = None,
+                        sort: Sort = "-created_at") -> Page[ContactRead]:
+    """Contacts, searched by name, e-mail, role or phone and filtered."""
+    return await service.list_contacts(session, limit=limit, offset=offset, q=q, company_id=company_id,
+                                       status=status, tag=tag, legal_basis=legal_basis, sort=sort)
+
+
+@contacts.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
+async def create_contact(body: ContactCreate, session: SessionDep, actor: DemoWriterPrincipal) -> ContactRead:
+    """Add a contact by hand."""
+    contact = await service.create_contact(session, body, actor)
+    return await service.contact_read(session, contact.id)
+
+
+@contacts.get("/{contact_id}", responses={404: {}})
+async def get_contact(contact_id: Id, session: SessionDep, _: ReaderPrincipal) -> ContactRead:
+    """One contact."""
+    return await service.contact_read(session, contact_id)
+
+
+@contacts.patch("/{contact_id}", responses={404: {}, 409: {}})
+async def update_contact(contact_id: Id, body: ContactUpdate, session: SessionDep,
+                         actor: DemoWriterPrincipal) -> ContactRead:
+    """Change a contact's fields, status, legal basis or tags."""
+    await service.update_contact(session, contact_id, body, actor)
+    return await service.contact_read(session, contact_id)
+
+
+@contacts.delete("/{contact_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
+async def delete_contact(contact_id: Id, session: SessionDep, _: WriterPrincipal) -> None:
+    """Delete a contact with its notes and timeline."""
+    await service.delete_contact(session, contact_id)
+
+
+@contacts.post("/{contact_id}/merge", responses={404: {}})
+async def merge_contact(contact_id: Id, body: MergeRequest, session: SessionDep,
+                        actor: WriterPrincipal) -> ContactRead:
+    """Merge a duplicate into this contact (the duplicate is deleted)."""
+    await service.merge_contacts(session, contact_id, body.duplicate_id, actor)
+    return await service.contact_read(session, contact_id)
+
+
+@contacts.get("/{contact_id}/timeline", responses={404: {}})
+async def contact_timeline(contact_id: Id, session: SessionDep, _: ReaderPrincipal, limit: Limit = 50,
+                           offset: Offset = 0) -> Page[ActivityRead]:
+    """The contact's timeline, newest first."""
+    return await service.contact_timeline(session, contact_id, limit, offset)
+
+
+@contacts.get("/{contact_id}/notes", responses={404: {}})
+async def contact_notes(contact_id: Id, session: SessionDep, _: ReaderPrincipal) -> list[NoteRead]:
+    """Notes on the contact."""
+    await service.get_contact(session, contact_id)
+    return await service.list_notes(session, contact_id=contact_id)
+
+
+@contacts.post("/{contact_id}/notes", status_code=status.HTTP_201_CREATED, responses={404: {}})
+async def add_contact_note(contact_id: Id, body: NoteCreate, session: SessionDep,
+                           actor: DemoWriterPrincipal) -> NoteRead:
+    """Add a note to the contact."""
+    return NoteRead.model_validate(await service.add_note(session, body.body, actor, contact_id=contact_id))
+
+
+@timeline.post("", status_code=status.HTTP_201_CREATED, responses={200: {"model": ActivityRead}, 404: {}})
+async def record_activity(body: ActivityCreate, session: SessionDep, caller: TimelineDep,
+                          response: Response) -> ActivityRead:
+    """Append to a timeline (service token, scope leads:timeline); repeats of an external_id are ignored."""
+    assert isinstance(caller, Principal)
+    activity, created = await service.record_activity(session, body, caller)
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return ActivityRead.model_validate(activity)
+
+
+@finder_routes.post("", status_code=status.HTTP_201_CREATED)
+async def start_finder(body: FinderRequest, session: SessionDep, runtime: RuntimeDep,
+                       actor: WriterPrincipal) -> FinderRead:
+    """Find companies by query (search provider) or from a list of domains; crawls them as a job."""
+    return await finder.start(session, runtime, body, actor)
+
+
+@finder_routes.post("/csv", status_code=status.HTTP_201_CREATED, responses={413: {}})
+async def start_finder_csv(session: SessionDep, runtime: RuntimeDep, actor: WriterPrincipal,
+                           file: Annotated[UploadFile, File(description="CSV with a website/domain column")],
+                           auto_import: bool = False) -> FinderRead:
+    """Crawl the websites listed in a CSV upload as a finder job."""
+    return await finder.start_from_csv(session, runtime, await _read_upload(file, runtime), actor, auto_import)
+
+
+@finder_routes.get("/{job_id}", responses={404: {}})
+async def get_finder(job_id: Id, session: SessionDep, runtime: RuntimeDep, _: ReaderPrincipal) -> FinderRead:
+    """A finder job: progress (done/total) and each site's status, error and extracted facts."""
+    return await finder.read(session, runtime, job_id)
+
+
+@finder_routes.post("/{job_id}/import", responses={404: {}})
+async def import_finder_results(job_id: Id, body: ImportRequest, session: SessionDep, runtime: RuntimeDep,
+                                actor: WriterPrincipal) -> ImportReport:
+    """Turn selected results (all when none are named) into companies and contacts."""
+    return await finder.import_results(session, runtime, job_id, body.result_ids, actor)

@@ -22,6 +22,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 async def _startup(runtime: ServiceRuntime) -> None:
     settings = cast(UsersSettings, runtime.settings)
     settings.require_secret("service_secret", settings.service_secret)
+    service.configure_passwords(settings)
     async with session_scope(runtime.sessions) as session:
         runtime.extras["ring"] = await service.load_key_ring(session, settings)
         await service.ensure_first_admin(session, settings)

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.db import utcnow
@@ -136,13 +138,27 @@ async def get_throttles(s: AsyncSession, keys: list[str]) -> dict[str, LoginThro
     return {row.key: row for row in rows}
 
 
-async def upsert_throttle(s: AsyncSession, key: str) -> LoginThrottle:
-    row = await s.get(LoginThrottle, key)
-    if row is None:
-        row = LoginThrottle(key=key, failures=0, window_start=utcnow())
-        s.add(row)
-        await s.flush()
-    return row
+async def count_throttle_failure(s: AsyncSession, key: str, *, now: datetime, window_start_before: datetime) -> int:
+    """Count one failure atomically and return the new total (a window older than the cut-off restarts).
+
+    Simultaneous failures must neither collide on the insert nor overwrite each other's count.
+    """
+    values = {"key": key, "failures": 0, "window_start": now}
+    if s.get_bind().dialect.name == "postgresql":
+        await s.execute(pg_insert(LoginThrottle).values(**values).on_conflict_do_nothing(index_elements=["key"]))
+    else:
+        await s.execute(sqlite_insert(LoginThrottle).values(**values).on_conflict_do_nothing(index_elements=["key"]))
+    expired = LoginThrottle.window_start < window_start_before
+    stmt = (sa.update(LoginThrottle).where(LoginThrottle.key == key)
+            .values(failures=sa.case((expired, 1), else_=LoginThrottle.failures + 1),
+                    window_start=sa.case((expired, now), else_=LoginThrottle.window_start))
+            .returning(LoginThrottle.failures).execution_options(synchronize_session=False))
+    return int((await s.execute(stmt)).scalar_one())
+
+
+async def block_throttle(s: AsyncSession, key: str, until: datetime) -> None:
+    await s.execute(sa.update(LoginThrottle).where(LoginThrottle.key == key).values(blocked_until=until)
+                    .execution_options(synchronize_session=False))
 
 
 async def clear_throttle(s: AsyncSession, key: str) -> None:

@@ -5,7 +5,6 @@ Functions take the session explicitly and only flush; the request edge commits.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
 import uuid
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from pwdlib import PasswordHash
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.db import utcnow
@@ -23,13 +22,12 @@ from services.kit.errors import Conflict, Forbidden, Invalid, NotFound, RateLimi
 from . import repository as repo
 from .keys import KeyRing, generate_private_pem, hash_opaque_token, new_opaque_token
 from .models import AuditEvent, ServiceClient, User
+from .passwords import Passwords, hash_secret, secret_matches
 from .schemas import UserCreate, UserUpdate
 from .settings import UsersSettings
 
 log = logging.getLogger("outbound.users")
-hasher = PasswordHash.recommended()  # argon2id
-# Verified against when the e-mail is unknown, so a miss costs as long as a wrong password.
-_DUMMY_HASH = hasher.hash(secrets.token_urlsafe(16))
+_passwords = Passwords()
 # Scopes each built-in service may ask for with the shared internal secret.
 INTERNAL_CLIENTS: dict[str, list[str]] = {
     "leads": ["users:read"],
@@ -47,12 +45,18 @@ class IssuedTokens:
     refresh_token: str
 
 
+def configure_passwords(settings: UsersSettings) -> None:
+    global _passwords
+    _passwords = Passwords(time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib,
+                           parallelism=settings.password_hash_parallelism)
+
+
 async def hash_password(password: str) -> str:
-    return await asyncio.to_thread(hasher.hash, password)
+    return await _passwords.hash(password)
 
 
-async def verify_password(password: str, password_hash: str) -> bool:
-    return await asyncio.to_thread(hasher.verify, password, password_hash)
+async def verify_password(password: str, password_hash: str | None) -> bool:
+    return await _passwords.verify(password, password_hash)
 
 
 def normalise_email(email: str) -> str:
@@ -82,7 +86,11 @@ async def load_key_ring(s: AsyncSession, settings: UsersSettings) -> KeyRing:
 
 
 async def ensure_first_admin(s: AsyncSession, settings: UsersSettings) -> User | None:
-    if not (settings.admin_email and settings.admin_password) or await repo.count_users(s) > 0:
+    if await repo.count_users(s) > 0:
+        return None
+    if not (settings.admin_email and settings.admin_password):
+        log.warning("No account exists yet. Set OUTBOUND_ADMIN_EMAIL and OUTBOUND_ADMIN_PASSWORD and restart, "
+                    "or run `outbound users create-admin`.")
         return None
     user = await create_user(s, UserCreate(email=settings.admin_email, name=settings.admin_name, role="admin",
                                            password=settings.admin_password), actor=None)
@@ -96,8 +104,7 @@ async def ensure_internal_clients(s: AsyncSession, secret: str | None) -> None:
         return
     for client_id, scopes in INTERNAL_CLIENTS.items():
         existing = await repo.get_service_client(s, client_id)
-        secret_hash = await hash_password(secret) if existing is None or not await verify_password(
-            secret, existing.secret_hash) else existing.secret_hash
+        secret_hash = hash_secret(secret)
         if existing is None:
             await repo.add_service_client(s, client_id=client_id, name=f"{client_id} service",
                                           secret_hash=secret_hash, scopes=" ".join(scopes), is_active=True)
@@ -121,16 +128,13 @@ async def _check_throttle(s: AsyncSession, keys: list[str]) -> None:
 
 
 async def _record_failure(s: AsyncSession, settings: UsersSettings, key: str, limit: int) -> None:
-    row = await repo.upsert_throttle(s, key)
     now = utcnow()
-    if now - row.window_start > timedelta(seconds=settings.login_window_seconds):
-        row.failures, row.window_start = 0, now
-    row.failures += 1
-    if row.failures >= limit:
+    failures = await repo.count_throttle_failure(
+        s, key, now=now, window_start_before=now - timedelta(seconds=settings.login_window_seconds))
+    if failures >= limit:
         # Doubling blocks, capped: a guesser is slowed to a crawl, the owner is never locked out for good.
-        seconds = min(settings.login_max_block_seconds, 15 * 2 ** (row.failures - limit))
-        row.blocked_until = now + timedelta(seconds=seconds)
-    await s.flush()
+        seconds = min(settings.login_max_block_seconds, 15 * 2 ** min(failures - limit, 20))
+        await repo.block_throttle(s, key, now + timedelta(seconds=seconds))
 
 
 async def login(s: AsyncSession, ring: KeyRing, settings: UsersSettings, email: str, password: str,
@@ -144,8 +148,7 @@ async def login(s: AsyncSession, ring: KeyRing, settings: UsersSettings, email: 
         await audit(s, "login.throttled", email=email, ip=ip)
         raise
     user = await repo.get_user_by_email(s, email)
-    ok, new_hash = await asyncio.to_thread(hasher.verify_and_update, password,
-                                           user.password_hash if user else _DUMMY_HASH)
+    ok, new_hash = await _passwords.verify_and_update(password, user.password_hash if user else None)
     if user is None or not ok or not user.is_active:
         await _record_failure(s, settings, acct_key, settings.login_max_failures_account)
         if ip_key:
@@ -218,7 +221,7 @@ async def current_user(s: AsyncSession, user_id: int | None) -> User:
 async def issue_service_token(s: AsyncSession, ring: KeyRing, settings: UsersSettings, client_id: str,
                               secret: str, requested: str | None, ip: str | None) -> tuple[str, int, str]:
     client = await repo.get_service_client(s, client_id)
-    ok = await verify_password(secret, client.secret_hash if client else _DUMMY_HASH)
+    ok = secret_matches(secret, client.secret_hash if client else None)
     if client is None or not ok or not client.is_active:
         await audit(s, "service_token.failed", email=client_id[:64], ip=ip)
         raise Unauthorized("Invalid client credentials.", keep_changes=True)
@@ -237,8 +240,12 @@ async def create_user(s: AsyncSession, data: UserCreate, *, actor: User | None, 
     email = normalise_email(str(data.email))
     if await repo.get_user_by_email(s, email) is not None:
         raise Conflict(f"A user with the e-mail {email} exists already.")
-    user = await repo.add_user(s, email=email, name=data.name.strip(), role=str(data.role), is_active=True,
-                               password_hash=await hash_password(data.password))
+    password_hash = await hash_password(data.password)
+    try:
+        user = await repo.add_user(s, email=email, name=data.name.strip(), role=str(data.role), is_active=True,
+                                   password_hash=password_hash)
+    except IntegrityError as exc:  # created by a simultaneous request since the check above
+        raise Conflict(f"A user with the e-mail {email} exists already.") from exc
     await audit(s, "user.created", user=user, ip=ip, by=actor.email if actor else "system", role=user.role)
     return user
 
@@ -301,8 +308,12 @@ async def create_service_client(s: AsyncSession, client_id: str, name: str, scop
     if await repo.get_service_client(s, client_id) is not None:
         raise Conflict(f"A service client named {client_id} exists already.")
     secret = secrets.token_urlsafe(32)
-    client = await repo.add_service_client(s, client_id=client_id, name=name, scopes=" ".join(scopes),
-                                           secret_hash=await hash_password(secret), is_active=True)
+    secret_hash = hash_secret(secret)
+    try:
+        client = await repo.add_service_client(s, client_id=client_id, name=name, scopes=" ".join(scopes),
+                                               secret_hash=secret_hash, is_active=True)
+    except IntegrityError as exc:  # created by a simultaneous request since the check above
+        raise Conflict(f"A service client named {client_id} exists already.") from exc
     await audit(s, "service_client.created", user=actor, client=client_id, scopes=scopes)
     return client, secret
 

@@ -25,6 +25,10 @@ class UsersSettings(ServiceSettings):
     login_max_block_seconds: int = 900
     trusted_proxies: list[str] = ["127.0.0.1", "::1"]
     min_password_length: int = 10
+    # argon2id cost (pwdlib's recommended values); lower only on very small machines or in tests.
+    password_hash_time_cost: int = Field(default=3, ge=1, le=20)
+    password_hash_memory_kib: int = Field(default=65536, ge=1024, le=2**21)
+    password_hash_parallelism: int = Field(default=4, ge=1, le=16)
 
     @property
     def secure_cookies(self) -> bool:

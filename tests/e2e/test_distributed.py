@@ -18,13 +18,16 @@ async def test_login_through_gateway_to_users_process(backend: str, tmp_path: Pa
     env = {
         "OUTBOUND_DATA_DIR": str(tmp_path), "OUTBOUND_ADMIN_EMAIL": ADMIN_EMAIL,
         "OUTBOUND_ADMIN_PASSWORD": ADMIN_PASSWORD, "OUTBOUND_USERS_URL": f"http://127.0.0.1:{users_port}",
-        "OUTBOUND_ENVIRONMENT": "test", "OUTBOUND_COOKIE_SECURE": "false", "OUTBOUND_SERVICE_SECRET": "e2e-service-secret-0123456789",
+        "OUTBOUND_ENVIRONMENT": "test", "OUTBOUND_COOKIE_SECURE": "false",
+        "OUTBOUND_SERVICE_SECRET": "e2e-service-secret-0123456789",
     }
     async with pg_database() as pg_url:
         if backend == "postgres":
             env["OUTBOUND_USERS_DATABASE_URL"] = pg_url
-        with outbound_process(["serve", "users", "--port", str(users_port)], env, tmp_path / "users.log") as users, \
-                outbound_process(["serve", "gateway", "--port", str(gw_port)], env, tmp_path / "gw.log") as gw:
+        users_cmd = ["serve", "users", "--port", str(users_port)]
+        gw_cmd = ["serve", "gateway", "--port", str(gw_port)]
+        with outbound_process(users_cmd, env, tmp_path / "users.log") as users, \
+                outbound_process(gw_cmd, env, tmp_path / "gw.log") as gw:
             wait_healthy(f"http://127.0.0.1:{users_port}/auth/healthz", users, tmp_path / "users.log")
             wait_healthy(f"http://127.0.0.1:{gw_port}/api/auth/healthz", gw, tmp_path / "gw.log")
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{gw_port}") as client:

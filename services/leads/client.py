@@ -1,0 +1,29 @@
+"""The typed client other services use to call the leads service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.kit.http import ServiceClient
+
+from .schemas import ActivityCreate, ActivityRead, CompanyRead, CompanyUpdate, ContactRead
+
+
+class LeadsClient(ServiceClient):
+    """Calls the leads service with this service's own service token."""
+
+    async def get_company(self, company_id: int, *, token: str | None = None) -> CompanyRead:
+        return CompanyRead.model_validate(await self.call("GET", f"/leads/companies/{company_id}", token=token))
+
+    async def update_company(self, company_id: int, data: CompanyUpdate, *, token: str | None = None) -> CompanyRead:
+        body = data.model_dump(mode="json", exclude_unset=True)
+        return CompanyRead.model_validate(await self.call("PATCH", f"/leads/companies/{company_id}", json=body,
+                                                          token=token))
+
+    async def get_contact(self, contact_id: int, *, token: str | None = None) -> ContactRead:
+        return ContactRead.model_validate(await self.call("GET", f"/leads/contacts/{contact_id}", token=token))
+
+    async def record_activity(self, activity: ActivityCreate) -> ActivityRead:
+        """Append to a timeline; posting the same external_id again is harmless."""
+        body: dict[str, Any] = activity.model_dump(mode="json", exclude_none=True)
+        return ActivityRead.model_validate(await self.call("POST", "/leads/activities", json=body))

@@ -1,0 +1,72 @@
+"""Background work of the leads service: the finder job (discover → crawl → extract → import)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+
+from services.kit.app import ServiceRuntime
+from services.kit.auth import Principal
+from services.kit.jobs import JobContext
+
+from . import repository as repo
+from .crawler.site import Crawler
+from .finder import FIND, add_results
+from .models import SiteResult
+from .pipeline import SiteRecord, extract_sites
+from .providers import discover
+from .records import import_site_record
+from .settings import LeadsSettings
+
+log = logging.getLogger("outbound.leads.jobs")
+
+
+def site_status(record: SiteRecord) -> tuple[str, str | None]:
+    """A site with no page fetched failed; one with pages but some errors is done, with a warning."""
+    error = "; ".join(record.errors) or None
+    return ("done" if record.pages else "failed"), error
+
+
+async def run_finder(ctx: JobContext) -> dict[str, Any]:
+    runtime: ServiceRuntime = ctx.runtime
+    settings = runtime.settings
+    assert isinstance(settings, LeadsSettings)
+    owner = ctx.payload.get("owner")
+    async with runtime.sessions() as s, s.begin():
+        total, _ = await repo.count_results(s, ctx.job_id)
+    if total == 0 and ctx.payload.get("query"):
+        found = await discover(ctx.payload["query"], settings.discovery(ctx.payload.get("max_results")))
+        async with runtime.sessions() as s, s.begin():
+            await add_results(s, ctx.job_id, found.candidates[:settings.finder_max_sites])
+        if not found.candidates and found.errors:
+            raise RuntimeError("; ".join(found.errors))
+    async with runtime.sessions() as s, s.begin():
+        results = await repo.list_results(s, ctx.job_id)
+        # A restarted job resumes: what finished before keeps its result.
+        pending = {r.url: r.id for r in results if r.status not in ("done", "failed")}
+        total, done = len(results), len(results) - len(pending)
+        await s.execute(sa.update(SiteResult).where(SiteResult.id.in_(pending.values())).values(status="running"))
+    await ctx.progress(done, total)
+    imported = failed = 0
+    # Tests map test hostnames to loopback here; in production this is the system resolver.
+    async with Crawler(settings, resolver=runtime.extras.get("resolver")) as crawler:
+        async for record in extract_sites(list(pending), crawler=crawler):
+            status, error = site_status(record)
+            failed += status == "failed"
+            async with runtime.sessions() as s, s.begin():
+                row = await s.get(SiteResult, pending[record.url])
+                assert row is not None
+                row.status, row.error, row.record = status, error, record.model_dump(mode="json")
+                if status == "done" and ctx.payload.get("auto_import"):
+                    actor = Principal(sub=str(owner or "system"), typ="access", role="sales")
+                    company, _ = await import_site_record(s, row.record, actor)
+                    row.company_id = company.id
+                    imported += 1
+            done += 1
+            await ctx.progress(done, total)
+    return {"sites": total, "failed": failed, "imported": imported}
+
+
+HANDLERS = {FIND: run_finder}

@@ -1,0 +1,87 @@
+"""Turning an extracted site record into CRM records: fill gaps, never overwrite what people typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.kit.auth import Principal
+from services.kit.db import utcnow
+
+from . import repository as repo
+from .models import Company, Contact
+from .providers import registrable_domain
+from .service import COMPANY_FACTS, actor_name, add_activity, company_search_text, contact_search_text
+
+
+def _evidence(record: dict[str, Any], field: str, source: str) -> dict[str, Any]:
+    ev = (record.get("evidence") or {}).get(field) or {}
+    return {"url": ev.get("url"), "snippet": ev.get("snippet"), "source": source}
+
+
+async def import_site_record(s: AsyncSession, record: dict[str, Any], actor: Principal | None,
+                             source: str = "crawl") -> tuple[Company, bool]:
+    """Create or complete the company of ``record`` (by registrable domain) and its people."""
+    domain = registrable_domain(record["url"])
+    company = await repo.get_company_by_domain(s, domain) if domain else None
+    created = company is None
+    if company is None:
+        company = Company(name=record.get("company_name") or domain or record["url"], domain=domain,
+                          website=record["url"], status="new", source=source, emails=[], phones=[], social={},
+                          evidence={}, owner_id=actor.user_id if actor else None)
+        if record.get("company_name"):
+            company.evidence = {"name": _evidence(record, "company_name", source)}
+        await repo.add(s, company)
+    elif record.get("company_name") and company.name == company.domain:
+        company.name = record["company_name"]  # a placeholder name gives way to the legal name
+    filled = []
+    for field in COMPANY_FACTS:
+        value = record.get(field)
+        if value not in (None, "", []) and getattr(company, field) in (None, ""):
+            setattr(company, field, str(value))
+            company.evidence = {**company.evidence, field: _evidence(record, field, source)}
+            filled.append(field)
+    for field in ("emails", "phones"):
+        new = [v for v in record.get(field) or [] if v not in (getattr(company, field) or [])]
+        if new:
+            setattr(company, field, [*(getattr(company, field) or []), *new])
+            company.evidence = {**company.evidence, field: _evidence(record, field, source)}
+            filled.append(field)
+    company.social = {**(record.get("social") or {}), **(company.social or {})}
+    company.website = company.website or record["url"]
+    company.crawled_at = utcnow()
+    company.search_text = company_search_text(company)
+    people = await _import_people(s, company, record, source)
+    await add_activity(s, type_="crawl.imported", title=f"Website facts imported ({len(record.get('pages') or [])} "
+                       f"pages)", company_id=company.id, actor=actor_name(actor),
+                       detail={"filled": filled, "contacts_added": people, "pages": record.get("pages") or []})
+    await s.flush()
+    return company, created
+
+
+async def _import_people(s: AsyncSession, company: Company, record: dict[str, Any], source: str) -> int:
+    people: list[dict[str, Any]] = [p for p in record.get("persons") or [] if p.get("name")]
+    known = {p["name"].lower() for p in people}
+    people += [{"name": n, "role": None} for n in record.get("representatives") or [] if n.lower() not in known]
+    added = 0
+    for person in people:
+        email = (person.get("email") or "").lower() or None
+        contact = await repo.get_contact_by_email(s, email) if email else None
+        contact = contact or await repo.find_contact_by_name(s, company.id, person["name"])
+        if contact is not None:
+            contact.role = contact.role or person.get("role")
+            contact.phone = contact.phone or person.get("phone")
+            if email and not contact.email:
+                contact.email = email
+            contact.search_text = contact_search_text(contact)
+            continue
+        ev = {"url": person.get("source_url") or (record.get("evidence") or {}).get("representatives", {}).get("url"),
+              "source": source}
+        contact = Contact(company_id=company.id, name=person["name"], role=person.get("role"), email=email,
+                          phone=person.get("phone"), country=company.country, status="new", source=source,
+                          evidence={"name": ev}, legal_basis="none")
+        contact.search_text = contact_search_text(contact)
+        await repo.add(s, contact)
+        added += 1
+    return added

@@ -1,0 +1,230 @@
+"""Every SQL statement of the leads service."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteResult
+
+SORTABLE = {"name", "created_at", "updated_at", "city", "status"}
+
+
+def _order(model: Any, sort: str) -> Any:
+    desc = sort.startswith("-")
+    column = getattr(model, sort.lstrip("-"))
+    return (column.desc() if desc else column.asc(), model.id.desc() if desc else model.id.asc())
+
+
+# --- companies -------------------------------------------------------------------------------
+async def get_company(s: AsyncSession, company_id: int) -> Company | None:
+    return await s.get(Company, company_id)
+
+
+async def get_company_by_domain(s: AsyncSession, domain: str) -> Company | None:
+    return (await s.execute(sa.select(Company).where(Company.domain == domain))).scalar_one_or_none()
+
+
+async def add(s: AsyncSession, row: Any) -> Any:
+    s.add(row)
+    await s.flush()
+    return row
+
+
+async def delete(s: AsyncSession, row: Any) -> None:
+    await s.delete(row)
+    await s.flush()
+
+
+async def list_companies(s: AsyncSession, *, q: str | None, status: str | None, tag: str | None,
+                         country: str | None, city: str | None, industry: str | None, has_email: bool | None,
+                         sort: str, limit: int, offset: int) -> tuple[Sequence[Company], int]:
+    stmt = sa.select(Company)
+    if q:
+        stmt = stmt.where(Company.search_text.like(f"%{_escape(q.lower())}%", escape="\\"))
+    if status:
+        stmt = stmt.where(Company.status == status)
+    if tag:
+        stmt = stmt.where(Company.id.in_(sa.select(CompanyTag.company_id).where(CompanyTag.tag == tag)))
+    if country:
+        stmt = stmt.where(Company.country == country.upper())
+    if city:
+        stmt = stmt.where(sa.func.lower(Company.city) == city.lower())
+    if industry:
+        stmt = stmt.where(sa.func.lower(Company.industry) == industry.lower())
+    if has_email is not None:
+        has = sa.and_(Company.emails.is_not(None), sa.cast(Company.emails, sa.String) != "[]")
+        stmt = stmt.where(has if has_email else sa.not_(has))
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = (await s.execute(stmt.order_by(*_order(Company, sort)).limit(limit).offset(offset))).scalars().all()
+    return rows, int(total)
+
+
+async def companies_by_ids(s: AsyncSession, ids: Sequence[int]) -> dict[int, Company]:
+    if not ids:
+        return {}
+    rows = (await s.execute(sa.select(Company).where(Company.id.in_(ids)))).scalars().all()
+    return {row.id: row for row in rows}
+
+
+async def company_tags(s: AsyncSession, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {i: [] for i in ids}
+    if ids:
+        rows = await s.execute(sa.select(CompanyTag.company_id, CompanyTag.tag)
+                               .where(CompanyTag.company_id.in_(ids)).order_by(CompanyTag.tag))
+        for cid, tag in rows:
+            out[cid].append(tag)
+    return out
+
+
+async def set_company_tags(s: AsyncSession, company_id: int, tags: Sequence[str]) -> None:
+    await s.execute(sa.delete(CompanyTag).where(CompanyTag.company_id == company_id))
+    for tag in dict.fromkeys(tags):
+        s.add(CompanyTag(company_id=company_id, tag=tag))
+    await s.flush()
+
+
+async def contact_counts(s: AsyncSession, ids: Sequence[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    rows = await s.execute(sa.select(Contact.company_id, sa.func.count()).where(Contact.company_id.in_(ids))
+                           .group_by(Contact.company_id))
+    return {int(cid): int(n) for cid, n in rows if cid is not None}
+
+
+async def duplicate_companies(s: AsyncSession, company: Company) -> Sequence[Company]:
+    """Same VAT id, same register number, or the same name in the same city."""
+    conditions = []
+    if company.vat_id:
+        conditions.append(Company.vat_id == company.vat_id)
+    if company.register_number:
+        conditions.append(Company.register_number == company.register_number)
+    if company.city:
+        conditions.append(sa.and_(sa.func.lower(Company.name) == company.name.lower(),
+                                  sa.func.lower(Company.city) == company.city.lower()))
+    if not conditions:
+        return []
+    stmt = sa.select(Company).where(Company.id != company.id, sa.or_(*conditions)).limit(20)
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def move_company_children(s: AsyncSession, from_id: int, to_id: int) -> None:
+    for model in (Contact, Note, Activity, SiteResult):
+        await s.execute(sa.update(model).where(model.company_id == from_id).values(company_id=to_id)
+                        .execution_options(synchronize_session=False))
+    await s.execute(sa.delete(CompanyTag).where(CompanyTag.company_id == from_id))
+
+
+# --- contacts -----------------------------------------------------------------------------------
+async def get_contact(s: AsyncSession, contact_id: int) -> Contact | None:
+    return await s.get(Contact, contact_id)
+
+
+async def get_contact_by_email(s: AsyncSession, email: str) -> Contact | None:
+    return (await s.execute(sa.select(Contact).where(Contact.email == email))).scalar_one_or_none()
+
+
+async def find_contact_by_name(s: AsyncSession, company_id: int, name: str) -> Contact | None:
+    stmt = sa.select(Contact).where(Contact.company_id == company_id, sa.func.lower(Contact.name) == name.lower())
+    return (await s.execute(stmt.limit(1))).scalar_one_or_none()
+
+
+async def list_contacts(s: AsyncSession, *, q: str | None, company_id: int | None, status: str | None,
+                        tag: str | None, legal_basis: str | None, sort: str, limit: int,
+                        offset: int) -> tuple[Sequence[Contact], int]:
+    stmt = sa.select(Contact)
+    if q:
+        stmt = stmt.where(Contact.search_text.like(f"%{_escape(q.lower())}%", escape="\\"))
+    if company_id is not None:
+        stmt = stmt.where(Contact.company_id == company_id)
+    if status:
+        stmt = stmt.where(Contact.status == status)
+    if legal_basis:
+        stmt = stmt.where(Contact.legal_basis == legal_basis)
+    if tag:
+        stmt = stmt.where(Contact.id.in_(sa.select(ContactTag.contact_id).where(ContactTag.tag == tag)))
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    sort = sort if sort.lstrip("-") in SORTABLE - {"city"} else "-created_at"
+    rows = (await s.execute(stmt.order_by(*_order(Contact, sort)).limit(limit).offset(offset))).scalars().all()
+    return rows, int(total)
+
+
+async def contact_ids_of_company(s: AsyncSession, company_id: int) -> list[int]:
+    return list((await s.execute(sa.select(Contact.id).where(Contact.company_id == company_id))).scalars())
+
+
+async def contact_tags(s: AsyncSession, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {i: [] for i in ids}
+    if ids:
+        rows = await s.execute(sa.select(ContactTag.contact_id, ContactTag.tag)
+                               .where(ContactTag.contact_id.in_(ids)).order_by(ContactTag.tag))
+        for cid, tag in rows:
+            out[cid].append(tag)
+    return out
+
+
+async def set_contact_tags(s: AsyncSession, contact_id: int, tags: Sequence[str]) -> None:
+    await s.execute(sa.delete(ContactTag).where(ContactTag.contact_id == contact_id))
+    for tag in dict.fromkeys(tags):
+        s.add(ContactTag(contact_id=contact_id, tag=tag))
+    await s.flush()
+
+
+async def move_contact_children(s: AsyncSession, from_id: int, to_id: int) -> None:
+    for model in (Note, Activity):
+        await s.execute(sa.update(model).where(model.contact_id == from_id).values(contact_id=to_id)
+                        .execution_options(synchronize_session=False))
+    await s.execute(sa.delete(ContactTag).where(ContactTag.contact_id == from_id))
+
+
+# --- notes and timeline ----------------------------------------------------------------------------
+async def list_notes(s: AsyncSession, *, company_id: int | None = None,
+                     contact_id: int | None = None) -> Sequence[Note]:
+    stmt = sa.select(Note)
+    stmt = stmt.where(Note.company_id == company_id) if company_id is not None else stmt.where(
+        Note.contact_id == contact_id)
+    return (await s.execute(stmt.order_by(Note.id.desc()).limit(500))).scalars().all()
+
+
+async def get_activity_by_external(s: AsyncSession, source: str, external_id: str) -> Activity | None:
+    stmt = sa.select(Activity).where(Activity.source == source, Activity.external_id == external_id)
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
+async def timeline(s: AsyncSession, *, company_id: int | None, contact_ids: Sequence[int], limit: int,
+                   offset: int) -> tuple[Sequence[Activity], int]:
+    """A company's own entries plus its contacts' (the roll-up), or one contact's, newest first."""
+    conditions = []
+    if company_id is not None:
+        conditions.append(Activity.company_id == company_id)
+    if contact_ids:
+        conditions.append(Activity.contact_id.in_(contact_ids))
+    if not conditions:
+        return [], 0
+    stmt = sa.select(Activity).where(sa.or_(*conditions))
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = await s.execute(stmt.order_by(Activity.occurred_at.desc(), Activity.id.desc()).limit(limit).offset(offset))
+    return rows.scalars().all(), int(total)
+
+
+# --- finder results ------------------------------------------------------------------------------------
+async def list_results(s: AsyncSession, job_id: int, ids: Sequence[int] | None = None) -> Sequence[SiteResult]:
+    stmt = sa.select(SiteResult).where(SiteResult.job_id == job_id)
+    if ids is not None:
+        stmt = stmt.where(SiteResult.id.in_(ids))
+    return (await s.execute(stmt.order_by(SiteResult.position, SiteResult.id))).scalars().all()
+
+
+async def count_results(s: AsyncSession, job_id: int) -> tuple[int, int]:
+    """(all, finished) results of a job."""
+    rows = await s.execute(sa.select(SiteResult.status, sa.func.count()).where(SiteResult.job_id == job_id)
+                           .group_by(SiteResult.status))
+    counts = dict(rows.tuples().all())
+    return sum(counts.values()), counts.get("done", 0) + counts.get("failed", 0)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,233 @@
+"""Request and response shapes of the leads service (other services may import this module)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, EmailStr, Field, StringConstraints, field_validator
+
+from services.kit.schemas import JobRead, ORMModel
+
+
+class LeadStatus(StrEnum):
+    new = "new"
+    enriched = "enriched"
+    contacted = "contacted"
+    replied = "replied"
+    meeting = "meeting"
+    won = "won"
+    lost = "lost"
+
+
+class LegalBasis(StrEnum):
+    consent = "consent"
+    existing_customer = "existing_customer"
+    none = "none"
+
+
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")]
+
+
+class Evidence(BaseModel):
+    url: str | None = None
+    snippet: str | None = None
+    source: str = "crawl"
+    model: str | None = None
+
+
+class CompanyFields(BaseModel):
+    name: Short | None = None
+    website: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = None
+    legal_form: Annotated[str, StringConstraints(max_length=60)] | None = None
+    street: Short | None = None
+    postal_code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] | None = None
+    city: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = None
+    country: CountryCode | None = None
+    emails: list[EmailStr] | None = Field(default=None, max_length=50)
+    phones: list[Annotated[str, StringConstraints(max_length=40)]] | None = Field(default=None, max_length=50)
+    fax: Annotated[str, StringConstraints(max_length=40)] | None = None
+    register_court: Annotated[str, StringConstraints(max_length=120)] | None = None
+    register_number: Annotated[str, StringConstraints(max_length=60)] | None = None
+    vat_id: Annotated[str, StringConstraints(max_length=30)] | None = None
+    industry: Annotated[str, StringConstraints(max_length=120)] | None = None
+    employees: Annotated[str, StringConstraints(max_length=40)] | None = None
+    language: Annotated[str, StringConstraints(max_length=8)] | None = None
+    summary: Annotated[str, StringConstraints(max_length=5000)] | None = None
+    status: LeadStatus | None = None
+    tags: list[Tag] | None = Field(default=None, max_length=50)
+
+
+class CompanyCreate(CompanyFields):
+    name: Short = Field(min_length=1)
+
+
+class CompanyUpdate(CompanyFields):
+    pass
+
+
+class CompanyRead(ORMModel):
+    id: int
+    domain: str | None
+    name: str
+    website: str | None
+    legal_form: str | None
+    street: str | None
+    postal_code: str | None
+    city: str | None
+    country: str | None
+    emails: list[str]
+    phones: list[str]
+    fax: str | None
+    register_court: str | None
+    register_number: str | None
+    vat_id: str | None
+    industry: str | None
+    employees: str | None
+    language: str | None
+    social: dict[str, str]
+    summary: str | None
+    evidence: dict[str, Any]
+    status: LeadStatus
+    source: str
+    tags: list[str] = []
+    contact_count: int = 0
+    created_at: datetime
+    updated_at: datetime
+    crawled_at: datetime | None
+    enriched_at: datetime | None
+
+
+class ContactFields(BaseModel):
+    name: Short | None = None
+    company_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    role: Short | None = None
+    email: EmailStr | None = None
+    phone: Annotated[str, StringConstraints(max_length=40)] | None = None
+    linkedin: Annotated[str, StringConstraints(max_length=500)] | None = None
+    country: CountryCode | None = None
+    status: LeadStatus | None = None
+    legal_basis: LegalBasis | None = None
+    legal_basis_source: Annotated[str, StringConstraints(max_length=500)] | None = None
+    tags: list[Tag] | None = Field(default=None, max_length=50)
+
+
+class ContactCreate(ContactFields):
+    name: Short = Field(min_length=1)
+
+
+class ContactUpdate(ContactFields):
+    pass
+
+
+class ContactRead(ORMModel):
+    id: int
+    company_id: int | None
+    company_name: str | None = None
+    name: str
+    role: str | None
+    email: str | None
+    phone: str | None
+    linkedin: str | None
+    country: str | None
+    status: LeadStatus
+    source: str
+    evidence: dict[str, Any]
+    legal_basis: LegalBasis
+    legal_basis_source: str | None
+    legal_basis_at: datetime | None
+    tags: list[str] = []
+    created_at: datetime
+    updated_at: datetime
+
+
+class NoteCreate(BaseModel):
+    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+
+
+class NoteRead(ORMModel):
+    id: int
+    company_id: int | None
+    contact_id: int | None
+    body: str
+    author: str | None
+    created_at: datetime
+
+
+class ActivityCreate(BaseModel):
+    """What another service posts to a timeline (service token with scope ``leads:timeline``)."""
+
+    company_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    contact_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    contact_email: EmailStr | None = None
+    type: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.-]{1,47}$")]
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    detail: dict[str, Any] = Field(default_factory=dict)
+    occurred_at: datetime | None = None
+    external_id: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+    @field_validator("detail")
+    @classmethod
+    def _small(cls, v: dict[str, Any]) -> dict[str, Any]:
+        if len(repr(v)) > 20_000:
+            raise ValueError("detail is too large (20 kB at most)")
+        return v
+
+
+class ActivityRead(ORMModel):
+    id: int
+    company_id: int | None
+    contact_id: int | None
+    type: str
+    title: str
+    detail: dict[str, Any]
+    actor: str | None
+    source: str
+    occurred_at: datetime
+
+
+class MergeRequest(BaseModel):
+    duplicate_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class FinderRequest(BaseModel):
+    """Either a search query (needs a search provider) or a list of domains/URLs."""
+
+    query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)] | None = None
+    urls: list[Annotated[str, StringConstraints(max_length=2000)]] | None = Field(default=None, max_length=1000)
+    max_results: int | None = Field(default=None, ge=1, le=500)
+    auto_import: bool = False
+
+
+class SiteResultRead(ORMModel):
+    id: int
+    position: int
+    url: str
+    domain: str | None
+    title: str | None
+    status: str
+    error: str | None
+    record: dict[str, Any] | None
+    company_id: int | None
+
+
+class FinderRead(BaseModel):
+    job: JobRead
+    query: str | None
+    results: list[SiteResultRead]
+    skipped: list[dict[str, str]] = []
+
+
+class ImportRequest(BaseModel):
+    result_ids: list[int] | None = Field(default=None, max_length=1000)
+
+
+class ImportReport(BaseModel):
+    created: int
+    updated: int
+    skipped: int
+    company_ids: list[int]
+    errors: list[dict[str, Any]] = []
