@@ -67,7 +67,7 @@ class Gateway:
             (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
         ]
         self._openapi: tuple[float, bytes] | None = None
-        self._trusted = tuple(settings.trusted_proxies)
+        self._trusted = tuple(settings.edge_trusted_proxies)
 
     # --- ASGI entry ------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

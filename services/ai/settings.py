@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from services.kit.settings import ServiceSettings
 
 
 class AISettings(ServiceSettings):
-    service_name: str = "ai"
+    service_name: ClassVar[str] = "ai"

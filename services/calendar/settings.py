@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from services.kit.settings import ServiceSettings
 
 
 class CalendarSettings(ServiceSettings):
-    service_name: str = "calendar"
+    service_name: ClassVar[str] = "calendar"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from services.kit.settings import ServiceSettings
 
 
 class EmailSettings(ServiceSettings):
-    service_name: str = "email"
+    service_name: ClassVar[str] = "email"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from .crawler.settings import CrawlerSettings
@@ -9,7 +11,7 @@ from .providers import DiscoverySettings
 
 
 class LeadsSettings(CrawlerSettings, DiscoverySettings):
-    service_name: str = "leads"
+    service_name: ClassVar[str] = "leads"
     # Sites one finder job may crawl; a CSV of 10,000 rows becomes several jobs, not one endless one.
     finder_max_sites: int = Field(default=500, ge=1, le=5000)
     max_csv_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)

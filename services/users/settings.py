@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from services.kit.settings import ServiceSettings
 
 
 class UsersSettings(ServiceSettings):
-    service_name: str = "users"
+    service_name: ClassVar[str] = "users"
     access_token_ttl: int = Field(default=900, ge=60, le=900, description="seconds; at most 15 minutes")
     service_token_ttl: int = Field(default=900, ge=60, le=3600)
     refresh_token_ttl_days: int = Field(default=14, ge=1, le=90)
