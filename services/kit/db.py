@@ -53,6 +53,12 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (escape char ``\\``) matching ``text`` anywhere: % and _ a person types are literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def service_metadata() -> MetaData:
     """Each service's own metadata (a service owns its tables), with stable constraint names."""
     return MetaData(naming_convention=NAMING_CONVENTION)

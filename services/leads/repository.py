@@ -8,6 +8,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.kit.db import contains_pattern
+
 from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteResult
 
 SORTABLE = {"name", "created_at", "updated_at", "city", "status"}
@@ -44,7 +46,7 @@ async def list_companies(s: AsyncSession, *, q: str | None, status: str | None, 
                          sort: str, limit: int, offset: int) -> tuple[Sequence[Company], int]:
     stmt = sa.select(Company)
     if q:
-        stmt = stmt.where(Company.search_text.like(f"%{_escape(q.lower())}%", escape="\\"))
+        stmt = stmt.where(Company.search_text.like(contains_pattern(q.lower()), escape="\\"))
     if status:
         stmt = stmt.where(Company.status == status)
     if tag:
@@ -137,7 +139,7 @@ async def list_contacts(s: AsyncSession, *, q: str | None, company_id: int | Non
                         offset: int) -> tuple[Sequence[Contact], int]:
     stmt = sa.select(Contact)
     if q:
-        stmt = stmt.where(Contact.search_text.like(f"%{_escape(q.lower())}%", escape="\\"))
+        stmt = stmt.where(Contact.search_text.like(contains_pattern(q.lower()), escape="\\"))
     if company_id is not None:
         stmt = stmt.where(Contact.company_id == company_id)
     if status:
@@ -225,6 +227,3 @@ async def count_results(s: AsyncSession, job_id: int) -> tuple[int, int]:
     counts = dict(rows.tuples().all())
     return sum(counts.values()), counts.get("done", 0) + counts.get("failed", 0)
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.db import utcnow
+from services.kit.db import contains_pattern, utcnow
 
 from .models import AuditEvent, LoginThrottle, RefreshToken, ServiceClient, SigningKey, User
 
@@ -39,8 +39,9 @@ async def add_user(s: AsyncSession, **fields: Any) -> User:
 async def list_users(s: AsyncSession, *, q: str | None, limit: int, offset: int) -> tuple[Sequence[User], int]:
     stmt = sa.select(User)
     if q:
-        like = f"%{q.lower()}%"
-        stmt = stmt.where(sa.or_(sa.func.lower(User.email).like(like), sa.func.lower(User.name).like(like)))
+        like = contains_pattern(q.lower())
+        stmt = stmt.where(sa.or_(sa.func.lower(User.email).like(like, escape="\\"),
+                                 sa.func.lower(User.name).like(like, escape="\\")))
     total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
     rows = (await s.execute(stmt.order_by(User.id).limit(limit).offset(offset))).scalars().all()
     return rows, int(total)

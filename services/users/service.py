@@ -220,9 +220,14 @@ async def current_user(s: AsyncSession, user_id: int | None) -> User:
 
 async def issue_service_token(s: AsyncSession, ring: KeyRing, settings: UsersSettings, client_id: str,
                               secret: str, requested: str | None, ip: str | None) -> tuple[str, int, str]:
+    # Guessing a service secret is throttled like guessing a password, per client and per address.
+    keys = [f"svc:{client_id[:64]}"] + ([f"svc-ip:{ip}"] if ip else [])
+    await _check_throttle(s, keys)
     client = await repo.get_service_client(s, client_id)
     ok = secret_matches(secret, client.secret_hash if client else None)
     if client is None or not ok or not client.is_active:
+        for key in keys:
+            await _record_failure(s, settings, key, settings.login_max_failures_ip)
         await audit(s, "service_token.failed", email=client_id[:64], ip=ip)
         raise Unauthorized("Invalid client credentials.", keep_changes=True)
     allowed = set(client.scopes.split())

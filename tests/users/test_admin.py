@@ -265,3 +265,29 @@ async def test_service_credentials(database_url):
         assert_problem(await client.post("/auth/token", data={
             "grant_type": "client_credentials", "client_id": "leads", "client_secret": SERVICE_SECRET,
             "scope": "leads:write"}), 403)
+
+
+async def test_search_treats_wildcards_literally(tmp_path) -> None:
+    from services.users.main import create_app
+    from tests.conftest import running
+    from tests.helpers import bearer, create_user, login, users_settings
+
+    async with running(create_app(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'u.db'}"))) as client:
+        admin = await login(client)
+        await create_user(client, admin, "a_b@example.com", "sales")
+        await create_user(client, admin, "axb@example.com", "sales")
+        found = (await client.get("/users?q=a_b", headers=bearer(admin))).json()
+        assert [u["email"] for u in found["items"]] == ["a_b@example.com"]
+        assert (await client.get("/users?q=100%25", headers=bearer(admin))).json()["total"] == 0
+
+
+async def test_service_secret_guessing_is_throttled(tmp_path) -> None:
+    from services.users.main import create_app
+    from tests.conftest import running
+    from tests.helpers import users_settings
+
+    settings = users_settings(f"sqlite+aiosqlite:///{tmp_path / 'u.db'}", login_max_failures_ip=3)
+    async with running(create_app(settings)) as client:
+        form = {"grant_type": "client_credentials", "client_id": "leads", "client_secret": "guess"}
+        codes = [(await client.post("/auth/token", data=form)).status_code for _ in range(5)]
+        assert codes[:3] == [401, 401, 401] and codes[3:] == [429, 429]
