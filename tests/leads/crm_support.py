@@ -35,8 +35,14 @@ async def leads_stack(database_url: str, tmp_path: Path, **leads_overrides: Any)
     users_app = create_users(users_settings(users_db))
     origin = f"http://users-{id(users_app)}.local"
     register_local_app(origin, users_app)
-    settings = LeadsSettings(database_url=database_url, environment="test", users_url=origin,
-                             service_secret=SERVICE_SECRET, data_dir=tmp_path, **leads_overrides)
+    settings = LeadsSettings(
+        database_url=database_url,
+        environment="test",
+        users_url=origin,
+        service_secret=SERVICE_SECRET,
+        data_dir=tmp_path,
+        **leads_overrides,
+    )
     leads_app = create_leads(settings)
     async with running(users_app) as users, running(leads_app) as client:
         admin = await login(users)
@@ -44,8 +50,16 @@ async def leads_stack(database_url: str, tmp_path: Path, **leads_overrides: Any)
         await create_user(users, admin, "demo@example.com", "demo")
         sales = await login(users, "sales@example.com", "user password 123")
         demo = await login(users, "demo@example.com", "user password 123")
-        resp = await users.post("/auth/token", data={"grant_type": "client_credentials", "client_id": "email",
-                                                     "client_secret": SERVICE_SECRET, "scope": "leads:timeline"})
+        resp = await users.post(
+            "/auth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": "email",
+                "client_secret": SERVICE_SECRET,
+                "scope": "leads:timeline",
+            },
+        )
         assert resp.status_code == 200, resp.text
-        yield Stack(client, users, bearer(admin), bearer(sales), bearer(demo), bearer(resp.json()["access_token"]),
-                    leads_app)
+        yield Stack(
+            client, users, bearer(admin), bearer(sales), bearer(demo), bearer(resp.json()["access_token"]), leads_app
+        )

@@ -16,8 +16,13 @@ async def stack(database_url: str, tmp_path: Path):
 
 
 async def make_company(stack: Stack, **fields) -> dict:
-    body = {"name": "Müller Steuerberatung GmbH", "website": "https://www.mueller-stb.de/", "city": "München",
-            "country": "de", **fields}
+    body = {
+        "name": "Müller Steuerberatung GmbH",
+        "website": "https://www.mueller-stb.de/",
+        "city": "München",
+        "country": "de",
+        **fields,
+    }
     resp = await stack.client.post("/leads/companies", json=body, headers=stack.sales)
     assert resp.status_code == 201, resp.text
     return resp.json()
@@ -26,8 +31,11 @@ async def make_company(stack: Stack, **fields) -> dict:
 async def test_create_read_update_with_status_tags_and_timeline(stack: Stack) -> None:
     company = await make_company(stack, tags=["stb", "munich"])
     assert company["domain"] == "mueller-stb.de" and company["country"] == "DE" and company["tags"] == ["munich", "stb"]
-    resp = await stack.client.patch(f"/leads/companies/{company['id']}", headers=stack.sales,
-                                    json={"status": "contacted", "tags": ["stb"], "street": "Musterstraße 1"})
+    resp = await stack.client.patch(
+        f"/leads/companies/{company['id']}",
+        headers=stack.sales,
+        json={"status": "contacted", "tags": ["stb"], "street": "Musterstraße 1"},
+    )
     assert resp.status_code == 200 and resp.json()["status"] == "contacted" and resp.json()["tags"] == ["stb"]
     assert resp.json()["evidence"]["street"]["source"] == "manual"
     timeline = (await stack.client.get(f"/leads/companies/{company['id']}/timeline", headers=stack.sales)).json()
@@ -37,15 +45,22 @@ async def test_create_read_update_with_status_tags_and_timeline(stack: Stack) ->
 
 async def test_domain_is_unique_by_registrable_domain(stack: Stack) -> None:
     await make_company(stack)
-    resp = await stack.client.post("/leads/companies", headers=stack.sales,
-                                   json={"name": "Other", "website": "http://shop.MUELLER-stb.de/path"})
+    resp = await stack.client.post(
+        "/leads/companies", headers=stack.sales, json={"name": "Other", "website": "http://shop.MUELLER-stb.de/path"}
+    )
     assert resp.status_code == 409 and resp.headers["content-type"].startswith("application/problem+json")
 
 
 async def test_search_filters_sort_and_pagination(stack: Stack) -> None:
     for i, city in enumerate(["Hamburg", "München", "Hamburg"]):
-        await make_company(stack, name=f"Aufzug {i} GmbH", website=f"https://aufzug{i}.de", city=city,
-                           status="won" if i == 2 else None, tags=["lift"] if i else [])
+        await make_company(
+            stack,
+            name=f"Aufzug {i} GmbH",
+            website=f"https://aufzug{i}.de",
+            city=city,
+            status="won" if i == 2 else None,
+            tags=["lift"] if i else [],
+        )
     c = stack.client
     assert (await c.get("/leads/companies?q=aufzug", headers=stack.demo)).json()["total"] == 3
     assert (await c.get("/leads/companies?q=AUFZUG1.DE", headers=stack.demo)).json()["total"] == 1
@@ -62,23 +77,35 @@ async def test_search_filters_sort_and_pagination(stack: Stack) -> None:
 async def test_contacts_legal_basis_and_rollup_to_company_timeline(stack: Stack) -> None:
     company = await make_company(stack)
     c = stack.client
-    resp = await c.post("/leads/contacts", headers=stack.sales, json={
-        "name": "Anna Schmidt", "role": "Geschäftsführerin", "email": "Anna@Mueller-STB.de",
-        "company_id": company["id"]})
+    resp = await c.post(
+        "/leads/contacts",
+        headers=stack.sales,
+        json={
+            "name": "Anna Schmidt",
+            "role": "Geschäftsführerin",
+            "email": "Anna@Mueller-STB.de",
+            "company_id": company["id"],
+        },
+    )
     assert resp.status_code == 201, resp.text
     contact = resp.json()
     assert contact["email"] == "anna@mueller-stb.de" and contact["legal_basis"] == "none"
     assert contact["company_name"] == company["name"]
     no_source = await c.patch(f"/leads/contacts/{contact['id']}", headers=stack.sales, json={"legal_basis": "consent"})
     assert no_source.status_code == 422 and no_source.json()["errors"][0]["loc"][-1] == "legal_basis_source"
-    ok = await c.patch(f"/leads/contacts/{contact['id']}", headers=stack.sales,
-                       json={"legal_basis": "consent", "legal_basis_source": "Trade fair form, 2026-10-01"})
+    ok = await c.patch(
+        f"/leads/contacts/{contact['id']}",
+        headers=stack.sales,
+        json={"legal_basis": "consent", "legal_basis_source": "Trade fair form, 2026-10-01"},
+    )
     assert ok.status_code == 200 and ok.json()["legal_basis_at"]
-    dup = await c.post("/leads/contacts", headers=stack.sales,
-                       json={"name": "A. Schmidt", "email": "anna@mueller-stb.de"})
+    dup = await c.post(
+        "/leads/contacts", headers=stack.sales, json={"name": "A. Schmidt", "email": "anna@mueller-stb.de"}
+    )
     assert dup.status_code == 409
-    note = await c.post(f"/leads/contacts/{contact['id']}/notes", headers=stack.sales,
-                        json={"body": "Called, wants a demo"})
+    note = await c.post(
+        f"/leads/contacts/{contact['id']}/notes", headers=stack.sales, json={"body": "Called, wants a demo"}
+    )
     assert note.status_code == 201
     company_timeline = (await c.get(f"/leads/companies/{company['id']}/timeline", headers=stack.sales)).json()
     types = [a["type"] for a in company_timeline["items"]]
@@ -89,8 +116,15 @@ async def test_contacts_legal_basis_and_rollup_to_company_timeline(stack: Stack)
 
 async def test_merge_companies_moves_everything(stack: Stack) -> None:
     a = await make_company(stack, vat_id="DE123456789", street=None)
-    b = await make_company(stack, name="Mueller STB", website="https://mueller-steuer.de", vat_id="DE123456789",
-                           street="Hauptstr. 5", emails=["info@mueller-steuer.de"], tags=["dup"])
+    b = await make_company(
+        stack,
+        name="Mueller STB",
+        website="https://mueller-steuer.de",
+        vat_id="DE123456789",
+        street="Hauptstr. 5",
+        emails=["info@mueller-steuer.de"],
+        tags=["dup"],
+    )
     c = stack.client
     await c.post("/leads/contacts", headers=stack.sales, json={"name": "Max", "company_id": b["id"]})
     await c.post(f"/leads/companies/{b['id']}/notes", headers=stack.sales, json={"body": "from b"})
@@ -104,8 +138,9 @@ async def test_merge_companies_moves_everything(stack: Stack) -> None:
     assert (await c.get(f"/leads/companies/{b['id']}", headers=stack.sales)).status_code == 404
     notes = (await c.get(f"/leads/companies/{a['id']}/notes", headers=stack.sales)).json()
     assert [n["body"] for n in notes] == ["from b"]
-    assert (await c.post(f"/leads/companies/{a['id']}/merge", headers=stack.sales,
-                         json={"duplicate_id": a["id"]})).status_code == 422
+    assert (
+        await c.post(f"/leads/companies/{a['id']}/merge", headers=stack.sales, json={"duplicate_id": a["id"]})
+    ).status_code == 422
 
 
 async def test_roles_demo_may_play_but_not_delete_services_post_timeline(stack: Stack) -> None:
@@ -115,14 +150,22 @@ async def test_roles_demo_may_play_but_not_delete_services_post_timeline(stack: 
     assert (await c.delete(f"/leads/companies/{company['id']}", headers=stack.demo)).status_code == 403
     assert (await c.get("/leads/companies")).status_code == 401
     # Another service appends to the timeline; the same external id twice is stored once.
-    entry = {"company_id": company["id"], "type": "email.sent", "title": "Step 1 sent", "external_id": "msg-1",
-             "detail": {"subject": "Hallo"}}
+    entry = {
+        "company_id": company["id"],
+        "type": "email.sent",
+        "title": "Step 1 sent",
+        "external_id": "msg-1",
+        "detail": {"subject": "Hallo"},
+    }
     first = await c.post("/leads/activities", headers=stack.service, json=entry)
     again = await c.post("/leads/activities", headers=stack.service, json=entry)
     assert first.status_code == 201 and again.status_code == 200 and first.json()["id"] == again.json()["id"]
     assert first.json()["source"] == "email"
     assert (await c.post("/leads/activities", headers=stack.sales, json=entry)).status_code == 403
-    unknown = await c.post("/leads/activities", headers=stack.service,
-                           json={**entry, "external_id": "msg-2", "company_id": None, "contact_email": "x@y.de"})
+    unknown = await c.post(
+        "/leads/activities",
+        headers=stack.service,
+        json={**entry, "external_id": "msg-2", "company_id": None, "contact_email": "x@y.de"},
+    )
     assert unknown.status_code == 404
     assert (await c.delete(f"/leads/companies/{company['id']}", headers=stack.sales)).status_code == 204

@@ -24,8 +24,16 @@ from services.leads.providers import fetch as fetch_module
 from tests.fakes.search import API_KEY, CX, FakeHit, companies, search_server
 
 COMPANIES_IN_FIRST_25 = [
-    "mueller-stb.de", "schmidt-partner.de", "kanzlei-huber.de", "wagner-steuern.de", "becker-beratung.com",
-    "hoffmann-stb.de", "koch-kanzlei.de", "meyer-treuhand.de", "schulz-steuer.de", "richter-stb.de",
+    "mueller-stb.de",
+    "schmidt-partner.de",
+    "kanzlei-huber.de",
+    "wagner-steuern.de",
+    "becker-beratung.com",
+    "hoffmann-stb.de",
+    "koch-kanzlei.de",
+    "meyer-treuhand.de",
+    "schulz-steuer.de",
+    "richter-stb.de",
     "klein-partner.de",
 ]
 
@@ -42,8 +50,14 @@ async def search():
 
 
 def google(base: str, **overrides) -> DiscoverySettings:
-    values = {"search_provider": "google", "google_api_key": API_KEY, "google_cx": CX,
-              "google_endpoint": f"{base}/customsearch/v1", "http_timeout": 2.0, **overrides}
+    values = {
+        "search_provider": "google",
+        "google_api_key": API_KEY,
+        "google_cx": CX,
+        "google_endpoint": f"{base}/customsearch/v1",
+        "http_timeout": 2.0,
+        **overrides,
+    }
     return DiscoverySettings(**values)
 
 
@@ -66,70 +80,108 @@ def assert_no_key(result: DiscoveryResult) -> None:
 
 # --- normalise_home_url / registrable_domain -------------------------------------------------------------
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("https://www.mueller-stb.de/kontakt?x=1#top", "https://www.mueller-stb.de/"),
-    ("mueller-stb.de", "https://mueller-stb.de/"),
-    ("  www.Mueller-STB.DE/impressum  ", "https://www.mueller-stb.de/"),
-    ("HTTP://WWW.MUELLER.DE", "http://www.mueller.de/"),
-    ("https://user:secret@mueller.de/private", "https://mueller.de/"),
-    ("user:pw@mueller.de", "https://mueller.de/"),
-    ("https://mueller.de:443/", "https://mueller.de/"),
-    ("http://mueller.de:80/a", "http://mueller.de/"),
-    ("https://mueller.de:8443/a", "https://mueller.de:8443/"),
-    ("http://mueller.de:443/", "http://mueller.de:443/"),
-    ("mueller.de:8080/x", "https://mueller.de:8080/"),
-    ("https://mueller.de./", "https://mueller.de/"),
-    ("www.mueller.de..", "https://www.mueller.de/"),
-    ("müller.de", "https://xn--mller-kva.de/"),
-    ("https://www.MÜLLER.de/über-uns", "https://www.xn--mller-kva.de/"),
-    ("https://xn--mller-kva.de/", "https://xn--mller-kva.de/"),
-    ("//mueller.de/path", "https://mueller.de/"),
-    ("https://good.de\\@evil.example/", "https://good.de/"),  # a browser reads the backslash as a slash
-    ("http://192.0.2.10:8080/x", "http://192.0.2.10:8080/"),
-    ("http://[2001:DB8::1]/", "http://[2001:db8::1]/"),
-    ("https://www.wagner.de/files/info.pdf", "https://www.wagner.de/"),
-])
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://www.mueller-stb.de/kontakt?x=1#top", "https://www.mueller-stb.de/"),
+        ("mueller-stb.de", "https://mueller-stb.de/"),
+        ("  www.Mueller-STB.DE/impressum  ", "https://www.mueller-stb.de/"),
+        ("HTTP://WWW.MUELLER.DE", "http://www.mueller.de/"),
+        ("https://user:secret@mueller.de/private", "https://mueller.de/"),
+        ("user:pw@mueller.de", "https://mueller.de/"),
+        ("https://mueller.de:443/", "https://mueller.de/"),
+        ("http://mueller.de:80/a", "http://mueller.de/"),
+        ("https://mueller.de:8443/a", "https://mueller.de:8443/"),
+        ("http://mueller.de:443/", "http://mueller.de:443/"),
+        ("mueller.de:8080/x", "https://mueller.de:8080/"),
+        ("https://mueller.de./", "https://mueller.de/"),
+        ("www.mueller.de..", "https://www.mueller.de/"),
+        ("müller.de", "https://xn--mller-kva.de/"),
+        ("https://www.MÜLLER.de/über-uns", "https://www.xn--mller-kva.de/"),
+        ("https://xn--mller-kva.de/", "https://xn--mller-kva.de/"),
+        ("//mueller.de/path", "https://mueller.de/"),
+        ("https://good.de\\@evil.example/", "https://good.de/"),  # a browser reads the backslash as a slash
+        ("http://192.0.2.10:8080/x", "http://192.0.2.10:8080/"),
+        ("http://[2001:DB8::1]/", "http://[2001:db8::1]/"),
+        ("https://www.wagner.de/files/info.pdf", "https://www.wagner.de/"),
+    ],
+)
 def test_normalise_home_url(given: str, expected: str) -> None:
     assert normalise_home_url(given) == expected
 
 
-@pytest.mark.parametrize("given", [
-    "", "   ", "mailto:info@mueller.de", "javascript:void(0)", "tel:+4989123", "ftp://mueller.de/",
-    "data:text/html,hi", "http://", "http://exa mple.de/", "http://a..b.de/", "https://-bad.de/",
-    "http://[::1", "http://mueller.de:99999/", "https://127.1/", "http:/mueller.de", "https://xn--zz.de/",
-    "https://%6d%75eller.de/",
-])
+@pytest.mark.parametrize(
+    "given",
+    [
+        "",
+        "   ",
+        "mailto:info@mueller.de",
+        "javascript:void(0)",
+        "tel:+4989123",
+        "ftp://mueller.de/",
+        "data:text/html,hi",
+        "http://",
+        "http://exa mple.de/",
+        "http://a..b.de/",
+        "https://-bad.de/",
+        "http://[::1",
+        "http://mueller.de:99999/",
+        "https://127.1/",
+        "http:/mueller.de",
+        "https://xn--zz.de/",
+        "https://%6d%75eller.de/",
+    ],
+)
 def test_normalise_home_url_rejects(given: str) -> None:
     assert normalise_home_url(given) is None
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("https://www.bbc.co.uk/news", "bbc.co.uk"),
-    ("shop.example.com.au", "example.com.au"),
-    ("www.mueller.at", "mueller.at"),
-    ("https://www.mueller.ch/", "mueller.ch"),
-    ("www.bmf.gv.at", "bmf.gv.at"),
-    ("shop.mueller.de", "mueller.de"),
-    ("https://www.müller.de/", "xn--mller-kva.de"),
-    ("mueller.github.io", "mueller.github.io"),  # private suffix: one firm per subdomain
-    ("http://192.0.2.10/", "192.0.2.10"),
-    ("gv.at", None),
-    ("co.uk", None),
-    ("localhost", None),
-    ("intranet.local", None),
-    ("mailto:x@y.de", None),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://www.bbc.co.uk/news", "bbc.co.uk"),
+        ("shop.example.com.au", "example.com.au"),
+        ("www.mueller.at", "mueller.at"),
+        ("https://www.mueller.ch/", "mueller.ch"),
+        ("www.bmf.gv.at", "bmf.gv.at"),
+        ("shop.mueller.de", "mueller.de"),
+        ("https://www.müller.de/", "xn--mller-kva.de"),
+        ("mueller.github.io", "mueller.github.io"),  # private suffix: one firm per subdomain
+        ("http://192.0.2.10/", "192.0.2.10"),
+        ("gv.at", None),
+        ("co.uk", None),
+        ("localhost", None),
+        ("intranet.local", None),
+        ("mailto:x@y.de", None),
+    ],
+)
 def test_registrable_domain(given: str, expected: str | None) -> None:
     assert registrable_domain(given) == expected
 
 
 # --- settings -----------------------------------------------------------------------------------------
 
+
 def test_default_exclusions_cover_the_usual_portals() -> None:
     assert len(DEFAULT_EXCLUDED_DOMAINS) >= 60
     settings = DiscoverySettings()
-    for entry in ("facebook", "linkedin", "xing", "gelbeseiten.de", "dasoertliche.de", "11880.com", "northdata",
-                  "kununu.com", "wlw.de", "herold.at", "local.ch", "moneyhouse", "zefix.ch", "anwalt.de"):
+    for entry in (
+        "facebook",
+        "linkedin",
+        "xing",
+        "gelbeseiten.de",
+        "dasoertliche.de",
+        "11880.com",
+        "northdata",
+        "kununu.com",
+        "wlw.de",
+        "herold.at",
+        "local.ch",
+        "moneyhouse",
+        "zefix.ch",
+        "anwalt.de",
+    ):
         assert entry in settings.excluded_domains
 
 
@@ -162,30 +214,58 @@ def test_settings_repr_hides_the_key() -> None:
 
 # --- filtering and dedupe (through the list source, which shares the filter) --------------------------
 
+
 def test_dedupe_by_registrable_domain_keeps_first_origin_and_best_rank() -> None:
     result = candidates_from_list(
-        ["https://shop.mueller.de/a", "https://www.mueller.de/", "mueller.de", "http://MUELLER.de:80/",
-         "meier.co.uk", "www.meier.co.uk"], settings=DiscoverySettings())
+        [
+            "https://shop.mueller.de/a",
+            "https://www.mueller.de/",
+            "mueller.de",
+            "http://MUELLER.de:80/",
+            "meier.co.uk",
+            "www.meier.co.uk",
+        ],
+        settings=DiscoverySettings(),
+    )
     assert [(c.url, c.domain, c.rank) for c in result.candidates] == [
-        ("https://shop.mueller.de/", "mueller.de", 1), ("https://meier.co.uk/", "meier.co.uk", 5)]
+        ("https://shop.mueller.de/", "mueller.de", 1),
+        ("https://meier.co.uk/", "meier.co.uk", 5),
+    ]
     assert [s["reason"] for s in result.skipped] == ["duplicate"] * 4
     assert result.skipped[0]["detail"] == "mueller.de (rank 1)"
 
 
 def test_exclusions_match_subdomains_brands_and_host_suffixes() -> None:
-    result = candidates_from_list([
-        "https://de.linkedin.com/company/x", "https://www.google.de/maps", "https://maps.google.co.uk/",
-        "https://firmen.wko.at/mueller", "https://www.wko.at/", "https://www.gelbeseiten.de/x",
-        "https://bucket.s3.amazonaws.com/brochure.pdf", "info@gmx.de", "https://mueller.de/",
-        "https://notlinkedin.de/", "https://www.bmf.gv.at/", "https://printer.local/", "https://www.whitehouse.gov/",
-    ], settings=DiscoverySettings())
+    result = candidates_from_list(
+        [
+            "https://de.linkedin.com/company/x",
+            "https://www.google.de/maps",
+            "https://maps.google.co.uk/",
+            "https://firmen.wko.at/mueller",
+            "https://www.wko.at/",
+            "https://www.gelbeseiten.de/x",
+            "https://bucket.s3.amazonaws.com/brochure.pdf",
+            "info@gmx.de",
+            "https://mueller.de/",
+            "https://notlinkedin.de/",
+            "https://www.bmf.gv.at/",
+            "https://printer.local/",
+            "https://www.whitehouse.gov/",
+        ],
+        settings=DiscoverySettings(),
+    )
     assert domains(result) == ["mueller.de", "notlinkedin.de"]
     assert reasons(result) == {
-        "https://de.linkedin.com/company/x": "social", "https://www.google.de/maps": "directory",
-        "https://maps.google.co.uk/": "directory", "https://firmen.wko.at/mueller": "directory",
-        "https://www.wko.at/": "directory", "https://www.gelbeseiten.de/x": "directory",
-        "https://bucket.s3.amazonaws.com/brochure.pdf": "hosting", "info@gmx.de": "freemail",
-        "https://www.bmf.gv.at/": "blocked-tld", "https://printer.local/": "blocked-tld",
+        "https://de.linkedin.com/company/x": "social",
+        "https://www.google.de/maps": "directory",
+        "https://maps.google.co.uk/": "directory",
+        "https://firmen.wko.at/mueller": "directory",
+        "https://www.wko.at/": "directory",
+        "https://www.gelbeseiten.de/x": "directory",
+        "https://bucket.s3.amazonaws.com/brochure.pdf": "hosting",
+        "info@gmx.de": "freemail",
+        "https://www.bmf.gv.at/": "blocked-tld",
+        "https://printer.local/": "blocked-tld",
         "https://www.whitehouse.gov/": "blocked-tld",
     }
 
@@ -197,7 +277,8 @@ def test_configured_exclusions_replace_or_extend_the_defaults() -> None:
     assert result.skipped == [{"url": "www.rival.de", "reason": "excluded", "detail": "rival.de"}]
     extended = DiscoverySettings(excluded_domains_extra=["rival.de"])
     assert domains(candidates_from_list(["www.rival.de", "facebook.com", "mueller.de"], settings=extended)) == [
-        "mueller.de"]
+        "mueller.de"
+    ]
 
 
 def test_domain_list_with_garbage_lines() -> None:
@@ -217,13 +298,18 @@ def test_domain_list_with_garbage_lines() -> None:
     assert domains(result) == ["mueller-stb.de", "schmidt-partner.de", "huber.at", "xn--mller-shne-kcb9d.de"]
     assert [c.rank for c in result.candidates] == [1, 2, 8, 9]
     assert [(s["url"], s["reason"]) for s in result.skipped] == [
-        ("not a domain", "invalid"), ("mailto:info@mueller.de", "invalid"), ("javascript:alert(1)", "invalid"),
-        ("???", "invalid"), ("localhost", "blocked-tld")]
+        ("not a domain", "invalid"),
+        ("mailto:info@mueller.de", "invalid"),
+        ("javascript:alert(1)", "invalid"),
+        ("???", "invalid"),
+        ("localhost", "blocked-tld"),
+    ]
     assert result.provider == "list" and result.errors == [] and result.pages_fetched == 0
     assert all(c.source == "list" for c in result.candidates)
 
 
 # --- Google ---------------------------------------------------------------------------------------------
+
 
 async def test_google_pages_up_to_max_results(search) -> None:
     base, state = search
@@ -260,9 +346,17 @@ async def test_google_reads_everything_when_max_is_high(search) -> None:
     result = await discover("Steuerberater München", google(base, search_max_results=50))
     assert [c.params["start"] for c in state.calls("google")] == ["1", "11", "21", "31"]  # no nextPage after 34
     assert result.pages_fetched == 4
-    assert domains(result)[-9:] == ["wolf-beratung.de", "schroeder-stb.de", "xn--kanzlei-schn-fjb.de",
-                                    "neumann-kanzlei.de", "schwarz-steuer.de", "zimmermann-stb.de", "braun-stb.de",
-                                    "krueger-kanzlei.de", "lange-stb.de"]
+    assert domains(result)[-9:] == [
+        "wolf-beratung.de",
+        "schroeder-stb.de",
+        "xn--kanzlei-schn-fjb.de",
+        "neumann-kanzlei.de",
+        "schwarz-steuer.de",
+        "zimmermann-stb.de",
+        "braun-stb.de",
+        "krueger-kanzlei.de",
+        "lange-stb.de",
+    ]
     assert result.candidates[-5].url == "https://www.schwarz-steuer.de/"
 
 
@@ -410,6 +504,7 @@ async def test_google_key_stays_out_of_logs(search, caplog: pytest.LogCaptureFix
 
 # --- SearXNG --------------------------------------------------------------------------------------------
 
+
 async def test_searxng_pages_until_max_results(search) -> None:
     base, state = search
     result = await discover("Steuerberater München", searx(base, search_max_results=25))
@@ -446,8 +541,9 @@ async def test_searxng_json_disabled(search) -> None:
     state.fail("json_disabled")
     result = await discover("Firma", searx(base))
     assert len(state.calls("searxng")) == 1
-    assert result.errors == ["searxng: the instance refused JSON output (403) — enable `json` in search.formats "
-                             "of settings.yml"]
+    assert result.errors == [
+        "searxng: the instance refused JSON output (403) — enable `json` in search.formats of settings.yml"
+    ]
 
 
 async def test_searxng_errors(search) -> None:
@@ -476,6 +572,7 @@ async def test_searxng_credentials_in_url_stay_out_of_errors(search) -> None:
 
 # --- configuration errors ---------------------------------------------------------------------------------
 
+
 async def test_a_query_needs_a_search_provider() -> None:
     with pytest.raises(DiscoveryConfigError) as info:
         await discover("Steuerberater München", DiscoverySettings())
@@ -492,8 +589,12 @@ async def test_incomplete_provider_settings() -> None:
     with pytest.raises(DiscoveryConfigError, match="OUTBOUND_GOOGLE_API_KEY and OUTBOUND_GOOGLE_CX"):
         await discover("x", DiscoverySettings(search_provider="google"))
     with pytest.raises(DiscoveryConfigError, match="OUTBOUND_GOOGLE_ENDPOINT"):
-        await discover("x", DiscoverySettings(search_provider="google", google_api_key=API_KEY, google_cx=CX,
-                                              google_endpoint="file:///etc/passwd"))
+        await discover(
+            "x",
+            DiscoverySettings(
+                search_provider="google", google_api_key=API_KEY, google_cx=CX, google_endpoint="file:///etc/passwd"
+            ),
+        )
     with pytest.raises(DiscoveryConfigError, match="OUTBOUND_SEARXNG_URL"):
         await discover("x", DiscoverySettings(search_provider="searxng"))
     with pytest.raises(Invalid, match="empty"):
@@ -501,6 +602,7 @@ async def test_incomplete_provider_settings() -> None:
 
 
 # --- CSV ------------------------------------------------------------------------------------------------
+
 
 def csv_result(text: str | bytes, **settings) -> DiscoveryResult:
     data = text.encode() if isinstance(text, str) else text
@@ -510,7 +612,9 @@ def csv_result(text: str | bytes, **settings) -> DiscoveryResult:
 def test_csv_comma_with_header() -> None:
     result = csv_result("Name,Website,Ort\nMüller GmbH,www.mueller.de,München\nMeier AG,https://meier.de/x,Berlin\n")
     assert [(c.title, c.url, c.rank, c.source) for c in result.candidates] == [
-        ("Müller GmbH", "https://www.mueller.de/", 1, "csv"), ("Meier AG", "https://meier.de/", 2, "csv")]
+        ("Müller GmbH", "https://www.mueller.de/", 1, "csv"),
+        ("Meier AG", "https://meier.de/", 2, "csv"),
+    ]
     assert result.provider == "csv" and result.errors == [] and result.skipped == []
 
 
@@ -518,7 +622,8 @@ def test_csv_semicolon_with_bom_and_umlauts() -> None:
     data = "\ufeffFirma;Webseite;PLZ\r\nBäckerei Schön GmbH & Co. KG;bäckerei-schön.de;80331\r\n".encode()
     result = csv_result(data)
     assert [(c.title, c.domain, c.url) for c in result.candidates] == [
-        ("Bäckerei Schön GmbH & Co. KG", "xn--bckerei-schn-gcb6x.de", "https://xn--bckerei-schn-gcb6x.de/")]
+        ("Bäckerei Schön GmbH & Co. KG", "xn--bckerei-schn-gcb6x.de", "https://xn--bckerei-schn-gcb6x.de/")
+    ]
 
 
 def test_csv_without_header_finds_the_domain_column() -> None:
@@ -529,12 +634,16 @@ def test_csv_without_header_finds_the_domain_column() -> None:
 
 
 def test_csv_quoted_fields_with_separators_and_newlines() -> None:
-    text = ('company,notes,url\n'
-            '"Müller, Söhne & Partner","Steuerberatung; Lohn, Buchhaltung",https://www.mueller-soehne.de\n'
-            '"Schmidt ""die Zweite"" GmbH","zwei\nZeilen","schmidt.de"\n')
+    text = (
+        "company,notes,url\n"
+        '"Müller, Söhne & Partner","Steuerberatung; Lohn, Buchhaltung",https://www.mueller-soehne.de\n'
+        '"Schmidt ""die Zweite"" GmbH","zwei\nZeilen","schmidt.de"\n'
+    )
     result = csv_result(text)
     assert [(c.title, c.domain) for c in result.candidates] == [
-        ("Müller, Söhne & Partner", "mueller-soehne.de"), ('Schmidt "die Zweite" GmbH', "schmidt.de")]
+        ("Müller, Söhne & Partner", "mueller-soehne.de"),
+        ('Schmidt "die Zweite" GmbH', "schmidt.de"),
+    ]
 
 
 def test_csv_semicolon_wins_over_commas_inside_fields() -> None:
@@ -550,13 +659,18 @@ def test_csv_prefers_the_url_column_over_an_email_column() -> None:
 
 
 def test_csv_rows_without_website_filters_and_duplicates() -> None:
-    text = ("Firma,Domain\nMüller,mueller.de\nLeer,\nFacebook-Seite,facebook.com/mueller\n"
-            "Müller Shop,shop.mueller.de\nKaputt,not a domain\n,\n")
+    text = (
+        "Firma,Domain\nMüller,mueller.de\nLeer,\nFacebook-Seite,facebook.com/mueller\n"
+        "Müller Shop,shop.mueller.de\nKaputt,not a domain\n,\n"
+    )
     result = csv_result(text)
     assert domains(result) == ["mueller.de"]
     assert [(s["url"], s["reason"]) for s in result.skipped] == [
-        ("", "invalid"), ("facebook.com/mueller", "social"), ("shop.mueller.de", "duplicate"),
-        ("not a domain", "invalid")]
+        ("", "invalid"),
+        ("facebook.com/mueller", "social"),
+        ("shop.mueller.de", "duplicate"),
+        ("not a domain", "invalid"),
+    ]
     assert result.skipped[0]["detail"] == "entry 2: no website (Leer)"
 
 
@@ -580,9 +694,13 @@ def test_csv_without_any_website_column() -> None:
 
 async def test_searxng_odd_links_become_skips_or_home_pages(search) -> None:
     base, state = search
-    state.results = [FakeHit("mailto:info@mueller.de", "Mail"), FakeHit("javascript:void(0)", "JS"),
-                     FakeHit("https://www.mueller.de/files/preisliste.pdf", "Preisliste"),
-                     FakeHit("https://cdn.mueller.de/logo.png", "Logo"), FakeHit("ftp://files.meier.de/", "FTP")]
+    state.results = [
+        FakeHit("mailto:info@mueller.de", "Mail"),
+        FakeHit("javascript:void(0)", "JS"),
+        FakeHit("https://www.mueller.de/files/preisliste.pdf", "Preisliste"),
+        FakeHit("https://cdn.mueller.de/logo.png", "Logo"),
+        FakeHit("ftp://files.meier.de/", "FTP"),
+    ]
     result = await discover("Firma", searx(base))
     assert [(c.url, c.rank, c.title) for c in result.candidates] == [("https://www.mueller.de/", 3, "Preisliste")]
     assert [s["reason"] for s in result.skipped] == ["invalid", "invalid", "duplicate", "invalid"]

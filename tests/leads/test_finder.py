@@ -36,8 +36,14 @@ def served():
 
 async def test_finder_crawls_list_and_imports_selected(database_url: str, tmp_path: Path, served) -> None:
     server, hosts = served
-    async with leads_stack(database_url, tmp_path, allow_addresses=[server.address], per_host_delay=0.0,
-                           render_mode="never", fetch_timeout=5.0) as stack:
+    async with leads_stack(
+        database_url,
+        tmp_path,
+        allow_addresses=[server.address],
+        per_host_delay=0.0,
+        render_mode="never",
+        fetch_timeout=5.0,
+    ) as stack:
         stack.app.state.runtime.extras["resolver"] = mapping_resolver({h: "127.0.0.1" for h in hosts})
         urls = [server.url("/", host=h) for h in hosts] + ["not a domain!", "https://www.facebook.com/acme"]
         resp = await stack.client.post("/leads/finder", headers=stack.sales, json={"urls": urls})
@@ -50,8 +56,9 @@ async def test_finder_crawls_list_and_imports_selected(database_url: str, tmp_pa
         assert done["job"]["progress_done"] == 2
         assert all(r["status"] == "done" and r["record"]["pages"] for r in done["results"]), done["results"]
         first = done["results"][0]
-        report = await stack.client.post(f"/leads/finder/{started['job']['id']}/import", headers=stack.sales,
-                                         json={"result_ids": [first["id"]]})
+        report = await stack.client.post(
+            f"/leads/finder/{started['job']['id']}/import", headers=stack.sales, json={"result_ids": [first["id"]]}
+        )
         assert report.status_code == 200 and report.json()["created"] == 1, report.text
         company_id = report.json()["company_ids"][0]
         company = (await stack.client.get(f"/leads/companies/{company_id}", headers=stack.sales)).json()
@@ -71,8 +78,7 @@ async def test_finder_query_needs_a_provider_and_input_is_checked(database_url: 
         resp = await stack.client.post("/leads/finder", headers=stack.sales, json={"query": "Steuerberater München"})
         assert resp.status_code == 422 and "OUTBOUND_SEARCH_PROVIDER" in resp.json()["detail"]
         assert (await stack.client.post("/leads/finder", headers=stack.sales, json={})).status_code == 422
-        bad = await stack.client.post("/leads/finder", headers=stack.sales,
-                                      json={"urls": ["::::", "ftp://x"]})
+        bad = await stack.client.post("/leads/finder", headers=stack.sales, json={"urls": ["::::", "ftp://x"]})
         assert bad.status_code == 422
         demo = await stack.client.post("/leads/finder", headers=stack.demo, json={"urls": ["a.de"]})
         assert demo.status_code == 403

@@ -39,6 +39,9 @@ class CrawlerSettings(ServiceSettings):
     # Pages rendered at once; each Chromium tab costs memory and a share of 2 cores.
     max_concurrent_renders: int = Field(default=4, ge=1, le=32)
     render_timeout: float = Field(default=15.0, gt=0)
+    # Extraction runs in this many worker processes (0: in a thread of this process).
+    extraction_workers: int = Field(default=1, ge=0, le=32)
+    extraction_timeout: float = Field(default=30.0, gt=0)
 
     def resolved_chromium_path(self) -> str | None:
         """Configured path, else Debian's Chromium, else None (Playwright's own build, if any)."""

@@ -1,0 +1,223 @@
+"""Crawling one site: home page, discovery of its Impressum/contact/about/team pages, rendering."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import ssl
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from services.leads.crawler import links as link_tools
+from services.leads.crawler import net
+from services.leads.crawler.browser import Rendered, Renderer
+from services.leads.crawler.errors import FetchError
+from services.leads.crawler.fetch import Fetcher, HopCheck, Page
+from services.leads.crawler.heuristics import analyse, expects_impressum, render_reason
+from services.leads.crawler.robots import RobotsCache
+from services.leads.crawler.settings import CrawlerSettings
+
+log = logging.getLogger("outbound.leads.crawler")
+# Tried when no page links to an Impressum: most German sites have one at one of these paths.
+GUESSED_IMPRESSUM = ("/impressum", "/impressum.html")
+_IMPRESSUM_WORDS = re.compile(
+    r"impressum|angaben gem(ä|ae|&auml;)(ß|ss|&szlig;) ?(§|&sect;) ?5|anbieterkennzeichnung", re.I
+)
+
+
+@dataclass(slots=True)
+class CrawledPage:
+    url: str
+    html: str
+    kind: str  # home | impressum | contact | about | team | other
+    rendered: bool = False
+
+
+@dataclass
+class SiteCrawl:
+    """What a crawl produced; filled in as it goes so a timeout keeps the pages already fetched."""
+
+    url: str
+    site_url: str | None = None
+    pages: list[CrawledPage] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    rendered: bool = False
+
+
+class Crawler:
+    """Resources shared by every site of a run: fetcher, robots cache and the browser."""
+
+    def __init__(
+        self,
+        settings: CrawlerSettings | None = None,
+        *,
+        resolver: net.Resolver | None = None,
+        policy: net.AddressPolicy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self.settings = settings or CrawlerSettings()
+        self.fetcher = Fetcher(self.settings, resolver=resolver, policy=policy, ssl_context=ssl_context)
+        self.robots = RobotsCache(self.fetcher, self.settings.robots_user_agent)
+        self.renderer = Renderer(
+            self.fetcher,
+            chromium_path=self.settings.resolved_chromium_path(),
+            max_concurrent=self.settings.max_concurrent_renders,
+            timeout=self.settings.render_timeout,
+        )
+        self.sites_crawled = 0
+        self.sites_rendered = 0
+
+    async def __aenter__(self) -> Crawler:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.renderer.aclose()
+        await self.fetcher.aclose()
+
+    @property
+    def hop_check(self) -> HopCheck | None:
+        return self.robots.check if self.settings.respect_robots else None
+
+    # ------------------------------------------------------------------ one site
+
+    async def crawl(self, url: str, result: SiteCrawl | None = None) -> SiteCrawl:
+        """Fetch the site's pages into ``result`` (which the caller may read after a timeout)."""
+        result = result or SiteCrawl(url)
+        self.sites_crawled += 1
+        try:
+            start = net.normalise_input_url(url)
+        except net.URLError as exc:
+            result.errors.append(f"invalid_url: {exc}")
+            return result
+        try:
+            home = await self._fetch_home(start, url)
+        except FetchError as exc:
+            result.errors.append(str(exc))
+            return result
+        site = net.parse_url(home.url)
+        result.site_url = home.url
+        home_page = CrawledPage(home.url, home.text, "home")
+        result.pages.append(home_page)
+        tree = LexborHTMLParser(home.text)
+        found = link_tools.extract_links(tree, home.url)
+        fetched = {link_tools.page_key(home.url), link_tools.page_key(home.requested_url)}
+        limit = self.settings.max_pages_per_site - 1
+        chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
+
+        # Elsewhere a site without an Impressum is normal; there only a page with no useful link at
+        # all hints at a menu drawn by script.
+        missing = not any(c.kind == "impressum" for c in chosen) and (expects_impressum(tree, site.host) or not chosen)
+        reason = self._render_reason(tree, is_home=True, impressum_found=not missing)
+        if reason is not None:
+            rendered = await self._render(home, result, reason)
+            if rendered is not None:
+                home_page.html, home_page.rendered = rendered.html, True
+                # The page may have moved itself (location=...): resolve its links from where it ended.
+                base = rendered.url if rendered.url.startswith(("http:", "https:")) else home.url
+                found = link_tools.extract_links(LexborHTMLParser(rendered.html), base) + found
+                chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
+
+        extra = [u for u in link_tools.frame_urls(tree, home.url) if link_tools.same_site(net.parse_url(u), site)]
+        jobs = [(c.url, c.kind) for c in chosen] + [(u, "home") for u in extra[: max(0, limit - len(chosen))]]
+        sub_links = await self._fetch_pages(jobs, result, fetched, report=True)
+
+        if not any(p.kind == "impressum" for p in result.pages):
+            await self._find_impressum(sub_links, site, result, fetched)
+        return result
+
+    async def _fetch_home(self, start: net.Target, raw: str) -> Page:
+        try:
+            return await self.fetcher.fetch_page(start, hop_check=self.hop_check)
+        except FetchError as exc:
+            # "example.com" was taken to mean https; a site without TLS still answers on http.
+            assumed_https = "://" not in raw and start.scheme == "https"
+            if assumed_https and exc.code in ("tls", "connect", "timeout"):
+                port = 80 if start.port == 443 else start.port
+                fallback = net.Target("http", start.host, port, start.path_qs, start.ip)
+                try:
+                    return await self.fetcher.fetch_page(fallback, hop_check=self.hop_check)
+                except FetchError:
+                    pass
+            raise
+
+    def _render_reason(self, tree: LexborHTMLParser, *, is_home: bool, impressum_found: bool) -> str | None:
+        mode = self.settings.render_mode
+        if mode == "never":
+            return None
+        if mode == "always":
+            return "render_mode=always"
+        return render_reason(analyse(tree), is_home=is_home, impressum_found=impressum_found)
+
+    async def _render(self, page: Page, result: SiteCrawl, reason: str) -> Rendered | None:
+        log.debug("rendering %s: %s", page.url, reason)
+        try:
+            rendered = await self.renderer.render(page.url, prefetched=page.raw, hop_check=self.hop_check)
+        except FetchError as exc:
+            result.errors.append(f"{exc} [rendering because: {reason}]")
+            return None
+        if not result.rendered:
+            result.rendered = True
+            self.sites_rendered += 1
+        blocked = [e for e in rendered.errors if e.startswith(("blocked", "robots"))]
+        result.errors.extend(f"in-page request refused: {e}" for e in blocked)
+        return rendered
+
+    async def _fetch_pages(
+        self, jobs: list[tuple[str, str]], result: SiteCrawl, fetched: set[str], *, report: bool
+    ) -> list[link_tools.Link]:
+        """Fetch (and if needed render) pages concurrently; returns the links found on them."""
+        jobs = [(u, k) for u, k in jobs if link_tools.page_key(u) not in fetched]
+        fetched.update(link_tools.page_key(u) for u, _ in jobs)
+        outcomes = await asyncio.gather(*(self._fetch_one(u, k, result, report) for u, k in jobs))
+        return [link for outcome in outcomes for link in outcome]
+
+    async def _fetch_one(self, url: str, kind: str, result: SiteCrawl, report: bool) -> list[link_tools.Link]:
+        try:
+            page = await self.fetcher.fetch_page(url, hop_check=self.hop_check)
+        except FetchError as exc:
+            # A dead "about" link is the site's problem, not a failed crawl; a dead Impressum link
+            # (or a blocked, slow or failing page of any kind) is worth reporting.
+            missing = exc.code == "http_status" and exc.status in (404, 410)
+            if report and (kind == "impressum" or not missing):
+                result.errors.append(f"{kind} page: {exc}")
+            return []
+        if any(p.url == page.url for p in result.pages):  # two links redirected to one page
+            return []
+        tree = LexborHTMLParser(page.text)
+        crawled = CrawledPage(page.url, page.text, kind)
+        result.pages.append(crawled)
+        reason = self._render_reason(tree, is_home=False, impressum_found=True)
+        if reason is not None:
+            rendered = await self._render(page, result, reason)
+            if rendered is not None:
+                crawled.html, crawled.rendered = rendered.html, True
+                return link_tools.extract_links(LexborHTMLParser(rendered.html), rendered.url)
+        return link_tools.extract_links(tree, page.url)
+
+    async def _find_impressum(
+        self, sub_links: list[link_tools.Link], site: net.Target, result: SiteCrawl, fetched: set[str]
+    ) -> None:
+        room = self.settings.max_pages_per_site - len(result.pages)
+        if room <= 0:
+            return
+        # The Impressum is sometimes linked only from the contact or about page.
+        second = [
+            c for c in link_tools.pick_pages(sub_links, site, exclude=fetched, limit=room) if c.kind == "impressum"
+        ]
+        if second:
+            await self._fetch_pages([(second[0].url, "impressum")], result, fetched, report=True)
+            return
+        for path in GUESSED_IMPRESSUM[: min(room, len(GUESSED_IMPRESSUM))]:
+            guess = f"{site.origin}{path}"
+            await self._fetch_pages([(guess, "impressum")], result, fetched, report=False)
+            found = next((p for p in result.pages if p.kind == "impressum"), None)
+            if found is not None:
+                # A "soft 404" answers any path with 200 and some other page: keep only the real thing.
+                if _IMPRESSUM_WORDS.search(found.html):
+                    return
+                result.pages.remove(found)

@@ -1,0 +1,235 @@
+"""End to end: crawl + extract over the labelled corpus, and a batch of bad sites that must not stop it."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from urllib.parse import urljoin
+
+import pytest
+
+from services.leads.crawler import net
+from services.leads.crawler.site import Crawler
+from services.leads.pipeline import SiteRecord, extract_site, extract_sites
+from tests.leads.sites import (
+    Reply,
+    SiteServer,
+    corpus_sites,
+    crawler_settings,
+    html,
+)
+
+CORPUS = corpus_sites()
+CHROMIUM = crawler_settings().resolved_chromium_path()
+
+
+def _first(value: str | list[str]) -> str:
+    return value[0] if isinstance(value, list) else value
+
+
+def _same_page(a: str, b: str) -> bool:
+    def norm(url: str) -> str:
+        return url.removesuffix("index.html")
+
+    return norm(a) == norm(b)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CORPUS, reason="no corpus yet")
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed")
+async def test_corpus_end_to_end():
+    """Every corpus site on its own origin (``<slug>.test``): pages found, JS sites rendered, facts there."""
+    with SiteServer(vhosts={site.hostname: site.root for site in CORPUS}) as server:
+        settings = crawler_settings(allow_addresses=[server.address], render_mode="auto", site_timeout=30)
+        resolver = net.mapping_resolver({site.hostname: "127.0.0.1" for site in CORPUS})
+        urls = {f"http://{site.hostname}:{server.port}/": site for site in CORPUS}
+        records: dict[str, SiteRecord] = {}
+        async with Crawler(settings, resolver=resolver) as crawler:
+
+            async def run() -> None:
+                async for record in extract_sites(urls, crawler=crawler):
+                    records[record.url] = record
+
+            await asyncio.wait_for(run(), 90)
+            rendered = crawler.sites_rendered
+    assert set(records) == set(urls)
+    js_sites = 0
+    for url, site in urls.items():
+        record = records[url]
+        expected = site.expected
+        assert record.errors == [], (site.slug, record.errors)
+        wanted = expected.get("pages", {})
+        for kind in ("impressum", "contact", "about", "team"):
+            if kind in wanted:
+                page = urljoin(url, _first(wanted[kind]))
+                assert any(_same_page(p, page) for p in record.pages), (site.slug, kind, record.pages)
+        assert record.rendered is bool(expected.get("js_required")), site.slug
+        if expected.get("js_required"):
+            js_sites += 1
+            # What only the script writes must have reached the extractor.
+            assert record.company_name, site.slug
+            found = set(record.emails) & set(expected.get("emails", []))
+            assert found, (site.slug, record.emails)
+    assert rendered == js_sites
+
+
+def _bad_routes(canary_port: int) -> dict[str, Reply]:
+    return {
+        "/ok/": Reply(body=html('<p>Acme GmbH</p><a href="/ok/impressum">Impressum</a>', title="Acme GmbH")),
+        "/ok/impressum": Reply(body=html("<p>Acme GmbH, info@acme.de</p>")),
+        "/pdf/": Reply(body=b"%PDF-1.4", content_type="application/pdf"),
+        "/image/": Reply(body=b"GIF89a", content_type="image/gif"),
+        "/huge/": Reply(body=b"<html>" + b"x" * (4 * 1024 * 1024)),
+        "/loop/": Reply(302, headers={"Location": "/loop2/"}),
+        "/loop2/": Reply(302, headers={"Location": "/loop/"}),
+        "/slow/": Reply(body=html("late"), delay=2.5),
+        "/e500/": Reply(500, "boom"),
+        "/e404/": Reply(404, "nope"),
+        "/to-canary/": Reply(302, headers={"Location": f"http://127.0.0.1:{canary_port}/"}),
+        "/refresh-canary/": Reply(
+            body=html("", head=f'<meta http-equiv="refresh" content="0;url=http://2130706433:{canary_port}/">')
+        ),
+    }
+
+
+async def test_batch_of_bad_sites_goes_on():
+    with SiteServer({"*": Reply(body="CANARY")}) as canary, SiteServer(_bad_routes(canary.port)) as site:
+        base = f"http://127.0.0.1:{site.port}"
+        urls = [
+            f"{base}/ok/",
+            "garbage",
+            "ftp://example.com/",
+            "",
+            f"http://0x7f000001:{canary.port}/",
+            f"http://[::ffff:127.0.0.1]:{canary.port}/",
+            *(f"{base}/{name}/" for name in ("pdf", "image", "huge", "loop", "slow", "e500", "e404")),
+            f"{base}/to-canary/",
+            f"{base}/refresh-canary/",
+            "http://unknown-host.test/",
+        ]
+        settings = crawler_settings(allow_addresses=[site.address], fetch_timeout=1.0, respect_robots=False)
+        started = time.monotonic()
+
+        async def run() -> list[SiteRecord]:
+            resolver = net.mapping_resolver({})
+            async with Crawler(settings, resolver=resolver) as crawler:
+                return [r async for r in extract_sites(urls, crawler=crawler, concurrency=8)]
+
+        records = await asyncio.wait_for(run(), 30)
+        assert time.monotonic() - started < 10
+        assert canary.requests == []
+    by_url = {r.url: r for r in records}
+    assert len(records) == len(urls) and set(by_url) == set(urls)
+    good = by_url[f"{base}/ok/"]
+    assert good.errors == [] and "info@acme.de" in good.emails and len(good.pages) == 2
+    expected_codes = {
+        "garbage": "invalid_url",
+        "ftp://example.com/": "invalid_url",
+        "": "invalid_url",
+        f"http://0x7f000001:{canary.port}/": "blocked",
+        f"http://[::ffff:127.0.0.1]:{canary.port}/": "blocked",
+        f"{base}/pdf/": "not_html",
+        f"{base}/image/": "not_html",
+        f"{base}/huge/": "too_large",
+        f"{base}/loop/": "redirect_loop",
+        f"{base}/slow/": "timeout",
+        f"{base}/e500/": "http_status",
+        f"{base}/e404/": "http_status",
+        f"{base}/to-canary/": "blocked",
+        f"{base}/refresh-canary/": "blocked",
+        "http://unknown-host.test/": "dns",
+    }
+    for url, code in expected_codes.items():
+        record = by_url[url]
+        assert record.pages == [] and len(record.errors) == 1, (url, record.errors)
+        assert record.errors[0].startswith(code), (url, record.errors)
+        assert record.model_dump_json()  # serialisable as a CLI line
+
+
+async def test_site_timeout_keeps_pages_already_fetched():
+    routes = {
+        "/": Reply(
+            body=html('<p>Slowpoke GmbH, info@slowpoke.de</p><a href="/impressum">Impressum</a>', title="Slowpoke GmbH")
+        ),
+        "/impressum": Reply(body=html("late"), delay=3),
+    }
+    with SiteServer(routes) as site:
+        settings = crawler_settings(allow_addresses=[site.address], site_timeout=1.0, fetch_timeout=5.0)
+        record = await asyncio.wait_for(extract_site(site.url("/"), settings), 10)
+    assert record.pages == [site.url("/")] and record.emails == ["info@slowpoke.de"]
+    assert record.errors and record.errors[0].startswith("timeout: site took longer than 1s")
+
+
+async def test_robots_disallowing_everything_is_a_per_site_error():
+    routes = {
+        "/robots.txt": Reply(body="User-agent: *\nDisallow: /\n", content_type="text/plain"),
+        "/": Reply(body=html("hidden")),
+    }
+    with SiteServer(routes) as site:
+        settings = crawler_settings(allow_addresses=[site.address])
+        record = await extract_site(site.url("/"), settings)
+    assert record.pages == [] and record.errors[0].startswith("robots:")
+    assert [r.path for r in site.requests] == ["/robots.txt"]
+
+
+async def test_missing_scheme_means_https_then_http():
+    routes = {"/": Reply(body=html("<p>Plain GmbH</p>", title="Plain GmbH"))}
+    with SiteServer(routes) as site:
+        settings = crawler_settings(allow_addresses=[site.address])
+        async with Crawler(settings, resolver=net.mapping_resolver({"plain.test": "127.0.0.1"})) as crawler:
+            record = await extract_site(f"plain.test:{site.port}", crawler=crawler)
+    assert record.url == f"plain.test:{site.port}"
+    assert record.pages == [f"http://plain.test:{site.port}/"] and record.errors == []
+
+
+async def test_impressum_only_linked_from_a_subpage_or_at_a_guessed_path():
+    routes = {
+        "/": Reply(body=html('<a href="/kontakt">Kontakt</a>')),
+        "/kontakt": Reply(body=html('<p>Schreiben Sie uns</p><a href="/rechtliches/anbieter">Impressum</a>')),
+        "/rechtliches/anbieter": Reply(body=html("<h1>Impressum</h1>")),
+    }
+    guessed = {"/": Reply(body=html("<p>Nothing linked</p>")), "/impressum": Reply(body=html("<h1>Impressum</h1>"))}
+    with SiteServer(routes) as linked, SiteServer(guessed) as bare:
+        settings = crawler_settings(allow_addresses=[linked.address, bare.address])
+        async with Crawler(settings) as crawler:
+            first = await crawler.crawl(linked.url("/"))
+            second = await crawler.crawl(bare.url("/"))
+    assert {p.kind: p.url for p in first.pages}["impressum"] == linked.url("/rechtliches/anbieter")
+    assert {p.kind: p.url for p in second.pages}["impressum"] == bare.url("/impressum")
+
+
+async def test_render_decision_without_impressum_link():
+    """German sites must have an Impressum: a missing link plus scripts means render; elsewhere not."""
+    script = '<script src="/analytics.js"></script>'
+    text = "<p>" + "We build software for logistics teams. " * 12 + "</p>"
+    english = {"/": Reply(body=html(f'{text}<a href="/contact">Contact</a>{script}').replace("lang=de", "lang=en"))}
+    german = {"/": Reply(body=html(f'{text}<a href="/kontakt">Kontakt</a>{script}'))}
+    with SiteServer(english) as en, SiteServer(german) as de:
+        settings = crawler_settings(
+            allow_addresses=[en.address, de.address], render_mode="auto", chromium_path="/nonexistent/chromium"
+        )
+        async with Crawler(settings) as crawler:
+            english_result = await crawler.crawl(en.url("/"))
+            german_result = await crawler.crawl(de.url("/"))
+    assert not any("rendering" in e for e in english_result.errors)
+    assert any("rendering unavailable" in e and "no Impressum link" in e for e in german_result.errors)
+
+
+async def test_extraction_failures_are_per_site_errors(monkeypatch):
+    import services.leads.pipeline as pipeline
+
+    def slow(pages, *, site_url):
+        time.sleep(0.5)
+        raise AssertionError("not reached in time")
+
+    def broken(pages, *, site_url):
+        raise ValueError("extractor bug")
+
+    with SiteServer({"/": Reply(body=html("<p>Acme GmbH</p>"))}) as site:
+        settings = crawler_settings(allow_addresses=[site.address], extraction_workers=0, extraction_timeout=0.2)
+        monkeypatch.setattr(pipeline, "extract_company", slow)
+        late = await extract_site(site.url("/"), settings)
+        monkeypatch.setattr(pipeline, "extract_company", broken)
+        failed = await extract_site(site.url("/"), settings)
+    assert late.pages == [site.url("/")] and late.errors == ["extraction: took longer than 0.2s"]
+    assert failed.pages and failed.errors == ["extraction: ValueError: extractor bug"]
