@@ -72,21 +72,28 @@ async def companies_by_ids(s: AsyncSession, ids: Sequence[int]) -> dict[int, Com
     return {row.id: row for row in rows}
 
 
-async def company_tags(s: AsyncSession, ids: Sequence[int]) -> dict[int, list[str]]:
+async def _tags(s: AsyncSession, model: Any, owner: Any, ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        rows = await s.execute(sa.select(CompanyTag.company_id, CompanyTag.tag)
-                               .where(CompanyTag.company_id.in_(ids)).order_by(CompanyTag.tag))
-        for cid, tag in rows:
-            out[cid].append(tag)
+        rows = await s.execute(sa.select(owner, model.tag).where(owner.in_(ids)).order_by(model.tag))
+        for owner_id, tag in rows:
+            out[owner_id].append(tag)
     return out
 
 
-async def set_company_tags(s: AsyncSession, company_id: int, tags: Sequence[str]) -> None:
-    await s.execute(sa.delete(CompanyTag).where(CompanyTag.company_id == company_id))
+async def _set_tags(s: AsyncSession, model: Any, owner: Any, owner_id: int, tags: Sequence[str]) -> None:
+    await s.execute(sa.delete(model).where(owner == owner_id))
     for tag in dict.fromkeys(tags):
-        s.add(CompanyTag(company_id=company_id, tag=tag))
+        s.add(model(**{owner.key: owner_id, "tag": tag}))
     await s.flush()
+
+
+async def company_tags(s: AsyncSession, ids: Sequence[int]) -> dict[int, list[str]]:
+    return await _tags(s, CompanyTag, CompanyTag.company_id, ids)
+
+
+async def set_company_tags(s: AsyncSession, company_id: int, tags: Sequence[str]) -> None:
+    await _set_tags(s, CompanyTag, CompanyTag.company_id, company_id, tags)
 
 
 async def contact_counts(s: AsyncSession, ids: Sequence[int]) -> dict[int, int]:
@@ -159,20 +166,11 @@ async def contact_ids_of_company(s: AsyncSession, company_id: int) -> list[int]:
 
 
 async def contact_tags(s: AsyncSession, ids: Sequence[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {i: [] for i in ids}
-    if ids:
-        rows = await s.execute(sa.select(ContactTag.contact_id, ContactTag.tag)
-                               .where(ContactTag.contact_id.in_(ids)).order_by(ContactTag.tag))
-        for cid, tag in rows:
-            out[cid].append(tag)
-    return out
+    return await _tags(s, ContactTag, ContactTag.contact_id, ids)
 
 
 async def set_contact_tags(s: AsyncSession, contact_id: int, tags: Sequence[str]) -> None:
-    await s.execute(sa.delete(ContactTag).where(ContactTag.contact_id == contact_id))
-    for tag in dict.fromkeys(tags):
-        s.add(ContactTag(contact_id=contact_id, tag=tag))
-    await s.flush()
+    await _set_tags(s, ContactTag, ContactTag.contact_id, contact_id, tags)
 
 
 async def move_contact_children(s: AsyncSession, from_id: int, to_id: int) -> None:
