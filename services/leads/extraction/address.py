@@ -1,0 +1,266 @@
+"""Postal address of the company: street, postal code, city, country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .country import US_STATES
+from .dom import COMPANY, Line, ParsedPage
+from .site import Site
+from .textutil import fold, snippet, words
+
+_SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|\s[\u2013—-]\s)\s*")
+_DACH_RE = re.compile(
+    r"^(?:(?P<cc>D|A|AT|CH|DE|FL)\s?[-\u2013]\s?)?(?P<plz>\d{4,5})\s+(?P<city>[A-ZÄÖÜ][^\d|·•,;]{1,50}?)\s*$"
+)
+_UK_RE = re.compile(r"^(?:(?P<city>[A-Z][A-Za-z .'-]{1,40}?)\s+)?(?P<pc>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
+_US_RE = re.compile(r"^(?P<st>[A-Z]{2})\s+(?P<zip>\d{5})(?:-\d{4})?$")
+_STREET_DE_RE = re.compile(
+    r"^[A-ZÄÖÜa-zäöüß][\w.'\u2019\-äöüßÄÖÜéè ]{1,60}?\s?\d{1,4}\s?[a-zA-Z]?(?:\s?[-\u2013/]\s?\d{1,4}\s?[a-zA-Z]?)*$"
+)
+_STREET_EN_RE = re.compile(r"^\d{1,5}[A-Za-z]?(?:-\d{1,5})?\s+[A-Z][\w.'\u2019\- ]{2,60}?$")
+_DESIGNATOR_RE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+floor|floor\s+\d+|suite\s+\w+|ste\.?\s+\w+|unit\s+\w+|apt\.?\s+\w+|#\s?\d+|"
+    r"\d+\.\s?(?:og|stock|etage|obergeschoss)|c/o\b.*|(?:hinterhaus|vorderhaus|gebäude\s+\w+|haus\s+\w)$)",
+    re.I,
+)
+_TRAILING_DESIGNATOR_RE = re.compile(r"\s*(?:,\s*)?(?:#\s?\d+\w*|(?:Suite|Ste\.?|Unit|Apt\.?)\s+\w+)$", re.I)
+_NOT_STREET_RE = re.compile(
+    r"postfach|p\.?\s?o\.?\s+box|\btel\b|telefon|phone|\bfax|@|https?:|www\.|\bhr[ab]\b|gmbh|\bag\b|\bkg\b|"
+    r"\bltd\b|\binc\b|\bllc\b|\buhr\b|€|\bfn\b|\bust\b|\buid\b|\bseit\b|\bsince\b|\bjahre|\byears\b|"
+    r"mitarbeiter|employees|öffnungszeiten|\bmontag|\bmo\b|\bfr\b|\bhalle\s\d|\bstand\s\d|\bnr\.|\bnummer|"
+    r"\biban\b|\bkonto",
+    re.I,
+)
+_CITY_CUT_RE = re.compile(
+    r"\s+(?:tel\.?|telefon|phone|fax|e-?mail|email|mail|www\.|http|deutschland|germany|österreich|austria|"
+    r"schweiz|switzerland|suisse|united kingdom|usa)\b.*$|\s*\(.*$|\s+-\s.*$",
+    re.I,
+)
+_CITY_STOP = words(
+    "mitarbeiter mitarbeitende mitarbeiterinnen kunden mitglieder mitgliedern einheiten euro eur jahre "
+    "jahren stunden uhr stück projekte anlagen besucher nutzer teilnehmer kilometer meter quadratmeter "
+    "personen menschen tage minuten mal mio mrd zimmer betten plätze fahrzeuge lkw standorte filialen "
+    "wohnungen gäste seiten mandanten patienten schüler studenten kinder fans follower sterne bewertungen"
+)
+_COUNTRY_WORDS = (
+    (re.compile(r"^(?:deutschland|germany|bundesrepublik deutschland|de)$", re.I), "DE"),
+    (re.compile(r"^(?:österreich|oesterreich|austria|at)$", re.I), "AT"),
+    (re.compile(r"^(?:schweiz|switzerland|suisse|svizzera|ch)$", re.I), "CH"),
+    (re.compile(r"^(?:united kingdom|uk|england|great britain|gb|scotland|wales)$", re.I), "GB"),
+    (re.compile(r"^(?:usa|united states(?: of america)?|u\.s\.a\.|us)$", re.I), "US"),
+    (re.compile(r"^(?:liechtenstein)$", re.I), "LI"),
+)
+_CC = {"D": "DE", "DE": "DE", "A": "AT", "AT": "AT", "CH": "CH", "FL": "LI"}
+_AT_CITIES = words(
+    "wien, vienna, graz, linz, salzburg, innsbruck, klagenfurt, villach, wels, st. pölten, sankt pölten, dornbirn, "
+    "wiener neustadt, steyr, feldkirch, bregenz, leonding, klosterneuburg, leoben, krems, traun, amstetten, "
+    "lustenau, kapfenberg, mödling, hallein, kufstein, braunau, schwechat, stockerau, saalfelden, ansfelden, tulln, "
+    "hohenems, bludenz, eisenstadt, schwaz, wolfsberg, gmunden, liezen, zell am see",
+    ",",
+)
+_CH_CITIES = words(
+    "zürich, zurich, genf, genève, geneva, basel, bern, lausanne, winterthur, luzern, st. gallen, lugano, biel, "
+    "bienne, thun, köniz, fribourg, schaffhausen, chur, vernier, neuchâtel, uster, sion, emmen, zug, yverdon, "
+    "kriens, rapperswil-jona, dübendorf, dietikon, montreux, frauenfeld, wetzikon, baar, riehen, meyrin, carouge, "
+    "wädenswil, aarau, allschwil, olten, solothurn, bellinzona, locarno, davos",
+    ",",
+)
+
+
+@dataclass
+class AddressCandidate:
+    street: str | None
+    postal_code: str
+    city: str
+    country: str | None
+    score: float
+    url: str
+    snippet: str
+    line_index: int = -1
+
+
+def country_word(text: str) -> str | None:
+    t = text.strip(" .,")
+    for rx, c in _COUNTRY_WORDS:
+        if rx.match(t):
+            return c
+    return None
+
+
+_CITY_PARTICLES = words("am an der den im in ob bei vor upon on the de la sur en i. a. d. b.")
+
+
+def _clean_city(city: str) -> str:
+    city = _CITY_CUT_RE.sub("", city.split(")", maxsplit=1)[0]).strip(" .,:;-\u2013")
+    city = re.sub(r"\s+", " ", city)
+    # "Unna in Betrieb genommen": a city is capitalised words joined by a few particles only.
+    words = city.split(" ")
+    for i, w in enumerate(words):
+        if not (w[:1].isupper() or w.lower() in _CITY_PARTICLES):
+            return " ".join(words[:i]).strip(" .,") if i else ""
+    return city
+
+
+def _strip_label(seg: str) -> str:
+    m = re.match(r"^[^:]{2,40}:\s*(.+)$", seg)
+    return m.group(1).strip() if m else seg.strip()
+
+
+def _street_ok(seg: str, country: str | None) -> str | None:
+    seg = _strip_label(seg)
+    if not seg or _NOT_STREET_RE.search(seg):
+        return None
+    seg = _TRAILING_DESIGNATOR_RE.sub("", seg).strip(" ,")
+    if country in ("GB", "US"):
+        return seg if _STREET_EN_RE.match(seg) else None
+    if _STREET_DE_RE.match(seg) and not re.fullmatch(r"[\d\s/-]+", seg):
+        return seg
+    if _STREET_EN_RE.match(seg) and country not in ("DE", "AT", "CH"):
+        return seg
+    return None
+
+
+def _segments(text: str) -> list[str]:
+    return [s for s in _SEG_SPLIT_RE.split(text) if s]
+
+
+def _find_street(segs_before: list[str], prev_lines: list[Line], country: str | None) -> str | None:
+    """Walk backwards over the segments before the postal code, then the previous lines."""
+    for seg in reversed(segs_before):
+        if _DESIGNATOR_RE.match(seg.strip()):
+            continue
+        return _street_ok(seg, country)
+    for line in prev_lines:
+        segs = _segments(line.text)
+        for seg in reversed(segs):
+            if _DESIGNATOR_RE.match(seg.strip()):
+                continue
+            street = _street_ok(seg, country)
+            if street:
+                return street
+            break
+        else:
+            continue
+        if not _DESIGNATOR_RE.match(line.text.strip()):
+            return None
+    return None
+
+
+def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -> str | None:
+    if cc:
+        return _CC.get(cc.upper())
+    word = country_word(after)
+    if word:
+        return word
+    if len(plz) == 5:
+        return "DE"
+    c = fold(city).replace("ue", "ü").replace("oe", "ö")
+    if site.region in ("AT", "CH"):
+        return site.region
+    if city.lower() in _AT_CITIES or c in _AT_CITIES:
+        return "AT"
+    if city.lower() in _CH_CITIES or c in _CH_CITIES:
+        return "CH"
+    return None
+
+
+def address_candidates(site: Site) -> list[AddressCandidate]:
+    out: list[AddressCandidate] = []
+    for page in site.pages:
+        lines = page.lines
+        for i, line in enumerate(lines):
+            if line.scope != COMPANY or not line.has_digit:
+                continue
+            segs = _segments(line.text)
+            prev_lines = [lines[j] for j in range(i - 1, max(-1, i - 4), -1)
+                          if lines[j].scope == COMPANY and lines[j].region == line.region]
+            next_text = lines[i + 1].text if i + 1 < len(lines) else ""
+            for k in range(len(segs)):
+                cand = _candidate_from_segment(site, page, line, segs, k, prev_lines, next_text)
+                if cand is not None:
+                    out.append(cand)
+    return out
+
+
+def _candidate_from_segment(site: Site, page: ParsedPage, line: Line, segs: list[str], k: int,
+                            prev_lines: list[Line], next_text: str) -> AddressCandidate | None:
+    seg = _strip_label(segs[k])
+    after = segs[k + 1] if k + 1 < len(segs) else next_text
+    m = _DACH_RE.match(seg)
+    street: str | None
+    if m:
+        city = _clean_city(m.group("city"))
+        if not city or city.split()[0].lower() in _CITY_STOP or len(city.split()) > 5:
+            return None
+        plz = m.group("plz")
+        country = _dach_country(m.group("cc"), plz, city, after, site)
+        if country is None:
+            return None
+        street = _find_street(segs[:k], prev_lines, country)
+        postal = plz
+    else:
+        m_uk = _UK_RE.match(seg)
+        m_us = _US_RE.match(seg)
+        if m_uk:
+            postal = re.sub(r"\s+", "", m_uk.group("pc"))
+            postal = f"{postal[:-3]} {postal[-3:]}"
+            city = (m_uk.group("city") or "").strip()
+            rest = segs[:k]
+            prev = prev_lines
+            if not city:
+                if rest:
+                    city, rest = rest[-1].strip(), rest[:-1]
+                elif prev_lines:
+                    city, prev = prev_lines[0].text.strip(), prev_lines[1:]
+            if not city or not re.fullmatch(r"[A-Z][A-Za-z .'-]{1,40}", city):
+                return None
+            country = "GB"
+            street = _find_street(rest, prev, country)
+        elif m_us and m_us.group("st") in US_STATES and k > 0:
+            postal = m_us.group("zip")
+            city = segs[k - 1].strip()
+            if not re.fullmatch(r"[A-Z][A-Za-z .'-]{1,40}", city):
+                return None
+            country = "US"
+            street = _find_street(segs[: k - 1], prev_lines, country)
+        else:
+            return None
+    weight = min(page.weight, 1.2) if line.region in ("footer", "header", "nav") else page.weight
+    score = weight + (2.0 if street else -1.0)
+    if country and (m is None or m.group("cc") or country_word(after)):
+        score += 0.3
+    if street is None and len(postal) == 4 and m is not None and not m.group("cc"):
+        score -= 1.0
+    text = line.text
+    return AddressCandidate(street=street, postal_code=postal, city=city, country=country, score=score,
+                            url=page.url, snippet=snippet(text), line_index=line.index)
+
+
+def choose_address(cands: list[AddressCandidate], name_lines: dict[str, set[int]]) -> AddressCandidate | None:
+    """Group by (postal code, city) and pick the strongest; the street is the group's best street."""
+    if not cands:
+        return None
+    for c in cands:
+        near = name_lines.get(c.url, set())
+        if any(c.line_index - d in near for d in range(0, 5)):
+            c.score += 3.0
+    groups: dict[tuple[str, str], list[AddressCandidate]] = {}
+    for c in cands:
+        groups.setdefault((c.postal_code, fold(c.city)), []).append(c)
+    ranked = []
+    for order, items in enumerate(groups.values()):
+        items.sort(key=lambda c: -c.score)
+        total = items[0].score + 0.25 * sum(c.score for c in items[1:5])
+        ranked.append((total, -order, items))
+    ranked.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    items = ranked[0][2]
+    top = items[0]
+    if top.street is None:
+        streets = [c for c in items if c.street]
+        if streets:
+            top = AddressCandidate(street=streets[0].street, postal_code=top.postal_code, city=top.city,
+                                   country=top.country or streets[0].country, score=top.score, url=top.url,
+                                   snippet=top.snippet, line_index=top.line_index)
+    return top

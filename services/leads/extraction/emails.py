@@ -1,0 +1,115 @@
+"""E-mail addresses: mailto links, plain text and the usual obfuscations."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from .dom import COMPANY, Line, ParsedPage
+from .site import Candidate, Site, make_candidate, split_domain
+from .textutil import words
+
+_AT = r"(?:\s*@\s*|\s*[\(\[\{<]\s*(?:at|ät|@)\s*[\)\]\}>]\s*|\s+(?:at|ät)\s+)"
+_DOT = r"(?:\.|\s*[\(\[\{<]\s*(?:dot|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punkt)\s+)"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+EMAIL_RE = re.compile(
+    rf"(?<![\w.+%-])([a-z0-9][a-z0-9._%+-]{{0,63}}){_AT}((?:{_LABEL}{_DOT})+[a-z]{{2,24}})(?![\w-]|\.[a-z0-9])",
+    re.I,
+)
+_DOT_RE = re.compile(_DOT, re.I)
+_FILE_EXT = words(
+    "png jpg jpeg gif svg webp avif bmp ico tif tiff js mjs css map json xml php html htm pdf zip gz mp4 "
+    "webm mov woff woff2 ttf eot"
+)
+_NOISE_DOMAINS = ("example.com", "example.org", "example.net", "example.de", "domain.com", "domain.de",
+                  "sentry.io", "wixpress.com", "sentry-next.wixpress.com", "yourdomain.com", "ihre-domain.de",
+                  "mustermann.de", "musterfirma.de", "beispiel.de", "test.com", "email.com", "company.com",
+                  "mysite.com", "website.com")
+_NOISE_LOCALS = words(
+    "name vorname.nachname max.mustermann maxmustermann you your yourname user username ihre ihrname "
+    "ihr.name email e-mail mail.name firstname.lastname john.doe jane.doe noreply no-reply donotreply"
+)
+_GENERIC_LOCALS = ("info", "kontakt", "contact", "office", "mail", "hello", "hallo", "post", "service", "buero",
+                   "kanzlei", "praxis", "team", "zentrale", "anfrage", "welcome")
+
+
+_AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}", re.I)
+
+
+def normalise_email(local: str, domain: str) -> str | None:
+    domain = _DOT_RE.sub(".", domain).strip(".").lower()
+    local = local.strip(".").lower()
+    if not local or not domain or ".." in local:
+        return None
+    label, suffix = split_domain(domain)
+    tld = domain.rsplit(".", 1)[-1]
+    if not suffix or not label or tld in _FILE_EXT:
+        return None
+    if re.fullmatch(r"\d+x", local) or re.match(r"\d+x\.", domain):  # retina image names: logo@2x.png
+        return None
+    email = f"{local}@{domain}"
+    if local in _NOISE_LOCALS or any(domain == d or domain.endswith("." + d) for d in _NOISE_DOMAINS):
+        return None
+    if re.fullmatch(r"[0-9a-f]{16,}", local):  # tracking ids like sentry DSNs
+        return None
+    return email
+
+
+def emails_in_text(text: str) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in EMAIL_RE.finditer(text):
+        email = normalise_email(m.group(1), m.group(2))
+        if email:
+            out.append((email, m.start(), m.end()))
+    return out
+
+
+def email_from_href(href: str) -> str | None:
+    if not href.lower().startswith("mailto:"):
+        return None
+    addr = unquote(href[7:]).split("?", 1)[0].split(",", 1)[0].strip()
+    if "@" not in addr:
+        return None
+    local, _, domain = addr.rpartition("@")
+    return normalise_email(local, domain)
+
+
+def _score(email: str, page: ParsedPage, line: Line, site: Site) -> float:
+    score = page.weight
+    domain = email.split("@", 1)[1]
+    if site.domain and (domain == site.domain or domain.endswith("." + site.domain)):
+        score += 2.0
+    if email.split("@", 1)[0] in _GENERIC_LOCALS:
+        score += 1.0
+    if line.region == "footer":
+        score += 0.3
+    return score
+
+
+def find_emails(site: Site) -> list[Candidate]:
+    """All of the company's own addresses, best first."""
+    seen: dict[str, Candidate] = {}
+    rejected: set[str] = set()
+    for page in site.pages:
+        for line in page.lines:
+            hits = emails_in_text(line.text) if _AT_HINT_RE.search(line.text) else []
+            for link in line.links:
+                e = email_from_href(link.href)
+                if e:
+                    hits.append((e, 0, len(line.text)))
+            for email, start, end in hits:
+                domain = email.split("@", 1)[1]
+                own_domain = bool(site.domain) and (domain == site.domain or domain.endswith("." + site.domain))
+                if line.scope != COMPANY and not own_domain:
+                    rejected.add(email)
+                    continue
+                cand = make_candidate(email, _score(email, page, line, site), page, line.text, start, end)
+                prev = seen.get(email)
+                if prev is None:
+                    seen[email] = cand
+                else:
+                    prev.score += 0.2 * cand.score
+    # An address printed in a third party's block somewhere else is not ours even if it also appears in
+    # a neutral place (e.g. the chamber's address repeated in running text) — unless it is on our domain.
+    ordered = sorted(seen.values(), key=lambda c: -c.score)
+    return [c for c in ordered if c.value not in rejected or (site.domain and c.value.endswith(site.domain))]

@@ -1,0 +1,208 @@
+"""Orchestration: pages -> parsed/scoped lines -> per-field candidates -> CompanyFacts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import phonenumbers
+
+from .address import AddressCandidate, address_candidates, choose_address, country_word
+from .country import guess_country
+from .dom import parse_page
+from .emails import find_emails, normalise_email
+from .facts import CompanyFacts, Evidence, PageContent, Person
+from .jsonld import JsonLdOrg, parse_jsonld
+from .legal import FORM_RE, choose_name, form_of
+from .people import choose_representatives, name_core
+from .phones import find_phones
+from .profile import find_employees, find_industry, find_language, find_social
+from .registry import choose_register, choose_vat
+from .scope import prepare_page
+from .site import Candidate, Site, split_domain
+from .textutil import fold, snippet
+
+
+def _pick_org(orgs: list[tuple[JsonLdOrg, str]]) -> tuple[JsonLdOrg, str] | None:
+    def richness(item: tuple[JsonLdOrg, str]) -> int:
+        o = item[0]
+        return sum(bool(x) for x in (o.name, o.legal_name, o.telephones, o.emails, o.street, o.postal_code,
+                                     o.employees, o.fax))
+
+    return max(orgs, key=richness) if orgs else None
+
+
+def _e164(number: str, region: str) -> str | None:
+    try:
+        parsed = phonenumbers.parse(re.sub(r"\(0\)", "", number), region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _jsonld_country(value: str | None) -> str | None:
+    if not value:
+        return None
+    if re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        code = value.strip().upper()
+        return "GB" if code == "UK" else code
+    return country_word(value)
+
+
+def build_site(pages: Sequence[PageContent], site_url: str) -> Site:
+    parsed = []
+    for i, pc in enumerate(pages):
+        page = parse_page(pc.html, pc.url, pc.kind)
+        page.index = i
+        prepare_page(page)
+        parsed.append(page)
+    label, suffix = split_domain(site_url)
+    return Site(url=site_url, domain=f"{label}.{suffix}" if suffix else "", domain_label=label, suffix=suffix,
+                pages=parsed)
+
+
+def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFacts:
+    """Extract the company's own facts from the pages of its website (pure, no network)."""
+    site = build_site(pages, site_url)
+    facts = CompanyFacts()
+    ev: dict[str, Evidence] = {}
+    if not site.pages:
+        return facts
+
+    orgs = [(org, p.url) for p in site.pages for org in parse_jsonld(p.jsonld)]
+    picked = _pick_org(orgs)
+    org, org_url = picked if picked else (None, "")
+    org_snip = snippet(org.raw_json.strip()) if org else ""
+    site.region = guess_country(site)
+    if org and (c := _jsonld_country(org.country)) and c != site.region and site.suffix not in ("de", "at", "ch"):
+        site.region = c
+
+    # --- legal name and form
+    jsonld_names: list[Candidate] = []
+    if org:
+        for value, score in ((org.legal_name, 6.0), (org.name, 4.0)):
+            if value and FORM_RE.search(value):
+                cand = Candidate(value=value, score=score, url=org_url, snippet=org_snip)
+                m = FORM_RE.search(value)
+                cand.extra["form"] = form_of(m.group("form")) if m else ""
+                jsonld_names.append(cand)
+    name_res = choose_name(site, jsonld_names)
+    if name_res.name:
+        facts.company_name = name_res.name.value
+        ev["company_name"] = name_res.name.evidence()
+    if name_res.form:
+        facts.legal_form = name_res.form.value
+        ev["legal_form"] = name_res.form.evidence()
+
+    # --- e-mails
+    emails = find_emails(site)
+    email_values = [c.value for c in emails]
+    if org:
+        for e in org.emails:
+            local, _, domain = e.rpartition("@")
+            norm = normalise_email(local, domain) if local else None
+            if norm and norm not in email_values:
+                email_values.append(norm)
+                emails.append(Candidate(value=norm, score=3.0, url=org_url, snippet=org_snip))
+    facts.emails = email_values
+    if emails:
+        ev["emails"] = emails[0].evidence()
+
+    # --- phones / fax
+    phones, fax = find_phones(site)
+    phone_values = [c.value for c in phones]
+    if org:
+        jfax = _e164(org.fax, site.region) if org.fax else None
+        if jfax and fax is None:
+            fax = Candidate(value=jfax, score=3.0, url=org_url, snippet=org_snip)
+        for t in org.telephones:
+            num = _e164(t, site.region)
+            if num and num not in phone_values and (fax is None or num != fax.value):
+                phone_values.append(num)
+                phones.append(Candidate(value=num, score=3.0, url=org_url, snippet=org_snip))
+    facts.phones = phone_values
+    if phones:
+        ev["phones"] = phones[0].evidence()
+    if fax:
+        facts.fax = fax.value
+        ev["fax"] = fax.evidence()
+
+    # --- address
+    cands = address_candidates(site)
+    if org and org.postal_code and org.city:
+        country = _jsonld_country(org.country) or site.region
+        cands.append(AddressCandidate(street=org.street, postal_code=org.postal_code, city=org.city,
+                                      country=country, score=5.0 + (2.0 if org.street else 0.0), url=org_url,
+                                      snippet=org_snip))
+    name_lines: dict[str, set[int]] = {}
+    if facts.company_name:
+        needle = fold(facts.company_name)
+        for page in site.pages:
+            name_lines[page.url] = {ln.index for ln in page.lines if needle in fold(ln.text)}
+    addr = choose_address(cands, name_lines)
+    if addr:
+        facts.street = addr.street
+        facts.postal_code = addr.postal_code
+        facts.city = addr.city
+        facts.country = addr.country or site.region
+        addr_ev = Evidence(url=addr.url, snippet=addr.snippet)
+        for key in ("street", "postal_code", "city", "country"):
+            if getattr(facts, key):
+                ev[key] = addr_ev
+    elif org and _jsonld_country(org.country):
+        facts.country = _jsonld_country(org.country)
+        ev["country"] = Evidence(url=org_url, snippet=org_snip)
+
+    # --- register and VAT
+    number, court = choose_register(site, facts.legal_form)
+    if number:
+        facts.register_number = number.value
+        ev["register_number"] = number.evidence()
+    if court and (number or court.score >= 2.5):
+        facts.register_court = court.value
+        ev["register_court"] = court.evidence()
+    vat = choose_vat(site)
+    if vat:
+        facts.vat_id = vat.value
+        ev["vat_id"] = vat.evidence()
+    elif org and org.vat_id:
+        facts.vat_id = re.sub(r"\s", "", org.vat_id)
+        ev["vat_id"] = Evidence(url=org_url, snippet=org_snip)
+
+    # --- people
+    reps, persons = choose_representatives(site)
+    facts.representatives = [c.value for c in reps]
+    if reps:
+        ev["representatives"] = reps[0].evidence()
+    if org:
+        known = {name_core(p.name) for p in persons}
+        for pname, role in org.people:
+            if name_core(pname) not in known:
+                persons.append(Person(name=pname, role=role, source_url=org_url))
+    facts.persons = persons
+
+    # --- profile
+    if org and org.employees:
+        facts.employees = org.employees
+        ev["employees"] = Evidence(url=org_url, snippet=org_snip)
+    else:
+        emp = find_employees(site)
+        if emp:
+            facts.employees = emp.value
+            ev["employees"] = emp.evidence()
+    facts.language = find_language(site)
+    if facts.language:
+        home = next((p for p in site.pages if p.kind == "home"), site.pages[0])
+        ev["language"] = Evidence(url=home.url, snippet=f'lang="{home.lang}"' if home.lang else "stop words")
+    industry = find_industry(site)
+    if industry:
+        facts.industry = industry.value
+        ev["industry"] = industry.evidence()
+    facts.social = find_social(site, org.same_as if org else [])
+    if facts.social:
+        first = next(iter(facts.social.values()))
+        ev["social"] = Evidence(url=site.url, snippet=first[:200])
+    facts.evidence = ev
+    return facts

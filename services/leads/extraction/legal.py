@@ -1,0 +1,312 @@
+"""Legal forms and the company's legal name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage
+from .site import Candidate, Site, best, make_candidate
+from .textutil import alnum_tokens, words
+
+# (normalised form, pattern) — longest first so "GmbH & Co. KG" wins over "GmbH" and "KG".
+_FORMS: tuple[tuple[str, str], ...] = (
+    ("GmbH & Co. KGaA", r"GmbH\s*(?:&|\+|und|u\.)\s*Co\.?\s*KGaA"),
+    ("GmbH & Co. KG", r"GmbH\s*(?:&|\+|und|u\.)\s*Co\.?\s*KG"),
+    ("UG (haftungsbeschränkt) & Co. KG", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)\s*(?:&|\+|und)\s*Co\.?\s*KG"),
+    ("AG & Co. KG", r"AG\s*(?:&|\+|und)\s*Co\.?\s*KG"),
+    ("SE & Co. KG", r"SE\s*(?:&|\+|und)\s*Co\.?\s*KG"),
+    ("UG (haftungsbeschränkt)", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
+    ("gGmbH", r"gGmbH"),
+    ("GmbH", r"GmbH|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
+             r"Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+Haftung|mbH"),
+    ("PartG mbB", r"PartG\s?mbB|Partnerschaft(?:sgesellschaft)?\s+mbB|Partnerschaftsgesellschaft\s+mit\s+"
+                  r"beschr(?:ä|ae)nkter\s+Berufshaftung"),
+    ("PartG", r"PartG|Partnerschaftsgesellschaft"),
+    ("KGaA", r"KGaA"),
+    ("AG", r"AG|Aktiengesellschaft"),
+    ("SE", r"SE"),
+    ("KG", r"KG|Kommanditgesellschaft"),
+    ("OHG", r"OHG|oHG|offene\s+Handelsgesellschaft"),
+    ("OG", r"OG"),
+    ("GbR", r"GbR|Gesellschaft\s+b(?:ü|ue)rgerlichen\s+Rechts"),
+    ("e.K.", r"e\.\s?K(?:fm|fr)?\.|e\.\s?K\b|eingetragene[rs]?\s+Kauf(?:mann|frau)"),
+    ("e.U.", r"e\.\s?U\.?"),
+    ("e.V.", r"e\.\s?V\.?"),
+    ("eG", r"eG|e\.\s?G\."),
+    ("Ltd", r"Ltd\.?|Limited"),
+    ("PLC", r"PLC|plc"),
+    ("LLP", r"LLP"),
+    ("LLC", r"LLC|L\.L\.C\."),
+    ("Inc.", r"Inc\.?|Incorporated"),
+    ("Corp.", r"Corp\.?|Corporation"),
+    ("Sàrl", r"S(?:à|a)rl|S\.à\s?r\.l\."),
+    ("SA", r"SA"),
+)
+_FORM_RES = tuple((norm, re.compile(rf"(?:{pat})", re.I if norm.startswith(("Gesell",)) else 0))
+                  for norm, pat in _FORMS)
+FORM_RE = re.compile(
+    r"(?:(?<=[\s,-])|^)(?P<form>" + "|".join(f"(?:{pat})" for _, pat in _FORMS) + r")(?=$|[\s,.;:|)·•\u2013/!]|-\s)"
+)
+_AT_ONLY = frozenset({"OG"})  # "3. OG" is a floor in German addresses
+_YEAR_RE = re.compile(r"^(?:©|(?:19|20)\d{2}(?:[-\u2013](?:19|20)?\d{2})?)$")
+_CONNECTORS = words("& + und and für fuer zur zum am an der die das des im in of the von van de la du et")
+# Article or label words that precede a name without a colon ("Anbieter SeeSoft GmbH" from label/value spans).
+_ARTICLES = words("die der das the firma anbieter anbieterin betreiber betreiberin herausgeber herausgeberin "
+                  "diensteanbieter medieninhaber unternehmen company operator")
+_DEFINITE = words("die der das the")
+_STOP_TOKENS = words(
+    "ist sind wird wurde werden hat haben is are was were wir we our unser unsere ihre sie ein eine mit "
+    "durch bei unter über ueber vom gemäß gem. laut sowie oder"
+)
+_LEAD_LABEL_RE = re.compile(
+    r"^(?:(?:eingetragener\s+)?firm(?:a|enname)|anbieter|betreiber(?:in)?|herausgeber(?:in)?|name|company|"
+    r"unternehmen|diensteanbieter|legal\s+name|registered\s+name)\s*:\s*", re.I)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
+_SEG_SPLIT_RE = re.compile(r"\s[|·•]\s|\s[\u2013—]\s|\s\|\s|;\s")
+_RECHTSFORM_RE = re.compile(r"\b(?:rechtsform|legal\s+form)\s*:\s*([^,;|]+)", re.I)
+_OWNER_RE = re.compile(r"\b(?:inhaber(?:in)?|inh\.|praxisinhaber(?:in)?)\b", re.I)
+_SOLE_TRADER_RE = re.compile(r"\bsole\s+(?:trader|proprietor(?:ship)?)\b|\btrading\s+as\b", re.I)
+
+
+def normalise_form(text: str) -> str | None:
+    text = text.strip()
+    low = text.lower()
+    if "einzelfirma" in low or "einzelunternehm" in low:
+        return "e.U." if "eingetragen" in low else "Einzelunternehmen"
+    if "sole trader" in low or "sole proprietor" in low:
+        return "sole trader"
+    for norm, rx in _FORM_RES:
+        if rx.fullmatch(text):
+            return norm
+    m = FORM_RE.search(text)
+    return form_of(m.group("form")) if m else None
+
+
+def form_of(form_text: str) -> str:
+    for norm, rx in _FORM_RES:
+        if rx.fullmatch(form_text):
+            return norm
+    return form_text
+
+
+@dataclass
+class Entity:
+    name: str  # as printed, incl. legal form
+    form: str  # normalised legal form
+    start: int
+    end: int
+    at_start: bool  # the name opens its segment (not buried in a sentence)
+
+
+def _is_name_token(tok: str) -> bool:
+    if tok.lower() in _CONNECTORS:
+        return True
+    if tok.endswith(":") or tok in ("|", "·", "•", "\u2013", "—"):
+        return False
+    first = tok.lstrip("(\"'„“")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+# Literal fragments of every legal form: `in` checks are far cheaper than the big FORM_RE on prose lines.
+_FORM_HINTS = ("GmbH", "mbH", "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
+               "LLP", "LLC", "L.L.C", "Inc", "Corp", "Sàrl", "Sarl", "S.à", "SA", "PartG", "esellschaft",
+               "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges")
+
+
+def find_entities(text: str, country: str = "DE") -> list[Entity]:
+    out: list[Entity] = []
+    if not any(h in text for h in _FORM_HINTS):
+        return out
+    for m in FORM_RE.finditer(text):
+        form = form_of(m.group("form"))
+        if form in _AT_ONLY and country != "AT":
+            continue
+        head = text[: m.start()]
+        hyphen = head.endswith("-")
+        head_stripped = head.rstrip(" ,") if not hyphen else head
+        tokens = head_stripped.split(" ")
+        run: list[str] = []
+        for tok in reversed(tokens):
+            if not tok:
+                break
+            if not _is_name_token(tok) or tok.lower() in _STOP_TOKENS or len(run) >= 8 or tok.endswith(","):
+                break
+            run.append(tok)
+        run.reverse()
+        while run and (run[0].lower() in _CONNECTORS or run[0].lower() in _ARTICLES or _YEAR_RE.match(run[0])):
+            run.pop(0)
+        if not run:
+            continue
+        if form in ("OG", "SA", "SE", "AG") and re.fullmatch(r"\d+\.?", run[-1]):
+            continue  # "3. OG" is a floor, not an Austrian partnership
+        prefix = " ".join(run)
+        start = head_stripped.rfind(prefix)
+        if start < 0:
+            continue
+        name = text[start : m.end()].strip()
+        before = text[:start]
+        before_clean = _COPYRIGHT_RE.sub("", _LEAD_LABEL_RE.sub("", before.strip()))
+        at_start = before_clean == "" or before.rstrip().endswith((":", "|", "·", "•", "\u2013"))
+        if re.search(r"(?i)\b(?:die|der|das|the)\s*$", before):
+            at_start = False
+        elif before.strip() and all(w.lower() in _ARTICLES - _DEFINITE for w in before.split()):
+            at_start = True  # "Anbieter SeeSoft GmbH": a colon-less label, not a sentence
+        out.append(Entity(name=name, form=form, start=start, end=m.end(), at_start=at_start))
+    return out
+
+
+def _segments(text: str) -> list[tuple[str, int]]:
+    segs: list[tuple[str, int]] = []
+    pos = 0
+    for piece in _SEG_SPLIT_RE.split(text):
+        idx = text.find(piece, pos)
+        segs.append((piece, idx))
+        pos = idx + len(piece)
+    return segs
+
+
+def _domain_bonus(name: str, site: Site) -> float:
+    if not site.domain_label:
+        return 0.0
+    label = site.domain_label.replace("-", "")
+    toks = [t for t in alnum_tokens(name) if len(t) >= 4 and t not in ("gmbh", "kg", "ltd", "inc", "co")]
+    return 2.0 if any(t in label for t in toks) else 0.0
+
+
+@dataclass
+class NameResult:
+    name: Candidate | None
+    form: Candidate | None
+
+
+_TRADING_NAME_RE = re.compile(
+    r"^(?P<name>[A-Z0-9][\w&'\u2019. -]{1,60}?)\s+is\s+(?:a|the)\s+trading\s+(?:name|style)\s+of\b"
+    r"|\btrading\s+as\s+[\"“']?(?P<name2>[A-Z0-9][\w&'\u2019. -]{1,60}?)[\"”']?(?=[,.;]|$)",
+)
+
+
+def name_candidates(site: Site) -> list[Candidate]:
+    cands: list[Candidate] = []
+    for page in site.pages:
+        for line in page.lines:
+            if "trading" not in line.text:
+                continue
+            m = _TRADING_NAME_RE.search(line.text)
+            if m and line.scope == COMPANY:
+                name = (m.group("name") or m.group("name2") or "").strip()
+                if name:
+                    cands.append(make_candidate(name, page.weight + 2.5, page, line.text, m.start(), m.end()))
+    for page in site.pages:
+        first_in_impressum = page.kind == "impressum"
+        for line in page.lines:
+            if line.scope != COMPANY:
+                continue
+            weight = min(page.weight, 1.0) if line.region in ("footer", "header", "nav") else page.weight
+            for seg, off in _segments(line.text):
+                for ent in find_entities(seg, site.region):
+                    score = weight
+                    if ent.at_start:
+                        score += 1.5
+                    else:
+                        score *= 0.4
+                    if line.level and line.level <= LABEL_LEVEL:
+                        score += 0.5
+                    if first_in_impressum and line.region == "main" and ent.at_start:
+                        score += 4.0
+                        first_in_impressum = False
+                    cand = make_candidate(ent.name, score, page, line.text, off + ent.start, off + ent.end)
+                    cand.extra["form"] = ent.form
+                    cands.append(cand)
+    for c in cands:
+        c.score += _domain_bonus(c.value, site)
+    return cands
+
+
+_FALLBACK_SKIP_RE = re.compile(
+    r"impressum|imprint|legal notice|angaben|gem(?:ä|ae)(?:ß|ss)|verantwortlich|herausgeber|anbieter|betreiber|"
+    r"kontakt|contact|tmg|ddg|mstv|rstv|§|informationspflicht|offenlegung|e-commerce|representative|vertret|"
+    r"gesch(?:ä|ae)ftsf|register|director|telefon|phone|e-?mail",
+    re.I,
+)
+_ADDRESSISH_RE = re.compile(r"\s\d{1,4}\s?[a-z]?(?:[-/]\d+)?$|^(?:[A-Z]{1,2}-)?\d{4,5}\s")
+_SENTENCE_RE = re.compile(r"\b(?:ist|sind|wird|werden|wurde|the|is|are|gemäß|nach|für den|information)\b", re.I)
+
+
+def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
+    """First name-like line of an Impressum: the trade name of sole traders ("Malerbetrieb Schulz")."""
+    for line in page.lines:
+        if line.scope != COMPANY or line.region != "main" or 1 <= line.level <= 6:
+            continue
+        text = line.text
+        if _FALLBACK_SKIP_RE.search(text) and not _OWNER_RE.search(text):
+            continue
+        m = _LEAD_LABEL_RE.match(text)
+        if m:
+            text = text[m.end() :]
+        text = re.split(r",?\s+(?:inhaber(?:in)?|inh\.)\b|,\s", text, maxsplit=1, flags=re.I)[0].strip()
+        if not text or ":" in text or "@" in text or "www." in text.lower():
+            continue
+        if len(re.findall(r"\d", text)) >= 3 or len(text) > 70 or len(text.split()) > 7:
+            continue
+        if _ADDRESSISH_RE.search(text):
+            continue  # "Triester Straße 88", "8020 Graz"
+        if _SENTENCE_RE.search(text) or (text.endswith(".") and not text.endswith(("e.K.", "e.V.", "Inc."))):
+            continue
+        if not (text[0].isupper() or text[0].isdigit()):
+            continue
+        return text, line
+    return None
+
+
+def choose_name(site: Site, jsonld_legal: list[Candidate]) -> NameResult:
+    cands = name_candidates(site)
+    cands.extend(jsonld_legal)
+    impressum_pages = [p for p in site.pages if p.kind == "impressum"]
+    imp_cands = [c for c in cands if any(c.url == p.url for p in impressum_pages)]
+    chosen = best(imp_cands) if imp_cands else None
+    if chosen is None and impressum_pages:
+        for page in impressum_pages:
+            fb = fallback_name(page)
+            if fb is not None:
+                text, line = fb
+                chosen = make_candidate(text, page.weight, page, line.text)
+                break
+    if chosen is None:
+        chosen = best(cands)
+    form: Candidate | None = None
+    if chosen is not None:
+        norm = chosen.extra.get("form") or normalise_form(chosen.value)
+        if norm is None or norm == chosen.value:
+            norm = None
+            m = FORM_RE.search(chosen.value)
+            if m:
+                norm = form_of(m.group("form"))
+        if norm:
+            form = Candidate(value=norm, score=chosen.score, url=chosen.url, snippet=chosen.snippet)
+    if form is None:
+        form = _form_from_text(site)
+    return NameResult(name=chosen, form=form)
+
+
+def _form_from_text(site: Site) -> Candidate | None:
+    """No legal form in the name: "Rechtsform: Einzelfirma", or an "Inhaber" => sole trader."""
+    owner: Candidate | None = None
+    for page in site.pages:
+        for line in page.lines:
+            if line.scope != COMPANY:
+                continue
+            m = _RECHTSFORM_RE.search(line.text)
+            if m:
+                norm = normalise_form(m.group(1))
+                if norm:
+                    return make_candidate(norm, page.weight, page, line.text, m.start(), m.end())
+            if _SOLE_TRADER_RE.search(line.text):
+                return make_candidate("sole trader", page.weight, page, line.text)
+            if owner is None and page.kind in ("impressum", "contact") and _OWNER_RE.search(line.text):
+                lang_en = (page.lang or "").startswith("en")
+                owner = make_candidate("sole trader" if lang_en else "Einzelunternehmen", page.weight, page,
+                                       line.text)
+    return owner
+
+

@@ -1,0 +1,394 @@
+"""Representatives (Geschäftsführer, Inhaber, Vorstand, Directors …) and other named people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage
+from .emails import email_from_href, emails_in_text
+from .facts import Person
+from .phones import phone_hits_in_line
+from .site import Candidate, Site, make_candidate
+from .textutil import words
+
+_G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
+# Labels that introduce legal representatives. Generic English words (director, partner, owner,
+# president) count only in "Label:" form; as bare words they are too often job titles.
+_REP_LABEL_RE = re.compile(
+    rf"""\b(?:
+      vertretungsberechtigte[rn]?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|personen?|
+          partner(?:in|innen)?))?
+    | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
+    | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
+    | {_G}ung | gesch(?:ä|ae)ftsleitung
+    | (?:praxis)?inhaber(?:in)? | inh\.
+    | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
+    | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
+    | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
+    | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
+          kuratorium|mitgliederversammlung|stiftungsrat))
+    | schatzmeister(?:in)? | kassier(?:er|in)? | kassenwart(?:in)?
+    | (?:is\s+)?a\s+trading\s+name\s+of
+    | gesellschafter(?:innen|in)?
+    | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
+    | partner(?:innen|in)?(?=\s*:) | owners?(?=\s*:) | proprietor(?=\s*:) | president(?=\s*:)
+    | ceo(?=\s*:) | chief\s+executive\s+officer(?=\s*:)
+    )\b""",
+    re.I | re.X,
+)
+_REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "vertret", "vorstand", "vorsitz", "schatzmeister",
+              "kassier", "kassenwart", "gesellschafter", "director", "partner", "owner", "proprietor", "president",
+              "ceo", "chief executive", "trading name")
+# Roles next to a name on team pages that make the person a representative.
+_REP_ROLE_RE = re.compile(
+    rf"\b(?:{_G}er(?:in)?|{_G}ende|{_G}ung|inhaber(?:in)?|praxisinhaber(?:in)?|ceo|chief\s+executive|"
+    r"managing\s+director|owner|president|vorstandsvorsitzende[rn]?|vorsitzende[rn]?\s+des\s+vorstand)",
+    re.I,
+)
+_ROLE_RE = re.compile(
+    r"\b(?:geschäftsf|geschaeftsf|inhaber|praxisinhaber|partner|vorstand|vorsitz|leiter|leitung|head\b|chief|ceo\b|"
+    r"cto\b|cfo\b|physiotherap|bilanzbuchhalt|pflegedienstleit|abteilungsleit|teamleit|niederlassungsleit|"
+    r"coo\b|cio\b|co-founder|founder|gründer|mitgründer|director|manager|assist|sachbearb|berater|steuerfach|"
+    r"steuerberat|rechtsanw|fachanw|architekt|therapeut|masseur|zahnärzt|ärzt|arzt\b|meister|malermeister|"
+    r"dachdeckermeister|techniker|ingenieur|engineer|developer|entwickler|designer|vertrieb|sales|marketing|"
+    r"buchhalt|rezeption|sekretariat|referent|personalreferent|prokurist|schatzmeister|jugendleit|kassier|azubi|"
+    r"auszubild|consultant|lead\b|senior|junior|analyst|strateg|officer|vp\b|president|owner|success|fachwirt|"
+    r"steuerfachwirt|fachfrau|fachmann|experte|expertin|steuerexpert|treuhand|trainee|accountant|payroll|"
+    r"immobilienmakler|maklerin|makler)",
+    re.I,
+)
+# Academic titles stay part of the printed name; any short capitalised abbreviation before the name
+# ("MMag.", "Dkfm.", "DDr.", "Mag.a", "Dr.in") is treated as one.
+_TITLE_TOKEN_RE = re.compile(
+    r"^(?:Prof\.|Dr\.|Dr\.-Ing\.|Dipl\.-[\wäöü]+\.?|Mag\.|Mag\.\(FH\)|Ing\.|DI|DDI|Dkfm\.|MBA|MSc|M\.Sc\.|"
+    r"B\.Sc\.|LL\.M\.|med\.|dent\.|rer\.|nat\.|jur\.|phil\.|oec\.|h\.c\.|h\.|c\.|\(FH\)|habil\.|B\.A\.|M\.A\.|"
+    r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-[A-Z][a-z]{1,5}\.)$"
+)
+_HONORIFIC_RE = re.compile(
+    r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Pfarrer(?:in)?|Pastor(?:in)?|Propst|Pröpstin|"
+    r"Bischof|Bischöfin|Dekan(?:in)?|Superintendent(?:in)?|Pater|Rabbiner(?:in)?|Kommerzialrat|KR)$"
+)
+_POST_NOMINAL_RE = re.compile(
+    r"^(?:CA|ACA|FCA|CPA|StB|WP|RA|MBA|PhD|Ph\.D\.|BSc|MSc|BA|MA|LL\.M\.|M\.Sc\.|B\.Sc\.|MBE|OBE|CBE|FRICS|MRICS|"
+    r"ACCA|FCCA|CFA|Esq\.?|Jr\.?|Sr\.?|II|III|[A-Z]{2,5})$"
+)
+_LOWER = "a-zäöüßéèáàíóúñçøåëïš'\u2019"
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_DIGIT_RE = re.compile(r"\d")
+_ADJECTIVE_RE = re.compile(r"(?:isch|lich)(?:er|e|es|en)$")
+_PARENS_RE = re.compile(r"\((?!FH\))[^)]*\)")
+_NAME_TOKEN_RE = re.compile(
+    rf"^(?:[A-ZÄÖÜÉÅØ][{_LOWER}]+(?:[A-Z][{_LOWER}]+)?|[A-Z]'[A-Z][{_LOWER}]+)"
+    rf"(?:-[A-ZÄÖÜ][{_LOWER}]+(?:[A-Z][{_LOWER}]+)?)*$"
+)
+_PARTICLES = words("von van de der den zu zur di da del du le la ten ter vom bin al y dos das")
+_NON_NAME = words(
+    "geschäftsführer geschäftsführerin inhaber inhaberin partner partnerin vorstand vorsitzender "
+    "vorsitzende steuerberater steuerberaterin rechtsanwalt rechtsanwältin rechtsanwälte architekt "
+    "architektin physiotherapeut physiotherapeutin direktor director team praxis kanzlei büro buero firma "
+    "agentur studio gruppe holding service support vertrieb sekretariat leitung geschäftsstelle "
+    "deutschland germany gmbh amtsgericht handelsregister registergericht telefon telefax kontakt "
+    "anschrift adresse sitz die der das und the and mitglied präsident präsidentin verwaltungsrat "
+    "verwaltungsrates aufsichtsrat schatzmeister partnerschaft gesellschaft gesellschafter "
+    "gesellschafterin managing chief officer head founder co-founder creative senior junior lead manager "
+    "sales marketing customer success engineering data legal impressum datenschutz montag dienstag "
+    "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
+    "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
+    "über sprecher sprecherin mag dr prof news presse jobs karriere"
+)
+_NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
+                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
+                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
+                             r"genossenschaft|universität|hochschule|klinikum)$", re.I)
+_SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+")
+# In prose the name follows a verb or article: "Vorsitzende ist Birgit Haas", "durch den Geschäftsführer X".
+_PROSE_LEAD_RE = re.compile(r"^.*\b(?:ist|sind|is|are|durch|den|die|der|von|of|by|wird|werden)\s+", re.I)
+
+
+def clean_person_name(piece: str) -> str | None:
+    """Validated person name as printed (academic titles kept, honorifics and roles dropped)."""
+    piece = piece.strip(" \t.:;-\u2013—\"'„“”()")
+    if not piece or len(piece) > 80 or _DIGIT_RE.search(piece) or "@" in piece:
+        return None
+    tokens = piece.split()
+    titles: list[str] = []
+    names: list[str] = []
+    for tok in tokens:
+        if not names:
+            if _HONORIFIC_RE.match(tok):
+                continue
+            if _TITLE_TOKEN_RE.match(tok):
+                titles.append(tok)
+                continue
+        if tok.startswith("("):
+            break
+        if len(names) >= 2 and _POST_NOMINAL_RE.match(tok):
+            break
+        if _NAME_TOKEN_RE.match(tok) or (names and tok in _PARTICLES) or (names and _INITIAL_RE.fullmatch(tok)):
+            names.append(tok)
+            continue
+        return None
+    while names and names[-1] in _PARTICLES:
+        names.pop()
+    if names and not titles and len(names) > 2 and _POST_NOMINAL_RE.match(names[-1]):
+        names.pop()
+    capitalised = [n for n in names if n not in _PARTICLES and not _INITIAL_RE.fullmatch(n)]
+    if not 2 <= len(capitalised) <= 4 or len(names) > 5:
+        return None
+    for n in capitalised:
+        low = n.lower()
+        if low in _NON_NAME or any(_NOUN_SUFFIX_RE.search(part) and len(part) > 6 for part in low.split("-")):
+            return None
+        if len(low) >= 10 and _ADJECTIVE_RE.search(low):
+            return None  # adjectives: "Evangelischer Kirchenkreis", "Bayerische …"
+    return " ".join(titles + names)
+
+
+def name_core(name: str) -> str:
+    return " ".join(t for t in name.split() if not _TITLE_TOKEN_RE.match(t) and not _HONORIFIC_RE.match(t)).casefold()
+
+
+def _strip_parens(text: str) -> str:
+    # "(FH)" belongs to a degree ("Dipl.-Ing. (FH)"); other parentheses hold roles: "(Vorsitzender)".
+    return _PARENS_RE.sub(" ", text)
+
+
+# "Georg und Maria Lindner": the first given name shares the surname that follows.
+_SHARED_SURNAME_RE = re.compile(
+    rf"\b([A-ZÄÖÜ][{_LOWER}]+)\s+(und|and|&)\s+([A-ZÄÖÜ][{_LOWER}]+)\s+([A-ZÄÖÜ][{_LOWER}]+(?:-[A-ZÄÖÜ][{_LOWER}]+)?)\b"
+)
+
+
+def _expand_shared_surname(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        first, conj, second, surname = m.groups()
+        if first.lower() in _NON_NAME or second.lower() in _NON_NAME or surname.lower() in _NON_NAME:
+            return m.group(0)
+        prev = m.string[: m.start()].rstrip().split(" ")[-1] if m.start() else ""
+        if prev[:1].isupper() and not prev.endswith((":", ",")):
+            return m.group(0)  # "Tom Hadley and Priya Desai": "Hadley" is a surname, not a lone given name
+        return f"{first} {surname} {conj} {second} {surname}"
+
+    return _SHARED_SURNAME_RE.sub(repl, text)
+
+
+def names_in(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SPLIT_RE.split(_expand_shared_surname(_strip_parens(text))):
+        piece = piece.split(":")[-1]
+        name = clean_person_name(piece)
+        if name is None and _PROSE_LEAD_RE.match(piece):
+            name = clean_person_name(_PROSE_LEAD_RE.sub("", piece))
+        if name:
+            out.append(name)
+    return out
+
+
+@dataclass
+class RepHit:
+    name: str
+    role: str
+    cand: Candidate
+
+
+def _role_label(label: str) -> str:
+    low = label.lower()
+    if "inhaber" in low or low.startswith("inh"):
+        return "Inhaber"
+    if "vorstand" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
+        return "Vorstand"
+    if "gesellschafter" in low:
+        return "Gesellschafter"
+    if "partner" in low:
+        return "Partner"
+    if "director" in low:
+        return "Director"
+    if "ceo" in low or "chief executive" in low:
+        return "CEO"
+    if "owner" in low or "proprietor" in low or "trading name" in low:
+        return "Owner"
+    if "president" in low:
+        return "President"
+    return "Geschäftsführer"
+
+
+def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
+    line = page.lines[idx]
+    text = line.text
+    matches = list(_REP_LABEL_RE.finditer(text))
+    out: list[RepHit] = []
+    for n, m in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        after = text[m.end() : end]
+        role = _role_label(m.group(0))
+        found = names_in(after)
+        before = text[: m.start()]
+        at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", re.sub(r"^\s*(?:\d\.|[•\-\u2013])?\s*", "", before))
+        if not found and not at_start and not after.strip(" :.-\u2013"):
+            # "Beat Keller, Präsident … und Geschäftsführer": the name precedes the role.
+            first = clean_person_name(_strip_parens(re.split(r",|\s[\u2013—-]\s|\(", before)[0]))
+            found = [first] if first else []
+        if not found and at_start and not re.search(r"[A-Za-z]{3,}\s+[A-Z]", after.split(":")[-1]):
+            found = _following_names(page, idx)
+        for name in found:
+            out.append(RepHit(name, role, make_candidate(name, page.weight, page, text, m.start(), end)))
+    return out
+
+
+def _following_names(page: ParsedPage, idx: int) -> list[str]:
+    out: list[str] = []
+    for j in range(idx + 1, min(idx + 7, len(page.lines))):
+        nxt = page.lines[j]
+        if 1 <= nxt.level <= 6 or nxt.blank_before or nxt.scope not in (COMPANY, GENERAL_PARTNER):
+            break
+        first_piece = _SPLIT_RE.split(_strip_parens(nxt.text))[0]
+        if clean_person_name(first_piece.split(":")[-1]) is None:
+            break
+        out.extend(names_in(nxt.text))
+    return out
+
+
+def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bool) -> list[RepHit]:
+    hits: list[RepHit] = []
+    for page in pages:
+        for idx, line in enumerate(page.lines):
+            if line.scope not in (COMPANY, GENERAL_PARTNER) or line.region == "nav":
+                continue
+            low = line.text.lower()
+            if not any(h in low for h in _REP_HINTS) or not _REP_LABEL_RE.search(line.text):
+                continue
+            if colon_only and ":" not in line.text and not (1 <= line.level <= 7) and not _TRADING_RE.search(line.text):
+                continue
+            hits.extend(_label_hits(page, idx))
+    return hits
+
+
+def team_persons(site: Site) -> list[tuple[Person, float]]:
+    """People on team/about/contact pages: name + role, with e-mail/phone printed in the same card."""
+    out: list[tuple[Person, float]] = []
+    regions = [site.region, "DE", "AT", "CH"] if site.region in ("DE", "AT", "CH") else [site.region]
+    for page in site.pages:
+        if page.kind not in ("team", "about", "contact", "home", "other", "impressum"):
+            continue
+        lines = page.lines
+        # A person card needs a role word on its own line or the next one; checking that first keeps
+        # this linear and cheap on long pages.
+        role_flags = [len(ln.text) <= 120 and bool(_ROLE_RE.search(ln.text)) for ln in lines] + [False]
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.scope != COMPANY or line.region == "nav" or not (role_flags[i] or role_flags[i + 1]):
+                i += 1
+                continue
+            person = _person_at(lines, i)
+            if person is None:
+                i += 1
+                continue
+            name, role, consumed = person
+            email = phone = None
+            j = i
+            while j < min(i + consumed + 3, len(lines)):
+                if j > i + consumed - 1 and (role_flags[j] or role_flags[j + 1]) and _person_at(lines, j) is not None:
+                    break
+                cur = lines[j]
+                for e, _, _ in emails_in_text(cur.text):
+                    email = email or e
+                for link in cur.links:
+                    email = email or email_from_href(link.href)
+                if phone is None:
+                    hits = [h for h in phone_hits_in_line(cur, None, regions) if h[1] == "tel"]
+                    phone = hits[0][0] if hits else None
+                j += 1
+            out.append((Person(name=name, role=role, email=email, phone=phone, source_url=page.url), page.weight))
+            i += max(consumed, 1)
+    return out
+
+
+def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
+    line = lines[i]
+    text = line.text
+    if len(text) > 120:  # cards are short; long lines are prose
+        return None
+    # "Name, Role" / "Name - Role" / "Name (Role)" / table row "Role | Name | mail"
+    parts = [p.strip() for p in re.split(r"\s\|\s|\s[\u2013—-]\s|,\s|\s·\s", text) if p.strip()]
+    if len(parts) >= 2:
+        for k, part in enumerate(parts):
+            name = clean_person_name(_strip_parens(part))
+            others = [p for j, p in enumerate(parts) if j != k]
+            role = next((p for p in others if _ROLE_RE.search(p) and "@" not in p), None)
+            if name and role:
+                return name, role, 1
+    m = re.match(r"^(.{3,60}?)\s*\(([^)]{2,60})\)$", text)
+    if m and _ROLE_RE.search(m.group(2)):
+        name = clean_person_name(m.group(1))
+        if name:
+            return name, m.group(2), 1
+    name = clean_person_name(text) if len(text) <= 50 else None
+    if name and i + 1 < len(lines):
+        nxt = lines[i + 1].text
+        if _ROLE_RE.search(nxt) and len(nxt) <= 120 and clean_person_name(nxt.split(",")[0]) is None:
+            return name, nxt, 2
+    return None
+
+
+_TRADING_RE = re.compile(r"\btrading\s+name\s+of\b", re.I)
+_NON_REP_DIRECTOR_RE = re.compile(
+    r"\b(?:creative|art|design|technical|finance|financial|sales|marketing|account|operations|program|project|"
+    r"music|film|studio|brand|content|it|hr|medical|clinical|musical|research)\s+director|director\s+of\b|"
+    r"\bnon-executive\b",
+    re.I,
+)
+
+
+def is_rep_role(role: str) -> bool:
+    if _REP_ROLE_RE.search(role):
+        return True
+    # A UK/US "Director" is an officer of the company; a "Creative Director" is a job title.
+    return bool(re.search(r"\bdirectors?\b", role, re.I)) and not _NON_REP_DIRECTOR_RE.search(role)
+
+
+def choose_representatives(site: Site) -> tuple[list[Candidate], list[Person]]:
+    impressum = [p for p in site.pages if p.kind == "impressum"]
+    others = [p for p in site.pages if p.kind not in ("impressum", "privacy")]
+    tiers = [
+        label_representatives(site, impressum, colon_only=False),
+        label_representatives(site, others, colon_only=True),
+    ]
+    persons_scored = team_persons(site)
+    reps: list[RepHit] = next((t for t in tiers if t), [])
+    if not reps:
+        for person, weight in persons_scored:
+            if person.role and is_rep_role(person.role):
+                cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
+                reps.append(RepHit(person.name, person.role, cand))
+    seen: dict[str, int] = {}
+    result: list[Candidate] = []
+    roles: dict[str, str] = {}
+    for hit in reps:
+        core = name_core(hit.name)
+        if core in seen:
+            prev = result[seen[core]]
+            if len(hit.name) > len(prev.value):  # keep the variant with titles
+                prev.value = hit.name
+            continue
+        seen[core] = len(result)
+        result.append(hit.cand)
+        hit.cand.value = hit.name
+        roles[core] = hit.role
+    persons: list[Person] = []
+    person_idx: dict[str, int] = {}
+    for cand in result:
+        core = name_core(cand.value)
+        person_idx[core] = len(persons)
+        persons.append(Person(name=cand.value, role=roles.get(core), source_url=cand.url))
+    for person, _ in persons_scored:
+        core = name_core(person.name)
+        if core in person_idx:
+            existing = persons[person_idx[core]]
+            existing.email = existing.email or person.email
+            existing.phone = existing.phone or person.phone
+            continue
+        person_idx[core] = len(persons)
+        persons.append(person)
+    return result, persons

@@ -1,0 +1,174 @@
+"""Phone and fax numbers, told apart by their labels and normalised to E.164."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage
+from .site import Candidate, Site, make_candidate
+
+# A run of digits and the separators people put in phone numbers.
+_SPAN_RE = re.compile(r"(?<![\w+/.,-])(?:\+|\b00)?\s?\(?\d[\d ()./\-\u2013\u2011]{4,32}\d(?![\w])(?!\s?\d)")
+_FAX = "fax"
+_TEL = "tel"
+_OTHER = "other"
+_LABEL_RE = re.compile(
+    r"(?P<fax>\b(?:tele)?fax(?:nummer|-nr\.?)?\b|\bfx\b|(?<![\w.])F(?=\s?[:.]?\s*[+0(]))"
+    r"|(?P<tel>\btel(?:efon|ephone)?(?:nummer|-nr\.?)?\b\.?|\bphone\b|\bfon\b|\bmobil(?:e|funk)?\b|\bhandy\b|"
+    r"\bnatel\b|\bcell\b|\bhotline\b|\bzentrale\b|\bnotruf\b|\bnotdienst\b|\bdurchwahl\b|\bdirekt\b|\bdirect\b|"
+    r"\bcall\b|\bruf(?:en|nummer)?\b|\bmain\b|\bmob\.|\bbüro\b|\bwerkstatt\b|\bsupport\b|\bvertrieb\b|\bsales\b|"
+    r"\breservierung\b|\btermine?\b|(?<![\w.])[TMP](?=\s?[:.]?\s*[+0(])|☎|📞)"
+    r"|(?P<other>\biban\b|\bbic\b|\bswift\b|\bblz\b|\bkonto|\bsteuer|\bst\.?-?nr|\bust\b|\bust-|\buid\b|\bvat\b|"
+    r"\bmwst\b|\bhr[ab]\b|\bfn\b|firmenbuch|register|\bweee\b|\bzvr\b|\bgln\b|\bean\b|\bisbn\b|artikel|bestell|"
+    r"kunden-?nr|rechnungs-?nr|postfach|aktenzeichen|handwerksrolle|safe-id|\bplz\b|company\s+no|"
+    r"registration\s+no|reg\.\s?no|registered\s+no|\bcrn\b|\bein\b|\bduns\b)",
+    re.I,
+)
+_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
+_NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
+_SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
+_LABEL_WINDOW = 28
+
+
+@dataclass
+class PhoneHit:
+    e164: str
+    kind: str  # "tel" | "fax"
+    labelled: bool
+    cand: Candidate
+
+
+def _clean(span: str) -> str:
+    span = span.strip(" -\u2013/.(")
+    # "+49 (0)89" -> "+49 89": the trunk zero must go once a country code is present.
+    return re.sub(r"^((?:\+|00)\s?\d{1,3})\s*\(0\)\s*", r"\1 ", span)
+
+
+def _parse(number: str, regions: list[str]) -> str | None:
+    digits = re.sub(r"\D", "", number)
+    if not 7 <= len(digits) <= 15 or _DATE_RE.match(number.strip()):
+        return None
+    international = number.startswith(("+", "00"))
+    us_like = "US" in regions[:1] and _NANP_RE.match(number)
+    if not international and not number.lstrip("(").startswith("0") and not us_like:
+        return None  # German/Austrian/Swiss/UK national numbers start with the trunk 0
+    for region in regions if not international else regions[:1]:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _label_before(text: str, start: int) -> str | None:
+    # One character of the number is included so single-letter labels ("F +49 …") can see it.
+    window = text[max(0, start - _LABEL_WINDOW) : start + 1]
+    kind: str | None = None
+    last_end = -1
+    for m in _LABEL_RE.finditer(window):
+        if m.end() >= last_end:
+            last_end = m.end()
+            kind = _FAX if m.group("fax") else _TEL if m.group("tel") else _OTHER
+    if kind is not None and re.search(r"\d", window[last_end:-1]):
+        # Another number sits between the label and this one ("Tel. 089 1 / 089 2" keeps the label,
+        # but "HRB 123 Tel" does not leak the register label onto a later number).
+        between = window[last_end:]
+        if re.search(r"[A-Za-z]{3,}", between):
+            return None
+    return kind
+
+
+def _regions(site: Site) -> list[str]:
+    # National numbers are read in the site's region; only the DACH neighbours are tried as fallbacks
+    # (a Swiss site quoting an Austrian office). A UK company number must not turn into a German phone.
+    if site.region in ("DE", "AT", "CH"):
+        return list(dict.fromkeys([site.region, "DE", "AT", "CH"]))
+    return [site.region]
+
+
+def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> list[tuple[str, str, bool, int, int]]:
+    """(e164, kind, labelled, start, end) for each number on the line."""
+    out: list[tuple[str, str, bool, int, int]] = []
+    text = line.text
+    for m in _SPAN_RE.finditer(text):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        raw = raw.lstrip()
+        parts: list[tuple[str, int]] = [(raw, m.start() + lead)]
+        if len(re.sub(r"\D", "", raw)) > 15:
+            parts = []
+            pos = 0
+            for piece in _SPLIT_RE.split(raw):
+                idx = raw.find(piece, pos)
+                parts.append((piece, m.start() + lead + max(idx, 0)))
+                pos = max(idx, 0) + len(piece)
+        for piece, start in parts:
+            number = _clean(piece)
+            if not number:
+                continue
+            label = _label_before(text, start)
+            if label is None and start <= 3 and prev is not None and (
+                prev.level == LABEL_LEVEL or len(prev.text) <= 25
+            ):
+                label = _label_before(prev.text + " ", len(prev.text) + 1)
+            if label == _OTHER:
+                continue
+            e164 = _parse(number, regions)
+            if e164 is None:
+                continue
+            if label is None and re.search(r"\bfax\b", text[start + len(piece) : start + len(piece) + 4], re.I):
+                label = _FAX
+            out.append((e164, label or _TEL, label is not None, start, start + len(piece)))
+    return out
+
+
+def find_phones(site: Site) -> tuple[list[Candidate], Candidate | None]:
+    regions = _regions(site)
+    hits: list[PhoneHit] = []
+    for page in site.pages:
+        prev: Line | None = None
+        for line in page.lines:
+            if line.scope == COMPANY and (line.has_digit or line.links):
+                hits.extend(_line_hits(page, line, prev, regions))
+            prev = line
+    fax_votes: dict[str, float] = {}
+    tel_votes: dict[str, float] = {}
+    best_cand: dict[str, Candidate] = {}
+    for h in hits:
+        votes = fax_votes if h.kind == _FAX else tel_votes
+        votes[h.e164] = votes.get(h.e164, 0.0) + h.cand.score
+        cur = best_cand.get(h.e164)
+        if cur is None or h.cand.score > cur.score:
+            best_cand[h.e164] = h.cand
+    fax: Candidate | None = None
+    fax_numbers = {n for n, v in fax_votes.items() if v > tel_votes.get(n, 0.0)}
+    if fax_numbers:
+        top = max(fax_numbers, key=lambda n: fax_votes[n])
+        fax = Candidate(value=top, score=fax_votes[top], url=best_cand[top].url, snippet=best_cand[top].snippet)
+    phones = [
+        Candidate(value=n, score=v, url=best_cand[n].url, snippet=best_cand[n].snippet)
+        for n, v in tel_votes.items()
+        if n not in fax_numbers
+    ]
+    phones.sort(key=lambda c: -c.score)
+    return phones, fax
+
+
+def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[str]) -> list[PhoneHit]:
+    out: list[PhoneHit] = []
+    for e164, kind, labelled, start, end in phone_hits_in_line(line, prev, regions):
+        score = page.weight + (1.0 if labelled else 0.0)
+        out.append(PhoneHit(e164, kind, labelled, make_candidate(e164, score, page, line.text, start, end)))
+    for link in line.links:
+        if link.href.lower().startswith("tel:"):
+            number = _clean(link.href[4:].replace("%20", " "))
+            parsed = _parse(number, regions)
+            if parsed:
+                kind = _FAX if re.search(r"fax", link.text + line.text[:12], re.I) else _TEL
+                out.append(PhoneHit(parsed, kind, True, make_candidate(parsed, page.weight + 1.0, page, line.text)))
+    return out

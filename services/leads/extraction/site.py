@@ -1,0 +1,79 @@
+"""The parsed website every extractor works on, plus candidate bookkeeping shared by them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import tldextract
+
+from .dom import Line, ParsedPage
+from .facts import Evidence
+from .textutil import snippet
+
+
+@cache
+def _tld_extractor() -> tldextract.TLDExtract:
+    # Bundled public-suffix snapshot only: the extractor must never touch the network.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=4096)
+def split_domain(host_or_url: str) -> tuple[str, str]:
+    """(registrable domain label, public suffix) — ("mueller-stb", "de"); suffix "" when unknown."""
+    r = _tld_extractor()(host_or_url)
+    return r.domain.lower(), r.suffix.lower()
+
+
+def registrable_domain(host_or_url: str) -> str:
+    label, suffix = split_domain(host_or_url)
+    return f"{label}.{suffix}" if suffix else ""
+
+
+@dataclass
+class Site:
+    url: str
+    domain: str  # registrable domain, "" if unknown
+    domain_label: str
+    suffix: str
+    pages: list[ParsedPage]
+    region: str = "DE"  # default region for national phone numbers
+
+    def lines(self) -> list[tuple[ParsedPage, Line]]:
+        return [(p, line) for p in self.pages for line in p.lines]
+
+
+@dataclass
+class Candidate:
+    """A value seen somewhere on the site with a confidence score and where it came from."""
+
+    value: str
+    score: float
+    url: str
+    snippet: str
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def evidence(self) -> Evidence:
+        return Evidence(url=self.url, snippet=self.snippet)
+
+
+def make_candidate(value: str, score: float, page: ParsedPage, text: str, start: int = 0,
+                   end: int | None = None) -> Candidate:
+    return Candidate(value=value, score=score, url=page.url, snippet=snippet(text, start, end))
+
+
+def best(cands: list[Candidate]) -> Candidate | None:
+    """Sum scores per value (diminishing returns for repeats) and return the strongest value's best
+    occurrence. Repeats matter (footer on every page) but must not outvote one strong Impressum hit."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c.value.casefold(), []).append(c)
+    ranked: list[tuple[float, int, Candidate]] = []
+    for order, items in enumerate(groups.values()):
+        items.sort(key=lambda c: -c.score)
+        total = items[0].score + 0.25 * sum(c.score for c in items[1:4])
+        ranked.append((total, -order, items[0]))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return ranked[0][2]
