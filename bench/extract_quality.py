@@ -4,6 +4,8 @@
     python bench/extract_quality.py --skip-js       # only sites whose facts are in the raw HTML
     python bench/extract_quality.py --render        # render js_required sites with headless Chromium first
     python bench/extract_quality.py --sites DIR     # another corpus directory
+    python bench/extract_quality.py --crawl         # end to end: serve the corpus on loopback and run the
+                                                    # real crawler (robots, link discovery, Chromium for JS)
 
 Scoring lives in services/leads/extraction/evaluation.py (reused by the crawler-based evaluation).
 """
@@ -106,6 +108,34 @@ def run(sites: list[CorpusSite], *, render: bool) -> tuple[dict[str, CompanyFact
     return ours, base, timings
 
 
+def run_crawl(sites: list[CorpusSite]) -> dict[str, CompanyFacts]:
+    """The whole pipeline as production runs it, each site under its own host name on loopback."""
+    import asyncio
+
+    from services.leads.crawler.site import Crawler
+    from services.leads.pipeline import extract_sites
+    from tests.leads.sites import SiteServer, crawler_settings, mapping_resolver
+
+    hosts = {f"{s.slug}.test": s for s in sites}
+    out: dict[str, CompanyFacts] = {}
+    with SiteServer(vhosts={h: s.path / "site" for h, s in hosts.items()}) as server:
+        settings = crawler_settings(allow_addresses=[server.address], render_mode="auto", site_timeout=60.0,
+                                    fetch_timeout=10.0)
+        by_url = {server.url("/", host=h): s.slug for h, s in hosts.items()}
+
+        async def crawl() -> None:
+            resolver = mapping_resolver(dict.fromkeys(hosts, "127.0.0.1"))
+            async with Crawler(settings, resolver=resolver) as crawler:
+                async for record in extract_sites(list(by_url), crawler=crawler):
+                    fields = {k: v for k, v in record.model_dump().items() if k in CompanyFacts.model_fields}
+                    fields["evidence"] = {}
+                    out[by_url[record.url]] = CompanyFacts.model_validate(fields)
+                print(f"crawled {len(out)} sites, {crawler.sites_rendered} rendered in Chromium")
+
+        asyncio.run(crawl())
+    return out
+
+
 def _subset(results: dict[str, CompanyFacts], slugs: set[str]) -> dict[str, CompanyFacts]:
     return {k: v for k, v in results.items() if k in slugs}
 
@@ -115,11 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sites", type=Path, default=DEFAULT_CORPUS_DIR, help="corpus directory")
     ap.add_argument("--skip-js", action="store_true", help="only sites that do not need JavaScript")
     ap.add_argument("--render", action="store_true", help="render js_required sites with headless Chromium")
+    ap.add_argument("--crawl", action="store_true", help="end to end through the crawler on loopback")
     ap.add_argument("--misses", type=int, default=30, help="how many misses to list")
     args = ap.parse_args(argv)
 
     sites = load_corpus(args.sites, skip_js=args.skip_js)
     ours, base, timings = run(sites, render=args.render)
+    if args.crawl:
+        ours = run_crawl(sites)
+        args.render = True  # the crawler renders what needs it
     by_slug = {s.slug: s for s in sites}
     groups: list[tuple[str, set[str]]] = [("non-JS sites", {s.slug for s in sites if not s.js_required})]
     if not args.skip_js:
