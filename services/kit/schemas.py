@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -33,6 +34,9 @@ class JobRead(ORMModel):
     error: str | None
     result: dict[str, object] | None
     cancel_requested: bool
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
 
 
 class ProblemFieldError(BaseModel):

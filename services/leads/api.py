@@ -76,10 +76,12 @@ async def create_company(body: CompanyCreate, session: SessionDep, actor: DemoWr
 @companies.get("/export.csv", response_class=Response,
                responses={200: {"content": {"text/csv": {}}, "description": "UTF-8 CSV with a BOM"}})
 async def export_companies(session: SessionDep, _: ReaderPrincipal, q: Text = None, status: LeadStatus | None = None,
-                           tag: Text = None, delimiter: Literal["comma", "semicolon"] = "comma") -> Response:
-    """Download the (filtered) companies as CSV."""
-    rows = await csv_io.all_companies(session, q=q, status=status, tag=tag, country=None, city=None, industry=None,
-                                      has_email=None, sort="name")
+                           tag: Text = None, country: Text = None, city: Text = None, industry: Text = None,
+                           has_email: bool | None = None,
+                           delimiter: Literal["comma", "semicolon"] = "comma") -> Response:
+    """Download the companies as CSV, with the same filters as the list."""
+    rows = await csv_io.all_companies(session, q=q, status=status, tag=tag, country=country, city=city,
+                                      industry=industry, has_email=has_email, sort="name")
     body = csv_io.export_companies(rows, "," if delimiter == "comma" else ";")
     return Response(body, media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="companies.csv"'})

@@ -6,7 +6,7 @@ from typing import Any
 
 from services.kit.http import ServiceClient
 
-from .schemas import ActivityCreate, ActivityRead, CompanyRead, CompanyUpdate, ContactRead
+from .schemas import ActivityCreate, ActivityRead, CompanyRead, CompanyUpdate, ContactCreate, ContactRead, ContactUpdate
 
 
 class LeadsClient(ServiceClient):
@@ -22,6 +22,19 @@ class LeadsClient(ServiceClient):
 
     async def get_contact(self, contact_id: int, *, token: str | None = None) -> ContactRead:
         return ContactRead.model_validate(await self.call("GET", f"/leads/contacts/{contact_id}", token=token))
+
+    async def list_contacts(self, company_id: int, *, limit: int = 500, token: str | None = None) -> list[ContactRead]:
+        page = await self.call("GET", "/leads/contacts", params={"company_id": company_id, "limit": limit}, token=token)
+        return [ContactRead.model_validate(c) for c in page["items"]]
+
+    async def create_contact(self, data: ContactCreate, *, token: str | None = None) -> ContactRead:
+        body = data.model_dump(mode="json", exclude_unset=True)
+        return ContactRead.model_validate(await self.call("POST", "/leads/contacts", json=body, token=token))
+
+    async def update_contact(self, contact_id: int, data: ContactUpdate, *, token: str | None = None) -> ContactRead:
+        body = data.model_dump(mode="json", exclude_unset=True)
+        return ContactRead.model_validate(await self.call("PATCH", f"/leads/contacts/{contact_id}", json=body,
+                                                          token=token))
 
     async def record_activity(self, activity: ActivityCreate) -> ActivityRead:
         """Append to a timeline; posting the same external_id again is harmless."""

@@ -66,7 +66,8 @@ class CompanyCreate(CompanyFields):
 
 
 class CompanyUpdate(CompanyFields):
-    pass
+    # Services only (users' edits are "manual"): why the values of this update are believed, per field.
+    evidence: dict[str, Evidence] | None = Field(default=None, max_length=50)
 
 
 class CompanyRead(ORMModel):
@@ -117,10 +118,12 @@ class ContactFields(BaseModel):
 
 class ContactCreate(ContactFields):
     name: Short = Field(min_length=1)
+    # Services only: where the contact was found (e.g. the AI service: source ai, the model, the page).
+    evidence: dict[str, Evidence] | None = Field(default=None, max_length=20)
 
 
 class ContactUpdate(ContactFields):
-    pass
+    evidence: dict[str, Evidence] | None = Field(default=None, max_length=20)
 
 
 class ContactRead(ORMModel):

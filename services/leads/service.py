@@ -82,16 +82,25 @@ async def list_companies(s: AsyncSession, *, limit: int, offset: int, **filters:
     return Page[CompanyRead](items=await company_reads(s, rows), total=total, limit=limit, offset=offset)
 
 
-def _apply_company_fields(company: Company, data: CompanyCreate | CompanyUpdate, *, evidence_source: str) -> None:
-    fields = data.model_dump(exclude_unset=True, exclude={"tags", "status"})
+def service_evidence(data: CompanyUpdate | ContactCreate | ContactUpdate, actor: Principal | None) -> dict[str, Any]:
+    """Evidence another service sent with its write (people's writes carry none: they are "manual")."""
+    if actor is None or not actor.is_service or not data.evidence:
+        return {}
+    return {k: v.model_dump(exclude_none=True) for k, v in data.evidence.items()}
+
+
+def _apply_company_fields(company: Company, data: CompanyCreate | CompanyUpdate, *, evidence_source: str,
+                          evidence: dict[str, Any] | None = None) -> None:
+    fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "evidence"})
     if "emails" in fields and fields["emails"] is not None:
         fields["emails"] = list(dict.fromkeys(str(e).lower() for e in fields["emails"]))
     for key, value in fields.items():
         if key == "name" and not value:
             raise Invalid("A company needs a name.", errors=[{"loc": ["body", "name"], "msg": "must not be empty"}])
         setattr(company, key, value if value is not None else ([] if key in ("emails", "phones") else None))
-        if key in COMPANY_FACTS or key in ("emails", "phones", "name"):
-            company.evidence = {**(company.evidence or {}), key: {"source": evidence_source}}
+        if key in COMPANY_FACTS or key in ("emails", "phones", "name", "summary"):
+            company.evidence = {**(company.evidence or {}),
+                                key: (evidence or {}).get(key) or {"source": evidence_source}}
 
 
 async def _check_domain_free(s: AsyncSession, domain: str | None, own_id: int | None = None) -> None:
@@ -123,7 +132,10 @@ async def update_company(s: AsyncSession, company_id: int, data: CompanyUpdate, 
         domain = registrable_domain(data.website)
         await _check_domain_free(s, domain, company.id)
         company.domain = domain
-    _apply_company_fields(company, data, evidence_source="manual")
+    source = actor.sub.removeprefix("svc:") if actor.is_service else "manual"
+    _apply_company_fields(company, data, evidence_source=source, evidence=service_evidence(data, actor))
+    if source == "ai":
+        company.enriched_at = utcnow()
     if data.status is not None and data.status != company.status:
         await add_activity(s, type_="status.changed", title=f"Status: {company.status} → {data.status}",
                            company_id=company.id, actor=actor_name(actor),
@@ -199,7 +211,8 @@ async def list_contacts(s: AsyncSession, *, limit: int, offset: int, **filters: 
 
 
 async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate) -> None:
-    fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "legal_basis", "legal_basis_source"})
+    fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "legal_basis", "legal_basis_source",
+                                                          "evidence"})
     if fields.get("email"):
         fields["email"] = str(fields["email"]).lower()
         other = await repo.get_contact_by_email(s, fields["email"])
@@ -222,9 +235,11 @@ async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: Contact
 
 
 async def create_contact(s: AsyncSession, data: ContactCreate, actor: Principal | None,
-                         source: str = "manual") -> Contact:
-    contact = Contact(name=data.name, status=str(data.status or "new"), source=source, evidence={},
-                      legal_basis="none")
+                         source: str | None = None) -> Contact:
+    if source is None:
+        source = actor.sub.removeprefix("svc:") if actor is not None and actor.is_service else "manual"
+    contact = Contact(name=data.name, status=str(data.status or "new"), source=source,
+                      evidence=service_evidence(data, actor), legal_basis="none")
     await _apply_contact_fields(s, contact, data)
     await repo.add(s, contact)
     if data.tags is not None:
@@ -238,6 +253,8 @@ async def update_contact(s: AsyncSession, contact_id: int, data: ContactUpdate, 
     contact = await get_contact(s, contact_id)
     basis_before = contact.legal_basis
     await _apply_contact_fields(s, contact, data)
+    if given := service_evidence(data, actor):
+        contact.evidence = {**(contact.evidence or {}), **given}
     if data.status is not None and data.status != contact.status:
         await add_activity(s, type_="status.changed", title=f"Status: {contact.status} → {data.status}",
                            contact_id=contact.id, actor=actor_name(actor),

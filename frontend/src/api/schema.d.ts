@@ -4,6 +4,66 @@
  */
 
 export interface paths {
+    "/api/ai/enrich/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrich Batch
+         * @description Enrich many companies as a background job; follow its progress at GET /ai/jobs/{id}.
+         */
+        post: operations["ai-enrich-enrich_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/enrich/company/{company_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrich Company
+         * @description Crawl a company's website, profile it, and store the profile on the company and its contacts.
+         */
+        post: operations["ai-enrich-enrich_company"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/enrich/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrich Preview
+         * @description Profile any website without storing anything.
+         */
+        post: operations["ai-enrich-enrich_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ai/healthz": {
         parameters: {
             query?: never;
@@ -98,6 +158,194 @@ export interface paths {
          * @description Queue a failed or cancelled job again.
          */
         post: operations["ai-jobs-retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/personalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Personalise
+         * @description Personalise a campaign step for one contact (the same input gives the same text).
+         */
+        post: operations["ai-write-personalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Prompts
+         * @description Every prompt: its active version and all versions.
+         */
+        get: operations["ai-prompts-list_prompts"];
+        put?: never;
+        /**
+         * Create Prompt
+         * @description Add a prompt (admins).
+         */
+        post: operations["ai-prompts-create_prompt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/prompts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Prompt
+         * @description One prompt with all its versions.
+         */
+        get: operations["ai-prompts-get_prompt"];
+        /**
+         * Update Prompt
+         * @description Save a new version of a prompt and make it active (admins); old versions are kept.
+         */
+        put: operations["ai-prompts-update_prompt"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/prompts/{name}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate Prompt
+         * @description Make an earlier version of a prompt the active one again (admins).
+         */
+        post: operations["ai-prompts-activate_prompt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Provider
+         * @description Which provider and model answer, and whether it is AI at all (the heuristic provider is not).
+         */
+        get: operations["ai-usage-get_provider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Usage
+         * @description Your calls, tokens and cost today and the budget left; admins also see everyone's.
+         */
+        get: operations["ai-usage-get_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/usage/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Calls
+         * @description The usage ledger, newest first: your calls (admins: everyone's with everyone=true).
+         */
+        get: operations["ai-usage-list_calls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/write/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write Email
+         * @description Write an e-mail (subject and body) from an instruction, an optional template and a recipient.
+         */
+        post: operations["ai-write-write_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/write/improve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Improve Email
+         * @description Improve a draft: better, shorter, more personal, or only grammar fixed.
+         */
+        post: operations["ai-write-improve_email"];
         delete?: never;
         options?: never;
         head?: never;
@@ -528,6 +776,398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Activity
+         * @description Append to a timeline (service token, scope leads:timeline); repeats of an external_id are ignored.
+         */
+        post: operations["timeline-record_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Companies
+         * @description Companies, searched by name, domain, city or e-mail and filtered.
+         */
+        get: operations["companies-list_companies"];
+        put?: never;
+        /**
+         * Create Company
+         * @description Add a company by hand.
+         */
+        post: operations["companies-create_company"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Companies
+         * @description Download the companies as CSV, with the same filters as the list.
+         */
+        get: operations["companies-export_companies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Companies
+         * @description Import companies (and a contact per row) from CSV; existing domains are kept, not duplicated.
+         */
+        post: operations["companies-import_companies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/{company_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Company
+         * @description One company with its facts and their evidence.
+         */
+        get: operations["companies-get_company"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Company
+         * @description Delete a company with its notes and timeline (its contacts stay, without company).
+         */
+        delete: operations["companies-delete_company"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Company
+         * @description Change a company's fields, status or tags.
+         */
+        patch: operations["companies-update_company"];
+        trace?: never;
+    };
+    "/api/leads/companies/{company_id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Company Duplicates
+         * @description Likely duplicates: same VAT id, register number, or name and city.
+         */
+        get: operations["companies-company_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/{company_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Company
+         * @description Merge a duplicate into this company (the duplicate is deleted).
+         */
+        post: operations["companies-merge_company"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/{company_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Company Notes
+         * @description Notes on the company.
+         */
+        get: operations["companies-company_notes"];
+        put?: never;
+        /**
+         * Add Company Note
+         * @description Add a note to the company.
+         */
+        post: operations["companies-add_company_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/{company_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Company Timeline
+         * @description The company's timeline with its contacts' entries rolled up, newest first.
+         */
+        get: operations["companies-company_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Contacts
+         * @description Contacts, searched by name, e-mail, role or phone and filtered.
+         */
+        get: operations["contacts-list_contacts"];
+        put?: never;
+        /**
+         * Create Contact
+         * @description Add a contact by hand.
+         */
+        post: operations["contacts-create_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Contact
+         * @description One contact.
+         */
+        get: operations["contacts-get_contact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Contact
+         * @description Delete a contact with its notes and timeline.
+         */
+        delete: operations["contacts-delete_contact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Contact
+         * @description Change a contact's fields, status, legal basis or tags.
+         */
+        patch: operations["contacts-update_contact"];
+        trace?: never;
+    };
+    "/api/leads/contacts/{contact_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Contact
+         * @description Merge a duplicate into this contact (the duplicate is deleted).
+         */
+        post: operations["contacts-merge_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/contacts/{contact_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Notes
+         * @description Notes on the contact.
+         */
+        get: operations["contacts-contact_notes"];
+        put?: never;
+        /**
+         * Add Contact Note
+         * @description Add a note to the contact.
+         */
+        post: operations["contacts-add_contact_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/contacts/{contact_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Timeline
+         * @description The contact's timeline, newest first.
+         */
+        get: operations["contacts-contact_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/finder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Finder
+         * @description Find companies by query (search provider) or from a list of domains; crawls them as a job.
+         */
+        post: operations["finder-start_finder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/finder/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Finder Csv
+         * @description Crawl the websites listed in a CSV upload as a finder job.
+         */
+        post: operations["finder-start_finder_csv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/finder/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Finder
+         * @description A finder job: progress (done/total) and each site's status, error and extracted facts.
+         */
+        get: operations["finder-get_finder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/finder/{job_id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Finder Results
+         * @description Turn selected results (all when none are named) into companies and contacts.
+         */
+        post: operations["finder-import_finder_results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/healthz": {
         parameters: {
             query?: never;
@@ -700,6 +1340,110 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AIMeta
+         * @description How a result was made and what it cost; ``generated_by`` says whether a model wrote it.
+         */
+        AIMeta: {
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string;
+            /**
+             * Generated By
+             * @enum {string}
+             */
+            generated_by: "model" | "rules (not AI)";
+            /** Prompt Name */
+            prompt_name: string;
+            /** Prompt Version */
+            prompt_version: number;
+            /**
+             * Prompt Tokens
+             * @default 0
+             */
+            prompt_tokens: number;
+            /**
+             * Completion Tokens
+             * @default 0
+             */
+            completion_tokens: number;
+            /**
+             * Cost
+             * @default 0
+             */
+            cost: number;
+            /**
+             * Price Known
+             * @default true
+             */
+            price_known: boolean;
+            /**
+             * Cached
+             * @default false
+             */
+            cached: boolean;
+            /**
+             * Attempts
+             * @default 0
+             */
+            attempts: number;
+            /**
+             * Input Truncated
+             * @default false
+             */
+            input_truncated: boolean;
+        };
+        /**
+         * ActivityCreate
+         * @description What another service posts to a timeline (service token with scope ``leads:timeline``).
+         */
+        ActivityCreate: {
+            /** Company Id */
+            company_id?: number | null;
+            /** Contact Id */
+            contact_id?: number | null;
+            /** Contact Email */
+            contact_email?: string | null;
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Detail */
+            detail?: {
+                [key: string]: unknown;
+            };
+            /** Occurred At */
+            occurred_at?: string | null;
+            /** External Id */
+            external_id?: string | null;
+        };
+        /** ActivityRead */
+        ActivityRead: {
+            /** Id */
+            id: number;
+            /** Company Id */
+            company_id: number | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Actor */
+            actor: string | null;
+            /** Source */
+            source: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+        };
         /** AuditEventRead */
         AuditEventRead: {
             /** Id */
@@ -722,6 +1466,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** BatchRead */
+        BatchRead: {
+            job: components["schemas"]["JobRead"];
+        };
+        /** BatchRequest */
+        BatchRequest: {
+            /** Company Ids */
+            company_ids: number[];
+            /** Language */
+            language?: string | null;
+        };
         /** Body_auth-service_token */
         "Body_auth-service_token": {
             /** Grant Type */
@@ -732,6 +1487,594 @@ export interface components {
             client_secret: string;
             /** Scope */
             scope?: string | null;
+        };
+        /** Body_companies-import_companies */
+        "Body_companies-import_companies": {
+            /**
+             * File
+             * @description CSV, comma or semicolon
+             */
+            file: string;
+        };
+        /** Body_finder-start_finder_csv */
+        "Body_finder-start_finder_csv": {
+            /**
+             * File
+             * @description CSV with a website/domain column
+             */
+            file: string;
+        };
+        /** CallRead */
+        CallRead: {
+            /** Id */
+            id: number;
+            /** Principal */
+            principal: string;
+            /** Purpose */
+            purpose: string;
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string;
+            /** Prompt Name */
+            prompt_name: string;
+            /** Prompt Version */
+            prompt_version: number;
+            /** Prompt Tokens */
+            prompt_tokens: number;
+            /** Completion Tokens */
+            completion_tokens: number;
+            /** Cost */
+            cost: number;
+            /** Price Known */
+            price_known: boolean;
+            /** Cached */
+            cached: boolean;
+            /** Attempts */
+            attempts: number;
+            /** Duration Ms */
+            duration_ms: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** CompanyCreate */
+        CompanyCreate: {
+            /** Name */
+            name: string;
+            /** Website */
+            website?: string | null;
+            /** Legal Form */
+            legal_form?: string | null;
+            /** Street */
+            street?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** City */
+            city?: string | null;
+            /** Country */
+            country?: string | null;
+            /** Emails */
+            emails?: string[] | null;
+            /** Phones */
+            phones?: string[] | null;
+            /** Fax */
+            fax?: string | null;
+            /** Register Court */
+            register_court?: string | null;
+            /** Register Number */
+            register_number?: string | null;
+            /** Vat Id */
+            vat_id?: string | null;
+            /** Industry */
+            industry?: string | null;
+            /** Employees */
+            employees?: string | null;
+            /** Language */
+            language?: string | null;
+            /** Summary */
+            summary?: string | null;
+            status?: components["schemas"]["LeadStatus"] | null;
+            /** Tags */
+            tags?: string[] | null;
+        };
+        /** CompanyEnrichResult */
+        CompanyEnrichResult: {
+            /** Url */
+            url: string;
+            profile: components["schemas"]["LeadProfile"];
+            /**
+             * Facts
+             * @default {}
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            ai: components["schemas"]["AIMeta"];
+            /**
+             * @default {
+             *       "dropped_emails": 0,
+             *       "dropped_phones": 0,
+             *       "dropped_persons": 0,
+             *       "stripped_links": 0,
+             *       "extractor_wins": [],
+             *       "dropped": []
+             *     }
+             */
+            grounding: components["schemas"]["GroundingReport"];
+            /**
+             * Missing
+             * @default []
+             */
+            missing: string[];
+            /**
+             * Warnings
+             * @default []
+             */
+            warnings: string[];
+            /** Company Id */
+            company_id: number;
+            /**
+             * Updated Fields
+             * @default []
+             */
+            updated_fields: string[];
+            /**
+             * Contacts Created
+             * @default 0
+             */
+            contacts_created: number;
+            /**
+             * Contacts Updated
+             * @default 0
+             */
+            contacts_updated: number;
+        };
+        /** CompanyRead */
+        CompanyRead: {
+            /** Id */
+            id: number;
+            /** Domain */
+            domain: string | null;
+            /** Name */
+            name: string;
+            /** Website */
+            website: string | null;
+            /** Legal Form */
+            legal_form: string | null;
+            /** Street */
+            street: string | null;
+            /** Postal Code */
+            postal_code: string | null;
+            /** City */
+            city: string | null;
+            /** Country */
+            country: string | null;
+            /** Emails */
+            emails: string[];
+            /** Phones */
+            phones: string[];
+            /** Fax */
+            fax: string | null;
+            /** Register Court */
+            register_court: string | null;
+            /** Register Number */
+            register_number: string | null;
+            /** Vat Id */
+            vat_id: string | null;
+            /** Industry */
+            industry: string | null;
+            /** Employees */
+            employees: string | null;
+            /** Language */
+            language: string | null;
+            /** Social */
+            social: {
+                [key: string]: string;
+            };
+            /** Summary */
+            summary: string | null;
+            /** Evidence */
+            evidence: {
+                [key: string]: unknown;
+            };
+            status: components["schemas"]["LeadStatus"];
+            /** Source */
+            source: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /**
+             * Contact Count
+             * @default 0
+             */
+            contact_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Crawled At */
+            crawled_at: string | null;
+            /** Enriched At */
+            enriched_at: string | null;
+        };
+        /** CompanyUpdate */
+        CompanyUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Website */
+            website?: string | null;
+            /** Legal Form */
+            legal_form?: string | null;
+            /** Street */
+            street?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** City */
+            city?: string | null;
+            /** Country */
+            country?: string | null;
+            /** Emails */
+            emails?: string[] | null;
+            /** Phones */
+            phones?: string[] | null;
+            /** Fax */
+            fax?: string | null;
+            /** Register Court */
+            register_court?: string | null;
+            /** Register Number */
+            register_number?: string | null;
+            /** Vat Id */
+            vat_id?: string | null;
+            /** Industry */
+            industry?: string | null;
+            /** Employees */
+            employees?: string | null;
+            /** Language */
+            language?: string | null;
+            /** Summary */
+            summary?: string | null;
+            status?: components["schemas"]["LeadStatus"] | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Evidence */
+            evidence?: {
+                [key: string]: components["schemas"]["Evidence"];
+            } | null;
+        };
+        /** ContactCreate */
+        ContactCreate: {
+            /** Name */
+            name: string;
+            /** Company Id */
+            company_id?: number | null;
+            /** Role */
+            role?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Linkedin */
+            linkedin?: string | null;
+            /** Country */
+            country?: string | null;
+            status?: components["schemas"]["LeadStatus"] | null;
+            legal_basis?: components["schemas"]["LegalBasis"] | null;
+            /** Legal Basis Source */
+            legal_basis_source?: string | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Evidence */
+            evidence?: {
+                [key: string]: components["schemas"]["Evidence"];
+            } | null;
+        };
+        /**
+         * ContactInput
+         * @description A recipient typed in by hand instead of a ``contact_id``.
+         */
+        ContactInput: {
+            /** Name */
+            name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Role */
+            role?: string | null;
+            /** Company */
+            company?: string | null;
+        };
+        /** ContactRead */
+        ContactRead: {
+            /** Id */
+            id: number;
+            /** Company Id */
+            company_id: number | null;
+            /** Company Name */
+            company_name?: string | null;
+            /** Name */
+            name: string;
+            /** Role */
+            role: string | null;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Linkedin */
+            linkedin: string | null;
+            /** Country */
+            country: string | null;
+            status: components["schemas"]["LeadStatus"];
+            /** Source */
+            source: string;
+            /** Evidence */
+            evidence: {
+                [key: string]: unknown;
+            };
+            legal_basis: components["schemas"]["LegalBasis"];
+            /** Legal Basis Source */
+            legal_basis_source: string | null;
+            /** Legal Basis At */
+            legal_basis_at: string | null;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ContactUpdate */
+        ContactUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Company Id */
+            company_id?: number | null;
+            /** Role */
+            role?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Linkedin */
+            linkedin?: string | null;
+            /** Country */
+            country?: string | null;
+            status?: components["schemas"]["LeadStatus"] | null;
+            legal_basis?: components["schemas"]["LegalBasis"] | null;
+            /** Legal Basis Source */
+            legal_basis_source?: string | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Evidence */
+            evidence?: {
+                [key: string]: components["schemas"]["Evidence"];
+            } | null;
+        };
+        /** EmailResult */
+        EmailResult: {
+            /** Subject */
+            subject: string;
+            /** Body */
+            body: string;
+            ai: components["schemas"]["AIMeta"];
+            /**
+             * Stripped Links
+             * @default 0
+             */
+            stripped_links: number;
+            /**
+             * Warnings
+             * @default []
+             */
+            warnings: string[];
+        };
+        /** EmailTemplate */
+        EmailTemplate: {
+            /**
+             * Subject
+             * @default
+             */
+            subject: string;
+            /**
+             * Body
+             * @default
+             */
+            body: string;
+        };
+        /** EnrichOptions */
+        EnrichOptions: {
+            /** Language */
+            language?: string | null;
+        };
+        /**
+         * EnrichResult
+         * @description One site's profile; ``missing`` names fields the result lacks and ``warnings`` says why.
+         */
+        EnrichResult: {
+            /** Url */
+            url: string;
+            profile: components["schemas"]["LeadProfile"];
+            /**
+             * Facts
+             * @default {}
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            ai: components["schemas"]["AIMeta"];
+            /**
+             * @default {
+             *       "dropped_emails": 0,
+             *       "dropped_phones": 0,
+             *       "dropped_persons": 0,
+             *       "stripped_links": 0,
+             *       "extractor_wins": [],
+             *       "dropped": []
+             *     }
+             */
+            grounding: components["schemas"]["GroundingReport"];
+            /**
+             * Missing
+             * @default []
+             */
+            missing: string[];
+            /**
+             * Warnings
+             * @default []
+             */
+            warnings: string[];
+        };
+        /** Evidence */
+        Evidence: {
+            /** Url */
+            url?: string | null;
+            /** Snippet */
+            snippet?: string | null;
+            /**
+             * Source
+             * @default crawl
+             */
+            source: string;
+            /** Model */
+            model?: string | null;
+        };
+        /** FinderRead */
+        FinderRead: {
+            job: components["schemas"]["JobRead"];
+            /** Query */
+            query: string | null;
+            /** Results */
+            results: components["schemas"]["SiteResultRead"][];
+            /**
+             * Skipped
+             * @default []
+             */
+            skipped: {
+                [key: string]: string;
+            }[];
+        };
+        /**
+         * FinderRequest
+         * @description Either a search query (needs a search provider) or a list of domains/URLs.
+         */
+        FinderRequest: {
+            /** Query */
+            query?: string | null;
+            /** Urls */
+            urls?: string[] | null;
+            /** Max Results */
+            max_results?: number | null;
+            /**
+             * Auto Import
+             * @default false
+             */
+            auto_import: boolean;
+        };
+        /**
+         * GroundingReport
+         * @description What grounding removed because the source did not contain it, and where the extractor won.
+         */
+        GroundingReport: {
+            /**
+             * Dropped Emails
+             * @default 0
+             */
+            dropped_emails: number;
+            /**
+             * Dropped Phones
+             * @default 0
+             */
+            dropped_phones: number;
+            /**
+             * Dropped Persons
+             * @default 0
+             */
+            dropped_persons: number;
+            /**
+             * Stripped Links
+             * @default 0
+             */
+            stripped_links: number;
+            /**
+             * Extractor Wins
+             * @default []
+             */
+            extractor_wins: string[];
+            /**
+             * Dropped
+             * @default []
+             */
+            dropped: string[];
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Skipped */
+            skipped: number;
+            /** Company Ids */
+            company_ids: number[];
+            /**
+             * Errors
+             * @default []
+             */
+            errors: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** ImportRequest */
+        ImportRequest: {
+            /** Result Ids */
+            result_ids?: number[] | null;
+        };
+        /** ImproveRequest */
+        ImproveRequest: {
+            /**
+             * Subject
+             * @default
+             */
+            subject: string;
+            /** Body */
+            body: string;
+            /**
+             * Action
+             * @default improve
+             * @enum {string}
+             */
+            action: "improve" | "shorter" | "more_personal" | "fix_grammar";
+            /**
+             * Instruction
+             * @default
+             */
+            instruction: string;
+            /** Contact Id */
+            contact_id?: number | null;
+            /** Tone */
+            tone?: ("formal" | "friendly" | "direct") | null;
+            /** Language */
+            language?: string | null;
         };
         /** JobRead */
         JobRead: {
@@ -757,6 +2100,18 @@ export interface components {
             } | null;
             /** Cancel Requested */
             cancel_requested: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Finished At */
+            finished_at: string | null;
         };
         /** Jwks */
         Jwks: {
@@ -765,6 +2120,45 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /** LeadProfile */
+        LeadProfile: {
+            /** Summary */
+            summary?: string | null;
+            /** Industry */
+            industry?: string | null;
+            /** Size Estimate */
+            size_estimate?: string | null;
+            /**
+             * Products Services
+             * @default []
+             */
+            products_services: string[];
+            /**
+             * Persons
+             * @default []
+             */
+            persons: components["schemas"]["PersonRead"][];
+            /** Hook */
+            hook?: string | null;
+            /** Language */
+            language?: string | null;
+            /**
+             * Generated By
+             * @default model
+             * @enum {string}
+             */
+            generated_by: "model" | "rules (not AI)";
+        };
+        /**
+         * LeadStatus
+         * @enum {string}
+         */
+        LeadStatus: "new" | "enriched" | "contacted" | "replied" | "meeting" | "won" | "lost";
+        /**
+         * LegalBasis
+         * @enum {string}
+         */
+        LegalBasis: "consent" | "existing_customer" | "none";
         /** LoginRequest */
         LoginRequest: {
             /** Email */
@@ -782,10 +2176,82 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /** MergeRequest */
+        MergeRequest: {
+            /** Duplicate Id */
+            duplicate_id: number;
+        };
+        /** NoteCreate */
+        NoteCreate: {
+            /** Body */
+            body: string;
+        };
+        /** NoteRead */
+        NoteRead: {
+            /** Id */
+            id: number;
+            /** Company Id */
+            company_id: number | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Body */
+            body: string;
+            /** Author */
+            author: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** Page[ActivityRead] */
+        Page_ActivityRead_: {
+            /** Items */
+            items: components["schemas"]["ActivityRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[AuditEventRead] */
         Page_AuditEventRead_: {
             /** Items */
             items: components["schemas"]["AuditEventRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[CallRead] */
+        Page_CallRead_: {
+            /** Items */
+            items: components["schemas"]["CallRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[CompanyRead] */
+        Page_CompanyRead_: {
+            /** Items */
+            items: components["schemas"]["CompanyRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ContactRead] */
+        Page_ContactRead_: {
+            /** Items */
+            items: components["schemas"]["ContactRead"][];
             /** Total */
             total: number;
             /** Limit */
@@ -827,6 +2293,59 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** PersonRead */
+        PersonRead: {
+            /** Name */
+            name: string;
+            /** Role */
+            role?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Source Url */
+            source_url?: string | null;
+            /**
+             * Source
+             * @default ai
+             * @enum {string}
+             */
+            source: "crawl" | "ai";
+        };
+        /**
+         * PersonaliseRequest
+         * @description A campaign step's templates for one contact; the same input gives the same text (cached).
+         */
+        PersonaliseRequest: {
+            /** Subject */
+            subject: string;
+            /** Body */
+            body: string;
+            /** Contact Id */
+            contact_id: number;
+            /**
+             * Instruction
+             * @default
+             */
+            instruction: string;
+            /**
+             * Tone
+             * @default friendly
+             * @enum {string}
+             */
+            tone: "formal" | "friendly" | "direct";
+            /** Language */
+            language?: string | null;
+            /** On Behalf Of */
+            on_behalf_of?: number | null;
+        };
+        /** PreviewRequest */
+        PreviewRequest: {
+            /** Url */
+            url: string;
+            /** Language */
+            language?: string | null;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details: every error response has this shape.
@@ -853,6 +2372,95 @@ export interface components {
             msg: string;
             /** Type */
             type?: string | null;
+        };
+        /** PromptActivate */
+        PromptActivate: {
+            /** Version */
+            version: number;
+        };
+        /** PromptCreate */
+        PromptCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** System */
+            system: string;
+            /** Template */
+            template: string;
+            /**
+             * Output Schema
+             * @enum {string}
+             */
+            output_schema: "lead_profile" | "email_draft";
+        };
+        /** PromptDetail */
+        PromptDetail: {
+            /** Name */
+            name: string;
+            active: components["schemas"]["PromptRead"];
+            /** Versions */
+            versions: components["schemas"]["PromptRead"][];
+            /** Placeholders */
+            placeholders: string[];
+        };
+        /** PromptRead */
+        PromptRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Version */
+            version: number;
+            /** Description */
+            description: string;
+            /** System */
+            system: string;
+            /** Template */
+            template: string;
+            /** Output Schema */
+            output_schema: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * PromptUpdate
+         * @description Saving makes a new version, which becomes the active one; old versions are kept.
+         */
+        PromptUpdate: {
+            /** Description */
+            description?: string | null;
+            /** System */
+            system?: string | null;
+            /** Template */
+            template?: string | null;
+        };
+        /** ProviderRead */
+        ProviderRead: {
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string;
+            /** Is Ai */
+            is_ai: boolean;
+            /** Api */
+            api: string;
+            /** Output Mode */
+            output_mode: string;
+            /** Concurrency */
+            concurrency: number;
+            /** Max Input Tokens */
+            max_input_tokens: number;
         };
         /**
          * Role
@@ -909,6 +2517,29 @@ export interface components {
              */
             created_at: string;
         };
+        /** SiteResultRead */
+        SiteResultRead: {
+            /** Id */
+            id: number;
+            /** Position */
+            position: number;
+            /** Url */
+            url: string;
+            /** Domain */
+            domain: string | null;
+            /** Title */
+            title: string | null;
+            /** Status */
+            status: string;
+            /** Error */
+            error: string | null;
+            /** Record */
+            record: {
+                [key: string]: unknown;
+            } | null;
+            /** Company Id */
+            company_id: number | null;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -921,6 +2552,42 @@ export interface components {
             token_type: "bearer";
             /** Expires In */
             expires_in: number;
+        };
+        /** UsageLine */
+        UsageLine: {
+            /** Principal */
+            principal: string;
+            /** Calls */
+            calls: number;
+            /** Cached Calls */
+            cached_calls: number;
+            /** Prompt Tokens */
+            prompt_tokens: number;
+            /** Completion Tokens */
+            completion_tokens: number;
+            /** Cost */
+            cost: number;
+        };
+        /** UsageRead */
+        UsageRead: {
+            /** Day */
+            day: string;
+            mine: components["schemas"]["UsageLine"];
+            /** Budget Usd */
+            budget_usd: number | null;
+            /** Remaining Usd */
+            remaining_usd: number | null;
+            /** Token Budget */
+            token_budget: number | null;
+            /** Remaining Tokens */
+            remaining_tokens: number | null;
+            /**
+             * Resets At
+             * Format: date-time
+             */
+            resets_at: string;
+            /** Users */
+            users?: components["schemas"]["UsageLine"][] | null;
         };
         /** UserCreate */
         UserCreate: {
@@ -963,6 +2630,39 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /** WriteEmailRequest */
+        WriteEmailRequest: {
+            /**
+             * Instruction
+             * @default
+             */
+            instruction: string;
+            template?: components["schemas"]["EmailTemplate"] | null;
+            /** Contact Id */
+            contact_id?: number | null;
+            contact?: components["schemas"]["ContactInput"] | null;
+            /** Company Id */
+            company_id?: number | null;
+            /**
+             * Tone
+             * @default friendly
+             * @enum {string}
+             */
+            tone: "formal" | "friendly" | "direct";
+            /**
+             * Length
+             * @default medium
+             * @enum {string}
+             */
+            length: "short" | "medium" | "long";
+            /**
+             * Language
+             * @default en
+             */
+            language: string;
+            /** Sender Name */
+            sender_name?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -972,6 +2672,181 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "ai-enrich-enrich_batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-enrich-enrich_company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EnrichOptions"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyEnrichResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-enrich-enrich_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrichResult"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "health-ai_healthz": {
         parameters: {
             query?: never;
@@ -1180,6 +3055,571 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-write-personalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonaliseRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-prompts-list_prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptDetail"][];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-prompts-create_prompt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-prompts-get_prompt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-prompts-update_prompt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-prompts-activate_prompt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptActivate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-usage-get_provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-usage-get_usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-usage-list_calls": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description admins: every caller's calls */
+                everyone?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CallRead_"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-write-write_email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ai-write-improve_email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImproveRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailResult"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; see detail */
             "4XX": {
@@ -2103,6 +4543,1290 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "timeline-record_activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-list_companies": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                q?: string | null;
+                status?: components["schemas"]["LeadStatus"] | null;
+                tag?: string | null;
+                country?: string | null;
+                city?: string | null;
+                industry?: string | null;
+                has_email?: boolean | null;
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "city" | "-city" | "status" | "-status";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CompanyRead_"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-create_company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRead"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-export_companies": {
+        parameters: {
+            query?: {
+                q?: string | null;
+                status?: components["schemas"]["LeadStatus"] | null;
+                tag?: string | null;
+                country?: string | null;
+                city?: string | null;
+                industry?: string | null;
+                has_email?: boolean | null;
+                delimiter?: "comma" | "semicolon";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-import_companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_companies-import_companies"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-get_company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-delete_company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-update_company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-company_duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-merge_company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-company_notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-add_company_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-company_timeline": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActivityRead_"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-list_contacts": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                q?: string | null;
+                company_id?: number | null;
+                status?: components["schemas"]["LeadStatus"] | null;
+                tag?: string | null;
+                legal_basis?: components["schemas"]["LegalBasis"] | null;
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "city" | "-city" | "status" | "-status";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ContactRead_"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-create_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-get_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-delete_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-update_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-merge_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-contact_notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-add_contact_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-contact_timeline": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActivityRead_"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "finder-start_finder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinderRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinderRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "finder-start_finder_csv": {
+        parameters: {
+            query?: {
+                auto_import?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_finder-start_finder_csv"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinderRead"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "finder-get_finder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinderRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "finder-import_finder_results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

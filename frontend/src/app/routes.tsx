@@ -6,7 +6,10 @@ import { LoginPage } from '@/features/auth/components/LoginPage';
 import { CalendarPage } from '@/features/calendar/components/CalendarPage';
 import { CampaignsPage } from '@/features/campaigns/components/CampaignsPage';
 import { CompaniesPage } from '@/features/companies/components/CompaniesPage';
+import { CompanyPage } from '@/features/companies/components/CompanyPage';
+import { ContactPage } from '@/features/contacts/components/ContactPage';
 import { ContactsPage } from '@/features/contacts/components/ContactsPage';
+import { FinderJobPage } from '@/features/leads/components/FinderJobPage';
 import { LeadsPage } from '@/features/leads/components/LeadsPage';
 import { SettingsPage } from '@/features/settings/components/SettingsPage';
 import { TemplatesPage } from '@/features/templates/components/TemplatesPage';
@@ -29,8 +32,11 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/leads" replace />} />
         <Route path="leads" element={<LeadsPage />} />
+        <Route path="leads/jobs/:jobId" element={<FinderJobPage />} />
         <Route path="companies" element={<CompaniesPage />} />
+        <Route path="companies/:companyId" element={<CompanyPage />} />
         <Route path="contacts" element={<ContactsPage />} />
+        <Route path="contacts/:contactId" element={<ContactPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="templates" element={<TemplatesPage />} />
         <Route path="calendar" element={<CalendarPage />} />

@@ -14,11 +14,17 @@ const TITLES: Record<string, string> = {
   '/admin/audit': 'Audit log',
 };
 
+const PREFIXES: Array<[string, string]> = [
+  ['/leads/jobs/', 'Finder job'],
+  ['/companies/', 'Company'],
+  ['/contacts/', 'Contact'],
+];
+
 /** Keep document.title in sync with the route (screen readers announce it on navigation). */
 export function usePageTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
-    const t = TITLES[pathname];
+    const t = TITLES[pathname] ?? PREFIXES.find(([p]) => pathname.startsWith(p))?.[1];
     document.title = t ? `${t} · Outbound CRM` : 'Outbound CRM';
   }, [pathname]);
 }

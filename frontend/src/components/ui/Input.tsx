@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { cn } from '@/lib/cn';
 
 const control =
@@ -115,5 +115,69 @@ export function SelectField({ label, error, hint, className, id, children, ...pr
         {children}
       </Select>
     </FieldShell>
+  );
+}
+
+export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  invalid?: boolean;
+  ref?: Ref<HTMLTextAreaElement>;
+};
+
+export function Textarea({ className, invalid, rows = 4, ...props }: TextareaProps) {
+  return (
+    <textarea
+      rows={rows}
+      className={cn(control, width(className), 'px-3 py-2 text-sm', invalid && invalidRing, className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
+}
+
+export function TextAreaField({ label, error, hint, className, id, ...props }: FieldProps & TextareaProps) {
+  const ids = useFieldIds(id);
+  return (
+    <FieldShell label={label} error={error} hint={hint} className={className} ids={ids}>
+      <Textarea
+        id={ids.id}
+        invalid={!!error}
+        aria-describedby={error ? ids.errorId : hint ? ids.hintId : undefined}
+        aria-errormessage={error ? ids.errorId : undefined}
+        {...props}
+      />
+    </FieldShell>
+  );
+}
+
+/** Checkbox with its label (and an optional hint underneath). */
+export function Checkbox({
+  label,
+  hint,
+  className,
+  id,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode; hint?: ReactNode; ref?: Ref<HTMLInputElement> }) {
+  const auto = useId();
+  const base = id ?? auto;
+  return (
+    <div className={cn('flex items-start gap-2.5', className)}>
+      <input
+        id={base}
+        type="checkbox"
+        className="mt-0.5 size-4 shrink-0 rounded border-gray-300 accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600"
+        aria-describedby={hint ? `${base}-hint` : undefined}
+        {...props}
+      />
+      <div className="text-sm">
+        <label htmlFor={base} className="font-medium text-gray-800">
+          {label}
+        </label>
+        {hint ? (
+          <p id={`${base}-hint`} className="text-gray-500">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cn } from '@/lib/cn';
+import { ChevronDownIcon, ChevronUpIcon, SortIcon } from './icons';
 import { Skeleton } from './Skeleton';
 
 export function Table({ className, children, ...props }: HTMLAttributes<HTMLTableElement>) {
@@ -52,5 +53,47 @@ export function TableSkeleton({ columns, rows = 5, label = 'Loading' }: { column
         </tr>
       ))}
     </tbody>
+  );
+}
+
+/**
+ * A column header that sorts: a button inside a th with aria-sort.
+ * `sort` is the current sort key ("name" ascending, "-name" descending); clicking toggles
+ * ascending → descending, and a new column starts ascending (or descending if `descFirst`).
+ */
+export function SortableTh({
+  field,
+  sort,
+  onSort,
+  children,
+  descFirst = false,
+  className,
+}: {
+  field: string;
+  sort: string;
+  onSort: (next: string) => void;
+  children: ReactNode;
+  descFirst?: boolean;
+  className?: string;
+}) {
+  const active = sort === field || sort === `-${field}`;
+  const desc = sort === `-${field}`;
+  const next = active ? (desc ? field : `-${field}`) : descFirst ? `-${field}` : field;
+  const Icon = !active ? SortIcon : desc ? ChevronDownIcon : ChevronUpIcon;
+  return (
+    <Th aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'} className={cn('py-2', className)}>
+      <button
+        type="button"
+        onClick={() => onSort(next)}
+        className={cn(
+          '-mx-1.5 inline-flex items-center gap-1 rounded-md px-1.5 py-1 tracking-wide uppercase hover:bg-gray-100 hover:text-gray-900',
+          'focus-visible:outline-2 focus-visible:outline-accent-600',
+          active ? 'text-gray-900' : 'text-gray-600',
+        )}
+      >
+        {children}
+        <Icon className={cn('size-3.5', active ? 'text-accent-600' : 'text-gray-400')} />
+      </button>
+    </Th>
   );
 }

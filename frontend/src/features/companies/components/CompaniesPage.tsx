@@ -1,18 +1,192 @@
-import { BuildingIcon, PlannedSection } from '@/components/ui';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import {
+  BuildingIcon,
+  Button,
+  DownloadIcon,
+  EmptyState,
+  ErrorState,
+  Input,
+  PageHeader,
+  Pagination,
+  PlusIcon,
+  SearchIcon,
+  Select,
+  Spinner,
+  TargetIcon,
+  UploadIcon,
+} from '@/components/ui';
+import { errorMessage } from '@/lib/api/problem';
+import { useAuth } from '@/lib/auth';
+import { intParam, useDebouncedUrlText, useUrlParams } from '@/lib/useUrlState';
+import { DEFAULT_SORT, isCompanySort, isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type ListCompaniesParams } from '../api';
+import { useCompaniesList } from '../hooks/useCompanies';
+import { CompaniesTable } from './CompaniesTable';
+import { ExportDialog } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
+import { NewCompanyDialog } from './NewCompanyDialog';
+
+export const COMPANIES_PAGE_SIZE = 25;
+
+const linkButton =
+  'inline-flex h-10 items-center gap-2 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600';
 
 export function CompaniesPage() {
+  const { hasRole } = useAuth();
+  const canManage = hasRole('admin', 'sales');
+  const { params, update } = useUrlParams();
+  const [search, setSearch] = useDebouncedUrlText('q', params, update);
+  const [tagText, setTagText] = useDebouncedUrlText('tag', params, update);
+  const [countryText, setCountryText] = useDebouncedUrlText('country', params, update);
+  const [cityText, setCityText] = useDebouncedUrlText('city', params, update);
+  const [dialog, setDialog] = useState<'new' | 'export' | 'import' | null>(null);
+
+  const q = params.get('q') ?? '';
+  const statusParam = params.get('status');
+  const status = isLeadStatus(statusParam) ? statusParam : undefined;
+  const tag = params.get('tag') ?? '';
+  const country = params.get('country') ?? '';
+  const city = params.get('city') ?? '';
+  const sortParam = params.get('sort');
+  const sort = isCompanySort(sortParam) ? sortParam : DEFAULT_SORT;
+  const offset = intParam(params, 'offset');
+
+  const listParams: ListCompaniesParams = {
+    limit: COMPANIES_PAGE_SIZE,
+    offset,
+    sort,
+    ...(q ? { q } : {}),
+    ...(status ? { status } : {}),
+    ...(tag ? { tag } : {}),
+    ...(country ? { country: country.toUpperCase() } : {}),
+    ...(city ? { city } : {}),
+  };
+  const query = useCompaniesList(listParams);
+  const data = query.data;
+  const filtered = Boolean(q || status || tag || country || city);
+
+  function clearFilters() {
+    update({ q: null, status: null, tag: null, country: null, city: null });
+  }
+
   return (
-    <PlannedSection
-      title="Companies"
-      summary="Every organisation you've discovered, imported or talked to."
-      icon={<BuildingIcon />}
-      headline="One record per company"
-      description="Companies collects everything known about an organisation — firmographics, website, social profiles and the people you know there — deduplicated by domain."
-      capabilities={[
-        "Import from CSV or create from lead searches, deduplicated by domain",
-        "Profile with industry, size, location, links and enrichment history",
-        "All related contacts, campaigns and meetings on one timeline",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Companies"
+        description="Every organisation you've found, imported or talked to — with the facts from their websites and where each came from."
+        actions={
+          <>
+            {canManage ? (
+              <Button variant="secondary" icon={<UploadIcon className="size-4" />} onClick={() => setDialog('import')}>
+                Import CSV
+              </Button>
+            ) : null}
+            <Button variant="secondary" icon={<DownloadIcon className="size-4" />} onClick={() => setDialog('export')}>
+              Export CSV
+            </Button>
+            <Button icon={<PlusIcon className="size-4" />} onClick={() => setDialog('new')}>
+              New company
+            </Button>
+          </>
+        }
+      />
+
+      <div className="mb-4 flex flex-wrap items-center gap-3" role="search" aria-label="Filter companies">
+        <div className="relative w-full sm:w-72">
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
+          <Input
+            type="search"
+            aria-label="Search companies"
+            placeholder="Name, domain, city, e-mail, VAT id…"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="pl-9"
+          />
+        </div>
+        <Select aria-label="Status" className="w-40" value={status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
+          <option value="">All statuses</option>
+          {LEAD_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </Select>
+        <Input aria-label="Tag" placeholder="Tag" className="w-32" value={tagText} onChange={(e) => setTagText(e.target.value)} />
+        <Input
+          aria-label="Country"
+          placeholder="Country (DE)"
+          className="w-32"
+          maxLength={2}
+          value={countryText}
+          onChange={(e) => setCountryText(e.target.value.toUpperCase())}
+        />
+        <Input aria-label="City" placeholder="City" className="w-36" value={cityText} onChange={(e) => setCityText(e.target.value)} />
+        {filtered ? (
+          <Button variant="ghost" size="sm" onClick={clearFilters}>
+            Clear filters
+          </Button>
+        ) : null}
+        {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
+      </div>
+
+      {query.isError && !data ? (
+        <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+          <ErrorState title="Couldn't load companies" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        </div>
+      ) : (
+        <>
+          <CompaniesTable
+            companies={data?.items}
+            loading={query.isLoading}
+            sort={sort}
+            onSort={(s) => update({ sort: s === DEFAULT_SORT ? null : s })}
+            empty={
+              filtered ? (
+                <EmptyState
+                  icon={<SearchIcon />}
+                  title="No companies match"
+                  description="Nothing matches this search and these filters."
+                  action={
+                    <Button variant="secondary" onClick={clearFilters}>
+                      Clear filters
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  icon={<BuildingIcon />}
+                  title="No companies yet"
+                  description="Use the lead finder to discover companies and crawl their websites, import a CSV, or add one by hand."
+                  action={
+                    <div className="flex flex-wrap justify-center gap-3">
+                      <Link to="/leads" className={linkButton}>
+                        <TargetIcon className="size-4" />
+                        Open the lead finder
+                      </Link>
+                      <Button variant="secondary" icon={<PlusIcon className="size-4" />} onClick={() => setDialog('new')}>
+                        New company
+                      </Button>
+                    </div>
+                  }
+                />
+              )
+            }
+          />
+          {data ? (
+            <Pagination
+              offset={data.offset}
+              limit={data.limit || COMPANIES_PAGE_SIZE}
+              total={data.total}
+              onOffsetChange={(o) => update({ offset: o > 0 ? String(o) : null })}
+              label="Companies pages"
+            />
+          ) : null}
+        </>
+      )}
+
+      <NewCompanyDialog open={dialog === 'new'} onClose={() => setDialog(null)} />
+      <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} filters={{ q, status, tag }} otherFilters={Boolean(country || city)} />
+      {canManage ? <ImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} /> : null}
+    </>
   );
 }

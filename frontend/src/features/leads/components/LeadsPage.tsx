@@ -1,19 +1,25 @@
-import { TargetIcon, PlannedSection } from '@/components/ui';
+import { Card, CardHeader, PageHeader } from '@/components/ui';
+import { useAuth } from '@/lib/auth';
+import { FinderForm } from './FinderForm';
+import { RecentJobs } from './RecentJobs';
 
 export function LeadsPage() {
+  const { hasRole } = useAuth();
   return (
-    <PlannedSection
-      title="Leads"
-      summary="Your pipeline of companies worth reaching out to."
-      icon={<TargetIcon />}
-      headline="Find your next customers"
-      description="Find companies by query or domain list, enrich them from their websites, and qualify the best fits into leads ready for a campaign."
-      capabilities={[
-        "Search by industry, location and keywords, or paste a list of domains",
-        "Automatic enrichment: website signals, tech stack, size and contact details",
-        "AI fit score and notes so you know why a lead is worth it",
-        "Bulk-add qualified leads to a campaign in one step",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Leads"
+        description="Find companies by query or domain list, crawl their websites for imprint facts (address, e-mails, phones, register, representatives) and import them as companies."
+      />
+      <div className="space-y-6">
+        <Card>
+          <FinderForm canStart={hasRole('admin', 'sales')} />
+        </Card>
+        <Card>
+          <CardHeader title="Recent finder jobs" description="Newest first. Open one to see its sites and import the results." />
+          <RecentJobs />
+        </Card>
+      </div>
+    </>
   );
 }

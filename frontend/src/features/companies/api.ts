@@ -1,0 +1,117 @@
+/**
+ * Companies feature ↔ backend (leads service). All generated-type usage for this feature lives
+ * here, so a regenerated schema only needs fixes in this file.
+ */
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/problem';
+import { filenameFrom } from '@/lib/download';
+import type { components, paths } from '@/api/schema';
+
+type S = components['schemas'];
+export type CompanyRead = S['CompanyRead'];
+export type CompanyCreate = S['CompanyCreate'];
+export type CompanyUpdate = S['CompanyUpdate'];
+export type CompaniesPage = S['Page_CompanyRead_'];
+export type LeadStatus = S['LeadStatus'];
+export type NoteRead = S['NoteRead'];
+export type ActivityRead = S['ActivityRead'];
+export type ActivityPage = S['Page_ActivityRead_'];
+export type ImportReport = S['ImportReport'];
+export type ContactRead = S['ContactRead'];
+export type ContactCreate = S['ContactCreate'];
+export type ContactsPage = S['Page_ContactRead_'];
+export type LegalBasis = S['LegalBasis'];
+export type ListCompaniesParams = NonNullable<paths['/api/leads/companies']['get']['parameters']['query']>;
+export type CompanySort = NonNullable<ListCompaniesParams['sort']>;
+export type ExportParams = NonNullable<paths['/api/leads/companies/export.csv']['get']['parameters']['query']>;
+export type Delimiter = NonNullable<ExportParams['delimiter']>;
+type ImportBody = S['Body_companies-import_companies'];
+
+export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'enriched', 'contacted', 'replied', 'meeting', 'won', 'lost'];
+export const STATUS_LABELS: Record<LeadStatus, string> = {
+  new: 'New',
+  enriched: 'Enriched',
+  contacted: 'Contacted',
+  replied: 'Replied',
+  meeting: 'Meeting',
+  won: 'Won',
+  lost: 'Lost',
+};
+export const COMPANY_SORTS: readonly CompanySort[] = [
+  'name', '-name', 'created_at', '-created_at', 'updated_at', '-updated_at', 'city', '-city', 'status', '-status',
+];
+export const DEFAULT_SORT: CompanySort = '-created_at';
+
+export function isCompanySort(v: string | null): v is CompanySort {
+  return v !== null && (COMPANY_SORTS as readonly string[]).includes(v);
+}
+export function isLeadStatus(v: string | null): v is LeadStatus {
+  return v !== null && (LEAD_STATUSES as readonly string[]).includes(v);
+}
+
+// --- companies ------------------------------------------------------------------------------------
+
+export function listCompanies(query: ListCompaniesParams): Promise<CompaniesPage> {
+  return unwrap(api.GET('/api/leads/companies', { params: { query } }));
+}
+
+export function getCompany(id: number): Promise<CompanyRead> {
+  return unwrap(api.GET('/api/leads/companies/{company_id}', { params: { path: { company_id: id } } }));
+}
+
+export function createCompany(body: CompanyCreate): Promise<CompanyRead> {
+  return unwrap(api.POST('/api/leads/companies', { body }));
+}
+
+export function updateCompany(id: number, body: CompanyUpdate): Promise<CompanyRead> {
+  return unwrap(api.PATCH('/api/leads/companies/{company_id}', { params: { path: { company_id: id } }, body }));
+}
+
+export async function deleteCompany(id: number): Promise<void> {
+  await unwrap(api.DELETE('/api/leads/companies/{company_id}', { params: { path: { company_id: id } } }));
+}
+
+export function getDuplicates(id: number): Promise<CompanyRead[]> {
+  return unwrap(api.GET('/api/leads/companies/{company_id}/duplicates', { params: { path: { company_id: id } } }));
+}
+
+export function mergeCompany(id: number, duplicateId: number): Promise<CompanyRead> {
+  return unwrap(api.POST('/api/leads/companies/{company_id}/merge', { params: { path: { company_id: id } }, body: { duplicate_id: duplicateId } }));
+}
+
+export function getTimeline(id: number, limit: number, offset: number): Promise<ActivityPage> {
+  return unwrap(api.GET('/api/leads/companies/{company_id}/timeline', { params: { path: { company_id: id }, query: { limit, offset } } }));
+}
+
+export function listNotes(id: number): Promise<NoteRead[]> {
+  return unwrap(api.GET('/api/leads/companies/{company_id}/notes', { params: { path: { company_id: id } } }));
+}
+
+export function addNote(id: number, body: string): Promise<NoteRead> {
+  return unwrap(api.POST('/api/leads/companies/{company_id}/notes', { params: { path: { company_id: id } }, body: { body } }));
+}
+
+/** Download the companies CSV through the authenticated client (the token is not a cookie). */
+export async function exportCompaniesCsv(query: ExportParams): Promise<{ blob: Blob; filename: string }> {
+  const call = api.GET('/api/leads/companies/export.csv', { params: { query }, parseAs: 'blob' });
+  const blob = (await unwrap(call)) as unknown as Blob;
+  const { response } = await call;
+  return { blob, filename: filenameFrom(response.headers.get('content-disposition'), 'companies.csv') };
+}
+
+export function importCompaniesCsv(file: File): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  // openapi-fetch passes FormData through untouched (the browser sets the multipart boundary).
+  return unwrap(api.POST('/api/leads/companies/import', { body: form as unknown as ImportBody }));
+}
+
+// --- the company's contacts (contacts have their own feature; this is the company page's view) -----
+
+export function listCompanyContacts(companyId: number): Promise<ContactsPage> {
+  return unwrap(api.GET('/api/leads/contacts', { params: { query: { company_id: companyId, limit: 100, offset: 0, sort: 'name' } } }));
+}
+
+export function createContact(body: ContactCreate): Promise<ContactRead> {
+  return unwrap(api.POST('/api/leads/contacts', { body }));
+}

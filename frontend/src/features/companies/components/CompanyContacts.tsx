@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Alert, Badge, Button, Card, CardHeader, Dialog, ErrorState, PlusIcon, Skeleton, TextField, useToast } from '@/components/ui';
+import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
+import type { ContactRead } from '../api';
+import { useAddCompanyContact, useCompanyContacts } from '../hooks/useCompanies';
+
+const BASIS_LABEL: Record<string, string> = { consent: 'Consent', existing_customer: 'Customer' };
+
+export function CompanyContacts({ companyId, companyName }: { companyId: number; companyName: string }) {
+  const query = useCompanyContacts(companyId);
+  const [adding, setAdding] = useState(false);
+  const contacts = query.data?.items;
+
+  return (
+    <Card>
+      <CardHeader
+        title={`Contacts${query.data ? ` (${query.data.total})` : ''}`}
+        actions={
+          <Button variant="secondary" size="sm" icon={<PlusIcon className="size-4" />} onClick={() => setAdding(true)}>
+            Add contact
+          </Button>
+        }
+      />
+      {query.isLoading ? (
+        <div className="space-y-3 p-5" aria-busy="true" aria-label="Loading contacts">
+          <Skeleton className="w-40" />
+          <Skeleton className="w-32" />
+        </div>
+      ) : query.isError ? (
+        <ErrorState title="Couldn't load contacts" message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
+      ) : !contacts?.length ? (
+        <p className="px-5 py-6 text-sm text-gray-500">No contacts yet. Crawled representatives and imported people appear here.</p>
+      ) : (
+        <ul className="divide-y divide-gray-100" aria-label="Contacts of this company">
+          {contacts.map((c) => (
+            <ContactRow key={c.id} contact={c} />
+          ))}
+        </ul>
+      )}
+      <AddContactDialog open={adding} onClose={() => setAdding(false)} companyId={companyId} companyName={companyName} />
+    </Card>
+  );
+}
+
+function ContactRow({ contact: c }: { contact: ContactRead }) {
+  return (
+    <li className="px-5 py-3">
+      <div className="flex items-center justify-between gap-2">
+        <Link to={`/contacts/${c.id}`} className="truncate text-sm font-medium text-gray-900 hover:text-accent-700 hover:underline">
+          {c.name}
+        </Link>
+        {BASIS_LABEL[c.legal_basis] ? <Badge tone="success">{BASIS_LABEL[c.legal_basis]}</Badge> : null}
+      </div>
+      {c.role || c.email ? (
+        <p className="truncate text-xs text-gray-500">{[c.role, c.email].filter(Boolean).join(' · ')}</p>
+      ) : null}
+    </li>
+  );
+}
+
+type Form = { name: string; role: string; email: string; phone: string };
+const EMPTY: Form = { name: '', role: '', email: '', phone: '' };
+
+function AddContactDialog({ open, onClose, companyId, companyName }: { open: boolean; onClose: () => void; companyId: number; companyName: string }) {
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const add = useAddCompanyContact(companyId);
+  const { toast } = useToast();
+
+  function close() {
+    setForm(EMPTY);
+    setErrors({});
+    setFormError(null);
+    add.reset();
+    onClose();
+  }
+
+  function set<K extends keyof Form>(key: K, value: string) {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key]) setErrors(({ [key]: _drop, ...rest }) => rest);
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    if (!form.name.trim()) return setErrors({ name: 'Enter a name.' });
+    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+    try {
+      const contact = await add.mutateAsync({
+        name: form.name.trim(),
+        ...(opt(form.role) ? { role: opt(form.role) } : {}),
+        ...(opt(form.email) ? { email: opt(form.email) } : {}),
+        ...(opt(form.phone) ? { phone: opt(form.phone) } : {}),
+      });
+      toast({ tone: 'success', title: 'Contact added', description: `${contact.name} at ${companyName}` });
+      close();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) setErrors({ email: err.message });
+      else if (err instanceof ApiError && err.status === 422 && Object.keys(err.fieldErrors).some((k) => k in EMPTY)) setErrors(err.fieldErrors);
+      else setFormError(errorMessage(err));
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Add contact"
+      description={`A person at ${companyName}.`}
+      footer={
+        <>
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" form="add-contact-form" loading={add.isPending}>
+            Add contact
+          </Button>
+        </>
+      }
+    >
+      <form id="add-contact-form" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
+        {formError ? <Alert>{formError}</Alert> : null}
+        <TextField label="Name" autoComplete="off" value={form.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
+        <TextField label="Role" autoComplete="off" placeholder="e.g. Managing director" value={form.role} error={errors.role} onChange={(e) => set('role', e.target.value)} />
+        <TextField label="E-mail" type="email" autoComplete="off" value={form.email} error={errors.email} onChange={(e) => set('email', e.target.value)} />
+        <TextField label="Phone" type="tel" autoComplete="off" value={form.phone} error={errors.phone} onChange={(e) => set('phone', e.target.value)} />
+      </form>
+    </Dialog>
+  );
+}

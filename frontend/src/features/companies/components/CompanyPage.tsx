@@ -1,0 +1,279 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  ActivityFeed,
+  BuildingIcon,
+  Button,
+  Card,
+  CardHeader,
+  ChevronLeftIcon,
+  ConfirmDialog,
+  EmptyState,
+  ErrorState,
+  ExternalLink,
+  NotesPanel,
+  Select,
+  Skeleton,
+  TagInput,
+  TrashIcon,
+  useToast,
+} from '@/components/ui';
+import { ApiError, errorMessage } from '@/lib/api/problem';
+import { useAuth } from '@/lib/auth';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { LEAD_STATUSES, STATUS_LABELS, type CompanyRead, type CompanyUpdate, type LeadStatus } from '../api';
+import {
+  useAddCompanyNote,
+  useCompany,
+  useCompanyContacts,
+  useCompanyNotes,
+  useCompanyTimeline,
+  useDeleteCompany,
+  useUpdateCompany,
+} from '../hooks/useCompanies';
+import { CompanyContacts } from './CompanyContacts';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { FactsCard } from './FactsCard';
+
+const backLink = (
+  <Link to="/companies" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-gray-600 hover:text-gray-900">
+    <ChevronLeftIcon className="size-4" />
+    Companies
+  </Link>
+);
+
+export function CompanyPage() {
+  const { companyId } = useParams();
+  const id = Number(companyId);
+  const valid = Number.isInteger(id) && id > 0;
+  const query = useCompany(valid ? id : 0);
+
+  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
+    return (
+      <>
+        {backLink}
+        <EmptyState
+          icon={<BuildingIcon />}
+          title="Company not found"
+          description="It may have been deleted or merged into another company."
+          action={
+            <Link to="/companies" className="text-sm font-medium text-accent-700 hover:underline">
+              Back to companies
+            </Link>
+          }
+        />
+      </>
+    );
+  }
+  if (query.isLoading) {
+    return (
+      <div aria-busy="true" aria-label="Loading company">
+        {backLink}
+        <Skeleton className="mb-2 h-7 w-72" />
+        <Skeleton className="mb-8 w-40" />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className="space-y-4 p-5 lg:col-span-2">
+            {[0, 1, 2, 3, 4].map((i) => (
+              <Skeleton key={i} className="w-2/3" />
+            ))}
+          </Card>
+          <Card className="space-y-3 p-5">
+            <Skeleton className="w-1/2" />
+          </Card>
+        </div>
+      </div>
+    );
+  }
+  if (!query.data) {
+    return (
+      <>
+        {backLink}
+        <Card>
+          <ErrorState title="Couldn't load the company" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        </Card>
+      </>
+    );
+  }
+  return <CompanyView company={query.data} />;
+}
+
+function CompanyView({ company }: { company: CompanyRead }) {
+  const { user, hasRole } = useAuth();
+  const canManage = hasRole('admin', 'sales');
+  const { toast } = useToast();
+  const navigate = useNavigate();
+  const update = useUpdateCompany(company.id);
+  const remove = useDeleteCompany();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [tags, setTags] = useState(company.tags);
+  useEffect(() => setTags(company.tags), [company.tags]);
+
+  const actorLabel = (a: string) => (user && a === `user:${user.id}` ? 'You' : a);
+
+  async function patch(p: CompanyUpdate, what: string) {
+    try {
+      await update.mutateAsync(p);
+    } catch (err) {
+      toast({ tone: 'error', title: `Couldn't change ${what}`, description: errorMessage(err) });
+      throw err;
+    }
+  }
+
+  async function changeStatus(status: LeadStatus) {
+    await patch({ status }, 'the status').then(
+      () => toast({ tone: 'success', title: 'Status changed', description: `${company.name} is now ${STATUS_LABELS[status]}.` }),
+      () => undefined,
+    );
+  }
+
+  async function changeTags(next: string[]) {
+    const before = tags;
+    setTags(next);
+    await patch({ tags: next }, 'the tags').catch(() => setTags(before));
+  }
+
+  async function doDelete() {
+    try {
+      await remove.mutateAsync(company.id);
+      toast({ tone: 'success', title: 'Company deleted', description: company.name });
+      navigate('/companies', { replace: true });
+    } catch (err) {
+      toast({ tone: 'error', title: "Couldn't delete", description: errorMessage(err) });
+      setConfirmDelete(false);
+    }
+  }
+
+  return (
+    <>
+      {backLink}
+      <header className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div className="min-w-0 space-y-1.5">
+          <h1 className="text-2xl font-semibold tracking-tight break-words text-gray-900">{company.name}</h1>
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-600">
+            {company.website || company.domain ? (
+              <ExternalLink href={company.website ?? company.domain} icon>
+                {company.domain ?? company.website}
+              </ExternalLink>
+            ) : null}
+            <span>
+              Added <time dateTime={company.created_at} title={formatDateTime(company.created_at)}>{formatRelative(company.created_at)}</time>
+              {company.source ? ` via ${company.source}` : ''}
+            </span>
+            {company.crawled_at ? (
+              <span>
+                Crawled <time dateTime={company.crawled_at} title={formatDateTime(company.crawled_at)}>{formatRelative(company.crawled_at)}</time>
+              </span>
+            ) : null}
+          </p>
+        </div>
+        <div className="flex shrink-0 items-center gap-2">
+          <label htmlFor="company-status" className="text-sm font-medium text-gray-700">
+            Status
+          </label>
+          <Select
+            id="company-status"
+            className="w-36"
+            value={company.status}
+            disabled={update.isPending}
+            onChange={(e) => void changeStatus(e.target.value as LeadStatus)}
+          >
+            {LEAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+          {canManage ? (
+            <Button variant="secondary" icon={<TrashIcon className="size-4" />} onClick={() => setConfirmDelete(true)} className="text-red-700">
+              Delete
+            </Button>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="mb-6 max-w-2xl">
+        <TagInput label="Tags" value={tags} onChange={(t) => void changeTags(t)} placeholder="Add tag…" />
+      </div>
+
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <FactsCard company={company} canEdit save={(p) => update.mutateAsync(p)} />
+          <TimelineCard companyId={company.id} actorLabel={actorLabel} />
+        </div>
+        <div className="space-y-6">
+          <CompanyContacts companyId={company.id} companyName={company.name} />
+          <NotesCard companyId={company.id} actorLabel={actorLabel} />
+          <DuplicatesPanel company={company} canMerge={canManage} />
+        </div>
+      </div>
+
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete ${company.name}?`}
+        description="The company, its notes and its timeline are deleted. Its contacts stay, without a company. This can't be undone."
+        confirmLabel="Delete company"
+        tone="danger"
+        pending={remove.isPending}
+        onConfirm={() => void doDelete()}
+        onCancel={() => setConfirmDelete(false)}
+      />
+    </>
+  );
+}
+
+function NotesCard({ companyId, actorLabel }: { companyId: number; actorLabel: (a: string) => string }) {
+  const notes = useCompanyNotes(companyId);
+  const add = useAddCompanyNote(companyId);
+  return (
+    <Card>
+      <CardHeader title="Notes" />
+      <div className="p-5">
+        <NotesPanel
+          notes={notes.data}
+          loading={notes.isLoading}
+          error={notes.isError ? errorMessage(notes.error) : null}
+          onRetry={() => void notes.refetch()}
+          authorLabel={actorLabel}
+          onAdd={async (body) => {
+            try {
+              await add.mutateAsync(body);
+            } catch (err) {
+              return errorMessage(err);
+            }
+          }}
+        />
+      </div>
+    </Card>
+  );
+}
+
+function TimelineCard({ companyId, actorLabel }: { companyId: number; actorLabel: (a: string) => string }) {
+  const timeline = useCompanyTimeline(companyId);
+  const contacts = useCompanyContacts(companyId);
+  const names = new Map((contacts.data?.items ?? []).map((c) => [c.id, c.name]));
+  const items = timeline.data?.pages.flatMap((p) => p.items);
+  return (
+    <Card>
+      <CardHeader title="Timeline" description="This company and its contacts, newest first." />
+      <div className="p-5">
+        <ActivityFeed
+          items={items}
+          loading={timeline.isLoading}
+          error={timeline.isError ? errorMessage(timeline.error) : null}
+          onRetry={() => void timeline.refetch()}
+          hasMore={timeline.hasNextPage}
+          onLoadMore={() => void timeline.fetchNextPage()}
+          loadingMore={timeline.isFetchingNextPage}
+          actorLabel={actorLabel}
+          context={(item) =>
+            item.contact_id ? (
+              <Link to={`/contacts/${item.contact_id}`} className="text-accent-700 hover:underline">
+                {names.get(item.contact_id) ?? `Contact #${item.contact_id}`}
+              </Link>
+            ) : null
+          }
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, Button, Dialog, TextField, useToast } from '@/components/ui';
+import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
+import { useCreateContact } from '../hooks/useContacts';
+
+type Form = { name: string; role: string; email: string; phone: string; country: string };
+const EMPTY: Form = { name: '', role: '', email: '', phone: '', country: '' };
+
+export function NewContactDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateContact();
+  const { toast } = useToast();
+  const navigate = useNavigate();
+
+  function close() {
+    setForm(EMPTY);
+    setErrors({});
+    setFormError(null);
+    create.reset();
+    onClose();
+  }
+
+  function set<K extends keyof Form>(key: K, value: string) {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key]) setErrors(({ [key]: _drop, ...rest }) => rest);
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    if (!form.name.trim()) return setErrors({ name: 'Enter a name.' });
+    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+    try {
+      const contact = await create.mutateAsync({
+        name: form.name.trim(),
+        ...(opt(form.role) ? { role: opt(form.role) } : {}),
+        ...(opt(form.email) ? { email: opt(form.email) } : {}),
+        ...(opt(form.phone) ? { phone: opt(form.phone) } : {}),
+        ...(opt(form.country) ? { country: form.country.trim().toUpperCase() } : {}),
+      });
+      toast({ tone: 'success', title: 'Contact created', description: contact.name });
+      close();
+      navigate(`/contacts/${contact.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) setErrors({ email: err.message });
+      else if (err instanceof ApiError && err.status === 422 && Object.keys(err.fieldErrors).some((k) => k in EMPTY)) setErrors(err.fieldErrors);
+      else setFormError(errorMessage(err));
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="New contact"
+      description="Add a person by hand. Link them to a company from the company's page."
+      footer={
+        <>
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" form="new-contact-form" loading={create.isPending}>
+            Create contact
+          </Button>
+        </>
+      }
+    >
+      <form id="new-contact-form" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
+        {formError ? <Alert>{formError}</Alert> : null}
+        <TextField label="Name" autoComplete="off" value={form.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
+        <TextField label="Role" autoComplete="off" value={form.role} error={errors.role} onChange={(e) => set('role', e.target.value)} />
+        <TextField label="E-mail" type="email" autoComplete="off" value={form.email} error={errors.email} onChange={(e) => set('email', e.target.value)} />
+        <div className="grid grid-cols-[1fr_7rem] gap-3">
+          <TextField label="Phone" type="tel" autoComplete="off" value={form.phone} error={errors.phone} onChange={(e) => set('phone', e.target.value)} />
+          <TextField label="Country" maxLength={2} placeholder="DE" value={form.country} error={errors.country} onChange={(e) => set('country', e.target.value.toUpperCase())} />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,206 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileDrop,
+  FileIcon,
+  ListIcon,
+  SearchIcon,
+  TabPanel,
+  Tabs,
+  TextAreaField,
+  TextField,
+  useTabsId,
+  type TabItem,
+} from '@/components/ui';
+import { ApiError, errorMessage } from '@/lib/api/problem';
+import { useStartFinder, type StartInput } from '../hooks/useFinder';
+
+export type FinderTab = 'search' | 'domains' | 'csv';
+
+const TABS: TabItem<FinderTab>[] = [
+  { key: 'search', label: 'Search', icon: <SearchIcon /> },
+  { key: 'domains', label: 'Domain list', icon: <ListIcon /> },
+  { key: 'csv', label: 'CSV upload', icon: <FileIcon /> },
+];
+
+export const MAX_URLS = 1000;
+
+export function domainLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+type Failure = { tab: FinderTab; title: string; detail: string; items: string[]; status: number };
+
+export function FinderForm({ canStart }: { canStart: boolean }) {
+  const tabsId = useTabsId();
+  const navigate = useNavigate();
+  const start = useStartFinder();
+  const [tab, setTab] = useState<FinderTab>('search');
+  const [query, setQuery] = useState('');
+  const [maxResults, setMaxResults] = useState('');
+  const [domains, setDomains] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [autoImport, setAutoImport] = useState(false);
+  const [fieldError, setFieldError] = useState<Partial<Record<FinderTab | 'max', string>>>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  const lines = domainLines(domains);
+
+  function switchTab(next: FinderTab) {
+    setTab(next);
+    setFieldError({});
+  }
+
+  function validate(): StartInput | null {
+    if (tab === 'search') {
+      const q = query.trim();
+      if (q.length < 2) return setFieldError({ search: 'Enter what to search for (at least 2 characters).' }), null;
+      const max = maxResults.trim() ? Number(maxResults) : undefined;
+      if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 500))
+        return setFieldError({ max: 'Between 1 and 500.' }), null;
+      return { kind: 'request', body: { query: q, auto_import: autoImport, ...(max ? { max_results: max } : {}) } };
+    }
+    if (tab === 'domains') {
+      if (!lines.length) return setFieldError({ domains: 'Paste at least one domain or URL.' }), null;
+      if (lines.length > MAX_URLS) return setFieldError({ domains: `At most ${MAX_URLS} lines per job (you have ${lines.length}).` }), null;
+      return { kind: 'request', body: { urls: lines, auto_import: autoImport } };
+    }
+    if (!file) return setFieldError({ csv: 'Choose a CSV file with a website or domain column.' }), null;
+    return { kind: 'csv', file, autoImport };
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    setFieldError({});
+    const input = validate();
+    if (!input) return;
+    try {
+      const data = await start.mutateAsync(input);
+      navigate(`/leads/jobs/${data.job.id}`);
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : 0;
+      const items = err instanceof ApiError ? (err.problem?.errors ?? []).map((x) => x.msg) : [];
+      const title =
+        status === 403
+          ? "You can't start the lead finder"
+          : status === 413
+            ? 'The file is too large'
+            : tab === 'search' && status === 422
+              ? "Searching by query isn't available"
+              : "Couldn't start the finder";
+      setFailure({ tab, title, detail: errorMessage(err), items, status });
+    }
+  }
+
+  const noProvider = failure?.tab === 'search' && failure.status === 422;
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Lead finder">
+      <Tabs tabs={TABS} value={tab} onChange={switchTab} label="How to find companies" idBase={tabsId} className="px-5" />
+      <div className="space-y-5 px-5 py-5">
+        <TabPanel idBase={tabsId} tabKey="search" active={tab === 'search'} className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+          <TextField
+            label="Search query"
+            name="query"
+            placeholder="e.g. Steuerberater München"
+            value={query}
+            maxLength={300}
+            error={fieldError.search}
+            hint="Uses the configured search provider to find company websites, then crawls each one."
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <TextField
+            label="Max results"
+            name="max_results"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={500}
+            placeholder="Default"
+            value={maxResults}
+            error={fieldError.max}
+            onChange={(e) => setMaxResults(e.target.value)}
+          />
+        </TabPanel>
+        <TabPanel idBase={tabsId} tabKey="domains" active={tab === 'domains'}>
+          <TextAreaField
+            label="Domains or URLs, one per line"
+            name="urls"
+            rows={8}
+            placeholder={'mueller-stb.de\nhttps://www.example.com\n…'}
+            value={domains}
+            error={fieldError.domains}
+            hint={
+              <span aria-live="polite">
+                {lines.length} {lines.length === 1 ? 'line' : 'lines'}
+                {lines.length > MAX_URLS ? ` — at most ${MAX_URLS}` : ''}. Duplicates and unusable lines are skipped and listed with the job.
+              </span>
+            }
+            onChange={(e) => setDomains(e.target.value)}
+          />
+        </TabPanel>
+        <TabPanel idBase={tabsId} tabKey="csv" active={tab === 'csv'}>
+          <FileDrop
+            label="Choose a CSV file"
+            accept=".csv,text/csv"
+            file={file}
+            onFile={setFile}
+            error={fieldError.csv}
+            hint="Needs a header row with a website, url or domain column; comma or semicolon separated."
+          />
+        </TabPanel>
+
+        <Checkbox
+          label="Import automatically"
+          hint="Create or complete a company for every site as soon as it has been crawled."
+          checked={autoImport}
+          onChange={(e) => setAutoImport(e.target.checked)}
+        />
+
+        {failure ? (
+          <Alert
+            title={failure.title}
+            actions={
+              noProvider ? (
+                <>
+                  <Button size="sm" variant="secondary" icon={<ListIcon className="size-4" />} onClick={() => switchTab('domains')}>
+                    Paste a domain list
+                  </Button>
+                  <Button size="sm" variant="secondary" icon={<FileIcon className="size-4" />} onClick={() => switchTab('csv')}>
+                    Upload a CSV
+                  </Button>
+                </>
+              ) : undefined
+            }
+          >
+            <p>{failure.detail}</p>
+            {failure.items.length ? (
+              <ul className="mt-1.5 list-disc space-y-0.5 pl-5">
+                {failure.items.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+
+        <div className="flex items-center justify-end gap-3 border-t border-gray-100 pt-4">
+          {canStart ? (
+            <Button type="submit" loading={start.isPending} icon={<SearchIcon className="size-4" />}>
+              Start finder
+            </Button>
+          ) : (
+            <p className="text-sm text-gray-500">Demo accounts can browse finder jobs but can't start new ones.</p>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+"""Enrichment: from a crawled site (pages + the extractor's facts) to a grounded lead profile.
+
+The page text goes to the model delimited and cut to the token budget; the answer is validated,
+then grounded (see :mod:`services.ai.grounding`): contact data the site does not contain is dropped,
+and the extractor's facts win over the model's.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.leads.crawler.site import Crawler
+from services.leads.pipeline import SiteRecord, extract_site
+
+from . import heuristic, service
+from .engine import AIEngine, Caller
+from .grounding import FactPerson, Source, ground_profile
+from .schemas import AIMeta, EnrichResult, LeadProfile, PersonDraft, ProfileDraft
+from .sources import build_source, untrusted_block
+
+PROFILE_FIELDS = ("summary", "industry", "size_estimate", "products_services", "persons", "hook", "language")
+# Facts shown to the model; evidence, page lists and errors are noise to it.
+_FACT_KEYS = ("company_name", "legal_form", "street", "postal_code", "city", "country", "emails", "phones",
+              "representatives", "persons", "register_court", "register_number", "vat_id", "industry", "employees",
+              "language")
+LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch"}
+
+
+def fact_persons(record: SiteRecord) -> list[FactPerson]:
+    people = [FactPerson(p.name, p.role, p.email, p.phone, p.source_url) for p in record.persons if p.name]
+    known = {p.name.casefold() for p in people}
+    rep_url = record.evidence["representatives"].url if "representatives" in record.evidence else None
+    people += [FactPerson(n, None, None, None, rep_url) for n in record.representatives if n.casefold() not in known]
+    return people
+
+
+def grounding_source(record: SiteRecord, text: str, links: set[str]) -> Source:
+    people = fact_persons(record)
+    return Source.build([text], links=links, emails=[*record.emails, *(p.email for p in people if p.email)],
+                        phones=[*record.phones, *(p.phone for p in people if p.phone)],
+                        names=[p.name for p in people], urls=[record.url, *record.pages], region=record.country)
+
+
+def _missing(profile: LeadProfile) -> list[str]:
+    return [f for f in PROFILE_FIELDS if getattr(profile, f) in (None, "", [])]
+
+
+def _language_label(code: str | None) -> str:
+    if not code:
+        return "the language of the website"
+    return LANGUAGE_NAMES.get(code, code)
+
+
+async def enrich_record(s: AsyncSession, engine: AIEngine, caller: Caller, record: SiteRecord, *,
+                        language: str | None = None, purpose: str = "enrich") -> EnrichResult:
+    """Profile one crawled site. An empty site gives a result that says so, without a model call."""
+    settings = engine.settings
+    prompt = await service.active_prompt(s, "enrich_company")
+    source = build_source(record.contents, settings.ai_max_input_tokens)
+    facts: dict[str, Any] = record.model_dump(mode="json", include=set(_FACT_KEYS))
+    people = fact_persons(record)
+    drafts = [PersonDraft(name=p.name, role=p.role, email=p.email, phone=p.phone, source_url=p.source_url)
+              for p in people if len(p.name) >= 2]
+    warnings = [f"crawl: {e}" for e in record.errors]
+    meta = AIMeta(provider=engine.provider.name if engine.provider else "heuristic", model=engine.model,
+                  generated_by="model" if engine.is_ai else "rules (not AI)", prompt_name=prompt.name,
+                  prompt_version=prompt.version, input_truncated=source.truncated)
+    missing_from_model: list[str] = []
+    if source.empty:
+        warnings.append("The site has no readable text: nothing was sent to the model; only the extractor's "
+                        "facts are shown.")
+        draft = ProfileDraft(summary="", industry=None, size_estimate=None, products_services=[], persons=drafts,
+                             hook=None, language=None)
+    elif not engine.is_ai:
+        draft = heuristic.profile(facts, drafts, source, record.contents)
+        meta = await engine.record_rules_call(s, caller, purpose, prompt)
+        meta.input_truncated = source.truncated
+    else:
+        values = {"source": source.blocks, "url": record.url,
+                  "facts": untrusted_block("EXTRACTED_FACTS", json.dumps(facts, ensure_ascii=False, indent=1)),
+                  "language": _language_label(language)}
+        generated = await engine.generate(s, caller, purpose, prompt, values)
+        draft = ProfileDraft.model_validate(generated.data)
+        meta = generated.meta.model_copy(update={"input_truncated": source.truncated})
+        warnings += generated.warnings
+        missing_from_model = generated.missing
+    if source.truncated:
+        warnings.append(f"The site's text was cut to about {settings.ai_max_input_tokens} tokens.")
+    src = grounding_source(record, source.full_text, source.links)
+    profile, report = ground_profile(draft, src, facts=facts, fact_persons=people, page_urls=record.pages)
+    profile.generated_by = meta.generated_by
+    missing = sorted(set(_missing(profile)) | set(missing_from_model))
+    return EnrichResult(url=record.url, profile=profile, facts=record.model_dump(mode="json"), ai=meta,
+                        grounding=report, missing=missing, warnings=warnings)
+
+
+async def crawl(settings: Any, url: str, *, resolver: Any = None, crawler: Crawler | None = None) -> SiteRecord:
+    """Crawl and extract one site (the leads pipeline), sharing ``crawler`` when given."""
+    if crawler is not None:
+        return await extract_site(url, crawler=crawler)
+    async with Crawler(settings, resolver=resolver) as own:
+        return await extract_site(url, crawler=own)

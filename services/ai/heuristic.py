@@ -1,0 +1,216 @@
+"""The offline provider: no model, only rules on the extractor's facts and the page text.
+
+Everything it makes is flagged ``generated_by = "rules (not AI)"`` and ``provider = "heuristic"``.
+It is the default when no API key is configured, so the product works offline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from services.leads.extraction import PageContent
+
+from .schemas import EmailDraft, ImproveAction, PersonDraft, ProfileDraft
+from .sources import PageText, SourceText
+
+_OFFER_HEADINGS = re.compile(r"^(unsere |our )?(leistungen|services|produkte|products|angebot|portfolio|"
+                             r"was wir (tun|bieten)|what we do|solutions|lösungen|schwerpunkte|tätigkeitsschwerpunkte)"
+                             r"\s*:?$", re.I)
+_NOTABLE = re.compile(r"\b(seit|since|gegründet|founded|established|jahre|years|auszeichnung|award|zertifiziert|"
+                      r"certified|erfahrung|experience|familienunternehmen|family[- ]owned|\d{2,})\b", re.I)
+_BOILERPLATE = re.compile(r"cookie|datenschutz|privacy|impressum|javascript|copyright|©|alle rechte|all rights", re.I)
+_NOT_OFFER = re.compile(r"@|https?:|www\.|©|impressum|datenschutz|kontakt|contact|privacy", re.I)
+_DESCRIBES = re.compile(r"\b(wir|unser\w*|we|our|ist ein\w*|is an?|sind|are|bieten|offer\w*|spezialisiert|"
+                       r"speciali[sz]\w*|seit|since|gegründet|founded|helfen|help\w*|entwickeln|develop\w*|"
+                       r"beraten|advis\w*|betreuen|familienunternehmen|family)\b", re.I)
+_NOISE = re.compile(r"€|\$|\d{1,2}\.\d{1,2}\.\d{2,4}|\bEZ\b|km\b|%|·|\bUhr\b|\u2013\s*\d")
+# Not about the company's business: contact lines, job ads, legal text, opening hours, vendors.
+_OFF_TOPIC = re.compile(r"@|\(at\)|\d[\d /-]{6,}\d|m/w/d|\bw/m/d\b|§|powered by|hiring|wir suchen|"
+                        r"\bsuchen\b.*\b(verstärkung|mitarbeiter)|bewerb|reservierung|bookings?\b|"
+                        r"\b(mo|di|sa|so)\s*[-\u2013]\s*(fr|sa|so)\b|berufsbezeichnung|handelsregister|gesellschafter|haftung|"
+                        r"kammer|verantwortlich|anschrift|vertretungsberechtigt|analytics|cookie|liability|"
+                        r"registered (office|in)|vat\b|ust-?id",
+                        re.I)
+_GERMAN = re.compile(r"\b(und|wir|der|die|das|für|mit|ist|nicht|sie)\b", re.I)
+
+
+def _meta_description(pages: list[PageContent]) -> str | None:
+    ordered = sorted(pages, key=lambda p: p.kind != "home")
+    for page in ordered[:2]:
+        tree = LexborHTMLParser(page.html[:400_000])
+        for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+            node = tree.css_first(selector)
+            content = (node.attributes.get("content") or "").strip() if node is not None else ""
+            if len(content) >= 40:
+                return re.sub(r"\s+", " ", content)[:500]
+    return None
+
+
+def sentences(text: str) -> list[str]:
+    """Prose sentences of a page (menus, labels and boilerplate left out)."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) < 40 or len(line.split()) < 6 or _BOILERPLATE.search(line):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])", line):
+            sentence = sentence.strip()
+            if 30 <= len(sentence) <= 320 and len(sentence.split()) >= 5 and not _OFF_TOPIC.search(sentence):
+                out.append(sentence)
+    return out
+
+
+def _offers(texts: list[PageText]) -> list[str]:
+    found: list[str] = []
+    for page in texts:
+        lines = page.text.split("\n")
+        for i, line in enumerate(lines):
+            if not _OFFER_HEADINGS.match(line.strip()):
+                continue
+            for item in lines[i + 1:i + 12]:
+                item = item.strip(" \u2022-\u2013\u00b7*")
+                if _NOT_OFFER.search(item):
+                    break
+                if 3 <= len(item) <= 60 and len(item.split()) <= 7 and not item.endswith((".", ":")):
+                    found.append(item)
+                elif found and len(item) > 60:
+                    break
+    return list(dict.fromkeys(found))[:8]
+
+
+def guess_language(text: str, declared: str | None = None) -> str | None:
+    if declared:
+        return declared[:2].lower()
+    if not text:
+        return None
+    words = len(text.split()) or 1
+    return "de" if len(_GERMAN.findall(text)) / words > 0.03 else "en"
+
+
+def _hook(candidates: list[str], language: str | None) -> str | None:
+    clean = [s for s in candidates if not _NOISE.search(s)] or candidates
+    notable = next((s for s in clean if _NOTABLE.search(s)), clean[0] if clean else None)
+    if notable is None:
+        return None
+    if language == "de":
+        return f"Auf Ihrer Website habe ich gelesen: „{notable}“"
+    return f"I read on your website: “{notable}”"
+
+
+def profile(facts: dict[str, Any], persons: list[PersonDraft], source: SourceText,
+            pages: list[PageContent]) -> ProfileDraft:
+    """A lead profile from rules: meta description or first prose sentences, facts, offers, a hook."""
+    by_kind = sorted(source.texts, key=lambda t: {"about": 0, "home": 1}.get(t.kind, 2))
+    prose = [s for t in by_kind if t.kind not in ("impressum", "privacy") for s in sentences(t.text)]
+    description = _meta_description(pages)
+    summary_parts = [description] if description else []
+    # Sentences that say what the company is or does first; lists of prices and dates last.
+    ranked = sorted(prose, key=lambda s: (-len(_DESCRIBES.findall(s)), len(_NOISE.findall(s))))
+    for sentence in ranked:
+        if len(" ".join(summary_parts)) > 350 or len(summary_parts) >= 3:
+            break
+        if sentence not in summary_parts and not (summary_parts and _NOISE.search(sentence)):
+            summary_parts.append(sentence)
+    html_lang = next((re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", p.html[:2000]) for p in pages), None)
+    language = guess_language(source.full_text[:20_000], facts.get("language") or
+                              (html_lang.group(1) if html_lang else None))
+    return ProfileDraft(summary=" ".join(summary_parts)[:1500], industry=facts.get("industry"),
+                        size_estimate=str(facts["employees"]) if facts.get("employees") else None,
+                        products_services=_offers(by_kind), persons=persons, hook=_hook(ranked, language),
+                        language=language)
+
+
+# --- writing ---------------------------------------------------------------------------------------------
+_GREETINGS = {
+    ("de", "formal"): "Guten Tag {name},", ("de", "friendly"): "Hallo {first_name},",
+    ("de", "direct"): "Hallo {name},",
+    ("en", "formal"): "Dear {name},", ("en", "friendly"): "Hi {first_name},", ("en", "direct"): "Hello {name},",
+}
+_ANONYMOUS = {"de": "Guten Tag,", "en": "Hello,"}
+_SIGN_OFF = {("de", "formal"): "Mit freundlichen Grüßen", ("de", "friendly"): "Viele Grüße",
+             ("de", "direct"): "Beste Grüße", ("en", "formal"): "Kind regards", ("en", "friendly"): "Best wishes",
+             ("en", "direct"): "Best"}
+_PHRASES = {
+    "de": {"about": "ich melde mich wegen {company}.",
+           "ask": "Hätten Sie nächste Woche 15 Minuten für ein kurzes Gespräch?",
+           "more": "Gern schicke ich Ihnen vorab ein paar Details, damit Sie einschätzen können, ob es passt.",
+           "subject": "Kurze Frage an {company}", "subject_anon": "Kurze Frage"},
+    "en": {"about": "I am reaching out about {company}.",
+           "ask": "Would you have 15 minutes next week for a short call?",
+           "more": "Happy to send a few details first so you can judge whether it fits.",
+           "subject": "Quick question for {company}", "subject_anon": "Quick question"},
+}
+
+
+def _lang(language: str | None) -> str:
+    return "de" if (language or "").startswith("de") else "en"
+
+
+def greeting(fields: dict[str, str], tone: str, language: str | None) -> str:
+    lang = _lang(language)
+    if not fields.get("name"):
+        return _ANONYMOUS[lang]
+    return _GREETINGS[(lang, tone)].format(name=fields["name"], first_name=fields.get("first_name") or fields["name"])
+
+
+def write(fields: dict[str, str], instruction: str, tone: str, length: str, language: str | None,
+          hook: str | None = None) -> EmailDraft:
+    """A plain e-mail from an instruction, for when no model is configured."""
+    lang = _lang(language)
+    words = _PHRASES[lang]
+    company = fields.get("company") or ""
+    lines = [greeting(fields, tone, lang), ""]
+    opener = hook or (words["about"].format(company=company) if company else "")
+    core = instruction.strip()
+    if core and core[-1] not in ".!?":
+        core += "."
+    paragraph = " ".join(p for p in (opener, core[:1].upper() + core[1:] if core else "") if p)
+    lines.append(paragraph or words["more"])
+    if length != "short":
+        lines += ["", words["more"]] if length == "long" else []
+        lines += ["", words["ask"]]
+    lines += ["", _SIGN_OFF[(lang, tone)]]
+    if fields.get("sender_name"):
+        lines.append(fields["sender_name"])
+    subject = words["subject"].format(company=company) if company else words["subject_anon"]
+    return EmailDraft(subject=subject, body="\n".join(lines))
+
+
+def fix_grammar(text: str) -> str:
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,.;:!?])(?=[A-Za-zÄÖÜäöü])", r"\1 ", text)
+    text = re.sub(r"\bi\b", "I", text)
+    text = re.sub(r"([.!?]\s+)([a-zäöü])", lambda m: m.group(1) + m.group(2).upper(), text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+_FILLER = re.compile(r"\b(I hope this (e-?mail|message) finds you well[.!]?|just|actually|basically|really|"
+                     r"ich hoffe, es geht Ihnen gut[.!]?)\s*", re.I)
+
+
+def improve(subject: str, body: str, action: ImproveAction, fields: dict[str, str], language: str | None,
+            hook: str | None = None) -> EmailDraft:
+    """Rule-based editing: fix spacing and capitals, drop fillers, shorten, or add a personal line."""
+    text = fix_grammar(body)
+    if action in ("improve", "shorter"):
+        text = fix_grammar(_FILLER.sub("", text))
+    if action == "shorter":
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        kept = []
+        for p in paragraphs:
+            parts = re.split(r"(?<=[.!?])\s+", p)
+            kept.append(" ".join(parts[: max(1, (len(parts) + 1) // 2)]))
+        text = "\n\n".join(kept[:1] + kept[1:-1][: max(1, (len(kept) - 2) // 2)] + kept[-1:] if len(kept) > 2
+                           else kept)
+    if action == "more_personal":
+        personal = hook or (f"{_PHRASES[_lang(language)]['about'].format(company=fields['company'])}"
+                            if fields.get("company") else "")
+        if personal and personal not in text:
+            head, _, rest = text.partition("\n")
+            text = f"{head}\n\n{personal}\n{rest}".replace("\n\n\n", "\n\n") if rest else f"{text}\n\n{personal}"
+    subject = fix_grammar(subject) or _PHRASES[_lang(language)]["subject_anon"]
+    return EmailDraft(subject=subject[:300], body=text or body)
