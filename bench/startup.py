@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import OUTBOUND, ROOT, free_port, outbound, rss_kib, wait_http  # noqa: E402
+from bench._common import OUTBOUND, ROOT, free_port, outbound, rss_kib, wait_http
 
 
 def timed(cmd: list[str]) -> float:
