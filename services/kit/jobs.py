@@ -204,6 +204,11 @@ class JobQueue:
             return bool((await session.execute(
                 sa.select(self.model.cancel_requested).where(self.model.id == job_id))).scalar())
 
+    async def cancel_requested(self, job_id: int) -> bool:
+        async with self.sessions() as session:
+            return bool((await session.execute(
+                sa.select(self.model.cancel_requested).where(self.model.id == job_id))).scalar())
+
     async def complete(self, job_id: int, worker_id: str, result: dict[str, Any] | None) -> bool:
         return await self._fenced_update(job_id, worker_id, status=SUCCEEDED, result=result, error=None,
                                          lease_until=None, finished_at=utcnow())
@@ -235,6 +240,8 @@ class JobContext:
     total: int | None = None
     # What the owning service hands its handlers (its ServiceRuntime: sessions, settings, clients).
     runtime: Any = None
+    # Set by the worker when it stops the handler from outside: "cancel" or "lease".
+    stopped_by: str | None = None
 
     async def progress(self, done: int, total: int | None = None) -> None:
         self.done = done
@@ -252,7 +259,8 @@ class Worker:
 
     def __init__(self, queue: JobQueue, handlers: dict[str, Handler], *, concurrency: int = 1,
                  poll_interval: float = 0.5, lease_seconds: float = 60.0, name: str | None = None,
-                 runtime: Any = None) -> None:
+                 runtime: Any = None, cancel_check_interval: float = 1.0) -> None:
+        self.cancel_check_interval = cancel_check_interval
         self.queue = queue
         self.runtime = runtime
         self.handlers = handlers
@@ -305,15 +313,21 @@ class Worker:
     async def _run(self, job: Any) -> None:
         ctx = JobContext(self.queue, job.id, job.type, dict(job.payload or {}), job.attempts, self.worker_id,
                          self.lease_seconds, job.progress_done, job.progress_total, self.runtime)
-        beat = asyncio.create_task(self._heartbeat(ctx))
+        work = asyncio.create_task(self.handlers[job.type](ctx))
+        watch = asyncio.create_task(self._watch(ctx, work))
         try:
-            result = await self.handlers[job.type](ctx)
+            result = await work
         except JobCancelled:
             await self.queue.mark_cancelled(job.id, self.worker_id)
         except LeaseLost:
             log.warning("job %s: lease lost, another worker owns it now", job.id)
         except asyncio.CancelledError:
-            raise  # shutting down: the lease runs out and another worker resumes the job
+            if ctx.stopped_by == "cancel":
+                await self.queue.mark_cancelled(job.id, self.worker_id)
+            elif ctx.stopped_by == "lease":
+                log.warning("job %s: lease lost, another worker owns it now", job.id)
+            else:
+                raise  # shutting down: the lease runs out and another worker resumes the job
         except Exception as exc:
             log.exception("job %s (%s) failed on attempt %d", job.id, job.type, job.attempts)
             await self.queue.fail(job.id, self.worker_id, f"{exc.__class__.__name__}: {exc}", job.attempts,
@@ -321,12 +335,30 @@ class Worker:
         else:
             await self.queue.complete(job.id, self.worker_id, result)
         finally:
-            beat.cancel()
+            watch.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
-                await beat
+                await watch
 
-    async def _heartbeat(self, ctx: JobContext) -> None:
+    async def _watch(self, ctx: JobContext, work: asyncio.Task[Any]) -> None:
+        """Renew the lease, and stop the handler within ``cancel_check_interval`` of a cancel request,
+        even while it waits on something slow (a handler's own progress reports may be far apart)."""
+        last_beat = asyncio.get_running_loop().time()
         while True:
-            await asyncio.sleep(self.lease_seconds / 3)
-            with contextlib.suppress(Exception):
-                await self.queue.heartbeat(ctx.job_id, ctx.worker_id, ctx.lease_seconds)
+            await asyncio.sleep(self.cancel_check_interval)
+            try:
+                if asyncio.get_running_loop().time() - last_beat >= self.lease_seconds / 3:
+                    cancel = await self.queue.heartbeat(ctx.job_id, ctx.worker_id, ctx.lease_seconds)
+                    last_beat = asyncio.get_running_loop().time()
+                else:
+                    cancel = await self.queue.cancel_requested(ctx.job_id)
+            except LeaseLost:
+                ctx.stopped_by = "lease"
+                work.cancel()
+                return
+            except Exception:
+                log.warning("job %s: could not check the job row; trying again", ctx.job_id, exc_info=True)
+                continue
+            if cancel:
+                ctx.stopped_by = "cancel"
+                work.cancel()
+                return

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
-import sqlalchemy as sa
-
 from services.kit.app import ServiceRuntime
 from services.kit.auth import Principal
-from services.kit.jobs import JobContext
+from services.kit.jobs import JobCancelled, JobContext
 
 from . import repository as repo
 from .crawler.site import Crawler
@@ -33,7 +32,6 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
     runtime: ServiceRuntime = ctx.runtime
     settings = runtime.settings
     assert isinstance(settings, LeadsSettings)
-    owner = ctx.payload.get("owner")
     async with runtime.sessions() as s, s.begin():
         total, _ = await repo.count_results(s, ctx.job_id)
     if total == 0 and ctx.payload.get("query"):
@@ -47,7 +45,19 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
         # A restarted job resumes: what finished before keeps its result.
         pending = {r.url: r.id for r in results if r.status not in ("done", "failed")}
         total, done = len(results), len(results) - len(pending)
-        await s.execute(sa.update(SiteResult).where(SiteResult.id.in_(pending.values())).values(status="running"))
+        await repo.set_result_status(s, list(pending.values()), "running")
+    try:
+        return await _crawl_pending(ctx, runtime, settings, pending, done, total)
+    except (JobCancelled, asyncio.CancelledError):
+        # What did not finish goes back to pending, so a retry (or the next worker) picks up exactly there.
+        async with runtime.sessions() as s, s.begin():
+            await repo.reset_running_results(s, ctx.job_id)
+        raise
+
+
+async def _crawl_pending(ctx: JobContext, runtime: ServiceRuntime, settings: LeadsSettings, pending: dict[str, int],
+                         done: int, total: int) -> dict[str, Any]:
+    owner = ctx.payload.get("owner")
     await ctx.progress(done, total)
     imported = failed = 0
     # Tests map test hostnames to loopback here; in production this is the system resolver.

@@ -225,3 +225,14 @@ async def count_results(s: AsyncSession, job_id: int) -> tuple[int, int]:
     counts = dict(rows.tuples().all())
     return sum(counts.values()), counts.get("done", 0) + counts.get("failed", 0)
 
+
+
+async def set_result_status(s: AsyncSession, ids: Sequence[int], status: str) -> None:
+    if ids:
+        await s.execute(sa.update(SiteResult).where(SiteResult.id.in_(ids)).values(status=status)
+                        .execution_options(synchronize_session=False))
+
+
+async def reset_running_results(s: AsyncSession, job_id: int) -> None:
+    await s.execute(sa.update(SiteResult).where(SiteResult.job_id == job_id, SiteResult.status == "running")
+                    .values(status="pending").execution_options(synchronize_session=False))

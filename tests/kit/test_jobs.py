@@ -203,3 +203,24 @@ async def test_pg_database_fixture_is_throwaway() -> None:
         async with eng.connect() as conn:
             assert (await conn.execute(sa.text("select 1"))).scalar() == 1
         await eng.dispose()
+
+
+async def test_cancel_stops_a_handler_that_is_waiting(queue: JobQueue) -> None:
+    [job_id] = await enqueue(queue)
+    cleaned = asyncio.Event()
+
+    async def waits(ctx: JobContext) -> None:
+        try:
+            await asyncio.sleep(60)  # a slow fetch: no progress report for a long time
+        finally:
+            cleaned.set()
+
+    worker = Worker(queue, {"crawl": waits}, cancel_check_interval=0.05)
+    task = asyncio.create_task(worker.run_once())
+    async with asyncio.timeout(10):
+        while (await fetch(queue, job_id)).status != "running":
+            await asyncio.sleep(0.02)
+    async with queue.sessions() as s, s.begin():
+        await queue.cancel(s, job_id)
+    assert await asyncio.wait_for(task, 5)
+    assert cleaned.is_set() and (await fetch(queue, job_id)).status == CANCELLED

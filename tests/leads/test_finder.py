@@ -93,3 +93,63 @@ async def test_a_blocked_site_fails_alone_and_is_not_imported(database_url: str,
         assert done["results"][0]["status"] == "failed" and done["results"][0]["error"]
         imported = await stack.client.post(f"/leads/finder/{done['job']['id']}/import", headers=stack.sales, json={})
         assert imported.json()["skipped"] == 1 and imported.json()["created"] == 0
+
+
+async def _job_and_results(stack: Stack, job_id: int) -> dict:
+    return (await stack.client.get(f"/leads/finder/{job_id}", headers=stack.sales)).json()
+
+
+async def test_restarted_job_resumes_where_it_stopped(database_url: str, tmp_path: Path, served) -> None:
+    import sqlalchemy as sa
+
+    from services.kit.jobs import Worker
+    from services.leads.jobs import HANDLERS
+    from services.leads.models import SiteResult
+
+    server, hosts = served
+    async with leads_stack(database_url, tmp_path, allow_addresses=[server.address], per_host_delay=0.0,
+                           render_mode="never", workers=0) as stack:
+        runtime = stack.app.state.runtime
+        runtime.extras["resolver"] = mapping_resolver({h: "127.0.0.1" for h in hosts})
+        first, second = list(hosts)
+        resp = await stack.client.post("/leads/finder", headers=stack.sales,
+                                       json={"urls": [server.url("/", host=h) for h in (first, second)]})
+        job_id = resp.json()["job"]["id"]
+        # The worker that ran this job before the restart had finished the first site.
+        async with runtime.sessions() as s, s.begin():
+            await s.execute(sa.update(SiteResult).where(SiteResult.job_id == job_id, SiteResult.domain == first)
+                            .values(status="done", record={"url": server.url("/", host=first), "pages": ["x"]}))
+        assert await Worker(runtime.queue, HANDLERS, runtime=runtime).run_once()
+        body = await _job_and_results(stack, job_id)
+        assert body["job"]["status"] == "succeeded" and body["job"]["progress_done"] == 2
+        assert {seen.host for seen in server.requests} == {second}, "the finished site must not be fetched again"
+
+
+async def test_cancelled_job_leaves_unfinished_sites_pending(database_url: str, tmp_path: Path) -> None:
+    from services.kit.jobs import Worker
+    from services.leads.jobs import HANDLERS
+    from tests.leads.sites import Reply, html
+
+    page = html("<h1>Slow GmbH</h1><a href='/impressum'>Impressum</a>")
+    sites = {"fast-gmbh.de": {"*": Reply(body=page, delay=0.3)}, "slow-gmbh.de": {"*": Reply(body=page, delay=5)}}
+    with SiteServer(vhosts=sites) as server:
+        async with leads_stack(database_url, tmp_path, allow_addresses=[server.address], per_host_delay=0.0,
+                               render_mode="never", workers=0, respect_robots=False) as stack:
+            runtime = stack.app.state.runtime
+            runtime.extras["resolver"] = mapping_resolver(dict.fromkeys(sites, "127.0.0.1"))
+            resp = await stack.client.post("/leads/finder", headers=stack.sales,
+                                           json={"urls": [server.url("/", host=h) for h in sites]})
+            job_id = resp.json()["job"]["id"]
+            task = asyncio.create_task(Worker(runtime.queue, HANDLERS, runtime=runtime).run_once())
+            async with asyncio.timeout(10):
+                while {r["status"] for r in (await _job_and_results(stack, job_id))["results"]} != {"done", "running"}:
+                    await asyncio.sleep(0.02)
+            cancel = await stack.client.post(f"/leads/jobs/{job_id}/cancel", headers=stack.sales)
+            assert cancel.status_code == 200 and cancel.json()["cancel_requested"]
+            await asyncio.wait_for(task, 30)
+            body = await _job_and_results(stack, job_id)
+            assert body["job"]["status"] == "cancelled"
+            by_domain = {r["domain"]: r["status"] for r in body["results"]}
+            assert by_domain == {"fast-gmbh.de": "done", "slow-gmbh.de": "pending"}
+            retried = await stack.client.post(f"/leads/jobs/{job_id}/retry", headers=stack.sales)
+            assert retried.status_code == 200 and retried.json()["status"] == "queued"
