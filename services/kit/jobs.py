@@ -313,7 +313,7 @@ class Worker:
     async def _run(self, job: Any) -> None:
         ctx = JobContext(self.queue, job.id, job.type, dict(job.payload or {}), job.attempts, self.worker_id,
                          self.lease_seconds, job.progress_done, job.progress_total, self.runtime)
-        work = asyncio.create_task(self.handlers[job.type](ctx))
+        work: asyncio.Task[dict[str, Any] | None] = asyncio.ensure_future(self.handlers[job.type](ctx))
         watch = asyncio.create_task(self._watch(ctx, work))
         try:
             result = await work
