@@ -34,7 +34,7 @@ from services.ai.settings import AISettings  # noqa: E402
 from services.kit.db import create_engine, migrate, session_factory, session_scope  # noqa: E402
 from services.leads.extraction import CompanyFacts, extract_company  # noqa: E402
 from services.leads.extraction.evaluation import LIST_FIELDS, SCALAR_FIELDS, evaluate, load_corpus  # noqa: E402
-from services.leads.pipeline import SiteRecord  # noqa: E402
+from services.leads.schemas import SiteRecord  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
 
 BENCH = Caller("bench", False)

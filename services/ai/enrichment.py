@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.leads.crawler.site import Crawler
-from services.leads.pipeline import SiteRecord, extract_site
+from services.leads.pipeline import extract_site
+from services.leads.schemas import SiteRecord
 
 from . import heuristic, service
 from .engine import AIEngine, Caller

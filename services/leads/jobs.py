@@ -14,9 +14,10 @@ from . import repository as repo
 from .crawler.site import Crawler
 from .finder import FIND, add_results
 from .models import SiteResult
-from .pipeline import SiteRecord, extract_sites
+from .pipeline import extract_sites
 from .providers import discover
 from .records import import_site_record
+from .schemas import SiteRecord
 from .settings import LeadsSettings
 
 log = logging.getLogger("outbound.leads.jobs")

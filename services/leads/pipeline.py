@@ -15,65 +15,12 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
-
 from services.leads.crawler.settings import CrawlerSettings
 from services.leads.crawler.site import Crawler, SiteCrawl
 from services.leads.extraction import PageContent, extract_company
+from services.leads.schemas import SiteRecord
 
 log = logging.getLogger("outbound.leads.pipeline")
-
-
-class EvidenceRef(BaseModel):
-    url: str
-    snippet: str
-
-
-class PersonRecord(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    name: str
-    role: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    source_url: str | None = None
-
-
-class SiteRecord(BaseModel):
-    """Company facts of one site, flattened, plus what the crawl did."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    url: str  # as given
-    company_name: str | None = None
-    legal_form: str | None = None
-    street: str | None = None
-    postal_code: str | None = None
-    city: str | None = None
-    country: str | None = None
-    emails: list[str] = Field(default_factory=list)
-    phones: list[str] = Field(default_factory=list)
-    fax: str | None = None
-    representatives: list[str] = Field(default_factory=list)
-    persons: list[PersonRecord] = Field(default_factory=list)
-    register_court: str | None = None
-    register_number: str | None = None
-    vat_id: str | None = None
-    industry: str | None = None
-    employees: str | None = None
-    language: str | None = None
-    social: dict[str, str] = Field(default_factory=dict)
-    evidence: dict[str, EvidenceRef] = Field(default_factory=dict)
-    pages: list[str] = Field(default_factory=list)
-    errors: list[str] = Field(default_factory=list)
-    rendered: bool = False
-    # The fetched pages themselves, for callers that read more than the facts (the AI service's
-    # enrichment); never serialised.
-    _contents: list[PageContent] = PrivateAttr(default_factory=list)
-
-    @property
-    def contents(self) -> list[PageContent]:
-        return self._contents
 
 
 def _record(url: str, crawl: SiteCrawl, facts: dict[str, Any] | None) -> SiteRecord:

@@ -6,9 +6,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, EmailStr, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, PrivateAttr, StringConstraints, field_validator
 
 from services.kit.schemas import JobRead, ORMModel
+
+from .extraction.facts import CompanyFacts, PageContent
 
 
 class LeadStatus(StrEnum):
@@ -205,6 +207,24 @@ class FinderRequest(BaseModel):
     auto_import: bool = False
 
 
+class SiteRecord(CompanyFacts):
+    """The facts of one site plus what the crawl did: one line of `outbound leads extract`."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    url: str  # as given
+    pages: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+    rendered: bool = False
+    # The fetched pages themselves, for callers that read more than the facts (the AI service's
+    # enrichment); never serialised.
+    _contents: list[PageContent] = PrivateAttr(default_factory=list)
+
+    @property
+    def contents(self) -> list[PageContent]:
+        return self._contents
+
+
 class SiteResultRead(ORMModel):
     id: int
     position: int
@@ -213,7 +233,7 @@ class SiteResultRead(ORMModel):
     title: str | None
     status: str
     error: str | None
-    record: dict[str, Any] | None
+    record: SiteRecord | None
     company_id: int | None
 
 

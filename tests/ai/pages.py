@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.leads.extraction import PageContent
-from services.leads.pipeline import SiteRecord
+from services.leads.schemas import SiteRecord
 
 SITE = "https://www.muster-pumpen.de/"
 ATTACKER_EMAIL = "payouts@attacker-mail.example"

@@ -10,7 +10,8 @@ import pytest
 
 from services.leads.crawler import net
 from services.leads.crawler.site import Crawler
-from services.leads.pipeline import SiteRecord, extract_site, extract_sites
+from services.leads.pipeline import extract_site, extract_sites
+from services.leads.schemas import SiteRecord
 from tests.leads.sites import (
     Reply,
     SiteServer,
