@@ -74,6 +74,9 @@ def html(body: str, title: str = "Test", head: str = "") -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as two writes; with Nagle on, the second waits for a delayed ACK
+    # (~40 ms on Linux), a stall no real web server has. Without this, benches measure the stall.
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet

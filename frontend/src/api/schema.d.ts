@@ -1751,7 +1751,7 @@ export interface components {
             tags?: string[] | null;
             /** Evidence */
             evidence?: {
-                [key: string]: components["schemas"]["Evidence"];
+                [key: string]: components["schemas"]["Evidence-Input"];
             } | null;
         };
         /** ContactCreate */
@@ -1778,7 +1778,7 @@ export interface components {
             tags?: string[] | null;
             /** Evidence */
             evidence?: {
-                [key: string]: components["schemas"]["Evidence"];
+                [key: string]: components["schemas"]["Evidence-Input"];
             } | null;
         };
         /**
@@ -1867,7 +1867,7 @@ export interface components {
             tags?: string[] | null;
             /** Evidence */
             evidence?: {
-                [key: string]: components["schemas"]["Evidence"];
+                [key: string]: components["schemas"]["Evidence-Input"];
             } | null;
         };
         /** EmailResult */
@@ -1945,7 +1945,7 @@ export interface components {
             warnings: string[];
         };
         /** Evidence */
-        Evidence: {
+        "Evidence-Input": {
             /** Url */
             url?: string | null;
             /** Snippet */
@@ -1957,6 +1957,13 @@ export interface components {
             source: string;
             /** Model */
             model?: string | null;
+        };
+        /** Evidence */
+        "Evidence-Output": {
+            /** Url */
+            url: string;
+            /** Snippet */
+            snippet: string;
         };
         /** FinderRead */
         FinderRead: {
@@ -2293,6 +2300,19 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** Person */
+        Person: {
+            /** Name */
+            name: string;
+            /** Role */
+            role?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Source Url */
+            source_url?: string | null;
+        };
         /** PersonRead */
         PersonRead: {
             /** Name */
@@ -2517,6 +2537,65 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * SiteRecord
+         * @description The facts of one site plus what the crawl did: one line of `outbound leads extract`.
+         */
+        SiteRecord: {
+            /** Company Name */
+            company_name?: string | null;
+            /** Legal Form */
+            legal_form?: string | null;
+            /** Street */
+            street?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** City */
+            city?: string | null;
+            /** Country */
+            country?: string | null;
+            /** Emails */
+            emails?: string[];
+            /** Phones */
+            phones?: string[];
+            /** Fax */
+            fax?: string | null;
+            /** Representatives */
+            representatives?: string[];
+            /** Persons */
+            persons?: components["schemas"]["Person"][];
+            /** Register Court */
+            register_court?: string | null;
+            /** Register Number */
+            register_number?: string | null;
+            /** Vat Id */
+            vat_id?: string | null;
+            /** Industry */
+            industry?: string | null;
+            /** Employees */
+            employees?: string | null;
+            /** Language */
+            language?: string | null;
+            /** Social */
+            social?: {
+                [key: string]: string;
+            };
+            /** Evidence */
+            evidence?: {
+                [key: string]: components["schemas"]["Evidence-Output"];
+            };
+            /** Url */
+            url: string;
+            /** Pages */
+            pages?: string[];
+            /** Errors */
+            errors?: string[];
+            /**
+             * Rendered
+             * @default false
+             */
+            rendered: boolean;
+        };
         /** SiteResultRead */
         SiteResultRead: {
             /** Id */
@@ -2533,10 +2612,7 @@ export interface components {
             status: string;
             /** Error */
             error: string | null;
-            /** Record */
-            record: {
-                [key: string]: unknown;
-            } | null;
+            record: components["schemas"]["SiteRecord"] | null;
             /** Company Id */
             company_id: number | null;
         };

@@ -36,3 +36,41 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   }
   return 'just now';
 }
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/** A whole number with the locale's grouping (tokens, counts). */
+export function formatNumber(n: number | null | undefined): string {
+  return typeof n === 'number' && Number.isFinite(n) ? integer.format(n) : '—';
+}
+
+/**
+ * US dollars for AI costs: small amounts keep four decimals ($0.0012), larger ones two.
+ * `priceKnown: false` means the provider's price list did not know the model.
+ */
+export function formatCost(usd: number | null | undefined, priceKnown = true): string {
+  if (!priceKnown) return 'price unknown';
+  if (typeof usd !== 'number' || !Number.isFinite(usd)) return '—';
+  if (usd === 0) return '$0.00';
+  const digits = Math.abs(usd) < 1 ? 4 : 2;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits }).format(usd);
+}
+
+/** A wait in seconds as "45 s", "12 min", "5 h 12 min". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** Local clock time (e.g. "01:00"). */
+export function formatTime(iso: string | Date | null | undefined): string {
+  const d = iso instanceof Date ? iso : parse(iso ?? null);
+  return d && !Number.isNaN(d.getTime()) ? clock.format(d) : '—';
+}

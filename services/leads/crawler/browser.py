@@ -187,10 +187,14 @@ class Renderer:
         budget_ms = self.timeout * 1000
         try:
             async with asyncio.timeout(self.timeout):
-                response = await page.goto(url, wait_until="load", timeout=budget_ms)
+                response = await page.goto(url, wait_until="domcontentloaded", timeout=budget_ms)
                 if response is None or response.status >= 400:
                     status = response.status if response is not None else "none"
                     raise FetchError("render", f"rendered page answered HTTP {status}", url)
+                # "load" is waited for, but not required: a page whose script navigates away (to a
+                # blocked address, say) before its load event would otherwise hang until the timeout.
+                with contextlib.suppress(PlaywrightError):
+                    await page.wait_for_load_state("load", timeout=min(budget_ms / 2, 5000))
                 await self._settle(state, min(3.0, self.timeout / 2))
                 return await self._content(page, url)
         except TimeoutError:

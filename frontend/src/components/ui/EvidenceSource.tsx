@@ -1,4 +1,5 @@
 import { cn } from '@/lib/cn';
+import { isRulesModel, modelName } from './Ai';
 import { ExternalLink } from './ExternalLink';
 import { FileIcon, GlobeIcon, PencilIcon, SparklesIcon } from './icons';
 import { Popover } from './Popover';
@@ -36,18 +37,23 @@ export function EvidenceSource({ evidence, field }: { evidence: Evidence | null 
     tone: 'bg-gray-100 text-gray-700 ring-gray-500/20',
   };
   const Icon = kind.icon;
+  // AI evidence names its model ("openai:gpt-4o-mini"); the rules-based provider is not AI.
+  const ai = evidence.source === 'ai';
+  const rules = ai && isRulesModel(evidence.model);
+  const chip = ai ? (rules ? 'Rules' : evidence.model ? `AI · ${modelName(evidence.model)}` : kind.label) : kind.label;
+  const long = rules ? 'Derived by rules (not AI)' : kind.long;
   return (
     <Popover
-      label={`Source of ${field}: ${kind.long}`}
+      label={`Source of ${field}: ${long}${ai && evidence.model ? ` (${evidence.model})` : ''}`}
       trigger={
-        <span className={cn('inline-flex items-center gap-1 rounded px-1.5 py-px text-[11px] font-medium ring-1 ring-inset', kind.tone)}>
-          <Icon className="size-3" />
-          {kind.label}
+        <span className={cn('inline-flex max-w-48 items-center gap-1 rounded px-1.5 py-px text-[11px] font-medium ring-1 ring-inset', kind.tone)}>
+          <Icon className="size-3 shrink-0" />
+          <span className="truncate">{chip}</span>
         </span>
       }
     >
       <span className="block font-medium text-gray-900">
-        {kind.long}
+        {long}
         {evidence.model ? <span className="font-normal text-gray-500"> · {evidence.model}</span> : null}
       </span>
       {evidence.url ? (

@@ -26,3 +26,6 @@ export { SortableTh, Table, TableSkeleton, TBody, Td, Th, THead, Tr } from './Ta
 export { ToastProvider, useToast, type ToastInput } from './Toast';
 export * from './icons';
 export { PlannedSection } from './PlannedSection';
+export { AI_DEMO_NOTE, AiBadge, AiErrorAlert, AiMetaLine, isRulesModel, modelName, type AiMetaInfo } from './Ai';
+export { JobStatusBadge } from './JobStatusBadge';
+export { SearchPicker, type PickerOption } from './SearchPicker';

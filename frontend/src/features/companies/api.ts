@@ -115,3 +115,57 @@ export function listCompanyContacts(companyId: number): Promise<ContactsPage> {
 export function createContact(body: ContactCreate): Promise<ContactRead> {
   return unwrap(api.POST('/api/leads/contacts', { body }));
 }
+
+// --- AI enrichment (ai service; its answers are model output: render them as text) ---------------
+
+export type CompanyEnrichResult = S['CompanyEnrichResult'];
+export type AiMeta = S['AIMeta'];
+export type AiPerson = S['PersonRead'];
+export type AiJob = S['JobRead'];
+export type AiProvider = S['ProviderRead'];
+
+export function getAiProvider(): Promise<AiProvider> {
+  return unwrap(api.GET('/api/ai/provider'));
+}
+
+/** Crawl the company's website, profile it and write the result into the company and its contacts. */
+export function enrichCompany(id: number): Promise<CompanyEnrichResult> {
+  return unwrap(api.POST('/api/ai/enrich/company/{company_id}', { params: { path: { company_id: id } } }));
+}
+
+export async function startEnrichBatch(companyIds: number[]): Promise<AiJob> {
+  const { job } = await unwrap(api.POST('/api/ai/enrich/batch', { body: { company_ids: companyIds } }));
+  return job;
+}
+
+export function getAiJob(jobId: number): Promise<AiJob> {
+  return unwrap(api.GET('/api/ai/jobs/{job_id}', { params: { path: { job_id: jobId } } }));
+}
+
+export function cancelAiJob(jobId: number): Promise<AiJob> {
+  return unwrap(api.POST('/api/ai/jobs/{job_id}/cancel', { params: { path: { job_id: jobId } } }));
+}
+
+export function isJobActive(status: string): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** One company's line in a batch job's result. */
+export type BatchItem = { companyId: number; status: 'enriched' | 'failed' | 'skipped' | string; error: string | null };
+export type BatchSummary = { enriched: number; failed: number; skipped: number; items: BatchItem[] };
+
+/** The batch job's `result` ({enriched, failed, skipped, items}), typed loosely by the API: parse it defensively. */
+export function parseBatchResult(result: Record<string, unknown> | null | undefined): BatchSummary | null {
+  if (!result || typeof result !== 'object') return null;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const items: BatchItem[] = [];
+  if (Array.isArray(result.items)) {
+    for (const raw of result.items) {
+      if (!raw || typeof raw !== 'object') continue;
+      const r = raw as Record<string, unknown>;
+      if (typeof r.company_id !== 'number') continue;
+      items.push({ companyId: r.company_id, status: typeof r.status === 'string' ? r.status : 'unknown', error: typeof r.error === 'string' ? r.error : null });
+    }
+  }
+  return { enriched: num(result.enriched), failed: num(result.failed), skipped: num(result.skipped), items };
+}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
+  AI_DEMO_NOTE,
+  AiErrorAlert,
   BuildingIcon,
   Button,
   DownloadIcon,
@@ -12,6 +14,7 @@ import {
   PlusIcon,
   SearchIcon,
   Select,
+  SparklesIcon,
   Spinner,
   TargetIcon,
   UploadIcon,
@@ -19,9 +22,11 @@ import {
 import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import { intParam, useDebouncedUrlText, useUrlParams } from '@/lib/useUrlState';
-import { DEFAULT_SORT, isCompanySort, isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type ListCompaniesParams } from '../api';
+import { DEFAULT_SORT, isCompanySort, isJobActive, isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type CompanyRead, type ListCompaniesParams } from '../api';
+import { useAiJob, useCurrentBatch, useStartEnrichBatch } from '../hooks/useAi';
 import { useCompaniesList } from '../hooks/useCompanies';
-import { CompaniesTable } from './CompaniesTable';
+import { BulkEnrichPanel } from './BulkEnrichPanel';
+import { CompaniesTable, type TableSelection } from './CompaniesTable';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { NewCompanyDialog } from './NewCompanyDialog';
@@ -40,6 +45,42 @@ export function CompaniesPage() {
   const [countryText, setCountryText] = useDebouncedUrlText('country', params, update);
   const [cityText, setCityText] = useDebouncedUrlText('city', params, update);
   const [dialog, setDialog] = useState<'new' | 'export' | 'import' | null>(null);
+  // Selected companies (id → name), kept across pages for "Enrich selected".
+  const [selected, setSelected] = useState<Map<number, string>>(new Map());
+  const startBatch = useStartEnrichBatch();
+  const batch = useCurrentBatch().data ?? null;
+  const batchJob = useAiJob(batch?.jobId ?? 0);
+  const batchRunning = batch !== null && (!batchJob.data || isJobActive(batchJob.data.status));
+  const canEnrich = canManage;
+
+  const selection: TableSelection = {
+    selected: new Set(selected.keys()),
+    onToggle: (c) =>
+      setSelected((prev) => {
+        const next = new Map(prev);
+        if (next.has(c.id)) next.delete(c.id);
+        else next.set(c.id, c.name);
+        return next;
+      }),
+    onTogglePage: (rows: CompanyRead[], select: boolean) =>
+      setSelected((prev) => {
+        const next = new Map(prev);
+        for (const c of rows) {
+          if (select) next.set(c.id, c.name);
+          else next.delete(c.id);
+        }
+        return next;
+      }),
+  };
+
+  async function enrichSelected() {
+    try {
+      await startBatch.mutateAsync([...selected].map(([id, name]) => ({ id, name })));
+      setSelected(new Map());
+    } catch {
+      // Shown below the toolbar.
+    }
+  }
 
   const q = params.get('q') ?? '';
   const statusParam = params.get('status');
@@ -91,43 +132,84 @@ export function CompaniesPage() {
         }
       />
 
-      <div className="mb-4 flex flex-wrap items-center gap-3" role="search" aria-label="Filter companies">
-        <div className="relative w-full sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
+      <div className="mb-4 flex flex-wrap items-start gap-3">
+        <div className="flex flex-1 flex-wrap items-center gap-3" role="search" aria-label="Filter companies">
+          <div className="relative w-full sm:w-72">
+            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
+            <Input
+              type="search"
+              aria-label="Search companies"
+              placeholder="Name, domain, city, e-mail, VAT id…"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              className="pl-9"
+            />
+          </div>
+          <Select aria-label="Status" className="w-40" value={status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
+            <option value="">All statuses</option>
+            {LEAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+          <Input aria-label="Tag" placeholder="Tag" className="w-32" value={tagText} onChange={(e) => setTagText(e.target.value)} />
           <Input
-            type="search"
-            aria-label="Search companies"
-            placeholder="Name, domain, city, e-mail, VAT id…"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-9"
+            aria-label="Country"
+            placeholder="Country (DE)"
+            className="w-32"
+            maxLength={2}
+            value={countryText}
+            onChange={(e) => setCountryText(e.target.value.toUpperCase())}
           />
+          <Input aria-label="City" placeholder="City" className="w-36" value={cityText} onChange={(e) => setCityText(e.target.value)} />
+          {filtered ? (
+            <Button variant="ghost" size="sm" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          ) : null}
+          {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
         </div>
-        <Select aria-label="Status" className="w-40" value={status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
-          <option value="">All statuses</option>
-          {LEAD_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </Select>
-        <Input aria-label="Tag" placeholder="Tag" className="w-32" value={tagText} onChange={(e) => setTagText(e.target.value)} />
-        <Input
-          aria-label="Country"
-          placeholder="Country (DE)"
-          className="w-32"
-          maxLength={2}
-          value={countryText}
-          onChange={(e) => setCountryText(e.target.value.toUpperCase())}
-        />
-        <Input aria-label="City" placeholder="City" className="w-36" value={cityText} onChange={(e) => setCityText(e.target.value)} />
-        {filtered ? (
-          <Button variant="ghost" size="sm" onClick={clearFilters}>
-            Clear filters
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          {selected.size ? (
+            <span className="text-sm text-gray-600" aria-live="polite">
+              {selected.size} selected
+              <button type="button" className="ml-2 font-medium text-accent-700 hover:underline" onClick={() => setSelected(new Map())}>
+                Clear selection
+              </button>
+            </span>
+          ) : null}
+          <Button
+            variant="secondary"
+            icon={<SparklesIcon className="size-4 text-violet-600" />}
+            loading={startBatch.isPending}
+            disabled={!canEnrich || selected.size === 0 || batchRunning}
+            aria-describedby={!canEnrich ? 'bulk-enrich-note' : undefined}
+            title={batchRunning ? 'Wait for the running enrichment to finish' : undefined}
+            onClick={() => void enrichSelected()}
+          >
+            Enrich selected
           </Button>
-        ) : null}
-        {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
+          {!canEnrich ? (
+            <span id="bulk-enrich-note" className="basis-full text-right text-xs text-gray-500">
+              {AI_DEMO_NOTE}
+            </span>
+          ) : null}
+        </div>
       </div>
+
+      {startBatch.isError ? (
+        <AiErrorAlert
+          className="mb-4"
+          error={startBatch.error}
+          actions={
+            <Button size="sm" variant="secondary" onClick={() => startBatch.reset()}>
+              Dismiss
+            </Button>
+          }
+        />
+      ) : null}
+      {batch ? <BulkEnrichPanel batch={batch} job={batchJob} canCancel={canEnrich} /> : null}
 
       {query.isError && !data ? (
         <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
@@ -140,6 +222,7 @@ export function CompaniesPage() {
             loading={query.isLoading}
             sort={sort}
             onSort={(s) => update({ sort: s === DEFAULT_SORT ? null : s })}
+            selection={canEnrich ? selection : undefined}
             empty={
               filtered ? (
                 <EmptyState

@@ -1,11 +1,22 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Chips, SortableTh, Table, TableSkeleton, TBody, Td, Th, THead, Tr } from '@/components/ui';
+import { cn } from '@/lib/cn';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { CompanyRead } from '../api';
 import { StatusBadge } from './StatusBadge';
 
 const COLUMNS = 6;
+
+const checkboxClass =
+  'size-4 rounded border-gray-300 accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600';
+
+/** Row checkboxes (for bulk actions); the selection survives paging. */
+export type TableSelection = {
+  selected: ReadonlySet<number>;
+  onToggle: (company: CompanyRead) => void;
+  onTogglePage: (companies: CompanyRead[], select: boolean) => void;
+};
 
 export function CompaniesTable({
   companies,
@@ -13,17 +24,38 @@ export function CompaniesTable({
   sort,
   onSort,
   empty,
+  selection,
 }: {
   companies: CompanyRead[] | undefined;
   loading: boolean;
   sort: string;
   onSort: (sort: string) => void;
   empty: ReactNode;
+  selection?: TableSelection;
 }) {
+  const columns = selection ? COLUMNS + 1 : COLUMNS;
+  const rows = companies ?? [];
+  const pageSelected = rows.length > 0 && rows.every((c) => selection?.selected.has(c.id));
+  const someSelected = rows.some((c) => selection?.selected.has(c.id));
   return (
     <Table aria-label="Companies">
       <THead>
         <tr>
+          {selection ? (
+            <Th className="w-10 pr-0">
+              <input
+                type="checkbox"
+                className={checkboxClass}
+                aria-label="Select all companies on this page"
+                checked={pageSelected}
+                ref={(el) => {
+                  if (el) el.indeterminate = someSelected && !pageSelected;
+                }}
+                disabled={rows.length === 0}
+                onChange={() => selection.onTogglePage(rows, !pageSelected)}
+              />
+            </Th>
+          ) : null}
           <SortableTh field="name" sort={sort} onSort={onSort}>
             Name
           </SortableTh>
@@ -41,16 +73,27 @@ export function CompaniesTable({
         </tr>
       </THead>
       {loading ? (
-        <TableSkeleton columns={COLUMNS} label="Loading companies" />
+        <TableSkeleton columns={columns} label="Loading companies" />
       ) : (
         <TBody>
           {companies && companies.length === 0 ? (
             <tr>
-              <td colSpan={COLUMNS}>{empty}</td>
+              <td colSpan={columns}>{empty}</td>
             </tr>
           ) : null}
           {companies?.map((c) => (
-            <Tr key={c.id}>
+            <Tr key={c.id} className={cn(selection?.selected.has(c.id) && 'bg-accent-50/50')}>
+              {selection ? (
+                <Td className="pr-0">
+                  <input
+                    type="checkbox"
+                    className={checkboxClass}
+                    aria-label={`Select ${c.name}`}
+                    checked={selection.selected.has(c.id)}
+                    onChange={() => selection.onToggle(c)}
+                  />
+                </Td>
+              ) : null}
               <Td className="max-w-72">
                 <Link to={`/companies/${c.id}`} className="block truncate font-medium text-gray-900 hover:text-accent-700 hover:underline">
                   {c.name}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   ActivityFeed,
+  AI_DEMO_NOTE,
   BuildingIcon,
   Button,
   Card,
@@ -14,6 +15,7 @@ import {
   NotesPanel,
   Select,
   Skeleton,
+  SparklesIcon,
   TagInput,
   TrashIcon,
   useToast,
@@ -31,6 +33,8 @@ import {
   useDeleteCompany,
   useUpdateCompany,
 } from '../hooks/useCompanies';
+import { useAiProfile, useEnrichCompany } from '../hooks/useAi';
+import { AiProfileCard } from './AiProfileCard';
 import { CompanyContacts } from './CompanyContacts';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { FactsCard } from './FactsCard';
@@ -109,6 +113,24 @@ function CompanyView({ company }: { company: CompanyRead }) {
   useEffect(() => setTags(company.tags), [company.tags]);
 
   const actorLabel = (a: string) => (user && a === `user:${user.id}` ? 'You' : a);
+  const enrich = useEnrichCompany(company.id);
+  const profile = useAiProfile(company.id);
+  const hasSite = Boolean(company.website || company.domain);
+  const enrichNote = !canManage ? AI_DEMO_NOTE : !hasSite ? 'Add a website to enrich this company.' : null;
+
+  async function runEnrich() {
+    try {
+      const result = await enrich.mutateAsync();
+      const changed = result.updated_fields.length + result.contacts_created + result.contacts_updated;
+      toast({
+        tone: 'success',
+        title: 'Enriched',
+        description: changed ? `${company.name}: the AI profile is ready and the company was updated.` : `${company.name}: the AI profile is ready.`,
+      });
+    } catch {
+      // Shown in the AI profile card (with when a spent budget resets).
+    }
+  }
 
   async function patch(p: CompanyUpdate, what: string) {
     try {
@@ -166,27 +188,44 @@ function CompanyView({ company }: { company: CompanyRead }) {
             ) : null}
           </p>
         </div>
-        <div className="flex shrink-0 items-center gap-2">
-          <label htmlFor="company-status" className="text-sm font-medium text-gray-700">
-            Status
-          </label>
-          <Select
-            id="company-status"
-            className="w-36"
-            value={company.status}
-            disabled={update.isPending}
-            onChange={(e) => void changeStatus(e.target.value as LeadStatus)}
-          >
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-          {canManage ? (
-            <Button variant="secondary" icon={<TrashIcon className="size-4" />} onClick={() => setConfirmDelete(true)} className="text-red-700">
-              Delete
+        <div className="flex shrink-0 flex-col gap-1.5 lg:items-end">
+          <div className="flex flex-wrap items-center gap-2">
+            <Button
+              variant="secondary"
+              icon={<SparklesIcon className="size-4 text-violet-600" />}
+              loading={enrich.isPending}
+              disabled={!!enrichNote}
+              aria-describedby={enrichNote ? 'enrich-note' : undefined}
+              onClick={() => void runEnrich()}
+            >
+              {enrich.isPending ? 'Enriching…' : 'Enrich with AI'}
             </Button>
+            <label htmlFor="company-status" className="text-sm font-medium text-gray-700">
+              Status
+            </label>
+            <Select
+              id="company-status"
+              className="w-36"
+              value={company.status}
+              disabled={update.isPending}
+              onChange={(e) => void changeStatus(e.target.value as LeadStatus)}
+            >
+              {LEAD_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+            {canManage ? (
+              <Button variant="secondary" icon={<TrashIcon className="size-4" />} onClick={() => setConfirmDelete(true)} className="text-red-700">
+                Delete
+              </Button>
+            ) : null}
+          </div>
+          {enrichNote ? (
+            <p id="enrich-note" className="text-xs text-gray-500">
+              {enrichNote}
+            </p>
           ) : null}
         </div>
       </header>
@@ -197,6 +236,9 @@ function CompanyView({ company }: { company: CompanyRead }) {
 
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {enrich.isPending || enrich.isError || profile.data ? (
+            <AiProfileCard result={profile.data} pending={enrich.isPending} error={enrich.isError ? enrich.error : null} onDismissError={() => enrich.reset()} />
+          ) : null}
           <FactsCard company={company} canEdit save={(p) => update.mutateAsync(p)} />
           <TimelineCard companyId={company.id} actorLabel={actorLabel} />
         </div>
