@@ -73,6 +73,12 @@ async def enrich_company(company_id: CompanyId, session: SessionDep, runtime: Ru
                                           language=body.language if body else None)
 
 
+@enrich.get("/company/{company_id}", responses={404: {}})
+async def last_company_profile(company_id: CompanyId, session: SessionDep, _: ReaderPrincipal) -> CompanyEnrichResult:
+    """The company's latest enrichment: the profile, its sources, and what grounding dropped."""
+    return await companies.last_profile(session, company_id)
+
+
 @enrich.post("/batch", status_code=status.HTTP_202_ACCEPTED, responses={422: {}})
 async def enrich_batch(body: BatchRequest, session: SessionDep, runtime: RuntimeDep,
                        actor: WriterPrincipal) -> BatchRead:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import ServiceRuntime
-from services.kit.errors import AppError, Conflict, Invalid, Upstream
+from services.kit.errors import AppError, Conflict, Invalid, NotFound, Upstream
 from services.leads.client import LeadsClient
 from services.leads.crawler.site import Crawler
 from services.leads.schemas import (
@@ -28,6 +28,7 @@ from services.leads.schemas import (
     Evidence,
 )
 
+from . import repository as repo
 from .engine import AIEngine, Caller
 from .enrichment import crawl, enrich_record
 from .grounding import normalise_name
@@ -141,5 +142,14 @@ async def enrich_company(s: AsyncSession, runtime: ServiceRuntime, caller: Calle
                     "cost": meta.cost, "cached": meta.cached, "dropped": result.grounding.dropped[:20]}))
     except AppError as exc:
         warnings.append(f"The timeline entry was not recorded: {exc.detail}")
-    return CompanyEnrichResult(**result.model_dump(exclude={"warnings"}), warnings=warnings, company_id=company_id,
-                               updated_fields=fields, contacts_created=created, contacts_updated=updated)
+    out = CompanyEnrichResult(**result.model_dump(exclude={"warnings"}), warnings=warnings, company_id=company_id,
+                              updated_fields=fields, contacts_created=created, contacts_updated=updated)
+    await repo.save_company_profile(s, company_id, out.model_dump(mode="json"))
+    return out
+
+
+async def last_profile(s: AsyncSession, company_id: int) -> CompanyEnrichResult:
+    row = await repo.get_company_profile(s, company_id)
+    if row is None:
+        raise NotFound(f"Company {company_id} has not been enriched yet.")
+    return CompanyEnrichResult.model_validate(row.result)

@@ -73,3 +73,13 @@ class AICacheEntry(Base):
     prompt_tokens: Mapped[int] = mapped_column(default=0)
     completion_tokens: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CompanyProfile(Base):
+    """The latest enrichment of a company, so the profile and its sources can be shown again later."""
+
+    __tablename__ = "ai_company_profiles"
+
+    company_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    result: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import AICacheEntry, AICall, Prompt
+from .models import AICacheEntry, AICall, CompanyProfile, Prompt
 
 
 async def add(s: AsyncSession, row: Any) -> Any:
@@ -105,3 +105,16 @@ async def store_response(s: AsyncSession, *, key: str, response: dict[str, Any],
               "completion_tokens": completion_tokens, "created_at": created_at}
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     await s.execute(insert(AICacheEntry).values(**values).on_conflict_do_nothing(index_elements=["key"]))
+
+
+async def get_company_profile(s: AsyncSession, company_id: int) -> CompanyProfile | None:
+    return await s.get(CompanyProfile, company_id)
+
+
+async def save_company_profile(s: AsyncSession, company_id: int, result: dict[str, Any]) -> None:
+    row = await s.get(CompanyProfile, company_id)
+    if row is None:
+        s.add(CompanyProfile(company_id=company_id, result=result))
+    else:
+        row.result = result
+    await s.flush()

@@ -45,9 +45,13 @@ async def test_enrich_company_writes_profile_and_contacts_to_leads(database_url:
     async with ai_stack(database_url, tmp_path, fake, allow_addresses=[server.address]) as stack:
         _wire(stack, hosts)
         company_id = await _company(stack, server, host)
+        assert (await stack.ai.get(f"/ai/enrich/company/{company_id}", headers=stack.demo)).status_code == 404
         resp = await stack.ai.post(f"/ai/enrich/company/{company_id}", headers=stack.sales, json={"language": "en"})
         assert resp.status_code == 200, resp.text
         result = resp.json()
+        # The profile can be read back later (a reload of the company page), by every role.
+        stored = await stack.ai.get(f"/ai/enrich/company/{company_id}", headers=stack.demo)
+        assert stored.status_code == 200 and stored.json() == result
         assert result["ai"]["provider"] == "openai" and result["ai"]["cost"] > 0 and not result["ai"]["cached"]
         assert "summary" in result["updated_fields"] and result["contacts_created"] >= 2
         assert result["grounding"]["dropped_persons"] >= 1  # the brain's invented person

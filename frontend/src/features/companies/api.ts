@@ -3,7 +3,7 @@
  * here, so a regenerated schema only needs fixes in this file.
  */
 import { api } from '@/lib/api/client';
-import { unwrap } from '@/lib/api/problem';
+import { ApiError, unwrap } from '@/lib/api/problem';
 import { filenameFrom } from '@/lib/download';
 import type { components, paths } from '@/api/schema';
 
@@ -126,6 +126,16 @@ export type AiProvider = S['ProviderRead'];
 
 export function getAiProvider(): Promise<AiProvider> {
   return unwrap(api.GET('/api/ai/provider'));
+}
+
+/** The company's latest stored enrichment, or null when it was never enriched. */
+export async function getLastProfile(id: number): Promise<CompanyEnrichResult | null> {
+  try {
+    return await unwrap(api.GET('/api/ai/enrich/company/{company_id}', { params: { path: { company_id: id } } }));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
 }
 
 /** Crawl the company's website, profile it and write the result into the company and its contacts. */

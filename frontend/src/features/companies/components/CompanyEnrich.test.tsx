@@ -23,6 +23,7 @@ function routes(over: Routes = {}): Routes {
     'GET /api/leads/companies/1/timeline': () => json(200, page([], 0, 20)),
     'GET /api/leads/contacts': () => json(200, page([contact()], 1, 100)),
     'GET /api/ai/provider': () => json(200, provider()),
+    'GET /api/ai/enrich/company/1': () => problem(404, 'Company 1 has not been enriched yet.'),
     'POST /api/ai/enrich/company/1': () => {
       enriched = true;
       return json(200, enrichResult());
@@ -32,6 +33,13 @@ function routes(over: Routes = {}): Routes {
 }
 
 describe('Company page → Enrich with AI', () => {
+  it('shows the stored profile of an earlier enrichment when the page opens', async () => {
+    mockApi(signedIn(SALES, routes({ 'GET /api/ai/enrich/company/1': () => json(200, enrichResult()) })));
+    renderApp('/companies/1');
+    const card = await screen.findByRole('region', { name: 'AI profile' });
+    await within(card).findByText('Tax advisory firm in Munich for small businesses and freelancers.');
+  });
+
   it('calls the endpoint, refreshes the company and shows the profile with its sources and grounding notes', async () => {
     const server = mockApi(signedIn(SALES, routes()));
     const user = userEvent.setup();

@@ -237,7 +237,7 @@ function CompanyView({ company }: { company: CompanyRead }) {
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {enrich.isPending || enrich.isError || profile.data ? (
-            <AiProfileCard result={profile.data} pending={enrich.isPending} error={enrich.isError ? enrich.error : null} onDismissError={() => enrich.reset()} />
+            <AiProfileCard result={profile.data ?? undefined} pending={enrich.isPending} error={enrich.isError ? enrich.error : null} onDismissError={() => enrich.reset()} />
           ) : null}
           <FactsCard company={company} canEdit save={(p) => update.mutateAsync(p)} />
           <TimelineCard companyId={company.id} actorLabel={actorLabel} />

@@ -3,6 +3,7 @@ import {
   cancelAiJob,
   enrichCompany,
   getAiJob,
+  getLastProfile,
   getAiProvider,
   isJobActive,
   startEnrichBatch,
@@ -18,7 +19,7 @@ export const AI_POLL_MS = 1000;
 export const aiKeys = {
   provider: ['ai', 'provider'] as const,
   usage: ['ai', 'usage'] as const,
-  /** The last profile of a company made in this session (the API keeps no profile to read back). */
+  /** The company's latest enrichment (stored by the AI service; null when never enriched). */
   profile: (companyId: number) => ['ai', 'profile', companyId] as const,
   job: (jobId: number) => ['ai', 'job', jobId] as const,
   /** The batch started from the Companies list, with the names of its companies. */
@@ -31,9 +32,13 @@ export function useAiProvider() {
   return useQuery({ queryKey: aiKeys.provider, queryFn: getAiProvider, staleTime: 5 * 60_000 });
 }
 
-/** The profile from the last enrichment of this company (set by useEnrichCompany; never fetched). */
+/** The profile from the latest enrichment of this company, read back from the AI service. */
 export function useAiProfile(companyId: number) {
-  return useQuery<CompanyEnrichResult>({ queryKey: aiKeys.profile(companyId), queryFn: skipToken, gcTime: 30 * 60_000 });
+  return useQuery<CompanyEnrichResult | null>({
+    queryKey: aiKeys.profile(companyId),
+    queryFn: () => getLastProfile(companyId),
+    staleTime: 60_000,
+  });
 }
 
 export function useEnrichCompany(companyId: number) {
