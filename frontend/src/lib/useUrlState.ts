@@ -7,6 +7,7 @@ export type UrlChanges = Record<string, string | null | undefined>;
 /**
  * List state kept in the URL (shareable, survives reload and back/forward).
  * `update` sets or clears keys; any change other than `offset` itself resets `offset` (page 1).
+ * `setOffset` moves to another page (offset 0 drops the key).
  */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams();
@@ -27,7 +28,8 @@ export function useUrlParams() {
     },
     [setParams],
   );
-  return { params, update };
+  const setOffset = useCallback((offset: number) => update({ offset: offset > 0 ? String(offset) : null }), [update]);
+  return { params, update, setOffset };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { errorMessage } from '@/lib/api/problem';
 import { cn } from '@/lib/cn';
 import { Button } from './Button';
 import { XIcon } from './icons';
+import { useToast } from './Toast';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -162,6 +164,69 @@ export function ConfirmDialog({
           </Button>
         </>
       }
+    />
+  );
+}
+
+/** A form dialog's footer: Cancel, and the submit button of the form with id `form`. */
+export function DialogActions({ form, submitLabel, pending, onCancel }: { form: string; submitLabel: string; pending: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" form={form} loading={pending}>
+        {submitLabel}
+      </Button>
+    </>
+  );
+}
+
+/**
+ * "Delete {name}?" — a danger confirmation for deleting one record of a kind ("company", "contact").
+ * Confirming runs `onDelete`: on success a toast says so and `onDeleted` runs (e.g. leave the page);
+ * on failure a toast gives the reason and the dialog closes.
+ */
+export function ConfirmDeleteDialog({
+  open,
+  name,
+  kind,
+  description,
+  pending,
+  onDelete,
+  onDeleted,
+  onCancel,
+}: {
+  open: boolean;
+  name: string;
+  kind: string;
+  description: ReactNode;
+  pending: boolean;
+  onDelete: () => Promise<unknown>;
+  onDeleted: () => void;
+  onCancel: () => void;
+}) {
+  const { toast } = useToast();
+  async function confirm() {
+    try {
+      await onDelete();
+      toast({ tone: 'success', title: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} deleted`, description: name });
+      onDeleted();
+    } catch (err) {
+      toast({ tone: 'error', title: "Couldn't delete", description: errorMessage(err) });
+      onCancel();
+    }
+  }
+  return (
+    <ConfirmDialog
+      open={open}
+      title={`Delete ${name}?`}
+      description={description}
+      confirmLabel={`Delete ${kind}`}
+      tone="danger"
+      pending={pending}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
     />
   );
 }

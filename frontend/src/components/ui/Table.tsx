@@ -97,3 +97,12 @@ export function SortableTh({
     </Th>
   );
 }
+
+/** The one row of an empty table body, spanning every column (e.g. an EmptyState). */
+export function TableEmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns}>{children}</td>
+    </tr>
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { api } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/problem';
+import { leadRecordApi } from '@/lib/api/leadRecords';
 import { filenameFrom } from '@/lib/download';
 import type { components, paths } from '@/api/schema';
 
@@ -12,7 +13,6 @@ export type CompanyRead = S['CompanyRead'];
 export type CompanyCreate = S['CompanyCreate'];
 export type CompanyUpdate = S['CompanyUpdate'];
 export type CompaniesPage = S['Page_CompanyRead_'];
-export type LeadStatus = S['LeadStatus'];
 export type NoteRead = S['NoteRead'];
 export type ActivityRead = S['ActivityRead'];
 export type ActivityPage = S['Page_ActivityRead_'];
@@ -27,16 +27,7 @@ export type ExportParams = NonNullable<paths['/api/leads/companies/export.csv'][
 export type Delimiter = NonNullable<ExportParams['delimiter']>;
 type ImportBody = S['Body_companies-import_companies'];
 
-export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'enriched', 'contacted', 'replied', 'meeting', 'won', 'lost'];
-export const STATUS_LABELS: Record<LeadStatus, string> = {
-  new: 'New',
-  enriched: 'Enriched',
-  contacted: 'Contacted',
-  replied: 'Replied',
-  meeting: 'Meeting',
-  won: 'Won',
-  lost: 'Lost',
-};
+export { isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leadStatus';
 export const COMPANY_SORTS: readonly CompanySort[] = [
   'name', '-name', 'created_at', '-created_at', 'updated_at', '-updated_at', 'city', '-city', 'status', '-status',
 ];
@@ -44,9 +35,6 @@ export const DEFAULT_SORT: CompanySort = '-created_at';
 
 export function isCompanySort(v: string | null): v is CompanySort {
   return v !== null && (COMPANY_SORTS as readonly string[]).includes(v);
-}
-export function isLeadStatus(v: string | null): v is LeadStatus {
-  return v !== null && (LEAD_STATUSES as readonly string[]).includes(v);
 }
 
 // --- companies ------------------------------------------------------------------------------------
@@ -75,21 +63,11 @@ export function getDuplicates(id: number): Promise<CompanyRead[]> {
   return unwrap(api.GET('/api/leads/companies/{company_id}/duplicates', { params: { path: { company_id: id } } }));
 }
 
-export function mergeCompany(id: number, duplicateId: number): Promise<CompanyRead> {
-  return unwrap(api.POST('/api/leads/companies/{company_id}/merge', { params: { path: { company_id: id } }, body: { duplicate_id: duplicateId } }));
-}
-
-export function getTimeline(id: number, limit: number, offset: number): Promise<ActivityPage> {
-  return unwrap(api.GET('/api/leads/companies/{company_id}/timeline', { params: { path: { company_id: id }, query: { limit, offset } } }));
-}
-
-export function listNotes(id: number): Promise<NoteRead[]> {
-  return unwrap(api.GET('/api/leads/companies/{company_id}/notes', { params: { path: { company_id: id } } }));
-}
-
-export function addNote(id: number, body: string): Promise<NoteRead> {
-  return unwrap(api.POST('/api/leads/companies/{company_id}/notes', { params: { path: { company_id: id } }, body: { body } }));
-}
+const records = leadRecordApi('companies');
+export const mergeCompany = records.merge;
+export const getTimeline = records.getTimeline;
+export const listNotes = records.listNotes;
+export const addNote = records.addNote;
 
 /** Download the companies CSV through the authenticated client (the token is not a cookie). */
 export async function exportCompaniesCsv(query: ExportParams): Promise<{ blob: Blob; filename: string }> {

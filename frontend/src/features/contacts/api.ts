@@ -3,6 +3,7 @@
  * here, so a regenerated schema only needs fixes in this file.
  */
 import { api } from '@/lib/api/client';
+import { leadRecordApi } from '@/lib/api/leadRecords';
 import { unwrap } from '@/lib/api/problem';
 import type { components, paths } from '@/api/schema';
 
@@ -11,23 +12,13 @@ export type ContactRead = S['ContactRead'];
 export type ContactCreate = S['ContactCreate'];
 export type ContactUpdate = S['ContactUpdate'];
 export type ContactsPage = S['Page_ContactRead_'];
-export type LeadStatus = S['LeadStatus'];
 export type LegalBasis = S['LegalBasis'];
 export type NoteRead = S['NoteRead'];
 export type ActivityPage = S['Page_ActivityRead_'];
 export type ListContactsParams = NonNullable<paths['/api/leads/contacts']['get']['parameters']['query']>;
 export type ContactSort = NonNullable<ListContactsParams['sort']>;
 
-export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'enriched', 'contacted', 'replied', 'meeting', 'won', 'lost'];
-export const STATUS_LABELS: Record<LeadStatus, string> = {
-  new: 'New',
-  enriched: 'Enriched',
-  contacted: 'Contacted',
-  replied: 'Replied',
-  meeting: 'Meeting',
-  won: 'Won',
-  lost: 'Lost',
-};
+export { isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leadStatus';
 export const LEGAL_BASES: readonly LegalBasis[] = ['none', 'consent', 'existing_customer'];
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
   none: 'None recorded',
@@ -38,7 +29,6 @@ export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
 export const CONTACT_SORTS: readonly ContactSort[] = ['name', '-name', 'created_at', '-created_at', 'updated_at', '-updated_at', 'status', '-status'];
 export const DEFAULT_SORT: ContactSort = '-created_at';
 
-export const isLeadStatus = (v: string | null): v is LeadStatus => v !== null && (LEAD_STATUSES as readonly string[]).includes(v);
 export const isLegalBasis = (v: string | null): v is LegalBasis => v !== null && (LEGAL_BASES as readonly string[]).includes(v);
 export const isContactSort = (v: string | null): v is ContactSort => v !== null && (CONTACT_SORTS as readonly string[]).includes(v);
 
@@ -62,18 +52,8 @@ export async function deleteContact(id: number): Promise<void> {
   await unwrap(api.DELETE('/api/leads/contacts/{contact_id}', { params: { path: { contact_id: id } } }));
 }
 
-export function mergeContact(id: number, duplicateId: number): Promise<ContactRead> {
-  return unwrap(api.POST('/api/leads/contacts/{contact_id}/merge', { params: { path: { contact_id: id } }, body: { duplicate_id: duplicateId } }));
-}
-
-export function getTimeline(id: number, limit: number, offset: number): Promise<ActivityPage> {
-  return unwrap(api.GET('/api/leads/contacts/{contact_id}/timeline', { params: { path: { contact_id: id }, query: { limit, offset } } }));
-}
-
-export function listNotes(id: number): Promise<NoteRead[]> {
-  return unwrap(api.GET('/api/leads/contacts/{contact_id}/notes', { params: { path: { contact_id: id } } }));
-}
-
-export function addNote(id: number, body: string): Promise<NoteRead> {
-  return unwrap(api.POST('/api/leads/contacts/{contact_id}/notes', { params: { path: { contact_id: id } }, body: { body } }));
-}
+const records = leadRecordApi('contacts');
+export const mergeContact = records.merge;
+export const getTimeline = records.getTimeline;
+export const listNotes = records.listNotes;
+export const addNote = records.addNote;

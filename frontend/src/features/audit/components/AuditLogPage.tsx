@@ -1,23 +1,23 @@
-import { useSearchParams } from 'react-router';
 import {
   Button,
   EmptyState,
-  ErrorState,
   ListIcon,
   PageHeader,
-  Pagination,
+  PaginationFooter,
+  QueryErrorCard,
   Select,
-  Spinner,
   Table,
+  TableEmptyRow,
   TableSkeleton,
   TBody,
   Td,
   Th,
   THead,
   Tr,
+  UpdatingSpinner,
   XIcon,
 } from '@/components/ui';
-import { errorMessage } from '@/lib/api/problem';
+import { useUrlParams } from '@/lib/useUrlState';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { AUDIT_EVENTS } from '../api';
 import { useAuditLog } from '../hooks/useAuditLog';
@@ -28,7 +28,7 @@ export const AUDIT_PAGE_SIZE = 50;
 const COLUMNS = 5;
 
 export function AuditLogPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, update, setOffset } = useUrlParams();
   const event = params.get('event') ?? '';
   const userIdParam = Number(params.get('user_id'));
   const userId = Number.isInteger(userIdParam) && userIdParam > 0 ? userIdParam : undefined;
@@ -41,15 +41,6 @@ export function AuditLogPage() {
     ...(userId ? { user_id: userId } : {}),
   });
   const data = query.data;
-
-  function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  }
 
   const filtered = Boolean(event || userId);
   const eventOptions: string[] = [...AUDIT_EVENTS];
@@ -82,18 +73,11 @@ export function AuditLogPage() {
             <XIcon className="size-3.5" />
           </Button>
         ) : null}
-        {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
+        <UpdatingSpinner query={query} />
       </div>
 
       {query.isError && !data ? (
-        <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-          <ErrorState
-            title="Couldn't load the audit log"
-            message={errorMessage(query.error)}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
-        </div>
+        <QueryErrorCard title="Couldn't load the audit log" query={query} />
       ) : (
         <>
           <Table aria-label="Audit events">
@@ -111,26 +95,24 @@ export function AuditLogPage() {
             ) : (
               <TBody>
                 {data && data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={COLUMNS}>
-                      <EmptyState
-                        icon={<ListIcon />}
-                        title={filtered ? 'No matching events' : 'No events yet'}
-                        description={
-                          filtered
-                            ? 'Nothing was recorded for this filter. Try another event type.'
-                            : 'Sign-ins and account changes will show up here as they happen.'
-                        }
-                        action={
-                          filtered ? (
-                            <Button variant="secondary" onClick={() => update({ event: null, user_id: null, offset: null })}>
-                              Clear filters
-                            </Button>
-                          ) : undefined
-                        }
-                      />
-                    </td>
-                  </tr>
+                  <TableEmptyRow columns={COLUMNS}>
+                    <EmptyState
+                      icon={<ListIcon />}
+                      title={filtered ? 'No matching events' : 'No events yet'}
+                      description={
+                        filtered
+                          ? 'Nothing was recorded for this filter. Try another event type.'
+                          : 'Sign-ins and account changes will show up here as they happen.'
+                      }
+                      action={
+                        filtered ? (
+                          <Button variant="secondary" onClick={() => update({ event: null, user_id: null, offset: null })}>
+                            Clear filters
+                          </Button>
+                        ) : undefined
+                      }
+                    />
+                  </TableEmptyRow>
                 ) : null}
                 {data?.items.map((ev) => (
                   <Tr key={ev.id}>
@@ -152,15 +134,7 @@ export function AuditLogPage() {
               </TBody>
             )}
           </Table>
-          {data ? (
-            <Pagination
-              offset={data.offset}
-              limit={data.limit || AUDIT_PAGE_SIZE}
-              total={data.total}
-              onOffsetChange={(o) => update({ offset: o > 0 ? String(o) : null })}
-              label="Audit log pages"
-            />
-          ) : null}
+          <PaginationFooter page={data} pageSize={AUDIT_PAGE_SIZE} label="Audit log pages" onOffsetChange={setOffset} />
         </>
       )}
     </>

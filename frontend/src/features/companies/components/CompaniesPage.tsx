@@ -7,22 +7,22 @@ import {
   Button,
   DownloadIcon,
   EmptyState,
-  ErrorState,
+  FilterBar,
   Input,
+  NoMatches,
+  LeadStatusSelect,
   PageHeader,
-  Pagination,
+  PaginationFooter,
   PlusIcon,
-  SearchIcon,
-  Select,
+  QueryErrorCard,
+  SearchInput,
   SparklesIcon,
-  Spinner,
   TargetIcon,
   UploadIcon,
 } from '@/components/ui';
-import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import { intParam, useDebouncedUrlText, useUrlParams } from '@/lib/useUrlState';
-import { DEFAULT_SORT, isCompanySort, isJobActive, isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type CompanyRead, type ListCompaniesParams } from '../api';
+import { DEFAULT_SORT, isCompanySort, isJobActive, isLeadStatus, type CompanyRead, type ListCompaniesParams } from '../api';
 import { useAiJob, useCurrentBatch, useStartEnrichBatch } from '../hooks/useAi';
 import { useCompaniesList } from '../hooks/useCompanies';
 import { BulkEnrichPanel } from './BulkEnrichPanel';
@@ -39,7 +39,7 @@ const linkButton =
 export function CompaniesPage() {
   const { hasRole } = useAuth();
   const canManage = hasRole('admin', 'sales');
-  const { params, update } = useUrlParams();
+  const { params, update, setOffset } = useUrlParams();
   const [search, setSearch] = useDebouncedUrlText('q', params, update);
   const [tagText, setTagText] = useDebouncedUrlText('tag', params, update);
   const [countryText, setCountryText] = useDebouncedUrlText('country', params, update);
@@ -133,26 +133,15 @@ export function CompaniesPage() {
       />
 
       <div className="mb-4 flex flex-wrap items-start gap-3">
-        <div className="flex flex-1 flex-wrap items-center gap-3" role="search" aria-label="Filter companies">
-          <div className="relative w-full sm:w-72">
-            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
-            <Input
-              type="search"
-              aria-label="Search companies"
-              placeholder="Name, domain, city, e-mail, VAT id…"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              className="pl-9"
-            />
-          </div>
-          <Select aria-label="Status" className="w-40" value={status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
-            <option value="">All statuses</option>
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </Select>
+        <FilterBar label="Filter companies" className="flex-1" filtered={filtered} onClear={clearFilters} query={query}>
+          <SearchInput label="Search companies" placeholder="Name, domain, city, e-mail, VAT id…" value={search} onChange={setSearch} />
+          <LeadStatusSelect
+            aria-label="Status"
+            className="w-40"
+            allLabel="All statuses"
+            value={status ?? ''}
+            onChange={(e) => update({ status: e.target.value || null })}
+          />
           <Input aria-label="Tag" placeholder="Tag" className="w-32" value={tagText} onChange={(e) => setTagText(e.target.value)} />
           <Input
             aria-label="Country"
@@ -163,13 +152,7 @@ export function CompaniesPage() {
             onChange={(e) => setCountryText(e.target.value.toUpperCase())}
           />
           <Input aria-label="City" placeholder="City" className="w-36" value={cityText} onChange={(e) => setCityText(e.target.value)} />
-          {filtered ? (
-            <Button variant="ghost" size="sm" onClick={clearFilters}>
-              Clear filters
-            </Button>
-          ) : null}
-          {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
-        </div>
+        </FilterBar>
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           {selected.size ? (
             <span className="text-sm text-gray-600" aria-live="polite">
@@ -212,9 +195,7 @@ export function CompaniesPage() {
       {batch ? <BulkEnrichPanel batch={batch} job={batchJob} canCancel={canEnrich} /> : null}
 
       {query.isError && !data ? (
-        <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-          <ErrorState title="Couldn't load companies" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        </div>
+        <QueryErrorCard title="Couldn't load companies" query={query} />
       ) : (
         <>
           <CompaniesTable
@@ -225,16 +206,7 @@ export function CompaniesPage() {
             selection={canEnrich ? selection : undefined}
             empty={
               filtered ? (
-                <EmptyState
-                  icon={<SearchIcon />}
-                  title="No companies match"
-                  description="Nothing matches this search and these filters."
-                  action={
-                    <Button variant="secondary" onClick={clearFilters}>
-                      Clear filters
-                    </Button>
-                  }
-                />
+                <NoMatches title="No companies match" description="Nothing matches this search and these filters." onClear={clearFilters} />
               ) : (
                 <EmptyState
                   icon={<BuildingIcon />}
@@ -255,15 +227,7 @@ export function CompaniesPage() {
               )
             }
           />
-          {data ? (
-            <Pagination
-              offset={data.offset}
-              limit={data.limit || COMPANIES_PAGE_SIZE}
-              total={data.total}
-              onOffsetChange={(o) => update({ offset: o > 0 ? String(o) : null })}
-              label="Companies pages"
-            />
-          ) : null}
+          <PaginationFooter page={data} pageSize={COMPANIES_PAGE_SIZE} label="Companies pages" onOffsetChange={setOffset} />
         </>
       )}
 

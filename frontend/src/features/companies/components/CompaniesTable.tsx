@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Chips, SortableTh, Table, TableSkeleton, TBody, Td, Th, THead, Tr } from '@/components/ui';
+import { Chips, LeadStatusBadge, SortableTh, Table, TableEmptyRow, TableSkeleton, TBody, Td, Th, THead, Tr } from '@/components/ui';
 import { cn } from '@/lib/cn';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { CompanyRead } from '../api';
-import { StatusBadge } from './StatusBadge';
 
 const COLUMNS = 6;
 
@@ -76,11 +75,7 @@ export function CompaniesTable({
         <TableSkeleton columns={columns} label="Loading companies" />
       ) : (
         <TBody>
-          {companies && companies.length === 0 ? (
-            <tr>
-              <td colSpan={columns}>{empty}</td>
-            </tr>
-          ) : null}
+          {companies && companies.length === 0 ? <TableEmptyRow columns={columns}>{empty}</TableEmptyRow> : null}
           {companies?.map((c) => (
             <Tr key={c.id} className={cn(selection?.selected.has(c.id) && 'bg-accent-50/50')}>
               {selection ? (
@@ -101,7 +96,7 @@ export function CompaniesTable({
                 {c.domain ? <span className="block truncate text-xs text-gray-500">{c.domain}</span> : null}
               </Td>
               <Td>
-                <StatusBadge status={c.status} />
+                <LeadStatusBadge status={c.status} />
               </Td>
               <Td className="whitespace-nowrap">
                 {c.city || c.country ? (

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Alert, Badge, Button, Card, CardHeader, Dialog, ErrorState, PlusIcon, Skeleton, TextField, useToast } from '@/components/ui';
-import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
+import { Alert, Badge, Button, Card, CardHeader, Dialog, DialogActions, ErrorState, PlusIcon, Skeleton, TextField, useToast } from '@/components/ui';
+import { ApiError, errorMessage } from '@/lib/api/problem';
+import { useFormState } from '@/lib/useFormState';
 import type { ContactRead } from '../api';
 import { useAddCompanyContact, useCompanyContacts } from '../hooks/useCompanies';
 
@@ -63,23 +64,14 @@ type Form = { name: string; role: string; email: string; phone: string };
 const EMPTY: Form = { name: '', role: '', email: '', phone: '' };
 
 function AddContactDialog({ open, onClose, companyId, companyName }: { open: boolean; onClose: () => void; companyId: number; companyName: string }) {
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, set, errors, setErrors, setFormError, formError, reset } = useFormState(EMPTY);
   const add = useAddCompanyContact(companyId);
   const { toast } = useToast();
 
   function close() {
-    setForm(EMPTY);
-    setErrors({});
-    setFormError(null);
+    reset();
     add.reset();
     onClose();
-  }
-
-  function set<K extends keyof Form>(key: K, value: string) {
-    setForm((f) => ({ ...f, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _drop, ...rest }) => rest);
   }
 
   async function onSubmit(e: FormEvent) {
@@ -109,16 +101,7 @@ function AddContactDialog({ open, onClose, companyId, companyName }: { open: boo
       onClose={close}
       title="Add contact"
       description={`A person at ${companyName}.`}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form="add-contact-form" loading={add.isPending}>
-            Add contact
-          </Button>
-        </>
-      }
+      footer={<DialogActions form="add-contact-form" submitLabel="Add contact" pending={add.isPending} onCancel={close} />}
     >
       <form id="add-contact-form" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {formError ? <Alert>{formError}</Alert> : null}

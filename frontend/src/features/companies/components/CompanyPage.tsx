@@ -1,29 +1,29 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
-  ActivityFeed,
   AI_DEMO_NOTE,
+  BackLink,
   BuildingIcon,
   Button,
   Card,
-  CardHeader,
-  ChevronLeftIcon,
-  ConfirmDialog,
-  EmptyState,
-  ErrorState,
+  ConfirmDeleteDialog,
   ExternalLink,
-  NotesPanel,
-  Select,
+  NotesCard,
+  LeadStatusSelect,
+  RecordLoadError,
+  RecordNotFound,
   Skeleton,
   SparklesIcon,
   TagInput,
+  TimelineCard,
   TrashIcon,
   useToast,
 } from '@/components/ui';
-import { ApiError, errorMessage } from '@/lib/api/problem';
-import { useAuth } from '@/lib/auth';
+import { errorMessage, isNotFound } from '@/lib/api/problem';
+import { useActorLabel, useAuth } from '@/lib/auth';
+import { useRouteId } from '@/lib/useRouteId';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { LEAD_STATUSES, STATUS_LABELS, type CompanyRead, type CompanyUpdate, type LeadStatus } from '../api';
+import { STATUS_LABELS, type CompanyRead, type CompanyUpdate, type LeadStatus } from '../api';
 import {
   useAddCompanyNote,
   useCompany,
@@ -39,34 +39,21 @@ import { CompanyContacts } from './CompanyContacts';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { FactsCard } from './FactsCard';
 
-const backLink = (
-  <Link to="/companies" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-gray-600 hover:text-gray-900">
-    <ChevronLeftIcon className="size-4" />
-    Companies
-  </Link>
-);
+const backLink = <BackLink to="/companies">Companies</BackLink>;
 
 export function CompanyPage() {
-  const { companyId } = useParams();
-  const id = Number(companyId);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useCompany(valid ? id : 0);
+  const id = useRouteId('companyId');
+  const query = useCompany(id);
 
-  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
+  if (!id || isNotFound(query.error)) {
     return (
-      <>
-        {backLink}
-        <EmptyState
-          icon={<BuildingIcon />}
-          title="Company not found"
-          description="It may have been deleted or merged into another company."
-          action={
-            <Link to="/companies" className="text-sm font-medium text-accent-700 hover:underline">
-              Back to companies
-            </Link>
-          }
-        />
-      </>
+      <RecordNotFound
+        back={backLink}
+        icon={<BuildingIcon />}
+        title="Company not found"
+        description="It may have been deleted or merged into another company."
+        action={{ to: '/companies', label: 'Back to companies' }}
+      />
     );
   }
   if (query.isLoading) {
@@ -89,20 +76,13 @@ export function CompanyPage() {
     );
   }
   if (!query.data) {
-    return (
-      <>
-        {backLink}
-        <Card>
-          <ErrorState title="Couldn't load the company" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        </Card>
-      </>
-    );
+    return <RecordLoadError back={backLink} title="Couldn't load the company" query={query} />;
   }
   return <CompanyView company={query.data} />;
 }
 
 function CompanyView({ company }: { company: CompanyRead }) {
-  const { user, hasRole } = useAuth();
+  const { hasRole } = useAuth();
   const canManage = hasRole('admin', 'sales');
   const { toast } = useToast();
   const navigate = useNavigate();
@@ -112,7 +92,7 @@ function CompanyView({ company }: { company: CompanyRead }) {
   const [tags, setTags] = useState(company.tags);
   useEffect(() => setTags(company.tags), [company.tags]);
 
-  const actorLabel = (a: string) => (user && a === `user:${user.id}` ? 'You' : a);
+  const actorLabel = useActorLabel();
   const enrich = useEnrichCompany(company.id);
   const profile = useAiProfile(company.id);
   const hasSite = Boolean(company.website || company.domain);
@@ -154,17 +134,6 @@ function CompanyView({ company }: { company: CompanyRead }) {
     await patch({ tags: next }, 'the tags').catch(() => setTags(before));
   }
 
-  async function doDelete() {
-    try {
-      await remove.mutateAsync(company.id);
-      toast({ tone: 'success', title: 'Company deleted', description: company.name });
-      navigate('/companies', { replace: true });
-    } catch (err) {
-      toast({ tone: 'error', title: "Couldn't delete", description: errorMessage(err) });
-      setConfirmDelete(false);
-    }
-  }
-
   return (
     <>
       {backLink}
@@ -203,19 +172,13 @@ function CompanyView({ company }: { company: CompanyRead }) {
             <label htmlFor="company-status" className="text-sm font-medium text-gray-700">
               Status
             </label>
-            <Select
+            <LeadStatusSelect
               id="company-status"
               className="w-36"
               value={company.status}
               disabled={update.isPending}
               onChange={(e) => void changeStatus(e.target.value as LeadStatus)}
-            >
-              {LEAD_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </Select>
+            />
             {canManage ? (
               <Button variant="secondary" icon={<TrashIcon className="size-4" />} onClick={() => setConfirmDelete(true)} className="text-red-700">
                 Delete
@@ -240,82 +203,51 @@ function CompanyView({ company }: { company: CompanyRead }) {
             <AiProfileCard result={profile.data ?? undefined} pending={enrich.isPending} error={enrich.isError ? enrich.error : null} onDismissError={() => enrich.reset()} />
           ) : null}
           <FactsCard company={company} canEdit save={(p) => update.mutateAsync(p)} />
-          <TimelineCard companyId={company.id} actorLabel={actorLabel} />
+          <CompanyTimeline companyId={company.id} actorLabel={actorLabel} />
         </div>
         <div className="space-y-6">
           <CompanyContacts companyId={company.id} companyName={company.name} />
-          <NotesCard companyId={company.id} actorLabel={actorLabel} />
+          <CompanyNotes companyId={company.id} actorLabel={actorLabel} />
           <DuplicatesPanel company={company} canMerge={canManage} />
         </div>
       </div>
 
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={confirmDelete}
-        title={`Delete ${company.name}?`}
+        name={company.name}
+        kind="company"
         description="The company, its notes and its timeline are deleted. Its contacts stay, without a company. This can't be undone."
-        confirmLabel="Delete company"
-        tone="danger"
         pending={remove.isPending}
-        onConfirm={() => void doDelete()}
+        onDelete={() => remove.mutateAsync(company.id)}
+        onDeleted={() => navigate('/companies', { replace: true })}
         onCancel={() => setConfirmDelete(false)}
       />
     </>
   );
 }
 
-function NotesCard({ companyId, actorLabel }: { companyId: number; actorLabel: (a: string) => string }) {
+function CompanyNotes({ companyId, actorLabel }: { companyId: number; actorLabel: (a: string) => string }) {
   const notes = useCompanyNotes(companyId);
   const add = useAddCompanyNote(companyId);
-  return (
-    <Card>
-      <CardHeader title="Notes" />
-      <div className="p-5">
-        <NotesPanel
-          notes={notes.data}
-          loading={notes.isLoading}
-          error={notes.isError ? errorMessage(notes.error) : null}
-          onRetry={() => void notes.refetch()}
-          authorLabel={actorLabel}
-          onAdd={async (body) => {
-            try {
-              await add.mutateAsync(body);
-            } catch (err) {
-              return errorMessage(err);
-            }
-          }}
-        />
-      </div>
-    </Card>
-  );
+  return <NotesCard notes={notes} onAdd={(body) => add.mutateAsync(body)} authorLabel={actorLabel} />;
 }
 
-function TimelineCard({ companyId, actorLabel }: { companyId: number; actorLabel: (a: string) => string }) {
+function CompanyTimeline({ companyId, actorLabel }: { companyId: number; actorLabel: (a: string) => string }) {
   const timeline = useCompanyTimeline(companyId);
   const contacts = useCompanyContacts(companyId);
   const names = new Map((contacts.data?.items ?? []).map((c) => [c.id, c.name]));
-  const items = timeline.data?.pages.flatMap((p) => p.items);
   return (
-    <Card>
-      <CardHeader title="Timeline" description="This company and its contacts, newest first." />
-      <div className="p-5">
-        <ActivityFeed
-          items={items}
-          loading={timeline.isLoading}
-          error={timeline.isError ? errorMessage(timeline.error) : null}
-          onRetry={() => void timeline.refetch()}
-          hasMore={timeline.hasNextPage}
-          onLoadMore={() => void timeline.fetchNextPage()}
-          loadingMore={timeline.isFetchingNextPage}
-          actorLabel={actorLabel}
-          context={(item) =>
-            item.contact_id ? (
-              <Link to={`/contacts/${item.contact_id}`} className="text-accent-700 hover:underline">
-                {names.get(item.contact_id) ?? `Contact #${item.contact_id}`}
-              </Link>
-            ) : null
-          }
-        />
-      </div>
-    </Card>
+    <TimelineCard
+      timeline={timeline}
+      description="This company and its contacts, newest first."
+      actorLabel={actorLabel}
+      context={(item) =>
+        item.contact_id ? (
+          <Link to={`/contacts/${item.contact_id}`} className="text-accent-700 hover:underline">
+            {names.get(item.contact_id) ?? `Contact #${item.contact_id}`}
+          </Link>
+        ) : null
+      }
+    />
   );
 }

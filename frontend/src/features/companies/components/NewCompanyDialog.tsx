@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Dialog, SelectField, TagInput, TextField, useToast } from '@/components/ui';
-import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
+import { Alert, Dialog, DialogActions, SelectField, TagInput, TextField, useToast } from '@/components/ui';
+import type { FieldErrors } from '@/lib/api/problem';
+import { submitErrors, useFormState } from '@/lib/useFormState';
 import { LEAD_STATUSES, STATUS_LABELS, type CompanyCreate, type LeadStatus } from '../api';
 import { useCreateCompany } from '../hooks/useCompanies';
 import { splitList } from './listInput';
@@ -11,24 +12,15 @@ const EMPTY: Form = { name: '', website: '', city: '', country: '', emails: '', 
 const FIELDS = ['name', 'website', 'city', 'country', 'emails', 'phones', 'status', 'tags'] as const;
 
 export function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, set, errors, setErrors, formError, setFormError, reset } = useFormState(EMPTY);
   const create = useCreateCompany();
   const { toast } = useToast();
   const navigate = useNavigate();
 
   function close() {
-    setForm(EMPTY);
-    setErrors({});
-    setFormError(null);
+    reset();
     create.reset();
     onClose();
-  }
-
-  function set<K extends keyof Form>(key: K, value: Form[K]) {
-    setForm((f) => ({ ...f, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _drop, ...rest }) => rest);
   }
 
   async function onSubmit(e: FormEvent) {
@@ -56,20 +48,9 @@ export function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: ()
       close();
       navigate(`/companies/${company.id}`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setErrors({ website: err.message });
-      } else if (err instanceof ApiError && err.status === 422) {
-        const known: FieldErrors = {};
-        const other: string[] = [];
-        for (const [k, v] of Object.entries(err.fieldErrors)) {
-          if ((FIELDS as readonly string[]).includes(k)) known[k] = v;
-          else other.push(v);
-        }
-        setErrors(known);
-        if (other.length || !Object.keys(known).length) setFormError(other.join(' ') || err.message);
-      } else {
-        setFormError(errorMessage(err));
-      }
+      const failed = submitErrors(err, FIELDS, 'website');
+      if (failed.errors) setErrors(failed.errors);
+      setFormError(failed.formError);
     }
   }
 
@@ -79,16 +60,7 @@ export function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: ()
       onClose={close}
       title="New company"
       description="Add a company by hand. With a website, it is deduplicated by its domain."
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form="new-company-form" loading={create.isPending}>
-            Create company
-          </Button>
-        </>
-      }
+      footer={<DialogActions form="new-company-form" submitLabel="Create company" pending={create.isPending} onCancel={close} />}
     >
       <form id="new-company-form" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {formError ? <Alert>{formError}</Alert> : null}

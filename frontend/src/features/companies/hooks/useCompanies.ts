@@ -21,8 +21,8 @@ import {
   type ExportParams,
   type ListCompaniesParams,
 } from '../api';
+import { nextTimelineOffset, TIMELINE_PAGE } from '@/lib/api/leadRecords';
 
-export const TIMELINE_PAGE = 20;
 
 export const companiesKeys = {
   all: ['companies'] as const,
@@ -59,7 +59,7 @@ export function useCompanyTimeline(id: number) {
     queryKey: companiesKeys.timeline(id),
     queryFn: ({ pageParam }) => getTimeline(id, TIMELINE_PAGE, pageParam),
     initialPageParam: 0,
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+    getNextPageParam: nextTimelineOffset,
     enabled: id > 0,
   });
 }

@@ -1,42 +1,38 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
-  ActivityFeed,
+  BackLink,
   BuildingIcon,
   Button,
   Card,
   CardHeader,
-  ChevronLeftIcon,
-  ConfirmDialog,
+  ConfirmDeleteDialog,
   ContactIcon,
   EditableField,
-  EmptyState,
-  ErrorState,
   EvidenceSource,
   evidenceFor,
   ExternalLink,
   MergeIcon,
-  NotesPanel,
-  Select,
+  NotesCard,
+  LeadStatusSelect,
+  RecordLoadError,
+  RecordNotFound,
   Skeleton,
   TagInput,
+  TimelineCard,
   TrashIcon,
   useToast,
 } from '@/components/ui';
-import { ApiError, errorMessage } from '@/lib/api/problem';
-import { useAuth } from '@/lib/auth';
+import { ApiError, errorMessage, isNotFound } from '@/lib/api/problem';
+import { useActorLabel, useAuth } from '@/lib/auth';
+import { useRouteId } from '@/lib/useRouteId';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { LEAD_STATUSES, STATUS_LABELS, type ContactRead, type ContactUpdate, type LeadStatus } from '../api';
+import { STATUS_LABELS, type ContactRead, type ContactUpdate, type LeadStatus } from '../api';
 import { useAddContactNote, useContact, useContactNotes, useContactTimeline, useDeleteContact, useUpdateContact } from '../hooks/useContacts';
 import { LegalBasisCard } from './LegalBasisCard';
 import { MergeContactDialog } from './MergeContactDialog';
 
-const backLink = (
-  <Link to="/contacts" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-gray-600 hover:text-gray-900">
-    <ChevronLeftIcon className="size-4" />
-    Contacts
-  </Link>
-);
+const backLink = <BackLink to="/contacts">Contacts</BackLink>;
 
 type Field = { field: 'name' | 'role' | 'email' | 'phone' | 'linkedin' | 'country'; label: string; type?: 'email' | 'tel' | 'url'; hint?: string };
 const FIELDS: Field[] = [
@@ -49,26 +45,18 @@ const FIELDS: Field[] = [
 ];
 
 export function ContactPage() {
-  const { contactId } = useParams();
-  const id = Number(contactId);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useContact(valid ? id : 0);
+  const id = useRouteId('contactId');
+  const query = useContact(id);
 
-  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
+  if (!id || isNotFound(query.error)) {
     return (
-      <>
-        {backLink}
-        <EmptyState
-          icon={<ContactIcon />}
-          title="Contact not found"
-          description="It may have been deleted or merged into another contact."
-          action={
-            <Link to="/contacts" className="text-sm font-medium text-accent-700 hover:underline">
-              Back to contacts
-            </Link>
-          }
-        />
-      </>
+      <RecordNotFound
+        back={backLink}
+        icon={<ContactIcon />}
+        title="Contact not found"
+        description="It may have been deleted or merged into another contact."
+        action={{ to: '/contacts', label: 'Back to contacts' }}
+      />
     );
   }
   if (query.isLoading) {
@@ -86,20 +74,13 @@ export function ContactPage() {
     );
   }
   if (!query.data) {
-    return (
-      <>
-        {backLink}
-        <Card>
-          <ErrorState title="Couldn't load the contact" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        </Card>
-      </>
-    );
+    return <RecordLoadError back={backLink} title="Couldn't load the contact" query={query} />;
   }
   return <ContactView contact={query.data} />;
 }
 
 function ContactView({ contact }: { contact: ContactRead }) {
-  const { user, hasRole } = useAuth();
+  const { hasRole } = useAuth();
   const canManage = hasRole('admin', 'sales');
   const { toast } = useToast();
   const navigate = useNavigate();
@@ -110,7 +91,10 @@ function ContactView({ contact }: { contact: ContactRead }) {
   const [tags, setTags] = useState(contact.tags);
   useEffect(() => setTags(contact.tags), [contact.tags]);
 
-  const actorLabel = (a: string) => (user && a === `user:${user.id}` ? 'You' : a);
+  const actorLabel = useActorLabel();
+  const notes = useContactNotes(contact.id);
+  const addNote = useAddContactNote(contact.id);
+  const timeline = useContactTimeline(contact.id);
 
   async function saveField(f: Field, raw: string): Promise<string | void> {
     const text = raw.trim();
@@ -145,17 +129,6 @@ function ContactView({ contact }: { contact: ContactRead }) {
     }
   }
 
-  async function doDelete() {
-    try {
-      await remove.mutateAsync(contact.id);
-      toast({ tone: 'success', title: 'Contact deleted', description: contact.name });
-      navigate('/contacts', { replace: true });
-    } catch (err) {
-      toast({ tone: 'error', title: "Couldn't delete", description: errorMessage(err) });
-      setConfirmDelete(false);
-    }
-  }
-
   return (
     <>
       {backLink}
@@ -182,13 +155,13 @@ function ContactView({ contact }: { contact: ContactRead }) {
           <label htmlFor="contact-status" className="text-sm font-medium text-gray-700">
             Status
           </label>
-          <Select id="contact-status" className="w-36" value={contact.status} disabled={update.isPending} onChange={(e) => void changeStatus(e.target.value as LeadStatus)}>
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </Select>
+          <LeadStatusSelect
+            id="contact-status"
+            className="w-36"
+            value={contact.status}
+            disabled={update.isPending}
+            onChange={(e) => void changeStatus(e.target.value as LeadStatus)}
+          />
           {canManage ? (
             <>
               <Button variant="secondary" icon={<MergeIcon className="size-4" />} onClick={() => setMerging(true)}>
@@ -234,73 +207,25 @@ function ContactView({ contact }: { contact: ContactRead }) {
               })}
             </dl>
           </Card>
-          <TimelineCard contactId={contact.id} actorLabel={actorLabel} />
+          <TimelineCard timeline={timeline} description="Newest first." actorLabel={actorLabel} />
         </div>
         <div className="space-y-6">
           <LegalBasisCard contact={contact} canEdit save={(p) => update.mutateAsync(p)} />
-          <NotesCard contactId={contact.id} actorLabel={actorLabel} />
+          <NotesCard notes={notes} onAdd={(body) => addNote.mutateAsync(body)} authorLabel={actorLabel} />
         </div>
       </div>
 
       {canManage ? <MergeContactDialog contact={contact} open={merging} onClose={() => setMerging(false)} /> : null}
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={confirmDelete}
-        title={`Delete ${contact.name}?`}
+        name={contact.name}
+        kind="contact"
         description="The contact, their notes and their timeline are deleted. This can't be undone."
-        confirmLabel="Delete contact"
-        tone="danger"
         pending={remove.isPending}
-        onConfirm={() => void doDelete()}
+        onDelete={() => remove.mutateAsync(contact.id)}
+        onDeleted={() => navigate('/contacts', { replace: true })}
         onCancel={() => setConfirmDelete(false)}
       />
     </>
-  );
-}
-
-function NotesCard({ contactId, actorLabel }: { contactId: number; actorLabel: (a: string) => string }) {
-  const notes = useContactNotes(contactId);
-  const add = useAddContactNote(contactId);
-  return (
-    <Card>
-      <CardHeader title="Notes" />
-      <div className="p-5">
-        <NotesPanel
-          notes={notes.data}
-          loading={notes.isLoading}
-          error={notes.isError ? errorMessage(notes.error) : null}
-          onRetry={() => void notes.refetch()}
-          authorLabel={actorLabel}
-          onAdd={async (body) => {
-            try {
-              await add.mutateAsync(body);
-            } catch (err) {
-              return errorMessage(err);
-            }
-          }}
-        />
-      </div>
-    </Card>
-  );
-}
-
-function TimelineCard({ contactId, actorLabel }: { contactId: number; actorLabel: (a: string) => string }) {
-  const timeline = useContactTimeline(contactId);
-  const items = timeline.data?.pages.flatMap((p) => p.items);
-  return (
-    <Card>
-      <CardHeader title="Timeline" description="Newest first." />
-      <div className="p-5">
-        <ActivityFeed
-          items={items}
-          loading={timeline.isLoading}
-          error={timeline.isError ? errorMessage(timeline.error) : null}
-          onRetry={() => void timeline.refetch()}
-          hasMore={timeline.hasNextPage}
-          onLoadMore={() => void timeline.fetchNextPage()}
-          loadingMore={timeline.isFetchingNextPage}
-          actorLabel={actorLabel}
-        />
-      </div>
-    </Card>
   );
 }

@@ -4,16 +4,19 @@ import {
   Button,
   ContactIcon,
   EmptyState,
-  ErrorState,
-  Input,
+  FilterBar,
+  LeadStatusBadge,
+  NoMatches,
+  LeadStatusSelect,
+  OptionSelect,
   PageHeader,
-  Pagination,
+  PaginationFooter,
   PlusIcon,
-  SearchIcon,
-  Select,
+  QueryErrorCard,
+  SearchInput,
   SortableTh,
-  Spinner,
   Table,
+  TableEmptyRow,
   TableSkeleton,
   TBody,
   Td,
@@ -21,7 +24,6 @@ import {
   THead,
   Tr,
 } from '@/components/ui';
-import { errorMessage } from '@/lib/api/problem';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { intParam, useDebouncedUrlText, useUrlParams } from '@/lib/useUrlState';
 import {
@@ -29,21 +31,19 @@ import {
   isContactSort,
   isLeadStatus,
   isLegalBasis,
-  LEAD_STATUSES,
   LEGAL_BASES,
   LEGAL_BASIS_LABELS,
-  STATUS_LABELS,
   type ListContactsParams,
 } from '../api';
 import { useContactsList } from '../hooks/useContacts';
-import { LegalBasisBadge, StatusBadge } from './Badges';
+import { LegalBasisBadge } from './Badges';
 import { NewContactDialog } from './NewContactDialog';
 
 export const CONTACTS_PAGE_SIZE = 25;
 const COLUMNS = 7;
 
 export function ContactsPage() {
-  const { params, update } = useUrlParams();
+  const { params, update, setOffset } = useUrlParams();
   const [search, setSearch] = useDebouncedUrlText('q', params, update);
   const [creating, setCreating] = useState(false);
 
@@ -82,46 +82,28 @@ export function ContactsPage() {
         }
       />
 
-      <div className="mb-4 flex flex-wrap items-center gap-3" role="search" aria-label="Filter contacts">
-        <div className="relative w-full sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
-          <Input
-            type="search"
-            aria-label="Search contacts"
-            placeholder="Name, e-mail, role, phone…"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-9"
-          />
-        </div>
-        <Select aria-label="Status" className="w-40" value={status ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
-          <option value="">All statuses</option>
-          {LEAD_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </Select>
-        <Select aria-label="Legal basis" className="w-48" value={legalBasis ?? ''} onChange={(e) => update({ legal_basis: e.target.value || null })}>
-          <option value="">Any legal basis</option>
-          {LEGAL_BASES.map((b) => (
-            <option key={b} value={b}>
-              {LEGAL_BASIS_LABELS[b]}
-            </option>
-          ))}
-        </Select>
-        {filtered ? (
-          <Button variant="ghost" size="sm" onClick={clear}>
-            Clear filters
-          </Button>
-        ) : null}
-        {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
-      </div>
+      <FilterBar label="Filter contacts" className="mb-4" filtered={filtered} onClear={clear} query={query}>
+        <SearchInput label="Search contacts" placeholder="Name, e-mail, role, phone…" value={search} onChange={setSearch} />
+        <LeadStatusSelect
+          aria-label="Status"
+          className="w-40"
+          allLabel="All statuses"
+          value={status ?? ''}
+          onChange={(e) => update({ status: e.target.value || null })}
+        />
+        <OptionSelect
+          aria-label="Legal basis"
+          className="w-48"
+          options={LEGAL_BASES}
+          labels={LEGAL_BASIS_LABELS}
+          allLabel="Any legal basis"
+          value={legalBasis ?? ''}
+          onChange={(e) => update({ legal_basis: e.target.value || null })}
+        />
+      </FilterBar>
 
       {query.isError && !data ? (
-        <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-          <ErrorState title="Couldn't load contacts" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        </div>
+        <QueryErrorCard title="Couldn't load contacts" query={query} />
       ) : (
         <>
           <Table aria-label="Contacts">
@@ -147,33 +129,22 @@ export function ContactsPage() {
             ) : (
               <TBody>
                 {data && data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={COLUMNS}>
-                      {filtered ? (
-                        <EmptyState
-                          icon={<SearchIcon />}
-                          title="No contacts match"
-                          description="Nobody matches this search and these filters."
-                          action={
-                            <Button variant="secondary" onClick={clear}>
-                              Clear filters
-                            </Button>
-                          }
-                        />
-                      ) : (
-                        <EmptyState
-                          icon={<ContactIcon />}
-                          title="No contacts yet"
-                          description="Representatives found by the lead finder, people from CSV imports and contacts you add appear here."
-                          action={
-                            <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
-                              New contact
-                            </Button>
-                          }
-                        />
-                      )}
-                    </td>
-                  </tr>
+                  <TableEmptyRow columns={COLUMNS}>
+                    {filtered ? (
+                      <NoMatches title="No contacts match" description="Nobody matches this search and these filters." onClear={clear} />
+                    ) : (
+                      <EmptyState
+                        icon={<ContactIcon />}
+                        title="No contacts yet"
+                        description="Representatives found by the lead finder, people from CSV imports and contacts you add appear here."
+                        action={
+                          <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
+                            New contact
+                          </Button>
+                        }
+                      />
+                    )}
+                  </TableEmptyRow>
                 ) : null}
                 {data?.items.map((c) => (
                   <Tr key={c.id}>
@@ -194,7 +165,7 @@ export function ContactsPage() {
                     </Td>
                     <Td className="text-gray-600">{c.email ?? <span className="text-gray-400">—</span>}</Td>
                     <Td>
-                      <StatusBadge status={c.status} />
+                      <LeadStatusBadge status={c.status} />
                     </Td>
                     <Td>
                       <LegalBasisBadge basis={c.legal_basis} />
@@ -210,15 +181,7 @@ export function ContactsPage() {
               </TBody>
             )}
           </Table>
-          {data ? (
-            <Pagination
-              offset={data.offset}
-              limit={data.limit || CONTACTS_PAGE_SIZE}
-              total={data.total}
-              onOffsetChange={(o) => update({ offset: o > 0 ? String(o) : null })}
-              label="Contacts pages"
-            />
-          ) : null}
+          <PaginationFooter page={data} pageSize={CONTACTS_PAGE_SIZE} label="Contacts pages" onOffsetChange={setOffset} />
         </>
       )}
       <NewContactDialog open={creating} onClose={() => setCreating(false)} />

@@ -1,31 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Dialog, TextField, useToast } from '@/components/ui';
-import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
+import { Alert, Dialog, DialogActions, TextField, useToast } from '@/components/ui';
+import { ApiError, errorMessage } from '@/lib/api/problem';
+import { useFormState } from '@/lib/useFormState';
 import { useCreateContact } from '../hooks/useContacts';
 
 type Form = { name: string; role: string; email: string; phone: string; country: string };
 const EMPTY: Form = { name: '', role: '', email: '', phone: '', country: '' };
 
 export function NewContactDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, set, errors, setErrors, setFormError, formError, reset } = useFormState(EMPTY);
   const create = useCreateContact();
   const { toast } = useToast();
   const navigate = useNavigate();
 
   function close() {
-    setForm(EMPTY);
-    setErrors({});
-    setFormError(null);
+    reset();
     create.reset();
     onClose();
-  }
-
-  function set<K extends keyof Form>(key: K, value: string) {
-    setForm((f) => ({ ...f, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _drop, ...rest }) => rest);
   }
 
   async function onSubmit(e: FormEvent) {
@@ -57,16 +49,7 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
       onClose={close}
       title="New contact"
       description="Add a person by hand. Link them to a company from the company's page."
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form="new-contact-form" loading={create.isPending}>
-            Create contact
-          </Button>
-        </>
-      }
+      footer={<DialogActions form="new-contact-form" submitLabel="Create contact" pending={create.isPending} onCancel={close} />}
     >
       <form id="new-contact-form" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {formError ? <Alert>{formError}</Alert> : null}

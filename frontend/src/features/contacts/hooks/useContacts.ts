@@ -14,8 +14,8 @@ import {
   type ContactUpdate,
   type ListContactsParams,
 } from '../api';
+import { nextTimelineOffset, TIMELINE_PAGE } from '@/lib/api/leadRecords';
 
-export const TIMELINE_PAGE = 20;
 
 export const contactsKeys = {
   all: ['contacts'] as const,
@@ -42,7 +42,7 @@ export function useContactTimeline(id: number) {
     queryKey: contactsKeys.timeline(id),
     queryFn: ({ pageParam }) => getTimeline(id, TIMELINE_PAGE, pageParam),
     initialPageParam: 0,
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+    getNextPageParam: nextTimelineOffset,
     enabled: id > 0,
   });
 }

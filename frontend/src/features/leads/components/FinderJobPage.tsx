@@ -1,27 +1,29 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   Alert,
+  BackLink,
   Button,
   Card,
   CardHeader,
   ChevronLeftIcon,
   CompassIcon,
   DownloadIcon,
-  EmptyState,
-  ErrorState,
   ImportSummary,
   importProblems,
   PageHeader,
   ProgressBar,
+  RecordLoadError,
+  RecordNotFound,
   RefreshIcon,
   Skeleton,
   StopIcon,
   useToast,
   XIcon,
 } from '@/components/ui';
-import { ApiError, errorMessage } from '@/lib/api/problem';
+import { errorMessage, isNotFound } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
+import { useRouteId } from '@/lib/useRouteId';
 import { isJobActive, type FinderRead, type ImportReport } from '../api';
 import { useCancelJob, useFinderJob, useImportResults, useRetryJob } from '../hooks/useFinder';
 import { ResultsTable } from './ResultsTable';
@@ -43,34 +45,21 @@ export function skipReason(reason: string | undefined): string {
   return reason ? (SKIP_REASONS[reason] ?? reason) : 'Skipped';
 }
 
-const backLink = (
-  <Link to="/leads" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-gray-600 hover:text-gray-900">
-    <ChevronLeftIcon className="size-4" />
-    Lead finder
-  </Link>
-);
+const backLink = <BackLink to="/leads">Lead finder</BackLink>;
 
 export function FinderJobPage() {
-  const { jobId: raw } = useParams();
-  const jobId = Number(raw);
-  const valid = Number.isInteger(jobId) && jobId > 0;
-  const query = useFinderJob(valid ? jobId : 0);
+  const jobId = useRouteId('jobId');
+  const query = useFinderJob(jobId);
 
-  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
+  if (!jobId || isNotFound(query.error)) {
     return (
-      <>
-        {backLink}
-        <EmptyState
-          icon={<CompassIcon />}
-          title="Finder job not found"
-          description="It may have been removed, or the link is mistyped."
-          action={
-            <Link to="/leads" className="text-sm font-medium text-accent-700 hover:underline">
-              Back to the lead finder
-            </Link>
-          }
-        />
-      </>
+      <RecordNotFound
+        back={backLink}
+        icon={<CompassIcon />}
+        title="Finder job not found"
+        description="It may have been removed, or the link is mistyped."
+        action={{ to: '/leads', label: 'Back to the lead finder' }}
+      />
     );
   }
   if (query.isLoading) {
@@ -86,14 +75,7 @@ export function FinderJobPage() {
     );
   }
   if (!query.data) {
-    return (
-      <>
-        {backLink}
-        <Card>
-          <ErrorState title="Couldn't load the finder job" message={errorMessage(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        </Card>
-      </>
-    );
+    return <RecordLoadError back={backLink} title="Couldn't load the finder job" query={query} />;
   }
   return <FinderJobView data={query.data} pollError={query.isError ? errorMessage(query.error) : null} onRetryPoll={() => void query.refetch()} />;
 }

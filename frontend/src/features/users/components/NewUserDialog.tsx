@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { Button, Dialog, SelectField, TextField, useToast } from '@/components/ui';
-import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
+import type { FormEvent } from 'react';
+import { Dialog, DialogActions, SelectField, TextField, useToast } from '@/components/ui';
+import type { FieldErrors } from '@/lib/api/problem';
+import { submitErrors, useFormState } from '@/lib/useFormState';
 import { ROLE_LABELS, ROLES, type Role, type UserCreate } from '../api';
 import { useCreateUser } from '../hooks/useUsers';
 
@@ -8,23 +9,14 @@ const EMPTY: UserCreate = { name: '', email: '', role: 'sales', password: '' };
 const FORM_FIELDS = ['name', 'email', 'role', 'password'] as const;
 
 export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState<UserCreate>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, set, errors, setErrors, formError, setFormError, reset } = useFormState(EMPTY);
   const create = useCreateUser();
   const { toast } = useToast();
 
   function close() {
-    setForm(EMPTY);
-    setErrors({});
-    setFormError(null);
+    reset();
     create.reset();
     onClose();
-  }
-
-  function set<K extends keyof UserCreate>(key: K, value: UserCreate[K]) {
-    setForm((f) => ({ ...f, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _drop, ...rest }) => rest);
   }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -43,21 +35,9 @@ export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () =>
       toast({ tone: 'success', title: 'User created', description: `${user.name} can now sign in as ${user.email}.` });
       close();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setErrors({ email: err.message });
-      } else if (err instanceof ApiError && err.status === 422) {
-        const fe = err.fieldErrors;
-        const known: FieldErrors = {};
-        const other: string[] = [];
-        for (const [k, v] of Object.entries(fe)) {
-          if ((FORM_FIELDS as readonly string[]).includes(k)) known[k] = v;
-          else other.push(v);
-        }
-        setErrors(known);
-        if (other.length || !Object.keys(known).length) setFormError(other.join(' ') || err.message);
-      } else {
-        setFormError(errorMessage(err));
-      }
+      const failed = submitErrors(err, FORM_FIELDS, 'email');
+      if (failed.errors) setErrors(failed.errors);
+      setFormError(failed.formError);
     }
   }
 
@@ -67,16 +47,7 @@ export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () =>
       onClose={close}
       title="New user"
       description="They sign in with this e-mail and password. Share the password securely; they can't change it themselves yet."
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form="new-user-form" loading={create.isPending}>
-            Create user
-          </Button>
-        </>
-      }
+      footer={<DialogActions form="new-user-form" submitLabel="Create user" pending={create.isPending} onCancel={close} />}
     >
       <form id="new-user-form" noValidate onSubmit={onSubmit} className="space-y-4">
         {formError ? (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, TextField, useToast } from '@/components/ui';
+import { Dialog, DialogActions, TextField, useToast } from '@/components/ui';
 import { ApiError, errorMessage } from '@/lib/api/problem';
 import type { UserRead } from '../api';
 import { useResetPassword } from '../hooks/useUsers';
@@ -45,16 +45,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserRead | null; 
       onClose={close}
       title="Reset password"
       description={user ? `Set a new password for ${user.name} (${user.email}).` : undefined}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form="reset-password-form" loading={reset.isPending}>
-            Reset password
-          </Button>
-        </>
-      }
+      footer={<DialogActions form="reset-password-form" submitLabel="Reset password" pending={reset.isPending} onCancel={close} />}
     >
       <form id="reset-password-form" noValidate onSubmit={onSubmit} className="space-y-4">
         {errors.form ? (

@@ -1,6 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, ConfirmDialog, EmptyState, ErrorState, Input, PageHeader, Pagination, PlusIcon, SearchIcon, Spinner, UsersIcon, useToast } from '@/components/ui';
+import {
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  NoMatches,
+  PageHeader,
+  PaginationFooter,
+  PlusIcon,
+  QueryErrorCard,
+  SearchInput,
+  UpdatingSpinner,
+  UsersIcon,
+  useToast,
+} from '@/components/ui';
 import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import { useDebouncedValue } from '@/lib/useDebouncedValue';
@@ -85,29 +98,12 @@ export function UsersPage() {
       />
 
       <div className="mb-4 flex items-center gap-3">
-        <div className="relative w-full max-w-sm">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
-          <Input
-            type="search"
-            aria-label="Search users"
-            placeholder="Search by name or e-mail"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-9"
-          />
-        </div>
-        {query.isFetching && !query.isLoading ? <Spinner label="Updating" className="text-gray-400" /> : null}
+        <SearchInput label="Search users" placeholder="Search by name or e-mail" value={search} onChange={setSearch} className="w-full max-w-sm" />
+        <UpdatingSpinner query={query} />
       </div>
 
       {query.isError && !data ? (
-        <div className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-          <ErrorState
-            title="Couldn't load users"
-            message={errorMessage(query.error)}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
-        </div>
+        <QueryErrorCard title="Couldn't load users" query={query} />
       ) : (
         <>
           <UsersTable
@@ -120,15 +116,11 @@ export function UsersPage() {
             onResetPassword={setResetFor}
             empty={
               q ? (
-                <EmptyState
-                  icon={<SearchIcon />}
+                <NoMatches
                   title="No users match your search"
                   description={`Nobody's name or e-mail contains “${q}”.`}
-                  action={
-                    <Button variant="secondary" onClick={() => setSearch('')}>
-                      Clear search
-                    </Button>
-                  }
+                  onClear={() => setSearch('')}
+                  clearLabel="Clear search"
                 />
               ) : (
                 <EmptyState
@@ -144,9 +136,7 @@ export function UsersPage() {
               )
             }
           />
-          {data ? (
-            <Pagination offset={data.offset} limit={data.limit || USERS_PAGE_SIZE} total={data.total} onOffsetChange={setOffset} label="Users pages" />
-          ) : null}
+          <PaginationFooter page={data} pageSize={USERS_PAGE_SIZE} label="Users pages" onOffsetChange={setOffset} />
         </>
       )}
 

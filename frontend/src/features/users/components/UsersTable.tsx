@@ -1,4 +1,4 @@
-import { Button, KeyIcon, Select, Switch, Table, TableSkeleton, TBody, Td, Th, THead, Tr } from '@/components/ui';
+import { Button, KeyIcon, Select, Switch, Table, TableEmptyRow, TableSkeleton, TBody, Td, Th, THead, Tr } from '@/components/ui';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/format';
 import { ROLE_LABELS, ROLES, type Role, type UserRead } from '../api';
 import { RoleBadge } from './RoleBadge';
@@ -40,11 +40,7 @@ export function UsersTable({ users, loading, currentUserId, busyUserId, onRoleCh
         <TableSkeleton columns={columns} label="Loading users" />
       ) : (
         <TBody>
-          {users && users.length === 0 ? (
-            <tr>
-              <td colSpan={columns}>{empty}</td>
-            </tr>
-          ) : null}
+          {users && users.length === 0 ? <TableEmptyRow columns={columns}>{empty}</TableEmptyRow> : null}
           {users?.map((u) => {
             const self = u.id === currentUserId;
             const busy = busyUserId === u.id;

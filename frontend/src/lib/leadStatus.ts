@@ -1,0 +1,19 @@
+/** The pipeline status a company or contact is in (the leads service's shared `LeadStatus`). */
+import type { Schemas } from '@/lib/api/types';
+
+export type LeadStatus = Schemas['LeadStatus'];
+
+export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'enriched', 'contacted', 'replied', 'meeting', 'won', 'lost'];
+export const STATUS_LABELS: Record<LeadStatus, string> = {
+  new: 'New',
+  enriched: 'Enriched',
+  contacted: 'Contacted',
+  replied: 'Replied',
+  meeting: 'Meeting',
+  won: 'Won',
+  lost: 'Lost',
+};
+
+export function isLeadStatus(v: string | null): v is LeadStatus {
+  return v !== null && (LEAD_STATUSES as readonly string[]).includes(v);
+}
