@@ -187,6 +187,20 @@ def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     return check
 
 
+def user_or_scope(scope: str, *, demo: bool = True) -> Callable[[Principal], Awaitable[Principal]]:
+    """Dependency: a signed-in user (the demo role only if ``demo``), or a service holding ``scope``."""
+
+    async def check(principal: CurrentPrincipal) -> Principal:
+        if principal.is_service:
+            if scope not in principal.scopes:
+                raise Forbidden(f"This endpoint needs a service token with scope '{scope}'.")
+        elif principal.role == "demo" and not demo:
+            raise Forbidden("The demo account cannot change data.")
+        return principal
+
+    return check
+
+
 def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
     """Dependency: a service token that carries ``scope``."""
 
@@ -210,5 +224,3 @@ AdminPrincipal = Annotated[Principal, Depends(require_roles("admin"))]
 ReaderPrincipal = CurrentPrincipal
 StaffPrincipal = Annotated[Principal, Depends(require_roles("admin", "sales"))]
 WriterPrincipal = Annotated[Principal, Depends(writable_principal)]
-# Writes the public demo lets visitors try (the gateway's DEMO_ROLE_WRITES lists the same routes).
-DemoWriterPrincipal = CurrentPrincipal

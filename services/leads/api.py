@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Path, Query, Response, UploadFile, status
 
-from services.kit.auth import DemoWriterPrincipal, Principal, ReaderPrincipal, WriterPrincipal, require_scope
+from services.kit.auth import Principal, require_scope, user_or_scope
 from services.kit.deps import Limit, Offset, RuntimeDep, SessionDep
 from services.kit.errors import PayloadTooLarge
 from services.kit.jobs_api import jobs_router
@@ -45,6 +45,11 @@ Text = Annotated[str | None, Query(max_length=200)]
 Sort = Annotated[Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "city", "-city",
                          "status", "-status"], Query()]
 TimelineDep = Annotated[object, Depends(require_scope("leads:timeline"))]
+# People by role; other services only with the matching scope of their service token.
+ReaderPrincipal = Annotated[Principal, Depends(user_or_scope("leads:read"))]
+WriterPrincipal = Annotated[Principal, Depends(user_or_scope("leads:write", demo=False))]
+# Writes the public demo lets visitors try (the gateway's DEMO_ROLE_WRITES lists the same routes).
+DemoWriterPrincipal = Annotated[Principal, Depends(user_or_scope("leads:write"))]
 
 
 async def _read_upload(file: UploadFile, runtime: RuntimeDep) -> bytes:

@@ -168,4 +168,8 @@ async def test_roles_demo_may_play_but_not_delete_services_post_timeline(stack: 
         json={**entry, "external_id": "msg-2", "company_id": None, "contact_email": "x@y.de"},
     )
     assert unknown.status_code == 404
+    # A service token reads and writes only with the matching scope (this one holds leads:timeline).
+    assert (await c.get(f"/leads/companies/{company['id']}", headers=stack.service)).status_code == 403
+    assert (await c.patch(f"/leads/companies/{company['id']}", headers=stack.service,
+                          json={"city": "Berlin"})).status_code == 403
     assert (await c.delete(f"/leads/companies/{company['id']}", headers=stack.sales)).status_code == 204
