@@ -102,3 +102,12 @@ def build_embedded(**overrides: Any) -> EmbeddedApp:
     assert set(apps) == set(SERVICE_NAMES)
     gateway = create_gateway(gw_settings, local_apps=apps)
     return EmbeddedApp(gateway, apps)
+
+
+def unknown_settings(environ: dict[str, str]) -> list[str]:
+    """``OUTBOUND_*`` variables no service reads: most likely typos, which would otherwise go unnoticed."""
+    known = {f"OUTBOUND_{name.upper()}" for cls in (GatewaySettings, *(c for _f, c in service_factories().values()))
+             for name in cls.model_fields}
+    known |= {f"OUTBOUND_{name.upper()}_DATABASE_URL" for name in SERVICE_NAMES}
+    return sorted(k for k in environ if k.startswith("OUTBOUND_") and k not in known
+                  and not k.startswith("OUTBOUND_TEST_"))

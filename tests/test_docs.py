@@ -27,3 +27,11 @@ def test_every_setting_is_documented(cls: type) -> None:
 def test_readme_tells_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text()
     assert "make run" in readme and "make test" in readme
+
+
+def test_unknown_settings_are_reported() -> None:
+    from services.embedded import unknown_settings
+
+    env = {"OUTBOUND_PORT": "1", "OUTBOUND_USERS_DATABASE_URL": "x", "OUTBOUND_RATE_LIMT_IP": "5", "PATH": "/bin",
+           "OUTBOUND_TEST_PG": "x"}
+    assert unknown_settings(env) == ["OUTBOUND_RATE_LIMT_IP"]
