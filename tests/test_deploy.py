@@ -35,3 +35,33 @@ def test_compose_refuses_to_run_without_the_service_secret() -> None:
                             capture_output=True, text=True, env=env, cwd=ROOT)
     # Compose reports the missing value (its exit code for this case differs between versions).
     assert "required variable OUTBOUND_SERVICE_SECRET is missing" in result.stderr
+
+
+def test_kubernetes_manifests_are_consistent() -> None:
+    import yaml
+
+    from gateway.policy import HEALTH_PATHS
+    from services.embedded import unknown_settings
+
+    docs = list(yaml.safe_load_all((ROOT / "deploy" / "k8s" / "outbound.yaml").read_text()))
+    by_kind: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_kind.setdefault(doc["kind"], []).append(doc)
+    config = by_kind["ConfigMap"][0]["data"]
+    assert unknown_settings(config) == [], "the ConfigMap sets variables nothing reads"
+    services = {s["metadata"]["name"]: s["spec"]["ports"][0]["port"] for s in by_kind["Service"]}
+    assert set(services) == {"users", "leads", "ai", "email", "calendar", "gateway"}
+    for deployment in by_kind["Deployment"]:
+        name = deployment["metadata"]["name"]
+        container = deployment["spec"]["template"]["spec"]["containers"][0]
+        assert container["command"][:3] == ["outbound", "serve", name]
+        port = int(container["command"][container["command"].index("--port") + 1])
+        assert port == services[name] == container["ports"][0]["containerPort"]
+        health = "/healthz" if name == "gateway" else HEALTH_PATHS[name]
+        assert container["readinessProbe"]["httpGet"] == {"path": health, "port": port}
+        assert {"configMapRef": {"name": "outbound-config"}} in container["envFrom"]
+        assert {"secretRef": {"name": "outbound-secrets"}} in container["envFrom"]
+        if name != "gateway":
+            assert config[f"OUTBOUND_{name.upper()}_URL"] == f"http://{name}:{port}"
+    assert config["OUTBOUND_AUTO_MIGRATE"] == "false" and by_kind["Job"][0]["spec"]["template"]["spec"][
+        "containers"][0]["command"] == ["outbound", "migrate"]

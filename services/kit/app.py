@@ -93,7 +93,7 @@ def create_service_app(
         engine = create_engine(str(settings.database_url))
         runtime = ServiceRuntime(name, settings, engine, session_factory(engine))
         app.state.runtime = runtime
-        if auto_migrate:
+        if auto_migrate and settings.auto_migrate:
             await migrate(engine, migrations, f"alembic_version_{name}")
         source = jwks_source(runtime) if jwks_source else http_jwks_source(settings)
         app.state.verifier = TokenVerifier(source, issuer=settings.jwt_issuer, audience=settings.jwt_audience)

@@ -43,6 +43,9 @@ class ServiceSettings(BaseSettings):
     service_secret: str | None = None
     http_timeout: float = 10.0
     demo_mode: bool = False
+    # Migrate the database when a service starts; off where a separate step migrates first (Kubernetes Job),
+    # so replicas starting together do not race each other.
+    auto_migrate: bool = True
     # Workers started inside the service process; 0 disables them (e.g. when a separate pool runs).
     workers: int = Field(default=1, ge=0, le=64)
 
