@@ -6,9 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from services.kit.auth import AdminPrincipal, CurrentPrincipal, Principal, ReaderPrincipal, WriterPrincipal
+from services.kit.auth import (
+    AdminPrincipal,
+    Principal,
+    ReaderPrincipal,
+    WriterPrincipal,
+    user_or_scope,
+)
 from services.kit.deps import Limit, Offset, RuntimeDep, SessionDep
-from services.kit.errors import Forbidden
 from services.kit.jobs_api import jobs_router
 from services.kit.schemas import JobRead, Page
 
@@ -50,14 +55,8 @@ AI_ERRORS: dict[int | str, dict[str, object]] = {429: {"description": "Daily bud
                                                  504: {"description": "The model did not answer in time"}}
 
 
-async def personaliser(principal: CurrentPrincipal) -> Principal:
-    """The e-mail service (scope ai:write) or a sales user or admin."""
-    if principal.is_service:
-        if "ai:write" not in principal.scopes:
-            raise Forbidden("This endpoint needs a service token with scope 'ai:write'.")
-    elif principal.role not in ("admin", "sales"):
-        raise Forbidden("Your role does not allow this.")
-    return principal
+# The e-mail service (scope ai:write), or a sales user or admin.
+personaliser = user_or_scope("ai:write", demo=False)
 
 
 def _settings(runtime: RuntimeDep) -> AISettings:
