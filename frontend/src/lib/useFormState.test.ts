@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/problem';
-import { submitErrors, useFormState } from './useFormState';
+import { filledFields, submitErrors, useFormState } from './useFormState';
 
 const invalid = (errors: Array<[string, string]>) =>
   new ApiError(422, { title: 'Invalid', status: 422, errors: errors.map(([field, msg]) => ({ loc: ['body', field], msg })) } as never, 'Some fields are not valid.');
@@ -32,5 +32,12 @@ describe('useFormState', () => {
     expect(result.current.errors).toEqual({ city: 'Bad' });
     act(() => result.current.reset());
     expect(result.current).toMatchObject({ form: { name: '', city: '' }, errors: {}, formError: null });
+  });
+});
+
+describe('filledFields', () => {
+  it('keeps the named fields that are not blank, trimmed', () => {
+    const form = { name: ' Anna ', role: '  ', email: 'a@b.de ', phone: '', extra: 'x' };
+    expect(filledFields(form, ['role', 'email', 'phone'])).toEqual({ email: 'a@b.de' });
   });
 });

@@ -21,7 +21,24 @@ export function useFormState<F extends object>(empty: F) {
     setFormError(null);
   }
 
-  return { form, set, errors, setErrors, formError, setFormError, reset };
+  /** Show why a submit failed, as `submitErrors` sorts it. */
+  function showSubmitError(err: unknown, fields: readonly string[], conflictField: string) {
+    const failed = submitErrors(err, fields, conflictField);
+    if (failed.errors) setErrors(failed.errors);
+    setFormError(failed.formError);
+  }
+
+  return { form, set, errors, setErrors, formError, setFormError, reset, showSubmitError };
+}
+
+/** The named string fields that are not blank, trimmed: the optional part of a create body. */
+export function filledFields<F extends Record<string, unknown>, K extends keyof F & string>(form: F, keys: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const value = form[key];
+    if (typeof value === 'string' && value.trim()) out[key] = value.trim();
+  }
+  return out;
 }
 
 /**

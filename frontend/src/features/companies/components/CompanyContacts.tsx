@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert, Badge, Button, Card, CardHeader, Dialog, DialogActions, ErrorState, PlusIcon, Skeleton, TextField, useToast } from '@/components/ui';
-import { ApiError, errorMessage } from '@/lib/api/problem';
-import { useFormState } from '@/lib/useFormState';
+import { errorMessage } from '@/lib/api/problem';
+import { filledFields, useFormState } from '@/lib/useFormState';
 import type { ContactRead } from '../api';
 import { useAddCompanyContact, useCompanyContacts } from '../hooks/useCompanies';
 
@@ -64,7 +64,7 @@ type Form = { name: string; role: string; email: string; phone: string };
 const EMPTY: Form = { name: '', role: '', email: '', phone: '' };
 
 function AddContactDialog({ open, onClose, companyId, companyName }: { open: boolean; onClose: () => void; companyId: number; companyName: string }) {
-  const { form, set, errors, setErrors, setFormError, formError, reset } = useFormState(EMPTY);
+  const { form, set, errors, setErrors, setFormError, formError, reset, showSubmitError } = useFormState(EMPTY);
   const add = useAddCompanyContact(companyId);
   const { toast } = useToast();
 
@@ -78,20 +78,12 @@ function AddContactDialog({ open, onClose, companyId, companyName }: { open: boo
     e.preventDefault();
     setFormError(null);
     if (!form.name.trim()) return setErrors({ name: 'Enter a name.' });
-    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
     try {
-      const contact = await add.mutateAsync({
-        name: form.name.trim(),
-        ...(opt(form.role) ? { role: opt(form.role) } : {}),
-        ...(opt(form.email) ? { email: opt(form.email) } : {}),
-        ...(opt(form.phone) ? { phone: opt(form.phone) } : {}),
-      });
+      const contact = await add.mutateAsync({ name: form.name.trim(), ...filledFields(form, ['role', 'email', 'phone']) });
       toast({ tone: 'success', title: 'Contact added', description: `${contact.name} at ${companyName}` });
       close();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) setErrors({ email: err.message });
-      else if (err instanceof ApiError && err.status === 422 && Object.keys(err.fieldErrors).some((k) => k in EMPTY)) setErrors(err.fieldErrors);
-      else setFormError(errorMessage(err));
+      showSubmitError(err, Object.keys(EMPTY), 'email');
     }
   }
 

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Dialog, DialogActions, SelectField, TagInput, TextField, useToast } from '@/components/ui';
 import type { FieldErrors } from '@/lib/api/problem';
-import { submitErrors, useFormState } from '@/lib/useFormState';
+import { useFormState } from '@/lib/useFormState';
 import { LEAD_STATUSES, STATUS_LABELS, type CompanyCreate, type LeadStatus } from '../api';
 import { useCreateCompany } from '../hooks/useCompanies';
 import { splitList } from './listInput';
@@ -12,7 +12,7 @@ const EMPTY: Form = { name: '', website: '', city: '', country: '', emails: '', 
 const FIELDS = ['name', 'website', 'city', 'country', 'emails', 'phones', 'status', 'tags'] as const;
 
 export function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { form, set, errors, setErrors, formError, setFormError, reset } = useFormState(EMPTY);
+  const { form, set, errors, setErrors, formError, setFormError, reset, showSubmitError } = useFormState(EMPTY);
   const create = useCreateCompany();
   const { toast } = useToast();
   const navigate = useNavigate();
@@ -48,9 +48,7 @@ export function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: ()
       close();
       navigate(`/companies/${company.id}`);
     } catch (err) {
-      const failed = submitErrors(err, FIELDS, 'website');
-      if (failed.errors) setErrors(failed.errors);
-      setFormError(failed.formError);
+      showSubmitError(err, FIELDS, 'website');
     }
   }
 

@@ -1,15 +1,14 @@
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Dialog, DialogActions, TextField, useToast } from '@/components/ui';
-import { ApiError, errorMessage } from '@/lib/api/problem';
-import { useFormState } from '@/lib/useFormState';
+import { filledFields, useFormState } from '@/lib/useFormState';
 import { useCreateContact } from '../hooks/useContacts';
 
 type Form = { name: string; role: string; email: string; phone: string; country: string };
 const EMPTY: Form = { name: '', role: '', email: '', phone: '', country: '' };
 
 export function NewContactDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { form, set, errors, setErrors, setFormError, formError, reset } = useFormState(EMPTY);
+  const { form, set, errors, setErrors, setFormError, formError, reset, showSubmitError } = useFormState(EMPTY);
   const create = useCreateContact();
   const { toast } = useToast();
   const navigate = useNavigate();
@@ -24,22 +23,17 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
     e.preventDefault();
     setFormError(null);
     if (!form.name.trim()) return setErrors({ name: 'Enter a name.' });
-    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
     try {
       const contact = await create.mutateAsync({
         name: form.name.trim(),
-        ...(opt(form.role) ? { role: opt(form.role) } : {}),
-        ...(opt(form.email) ? { email: opt(form.email) } : {}),
-        ...(opt(form.phone) ? { phone: opt(form.phone) } : {}),
-        ...(opt(form.country) ? { country: form.country.trim().toUpperCase() } : {}),
+        ...filledFields(form, ['role', 'email', 'phone']),
+        ...(form.country.trim() ? { country: form.country.trim().toUpperCase() } : {}),
       });
       toast({ tone: 'success', title: 'Contact created', description: contact.name });
       close();
       navigate(`/contacts/${contact.id}`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) setErrors({ email: err.message });
-      else if (err instanceof ApiError && err.status === 422 && Object.keys(err.fieldErrors).some((k) => k in EMPTY)) setErrors(err.fieldErrors);
-      else setFormError(errorMessage(err));
+      showSubmitError(err, Object.keys(EMPTY), 'email');
     }
   }
 

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { Dialog, DialogActions, SelectField, TextField, useToast } from '@/components/ui';
 import type { FieldErrors } from '@/lib/api/problem';
-import { submitErrors, useFormState } from '@/lib/useFormState';
+import { useFormState } from '@/lib/useFormState';
 import { ROLE_LABELS, ROLES, type Role, type UserCreate } from '../api';
 import { useCreateUser } from '../hooks/useUsers';
 
@@ -9,7 +9,7 @@ const EMPTY: UserCreate = { name: '', email: '', role: 'sales', password: '' };
 const FORM_FIELDS = ['name', 'email', 'role', 'password'] as const;
 
 export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { form, set, errors, setErrors, formError, setFormError, reset } = useFormState(EMPTY);
+  const { form, set, errors, setErrors, formError, setFormError, reset, showSubmitError } = useFormState(EMPTY);
   const create = useCreateUser();
   const { toast } = useToast();
 
@@ -35,9 +35,7 @@ export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () =>
       toast({ tone: 'success', title: 'User created', description: `${user.name} can now sign in as ${user.email}.` });
       close();
     } catch (err) {
-      const failed = submitErrors(err, FORM_FIELDS, 'email');
-      if (failed.errors) setErrors(failed.errors);
-      setFormError(failed.formError);
+      showSubmitError(err, FORM_FIELDS, 'email');
     }
   }
 
