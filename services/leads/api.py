@@ -44,7 +44,7 @@ Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Text = Annotated[str | None, Query(max_length=200)]
 Sort = Annotated[Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "city", "-city",
                          "status", "-status"], Query()]
-TimelineDep = Annotated[object, Depends(require_scope("leads:timeline"))]
+TimelineDep = Annotated[Principal, Depends(require_scope("leads:timeline"))]
 # People by role; other services only with the matching scope of their service token.
 ReaderPrincipal = Annotated[Principal, Depends(user_or_scope("leads:read"))]
 WriterPrincipal = Annotated[Principal, Depends(user_or_scope("leads:write", demo=False))]
@@ -224,7 +224,6 @@ async def add_contact_note(contact_id: Id, body: NoteCreate, session: SessionDep
 async def record_activity(body: ActivityCreate, session: SessionDep, caller: TimelineDep,
                           response: Response) -> ActivityRead:
     """Append to a timeline (service token, scope leads:timeline); repeats of an external_id are ignored."""
-    assert isinstance(caller, Principal)
     activity, created = await service.record_activity(session, body, caller)
     if not created:
         response.status_code = status.HTTP_200_OK
