@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +112,30 @@ def unknown_settings(environ: dict[str, str]) -> list[str]:
     known |= {f"OUTBOUND_{name.upper()}_DATABASE_URL" for name in SERVICE_NAMES}
     return sorted(k for k in environ if k.startswith("OUTBOUND_") and k not in known
                   and not k.startswith("OUTBOUND_TEST_"))
+
+
+def local_urls() -> dict[str, str]:
+    """``<name>_url`` settings that reach every service through its in-process transport."""
+    return {f"{name}_url": LOCAL_URL.format(name=name) for name in SERVICE_NAMES}
+
+
+@contextlib.asynccontextmanager
+async def local_services(names: Sequence[str], **overrides: Any) -> AsyncIterator[dict[str, Any]]:
+    """Run some services in this process, without their workers, for a command-line tool.
+
+    Yields the settings a client of theirs needs: ``<name>_url`` for each and the shared
+    ``service_secret``. The users service always runs (it issues the service tokens).
+    """
+    base = GatewaySettings(**{k: v for k, v in overrides.items() if k in GatewaySettings.model_fields})
+    secret = internal_secret(base.data_dir, base.service_secret)
+    wanted = dict.fromkeys(["users", *names])
+    urls = local_urls()
+    async with contextlib.AsyncExitStack() as stack:
+        for name, (factory, settings_cls) in service_factories().items():
+            if name not in wanted:
+                continue
+            fields = {k: v for k, v in overrides.items() if k in settings_cls.model_fields}
+            app = factory(settings_cls(**{**fields, **urls, "service_secret": secret, "workers": 0}))
+            register_local_app(LOCAL_URL.format(name=name), app)
+            await stack.enter_async_context(app.router.lifespan_context(app))
+        yield {**urls, "service_secret": secret}

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Path, Query, Request, status
 
-from services.kit.auth import (
-    AdminPrincipal,
-    Principal,
-    ReaderPrincipal,
-    WriterPrincipal,
-    user_or_scope,
-)
-from services.kit.deps import Limit, Offset, RuntimeDep, SessionDep
+from services.kit.auth import AdminPrincipal, ReaderPrincipal, WriterPrincipal, confirm_admin
+from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.jobs_api import jobs_router
 from services.kit.schemas import JobRead, Page
 
 from . import companies, enrichment, service, writing
+from .deps import RuntimeDep, SettingsDep
 from .engine import Caller
 from .jobs import start_batch
 from .schemas import (
@@ -39,7 +34,6 @@ from .schemas import (
     UsageRead,
     WriteEmailRequest,
 )
-from .settings import AISettings
 
 jobs = jobs_router("ai")
 enrich = APIRouter(prefix="/ai/enrich", tags=["ai-enrich"])
@@ -55,27 +49,18 @@ AI_ERRORS: dict[int | str, dict[str, object]] = {429: {"description": "Daily bud
                                                  504: {"description": "The model did not answer in time"}}
 
 
-# The e-mail service (scope ai:write), or a sales user or admin.
-personaliser = user_or_scope("ai:write", demo=False)
-
-
-def _settings(runtime: RuntimeDep) -> AISettings:
-    assert isinstance(runtime.settings, AISettings)
-    return runtime.settings
-
-
 @enrich.post("/company/{company_id}", responses={404: {}, **AI_ERRORS})
-async def enrich_company(company_id: CompanyId, session: SessionDep, runtime: RuntimeDep, actor: WriterPrincipal,
+async def enrich_company(company_id: CompanyId, runtime: RuntimeDep, actor: WriterPrincipal,
                          body: EnrichOptions | None = None) -> CompanyEnrichResult:
-    """Crawl a company's website, profile it, and store the profile on the company and its contacts."""
-    return await companies.enrich_company(session, runtime, Caller.of(actor), company_id,
+    """Read a company's website (crawled by the leads service), profile it, and store the profile."""
+    return await companies.enrich_company(runtime, Caller.of(actor), company_id,
                                           language=body.language if body else None)
 
 
 @enrich.get("/company/{company_id}", responses={404: {}})
-async def last_company_profile(company_id: CompanyId, session: SessionDep, _: ReaderPrincipal) -> CompanyEnrichResult:
+async def last_company_profile(company_id: CompanyId, runtime: RuntimeDep, _: ReaderPrincipal) -> CompanyEnrichResult:
     """The company's latest enrichment: the profile, its sources, and what grounding dropped."""
-    return await companies.last_profile(session, company_id)
+    return await companies.last_profile(runtime, company_id)
 
 
 @enrich.post("/batch", status_code=status.HTTP_202_ACCEPTED, responses={422: {}})
@@ -87,34 +72,30 @@ async def enrich_batch(body: BatchRequest, session: SessionDep, runtime: Runtime
 
 
 @enrich.post("/preview", responses=AI_ERRORS)
-async def enrich_preview(body: PreviewRequest, session: SessionDep, runtime: RuntimeDep,
-                         actor: WriterPrincipal) -> EnrichResult:
-    """Profile any website without storing anything."""
-    record = await enrichment.crawl(runtime.settings, body.url, resolver=runtime.extras.get("resolver"))
-    return await enrichment.enrich_record(session, companies.engine_of(runtime), Caller.of(actor), record,
-                                          language=body.language, purpose="preview")
+async def enrich_preview(body: PreviewRequest, runtime: RuntimeDep, actor: WriterPrincipal) -> EnrichResult:
+    """Profile any website (crawled by the leads service) without changing any record."""
+    site = await runtime.deps.leads.extract(body.url, read_timeout=runtime.settings.ai_crawl_timeout)
+    return await enrichment.enrich_record(runtime.deps.engine, Caller.of(actor), site, language=body.language,
+                                          purpose="preview")
 
 
 @write.post("/write/email", responses={404: {}, **AI_ERRORS})
-async def write_email(body: WriteEmailRequest, session: SessionDep, runtime: RuntimeDep,
-                      actor: WriterPrincipal) -> EmailResult:
+async def write_email(body: WriteEmailRequest, runtime: RuntimeDep, actor: WriterPrincipal) -> EmailResult:
     """Write an e-mail (subject and body) from an instruction, an optional template and a recipient."""
-    return await writing.write_email(session, runtime, Caller.of(actor), body)
+    return await writing.write_email(runtime, Caller.of(actor), body)
 
 
 @write.post("/write/improve", responses={404: {}, **AI_ERRORS})
-async def improve_email(body: ImproveRequest, session: SessionDep, runtime: RuntimeDep,
-                        actor: WriterPrincipal) -> EmailResult:
+async def improve_email(body: ImproveRequest, runtime: RuntimeDep, actor: WriterPrincipal) -> EmailResult:
     """Improve a draft: better, shorter, more personal, or only grammar fixed."""
-    return await writing.improve_email(session, runtime, Caller.of(actor), body)
+    return await writing.improve_email(runtime, Caller.of(actor), body)
 
 
 @write.post("/personalise", responses={404: {}, **AI_ERRORS})
-async def personalise(body: PersonaliseRequest, session: SessionDep, runtime: RuntimeDep,
-                      actor: Annotated[Principal, Depends(personaliser)]) -> EmailResult:
-    """Personalise a campaign step for one contact (the same input gives the same text)."""
+async def personalise(body: PersonaliseRequest, runtime: RuntimeDep, actor: WriterPrincipal) -> EmailResult:
+    """Personalise a campaign step for one contact (people, or the e-mail service with scope ai:write)."""
     on_behalf_of = body.on_behalf_of if actor.is_service else None
-    return await writing.personalise(session, runtime, Caller.of(actor, on_behalf_of), body)
+    return await writing.personalise(runtime, Caller.of(actor, on_behalf_of), body)
 
 
 @prompts.get("")
@@ -150,24 +131,30 @@ async def activate_prompt(name: PromptName, body: PromptActivate, session: Sessi
 
 
 @usage.get("/usage")
-async def get_usage(session: SessionDep, runtime: RuntimeDep, actor: ReaderPrincipal) -> UsageRead:
+async def get_usage(request: Request, session: SessionDep, settings: SettingsDep,
+                    actor: ReaderPrincipal) -> UsageRead:
     """Your calls, tokens and cost today and the budget left; admins also see everyone's."""
-    return await service.usage_today(session, _settings(runtime), actor)
+    if actor.role == "admin":
+        await confirm_admin(request, actor)
+    return await service.usage_today(session, settings, actor)
 
 
 @usage.get("/usage/calls")
-async def list_calls(session: SessionDep, actor: ReaderPrincipal, limit: Limit = 50, offset: Offset = 0,
+async def list_calls(request: Request, session: SessionDep, actor: ReaderPrincipal, limit: Limit = 50,
+                     offset: Offset = 0,
                      everyone: Annotated[bool, Query(description="admins: every caller's calls")] = False,
                      ) -> Page[CallRead]:
     """The usage ledger, newest first: your calls (admins: everyone's with everyone=true)."""
+    if everyone:
+        await confirm_admin(request, actor)
     return await service.list_calls(session, actor, everyone=everyone, limit=limit, offset=offset)
 
 
 @usage.get("/provider")
 async def get_provider(runtime: RuntimeDep, _: ReaderPrincipal) -> ProviderRead:
     """Which provider and model answer, and whether it is AI at all (the heuristic provider is not)."""
-    settings = _settings(runtime)
-    engine = companies.engine_of(runtime)
+    settings = runtime.settings
+    engine = runtime.deps.engine
     return ProviderRead(provider=settings.provider, model=engine.model, is_ai=engine.is_ai, api=settings.openai_api,
                         output_mode=settings.openai_output_mode, concurrency=settings.ai_concurrency,
                         max_input_tokens=settings.ai_max_input_tokens)

@@ -1,4 +1,5 @@
-"""``outbound ai enrich URL...``: crawl, extract and enrich sites; one JSON object per site and line.
+"""``outbound ai enrich URL...``: have the leads service crawl and extract each site, enrich it here; one
+JSON object per site and line.
 
 Each line holds the fields of ``outbound leads extract`` plus ``summary``, ``industry``, ``persons``
 (grounded), the rest of the profile, and ``ai`` {provider, model, prompt_version, prompt_tokens,
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from typing import Annotated, Any
 
@@ -43,41 +45,69 @@ def _line(record: Any, result: Any | None, error: str | None) -> dict[str, Any]:
     return out
 
 
-async def _run(urls: list[str], settings: AISettings, concurrency: int | None,
-               language: str | None) -> tuple[int, int]:
+async def _enrich_all(urls: list[str], settings: AISettings, concurrency: int,
+                      language: str | None) -> tuple[int, int]:
+    """Each site read by the leads service at ``settings.leads_url``, enriched here, one line each."""
     from services.ai.engine import CLI_CALLER, AIEngine
     from services.ai.enrichment import enrich_record
-    from services.ai.main import MIGRATIONS
+    from services.ai.main import MIGRATIONS, SCOPES
     from services.ai.service import seed_prompts
+    from services.kit.app import service_token_provider
     from services.kit.db import create_null_pool_engine, migrate, session_factory, session_scope
     from services.kit.errors import AppError
-    from services.leads.crawler.site import Crawler
-    from services.leads.pipeline import extract_sites
+    from services.leads.client import LeadsClient
 
     db = create_null_pool_engine(str(settings.database_url))
-    engine = AIEngine.from_settings(settings)
-    failed = total = 0
+    engine = AIEngine.from_settings(settings, session_factory(db))
+    tokens = service_token_provider(settings, SCOPES)
+    leads = LeadsClient(settings.leads_url, timeout=settings.http_timeout, token_provider=tokens)
+    failed = 0
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(url: str) -> None:
+        nonlocal failed
+        async with gate:
+            try:
+                site = await leads.extract(url, read_timeout=settings.ai_crawl_timeout)
+            except AppError as exc:
+                failed += 1
+                typer.echo(json.dumps({"url": url, "ai": None, "error": exc.detail}, ensure_ascii=False))
+                return
+            result, error = None, None
+            try:
+                result = await enrich_record(engine, CLI_CALLER, site, language=language, purpose="cli")
+            except AppError as exc:
+                error = exc.detail
+            failed += result is None
+            typer.echo(json.dumps(_line(site.record, result, error), ensure_ascii=False))
+
     try:
         await migrate(db, MIGRATIONS, "alembic_version_ai")
-        sessions = session_factory(db)
-        async with session_scope(sessions) as s:
+        async with session_scope(engine.sessions) as s:
             await seed_prompts(s)
-        async with Crawler(settings) as crawler:
-            async for record in extract_sites(urls, crawler=crawler, concurrency=concurrency):
-                total += 1
-                result, error = None, None
-                try:
-                    async with session_scope(sessions) as s:
-                        result = await enrich_record(s, engine, CLI_CALLER, record, language=language,
-                                                     purpose="cli")
-                except AppError as exc:
-                    error = exc.detail
-                failed += result is None
-                typer.echo(json.dumps(_line(record, result, error), ensure_ascii=False))
+        await asyncio.gather(*(one(u) for u in urls))
     finally:
+        await leads.aclose()
+        if tokens is not None:
+            await tokens.aclose()
         await engine.aclose()
         await db.dispose()
-    return failed, total
+    return failed, len(urls)
+
+
+async def _run(urls: list[str], concurrency: int | None, language: str | None,
+               leads_overrides: dict[str, Any]) -> tuple[int, int, AISettings]:
+    """Against the leads service named by OUTBOUND_LEADS_URL, or one run in this process (the default)."""
+    if os.environ.get("OUTBOUND_LEADS_URL"):
+        settings = AISettings()
+        return (*await _enrich_all(urls, settings, concurrency or 4, language), settings)
+    # The command is a small composition root of its own: the leads service (and the users service
+    # that issues its service tokens) run in this process, on the same data directory.
+    from services.embedded import local_services
+
+    async with local_services(["leads"], **leads_overrides) as wiring:
+        settings = AISettings(**wiring)
+        return (*await _enrich_all(urls, settings, concurrency or 4, language), settings)
 
 
 @app.command()
@@ -94,10 +124,8 @@ def enrich(
     del json_output  # JSON lines is the only format; the flag is accepted for explicitness
     if "-" in urls:
         urls = [u for u in urls if u != "-"] + [line.strip() for line in sys.stdin if line.strip()]
-    settings = AISettings()
-    if no_render:
-        settings = settings.model_copy(update={"render_mode": "never"})
-    failed, total = asyncio.run(_run(urls, settings, concurrency, language))
+    overrides: dict[str, Any] = {"render_mode": "never"} if no_render else {}
+    failed, total, settings = asyncio.run(_run(urls, concurrency, language, overrides))
     typer.echo(f"{total} sites, {total - failed} enriched with {settings.provider} ({settings.model_name})", err=True)
 
 

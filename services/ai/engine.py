@@ -1,6 +1,9 @@
 """One model call, done carefully: cache, budget, concurrency limit, retries, schema validation with
 one repair retry, and a ledger row for every call (a cache hit and a failure included).
 
+No database session is held while the provider works: the prompt, cache and budget are read in one
+short transaction, the ledger row (and the cache entry) written in another.
+
 The cache key is sha256 of the exact messages, the prompt's name and version, the model and the
 output mode: a repeat with the same input costs nothing, and a new prompt version or model misses.
 """
@@ -16,17 +19,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.kit.auth import Principal
-from services.kit.db import utcnow
-from services.kit.errors import AppError
+from services.kit.db import session_scope, utcnow
+from services.kit.errors import AppError, NotFound
 
 from . import repository as repo
 from .errors import BudgetExceeded, ModelOutputInvalid, ModelRefused
 from .models import AICall, Prompt
 from .prompts import render
-from .providers import Message, ModelProvider, ModelReply, build_provider
+from .providers import Message, ModelProvider, ModelReply, OfflineAnswer, build_provider
 from .retry import RetriesExhausted, RetryPolicy, call_with_retries
 from .schemas import OUTPUT_SCHEMAS, AIMeta
 from .settings import AISettings, ModelPrice
@@ -50,11 +53,9 @@ class Caller:
 
     @classmethod
     def of(cls, principal: Principal, on_behalf_of: int | None = None) -> Caller:
-        if principal.is_service:
-            if on_behalf_of is not None:
-                return cls(f"user:{on_behalf_of}", True)
-            return cls(principal.sub[:64], False)
-        return cls(f"user:{principal.sub}"[:64], True)
+        if principal.is_service and on_behalf_of is not None:
+            return cls(f"user:{on_behalf_of}", True)
+        return cls(principal.actor[:64], not principal.is_service)
 
 
 CLI_CALLER = Caller("cli", False)
@@ -124,32 +125,41 @@ def _salvage(raw: Any, model: type[BaseModel], schema_name: str) -> tuple[dict[s
 class AIEngine:
     """Per process: the provider, the concurrency limit and the retry policy."""
 
-    def __init__(self, settings: AISettings, provider: ModelProvider | None = None) -> None:
+    def __init__(self, settings: AISettings, provider: ModelProvider,
+                 sessions: async_sessionmaker[AsyncSession]) -> None:
         self.settings = settings
         self.provider = provider
+        self.sessions = sessions
         self.semaphore = asyncio.Semaphore(settings.ai_concurrency)
         self.policy = RetryPolicy(settings.openai_max_retries, settings.ai_retry_base_delay,
                                   settings.ai_retry_max_delay, settings.ai_retry_max_wait)
 
     @classmethod
-    def from_settings(cls, settings: AISettings) -> AIEngine:
-        return cls(settings, build_provider(settings))
+    def from_settings(cls, settings: AISettings, sessions: async_sessionmaker[AsyncSession]) -> AIEngine:
+        return cls(settings, build_provider(settings), sessions)
+
+    async def prompt(self, name: str) -> Prompt:
+        """The active version of a prompt."""
+        async with session_scope(self.sessions) as s:
+            prompt = await repo.active_prompt(s, name)
+        if prompt is None:
+            raise NotFound(f"There is no active prompt named {name!r}.")
+        return prompt
 
     async def aclose(self) -> None:
-        if self.provider is not None:
-            await self.provider.aclose()
+        await self.provider.aclose()
 
     @property
     def is_ai(self) -> bool:
-        return self.provider is not None
+        return self.provider.is_ai
 
     @property
     def model(self) -> str:
-        return self.provider.model if self.provider is not None else "rules"
+        return self.provider.model
 
     # --- budget ------------------------------------------------------------------------------------
     async def check_budget(self, s: AsyncSession, caller: Caller) -> None:
-        if not caller.budgeted:
+        if not caller.budgeted or not self.is_ai:
             return
         budget, tokens = self.settings.ai_daily_budget_usd, self.settings.ai_daily_token_budget
         if not budget and not tokens:
@@ -174,28 +184,21 @@ class AIEngine:
             cached=meta.cached, attempts=meta.attempts, duration_ms=int((time.monotonic() - started) * 1000),
             error=error[:4000] if error else None))
 
-    async def record_rules_call(self, s: AsyncSession, caller: Caller, purpose: str, prompt: Prompt) -> AIMeta:
-        """The heuristic provider: no model, no cost, but the call is on the ledger like any other."""
-        meta = AIMeta(provider="heuristic", model="rules", generated_by=RULES, prompt_name=prompt.name,
-                      prompt_version=prompt.version)
-        await self._record(s, caller, purpose, prompt, meta, time.monotonic())
-        return meta
-
     # --- one structured call -------------------------------------------------------------------------
     def cache_key(self, messages: list[Message], prompt: Prompt) -> str:
         body = json.dumps({"messages": messages, "schema": prompt.output_schema,
                            "mode": self.settings.openai_output_mode}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(f"{body}|{prompt.name}@{prompt.version}|{self.model}".encode()).hexdigest()
 
-    async def _attempt(self, messages: list[Message], schema_name: str, schema: dict[str, Any]) -> ModelReply:
-        assert self.provider is not None
+    async def _attempt(self, messages: list[Message], schema_name: str, schema: dict[str, Any],
+                       offline: OfflineAnswer | None) -> ModelReply:
         async with self.semaphore:  # held per attempt, released while backing off
-            return await self.provider.complete(messages, schema_name, schema)
+            return await self.provider.complete(messages, schema_name, schema, offline)
 
     async def _call(self, messages: list[Message], schema_name: str, schema: dict[str, Any],
-                    meta: AIMeta) -> ModelReply:
-        reply, attempts = await call_with_retries(lambda: self._attempt(messages, schema_name, schema), self.policy,
-                                                  timeout=self.settings.openai_timeout)
+                    meta: AIMeta, offline: OfflineAnswer | None) -> ModelReply:
+        reply, attempts = await call_with_retries(lambda: self._attempt(messages, schema_name, schema, offline),
+                                                  self.policy, timeout=self.settings.openai_timeout)
         meta.attempts += attempts
         meta.model = reply.model or meta.model
         meta.prompt_tokens += reply.prompt_tokens
@@ -209,54 +212,67 @@ class AIEngine:
             raise ModelRefused(f"The model refused to answer: {reply.refusal[:300]}")
         return reply
 
-    async def generate(self, s: AsyncSession, caller: Caller, purpose: str, prompt: Prompt,
-                       values: dict[str, str]) -> Generated:
-        """Ask the model for ``prompt.output_schema``; validated data, or an AppError that says why not."""
-        assert self.provider is not None, "the heuristic provider makes no model calls"
+    async def generate(self, caller: Caller, purpose: str, prompt: Prompt, values: dict[str, str],
+                       offline: OfflineAnswer | None = None) -> Generated:
+        """Ask the provider for ``prompt.output_schema``; validated data, or an AppError that says why not.
+
+        ``offline`` is the rule-based answer to the same request: the rules provider answers with it,
+        a model provider ignores it. Rules cost nothing, so they skip the cache and the budget.
+        """
         model_cls, schema = OUTPUT_SCHEMAS[prompt.output_schema]
         messages: list[Message] = [{"role": "system", "content": prompt.system},
                                    {"role": "user", "content": render(prompt.template, values)}]
         key = self.cache_key(messages, prompt)
-        meta = AIMeta(provider=self.provider.name, model=self.model, generated_by="model", prompt_name=prompt.name,
+        meta = AIMeta(provider=self.provider.name, model=self.model,
+                      generated_by="model" if self.is_ai else RULES, prompt_name=prompt.name,
                       prompt_version=prompt.version)
         started = time.monotonic()
-        hit = await repo.cached_response(s, key)
-        if hit is not None:
-            meta.cached, meta.model = True, hit.model
-            await self._record(s, caller, purpose, prompt, meta, started)
-            return Generated(hit.response, meta)
-        await self.check_budget(s, caller)
+        async with session_scope(self.sessions) as s:
+            hit = await repo.cached_response(s, key) if self.is_ai else None
+            if hit is not None:
+                meta.cached, meta.model = True, hit.model
+                await self._record(s, caller, purpose, prompt, meta, started)
+                return Generated(hit.response, meta)
+            await self.check_budget(s, caller)
         try:
-            reply = await self._call(messages, prompt.output_schema, schema, meta)
-            data, raw, problem = _parse(reply.content, model_cls)
-            missing: list[str] = []
-            if problem is not None:
-                repair: list[Message] = [*messages, {"role": "assistant", "content": (reply.content or "")[:20_000]},
-                                         {"role": "user", "content": REPAIR.format(problem=problem)}]
-                reply = await self._call(repair, prompt.output_schema, schema, meta)
-                data, raw2, problem = _parse(reply.content, model_cls)
-                if problem is not None:
-                    salvaged = _salvage(raw2 if raw2 is not None else raw, model_cls, prompt.output_schema)
-                    if salvaged is None:
-                        raise ModelOutputInvalid(f"The model's output was invalid twice (after one repair "
-                                                 f"request): {problem}.")
-                    data, missing = salvaged
+            data, reply, missing = await self._answer(messages, prompt, model_cls, schema, meta, offline)
         except RetriesExhausted as exc:
             meta.attempts += exc.attempts
-            await self._fail(s, caller, purpose, prompt, meta, started, exc.error)
+            await self._fail(caller, purpose, prompt, meta, started, exc.error)
             raise exc.error from exc
         except AppError as exc:
-            await self._fail(s, caller, purpose, prompt, meta, started, exc)
+            await self._fail(caller, purpose, prompt, meta, started, exc)
             raise
-        assert data is not None
-        await self._record(s, caller, purpose, prompt, meta, started)
-        if not missing:
-            await repo.store_response(s, key=key, response=data, model=meta.model, prompt_tokens=meta.prompt_tokens,
-                                      completion_tokens=meta.completion_tokens, created_at=utcnow())
+        async with session_scope(self.sessions) as s:
+            await self._record(s, caller, purpose, prompt, meta, started)
+            if not missing and self.is_ai:
+                await repo.store_response(s, key=key, response=data, model=meta.model,
+                                          prompt_tokens=meta.prompt_tokens, completion_tokens=meta.completion_tokens,
+                                          created_at=utcnow())
         warnings = [f"The model's answer lacked valid {', '.join(missing)}; left empty."] if missing else []
-        return Generated(data, meta, missing, warnings)
+        return Generated(data, meta, missing, [*reply.notes, *warnings])
 
-    async def _fail(self, s: AsyncSession, caller: Caller, purpose: str, prompt: Prompt, meta: AIMeta,
-                    started: float, error: AppError) -> None:
-        await self._record(s, caller, purpose, prompt, meta, started, error=error.detail)
-        error.keep_changes = True  # the ledger row (tokens were spent) outlives the failed request
+    async def _answer(self, messages: list[Message], prompt: Prompt, model_cls: type[BaseModel],
+                      schema: dict[str, Any], meta: AIMeta,
+                      offline: OfflineAnswer | None) -> tuple[dict[str, Any], ModelReply, list[str]]:
+        """The provider's validated answer, after one repair request if needed; salvaged where allowed."""
+        reply = await self._call(messages, prompt.output_schema, schema, meta, offline)
+        data, raw, problem = _parse(reply.content, model_cls)
+        if data is not None:
+            return data, reply, []
+        repair: list[Message] = [*messages, {"role": "assistant", "content": (reply.content or "")[:20_000]},
+                                 {"role": "user", "content": REPAIR.format(problem=problem)}]
+        reply = await self._call(repair, prompt.output_schema, schema, meta, offline)
+        data, raw2, problem = _parse(reply.content, model_cls)
+        if data is not None:
+            return data, reply, []
+        salvaged = _salvage(raw2 if raw2 is not None else raw, model_cls, prompt.output_schema)
+        if salvaged is None:
+            raise ModelOutputInvalid(f"The model's output was invalid twice (after one repair request): {problem}.")
+        return salvaged[0], reply, salvaged[1]
+
+    async def _fail(self, caller: Caller, purpose: str, prompt: Prompt, meta: AIMeta, started: float,
+                    error: AppError) -> None:
+        """The ledger row of a failed call (tokens may have been spent) is kept, in its own transaction."""
+        async with session_scope(self.sessions) as s:
+            await self._record(s, caller, purpose, prompt, meta, started, error=error.detail)

@@ -1,4 +1,4 @@
-"""Enrichment: from a crawled site (pages + the extractor's facts) to a grounded lead profile.
+"""Enrichment: from a crawled site (what its pages showed + the extractor's facts) to a grounded lead profile.
 
 The page text goes to the model delimited and cut to the token budget; the answer is validated,
 then grounded (see :mod:`services.ai.grounding`): contact data the site does not contain is dropped,
@@ -10,14 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from services.leads.schemas import SiteCrawlRead, SiteRecord
 
-from services.leads.crawler.site import Crawler
-from services.leads.pipeline import extract_site
-from services.leads.schemas import SiteRecord
-
-from . import heuristic, service
-from .engine import AIEngine, Caller
+from . import heuristic
+from .engine import RULES, AIEngine, Caller
 from .grounding import FactPerson, Source, ground_profile
 from .schemas import AIMeta, EnrichResult, LeadProfile, PersonDraft, ProfileDraft
 from .sources import build_source, untrusted_block
@@ -55,19 +51,20 @@ def _language_label(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
-async def enrich_record(s: AsyncSession, engine: AIEngine, caller: Caller, record: SiteRecord, *,
-                        language: str | None = None, purpose: str = "enrich") -> EnrichResult:
-    """Profile one crawled site. An empty site gives a result that says so, without a model call."""
+async def enrich_record(engine: AIEngine, caller: Caller, site: SiteCrawlRead, *, language: str | None = None,
+                        purpose: str = "enrich") -> EnrichResult:
+    """Profile one crawled site. An empty site gives a result that says so, without a provider call."""
+    record, pages = site.record, site.pages
     settings = engine.settings
-    prompt = await service.active_prompt(s, "enrich_company")
-    source = build_source(record.contents, settings.ai_max_input_tokens)
+    prompt = await engine.prompt("enrich_company")
+    source = build_source(pages, settings.ai_max_input_tokens)
     facts: dict[str, Any] = record.model_dump(mode="json", include=set(_FACT_KEYS))
     people = fact_persons(record)
     drafts = [PersonDraft(name=p.name, role=p.role, email=p.email, phone=p.phone, source_url=p.source_url)
               for p in people if len(p.name) >= 2]
     warnings = [f"crawl: {e}" for e in record.errors]
-    meta = AIMeta(provider=engine.provider.name if engine.provider else "heuristic", model=engine.model,
-                  generated_by="model" if engine.is_ai else "rules (not AI)", prompt_name=prompt.name,
+    meta = AIMeta(provider=engine.provider.name, model=engine.model,
+                  generated_by="model" if engine.is_ai else RULES, prompt_name=prompt.name,
                   prompt_version=prompt.version, input_truncated=source.truncated)
     missing_from_model: list[str] = []
     if source.empty:
@@ -75,15 +72,15 @@ async def enrich_record(s: AsyncSession, engine: AIEngine, caller: Caller, recor
                         "facts are shown.")
         draft = ProfileDraft(summary="", industry=None, size_estimate=None, products_services=[], persons=drafts,
                              hook=None, language=None)
-    elif not engine.is_ai:
-        draft = heuristic.profile(facts, drafts, source, record.contents)
-        meta = await engine.record_rules_call(s, caller, purpose, prompt)
-        meta.input_truncated = source.truncated
     else:
         values = {"source": source.blocks, "url": record.url,
                   "facts": untrusted_block("EXTRACTED_FACTS", json.dumps(facts, ensure_ascii=False, indent=1)),
                   "language": _language_label(language)}
-        generated = await engine.generate(s, caller, purpose, prompt, values)
+
+        def offline() -> tuple[dict[str, Any], list[str]]:
+            return heuristic.profile(facts, drafts, source, pages).model_dump(), []
+
+        generated = await engine.generate(caller, purpose, prompt, values, offline)
         draft = ProfileDraft.model_validate(generated.data)
         meta = generated.meta.model_copy(update={"input_truncated": source.truncated})
         warnings += generated.warnings
@@ -96,11 +93,3 @@ async def enrich_record(s: AsyncSession, engine: AIEngine, caller: Caller, recor
     missing = sorted(set(_missing(profile)) | set(missing_from_model))
     return EnrichResult(url=record.url, profile=profile, facts=record.model_dump(mode="json"), ai=meta,
                         grounding=report, missing=missing, warnings=warnings)
-
-
-async def crawl(settings: Any, url: str, *, resolver: Any = None, crawler: Crawler | None = None) -> SiteRecord:
-    """Crawl and extract one site (the leads pipeline), sharing ``crawler`` when given."""
-    if crawler is not None:
-        return await extract_site(url, crawler=crawler)
-    async with Crawler(settings, resolver=resolver) as own:
-        return await extract_site(url, crawler=own)

@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
-from services.leads.extraction import PageContent
+from services.leads.schemas import SitePage
 
 from .schemas import EmailDraft, ImproveAction, PersonDraft, ProfileDraft
-from .sources import PageText, SourceText
+from .sources import SourceText
 
 _OFFER_HEADINGS = re.compile(r"^(unsere |our )?(leistungen|services|produkte|products|angebot|portfolio|"
                              r"was wir (tun|bieten)|what we do|solutions|lösungen|schwerpunkte|tätigkeitsschwerpunkte)"
@@ -37,15 +35,11 @@ _OFF_TOPIC = re.compile(r"@|\(at\)|\d[\d /-]{6,}\d|m/w/d|\bw/m/d\b|§|powered by
 _GERMAN = re.compile(r"\b(und|wir|der|die|das|für|mit|ist|nicht|sie)\b", re.I)
 
 
-def _meta_description(pages: list[PageContent]) -> str | None:
+def _meta_description(pages: list[SitePage]) -> str | None:
     ordered = sorted(pages, key=lambda p: p.kind != "home")
     for page in ordered[:2]:
-        tree = LexborHTMLParser(page.html[:400_000])
-        for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
-            node = tree.css_first(selector)
-            content = (node.attributes.get("content") or "").strip() if node is not None else ""
-            if len(content) >= 40:
-                return re.sub(r"\s+", " ", content)[:500]
+        if page.description and len(page.description) >= 40:
+            return page.description[:500]
     return None
 
 
@@ -62,7 +56,7 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _offers(texts: list[PageText]) -> list[str]:
+def _offers(texts: list[SitePage]) -> list[str]:
     found: list[str] = []
     for page in texts:
         lines = page.text.split("\n")
@@ -100,7 +94,7 @@ def _hook(candidates: list[str], language: str | None) -> str | None:
 
 
 def profile(facts: dict[str, Any], persons: list[PersonDraft], source: SourceText,
-            pages: list[PageContent]) -> ProfileDraft:
+            pages: list[SitePage]) -> ProfileDraft:
     """A lead profile from rules: meta description or first prose sentences, facts, offers, a hook."""
     by_kind = sorted(source.texts, key=lambda t: {"about": 0, "home": 1}.get(t.kind, 2))
     prose = [s for t in by_kind if t.kind not in ("impressum", "privacy") for s in sentences(t.text)]
@@ -113,9 +107,8 @@ def profile(facts: dict[str, Any], persons: list[PersonDraft], source: SourceTex
             break
         if sentence not in summary_parts and not (summary_parts and _NOISE.search(sentence)):
             summary_parts.append(sentence)
-    html_lang = next((re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", p.html[:2000]) for p in pages), None)
-    language = guess_language(source.full_text[:20_000], facts.get("language") or
-                              (html_lang.group(1) if html_lang else None))
+    html_lang = next((p.language for p in pages if p.language), None)
+    language = guess_language(source.full_text[:20_000], facts.get("language") or html_lang)
     return ProfileDraft(summary=" ".join(summary_parts)[:1500], industry=facts.get("industry"),
                         size_estimate=str(facts["employees"]) if facts.get("employees") else None,
                         products_services=_offers(by_kind), persons=persons, hook=_hook(ranked, language),

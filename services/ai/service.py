@@ -31,12 +31,6 @@ from .schemas import (
 from .settings import AISettings
 
 
-def actor_name(principal: Principal | None) -> str | None:
-    if principal is None:
-        return None
-    return principal.sub if principal.is_service else f"user:{principal.sub}"
-
-
 # --- prompts -------------------------------------------------------------------------------------------
 async def seed_prompts(s: AsyncSession) -> int:
     """Add the default prompts that are missing (by name); returns how many were added."""
@@ -94,7 +88,7 @@ async def create_prompt(s: AsyncSession, data: PromptCreate, actor: Principal) -
     _check(data.name, data.output_schema, data.template)
     await repo.add(s, Prompt(name=data.name, version=1, description=data.description, system=data.system,
                              template=data.template, output_schema=data.output_schema, is_active=True,
-                             created_by=actor_name(actor)))
+                             created_by=actor.actor))
     return await prompt_detail(s, data.name)
 
 
@@ -107,7 +101,7 @@ async def update_prompt(s: AsyncSession, name: str, data: PromptUpdate, actor: P
     await repo.add(s, Prompt(name=name, version=version, output_schema=current.output_schema, is_active=False,
                              description=data.description if data.description is not None else current.description,
                              system=data.system if data.system is not None else current.system, template=template,
-                             created_by=actor_name(actor)))
+                             created_by=actor.actor))
     await repo.activate(s, name, version)
     return await prompt_detail(s, name)
 

@@ -1,7 +1,6 @@
 """Settings of the ai service: the model provider, its limits and prices, and the budgets.
 
-The crawler settings are inherited: enriching a company crawls its website the way the leads
-service does (same SSRF guard, limits and politeness).
+The ai service never crawls: it reads websites through the leads service, which owns the crawl.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from services.leads.crawler.settings import CrawlerSettings
+from services.kit.settings import ServiceSettings
 
 
 class ModelPrice(BaseModel):
@@ -32,7 +31,7 @@ DEFAULT_PRICES: dict[str, ModelPrice] = {
 }
 
 
-class AISettings(CrawlerSettings):
+class AISettings(ServiceSettings):
     service_name: ClassVar[str] = "ai"
 
     # "openai": any OpenAI-compatible endpoint; "heuristic": rules on the extractor's facts (not AI).
@@ -64,6 +63,11 @@ class AISettings(CrawlerSettings):
     ai_max_output_tokens: int = Field(default=1200, ge=64, le=32_000)
     # Companies one batch job may enrich.
     ai_batch_max: int = Field(default=500, ge=1, le=5000)
+    # Enrichment reads the website as the leads service last crawled it when that crawl is younger than
+    # this, else asks it to crawl again (0: always crawl again).
+    ai_site_max_age_days: int = Field(default=30, ge=0, le=3650)
+    # How long to wait for the leads service to crawl a site on demand (its own site timeout plus margin).
+    ai_crawl_timeout: float = Field(default=90.0, gt=0, le=600)
 
     @field_validator("openai_temperature", mode="before")
     @classmethod

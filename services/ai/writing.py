@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from services.kit.app import ServiceRuntime
 from services.leads.schemas import CompanyRead, ContactRead
 
-from . import heuristic, service
-from .companies import engine_of, leads_client
+from . import heuristic
+from .deps import AIRuntime
 from .engine import Caller
 from .grounding import Source, strip_unsourced
 from .models import Prompt
@@ -60,14 +58,15 @@ def _records(contact: ContactRead | None, company: CompanyRead | None,
     firm: dict[str, Any] = ({"name": company.name, "industry": company.industry, "city": company.city,
                              "website": company.website, "summary": company.summary} if company
                             else {"name": (manual or {}).get("company")})
-    dump = {"ensure_ascii": False, "indent": 1}
-    return (untrusted_block("CONTACT", json.dumps({k: v for k, v in person.items() if v}, **dump)),  # type: ignore[arg-type]
-            untrusted_block("COMPANY", json.dumps({k: v for k, v in firm.items() if v}, **dump)))  # type: ignore[arg-type]
+    def dump(values: dict[str, Any]) -> str:
+        return json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False, indent=1)
+
+    return untrusted_block("CONTACT", dump(person)), untrusted_block("COMPANY", dump(firm))
 
 
-async def _context(runtime: ServiceRuntime, contact_id: int | None,
+async def _context(runtime: AIRuntime, contact_id: int | None,
                    company_id: int | None) -> tuple[ContactRead | None, CompanyRead | None]:
-    leads = leads_client(runtime)
+    leads = runtime.deps.leads
     contact = await leads.get_contact(contact_id) if contact_id else None
     company_id = company_id or (contact.company_id if contact else None)
     company = await leads.get_company(company_id) if company_id else None
@@ -79,9 +78,13 @@ def _allowed(texts: list[str], company: CompanyRead | None) -> Source:
     return Source.build(texts, urls=urls, emails=company.emails if company else [])
 
 
-async def _generate(s: AsyncSession, runtime: ServiceRuntime, caller: Caller, purpose: str, prompt: Prompt,
-                    values: dict[str, str]) -> tuple[EmailDraft, AIMeta, list[str]]:
-    generated = await engine_of(runtime).generate(s, caller, purpose, prompt, values)
+async def _generate(runtime: AIRuntime, caller: Caller, purpose: str, prompt: Prompt, values: dict[str, str],
+                    offline: Callable[[], tuple[EmailDraft, list[str]]]) -> tuple[EmailDraft, AIMeta, list[str]]:
+    def answer() -> tuple[dict[str, Any], list[str]]:
+        draft, notes = offline()
+        return draft.model_dump(), notes
+
+    generated = await runtime.deps.engine.generate(caller, purpose, prompt, values, answer)
     return EmailDraft.model_validate(generated.data), generated.meta, generated.warnings
 
 
@@ -98,25 +101,22 @@ def _finish(draft: EmailDraft, meta: AIMeta, allowed: Source, fields: dict[str, 
     return EmailResult(subject=subject, body=body, ai=meta, stripped_links=len(gone), warnings=warnings)
 
 
-async def write_email(s: AsyncSession, runtime: ServiceRuntime, caller: Caller, req: WriteEmailRequest) -> EmailResult:
+async def write_email(runtime: AIRuntime, caller: Caller, req: WriteEmailRequest) -> EmailResult:
     contact, company = await _context(runtime, req.contact_id, req.company_id)
     manual = req.contact.model_dump() if req.contact else None
     fields = merge_fields(contact, company, manual, req.sender_name)
-    prompt = await service.active_prompt(s, "write_email")
+    prompt = await runtime.deps.engine.prompt("write_email")
     template = req.template or None
     allowed = _allowed([req.instruction, template.subject if template else "", template.body if template else "",
                         json.dumps(manual or {})], company)
     known = bool(contact or manual)
-    engine = engine_of(runtime)
-    if not engine.is_ai:
-        meta = await engine.record_rules_call(s, caller, "write", prompt)
+
+    def offline() -> tuple[EmailDraft, list[str]]:
         if template and (template.subject or template.body):
-            draft = EmailDraft(subject=template.subject or "-", body=template.body or "-")
             notes = ["Rules (not AI) filled in the template; the instruction needs a model."] if req.instruction else []
-        else:
-            draft = heuristic.write(fields, req.instruction, req.tone, req.length, req.language)
-            notes = []
-        return _finish(draft, meta, allowed, fields if known else None, notes)
+            return EmailDraft(subject=template.subject or "-", body=template.body or "-"), notes
+        return heuristic.write(fields, req.instruction, req.tone, req.length, req.language), []
+
     person, firm = _records(contact, company, manual)
     tmpl = (untrusted_block("TEMPLATE", f"Subject: {template.subject}\n{template.body}") if template
             else "(none)")
@@ -124,22 +124,21 @@ async def write_email(s: AsyncSession, runtime: ServiceRuntime, caller: Caller, 
               "sender": neutralise(req.sender_name or "(not given)"),
               "instruction": neutralise(req.instruction) or "(none)",
               "template": tmpl, "contact": person, "company": firm}
-    draft, meta, notes = await _generate(s, runtime, caller, "write", prompt, values)
+    draft, meta, notes = await _generate(runtime, caller, "write", prompt, values, offline)
     return _finish(draft, meta, allowed, fields if known else None, notes)
 
 
-async def improve_email(s: AsyncSession, runtime: ServiceRuntime, caller: Caller, req: ImproveRequest) -> EmailResult:
+async def improve_email(runtime: AIRuntime, caller: Caller, req: ImproveRequest) -> EmailResult:
     contact, company = await _context(runtime, req.contact_id, None)
     fields = merge_fields(contact, company)
-    prompt = await service.active_prompt(s, "improve_email")
+    prompt = await runtime.deps.engine.prompt("improve_email")
     allowed = _allowed([req.subject, req.body, req.instruction], company)
-    engine = engine_of(runtime)
     language = req.language or heuristic.guess_language(req.body)
-    if not engine.is_ai:
-        meta = await engine.record_rules_call(s, caller, "improve", prompt)
-        draft = heuristic.improve(req.subject, req.body, req.action, fields, language, company.summary
-                                  if company and req.action == "more_personal" and company.summary else None)
-        return _finish(draft, meta, allowed, None, [])
+
+    def offline() -> tuple[EmailDraft, list[str]]:
+        about = company.summary if company and req.action == "more_personal" and company.summary else None
+        return heuristic.improve(req.subject, req.body, req.action, fields, language, about), []
+
     person, _firm = _records(contact, company, None)
     actions = {"improve": "improve clarity and flow", "shorter": "make it about half as long",
                "more_personal": "make it more personal to the recipient",
@@ -147,23 +146,23 @@ async def improve_email(s: AsyncSession, runtime: ServiceRuntime, caller: Caller
     values = {"action": actions[req.action], "tone": TONE_HINT[req.tone] if req.tone else "keep the draft's tone",
               "language": language or "the draft's language", "instruction": neutralise(req.instruction) or "(none)",
               "draft": untrusted_block("DRAFT", f"Subject: {req.subject}\n{req.body}"), "contact": person}
-    draft, meta, notes = await _generate(s, runtime, caller, "improve", prompt, values)
+    draft, meta, notes = await _generate(runtime, caller, "improve", prompt, values, offline)
     return _finish(draft, meta, allowed, None, notes)
 
 
-async def personalise(s: AsyncSession, runtime: ServiceRuntime, caller: Caller, req: PersonaliseRequest) -> EmailResult:
+async def personalise(runtime: AIRuntime, caller: Caller, req: PersonaliseRequest) -> EmailResult:
     contact, company = await _context(runtime, req.contact_id, None)
     fields = merge_fields(contact, company)
-    prompt = await service.active_prompt(s, "personalise_step")
+    prompt = await runtime.deps.engine.prompt("personalise_step")
     allowed = _allowed([req.subject, req.body, req.instruction], company)
-    engine = engine_of(runtime)
-    if not engine.is_ai:
-        meta = await engine.record_rules_call(s, caller, "personalise", prompt)
-        return _finish(EmailDraft(subject=req.subject or "-", body=req.body), meta, allowed, fields, [])
+
+    def offline() -> tuple[EmailDraft, list[str]]:
+        return EmailDraft(subject=req.subject or "-", body=req.body), []
+
     person, firm = _records(contact, company, None)
     values = {"tone": TONE_HINT[req.tone], "language": req.language or "the template's language",
               "instruction": neutralise(req.instruction) or "(none)",
               "template": untrusted_block("TEMPLATE", f"Subject: {req.subject}\n{req.body}"), "contact": person,
               "company": firm}
-    draft, meta, notes = await _generate(s, runtime, caller, "personalise", prompt, values)
+    draft, meta, notes = await _generate(runtime, caller, "personalise", prompt, values, offline)
     return _finish(draft, meta, allowed, fields, notes)

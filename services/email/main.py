@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from services.kit.app import create_service_app
+from services.kit.app import create_service_app, no_dependencies
 
 from .api import jobs
 from .models import Job
@@ -19,6 +19,6 @@ def create_app(settings: EmailSettings | None = None) -> FastAPI:
     settings = settings or EmailSettings()
     return create_service_app(
         name="email", settings=settings, prefixes=["email"], routers=[jobs], migrations=MIGRATIONS,
-        job_model=Job, job_handlers={},
+        build_deps=no_dependencies, job_model=Job, job_handlers={},
         description=__doc__ or "",
     )

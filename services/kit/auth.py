@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -18,6 +19,8 @@ from fastapi import Depends, Request
 from .errors import Forbidden, Unauthorized
 
 ROLES = ("admin", "sales", "demo")
+# Service tokens name their service as ``svc:<name>`` (the users service issues them so).
+SERVICE_SUBJECT_PREFIX = "svc:"
 REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub", "jti", "typ"]
 ALLOWED_ALGORITHMS = {"EdDSA", "RS256", "ES256"}
 JwksSource = Callable[[], Awaitable[dict[str, Any]]]
@@ -41,6 +44,16 @@ class Principal:
     @property
     def user_id(self) -> int | None:
         return int(self.sub) if self.typ == "access" and self.sub.isdigit() else None
+
+    @property
+    def service(self) -> str | None:
+        """The calling service's name (``ai`` for the subject ``svc:ai``); None for a user."""
+        return self.sub.removeprefix(SERVICE_SUBJECT_PREFIX) if self.is_service else None
+
+    @property
+    def actor(self) -> str:
+        """How records name who did something: ``user:<id>`` or ``svc:<name>``."""
+        return self.sub if self.is_service else f"user:{self.sub}"
 
 
 class TokenVerifier:
@@ -176,6 +189,11 @@ async def current_principal(request: Request) -> Principal:
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
+def _service_name(request: Request) -> str:
+    """The service a request reached: service tokens are scoped per service (``leads:read``)."""
+    return str(request.app.state.runtime.name)
+
+
 def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     """Dependency: a user whose role is one of ``roles`` (services are refused)."""
 
@@ -187,13 +205,17 @@ def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     return check
 
 
-def user_or_scope(scope: str, *, demo: bool = True) -> Callable[[Principal], Awaitable[Principal]]:
-    """Dependency: a signed-in user (the demo role only if ``demo``), or a service holding ``scope``."""
+def user_or_scope(scope: str, *, demo: bool = True) -> Callable[..., Awaitable[Principal]]:
+    """Dependency: a signed-in user (the demo role only if ``demo``), or a service holding ``scope``.
 
-    async def check(principal: CurrentPrincipal) -> Principal:
+    ``scope`` may name the service as ``{service}``: ``"{service}:read"`` is ``leads:read`` in leads.
+    """
+
+    async def check(request: Request, principal: CurrentPrincipal) -> Principal:
         if principal.is_service:
-            if scope not in principal.scopes:
-                raise Forbidden(f"This endpoint needs a service token with scope '{scope}'.")
+            needed = scope.format(service=_service_name(request))
+            if needed not in principal.scopes:
+                raise Forbidden(f"This endpoint needs a service token with scope '{needed}'.")
         elif principal.role == "demo" and not demo:
             raise Forbidden("The demo account cannot change data.")
         return principal
@@ -202,7 +224,7 @@ def user_or_scope(scope: str, *, demo: bool = True) -> Callable[[Principal], Awa
 
 
 def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
-    """Dependency: a service token that carries ``scope``."""
+    """Dependency: a service token that carries ``scope`` (users are refused)."""
 
     async def check(principal: CurrentPrincipal) -> Principal:
         if not principal.is_service or scope not in principal.scopes:
@@ -212,15 +234,73 @@ def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
     return check
 
 
-async def writable_principal(principal: CurrentPrincipal) -> Principal:
-    """Dependency for writes: the demo role only reads (the gateway says so too)."""
-    if principal.role == "demo":
-        raise Forbidden("The demo account cannot change data.")
+# The principals every service's routes use. Other services reach a route only with the scope
+# named after the service they call (``leads:read``, ``ai:write``); people by role.
+# Reading: every signed-in role, the demo role included.
+ReaderPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:read"))]
+# Changing data: admins and sales; the demo role only where the public demo allows it.
+WriterPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:write", demo=False))]
+DemoWriterPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:write"))]
+# People only (no service tokens): admins and sales.
+StaffPrincipal = Annotated[Principal, Depends(require_roles("admin", "sales"))]
+
+
+# --- admin routes re-read the account -------------------------------------------------------------
+#
+# An access token lives up to 15 minutes; an admin demoted or deactivated in that time must lose the
+# admin routes at once. So every admin route asks the users service whether the account is still an
+# active admin (cached for a few seconds; changes made in this process clear the cache at once).
+
+AccountSource = Callable[[Principal, str], Awaitable[str | None]]  # -> the account's current role, None if inactive
+ACCOUNT_CACHE_SECONDS = 5.0
+_account_checks: weakref.WeakSet[AccountCheck] = weakref.WeakSet()
+
+
+class AccountCheck:
+    """The current role of a signed-in user's account, from the users service, cached briefly."""
+
+    def __init__(self, source: AccountSource, ttl: float = ACCOUNT_CACHE_SECONDS) -> None:
+        self._source = source
+        self._ttl = ttl
+        self._cache: dict[str, tuple[float, str | None]] = {}
+        _account_checks.add(self)
+
+    async def current_role(self, principal: Principal, token: str) -> str | None:
+        hit = self._cache.get(principal.sub)
+        now = time.monotonic()
+        if hit is not None and now - hit[0] < self._ttl:
+            return hit[1]
+        role = await self._source(principal, token)
+        if len(self._cache) > 10_000:
+            self._cache.clear()
+        self._cache[principal.sub] = (now, role)
+        return role
+
+    def forget(self, sub: str) -> None:
+        self._cache.pop(sub, None)
+
+
+def account_changed(sub: str) -> None:
+    """The users service changed this account (role, active): every check in this process re-reads it."""
+    for check in list(_account_checks):
+        check.forget(sub)
+
+
+async def confirm_admin(request: Request, principal: Principal) -> Principal:
+    """Refuse unless ``principal`` is a user whose account is an active admin right now."""
+    if principal.is_service or principal.role != "admin":
+        raise Forbidden("Only admins may do this.")
+    check: AccountCheck = request.app.state.account_check
+    role = await check.current_role(principal, bearer_token(request.headers.get("authorization")))
+    if role is None:
+        raise Unauthorized("The account is not active.")
+    if role != "admin":
+        raise Forbidden("Only admins may do this.")
     return principal
 
 
-AdminPrincipal = Annotated[Principal, Depends(require_roles("admin"))]
-# Reading CRM data: every signed-in role (the demo role included) and other services.
-ReaderPrincipal = CurrentPrincipal
-StaffPrincipal = Annotated[Principal, Depends(require_roles("admin", "sales"))]
-WriterPrincipal = Annotated[Principal, Depends(writable_principal)]
+async def admin_principal(request: Request, principal: CurrentPrincipal) -> Principal:
+    return await confirm_admin(request, principal)
+
+
+AdminPrincipal = Annotated[Principal, Depends(admin_principal)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,8 +13,9 @@ from .db import session_scope
 from .proxies import client_address
 
 
-def get_runtime(request: Request) -> ServiceRuntime:
-    runtime: ServiceRuntime = request.app.state.runtime
+def get_runtime(request: Request) -> ServiceRuntime[Any, Any]:
+    """The kit's view of any service's runtime; a service's own ``deps.py`` names its typed one."""
+    runtime: ServiceRuntime[Any, Any] = request.app.state.runtime
     return runtime
 
 
@@ -23,7 +24,7 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-RuntimeDep = Annotated[ServiceRuntime, Depends(get_runtime)]
+RuntimeDep = Annotated[ServiceRuntime[Any, Any], Depends(get_runtime)]
 # scope="function": commit before the response is sent, so a failed commit is never reported as success.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 Limit = Annotated[int, Query(ge=1, le=500)]

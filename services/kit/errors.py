@@ -10,6 +10,7 @@ Hierarchy::
     ├── Conflict (409)
     ├── PayloadTooLarge (413)
     ├── RateLimited (429)      carries ``retry_after`` seconds
+    ├── Unavailable (503)      this service cannot work right now (its database is unreadable)
     └── Upstream (502)         a dependency failed; ``UpstreamTimeout`` (504)
 
 Raise these from services; never build HTTP responses below the route layer.
@@ -114,6 +115,11 @@ class RateLimited(AppError):
         super().__init__(detail, **kwargs)
         self.retry_after = max(1, int(retry_after))
         self.headers["Retry-After"] = str(self.retry_after)
+
+
+class Unavailable(AppError):
+    status = 503
+    code = "unavailable"
 
 
 class Upstream(AppError):

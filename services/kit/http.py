@@ -80,7 +80,9 @@ class ServiceClient:
         await self._client.aclose()
 
     async def request(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
-                      token: str | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+                      token: str | None = None, headers: dict[str, str] | None = None,
+                      read_timeout: float | None = None) -> httpx.Response:
+        """One call, retried when idempotent; ``read_timeout`` replaces the client's for slow work (a crawl)."""
         method = method.upper()
         attempts = 1 + (self.retries if method in IDEMPOTENT else 0)
         hdrs = dict(headers or {})
@@ -93,7 +95,8 @@ class ServiceClient:
             elif self.token_provider is not None:
                 hdrs["authorization"] = f"Bearer {await self.token_provider.token()}"
             try:
-                resp = await self._client.request(method, path, json=json, params=params, headers=hdrs)
+                wait = httpx.USE_CLIENT_DEFAULT if read_timeout is None else httpx.Timeout(read_timeout, connect=5.0)
+                resp = await self._client.request(method, path, json=json, params=params, headers=hdrs, timeout=wait)
             except httpx.TimeoutException as exc:
                 if attempt + 1 < attempts:
                     await _backoff(attempt)

@@ -6,13 +6,14 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Path, Query, Response, UploadFile, status
 
-from services.kit.auth import Principal, require_scope, user_or_scope
-from services.kit.deps import Limit, Offset, RuntimeDep, SessionDep
+from services.kit.auth import DemoWriterPrincipal, Principal, ReaderPrincipal, WriterPrincipal, require_scope
+from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.errors import PayloadTooLarge
 from services.kit.jobs_api import jobs_router
 from services.kit.schemas import Page
 
-from . import csv_io, finder, service
+from . import csv_io, finder, service, sites
+from .deps import RuntimeDep, SettingsDep
 from .schemas import (
     ActivityCreate,
     ActivityRead,
@@ -22,6 +23,7 @@ from .schemas import (
     ContactCreate,
     ContactRead,
     ContactUpdate,
+    ExtractRequest,
     FinderRead,
     FinderRequest,
     ImportReport,
@@ -31,30 +33,26 @@ from .schemas import (
     MergeRequest,
     NoteCreate,
     NoteRead,
+    SiteCrawlRead,
 )
-from .settings import LeadsSettings
 
 jobs = jobs_router("leads")
 companies = APIRouter(prefix="/leads/companies", tags=["companies"])
 contacts = APIRouter(prefix="/leads/contacts", tags=["contacts"])
 timeline = APIRouter(prefix="/leads/activities", tags=["timeline"])
 finder_routes = APIRouter(prefix="/leads/finder", tags=["finder"])
+site_routes = APIRouter(prefix="/leads", tags=["sites"])
 
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Text = Annotated[str | None, Query(max_length=200)]
 Sort = Annotated[Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "city", "-city",
                          "status", "-status"], Query()]
 TimelineDep = Annotated[Principal, Depends(require_scope("leads:timeline"))]
-# People by role; other services only with the matching scope of their service token.
-ReaderPrincipal = Annotated[Principal, Depends(user_or_scope("leads:read"))]
-WriterPrincipal = Annotated[Principal, Depends(user_or_scope("leads:write", demo=False))]
-# Writes the public demo lets visitors try (the gateway's DEMO_ROLE_WRITES lists the same routes).
-DemoWriterPrincipal = Annotated[Principal, Depends(user_or_scope("leads:write"))]
+CrawlerDep = Annotated[Principal, Depends(require_scope("leads:crawl"))]
 
 
-async def _read_upload(file: UploadFile, runtime: RuntimeDep) -> bytes:
-    settings = runtime.settings
-    limit = settings.max_csv_bytes if isinstance(settings, LeadsSettings) else 5 * 1024 * 1024
+async def _read_upload(file: UploadFile, settings: SettingsDep) -> bytes:
+    limit = settings.max_csv_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise PayloadTooLarge(f"The file is larger than {limit} bytes.")
@@ -93,10 +91,10 @@ async def export_companies(session: SessionDep, _: ReaderPrincipal, q: Text = No
 
 
 @companies.post("/import", responses={413: {}})
-async def import_companies(session: SessionDep, runtime: RuntimeDep, actor: WriterPrincipal,
+async def import_companies(session: SessionDep, settings: SettingsDep, actor: WriterPrincipal,
                            file: Annotated[UploadFile, File(description="CSV, comma or semicolon")]) -> ImportReport:
     """Import companies (and a contact per row) from CSV; existing domains are kept, not duplicated."""
-    return await csv_io.import_companies(session, await _read_upload(file, runtime), actor)
+    return await csv_io.import_companies(session, await _read_upload(file, settings), actor)
 
 
 @companies.get("/{company_id}", responses={404: {}})
@@ -111,6 +109,12 @@ async def update_company(company_id: Id, body: CompanyUpdate, session: SessionDe
     """Change a company's fields, status or tags."""
     await service.update_company(session, company_id, body, actor)
     return await service.company_read(session, company_id)
+
+
+@companies.get("/{company_id}/site", responses={404: {}})
+async def company_site(company_id: Id, session: SessionDep, _: ReaderPrincipal) -> SiteCrawlRead | None:
+    """The company's website as last crawled (the facts found, what each page showed); null if never."""
+    return await sites.latest(session, company_id)
 
 
 @companies.delete("/{company_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
@@ -242,7 +246,8 @@ async def start_finder_csv(session: SessionDep, runtime: RuntimeDep, actor: Writ
                            file: Annotated[UploadFile, File(description="CSV with a website/domain column")],
                            auto_import: bool = False) -> FinderRead:
     """Crawl the websites listed in a CSV upload as a finder job."""
-    return await finder.start_from_csv(session, runtime, await _read_upload(file, runtime), actor, auto_import)
+    data = await _read_upload(file, runtime.settings)
+    return await finder.start_from_csv(session, runtime, data, actor, auto_import)
 
 
 @finder_routes.get("/{job_id}", responses={404: {}})
@@ -256,3 +261,9 @@ async def import_finder_results(job_id: Id, body: ImportRequest, session: Sessio
                                 actor: WriterPrincipal) -> ImportReport:
     """Turn selected results (all when none are named) into companies and contacts."""
     return await finder.import_results(session, runtime, job_id, body.result_ids, actor)
+
+
+@site_routes.post("/extract", responses={422: {}})
+async def extract(body: ExtractRequest, runtime: RuntimeDep, _: CrawlerDep) -> SiteCrawlRead:
+    """Crawl a website now and keep what was seen (service token, scope leads:crawl)."""
+    return await sites.crawl_now(runtime, body.url)

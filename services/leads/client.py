@@ -6,7 +6,16 @@ from typing import Any
 
 from services.kit.http import ServiceClient
 
-from .schemas import ActivityCreate, ActivityRead, CompanyRead, CompanyUpdate, ContactCreate, ContactRead, ContactUpdate
+from .schemas import (
+    ActivityCreate,
+    ActivityRead,
+    CompanyRead,
+    CompanyUpdate,
+    ContactCreate,
+    ContactRead,
+    ContactUpdate,
+    SiteCrawlRead,
+)
 
 
 class LeadsClient(ServiceClient):
@@ -40,3 +49,13 @@ class LeadsClient(ServiceClient):
         """Append to a timeline; posting the same external_id again is harmless."""
         body: dict[str, Any] = activity.model_dump(mode="json", exclude_none=True)
         return ActivityRead.model_validate(await self.call("POST", "/leads/activities", json=body))
+
+    async def company_site(self, company_id: int) -> SiteCrawlRead | None:
+        """The company's website as last crawled; None when it never was."""
+        body = await self.call("GET", f"/leads/companies/{company_id}/site")
+        return SiteCrawlRead.model_validate(body) if body is not None else None
+
+    async def extract(self, url: str, *, read_timeout: float = 90.0) -> SiteCrawlRead:
+        """Have the leads service crawl ``url`` now (it keeps what it saw); scope leads:crawl."""
+        return SiteCrawlRead.model_validate(await self.call("POST", "/leads/extract", json={"url": url},
+                                                            read_timeout=read_timeout))

@@ -6,29 +6,18 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.app import ServiceRuntime
 from services.kit.auth import Principal
 from services.kit.errors import Invalid, NotFound
 from services.kit.schemas import JobRead
 
 from . import repository as repo
+from .deps import LeadsRuntime
 from .models import SiteResult
 from .providers import Candidate, DiscoveryResult, candidates_from_csv, candidates_from_list, check_settings
 from .records import import_site_record
 from .schemas import FinderRead, FinderRequest, ImportReport, SiteResultRead
-from .settings import LeadsSettings
 
 FIND = "find"
-
-
-def _queue(runtime: ServiceRuntime) -> Any:
-    assert runtime.queue is not None
-    return runtime.queue
-
-
-def _settings(runtime: ServiceRuntime) -> LeadsSettings:
-    assert isinstance(runtime.settings, LeadsSettings)
-    return runtime.settings
 
 
 async def add_results(s: AsyncSession, job_id: int, candidates: list[Candidate]) -> None:
@@ -37,8 +26,8 @@ async def add_results(s: AsyncSession, job_id: int, candidates: list[Candidate])
                                      status="pending"))
 
 
-async def start(s: AsyncSession, runtime: ServiceRuntime, req: FinderRequest, actor: Principal) -> FinderRead:
-    settings = _settings(runtime)
+async def start(s: AsyncSession, runtime: LeadsRuntime, req: FinderRequest, actor: Principal) -> FinderRead:
+    settings = runtime.settings
     discovered: DiscoveryResult | None = None
     if req.urls:
         discovered = candidates_from_list(req.urls, settings=settings.discovery())
@@ -54,32 +43,31 @@ async def start(s: AsyncSession, runtime: ServiceRuntime, req: FinderRequest, ac
                           max_results=req.max_results, auto_import=req.auto_import)
 
 
-async def start_from_csv(s: AsyncSession, runtime: ServiceRuntime, data: bytes, actor: Principal,
+async def start_from_csv(s: AsyncSession, runtime: LeadsRuntime, data: bytes, actor: Principal,
                          auto_import: bool = False) -> FinderRead:
-    discovered = candidates_from_csv(data, settings=_settings(runtime).discovery())
+    discovered = candidates_from_csv(data, settings=runtime.settings.discovery())
     if not discovered.candidates:
         raise Invalid("The CSV holds no usable website or domain column.",
                       errors=[{"loc": ["body", "file"], "msg": e} for e in discovered.errors[:20]] or None)
     return await _enqueue(s, runtime, actor, discovered, query=None, max_results=None, auto_import=auto_import)
 
 
-async def _enqueue(s: AsyncSession, runtime: ServiceRuntime, actor: Principal, discovered: DiscoveryResult | None,
+async def _enqueue(s: AsyncSession, runtime: LeadsRuntime, actor: Principal, discovered: DiscoveryResult | None,
                    *, query: str | None, max_results: int | None, auto_import: bool) -> FinderRead:
-    settings = _settings(runtime)
+    settings = runtime.settings
     limit = max_results or settings.search_max_results
     candidates = discovered.candidates[:settings.finder_max_sites] if discovered else []
     payload = {"query": query, "max_results": limit, "auto_import": auto_import, "owner": actor.sub,
                "skipped": discovered.skipped[:200] if discovered else []}
-    job = await _queue(runtime).enqueue(s, FIND, payload, total=len(candidates) if discovered else None,
+    job = await runtime.jobs.enqueue(s, FIND, payload, total=len(candidates) if discovered else None,
                                         owner=actor.sub, max_attempts=3)
     await add_results(s, job.id, candidates)
-    if runtime.worker is not None:
-        runtime.worker.wake()
+    runtime.wake_worker()
     return await read(s, runtime, job.id)
 
 
-async def read(s: AsyncSession, runtime: ServiceRuntime, job_id: int) -> FinderRead:
-    job = await _queue(runtime).get(s, job_id)
+async def read(s: AsyncSession, runtime: LeadsRuntime, job_id: int) -> FinderRead:
+    job = await runtime.jobs.get(s, job_id)
     if job.type != FIND:
         raise NotFound(f"Job {job_id} is not a finder job.")
     results = await repo.list_results(s, job_id)
@@ -88,7 +76,7 @@ async def read(s: AsyncSession, runtime: ServiceRuntime, job_id: int) -> FinderR
                       skipped=job.payload.get("skipped") or [])
 
 
-async def import_results(s: AsyncSession, runtime: ServiceRuntime, job_id: int, result_ids: list[int] | None,
+async def import_results(s: AsyncSession, runtime: LeadsRuntime, job_id: int, result_ids: list[int] | None,
                          actor: Principal) -> ImportReport:
     await read(s, runtime, job_id)  # 404 for unknown or non-finder jobs
     rows = await repo.list_results(s, job_id, result_ids)

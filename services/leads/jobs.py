@@ -6,12 +6,12 @@ import asyncio
 import logging
 from typing import Any
 
-from services.kit.app import ServiceRuntime
 from services.kit.auth import Principal
 from services.kit.jobs import JobCancelled, JobContext
 
 from . import repository as repo
-from .crawler.site import Crawler
+from . import sites
+from .deps import LeadsRuntime
 from .finder import FIND, add_results
 from .models import SiteResult
 from .pipeline import extract_sites
@@ -30,9 +30,8 @@ def site_status(record: SiteRecord) -> tuple[str, str | None]:
 
 
 async def run_finder(ctx: JobContext) -> dict[str, Any]:
-    runtime: ServiceRuntime = ctx.runtime
+    runtime: LeadsRuntime = ctx.runtime
     settings = runtime.settings
-    assert isinstance(settings, LeadsSettings)
     async with runtime.sessions() as s, s.begin():
         total, _ = await repo.count_results(s, ctx.job_id)
     if total == 0 and ctx.payload.get("query"):
@@ -56,20 +55,21 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
         raise
 
 
-async def _crawl_pending(ctx: JobContext, runtime: ServiceRuntime, settings: LeadsSettings, pending: dict[str, int],
+async def _crawl_pending(ctx: JobContext, runtime: LeadsRuntime, settings: LeadsSettings, pending: dict[str, int],
                          done: int, total: int) -> dict[str, Any]:
     owner = ctx.payload.get("owner")
     await ctx.progress(done, total)
     imported = failed = 0
-    # Tests map test hostnames to loopback here; in production this is the system resolver.
-    async with Crawler(settings, resolver=runtime.extras.get("resolver")) as crawler:
+    async with runtime.deps.crawler(settings) as crawler:
         async for record in extract_sites(list(pending), crawler=crawler):
             status, error = site_status(record)
             failed += status == "failed"
             async with runtime.sessions() as s, s.begin():
                 row = await s.get(SiteResult, pending[record.url])
-                assert row is not None
+                if row is None:  # the job was deleted under us
+                    continue
                 row.status, row.error, row.record = status, error, record.model_dump(mode="json")
+                await sites.store(s, record)
                 if status == "done" and ctx.payload.get("auto_import"):
                     actor = Principal(sub=str(owner or "system"), typ="access", role="sales")
                     company, _ = await import_site_record(s, row.record, actor)

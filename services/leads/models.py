@@ -142,3 +142,19 @@ class SiteResult(Base):
     company_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SiteCrawl(Base):
+    """The latest crawl of a site (one row per registrable domain): its facts and what each page showed.
+
+    Kept so a site is read again (enrichment, people checking a fact) without being fetched again.
+    """
+
+    __tablename__ = "site_crawls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site: Mapped[str] = mapped_column(sa.String(253), unique=True)  # registrable domain, or the host
+    url: Mapped[str] = mapped_column(sa.String(2000))
+    crawled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    record: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    pages: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON)

@@ -15,21 +15,25 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from services.kit.db import utcnow
 from services.leads.crawler.settings import CrawlerSettings
 from services.leads.crawler.site import Crawler, SiteCrawl
+from services.leads.crawler.text import describe_page
 from services.leads.extraction import PageContent, extract_company
-from services.leads.schemas import SiteRecord
+from services.leads.schemas import SitePage, SiteRecord
 
 log = logging.getLogger("outbound.leads.pipeline")
 
 
-def _record(url: str, crawl: SiteCrawl, facts: dict[str, Any] | None) -> SiteRecord:
-    data: dict[str, Any] = dict(facts or {})
+def _record(url: str, crawl: SiteCrawl, analysed: dict[str, Any] | None) -> SiteRecord:
+    data: dict[str, Any] = dict((analysed or {}).get("facts") or {})
     if data.get("employees") is not None:
         data["employees"] = str(data["employees"])
     data.update(url=url, pages=[p.url for p in crawl.pages], errors=list(crawl.errors), rendered=crawl.rendered)
     record = SiteRecord.model_validate(data)
-    record._contents = [PageContent(url=p.url, html=p.html, kind=p.kind) for p in crawl.pages]
+    fetched = {p.url: p.fetched_at for p in crawl.pages}
+    record._pages = [SitePage.model_validate({**page, "fetched_at": fetched.get(str(page["url"]), utcnow())})
+                     for page in (analysed or {}).get("pages") or []]
     return record
 
 
@@ -44,16 +48,16 @@ async def _extract_with(crawler: Crawler, url: str) -> SiteRecord:
     except Exception as exc:  # one site's bug must not end the batch
         log.exception("crawl of %s failed", url)
         crawl.errors.append(f"internal: {type(exc).__name__}: {exc}")
-    facts: dict[str, Any] | None = None
+    analysed: dict[str, Any] | None = None
     if crawl.pages:
         try:
-            facts = await _extract(crawl, crawler.settings)
+            analysed = await _extract(crawl, crawler.settings)
         except TimeoutError:
             crawl.errors.append(f"extraction: took longer than {crawler.settings.extraction_timeout:g}s")
         except Exception as exc:
             log.exception("extraction for %s failed", url)
             crawl.errors.append(f"extraction: {type(exc).__name__}: {exc}")
-    return _record(url, crawl, facts)
+    return _record(url, crawl, analysed)
 
 
 # --------------------------------------------------------------------------- extraction off the loop
@@ -67,9 +71,10 @@ _pool: ProcessPoolExecutor | None = None
 
 
 def _extract_in_worker(pages: list[tuple[str, str, str]], site_url: str) -> dict[str, Any]:
+    """The company's facts and what a visitor sees of each page (both pure CPU, so both off the loop)."""
     contents = [PageContent(url=u, html=h, kind=k) for u, h, k in pages]
-    facts: dict[str, Any] = extract_company(contents, site_url=site_url).model_dump(mode="json")
-    return facts
+    facts = extract_company(contents, site_url=site_url).model_dump(mode="json")
+    return {"facts": facts, "pages": [describe_page(h, u, k) for u, h, k in pages]}
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.kit.auth import Principal
 from services.kit.db import utcnow
 
+from . import provenance
 from . import repository as repo
 from .models import Company, Contact
 from .providers import registrable_domain
@@ -38,7 +39,9 @@ async def import_site_record(s: AsyncSession, record: dict[str, Any], actor: Pri
     filled = []
     for field in COMPANY_FACTS:
         value = record.get(field)
-        if value not in (None, "", []) and getattr(company, field) in (None, ""):
+        current = getattr(company, field)
+        if value not in (None, "", []) and str(value) != current and provenance.may_set(
+                current, provenance.source_of(company.evidence, field), source):
             setattr(company, field, str(value))
             company.evidence = {**company.evidence, field: _evidence(record, field, source)}
             filled.append(field)
@@ -70,10 +73,9 @@ async def _import_people(s: AsyncSession, company: Company, record: dict[str, An
         contact = await repo.get_contact_by_email(s, email) if email else None
         contact = contact or await repo.find_contact_by_name(s, company.id, person["name"])
         if contact is not None:
-            contact.role = contact.role or person.get("role")
-            contact.phone = contact.phone or person.get("phone")
-            if email and not contact.email:
-                contact.email = email
+            found = {"role": person.get("role"), "phone": person.get("phone"), "email": email}
+            for key, value in provenance.writable(contact, {k: v for k, v in found.items() if v}, source).items():
+                setattr(contact, key, value)
             contact.search_text = contact_search_text(contact)
             continue
         ev = {"url": person.get("source_url") or (record.get("evidence") or {}).get("representatives", {}).get("url"),

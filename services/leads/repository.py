@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.db import contains_pattern
 
-from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteResult
+from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteCrawl, SiteResult
 
 SORTABLE = {"name", "created_at", "updated_at", "city", "status"}
 
@@ -236,3 +237,19 @@ async def set_result_status(s: AsyncSession, ids: Sequence[int], status: str) ->
 async def reset_running_results(s: AsyncSession, job_id: int) -> None:
     await s.execute(sa.update(SiteResult).where(SiteResult.job_id == job_id, SiteResult.status == "running")
                     .values(status="pending").execution_options(synchronize_session=False))
+
+
+async def get_site_crawl(s: AsyncSession, site: str) -> SiteCrawl | None:
+    return (await s.execute(sa.select(SiteCrawl).where(SiteCrawl.site == site))).scalar()
+
+
+async def save_site_crawl(s: AsyncSession, *, site: str, url: str, crawled_at: datetime, record: dict[str, Any],
+                          pages: list[dict[str, Any]]) -> SiteCrawl:
+    """The site's latest crawl replaces the one before (one row per site)."""
+    row = await get_site_crawl(s, site)
+    if row is None:
+        row = SiteCrawl(site=site)
+        s.add(row)
+    row.url, row.crawled_at, row.record, row.pages = url, crawled_at, record, pages
+    await s.flush()
+    return row

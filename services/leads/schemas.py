@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, PrivateAttr, String
 
 from services.kit.schemas import JobRead, ORMModel
 
-from .extraction.facts import CompanyFacts, PageContent
+from .extraction.facts import CompanyFacts
 
 
 class LeadStatus(StrEnum):
@@ -70,6 +70,8 @@ class CompanyCreate(CompanyFields):
 class CompanyUpdate(CompanyFields):
     # Services only (users' edits are "manual"): why the values of this update are believed, per field.
     evidence: dict[str, Evidence] | None = Field(default=None, max_length=50)
+    # Services only: when a profile of the company was last written (the enricher sets it).
+    enriched_at: datetime | None = None
 
 
 class CompanyRead(ORMModel):
@@ -207,6 +209,20 @@ class FinderRequest(BaseModel):
     auto_import: bool = False
 
 
+class SitePage(BaseModel):
+    """What the crawl saw on one page: enough to read the site again without fetching it."""
+
+    url: str
+    kind: str  # home | impressum | contact | about | team | other
+    fetched_at: datetime
+    title: str | None = None
+    description: str | None = None  # the page's meta description
+    language: str | None = None  # <html lang>
+    text: str  # the visible text, one block a line, size-capped
+    links: list[str] = Field(default_factory=list)  # visible links (mailto:/tel: included), capped
+    bytes: int = 0  # size of the HTML fetched
+
+
 class SiteRecord(CompanyFacts):
     """The facts of one site plus what the crawl did: one line of `outbound leads extract`."""
 
@@ -216,13 +232,28 @@ class SiteRecord(CompanyFacts):
     pages: list[str] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)
     rendered: bool = False
-    # The fetched pages themselves, for callers that read more than the facts (the AI service's
-    # enrichment); never serialised.
-    _contents: list[PageContent] = PrivateAttr(default_factory=list)
+    # What the crawl saw, page by page; kept by the leads service, not part of the record's JSON line.
+    _pages: list[SitePage] = PrivateAttr(default_factory=list)
 
     @property
-    def contents(self) -> list[PageContent]:
-        return self._contents
+    def site_pages(self) -> list[SitePage]:
+        return self._pages
+
+
+class SiteCrawlRead(BaseModel):
+    """A site as the leads service last crawled it: the extracted facts and the pages they came from."""
+
+    url: str
+    domain: str | None
+    crawled_at: datetime
+    record: SiteRecord
+    pages: list[SitePage]
+
+
+class ExtractRequest(BaseModel):
+    """Crawl one site now (another service asking); the crawl is kept for the site's domain."""
+
+    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]
 
 
 class SiteResultRead(ORMModel):

@@ -15,6 +15,7 @@ from services.kit.db import utcnow
 from services.kit.errors import Conflict, Invalid, NotFound
 from services.kit.schemas import Page
 
+from . import provenance
 from . import repository as repo
 from .models import Activity, Company, Contact, Note
 from .providers import registrable_domain
@@ -36,9 +37,7 @@ COMPANY_FACTS = ("legal_form", "street", "postal_code", "city", "country", "fax"
 
 
 def actor_name(principal: Principal | None) -> str | None:
-    if principal is None:
-        return None
-    return principal.sub if principal.is_service else f"user:{principal.sub}"
+    return principal.actor if principal is not None else None
 
 
 def company_search_text(c: Company) -> str:
@@ -90,10 +89,12 @@ def service_evidence(data: CompanyUpdate | ContactCreate | ContactUpdate, actor:
 
 
 def _apply_company_fields(company: Company, data: CompanyCreate | CompanyUpdate, *, evidence_source: str,
-                          evidence: dict[str, Any] | None = None) -> None:
-    fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "evidence"})
+                          evidence: dict[str, Any] | None = None) -> list[str]:
+    """Write what ``evidence_source`` may write (see provenance); the names of the fields written."""
+    fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "evidence", "enriched_at"})
     if "emails" in fields and fields["emails"] is not None:
         fields["emails"] = list(dict.fromkeys(str(e).lower() for e in fields["emails"]))
+    fields = provenance.writable(company, fields, evidence_source)
     for key, value in fields.items():
         if key == "name" and not value:
             raise Invalid("A company needs a name.", errors=[{"loc": ["body", "name"], "msg": "must not be empty"}])
@@ -101,6 +102,7 @@ def _apply_company_fields(company: Company, data: CompanyCreate | CompanyUpdate,
         if key in COMPANY_FACTS or key in ("emails", "phones", "name", "summary"):
             company.evidence = {**(company.evidence or {}),
                                 key: (evidence or {}).get(key) or {"source": evidence_source}}
+    return list(fields)
 
 
 async def _check_domain_free(s: AsyncSession, domain: str | None, own_id: int | None = None) -> None:
@@ -132,10 +134,10 @@ async def update_company(s: AsyncSession, company_id: int, data: CompanyUpdate, 
         domain = registrable_domain(data.website)
         await _check_domain_free(s, domain, company.id)
         company.domain = domain
-    source = actor.sub.removeprefix("svc:") if actor.is_service else "manual"
+    source = actor.service or provenance.MANUAL
     _apply_company_fields(company, data, evidence_source=source, evidence=service_evidence(data, actor))
-    if source == "ai":
-        company.enriched_at = utcnow()
+    if data.enriched_at is not None:
+        company.enriched_at = data.enriched_at
     if data.status is not None and data.status != company.status:
         await add_activity(s, type_="status.changed", title=f"Status: {company.status} → {data.status}",
                            company_id=company.id, actor=actor_name(actor),
@@ -210,9 +212,12 @@ async def list_contacts(s: AsyncSession, *, limit: int, offset: int, **filters: 
     return Page[ContactRead](items=await contact_reads(s, rows), total=total, limit=limit, offset=offset)
 
 
-async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate) -> None:
+async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate,
+                                writer: str = provenance.MANUAL) -> list[str]:
+    """Write what ``writer`` may write (see provenance); the names of the fields written."""
     fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "legal_basis", "legal_basis_source",
                                                           "evidence"})
+    fields = provenance.writable(contact, fields, writer)
     if fields.get("email"):
         fields["email"] = str(fields["email"]).lower()
         other = await repo.get_contact_by_email(s, fields["email"])
@@ -232,12 +237,13 @@ async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: Contact
         contact.legal_basis, contact.legal_basis_source = str(data.legal_basis), source
         contact.legal_basis_at = utcnow()
     contact.search_text = contact_search_text(contact)
+    return list(fields)
 
 
 async def create_contact(s: AsyncSession, data: ContactCreate, actor: Principal | None,
                          source: str | None = None) -> Contact:
     if source is None:
-        source = actor.sub.removeprefix("svc:") if actor is not None and actor.is_service else "manual"
+        source = (actor.service if actor is not None else None) or provenance.MANUAL
     contact = Contact(name=data.name, status=str(data.status or "new"), source=source,
                       evidence=service_evidence(data, actor), legal_basis="none")
     await _apply_contact_fields(s, contact, data)
@@ -252,8 +258,8 @@ async def create_contact(s: AsyncSession, data: ContactCreate, actor: Principal 
 async def update_contact(s: AsyncSession, contact_id: int, data: ContactUpdate, actor: Principal) -> Contact:
     contact = await get_contact(s, contact_id)
     basis_before = contact.legal_basis
-    await _apply_contact_fields(s, contact, data)
-    if given := service_evidence(data, actor):
+    written = await _apply_contact_fields(s, contact, data, actor.service or provenance.MANUAL)
+    if given := {k: v for k, v in service_evidence(data, actor).items() if k in written}:
         contact.evidence = {**(contact.evidence or {}), **given}
     if data.status is not None and data.status != contact.status:
         await add_activity(s, type_="status.changed", title=f"Status: {contact.status} → {data.status}",
@@ -335,7 +341,7 @@ async def contact_timeline(s: AsyncSession, contact_id: int, limit: int, offset:
 
 async def record_activity(s: AsyncSession, data: ActivityCreate, caller: Principal) -> tuple[Activity, bool]:
     """Another service's timeline entry; the same (source, external_id) twice is recorded once."""
-    source = caller.sub.removeprefix("svc:")
+    source = caller.service or caller.actor
     if data.external_id:
         existing = await repo.get_activity_by_external(s, source, data.external_id)
         if existing is not None:

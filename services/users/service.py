@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.kit.auth import SERVICE_SUBJECT_PREFIX, account_changed
 from services.kit.db import utcnow
 from services.kit.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, Unauthorized
 
@@ -31,7 +32,7 @@ _passwords = Passwords()
 # Scopes each built-in service may ask for with the shared internal secret.
 INTERNAL_CLIENTS: dict[str, list[str]] = {
     "leads": ["users:read"],
-    "ai": ["leads:read", "leads:write", "leads:timeline"],
+    "ai": ["leads:read", "leads:write", "leads:timeline", "leads:crawl"],
     "email": ["leads:read", "leads:timeline", "ai:write"],
     "calendar": ["leads:read", "leads:timeline", "email:send"],
     "gateway": [],
@@ -235,7 +236,7 @@ async def issue_service_token(s: AsyncSession, ring: KeyRing, settings: UsersSet
     if not wanted <= allowed:
         raise Forbidden(f"Scopes not granted to this client: {' '.join(sorted(wanted - allowed))}")
     scope = " ".join(sorted(wanted))
-    claims = {"sub": f"svc:{client.client_id}", "typ": "service", "scope": scope}
+    claims = {"sub": f"{SERVICE_SUBJECT_PREFIX}{client.client_id}", "typ": "service", "scope": scope}
     token = ring.sign(claims, settings.service_token_ttl, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
     return token, settings.service_token_ttl, scope
 
@@ -284,6 +285,7 @@ async def update_user(s: AsyncSession, user_id: int, data: UserUpdate, *, actor:
         if not data.is_active:
             await repo.revoke_user_tokens(s, user.id)
     await s.flush()
+    account_changed(str(user.id))  # admin routes in this process re-read the account now, not in seconds
     return user
 
 

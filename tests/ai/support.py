@@ -34,6 +34,7 @@ class AIStack:
     calendar_service: dict[str, str]  # no ai:write
     ai_app: Any
     sales_id: int
+    leads_app: Any
 
 
 async def _service_token(users: httpx.AsyncClient, client_id: str, scope: str) -> dict[str, str]:
@@ -56,18 +57,23 @@ async def _ai_client(app: Any, served: bool) -> AsyncIterator[httpx.AsyncClient]
 @contextlib.asynccontextmanager
 async def ai_stack(database_url: str, tmp_path: Path, fake: FakeOpenAI | None = None, *, served: bool = False,
                    **ai_overrides: Any) -> AsyncIterator[AIStack]:
-    """``served``: the ai app runs under uvicorn on a loopback port (``stack.ai.base_url``)."""
+    """``served``: the ai app runs under uvicorn on a loopback port (``stack.ai.base_url``).
+
+    Overrides go to the service whose settings have them: crawler settings to leads, the rest to ai.
+    """
+    crawl = {"per_host_delay": 0.0, "render_mode": "never", "fetch_timeout": 5.0,
+             **{k: v for k, v in ai_overrides.items() if k not in AISettings.model_fields}}
+    ai_overrides = {k: v for k, v in ai_overrides.items() if k in AISettings.model_fields}
     users_app = create_users(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}"))
     users_origin = f"http://users-{id(users_app)}.local"
     register_local_app(users_origin, users_app)
     leads_app = create_leads(LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'leads.db'}",  # type: ignore[call-arg]
                                            environment="test", users_url=users_origin, service_secret=SERVICE_SECRET,
-                                           data_dir=tmp_path, workers=0))
+                                           data_dir=tmp_path, workers=0, **crawl))
     leads_origin = f"http://leads-{id(leads_app)}.local"
     register_local_app(leads_origin, leads_app)
     values: dict[str, Any] = {"database_url": database_url, "environment": "test", "users_url": users_origin,
-                              "leads_url": leads_origin, "service_secret": SERVICE_SECRET, "data_dir": tmp_path,
-                              "per_host_delay": 0.0, "render_mode": "never", "fetch_timeout": 5.0}
+                              "leads_url": leads_origin, "service_secret": SERVICE_SECRET, "data_dir": tmp_path}
     if fake is not None:
         values.update(openai_api_key="sk-test", openai_base_url=fake.base_url, ai_retry_base_delay=0.01,
                       ai_retry_max_delay=0.05, openai_timeout=5.0)
@@ -80,4 +86,4 @@ async def ai_stack(database_url: str, tmp_path: Path, fake: FakeOpenAI | None = 
         demo = await login(users, "demo@example.com", "user password 123")
         yield AIStack(ai, leads, bearer(admin), bearer(sales), bearer(demo),
                       await _service_token(users, "email", "ai:write"),
-                      await _service_token(users, "calendar", "leads:read"), ai_app, int(sales_user["id"]))
+                      await _service_token(users, "calendar", "leads:read"), ai_app, int(sales_user["id"]), leads_app)

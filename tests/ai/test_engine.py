@@ -32,9 +32,8 @@ def values(text: str = "Wir sind die Muster GmbH aus Kassel. Anna Schmidt leitet
 
 async def generate(sessions: async_sessionmaker[AsyncSession], engine: AIEngine, vals: dict[str, str],
                    caller: Caller = USER):
-    async with session_scope(sessions) as s:
-        prompt = await service.active_prompt(s, "enrich_company")
-        return await engine.generate(s, caller, "enrich", prompt, vals)
+    prompt = await engine.prompt("enrich_company")
+    return await engine.generate(caller, "enrich", prompt, vals)
 
 
 async def ledger(sessions: async_sessionmaker[AsyncSession]) -> list[AICall]:
@@ -49,7 +48,7 @@ def test_prices_match_dated_model_names() -> None:
 
 
 async def test_call_is_validated_costed_cached_and_recorded(sessions, fake: FakeOpenAI) -> None:
-    engine = AIEngine.from_settings(openai_settings(fake))
+    engine = AIEngine.from_settings(openai_settings(fake), sessions)
     first = await generate(sessions, engine, values())
     assert first.meta.prompt_tokens > 0 and first.meta.cost > 0 and not first.meta.cached
     assert first.meta.prompt_name == "enrich_company" and first.meta.prompt_version == 1
@@ -71,7 +70,7 @@ async def test_call_is_validated_costed_cached_and_recorded(sessions, fake: Fake
 
 
 async def test_malformed_output_gets_one_repair_request(sessions, fake: FakeOpenAI) -> None:
-    engine = AIEngine.from_settings(openai_settings(fake))
+    engine = AIEngine.from_settings(openai_settings(fake), sessions)
     fake.queue("malformed")
     result = await generate(sessions, engine, values())
     assert result.data["summary"] and not result.missing and result.meta.attempts == 2
@@ -87,7 +86,7 @@ async def test_malformed_output_gets_one_repair_request(sessions, fake: FakeOpen
 
 
 async def test_missing_fields_give_a_partial_result_that_says_so(sessions, fake: FakeOpenAI) -> None:
-    engine = AIEngine.from_settings(openai_settings(fake))
+    engine = AIEngine.from_settings(openai_settings(fake), sessions)
     fake.queue("missing", times=2)
     result = await generate(sessions, engine, values())
     assert result.data["summary"] and result.data["persons"] == []
@@ -101,7 +100,7 @@ async def test_missing_fields_give_a_partial_result_that_says_so(sessions, fake:
 
 
 async def test_refusal_and_rate_limit_storm_are_clear_errors_on_the_ledger(sessions, fake: FakeOpenAI) -> None:
-    engine = AIEngine.from_settings(openai_settings(fake, openai_max_retries=2))
+    engine = AIEngine.from_settings(openai_settings(fake, openai_max_retries=2), sessions)
     fake.queue("refusal")
     with pytest.raises(ModelRefused, match="refused to answer"):
         await generate(sessions, engine, values())
@@ -115,7 +114,7 @@ async def test_refusal_and_rate_limit_storm_are_clear_errors_on_the_ledger(sessi
 
 
 async def test_daily_budget_stops_calls_until_midnight_but_not_cache_hits(sessions, fake: FakeOpenAI) -> None:
-    engine = AIEngine.from_settings(openai_settings(fake, ai_daily_budget_usd=0.000001))
+    engine = AIEngine.from_settings(openai_settings(fake, ai_daily_budget_usd=0.000001), sessions)
     await generate(sessions, engine, values())
     with pytest.raises(BudgetExceeded) as caught:
         await generate(sessions, engine, values("A different page, so not a cache hit."))
@@ -123,7 +122,7 @@ async def test_daily_budget_stops_calls_until_midnight_but_not_cache_hits(sessio
     assert "resets at midnight UTC" in caught.value.detail
     assert (await generate(sessions, engine, values())).meta.cached  # a repeat still costs nothing
     await generate(sessions, engine, values("Services have no budget of their own."), Caller("svc:email", False))
-    tokens = AIEngine.from_settings(openai_settings(fake, ai_daily_budget_usd=0, ai_daily_token_budget=10))
+    tokens = AIEngine.from_settings(openai_settings(fake, ai_daily_budget_usd=0, ai_daily_token_budget=10), sessions)
     with pytest.raises(BudgetExceeded, match="10 tokens"):
         await generate(sessions, tokens, values("Token budget."))
     assert len(fake.calls) == 2
@@ -132,7 +131,7 @@ async def test_daily_budget_stops_calls_until_midnight_but_not_cache_hits(sessio
 
 
 async def test_concurrency_limit_holds_across_parallel_calls(sessions, fake: FakeOpenAI) -> None:
-    engine = AIEngine.from_settings(openai_settings(fake, ai_concurrency=2))
+    engine = AIEngine.from_settings(openai_settings(fake, ai_concurrency=2), sessions)
     fake.slow_delay = 0.3
     fake.queue("slow", times=6)
     results = await asyncio.gather(*(generate(sessions, engine, values(f"Page number {i} of a site about pumps."))

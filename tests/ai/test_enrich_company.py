@@ -35,7 +35,7 @@ async def _company(stack: AIStack, server: SiteServer, host: str) -> int:
 
 
 def _wire(stack: AIStack, hosts: dict) -> None:
-    stack.ai_app.state.runtime.extras["resolver"] = mapping_resolver({h: "127.0.0.1" for h in hosts})
+    stack.leads_app.state.runtime.deps.resolver = mapping_resolver({h: "127.0.0.1" for h in hosts})
 
 
 async def test_enrich_company_writes_profile_and_contacts_to_leads(database_url: str, tmp_path: Path,
@@ -67,10 +67,17 @@ async def test_enrich_company_writes_profile_and_contacts_to_leads(database_url:
         timeline = (await stack.leads.get(f"/leads/companies/{company_id}/timeline", headers=stack.sales)).json()
         entry = next(a for a in timeline["items"] if a["type"] == "ai.enriched")
         assert entry["source"] == "ai" and entry["detail"]["prompt"] == "enrich_company@1"
-        # Again: the model is not asked twice, and no contact is duplicated.
+        # Again (a retry): the model is not asked twice, the site is not fetched again (the leads service
+        # kept what it saw), no contact is duplicated and the timeline gets no second entry.
+        fetched = len(server.requests)
         again = (await stack.ai.post(f"/ai/enrich/company/{company_id}", headers=stack.sales,
                                      json={"language": "en"})).json()
         assert again["ai"]["cached"] is True and again["contacts_created"] == 0 and len(fake.calls) == 1
+        assert len(server.requests) == fetched
+        timeline = (await stack.leads.get(f"/leads/companies/{company_id}/timeline", headers=stack.sales)).json()
+        assert [a["type"] for a in timeline["items"]].count("ai.enriched") == 1
+        site_seen = (await stack.leads.get(f"/leads/companies/{company_id}/site", headers=stack.demo)).json()
+        assert site_seen["record"]["company_name"] and any(p["kind"] == "impressum" for p in site_seen["pages"])
         # A manual edit is never overwritten by a later enrichment.
         await stack.leads.patch(f"/leads/companies/{company_id}", headers=stack.sales, json={"summary": "Mine."})
         third = (await stack.ai.post(f"/ai/enrich/company/{company_id}", headers=stack.sales, json={})).json()
@@ -106,3 +113,26 @@ async def test_batch_job_enriches_with_progress(database_url: str, tmp_path: Pat
         assert company["summary"] and company["evidence"]["summary"]["model"] == "heuristic:rules"
         empty = await stack.ai.post("/ai/enrich/batch", headers=stack.sales, json={"company_ids": []})
         assert empty.status_code == 422
+
+
+async def test_only_the_leads_service_crawls_and_only_for_services_with_the_scope(database_url: str, tmp_path: Path,
+                                                                                   served) -> None:
+    server, hosts = served
+    host = next(iter(hosts))
+    async with ai_stack(database_url, tmp_path, allow_addresses=[server.address]) as stack:
+        _wire(stack, hosts)
+        company_id = await _company(stack, server, host)
+        never = await stack.leads.get(f"/leads/companies/{company_id}/site", headers=stack.sales)
+        assert never.status_code == 200 and never.json() is None  # not crawled yet: an empty state
+        assert (await stack.leads.get("/leads/companies/999999/site", headers=stack.sales)).status_code == 404
+        url = server.url("/", host=host)
+        for caller in (stack.sales, stack.admin, stack.calendar_service):  # people, and a service without the scope
+            refused = await stack.leads.post("/leads/extract", headers=caller, json={"url": url})
+            assert refused.status_code == 403, refused.text
+        assert not server.requests
+        # The preview goes through the leads service, which keeps the crawl for the company's domain.
+        preview = await stack.ai.post("/ai/enrich/preview", headers=stack.sales, json={"url": url})
+        assert preview.status_code == 200, preview.text
+        kept = (await stack.leads.get(f"/leads/companies/{company_id}/site", headers=stack.sales)).json()
+        assert kept["url"] == url and kept["pages"] and all(p["text"] for p in kept["pages"])
+        assert preview.json()["facts"]["company_name"] == kept["record"]["company_name"]

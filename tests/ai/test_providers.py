@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from services.ai.errors import ModelTimeout, ProviderFailed, ProviderRateLimited
-from services.ai.providers import OpenAICompatibleProvider, build_provider
+from services.ai.errors import ModelRefused, ModelTimeout, ProviderFailed, ProviderRateLimited
+from services.ai.providers import OpenAICompatibleProvider, RulesProvider, build_provider
 from services.ai.retry import RetriesExhausted, RetryPolicy, backoff_delay, call_with_retries, parse_retry_after
 from services.ai.schemas import OUTPUT_SCHEMAS, ProfileDraft
 from services.ai.settings import AISettings
@@ -30,7 +30,8 @@ def provider(fake: FakeOpenAI, **overrides) -> OpenAICompatibleProvider:
 
 def test_default_provider_follows_the_key() -> None:
     assert AISettings(_env_file=None).provider == "heuristic"  # type: ignore[call-arg]
-    assert build_provider(AISettings(_env_file=None)) is None  # type: ignore[call-arg]
+    offline = build_provider(AISettings(_env_file=None))  # type: ignore[call-arg]
+    assert isinstance(offline, RulesProvider) and not offline.is_ai and offline.name == "heuristic"
     keyed = AISettings(_env_file=None, openai_api_key="sk-x")  # type: ignore[call-arg]
     assert keyed.provider == "openai" and "sk-x" not in repr(keyed)
     assert AISettings(_env_file=None, openai_api_key="sk-x", ai_provider="heuristic").provider == "heuristic"  # type: ignore[call-arg]
@@ -156,3 +157,12 @@ def test_invented_data_is_what_the_brain_adds() -> None:
 
     made = _profile(MESSAGES[1]["content"])
     assert INVENTED_EMAIL in json.dumps(made)
+
+
+async def test_rules_answer_from_the_offline_answer_and_refuse_without_one() -> None:
+    rules = RulesProvider()
+    reply = await rules.complete(MESSAGES, "lead_profile", SCHEMA,  # type: ignore[arg-type]
+                                 lambda: ({"summary": "Pumpen"}, ["note"]))
+    assert reply.content == '{"summary": "Pumpen"}' and reply.notes == ["note"] and reply.model == "rules"
+    with pytest.raises(ModelRefused, match="needs a model"):
+        await rules.complete(MESSAGES, "lead_profile", SCHEMA)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from tests.users.fuzz import fuzz
 async def test_ai_api_never_answers_5xx(tmp_path: Path) -> None:
     database_url = f"sqlite+aiosqlite:///{tmp_path / 'ai.db'}"
     async with ai_stack(database_url, tmp_path, served=True, fetch_timeout=1.0, site_timeout=3.0) as stack:
-        stack.ai_app.state.runtime.extras["resolver"] = mapping_resolver({})  # no name resolves: no traffic out
+        stack.leads_app.state.runtime.deps.resolver = mapping_resolver({})  # no name resolves: no traffic out
         url = str(stack.ai.base_url).rstrip("/")
         doc = (await stack.ai.get("/openapi.json")).json()
         anonymous = await asyncio.to_thread(fuzz, doc, url, max_examples=5)

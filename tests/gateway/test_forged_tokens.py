@@ -16,7 +16,7 @@ async def test_forged_tokens_are_refused_at_the_gateway_and_behind_it(tmp_path):
         admin = await login(client, prefix="/api")
         await create_user(client, admin, "sales@example.com", "sales", prefix="/api")
         sales, refresh = await sign_in(client, "sales@example.com", USER_PASSWORD, prefix="/api")
-        ring = app.services["users"].state.runtime.extras["ring"]
+        ring = app.services["users"].state.runtime.deps.ring
         tokens = forged_tokens(ring, sales_token=sales, refresh_token=refresh)
 
         control = sign(ring, claims())
@@ -47,7 +47,7 @@ async def test_forged_tokens_are_refused_at_the_gateway_and_behind_it(tmp_path):
 
 async def test_service_tokens_do_not_pass_the_gateway(tmp_path):
     async with embedded(tmp_path) as (app, client):
-        ring = app.services["users"].state.runtime.extras["ring"]
+        ring = app.services["users"].state.runtime.deps.ring
         token = service_token(ring)
         for path in GATEWAY_PATHS:
             assert_problem(await client.get(path, headers=bearer(token)), 401, "not accepted")

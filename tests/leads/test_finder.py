@@ -44,7 +44,7 @@ async def test_finder_crawls_list_and_imports_selected(database_url: str, tmp_pa
         render_mode="never",
         fetch_timeout=5.0,
     ) as stack:
-        stack.app.state.runtime.extras["resolver"] = mapping_resolver({h: "127.0.0.1" for h in hosts})
+        stack.app.state.runtime.deps.resolver = mapping_resolver({h: "127.0.0.1" for h in hosts})
         urls = [server.url("/", host=h) for h in hosts] + ["not a domain!", "https://www.facebook.com/acme"]
         resp = await stack.client.post("/leads/finder", headers=stack.sales, json={"urls": urls})
         assert resp.status_code == 201, resp.text
@@ -110,7 +110,7 @@ async def test_restarted_job_resumes_where_it_stopped(database_url: str, tmp_pat
     async with leads_stack(database_url, tmp_path, allow_addresses=[server.address], per_host_delay=0.0,
                            render_mode="never", workers=0) as stack:
         runtime = stack.app.state.runtime
-        runtime.extras["resolver"] = mapping_resolver({h: "127.0.0.1" for h in hosts})
+        runtime.deps.resolver = mapping_resolver({h: "127.0.0.1" for h in hosts})
         first, second = list(hosts)
         resp = await stack.client.post("/leads/finder", headers=stack.sales,
                                        json={"urls": [server.url("/", host=h) for h in (first, second)]})
@@ -136,7 +136,7 @@ async def test_cancelled_job_leaves_unfinished_sites_pending(database_url: str, 
         async with leads_stack(database_url, tmp_path, allow_addresses=[server.address], per_host_delay=0.0,
                                render_mode="never", workers=0, respect_robots=False) as stack:
             runtime = stack.app.state.runtime
-            runtime.extras["resolver"] = mapping_resolver(dict.fromkeys(sites, "127.0.0.1"))
+            runtime.deps.resolver = mapping_resolver(dict.fromkeys(sites, "127.0.0.1"))
             resp = await stack.client.post("/leads/finder", headers=stack.sales,
                                            json={"urls": [server.url("/", host=h) for h in sites]})
             job_id = resp.json()["job"]["id"]

@@ -12,7 +12,7 @@ async def test_forged_tokens_are_refused(database_url):
         admin = await login(client)
         await create_user(client, admin, "sales@example.com", "sales")
         sales, refresh = await sign_in(client, "sales@example.com", USER_PASSWORD)
-        ring = app.state.runtime.extras["ring"]
+        ring = app.state.runtime.deps.ring
 
         # The forger's tools are sound: a token built the same way with the right claims works.
         control = sign(ring, claims())
@@ -40,7 +40,7 @@ async def test_forged_tokens_are_refused(database_url):
 
 async def test_service_token_is_not_a_user(database_url):
     async with users_app(database_url) as (app, client):
-        token = service_token(app.state.runtime.extras["ring"])
+        token = service_token(app.state.runtime.deps.ring)
         assert_problem(await client.get("/auth/me", headers=bearer(token)), 403, "user token")
         for path in ("/users", "/users/1", "/auth/audit", "/auth/service-clients"):
             assert_problem(await client.get(path, headers=bearer(token)), 403)

@@ -1,17 +1,19 @@
-"""Model providers: any OpenAI-compatible endpoint, or none (the rule-based ``heuristic`` provider,
-which lives in :mod:`services.ai.heuristic` because it needs no model at all)."""
+"""Model providers, each an adapter chosen by settings: any OpenAI-compatible endpoint, or the offline
+rules (``heuristic``), which answer the same requests without a model."""
 
 from __future__ import annotations
 
 from ..settings import AISettings
-from .base import Message, ModelProvider, ModelReply
+from .base import Message, ModelProvider, ModelReply, OfflineAnswer
 from .openai_compat import OpenAICompatibleProvider
+from .rules import RulesProvider
 
-__all__ = ["Message", "ModelProvider", "ModelReply", "OpenAICompatibleProvider", "build_provider"]
+__all__ = ["Message", "ModelProvider", "ModelReply", "OfflineAnswer", "OpenAICompatibleProvider", "RulesProvider",
+           "build_provider"]
 
 
-def build_provider(settings: AISettings) -> ModelProvider | None:
-    """The configured model provider; None for the heuristic provider."""
+def build_provider(settings: AISettings) -> ModelProvider:
+    """The configured provider (OUTBOUND_AI_PROVIDER)."""
     if settings.provider == "openai":
         return OpenAICompatibleProvider(settings)
-    return None
+    return RulesProvider()

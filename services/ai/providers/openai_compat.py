@@ -14,11 +14,12 @@ from typing import Any
 import openai
 
 from ..settings import AISettings
-from .base import Message, ModelReply
+from .base import Message, ModelReply, OfflineAnswer
 
 
 class OpenAICompatibleProvider:
     name = "openai"
+    is_ai = True
 
     def __init__(self, settings: AISettings) -> None:
         self.settings = settings
@@ -38,7 +39,8 @@ class OpenAICompatibleProvider:
         return ("Reply with a JSON object that matches this JSON schema exactly:\n"
                 + json.dumps(schema, separators=(",", ":")))
 
-    async def complete(self, messages: list[Message], schema_name: str, schema: dict[str, Any]) -> ModelReply:
+    async def complete(self, messages: list[Message], schema_name: str, schema: dict[str, Any],
+                       offline: OfflineAnswer | None = None) -> ModelReply:
         if self.settings.openai_api == "responses":
             return await self._responses(messages, schema_name, schema)
         return await self._chat(messages, schema_name, schema)

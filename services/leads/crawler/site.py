@@ -7,9 +7,11 @@ import logging
 import re
 import ssl
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from services.kit.db import utcnow
 from services.leads.crawler import links as link_tools
 from services.leads.crawler import net
 from services.leads.crawler.browser import Rendered, Renderer
@@ -33,6 +35,7 @@ class CrawledPage:
     html: str
     kind: str  # home | impressum | contact | about | team | other
     rendered: bool = False
+    fetched_at: datetime = field(default_factory=utcnow)
 
 
 @dataclass
