@@ -13,8 +13,6 @@ from typing import Annotated, Any
 import typer
 
 app = typer.Typer(help="Outbound CRM: find companies, enrich, write, book meetings.", no_args_is_help=True)
-users_cli = typer.Typer(help="Accounts.", no_args_is_help=True)
-app.add_typer(users_cli, name="users")
 
 SERVE_NAMES = ("users", "leads", "ai", "email", "calendar", "gateway")
 DEFAULT_PORTS = {"gateway": 8000, "users": 8001, "leads": 8002, "ai": 8003, "email": 8004, "calendar": 8005}
@@ -108,59 +106,23 @@ def openapi(out: Annotated[Path | None, typer.Option(help="Write here instead of
         typer.echo(text, nl=False)
 
 
-@users_cli.command("create-admin")
-def create_admin(
-    email: Annotated[str, typer.Option(prompt=True)],
-    name: Annotated[str, typer.Option(prompt=True)] = "Admin",
-    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
-) -> None:
-    """Create an admin account (asks for e-mail, name and password)."""
-    from pydantic import ValidationError
-
-    from services.kit.db import create_null_pool_engine, session_factory, session_scope
-    from services.kit.db import migrate as run_migrations
-    from services.kit.errors import AppError
-    from services.users import service
-    from services.users.main import MIGRATIONS
-    from services.users.schemas import UserCreate
-    from services.users.settings import UsersSettings
-
-    try:
-        data = UserCreate(email=email, name=name, role="admin", password=password)
-    except ValidationError as exc:
-        raise typer.BadParameter("; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())) from exc
-
-    async def create() -> None:
-        settings = UsersSettings()
-        engine = create_null_pool_engine(str(settings.database_url))
-        try:
-            await run_migrations(engine, MIGRATIONS, "alembic_version_users")
-            async with session_scope(session_factory(engine)) as session:
-                user = await service.create_user(session, data, actor=None)
-            typer.echo(f"created admin {user.email} (id {user.id})")
-        finally:
-            await engine.dispose()
-
-    try:
-        asyncio.run(create())
-    except AppError as exc:
-        typer.echo(f"error: {exc.detail}", err=True)
-        raise typer.Exit(1) from exc
+# Each service's own commands, from its cli.py. A service CLI that fails to import is a bug to see at
+# once, not a command that silently disappears: the import error propagates.
+SERVICE_CLIS = (
+    ("services.users.cli", "users", "Accounts."),
+    ("services.leads.cli", "leads", "Find companies, crawl and extract."),
+    ("services.ai.cli", "ai", "LLM enrichment and writing."),
+)
 
 
-def _mount_optional(module: str, name: str, help_text: str) -> None:
-    """Service CLIs are mounted when present, so one unfinished service never breaks the rest."""
+def _mount_service_clis() -> None:
     import importlib
 
-    try:
-        sub = importlib.import_module(module).app
-    except (ImportError, AttributeError):
-        return
-    app.add_typer(sub, name=name, help=help_text)
+    for module, name, help_text in SERVICE_CLIS:
+        app.add_typer(importlib.import_module(module).app, name=name, help=help_text)
 
 
-_mount_optional("services.leads.cli", "leads", "Find companies, crawl and extract.")
-_mount_optional("services.ai.cli", "ai", "LLM enrichment and writing.")
+_mount_service_clis()
 
 if __name__ == "__main__":
     app()

@@ -35,6 +35,7 @@ def _canary_script(canary: str) -> str:
     try {{ new WebSocket('{canary.replace("http", "ws")}/ws'); }} catch (e) {{}}
     try {{ navigator.sendBeacon('{canary}/beacon', 'x'); }} catch (e) {{}}
     document.getElementById('root').textContent = 'Impressum: Evil Corp GmbH, ' + 'Musterstraße 1. '.repeat(30);
+    fetch('/control').catch(() => 0);  // an allowed request sent with the others: proof they are sent at all
     setTimeout(() => {{ location.href = '{canary}/navigate'; }}, 100);
     """
 
@@ -58,6 +59,7 @@ def js_site(canary):
         "/evil": Reply(body=html('<div id="root"></div><script src="/evil.js"></script>')),
         "/evil.js": Reply(body=_canary_script(canary_url), content_type="application/javascript"),
         "/bounce": Reply(302, headers={"Location": f"{canary_url}/bounced"}),
+        "/control": Reply(body="{}", content_type="application/json"),
     }
     with SiteServer(routes) as server:
         yield server
@@ -87,7 +89,10 @@ async def test_in_page_requests_never_reach_the_canary(crawler, js_site, canary)
     rendered = await asyncio.wait_for(crawler.renderer.render(f"http://acme.test:{js_site.port}/evil"), 20)
     assert "Evil Corp" in rendered.html  # the page was kept, not swapped for an error page
     assert any("blocked" in e for e in rendered.errors)
-    await asyncio.sleep(0.3)  # let any stray request arrive
+    # The page's requests went out (the allowed one sent beside them arrived), yet none reached the canary.
+    async with asyncio.timeout(10):
+        while not any(r.path == "/control" for r in js_site.requests):
+            await asyncio.sleep(0.05)
     assert canary.requests == []
 
 
