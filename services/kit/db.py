@@ -79,25 +79,49 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     if url.startswith("sqlite"):
         _ensure_sqlite_dir(url)
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            # WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
-
+        sqlite_transactions(engine)
         return engine
     return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+# Whether a unit of work may write: read-only ones (GET requests) let SQLite readers run side by side.
+WRITES = "outbound_writes"
+
+
+def sqlite_transactions(engine: AsyncEngine) -> None:
+    """Transactions on SQLite that mean what they say (SQLAlchemy's documented pysqlite recipe).
+
+    The driver's own transaction handling is switched off: left on, it starts a transaction only at
+    the first INSERT/UPDATE/DELETE and a SAVEPOINT's RELEASE commits it, so each row of a "one
+    transaction" import was committed as it went. SQLAlchemy emits BEGIN itself instead: IMMEDIATE
+    for units of work that may write (the write lock is taken up front, so a read-then-write cannot
+    fail half-way on a snapshot another writer moved), DEFERRED for read-only ones.
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        # WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+        dbapi_conn.isolation_level = None  # the driver emits no BEGIN/COMMIT of its own
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(conn: Connection) -> None:
+        writes = conn.get_execution_options().get(WRITES, True)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def create_null_pool_engine(url: str) -> AsyncEngine:
     """For short-lived tools (migrations, CLI) that must not keep connections around."""
     _ensure_sqlite_dir(url)  # `outbound users create-admin` may run before anything made the data dir
-    return create_async_engine(url, poolclass=NullPool)
+    engine = create_async_engine(url, poolclass=NullPool)
+    if url.startswith("sqlite"):
+        sqlite_transactions(engine)
+    return engine
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -105,9 +129,13 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 @contextlib.asynccontextmanager
-async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
-    """Commit once at the edge if the handler succeeded, roll back otherwise."""
-    async with factory() as session:
+async def session_scope(factory: async_sessionmaker[AsyncSession], *,
+                        writes: bool = True) -> AsyncIterator[AsyncSession]:
+    """Commit once at the edge if the handler succeeded, roll back otherwise.
+
+    ``writes=False`` marks a read-only unit of work (on SQLite it does not take the write lock).
+    """
+    async with factory(execution_options={WRITES: writes}) as session:
         try:
             yield session
             await session.commit()

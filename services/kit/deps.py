@@ -19,8 +19,12 @@ def get_runtime(request: Request) -> ServiceRuntime[Any, Any]:
     return runtime
 
 
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with session_scope(get_runtime(request).sessions) as session:
+    writes = request.method not in READ_METHODS
+    async with session_scope(get_runtime(request).sessions, writes=writes) as session:
         yield session
 
 
