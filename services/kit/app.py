@@ -20,6 +20,7 @@ from .auth import AccountCheck, AccountSource, Principal, TokenVerifier
 from .db import create_engine, migrate, session_factory
 from .errors import Unavailable, Upstream, install_problem_handlers
 from .http import ServiceTokenProvider, transport_for
+from .inputs import ControlCharacterGuard
 from .jobs import Handler, JobQueue, Worker
 from .logging import RequestIdMiddleware
 from .schemas import PROBLEM_RESPONSES
@@ -202,6 +203,7 @@ def create_service_app(
         generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
+    app.add_middleware(ControlCharacterGuard)
     app.add_middleware(RequestIdMiddleware)
     for router in routers:
         app.include_router(router, responses=PROBLEM_RESPONSES)

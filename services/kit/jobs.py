@@ -204,6 +204,19 @@ class JobQueue:
             return bool((await session.execute(
                 sa.select(self.model.cancel_requested).where(self.model.id == job_id))).scalar())
 
+    async def save_progress(self, session: AsyncSession, job_id: int, worker_id: str, *, done: int,
+                            result: dict[str, Any] | None = None) -> None:
+        """Record progress (and the result so far) inside the caller's transaction, fenced like every worker
+        write: the work of a batch and the note that it is done commit together or not at all, so a
+        resumed job starts exactly after the last batch that committed."""
+        m = self.model
+        values: dict[str, Any] = {"progress_done": done, "updated_at": utcnow()}
+        if result is not None:
+            values["result"] = result
+        stmt = sa.update(m).where(m.id == job_id, m.locked_by == worker_id, m.status == RUNNING).values(**values)
+        if not getattr(await session.execute(stmt), "rowcount", 0):
+            raise LeaseLost(f"job {job_id} is no longer ours")
+
     async def cancel_requested(self, job_id: int) -> bool:
         async with self.sessions() as session:
             return bool((await session.execute(

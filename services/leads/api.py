@@ -10,10 +10,11 @@ from services.kit.auth import DemoWriterPrincipal, Principal, ReaderPrincipal, W
 from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.errors import PayloadTooLarge
 from services.kit.jobs_api import jobs_router
-from services.kit.schemas import Page
+from services.kit.schemas import JobRead, Page
 
 from . import csv_io, finder, service, sites
-from .deps import RuntimeDep, SettingsDep
+from . import jobs as jobs_
+from .deps import RuntimeDep
 from .schemas import (
     ActivityCreate,
     ActivityRead,
@@ -28,6 +29,7 @@ from .schemas import (
     FinderRequest,
     ImportReport,
     ImportRequest,
+    ImportStarted,
     LeadStatus,
     LegalBasis,
     MergeRequest,
@@ -35,6 +37,7 @@ from .schemas import (
     NoteRead,
     SiteCrawlRead,
 )
+from .settings import LeadsSettings
 
 jobs = jobs_router("leads")
 companies = APIRouter(prefix="/leads/companies", tags=["companies"])
@@ -51,7 +54,7 @@ TimelineDep = Annotated[Principal, Depends(require_scope("leads:timeline"))]
 CrawlerDep = Annotated[Principal, Depends(require_scope("leads:crawl"))]
 
 
-async def _read_upload(file: UploadFile, settings: SettingsDep) -> bytes:
+async def _read_upload(file: UploadFile, settings: LeadsSettings) -> bytes:
     limit = settings.max_csv_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
@@ -90,11 +93,13 @@ async def export_companies(session: SessionDep, _: ReaderPrincipal, q: Text = No
                     headers={"content-disposition": 'attachment; filename="companies.csv"'})
 
 
-@companies.post("/import", responses={413: {}})
-async def import_companies(session: SessionDep, settings: SettingsDep, actor: WriterPrincipal,
-                           file: Annotated[UploadFile, File(description="CSV, comma or semicolon")]) -> ImportReport:
-    """Import companies (and a contact per row) from CSV; existing domains are kept, not duplicated."""
-    return await csv_io.import_companies(session, await _read_upload(file, settings), actor)
+@companies.post("/import", status_code=status.HTTP_202_ACCEPTED, responses={413: {}})
+async def import_companies(session: SessionDep, runtime: RuntimeDep, actor: WriterPrincipal,
+                           file: Annotated[UploadFile, File(description="CSV, comma or semicolon")]) -> ImportStarted:
+    """Import companies (and a contact per row) from CSV as a job, in committed batches of 500 rows;
+    follow it at GET /leads/jobs/{id} (its result is the report). Existing domains are kept, not duplicated."""
+    job = await jobs_.start_csv_import(session, runtime, await _read_upload(file, runtime.settings), actor)
+    return ImportStarted(job=JobRead.model_validate(job), batch_size=jobs_.IMPORT_BATCH)
 
 
 @companies.get("/{company_id}", responses={404: {}})

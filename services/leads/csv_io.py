@@ -50,7 +50,7 @@ def export_companies(rows: list[CompanyRead], delimiter: str = ",") -> str:
     writer.writerow(EXPORT_COLUMNS)
     for c in rows:
         data = c.model_dump(mode="json")
-        writer.writerow(["; ".join(data[k]) if k in _LISTS else _safe_cell(data.get(k)) for k in EXPORT_COLUMNS])
+        writer.writerow([_safe_cell("; ".join(data[k]) if k in _LISTS else data.get(k)) for k in EXPORT_COLUMNS])
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
 
 
@@ -72,7 +72,11 @@ async def all_companies(s: AsyncSession, **filters: Any) -> list[CompanyRead]:
             return out
 
 
-def parse_csv(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
+FIELD_LIMIT = 131_072  # the csv module's own limit; longer cells are refused with their line
+
+
+def parse_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the rows, each with the line it starts on; anything malformed is a 422 naming the line."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -82,21 +86,35 @@ def parse_csv(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    headers = [h.strip().lower() for h in reader.fieldnames or []]
+    # newline="" lets the csv module see every line ending (CRLF, LF, a bare CR) itself; strict=True
+    # turns an unterminated quote into an error instead of one row swallowing the rest of the file.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = 1
+    try:
+        headers = [h.strip().lower() for h in reader.fieldnames or []]
+        line = reader.line_num + 1
+        for row in reader:
+            rows.append((line, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
+                                if isinstance(v, str)}))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        reason = str(exc)
+        if "field limit" in reason:
+            reason = f"a cell is longer than {FIELD_LIMIT:,} characters"
+        elif "unexpected end of data" in reason:
+            reason = "a quote opened here is never closed"
+        raise Invalid(f"The CSV cannot be read from line {line} on: {reason}.",
+                      errors=[{"loc": ["body", "file"], "msg": f"line {line}: {reason}"}]) from exc
     if not any(ALIASES.get(h) == "name" for h in headers) and not any(ALIASES.get(h) == "website" for h in headers):
         raise Invalid("The CSV needs a header row with a name or website column (e.g. name;website;city).")
-    rows = [{(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
-            for row in reader]
     return headers, rows
 
 
-async def import_companies(s: AsyncSession, data: bytes, actor: Principal) -> ImportReport:
-    _, rows = parse_csv(data)
-    created = updated = skipped = 0
-    ids: list[int] = []
-    errors: list[dict[str, Any]] = []
-    for line, raw in enumerate(rows, start=2):
+async def import_rows(s: AsyncSession, rows: list[tuple[int, dict[str, str]]], actor: Principal,
+                      report: ImportReport) -> None:
+    """Import ``rows`` into ``report``; a bad row rolls back alone (a savepoint) and is reported by line."""
+    for line, raw in rows:
         fields: dict[str, Any] = {}
         for header, value in raw.items():
             key = ALIASES.get(header)
@@ -106,12 +124,13 @@ async def import_companies(s: AsyncSession, data: bytes, actor: Principal) -> Im
                                    if k in fields}
         if not fields.get("name") and fields.get("website"):
             fields["name"] = registrable_domain(fields["website"]) or fields["website"]
-        if not fields.get("name"):
-            skipped += 1
-            errors.append({"row": line, "error": "no name and no website"})
+        name = str(fields.get("name") or "")[:300]
+        if not name:
+            report.skipped += 1
+            report.errors.append({"row": line, "name": None, "error": "no name and no website"})
             continue
         try:
-            async with s.begin_nested():  # a bad row rolls back alone
+            async with s.begin_nested():
                 domain = registrable_domain(fields["website"]) if fields.get("website") else None
                 existing = await repo.get_company_by_domain(s, domain) if domain else None
                 if existing is not None:
@@ -121,16 +140,22 @@ async def import_companies(s: AsyncSession, data: bytes, actor: Principal) -> Im
                 if contact.get("contact_name"):
                     await _import_contact(s, company.id, contact, actor)
         except (ValidationError, Invalid, ValueError) as exc:
-            skipped += 1
-            errors.append({"row": line, "error": _message(exc)})
+            report.skipped += 1
+            report.errors.append({"row": line, "name": name, "error": _message(exc)})
             continue
         except Exception as exc:  # a conflict on one row must not lose the others
-            skipped += 1
-            errors.append({"row": line, "error": getattr(exc, "detail", None) or exc.__class__.__name__})
+            report.skipped += 1
+            report.errors.append({"row": line, "name": name,
+                                  "error": getattr(exc, "detail", None) or exc.__class__.__name__})
             continue
-        ids.append(company.id)
-        created, updated = created + is_new, updated + (not is_new)
-    return ImportReport(created=created, updated=updated, skipped=skipped, company_ids=ids, errors=errors[:500])
+        report.company_ids.append(company.id)
+        report.companies.append({"row": line, "id": company.id, "name": company.name, "created": is_new})
+        report.created, report.updated = report.created + is_new, report.updated + (not is_new)
+    del report.errors[MAX_REPORTED:]
+    del report.companies[MAX_REPORTED:]
+
+
+MAX_REPORTED = 1000
 
 
 async def _import_contact(s: AsyncSession, company_id: int, contact: dict[str, Any], actor: Principal) -> None:

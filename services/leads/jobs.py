@@ -6,18 +6,21 @@ import asyncio
 import logging
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from services.kit.auth import Principal
+from services.kit.errors import Invalid
 from services.kit.jobs import JobCancelled, JobContext
 
+from . import csv_io, sites
 from . import repository as repo
-from . import sites
 from .deps import LeadsRuntime
 from .finder import FIND, add_results
 from .models import SiteResult
 from .pipeline import extract_sites
 from .providers import discover
 from .records import import_site_record
-from .schemas import SiteRecord
+from .schemas import ImportReport, SiteRecord
 from .settings import LeadsSettings
 
 log = logging.getLogger("outbound.leads.jobs")
@@ -80,4 +83,41 @@ async def _crawl_pending(ctx: JobContext, runtime: LeadsRuntime, settings: Leads
     return {"sites": total, "failed": failed, "imported": imported}
 
 
-HANDLERS = {FIND: run_finder}
+CSV_IMPORT = "csv_import"
+IMPORT_BATCH = 500
+
+
+async def start_csv_import(s: AsyncSession, runtime: LeadsRuntime, data: bytes, actor: Principal) -> Any:
+    """Check the whole file now (a malformed one is a 422 naming the line), import it as a job."""
+    _, rows = csv_io.parse_csv(data)
+    if not rows:
+        raise Invalid("The CSV has a header row but no rows to import.")
+    job = await runtime.jobs.enqueue(s, CSV_IMPORT, {"rows": rows, "owner": actor.sub}, total=len(rows),
+                                     owner=actor.sub, max_attempts=3)
+    runtime.wake_worker()
+    return job
+
+
+async def run_csv_import(ctx: JobContext) -> dict[str, Any]:
+    """Rows in batches of IMPORT_BATCH, each batch one transaction that also records how far the job got:
+    a crash or a cancel keeps every finished batch and loses none half-done; a retry resumes after it."""
+    runtime: LeadsRuntime = ctx.runtime
+    rows: list[tuple[int, dict[str, str]]] = [(int(line), row) for line, row in ctx.payload["rows"]]
+    actor = Principal(sub=str(ctx.payload.get("owner") or "system"), typ="access", role="sales")
+    async with runtime.sessions() as s, s.begin():
+        job = await runtime.jobs.get(s, ctx.job_id)
+        report = ImportReport.model_validate(job.result or {})
+    done = ctx.done
+    await ctx.progress(done, len(rows))
+    while done < len(rows):
+        batch = rows[done:done + IMPORT_BATCH]
+        async with runtime.sessions() as s, s.begin():
+            await csv_io.import_rows(s, batch, actor, report)
+            done += len(batch)
+            await runtime.jobs.save_progress(s, ctx.job_id, ctx.worker_id, done=done,
+                                             result=report.model_dump(mode="json"))
+        await ctx.progress(done, len(rows))  # also where a cancel request stops the job, between batches
+    return report.model_dump(mode="json")
+
+
+HANDLERS = {FIND: run_finder, CSV_IMPORT: run_csv_import}

@@ -279,9 +279,19 @@ class ImportRequest(BaseModel):
     result_ids: list[int] | None = Field(default=None, max_length=1000)
 
 
+class ImportStarted(BaseModel):
+    """A CSV import running as a job; its result is an ImportReport when it finishes."""
+
+    job: JobRead
+    batch_size: int
+
+
 class ImportReport(BaseModel):
-    created: int
-    updated: int
-    skipped: int
-    company_ids: list[int]
-    errors: list[dict[str, Any]] = []
+    """What an import did, row by row: the companies it made or found (by name) and each refused row."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    company_ids: list[int] = []
+    companies: list[dict[str, Any]] = []  # {row, id, name, created}
+    errors: list[dict[str, Any]] = []  # {row, name, error}; finder imports: {result_id, url, error}
