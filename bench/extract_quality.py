@@ -180,6 +180,9 @@ def print_table(title: str, sets: dict[str, list[CorpusSite]], ours: dict[str, C
         print(f"{name}_macro_f1_ratio_vs_regex_baseline_{mode}: {ratio:.2f}")
         weakest = min(MACRO_FIELDS, key=lambda f: rep.fields[f].f1)
         print(f"{name}_weakest_field_{mode}: {weakest} {rep.fields[weakest].f1:.3f}")
+        for cls in sorted({str(s.expected.get("class")) for s in sets[name] if s.expected.get("class")}):
+            members = [s for s in sets[name] if s.expected.get("class") == cls]
+            print(f"{name}_{cls}_macro_f1_{mode}: {_score(ours, members).macro_f1:.3f} ({len(members)} sites)")
     print()
     return reports
 
