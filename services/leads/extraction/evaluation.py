@@ -1,9 +1,14 @@
 """Scoring extracted facts against the labelled corpus (shared by the offline bench and the
 crawler-based evaluation).
 
-Corpus layout: ``<corpus>/<slug>/site/**.html`` (a static site) and ``<corpus>/<slug>/expected.json``
-(gold CompanyFacts fields + ``site_url``, ``pages`` {kind: path | [paths]}, optional ``js_required``,
-``split`` ("dev" | "holdout") and ``notes``).
+Corpus layout: ``<corpus>/<slug>/site/**.html`` (a static site; ``.htm`` pages too) and
+``<corpus>/<slug>/expected.json`` (gold CompanyFacts fields + ``site_url``, ``pages`` {kind: path | [paths]},
+optional ``js_required``, ``split`` and ``notes``).
+
+Sets (:data:`CORPUS_SETS`): ``synthetic`` are the hand-written unit cases in ``tests/leads/corpus/*``
+(written by the rule authors: never quoted as quality); ``tuning`` and ``holdout`` are real DACH sites in
+``tests/leads/corpus/real/``, labelled from ``tests/leads/corpus/LABELLING.md`` by someone who does not
+write the rules. The holdout is locked: figures only, never per-site misses.
 
 Comparison rules: scalars compare after NFKC + casefold + whitespace collapse + trimming of outer
 punctuation (register/VAT numbers also ignore spaces); a wrong prediction counts as FP *and* FN.
@@ -25,6 +30,14 @@ from .facts import CompanyFacts, PageContent
 from .people import name_core
 
 DEFAULT_CORPUS_DIR = Path(__file__).resolve().parents[3] / "tests" / "leads" / "corpus"
+REAL_CORPUS_DIR = DEFAULT_CORPUS_DIR / "real"
+CORPUS_SETS = {
+    "synthetic": DEFAULT_CORPUS_DIR,
+    "tuning": REAL_CORPUS_DIR / "tuning",
+    "holdout": REAL_CORPUS_DIR / "holdout",
+}
+LOCKED_SETS = frozenset({"holdout"})  # report figures only: no per-site misses
+PAGE_SUFFIXES = (".html", ".htm")
 
 SCALAR_FIELDS = ("company_name", "legal_form", "street", "postal_code", "city", "country", "fax",
                  "register_court", "register_number", "vat_id", "employees", "industry")
@@ -192,7 +205,7 @@ def load_site(site_dir: Path) -> CorpusSite:
     kinds = kinds_by_path(expected)
     site_url = str(expected.get("site_url") or f"https://{site_dir.name}.example/")
     pages = []
-    for f in sorted(root.rglob("*.html")):
+    for f in sorted(p for p in root.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()):
         rel = f.relative_to(root).as_posix()
         pages.append(PageContent(url=page_url(site_url, rel), html=f.read_text(encoding="utf-8"),
                                  kind=kinds.get(rel, "other")))
@@ -200,5 +213,15 @@ def load_site(site_dir: Path) -> CorpusSite:
 
 
 def load_corpus(corpus_dir: Path | str = DEFAULT_CORPUS_DIR, *, skip_js: bool = False) -> list[CorpusSite]:
-    sites = [load_site(d) for d in sorted(Path(corpus_dir).iterdir()) if (d / "expected.json").is_file()]
+    root = Path(corpus_dir)
+    if not root.is_dir():
+        return []
+    sites = [load_site(d) for d in sorted(root.iterdir()) if (d / "expected.json").is_file()]
     return [s for s in sites if not (skip_js and s.js_required)]
+
+
+def load_set(name: str, *, skip_js: bool = False) -> list[CorpusSite]:
+    """The sites of one named set (see :data:`CORPUS_SETS`)."""
+    if name not in CORPUS_SETS:
+        raise ValueError(f"unknown corpus set {name!r}; one of {', '.join(CORPUS_SETS)}")
+    return load_corpus(CORPUS_SETS[name], skip_js=skip_js)

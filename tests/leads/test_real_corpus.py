@@ -1,0 +1,131 @@
+"""The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
+the split is the seeded one, and the locked holdout never shows per-site misses. No quality thresholds
+here: the holdout's figures are reported by bench/extract_quality.py, never asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from services.leads.extraction.evaluation import CORPUS_SETS, REAL_CORPUS_DIR, load_set
+
+ROOT = Path(__file__).resolve().parents[2]
+E164 = re.compile(r"\+[1-9]\d{6,14}")
+EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+REGISTER = re.compile(r"(?:HR[AB]|VR|PR|GnR) \d+(?: [A-Z])?|FN \d+ ?[a-z]|CHE-\d{3}\.\d{3}\.\d{3}")
+VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
+SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
+LISTS = ("emails", "phones", "representatives")
+KINDS = {"home", "impressum", "contact", "about", "team", "other"}
+
+
+def _labels() -> list[tuple[Path, dict[str, Any]]]:
+    return [(p.parent, json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted(REAL_CORPUS_DIR.glob("*/*/expected.json"))]
+
+
+def _split_module() -> Any:
+    spec = importlib.util.spec_from_file_location("real_split", REAL_CORPUS_DIR / "split.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_real_corpus_loads() -> None:
+    tuning, holdout = load_set("tuning"), load_set("holdout")
+    assert len(tuning) + len(holdout) >= 60
+    assert len(holdout) >= 36
+    for site in (*tuning, *holdout):
+        kinds = {p.kind for p in site.pages}
+        assert "home" in kinds and site.pages, site.slug
+        assert any(p.url == site.site_url.rstrip("/") + "/" for p in site.pages), site.slug
+        assert all(p.html.strip() for p in site.pages), site.slug
+
+
+def test_every_label_follows_the_guide_schema() -> None:
+    labels = _labels()
+    assert labels
+    for folder, label in labels:
+        slug = folder.name
+        assert label["country"] in {"DE", "AT", "CH"}, slug
+        assert label["class"] in {"sole", "company"}, slug
+        assert label["split"] == folder.parent.name, slug
+        assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
+        for key in SCALARS:
+            assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
+                (slug, key)
+        for key in LISTS:
+            assert isinstance(label[key], list) and len(set(label[key])) == len(label[key]), (slug, key)
+        assert label["company_name"], slug
+        assert all(E164.fullmatch(p) for p in label["phones"]), slug
+        assert label["fax"] is None or E164.fullmatch(label["fax"]), slug
+        assert all(EMAIL.fullmatch(e) for e in label["emails"]), slug
+        assert label["register_number"] is None or REGISTER.fullmatch(label["register_number"]), slug
+        assert label["vat_id"] is None or VAT.fullmatch(label["vat_id"]), slug
+        assert label["postal_code"] is None or re.fullmatch(r"\d{4,5}", label["postal_code"]), slug
+        assert re.fullmatch(r"https?://[^/]+/.*", label["site_url"]), slug
+        source = label["source"]
+        assert re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", source["repository"]), slug
+        assert re.fullmatch(r"[0-9a-f]{40}", source["commit"]), slug
+        assert source["paths"] and all((folder / "site" / p).is_file() for p in source["paths"]), slug
+        assert set(label["pages"]) <= KINDS and "home" in label["pages"], slug
+        for paths in label["pages"].values():
+            for path in [paths] if isinstance(paths, str) else paths:
+                assert (folder / "site" / path).is_file(), (slug, path)
+        assert (folder / "site" / "index.html").is_file(), slug
+        assert label["notes"].strip(), slug
+
+
+def test_slugs_are_unique_across_sets() -> None:
+    slugs = [folder.name for folder, _ in _labels()]
+    synthetic = {s.slug for s in load_set("synthetic")}
+    assert len(slugs) == len(set(slugs))
+    assert not synthetic & set(slugs)
+
+
+def test_split_is_the_seeded_stratified_split() -> None:
+    split = _split_module()
+    assignment = split.assign(split.site_dirs())
+    assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
+    for folder, _ in _labels():
+        assert assignment[folder.name] == folder.parent.name, folder.name
+    holdout = [s for s, v in assignment.items() if v == "holdout"]
+    assert len(holdout) >= 0.6 * len(assignment)
+    by_split: dict[str, set[tuple[str, str]]] = {"tuning": set(), "holdout": set()}
+    for folder, label in _labels():
+        by_split[folder.parent.name].add((label["country"], label["class"]))
+    for side in by_split.values():
+        assert {c for c, _ in side} == {"DE", "AT", "CH"}
+        assert {k for _, k in side} == {"sole", "company"}
+
+
+def test_the_holdout_is_marked_locked() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout" / "README.md").read_text(encoding="utf-8")
+    assert "LOCKED" in readme and "tuning" in readme
+    assert CORPUS_SETS["holdout"] == REAL_CORPUS_DIR / "holdout"
+
+
+def test_unknown_set_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown corpus set"):
+        load_set("everything")
+
+
+def test_bench_never_prints_holdout_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = bench
+    spec.loader.exec_module(bench)
+    assert bench.main(["--set", "holdout", "--misses", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "holdout_macro_f1_raw:" in out
+    assert "expected=" not in out and "worst misses" not in out
+    assert bench.main(["--set", "tuning", "--misses", "50"]) == 0
+    assert "tuning: scores and misses" in capsys.readouterr().out
