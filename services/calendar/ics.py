@@ -184,6 +184,16 @@ def _describe(meeting: Meeting) -> str:
     return _shorten("\n\n".join(p for p in parts if p), MAX_DESCRIPTION_CHARS)
 
 
+def plain_text(text: str, limit: int = MAX_DESCRIPTION_CHARS) -> str:
+    """``text`` tidied as invitations have it (for other targets, e.g. a Google event), at most ``limit``."""
+    return _shorten(_clean(text), limit)
+
+
+def one_line(text: str, limit: int = MAX_SUMMARY_CHARS) -> str:
+    """``text`` on one line, tidied, at most ``limit`` characters."""
+    return _one_line(text, limit)
+
+
 def _clean(text: str) -> str:
     """Newlines unified, control characters dropped, outer blank space gone."""
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
