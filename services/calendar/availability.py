@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import AvailabilityRules, TimeRange
 from .zones import parse_zone
@@ -52,18 +53,15 @@ UTC = dt.UTC
 _DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Interval:
-    """A half-open span of time ``[start, end)`` between two aware instants."""
+class Interval(NamedTuple):
+    """A half-open span of time ``[start, end)`` between two aware instants.
+
+    A named tuple because slot computation makes thousands of them per request; the functions
+    here refuse naive datetimes where they come in.
+    """
 
     start: dt.datetime
     end: dt.datetime
-
-    def __post_init__(self) -> None:
-        if self.start.tzinfo is None or self.end.tzinfo is None:
-            raise ValueError("an Interval needs aware datetimes")
-        if self.end < self.start:
-            raise ValueError("an Interval cannot end before it starts")
 
 
 Slot = Interval
@@ -158,13 +156,13 @@ def compute_slots(
     ]
     blocks = _widened_blocks(rules, busy_intervals)
     free: list[Slot] = []
-    i = 0
+    i, count = 0, len(blocks)
     for start in starts:
         finish = start + length
         # Blocks are merged and sorted, and starts rise, so a block that ended before this start is done.
-        while i < len(blocks) and blocks[i][1] <= start:
+        while i < count and blocks[i][1] <= start:
             i += 1
-        if i < len(blocks) and blocks[i][0] < finish:
+        if i < count and blocks[i][0] < finish:
             continue
         free.append(Interval(start, finish))
     return free
