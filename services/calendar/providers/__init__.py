@@ -10,6 +10,7 @@ from .base import (
     CalendarProvider,
     CalendarProviderError,
     CalendarUnreadable,
+    ConnectionState,
     EventRef,
     GoogleConnection,
     GoogleGrant,
@@ -25,6 +26,7 @@ from .local import LocalCalendarProvider
 
 __all__ = [
     "AuthorizationFailed", "CalendarInfo", "CalendarProvider", "CalendarProviderError", "CalendarUnreadable",
+    "ConnectionState",
     "EventRef", "GoogleCalendarProvider", "GoogleConnection", "GoogleGrant", "GrantRevoked",
     "LocalCalendarProvider", "MeetingEvent", "ProviderRateLimited", "ProviderRejected", "ProviderTimeout",
     "ProviderUnavailable", "build_provider",
@@ -36,3 +38,7 @@ def build_provider(settings: CalendarSettings) -> LocalCalendarProvider | Google
     if settings.calendar_provider == "google":
         return GoogleCalendarProvider(settings)
     return LocalCalendarProvider()
+
+
+# Checked by mypy: both adapters satisfy the provider protocol.
+PROVIDERS: tuple[type[CalendarProvider], ...] = (LocalCalendarProvider, GoogleCalendarProvider)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 from services.kit.errors import Invalid, Upstream, UpstreamTimeout
@@ -77,6 +78,14 @@ class AuthorizationFailed(Invalid):
     def __init__(self, reason: str, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
+
+
+class ConnectionState(StrEnum):
+    """What the host's settings page shows about their Google connection."""
+
+    CONNECTED = "connected"
+    REVOKED = "revoked"  # GrantRevoked was raised: Google refuses our tokens; the host must reconnect
+    DISCONNECTED = "disconnected"  # never connected, or disconnected by the host (grant revoked by us)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import google.auth.exceptions
@@ -157,8 +157,10 @@ class GoogleCalendarProvider:
             if not page:
                 return found
 
-    def _insert(self, connection: GoogleConnection, event: MeetingEvent, event_id: str) -> EventRef:
-        calendar = connection.event_calendar_id
+    def _insert(
+        self, connection: GoogleConnection, event: MeetingEvent, event_id: str, calendar: str | None = None
+    ) -> EventRef:
+        calendar = calendar or connection.event_calendar_id
         body = {"id": event_id, **_event_body(event)}
         meet = 1 if event.with_meet else 0
         try:
@@ -185,7 +187,7 @@ class GoogleCalendarProvider:
             # The host deleted the event in Google Calendar; the booking still stands, so put it back
             # under a new id (a deleted id stays taken at Google).
             fresh = event_id_for(f"{event.booking_id}@{int(event.start.timestamp())}")
-            return self._insert(replace(connection, event_calendar_id=ref.calendar_id), event, fresh)
+            return self._insert(connection, event, fresh, ref.calendar_id)
         return _ref(ref.calendar_id, answer)
 
     def _delete(self, connection: GoogleConnection, ref: EventRef) -> None:
