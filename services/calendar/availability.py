@@ -28,12 +28,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import NamedTuple
+
+from services.kit.errors import Conflict, Invalid
 
 from .rules import AvailabilityRules, TimeRange
 from .zones import parse_zone
 
 __all__ = [
+    "CONFLICTS",
     "AvailabilityRules",
     "Interval",
     "Refusal",
@@ -68,8 +72,8 @@ Slot = Interval
 """A bookable meeting: its UTC start and end (without buffers)."""
 
 
-class Refusal:
-    """Why a start time cannot be booked; ``conflict`` ones mean "no longer free" (409), the rest 422."""
+class Refusal(StrEnum):
+    """Why a start time cannot be booked (a stable code for clients and logs)."""
 
     PAST = "past"
     MIN_NOTICE = "min_notice"
@@ -78,7 +82,10 @@ class Refusal:
     DAY_LIMIT = "day_limit"
     WEEK_LIMIT = "week_limit"
     BUSY = "busy"
-    CONFLICTS = frozenset({DAY_LIMIT, WEEK_LIMIT, BUSY})
+
+
+# Refusals that mean "this time is no longer free" (409); the others are a wrong request (422).
+CONFLICTS = frozenset({Refusal.DAY_LIMIT, Refusal.WEEK_LIMIT, Refusal.BUSY})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +93,20 @@ class Verdict:
     """The answer of :func:`is_bookable`: ``ok``, or the reason code and a sentence for the visitor."""
 
     ok: bool
-    reason: str | None = None
+    reason: Refusal | None = None
     message: str = ""
 
     @property
     def is_conflict(self) -> bool:
         """True when the time was bookable in principle but is taken (answer 409, not 422)."""
-        return self.reason in Refusal.CONFLICTS
+        return self.reason in CONFLICTS
+
+    def raise_if_refused(self) -> None:
+        """Raise the kit error a route should answer with: Conflict (409) or Invalid (422)."""
+        if self.ok:
+            return
+        error = Conflict if self.is_conflict else Invalid
+        raise error(self.message, errors=[{"loc": ["start"], "msg": self.message, "type": str(self.reason)}])
 
 
 def held_interval(rules: AvailabilityRules, start: dt.datetime, duration: dt.timedelta | None = None) -> Interval:
@@ -134,7 +148,8 @@ def compute_slots(
 
     ``busy_intervals``: times that are taken (our bookings as :func:`held_interval`, the provider's busy
     blocks as they are), in any order. ``booked_starts``: the starts of the host's bookings, counted
-    against the per-day and per-week limits in the host's zone. ``duration``: the meeting length when it
+    against the per-day and per-week limits in the host's zone. When rescheduling, leave the moved
+    booking out of both. ``duration``: the meeting length when it
     differs from the slot length (a booking page's); starts still step every ``slot_minutes``.
 
     Costs O(S + B log B) for S candidate starts and B busy blocks: the busy blocks are widened by the

@@ -248,6 +248,20 @@ def test_is_bookable_explains_a_time_off_the_grid() -> None:
                        duration=dt.timedelta(minutes=60)).reason == Refusal.NOT_A_SLOT  # would run into lunch
 
 
+def test_a_refusal_becomes_409_when_taken_and_422_when_wrong() -> None:
+    from services.kit.errors import Conflict
+
+    busy = [interval(at(BERLIN, 2025, 1, 6, 9, 0), 30)]
+    taken = is_bookable(rules(), busy, at(BERLIN, 2025, 1, 6, 9, 0), NOW)
+    with pytest.raises(Conflict) as conflict:
+        taken.raise_if_refused()
+    assert conflict.value.detail == "This time is no longer free." and conflict.value.errors[0]["type"] == "busy"
+    with pytest.raises(Invalid) as invalid:
+        is_bookable(rules(), [], at(BERLIN, 2024, 12, 30, 9, 0), NOW).raise_if_refused()
+    assert invalid.value.detail == "This time is in the past."
+    is_bookable(rules(), [], at(BERLIN, 2025, 1, 6, 9, 0), NOW).raise_if_refused()
+
+
 def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         compute_slots(rules(), [], dt.datetime(2025, 1, 6), dt.datetime(2025, 1, 7), NOW)
