@@ -133,6 +133,7 @@ async def test_denial_reuse_wrong_verifier_and_partial_scopes_fail_clearly(
     with pytest.raises(AuthorizationFailed) as partial:
         await provider.oauth.finish(pending, state=query["state"], code=query["code"])  # type: ignore[arg-type]
     assert partial.value.reason == "scopes" and "allow every item" in partial.value.detail
+    assert all(g.revoked for g in fake.grants.values() if g.scopes == [SCOPES[0]])  # handed back at once
 
 
 async def test_refresh_and_a_grant_revoked_on_googles_side(provider: GoogleCalendarProvider, fake: FakeGoogle) -> None:

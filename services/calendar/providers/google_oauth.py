@@ -17,6 +17,7 @@ pointed at the endpoints in the settings.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hmac
 import secrets
@@ -95,11 +96,13 @@ class GoogleOAuth:
         scope = token.get("scope") or ()
         granted = tuple(scope.split()) if isinstance(scope, str) else tuple(str(s) for s in scope)
         missing = [s for s in SCOPES if s not in granted]
-        if missing:
-            raise AuthorizationFailed(
-                "scopes", "Google Calendar access was granted only in part; connect again and allow every item.")
         refresh_token = token.get("refresh_token")
-        if not refresh_token:
+        if missing or not refresh_token:
+            # A grant we cannot use is handed back at once rather than left behind in the host's account.
+            await self._revoke_quietly(str(refresh_token or token.get("access_token") or ""))
+            if missing:
+                raise AuthorizationFailed(
+                    "scopes", "Google Calendar access was granted only in part; connect again and allow every item.")
             raise AuthorizationFailed("offline", "Google granted no offline access; connect again.")
         expires_at = token.get("expires_at")
         return GoogleGrant(
@@ -128,9 +131,19 @@ class GoogleOAuth:
 
     async def revoke(self, grant: GoogleGrant) -> None:
         """End the grant on Google's side (disconnect). A grant Google no longer knows counts as ended."""
+        await self._revoke_token(grant.refresh_token)
+
+    async def _revoke_quietly(self, token: str) -> None:
+        if not token:
+            return
+        # The authorization fails anyway; a grant we could not hand back expires unused at Google.
+        with contextlib.suppress(ProviderRejected, ProviderTimeout, ProviderUnavailable):
+            await self._revoke_token(token)
+
+    async def _revoke_token(self, token: str) -> None:
         try:
             async with httpx.AsyncClient(timeout=self._settings.google_timeout) as client:
-                response = await client.post(self._settings.google_revoke_uri, data={"token": grant.refresh_token})
+                response = await client.post(self._settings.google_revoke_uri, data={"token": token})
         except httpx.TimeoutException:
             raise ProviderTimeout("Google did not answer in time.") from None
         except httpx.HTTPError:
