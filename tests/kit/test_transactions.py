@@ -38,9 +38,8 @@ async def test_an_exception_rolls_back_every_savepoint(database_url: str) -> Non
                 for n in range(5):
                     async with s.begin_nested():
                         await s.execute(sa.text("INSERT INTO uow_rows (n) VALUES (:n)"), {"n": n})
-                    async with s.begin_nested():  # a nested one inside the outer savepoint's sibling
-                        async with s.begin_nested():
-                            await s.execute(sa.text("INSERT INTO uow_rows (n) VALUES (:n)"), {"n": 100 + n})
+                    async with s.begin_nested(), s.begin_nested():  # a savepoint inside a savepoint
+                        await s.execute(sa.text("INSERT INTO uow_rows (n) VALUES (:n)"), {"n": 100 + n})
                 raise RuntimeError("late failure")
         assert await _count(engine) == 0
         # A failed savepoint rolls back alone; the rest commits together.
