@@ -33,8 +33,9 @@ _passwords = Passwords()
 INTERNAL_CLIENTS: dict[str, list[str]] = {
     "leads": ["users:read"],
     "ai": ["leads:read", "leads:write", "leads:timeline", "leads:crawl"],
-    "email": ["leads:read", "leads:timeline", "ai:write"],
-    "calendar": ["leads:read", "leads:timeline", "email:send"],
+    "email": ["leads:read", "leads:write", "leads:timeline", "ai:read", "ai:write", "calendar:links",
+              "calendar:slots"],
+    "calendar": ["leads:read", "leads:write", "leads:timeline", "email:send", "email:sequences"],
     "gateway": [],
 }
 
