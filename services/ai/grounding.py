@@ -70,7 +70,7 @@ def normalise_name(name: str) -> str:
 # Lower-case words a name may hold ("Ursula von der Leyen", "Vincent van Gogh", "Gian Luca di Marco").
 _PARTICLES = frozenset({"von", "van", "vom", "de", "der", "den", "des", "zu", "zur", "zum", "di", "da", "la", "le",
                         "del", "della", "ten", "ter", "al", "el", "bin", "dos", "das", "du", "y", "af", "av"})
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*\.?$")  # O'Brien, O\u2019Neil
 
 
 def looks_like_name(name: str) -> bool:

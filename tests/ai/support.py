@@ -87,4 +87,5 @@ async def ai_stack(database_url: str, tmp_path: Path, fake: FakeOpenAI | None = 
         demo = await login(users, "demo@example.com", "user password 123")
         yield AIStack(ai, leads, bearer(admin), bearer(sales), bearer(demo),
                       await _service_token(users, "email", "ai:write"),
-                      await _service_token(users, "calendar", "leads:read"), ai_app, int(sales_user["id"]), leads_app, users)
+                      await _service_token(users, "calendar", "leads:read"), ai_app, int(sales_user["id"]), leads_app,
+                      users)

@@ -128,7 +128,7 @@ def test_source_is_cut_to_the_token_budget_and_shared_between_pages() -> None:
 
 def test_a_name_needs_a_name_shape_and_its_words_together() -> None:
     src = Source.build(["Geschäftsführer: Dr. Anna Schmidt. Unser Aufzugservice und Wartung in der Region.",
-                        "Weber, Jonas (Vertrieb) – Ursula von der Leyen hat uns besucht."])
+                        "Weber, Jonas (Vertrieb) - Ursula von der Leyen hat uns besucht."])
     assert src.has_name("Anna Schmidt") and src.has_name("Jonas Weber") and src.has_name("Ursula von der Leyen")
     # Every word occurs on the site, but not as a name:
     assert not src.has_name("Aufzugservice und Wartung in der Region.")
