@@ -191,7 +191,7 @@ class _CatcherHandler:
     def __init__(self, store: CaughtMailStore) -> None:
         self.store = store
 
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802 (aiosmtpd hook)
         raw = envelope.original_content or b""
         key = await asyncio.to_thread(self.store.add, raw, envelope.mail_from or "", list(envelope.rcpt_tos))
         return f"250 2.0.0 Ok: caught as {key}"

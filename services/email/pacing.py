@@ -162,7 +162,7 @@ def _country_zone(country: str | None, overrides: Mapping[str, str] | None) -> s
 
 
 def add_business_days(day: date, days: int, holidays: frozenset[date] = frozenset()) -> date:
-    """``days`` working days (Monday–Friday, not in ``holidays``) after ``day``; 0 keeps a working day,
+    """``days`` working days (Monday to Friday, not in ``holidays``) after ``day``; 0 keeps a working day,
     and moves a weekend day or holiday to the next working day."""
     current = day
     while current.weekday() >= 5 or current in holidays:
@@ -179,7 +179,7 @@ def step_due_at(previous: datetime, delay_days: float, zone: ZoneInfo, *, busine
                 holidays: frozenset[date] = frozenset()) -> datetime:
     """When the next step is due after the previous one went out at ``previous`` (UTC result).
 
-    Calendar days keep the local time of day across DST changes; business days count Monday–Friday
+    Calendar days keep the local time of day across DST changes; business days count Monday to Friday
     in the contact's zone. Fractions of a day are allowed for calendar delays (0.5 = 12 hours).
     """
     local = previous.astimezone(zone)
