@@ -67,10 +67,10 @@ def encoded_words(text: str) -> str:
     words: list[str] = []
     chunk: list[bytes] = []
     size = 0
-    # 45 bytes of UTF-8 → 60 base64 chars + 12 for the wrapper = 72, under the 75 an encoded word may have.
+    # 42 bytes of UTF-8 → 56 base64 chars + 12 for the wrapper = 68: with "Subject: " the line stays under 78.
     for char in text:
         encoded = char.encode()
-        if size + len(encoded) > 45:
+        if size + len(encoded) > 42:
             words.append(_b_word(b"".join(chunk)))
             chunk, size = [], 0
         chunk.append(encoded)

@@ -86,8 +86,9 @@ class OutgoingMessage:
 
 def quoted_printable(text: str) -> bytes:
     """UTF-8 quoted-printable with CRLF line ends; lines ≤ 76 characters."""
-    normalised = _NEWLINES.sub("\r\n", text)
-    return binascii.b2a_qp(normalised.encode(), istext=True)
+    # b2a_qp writes its soft breaks as "=\n" unless the input already has CRLF: feed LF, convert after.
+    normalised = _NEWLINES.sub("\n", text)
+    return binascii.b2a_qp(normalised.encode(), istext=True).replace(b"\n", b"\r\n")
 
 
 def base64_lines(data: bytes) -> bytes:

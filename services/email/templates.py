@@ -253,6 +253,13 @@ def _runtime_line(tb: TracebackType | None, filename: str) -> int | None:
     return line
 
 
+def _current_line(template: Any, chunks: Any) -> int | None:
+    """The template line a suspended rendering is at (Template.generate delegates to the compiled code)."""
+    inner = getattr(chunks, "gi_yieldfrom", None)
+    frame = getattr(inner, "gi_frame", None)
+    return int(template.get_corresponding_lineno(frame.f_lineno)) if frame is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class _CompiledField:
     field: Field
@@ -278,11 +285,14 @@ class CompiledTemplate:
         variables = {**context, "__ob_iter": budget.iterate, "__ob_str": budget.string}
         out: list[str] = []
         size = 0
+        chunks = compiled.template.generate(variables)
         try:
-            for chunk in compiled.template.generate(variables):
+            for chunk in chunks:
                 size += len(chunk)
                 if size > self._engine.max_output_chars:
-                    raise _Limit(f"the rendered text is longer than {self._engine.max_output_chars} characters")
+                    limit = self._engine.max_output_chars
+                    raise TemplateProblem(field, _current_line(compiled.template, chunks),
+                                          f"the rendered text is longer than {limit} characters")
                 out.append(chunk)
         except _Limit as exc:
             raise TemplateProblem(field, _runtime_line(exc.__traceback__, compiled.filename), str(exc)) from None
