@@ -145,7 +145,8 @@ class _Handler:
         content = envelope.original_content or b""
         delivery = Delivery(envelope.mail_from or "", tuple(envelope.rcpt_tos), content,
                             session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword)
-                            else None, session.ssl is not None)
+                            else None,
+                            server.transport is not None and server.transport.get_extra_info("sslcontext") is not None)
         self.sink.deliveries.append(delivery)
         if delivery.message_id:
             self.sink.message_ids[delivery.message_id] += 1
@@ -170,6 +171,8 @@ class SmtpSink:
         self.rcpt_attempts: collections.Counter[str] = collections.Counter()
         self.scripted: collections.deque[str | None] = collections.deque()
         self.auth_failures = 0
+        self.connections = 0  # SMTP sessions opened (to prove connection reuse)
+        self._protocols: list[SMTP] = []
         self._server: asyncio.base_events.Server | None = None
         self._thread: threading.Thread | None = None
         self._thread_loop: asyncio.AbstractEventLoop | None = None
@@ -205,11 +208,21 @@ class SmtpSink:
         return AuthResult(success=False, handled=False)
 
     def _protocol(self) -> SMTP:
-        return SMTP(_Handler(self), hostname=self.hostname, loop=asyncio.get_running_loop(),
-                    enable_SMTPUTF8=True, data_size_limit=None,
-                    tls_context=self._tls_context() if self.tls == "starttls" else None,
-                    authenticator=self._authenticate if self.users is not None else None,
-                    auth_required=self.users is not None, auth_require_tls=False)
+        self.connections += 1
+        protocol = SMTP(_Handler(self), hostname=self.hostname, loop=asyncio.get_running_loop(),
+                        enable_SMTPUTF8=True, data_size_limit=None,
+                        tls_context=self._tls_context() if self.tls == "starttls" else None,
+                        authenticator=self._authenticate if self.users is not None else None,
+                        auth_required=self.users is not None, auth_require_tls=self.tls != "none")
+        self._protocols.append(protocol)
+        return protocol
+
+    def disconnect_all(self) -> None:
+        """Cut every open session, as a server does to idle clients."""
+        for protocol in self._protocols:
+            if protocol.transport is not None:
+                protocol.transport.abort()
+        self._protocols.clear()
 
     async def start(self) -> SmtpSink:
         loop = asyncio.get_running_loop()
