@@ -72,24 +72,24 @@ async def test_drop_after_data_is_unknown_and_never_resent() -> None:
 
 
 async def test_slow_acceptance_within_the_timeout_is_sent() -> None:
-    async with smtp_sink(faults=[Fault("slow@", stage="data", delay=0.5)]) as sink:
-        async with SmtpSender(config(sink.port, timeout=3.0)) as sender:
-            assert (await send(sender, "slow@client.example")).status is SendStatus.SENT
+    async with smtp_sink(faults=[Fault("slow@", stage="data", delay=0.5)]) as sink, \
+            SmtpSender(config(sink.port, timeout=3.0)) as sender:
+        assert (await send(sender, "slow@client.example")).status is SendStatus.SENT
 
 
 async def test_no_answer_after_data_within_the_timeout_is_unknown() -> None:
-    async with smtp_sink(faults=[Fault("slow@", stage="data", delay=1.5)]) as sink:
-        async with SmtpSender(config(sink.port, timeout=0.5)) as sender:
-            outcome = await send(sender, "slow@client.example")
-            assert outcome.status is SendStatus.UNKNOWN
-            assert "TimeoutError" in outcome.reply or "Timeout" in outcome.reply
+    async with smtp_sink(faults=[Fault("slow@", stage="data", delay=1.5)]) as sink, \
+            SmtpSender(config(sink.port, timeout=0.5)) as sender:
+        outcome = await send(sender, "slow@client.example")
+        assert outcome.status is SendStatus.UNKNOWN
+        assert "TimeoutError" in outcome.reply or "Timeout" in outcome.reply
 
 
 async def test_slow_rcpt_is_temporary_because_nothing_was_sent() -> None:
-    async with smtp_sink(faults=[Fault("slow@", stage="rcpt", delay=1.5)]) as sink:
-        async with SmtpSender(config(sink.port, timeout=0.5)) as sender:
-            outcome = await send(sender, "slow@client.example")
-            assert outcome.status is SendStatus.TEMPORARY and outcome.stage == "rcpt"
+    async with smtp_sink(faults=[Fault("slow@", stage="rcpt", delay=1.5)]) as sink, \
+            SmtpSender(config(sink.port, timeout=0.5)) as sender:
+        outcome = await send(sender, "slow@client.example")
+        assert outcome.status is SendStatus.TEMPORARY and outcome.stage == "rcpt"
     assert sink.count == 0
 
 

@@ -233,6 +233,7 @@ class SmtpSink:
     async def stop(self) -> None:
         if self._server is not None:
             self._server.close()
+            self.disconnect_all()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._server.wait_closed(), 2)
             self._server = None
