@@ -17,14 +17,19 @@ def dovecot() -> Iterator[Dovecot]:
         if os.environ.get("CI"):
             pytest.fail("dovecot-imapd is not installed (.ci/run installs it)")
         pytest.skip("dovecot-imapd is not installed (apt-get install dovecot-imapd) or not running as root")
-    server = Dovecot(users={"alice": "secret"}).start()
+    # Users are made up front: Dovecot notices a changed passwd-file by its mtime in whole seconds.
+    server = Dovecot(users={f"user{i}": "pw-" + uuid.uuid4().hex[:8] for i in range(USERS)}).start()
     yield server
     server.stop()
+
+
+USERS = 40
+_handed_out: set[str] = set()
 
 
 @pytest.fixture
 def imap_user(dovecot: Dovecot) -> tuple[str, str]:
     """A fresh, empty mailbox on the session's Dovecot."""
-    name, password = f"u{uuid.uuid4().hex[:10]}", "pw-" + uuid.uuid4().hex[:8]
-    dovecot.add_user(name, password)
-    return name, password
+    name = next(n for n in dovecot.users if n not in _handed_out)
+    _handed_out.add(name)
+    return name, dovecot.users[name]

@@ -36,6 +36,7 @@ listen = 127.0.0.1
 protocols = imap
 ssl = no
 disable_plaintext_auth = no
+auth_failure_delay = 0
 mail_location = maildir:{d}/mail/%u
 mail_uid = {uid}
 mail_gid = {gid}
