@@ -4,12 +4,16 @@ Paragraphs and headings become blocks separated by a blank line, ``<br>`` a line
 ``- item`` (``1. item`` in ordered lists), links ``text (url)`` (just the URL when the text is the
 URL, and nothing extra for ``mailto:`` links whose text is the address), images their alt text;
 ``<script>``, ``<style>`` and ``<head>`` are dropped and whitespace is collapsed as a browser would.
+
+The HTML is parsed by lexbor (selectolax), about ten times faster than ``html.parser`` and as forgiving
+as a browser; a campaign renders this once per contact.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "table", "tr", "blockquote", "ul", "ol",
           "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "address", "figure", "main", "nav", "aside"}
@@ -17,15 +21,15 @@ _SKIP = {"script", "style", "head", "title", "template", "noscript"}
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
-class _TextBuilder(HTMLParser):
+class _TextBuilder:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
         self.skip_depth = 0
         self.pre_depth = 0
         self.lists: list[list[int]] = []  # per open list: [ordered?, counter]
         self.links: list[tuple[str, int]] = []  # (href, position in current where its text starts)
+        self.prefix = ""  # the list-item indentation of the line being built
 
     # -- blocks ---------------------------------------------------------------------------------
     def _flush(self, blank: bool) -> None:
@@ -34,7 +38,8 @@ class _TextBuilder(HTMLParser):
             text = _SPACES.sub(" ", text).strip()
         self.current = []
         if text:
-            self.lines.append(text)
+            self.lines.append(self.prefix + text)
+        self.prefix = ""
         if blank and self.lines and self.lines[-1] != "":
             self.lines.append("")
 
@@ -53,12 +58,12 @@ class _TextBuilder(HTMLParser):
                 self.pre_depth += 1
         elif tag == "li":
             self._flush(blank=False)
-            indent = "  " * max(len(self.lists) - 1, 0)
+            self.prefix = "  " * max(len(self.lists) - 1, 0)
             if self.lists and self.lists[-1][0]:
                 self.lists[-1][1] += 1
-                self.current.append(f"{indent}{self.lists[-1][1]}. ")
+                self.prefix += f"{self.lists[-1][1]}. "
             else:
-                self.current.append(f"{indent}- ")
+                self.prefix += "- "
         elif tag == "br":
             self._flush(blank=False)
         elif tag in ("td", "th"):
@@ -83,14 +88,11 @@ class _TextBuilder(HTMLParser):
         elif tag in _BLOCK:
             if tag in ("ul", "ol") and self.lists:
                 self.lists.pop()
+            self._flush(blank=not self.lists)
             if tag == "pre":
                 self.pre_depth = max(self.pre_depth - 1, 0)
-            self._flush(blank=not self.lists)
         elif tag == "li":
             self._flush(blank=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
@@ -103,8 +105,20 @@ class _TextBuilder(HTMLParser):
         return "\n".join(self.lines)
 
 
+def _walk(node: LexborNode, builder: _TextBuilder) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag == "-text":
+            builder.handle_data(child.text_content or "")
+        elif not tag.startswith("-"):  # comments, doctype
+            builder.handle_starttag(tag, list(child.attributes.items()))
+            _walk(child, builder)
+            builder.handle_endtag(tag)
+
+
 def html_to_text(html: str) -> str:
     builder = _TextBuilder()
-    builder.feed(html)
-    builder.close()
+    body = LexborHTMLParser(html).body
+    if body is not None:
+        _walk(body, builder)
     return builder.text()

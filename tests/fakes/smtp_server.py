@@ -269,3 +269,33 @@ async def smtp_sink(**options: Any) -> AsyncIterator[SmtpSink]:
         yield sink
     finally:
         await sink.stop()
+
+
+def main() -> None:
+    """``python -m tests.fakes.smtp_server --port P``: a counting sink in its own process (benchmarks).
+
+    On SIGTERM it prints ``delivered: N`` and ``duplicates: M`` (by Message-ID) and exits.
+    """
+    import argparse
+    import signal
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+
+    async def serve() -> None:
+        sink = await SmtpSink(port=args.port).start()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        print("ready", flush=True)
+        await stop.wait()
+        await sink.stop()
+        print(f"delivered: {sink.count}\nduplicates: {sum(n - 1 for n in sink.duplicates().values())}", flush=True)
+
+    asyncio.run(serve())
+
+
+if __name__ == "__main__":
+    main()
