@@ -64,19 +64,16 @@ def header_name(name: str) -> str:
 
 def encoded_words(text: str) -> str:
     """RFC 2047 ``=?utf-8?b?…?=`` words for non-ASCII ``text``, folded with CRLF SP; no character is split."""
-    words: list[str] = []
-    chunk: list[bytes] = []
-    size = 0
+    data = text.encode()
     # 42 bytes of UTF-8 → 56 base64 chars + 12 for the wrapper = 68: with "Subject: " the line stays under 78.
-    for char in text:
-        encoded = char.encode()
-        if size + len(encoded) > 42:
-            words.append(_b_word(b"".join(chunk)))
-            chunk, size = [], 0
-        chunk.append(encoded)
-        size += len(encoded)
-    if chunk:
-        words.append(_b_word(b"".join(chunk)))
+    words: list[str] = []
+    start = 0
+    while start < len(data):
+        cut = min(start + 42, len(data))
+        while cut < len(data) and 0x80 <= data[cut] < 0xC0:  # never cut inside a UTF-8 sequence
+            cut -= 1
+        words.append(_b_word(data[start:cut]))
+        start = cut
     return "\r\n ".join(words)
 
 

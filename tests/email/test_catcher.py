@@ -36,11 +36,11 @@ def test_port_setting() -> None:
 
 async def test_mail_sent_over_smtp_is_caught_and_readable(tmp_path: Path) -> None:
     store = CaughtMailStore(tmp_path / "catcher")
-    async with SmtpCatcher(store, port=free_port()) as catcher:
-        async with SmtpSender(SmtpConfig("127.0.0.1", catcher.port, "none", timeout=5)) as sender:
-            outcome = await sender.send("joerg@outbound.example", ["jane1@xn--mller-kva.de"], outgoing(1))
-            assert outcome.status is SendStatus.SENT and "caught as" in outcome.reply
-            await sender.send("joerg@outbound.example", ["jane2@xn--mller-kva.de"], outgoing(2))
+    port = free_port()
+    async with SmtpCatcher(store, port=port), SmtpSender(SmtpConfig("127.0.0.1", port, "none", timeout=5)) as sender:
+        outcome = await sender.send("joerg@outbound.example", ["jane1@xn--mller-kva.de"], outgoing(1))
+        assert outcome.status is SendStatus.SENT and "caught as" in outcome.reply
+        await sender.send("joerg@outbound.example", ["jane2@xn--mller-kva.de"], outgoing(2))
     items, total = store.list()
     assert total == 2 and [i.subject for i in items] == ["Grüße 2", "Grüße 1"]  # newest first
     caught = store.get(items[1].key)

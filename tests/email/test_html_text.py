@@ -7,7 +7,8 @@ from services.email.html_text import html_to_text
 
 def test_structure_links_and_lists() -> None:
     html = ("<html><head><style>p{color:red}</style><title>T</title></head><body>"
-            "<h1>Hallo  Jörg,</h1><p>wir haben <a href='https://x.de/a?b=1'>unsere Seite</a> aktualisiert &amp; mehr.</p>"
+            "<h1>Hallo  Jörg,</h1>"
+            "<p>wir haben <a href='https://x.de/a?b=1'>unsere Seite</a> aktualisiert &amp; mehr.</p>"
             "<ul><li>eins</li><li>zwei <b>fett</b><ul><li>sub</li></ul></li></ul><ol><li>a</li><li>b</li></ol>"
             "<p>Gruß<br>Jo<br><a href='mailto:jo@x.de'>jo@x.de</a> <a href='https://x.de'>https://x.de</a></p>"
             "<table><tr><td>A</td><td>B</td></tr></table><img src='x' alt='Logo'><script>alert(1)</script>"

@@ -185,3 +185,14 @@ def test_display_names_from_addresses_are_encoded_never_raw() -> None:
     parsed = parse(raw)
     assert parsed["From"].addresses[0].display_name == 'Evil "Name" \\ <b@c>'
     assert parsed["From"].addresses[0].addr_spec == "a@outbound.example"
+
+
+@pytest.mark.parametrize("text", ["ü" * 100, "a" * 41 + "€" * 30, "😀" * 50, "x", "Grüße =?utf-8?q?x?= literal"])
+def test_encoded_words_never_split_a_character(text: str) -> None:
+    import email.header
+
+    from services.email.headers import encoded_words
+
+    words = encoded_words(text)
+    assert all(len(line) <= 70 for line in words.split("\r\n "))
+    assert str(email.header.make_header(email.header.decode_header(words.replace("\r\n ", " ")))) == text
