@@ -40,6 +40,9 @@ def test_signature_verifies_and_covers_one_click_headers(algorithm: str) -> None
     assert verify(signed, key, record)
     assert not verify(signed.replace(b"List-Unsubscribe=One-Click", b"List-Unsubscribe=Two-Click"), key, record)
     assert not verify(signed.replace(b"https://app.example/u/tok", b"https://evil.example/u/tok"), key, record)
+    # headers the message lacks are signed as absent: adding one later breaks the signature
+    head, body = signed.split(b"\r\n\r\n", 1)
+    assert not verify(head + b"\r\nReply-To: evil@evil.example\r\n\r\n" + body, key, record)
     assert "private" not in repr(key) and "BEGIN" not in repr(key)
 
 
