@@ -278,7 +278,7 @@ async def smtp_sink(**options: Any) -> AsyncIterator[SmtpSink]:
 def main() -> None:
     """``python -m tests.fakes.smtp_server --port P``: a counting sink in its own process (benchmarks).
 
-    On SIGTERM it prints ``delivered: N`` and ``duplicates: M`` (by Message-ID) and exits.
+    On SIGTERM it prints ``delivered: N`` and ``distinct: M`` (distinct Message-IDs) and exits.
     """
     import argparse
     import signal
@@ -296,7 +296,7 @@ def main() -> None:
         print("ready", flush=True)
         await stop.wait()
         await sink.stop()
-        print(f"delivered: {sink.count}\nduplicates: {sum(n - 1 for n in sink.duplicates().values())}", flush=True)
+        print(f"delivered: {sink.count}\ndistinct: {len(sink.message_ids)}", flush=True)
 
     asyncio.run(serve())
 
