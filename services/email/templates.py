@@ -18,7 +18,8 @@ attributes. A limit hit while rendering raises :class:`TemplateProblem` naming t
 
 Missing variables render empty (``default("…")`` supplies a fallback; it also applies to ``None``
 and empty strings, unlike Jinja's own). :func:`variables_used` lists the dotted paths a template
-reads (for the variables panel) and :meth:`CompiledTemplate.lint` lists, for one contact's
+reads (for the variables panel, whose catalogue is
+:data:`services.email.template_variables.STANDARD_VARIABLES`) and :meth:`CompiledTemplate.lint` lists, for one contact's
 context, the printed variables that would come out empty. When no text body is written the text
 part is generated from the rendered HTML (:func:`services.email.html_text.html_to_text`).
 """
@@ -35,12 +36,12 @@ from jinja2 import ChainableUndefined, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
-from markupsafe import Markup
 
 from services.kit.errors import Invalid
 
 from .headers import header_value
 from .html_text import html_to_text
+from .template_variables import is_empty, printed_paths, read_paths, resolve_path
 
 Field = Literal["subject", "html", "text"]
 FIELD_NAMES: dict[Field, str] = {"subject": "subject", "html": "body_html", "text": "body_text"}
@@ -50,34 +51,10 @@ _FORBIDDEN_TAGS: dict[type[nodes.Node], str] = {
 }
 _FORBIDDEN_FILTERS = {"format", "attr"}
 _FORBIDDEN_ATTRIBUTES = {"format", "format_map", "mro"}
-_GLOBALS = ("range", "dict")
 MAX_SOURCE_CHARS = 100_000
 MAX_NUMBER_ARG = 10_000
 MAX_INT_BITS = 512
 
-# What the variables panel offers; the email service fills these in per contact.
-STANDARD_VARIABLES: dict[str, str] = {
-    "contact.name": "the contact's full name",
-    "contact.first_name": "first name",
-    "contact.last_name": "last name",
-    "contact.role": "role or job title",
-    "contact.email": "e-mail address",
-    "company.name": "company name",
-    "company.domain": "company web domain",
-    "company.website": "company website",
-    "company.city": "city",
-    "company.country": "country (ISO code)",
-    "company.industry": "industry",
-    "ai.summary": "AI profile: what the company does",
-    "ai.industry": "AI profile: industry",
-    "ai.hook": "AI profile: a hook for the first line",
-    "ai.opening_line": "this step's personal opening line (reviewed before start)",
-    "sender.name": "sender's name",
-    "sender.email": "sender's address",
-    "campaign.name": "campaign name",
-    "booking_url": "link to the booking page",
-    "unsubscribe_url": "one-click unsubscribe link",
-}
 
 
 class TemplateProblem(Invalid):
@@ -158,7 +135,7 @@ class _BoundedEnvironment(ImmutableSandboxedEnvironment):
                          trim_blocks=False)
         self.max_output_chars = max_output_chars
         self.max_iterations = max_iterations
-        self.globals = {"range": self._range, "dict": dict}
+        self.globals = {"range": self._range, "dict": dict}  # keep in step with template_variables.GLOBALS
         self.filters = {name: self._bounded(fn) for name, fn in self.filters.items()
                         if name not in _FORBIDDEN_FILTERS}
         self.filters["default"] = self.filters["d"] = _default
@@ -276,8 +253,8 @@ class CompiledTemplate:
         self._engine = engine
         self._fields = fields
         self._asts = asts
-        self.variables: tuple[str, ...] = tuple(sorted({p for ast in asts.values() for p in _paths(ast)}))
-        self._printed = tuple(sorted({p for ast in asts.values() for p in _printed_paths(ast)}))
+        self.variables: tuple[str, ...] = tuple(sorted({p for ast in asts.values() for p in read_paths(ast)}))
+        self._printed = tuple(sorted({p for ast in asts.values() for p in printed_paths(ast)}))
 
     def _render_field(self, field: Field, context: Mapping[str, Any]) -> str:
         compiled = self._fields[field]
@@ -313,7 +290,7 @@ class CompiledTemplate:
 
     def lint(self, context: Mapping[str, Any]) -> list[str]:
         """The printed variables (without ``default``) that would render empty for this context."""
-        return [path for path in self._printed if _is_empty(resolve_path(context, path))]
+        return [path for path in self._printed if is_empty(resolve_path(context, path))]
 
 
 class TemplateEngine:
@@ -353,101 +330,6 @@ class TemplateEngine:
         return CompiledTemplate(self, source, fields, asts)
 
 
-# -- variables ------------------------------------------------------------------------------------
-
-def _path_of(node: nodes.Node) -> str | None:
-    if isinstance(node, nodes.Name):
-        return node.name
-    if isinstance(node, nodes.Getattr):
-        base = _path_of(node.node)
-        return f"{base}.{node.attr}" if base else None
-    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-        base = _path_of(node.node)
-        return f"{base}.{node.arg.value}" if base else None
-    return None
-
-
-def _locals(ast: nodes.Template) -> set[str]:
-    names: set[str] = {"loop", "self", "caller", "varargs", "kwargs", *_GLOBALS}
-    for node in ast.find_all(nodes.Name):
-        if node.ctx in ("store", "param"):
-            names.add(node.name)
-    return names
-
-
-def _collect(node: nodes.Node, local: set[str], out: set[str], skip_default: bool) -> None:
-    if skip_default and isinstance(node, nodes.Filter) and node.name in ("default", "d"):
-        return
-    path = _path_of(node) if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem) else None
-    if path is not None:
-        if path.split(".")[0] not in local and not (isinstance(node, nodes.Name) and node.ctx != "load"):
-            out.add(path)
-        return
-    for child in node.iter_child_nodes():
-        _collect(child, local, out, skip_default)
-
-
-def _paths(ast: nodes.Template) -> set[str]:
-    out: set[str] = set()
-    _collect(ast, _locals(ast), out, skip_default=False)
-    return out
-
-
-def _printed_paths(ast: nodes.Template) -> set[str]:
-    """Paths printed by ``{{ … }}`` without a default, except inside an ``{% if %}`` that tests them."""
-    local = _locals(ast)
-    out: set[str] = set()
-
-    def walk(node: nodes.Node, guarded: frozenset[str]) -> None:
-        if isinstance(node, nodes.If):
-            tested: set[str] = set()
-            _collect(node.test, local, tested, skip_default=False)
-            inner = guarded | tested
-            for child in node.body:
-                walk(child, inner)
-            for branch in (*node.elif_, *node.else_):
-                walk(branch, guarded)
-            return
-        if isinstance(node, nodes.Output):
-            for expr in node.nodes:
-                if isinstance(expr, nodes.TemplateData):
-                    continue
-                found: set[str] = set()
-                _collect(expr, local, found, skip_default=True)
-                out.update(p for p in found if not any(p == g or p.startswith(g + ".") for g in guarded))
-            return
-        for child in node.iter_child_nodes():
-            walk(child, guarded)
-
-    walk(ast, frozenset())
-    return out
-
-
 def variables_used(engine: TemplateEngine, source: TemplateSource) -> list[str]:
     """Dotted variable paths the template reads (``contact.first_name``), sorted."""
     return list(engine.compile(source).variables)
-
-
-def resolve_path(context: Mapping[str, Any], path: str) -> Any:
-    value: Any = context
-    for part in path.split("."):
-        if isinstance(value, Mapping):
-            value = value.get(part)
-        elif value is not None and not part.startswith("_"):
-            value = getattr(value, part, None)
-        else:
-            return None
-        if value is None:
-            return None
-    return value
-
-
-def _is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str | Markup):
-        return not value.strip()
-    if isinstance(value, list | tuple | dict | set):
-        return not value
-    return False
-

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from services.email.templates import STANDARD_VARIABLES, TemplateEngine, TemplateProblem, TemplateSource, variables_used
+from services.email.template_variables import STANDARD_VARIABLES
+from services.email.templates import TemplateEngine, TemplateProblem, TemplateSource, variables_used
 
 ENGINE = TemplateEngine(max_output_chars=50_000, max_iterations=2_000)
 
