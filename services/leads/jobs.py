@@ -62,11 +62,9 @@ async def _crawl_pending(ctx: JobContext, runtime: LeadsRuntime, settings: Leads
                          done: int, total: int) -> dict[str, Any]:
     owner = ctx.payload.get("owner")
     await ctx.progress(done, total)
-    imported = failed = 0
     async with runtime.deps.crawler(settings) as crawler:
         async for record in extract_sites(list(pending), crawler=crawler):
             status, error = site_status(record)
-            failed += status == "failed"
             async with runtime.sessions() as s, s.begin():
                 row = await s.get(SiteResult, pending[record.url])
                 if row is None:  # the job was deleted under us
@@ -77,9 +75,11 @@ async def _crawl_pending(ctx: JobContext, runtime: LeadsRuntime, settings: Leads
                     actor = Principal(sub=str(owner or "system"), typ="access", role="sales")
                     company, _ = await import_site_record(s, row.record, actor)
                     row.company_id = company.id
-                    imported += 1
             done += 1
             await ctx.progress(done, total)
+    # Counted from the results, not this run: a job resumed after a crash reports what every run did.
+    async with runtime.sessions() as s, s.begin():
+        failed, imported = await repo.result_tallies(s, ctx.job_id)
     return {"sites": total, "failed": failed, "imported": imported}
 
 

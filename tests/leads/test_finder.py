@@ -112,16 +112,20 @@ async def test_restarted_job_resumes_where_it_stopped(database_url: str, tmp_pat
         runtime = stack.app.state.runtime
         runtime.deps.resolver = mapping_resolver({h: "127.0.0.1" for h in hosts})
         first, second = list(hosts)
-        resp = await stack.client.post("/leads/finder", headers=stack.sales,
-                                       json={"urls": [server.url("/", host=h) for h in (first, second)]})
+        resp = await stack.client.post("/leads/finder", headers=stack.sales, json={
+            "urls": [server.url("/", host=h) for h in (first, second)], "auto_import": True})
         job_id = resp.json()["job"]["id"]
-        # The worker that ran this job before the restart had finished the first site.
+        # The worker that ran this job before the restart had finished (and imported) the first site.
+        made = await stack.client.post("/leads/companies", headers=stack.sales, json={"name": first})
         async with runtime.sessions() as s, s.begin():
             await s.execute(sa.update(SiteResult).where(SiteResult.job_id == job_id, SiteResult.domain == first)
-                            .values(status="done", record={"url": server.url("/", host=first), "pages": ["x"]}))
+                            .values(status="done", record={"url": server.url("/", host=first), "pages": ["x"]},
+                                    company_id=made.json()["id"]))
         assert await Worker(runtime.queue, HANDLERS, runtime=runtime).run_once()
         body = await _job_and_results(stack, job_id)
         assert body["job"]["status"] == "succeeded" and body["job"]["progress_done"] == 2
+        # What every run of the job did, not only the last one.
+        assert body["job"]["result"]["imported"] == 2 and body["job"]["result"]["failed"] == 0
         assert {seen.host for seen in server.requests} == {second}, "the finished site must not be fetched again"
 
 
