@@ -8,11 +8,11 @@ from typing import Any
 
 from services.kit.app import ServiceRuntime
 from services.kit.auth import Principal
-from services.kit.jobs import JobCancelled, JobContext
+from services.kit.jobs import SUCCEEDED, JobCancelled, JobContext
 
 from . import repository as repo
 from .crawler.site import Crawler
-from .finder import FIND, add_results
+from .finder import FIND, counts, crawl_target, outcome, reached_url, record_discovery
 from .models import SiteResult
 from .pipeline import extract_sites
 from .providers import discover
@@ -36,15 +36,19 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
     async with runtime.sessions() as s, s.begin():
         total, _ = await repo.count_results(s, ctx.job_id)
     if total == 0 and ctx.payload.get("query"):
-        found = await discover(ctx.payload["query"], settings.discovery(ctx.payload.get("max_results")))
+        found = await discover(ctx.payload["query"], settings.discovery(ctx.payload.get("max_results")),
+                               provider=ctx.payload.get("provider"))
         async with runtime.sessions() as s, s.begin():
-            await add_results(s, ctx.job_id, found.candidates[:settings.finder_max_sites])
+            await record_discovery(s, ctx.job_id, found, settings.finder_max_sites)
         if not found.candidates and found.errors:
             raise RuntimeError("; ".join(found.errors))
+        ctx.payload.update(http_fallback=[c.url for c in found.candidates if c.scheme_assumed],
+                           search_errors=found.errors)
+    fallback = set(ctx.payload.get("http_fallback") or [])
     async with runtime.sessions() as s, s.begin():
         results = await repo.list_results(s, ctx.job_id)
         # A restarted job resumes: what finished before keeps its result.
-        pending = {r.url: r.id for r in results if r.status not in ("done", "failed")}
+        pending = {crawl_target(r.url, fallback): r.id for r in results if r.status not in ("done", "failed")}
         total, done = len(results), len(results) - len(pending)
         await repo.set_result_status(s, list(pending.values()), "running")
     try:
@@ -59,16 +63,18 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
 async def _crawl_pending(ctx: JobContext, runtime: ServiceRuntime, settings: LeadsSettings, pending: dict[str, int],
                          done: int, total: int) -> dict[str, Any]:
     owner = ctx.payload.get("owner")
+    fallback = set(ctx.payload.get("http_fallback") or [])
     await ctx.progress(done, total)
-    imported = failed = 0
+    imported = 0
     # Tests map test hostnames to loopback here; in production this is the system resolver.
     async with Crawler(settings, resolver=runtime.extras.get("resolver")) as crawler:
         async for record in extract_sites(list(pending), crawler=crawler):
             status, error = site_status(record)
-            failed += status == "failed"
             async with runtime.sessions() as s, s.begin():
                 row = await s.get(SiteResult, pending[record.url])
                 assert row is not None
+                if row.url in fallback:  # crawled bare: keep the scheme that answered, not the guess
+                    row.url = record.url = reached_url(row.url, record.pages)
                 row.status, row.error, row.record = status, error, record.model_dump(mode="json")
                 if status == "done" and ctx.payload.get("auto_import"):
                     actor = Principal(sub=str(owner or "system"), typ="access", role="sales")
@@ -77,7 +83,11 @@ async def _crawl_pending(ctx: JobContext, runtime: ServiceRuntime, settings: Lea
                     imported += 1
             done += 1
             await ctx.progress(done, total)
-    return {"sites": total, "failed": failed, "imported": imported}
+    async with runtime.sessions() as s, s.begin():
+        tally = counts(list(await repo.list_results(s, ctx.job_id)))
+    # The job succeeded as work; whether its sites did is the outcome (every site failed: "failed").
+    return {"sites": total, "done": tally.done, "failed": tally.failed, "imported": imported,
+            "outcome": outcome(SUCCEEDED, tally, ctx.payload.get("search_errors") or [])}
 
 
 HANDLERS = {FIND: run_finder}
