@@ -37,7 +37,7 @@ from .schemas import (
     FinderRead,
     FinderRequest,
     ImportReport,
-    ProviderRead,
+    SearchProviderRead,
     SiteCounts,
     SiteResultRead,
 )
@@ -59,7 +59,7 @@ def _settings(runtime: ServiceRuntime) -> LeadsSettings:
 def providers(runtime: ServiceRuntime) -> FinderProviders:
     settings = _settings(runtime)
     return FinderProviders(default=default_provider(settings),
-                           providers=[ProviderRead.model_validate(p.model_dump()) for p in provider_status(settings)])
+                           providers=[SearchProviderRead.model_validate(p.model_dump()) for p in provider_status(settings)])
 
 
 async def add_results(s: AsyncSession, job_id: int, candidates: list[Candidate]) -> None:

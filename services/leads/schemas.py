@@ -281,7 +281,7 @@ class FinderRead(BaseModel):
     attribution: str | None = None  # the credit the results' source asks for (OpenStreetMap: ODbL)
 
 
-class ProviderRead(BaseModel):
+class SearchProviderRead(BaseModel):
     name: Literal["osm", "searxng", "google", "brave", "serper"]
     label: str
     configured: bool
@@ -296,7 +296,7 @@ class FinderProviders(BaseModel):
     """The search providers, and the one a query uses when it names none (null: searching is not possible)."""
 
     default: Literal["osm", "searxng", "google", "brave", "serper"] | None
-    providers: list[ProviderRead]
+    providers: list[SearchProviderRead]
 
 
 class ImportRequest(BaseModel):
