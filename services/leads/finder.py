@@ -58,8 +58,8 @@ def _settings(runtime: ServiceRuntime) -> LeadsSettings:
 
 def providers(runtime: ServiceRuntime) -> FinderProviders:
     settings = _settings(runtime)
-    return FinderProviders(default=default_provider(settings),
-                           providers=[SearchProviderRead.model_validate(p.model_dump()) for p in provider_status(settings)])
+    listed = [SearchProviderRead.model_validate(p.model_dump()) for p in provider_status(settings)]
+    return FinderProviders(default=default_provider(settings), providers=listed)
 
 
 async def add_results(s: AsyncSession, job_id: int, candidates: list[Candidate]) -> None:

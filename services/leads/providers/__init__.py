@@ -16,10 +16,13 @@ results gathered so far; only settings or a query that make a search impossible 
 
 from __future__ import annotations
 
+import functools
 import logging
+import ssl
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+import certifi
 import httpx
 from pydantic import BaseModel
 
@@ -180,6 +183,13 @@ def check_settings(settings: DiscoverySettings, provider: SearchProvider | None 
     return name
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One verifying TLS context for every run: building it (loading the CA bundle) costs more than a
+    whole query against a nearby server."""
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def _clean_query(query: str) -> str:
     query = " ".join(query.split())
     if not query:
@@ -209,7 +219,7 @@ async def discover(query: str, settings: DiscoverySettings, *, provider: SearchP
         timeout = max(timeout, settings.overpass_timeout + 5.0)
     # One client per run; no redirects, so nothing (a key above all) is sent anywhere but the endpoint.
     async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(timeout), follow_redirects=False,
-                                 trust_env=False,
+                                 trust_env=False, verify=_tls(),
                                  headers={"User-Agent": USER_AGENT, "Accept": "application/json"}) as client:
         pages = await _SEARCH[name](client, query, settings)
     collector = Collector(name, Exclusions.from_settings(settings))
