@@ -77,6 +77,7 @@ async def test_finder_query_needs_a_provider_and_input_is_checked(database_url: 
     async with leads_stack(database_url, tmp_path, osm_enabled=False) as stack:
         resp = await stack.client.post("/leads/finder", headers=stack.sales, json={"query": "Steuerberater München"})
         assert resp.status_code == 422 and "OUTBOUND_OSM_ENABLED" in resp.json()["detail"]
+        assert resp.json()["type"] == "urn:outbound:problem:discovery-not-configured"  # the SPA tells it apart
         assert "OUTBOUND_BRAVE_API_KEY" in resp.json()["detail"]
         named = await stack.client.post("/leads/finder", headers=stack.sales,
                                         json={"query": "Steuerberater München", "provider": "serper"})
@@ -228,6 +229,7 @@ async def test_osm_query_errors_before_a_job(database_url: str, tmp_path: Path) 
     async with leads_stack(database_url, tmp_path) as stack:
         resp = await stack.client.post("/leads/finder", headers=stack.sales, json={"query": "Müller GmbH Berlin"})
         assert resp.status_code == 422 and "no type was recognised" in resp.json()["detail"]
+        assert resp.json()["type"] == "urn:outbound:problem:invalid"
         jobs = await stack.client.get("/leads/jobs", headers=stack.sales)
         assert jobs.json()["total"] == 0
 

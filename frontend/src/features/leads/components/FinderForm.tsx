@@ -30,6 +30,7 @@ const TABS: TabItem<FinderTab>[] = [
 ];
 
 export const MAX_URLS = 1000;
+const NOT_CONFIGURED = 'urn:outbound:problem:discovery-not-configured';
 
 export function domainLines(text: string): string[] {
   return text
@@ -113,19 +114,23 @@ export function FinderForm({ canStart }: { canStart: boolean }) {
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
       const items = err instanceof ApiError ? (err.problem?.errors ?? []).map((x) => x.msg) : [];
+      // "No provider can search" (a set-up matter) differs from "this query can't be read" (a typing one).
+      const notConfigured = status === 422 && (err instanceof ApiError ? err.problem?.type : '') === NOT_CONFIGURED;
       const title =
         status === 403
           ? "You can't start the lead finder"
           : status === 413
             ? 'The file is too large'
-            : tab === 'search' && status === 422
+            : tab === 'search' && notConfigured
               ? "Searching by query isn't available"
-              : "Couldn't start the finder";
+              : tab === 'search' && status === 422
+                ? 'Check the search query'
+                : "Couldn't start the finder";
       setFailure({ tab, title, detail: errorMessage(err), items, status });
     }
   }
 
-  const noProvider = failure?.tab === 'search' && failure.status === 422;
+  const noProvider = failure?.tab === 'search' && failure.title === "Searching by query isn't available";
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Lead finder">

@@ -6,8 +6,11 @@ import { finder, job, page, providers, site } from '@/test/leadsFixtures';
 import { renderApp } from '@/test/render';
 
 const NO_PROVIDER =
-  'Searching by query needs a search provider: set OUTBOUND_SEARCH_PROVIDER=google (with OUTBOUND_GOOGLE_API_KEY and ' +
-  'OUTBOUND_GOOGLE_CX) or =searxng (with OUTBOUND_SEARXNG_URL). Without one, paste a list of domains or upload a CSV.';
+  'The osm search provider (OpenStreetMap) is not configured: it needs OUTBOUND_OSM_ENABLED. No key. Finds businesses ' +
+  'by type and place through the Overpass API.';
+const NOT_CONFIGURED = { type: 'urn:outbound:problem:discovery-not-configured' };
+const UNREADABLE =
+  'OpenStreetMap searches by type of business, and no type was recognised in “Müller GmbH München”. Start with one, such as Elektriker.';
 
 const jobsList = () => json(200, page([job({ id: 3, status: 'succeeded', progress_done: 4, progress_total: 4, result: { sites: 4, failed: 1, imported: 0 } })], 1, 10));
 const osmOnly = () => json(200, providers());
@@ -63,7 +66,7 @@ describe('Leads → finder', () => {
       signedIn(SALES, {
         'GET /api/leads/jobs': jobsList,
         'GET /api/leads/finder/providers': osmOnly,
-        'POST /api/leads/finder': () => problem(422, NO_PROVIDER),
+        'POST /api/leads/finder': () => problem(422, NO_PROVIDER, NOT_CONFIGURED),
       }),
     );
     const user = userEvent.setup();
@@ -183,5 +186,24 @@ describe('Leads → finder', () => {
     expect(within(row(4)).queryByText('Finished')).not.toBeInTheDocument();
     expect(within(row(3)).getByText('Partly failed')).toBeInTheDocument();
     expect(within(row(2)).getByText('Finished')).toBeInTheDocument();
+  });
+
+  it('tells a query OpenStreetMap cannot read apart from a missing provider', async () => {
+    mockApi(
+      signedIn(SALES, {
+        'GET /api/leads/jobs': jobsList,
+        'GET /api/leads/finder/providers': osmOnly,
+        'POST /api/leads/finder': () => problem(422, UNREADABLE, { type: 'urn:outbound:problem:invalid' }),
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/leads');
+    await waitFor(() => expect(screen.getByLabelText('Search with')).toHaveValue('osm'));
+    await user.type(screen.getByLabelText('Search query'), 'Müller GmbH München');
+    await user.click(screen.getByRole('button', { name: 'Start finder' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Check the search query');
+    expect(within(alert).getByText(UNREADABLE)).toBeInTheDocument();
+    expect(within(alert).queryByRole('button', { name: 'Paste a domain list' })).not.toBeInTheDocument();
   });
 });
