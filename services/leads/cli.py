@@ -69,7 +69,9 @@ def discover(
         typer.Option(help="Search provider (default: OUTBOUND_SEARCH_PROVIDER, else the first configured)."),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, max=1000, help="Results to fetch at most.")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="One JSON object per result and line.")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json/--text", help="One JSON object per result and line (the default), or plain text.")
+    ] = True,
 ) -> None:
     """Search for companies and print each result: name, website, domain, phone, address, category."""
     from services.kit.errors import AppError

@@ -72,6 +72,9 @@ def test_discover_default_provider_and_plain_output(fakes, monkeypatch: pytest.M
         monkeypatch.delenv(key)
     result = CliRunner().invoke(app, ["discover", "Steuerberater in Graz"])  # auto: only OSM is configured
     assert result.exit_code == 0, result.output
+    assert [line["provider"] for line in _lines(result.stdout)] == ["osm", "osm"]  # JSON lines by default
+    result = CliRunner().invoke(app, ["discover", "--text", "Steuerberater in Graz"])
+    assert result.exit_code == 0, result.output
     assert "  1. Steuerberatung Gruber — https://www.gruber-stb.at/ · +43 316 123456 · Herrengasse 5, 8010 Graz" \
         in result.stdout
     assert "2 results from osm" in result.stderr
