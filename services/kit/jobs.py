@@ -174,6 +174,18 @@ class JobQueue:
         await session.flush()
         return job
 
+    async def requeue(self, session: AsyncSession, job_id: int, *, done: int | None = None) -> Any:
+        """Run a finished job again (some of its work was reset): a fresh set of attempts, progress kept."""
+        job = await self.get(session, job_id)
+        if job.status not in FINISHED:
+            raise Conflict(f"Job {job_id} has not finished ({job.status}).")
+        job.status, job.run_at, job.finished_at, job.error, job.result = QUEUED, utcnow(), None, None, None
+        job.attempts, job.lease_expiries, job.cancel_requested = 0, 0, False
+        if done is not None:
+            job.progress_done = done
+        await session.flush()
+        return job
+
     # --- called by workers, each in its own short transaction -----------------------------
     async def claim(self, worker_id: str, types: list[str], lease_seconds: float) -> Any | None:
         now = utcnow()

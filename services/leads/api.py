@@ -25,6 +25,7 @@ from .schemas import (
     ContactRead,
     ContactUpdate,
     ExtractRequest,
+    FinderProviders,
     FinderRead,
     FinderRequest,
     ImportReport,
@@ -239,6 +240,12 @@ async def record_activity(body: ActivityCreate, session: SessionDep, caller: Tim
     return ActivityRead.model_validate(activity)
 
 
+@finder_routes.get("/providers")
+async def finder_providers(runtime: RuntimeDep, _: ReaderPrincipal) -> FinderProviders:
+    """The search providers: which are configured, what the others need, and the default one."""
+    return finder.providers(runtime)
+
+
 @finder_routes.post("", status_code=status.HTTP_201_CREATED)
 async def start_finder(body: FinderRequest, session: SessionDep, runtime: RuntimeDep,
                        actor: WriterPrincipal) -> FinderRead:
@@ -259,6 +266,13 @@ async def start_finder_csv(session: SessionDep, runtime: RuntimeDep, actor: Writ
 async def get_finder(job_id: Id, session: SessionDep, runtime: RuntimeDep, _: ReaderPrincipal) -> FinderRead:
     """A finder job: progress (done/total) and each site's status, error and extracted facts."""
     return await finder.read(session, runtime, job_id)
+
+
+@finder_routes.post("/{job_id}/results/{result_id}/retry", responses={404: {}, 409: {}})
+async def retry_finder_result(job_id: Id, result_id: Id, session: SessionDep, runtime: RuntimeDep,
+                              _: WriterPrincipal) -> FinderRead:
+    """Crawl one site of a finished job again (the job is queued for it)."""
+    return await finder.retry_result(session, runtime, job_id, result_id)
 
 
 @finder_routes.post("/{job_id}/import", responses={404: {}})
