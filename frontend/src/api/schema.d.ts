@@ -39,7 +39,7 @@ export interface paths {
         put?: never;
         /**
          * Enrich Company
-         * @description Crawl a company's website, profile it, and store the profile on the company and its contacts.
+         * @description Read a company's website (crawled by the leads service), profile it, and store the profile.
          */
         post: operations["ai-enrich-enrich_company"];
         delete?: never;
@@ -59,7 +59,7 @@ export interface paths {
         put?: never;
         /**
          * Enrich Preview
-         * @description Profile any website without storing anything.
+         * @description Profile any website (crawled by the leads service) without changing any record.
          */
         post: operations["ai-enrich-enrich_preview"];
         delete?: never;
@@ -77,7 +77,7 @@ export interface paths {
         };
         /**
          * Ai Healthz
-         * @description Liveness and database reachability.
+         * @description Liveness and a real read of the service's database.
          */
         get: operations["health-ai_healthz"];
         put?: never;
@@ -179,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Personalise
-         * @description Personalise a campaign step for one contact (the same input gives the same text).
+         * @description Personalise a campaign step for one contact (people, or the e-mail service with scope ai:write).
          */
         post: operations["ai-write-personalise"];
         delete?: never;
@@ -385,7 +385,7 @@ export interface paths {
         };
         /**
          * Auth Healthz
-         * @description Liveness and database reachability.
+         * @description Liveness and a real read of the service's database.
          */
         get: operations["health-auth_healthz"];
         put?: never;
@@ -589,7 +589,7 @@ export interface paths {
         };
         /**
          * Calendar Healthz
-         * @description Liveness and database reachability.
+         * @description Liveness and a real read of the service's database.
          */
         get: operations["health-calendar_healthz"];
         put?: never;
@@ -689,7 +689,7 @@ export interface paths {
         };
         /**
          * Email Healthz
-         * @description Liveness and database reachability.
+         * @description Liveness and a real read of the service's database.
          */
         get: operations["health-email_healthz"];
         put?: never;
@@ -855,7 +855,8 @@ export interface paths {
         put?: never;
         /**
          * Import Companies
-         * @description Import companies (and a contact per row) from CSV; existing domains are kept, not duplicated.
+         * @description Import companies (and a contact per row) from CSV as a job, in committed batches of 500 rows;
+         *     follow it at GET /leads/jobs/{id} (its result is the report). Existing domains are kept, not duplicated.
          */
         post: operations["companies-import_companies"];
         delete?: never;
@@ -950,6 +951,26 @@ export interface paths {
          * @description Add a note to the company.
          */
         post: operations["companies-add_company_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/companies/{company_id}/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Company Site
+         * @description The company's website as last crawled (the facts found, what each page showed); null if never.
+         */
+        get: operations["companies-company_site"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1092,6 +1113,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extract
+         * @description Crawl a website now and keep what was seen (service token, scope leads:crawl).
+         */
+        post: operations["sites-extract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/finder": {
         parameters: {
             query?: never;
@@ -1221,7 +1262,7 @@ export interface paths {
         };
         /**
          * Leads Healthz
-         * @description Liveness and database reachability.
+         * @description Liveness and a real read of the service's database.
          */
         get: operations["health-leads_healthz"];
         put?: never;
@@ -1797,6 +1838,8 @@ export interface components {
             evidence?: {
                 [key: string]: components["schemas"]["Evidence-Input"];
             } | null;
+            /** Enriched At */
+            enriched_at?: string | null;
         };
         /** ContactCreate */
         ContactCreate: {
@@ -2010,6 +2053,14 @@ export interface components {
             snippet: string;
         };
         /**
+         * ExtractRequest
+         * @description Crawl one site now (another service asking); the crawl is kept for the site's domain.
+         */
+        ExtractRequest: {
+            /** Url */
+            url: string;
+        };
+        /**
          * FinderProviders
          * @description The search providers, and the one a query uses when it names none (null: searching is not possible).
          */
@@ -2104,16 +2155,38 @@ export interface components {
              */
             dropped: string[];
         };
-        /** ImportReport */
+        /**
+         * ImportReport
+         * @description What an import did, row by row: the companies it made or found (by name) and each refused row.
+         */
         ImportReport: {
-            /** Created */
+            /**
+             * Created
+             * @default 0
+             */
             created: number;
-            /** Updated */
+            /**
+             * Updated
+             * @default 0
+             */
             updated: number;
-            /** Skipped */
+            /**
+             * Skipped
+             * @default 0
+             */
             skipped: number;
-            /** Company Ids */
+            /**
+             * Company Ids
+             * @default []
+             */
             company_ids: number[];
+            /**
+             * Companies
+             * @default []
+             */
+            companies: {
+                [key: string]: unknown;
+            }[];
             /**
              * Errors
              * @default []
@@ -2126,6 +2199,15 @@ export interface components {
         ImportRequest: {
             /** Result Ids */
             result_ids?: number[] | null;
+        };
+        /**
+         * ImportStarted
+         * @description A CSV import running as a job; its result is an ImportReport when it finishes.
+         */
+        ImportStarted: {
+            job: components["schemas"]["JobRead"];
+            /** Batch Size */
+            batch_size: number;
         };
         /** ImproveRequest */
         ImproveRequest: {
@@ -2652,6 +2734,54 @@ export interface components {
              * @default 0
              */
             failed: number;
+        };
+        /**
+         * SiteCrawlRead
+         * @description A site as the leads service last crawled it: the extracted facts and the pages they came from.
+         */
+        SiteCrawlRead: {
+            /** Url */
+            url: string;
+            /** Domain */
+            domain: string | null;
+            /**
+             * Crawled At
+             * Format: date-time
+             */
+            crawled_at: string;
+            record: components["schemas"]["SiteRecord"];
+            /** Pages */
+            pages: components["schemas"]["SitePage"][];
+        };
+        /**
+         * SitePage
+         * @description What the crawl saw on one page: enough to read the site again without fetching it.
+         */
+        SitePage: {
+            /** Url */
+            url: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Fetched At
+             * Format: date-time
+             */
+            fetched_at: string;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Language */
+            language?: string | null;
+            /** Text */
+            text: string;
+            /** Links */
+            links?: string[];
+            /**
+             * Bytes
+             * @default 0
+             */
+            bytes: number;
         };
         /**
          * SiteRecord
@@ -5029,12 +5159,12 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReport"];
+                    "application/json": components["schemas"]["ImportStarted"];
                 };
             };
             /** @description Request Entity Too Large */
@@ -5381,6 +5511,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "companies-company_site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteCrawlRead"] | null;
                 };
             };
             /** @description Not Found */
@@ -5893,6 +6070,46 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sites-extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtractRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteCrawlRead"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; see detail */
             "4XX": {
