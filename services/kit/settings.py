@@ -11,11 +11,13 @@ import os
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
 SERVICE_NAMES = ("users", "leads", "ai", "email", "calendar")
+FLAG_ON = frozenset({"1", "true", "yes", "on", "y", "t"})
+FLAG_OFF = frozenset({"0", "false", "no", "off", "n", "f"})
 
 
 class ServiceSettings(BaseSettings):
@@ -48,6 +50,21 @@ class ServiceSettings(BaseSettings):
     auto_migrate: bool = True
     # Workers started inside the service process; 0 disables them (e.g. when a separate pool runs).
     workers: int = Field(default=1, ge=0, le=64)
+
+    @field_validator("demo_mode", mode="before")
+    @classmethod
+    def _demo_mode_fails_closed(cls, value: object) -> object:
+        """``true``, `` 1``, ``TRUE``, ``yes``, ``true\\n`` all mean on; a value that is neither on nor off
+        refuses to start rather than leave a public demo open by a typo."""
+        if isinstance(value, str):
+            flag = value.strip().lower()
+            if flag in FLAG_ON:
+                return True
+            if flag in FLAG_OFF:
+                return False
+            raise ValueError(f"OUTBOUND_DEMO_MODE={value!r} is neither on (true, 1, yes, on) nor off "
+                             "(false, 0, no, off)")
+        return value
 
     @model_validator(mode="after")
     def _resolve_database_url(self) -> ServiceSettings:

@@ -26,6 +26,7 @@ from tests.gateway.support import (
     gateway_over_stand_in,
     gateway_settings,
     header_values,
+    seed_user,
     serving,
 )
 from tests.helpers import bearer, create_user, login, users_settings
@@ -380,10 +381,9 @@ async def test_demo_mode_switches_off_ai_and_campaign_starts(tmp_path):
     async with embedded(tmp_path, demo_mode=True) as (app, client):
         admin = await login(client, prefix=API)
         tokens = {"admin": admin}
-        async with direct_client(app.services["users"]) as users:
-            for role in ("sales", "demo"):
-                await create_user(users, admin, f"{role}@example.com", role)
-                tokens[role] = await login(client, f"{role}@example.com", USER_PASSWORD, prefix=API)
+        for role in ("sales", "demo"):
+            await seed_user(app, f"{role}@example.com", role)
+            tokens[role] = await login(client, f"{role}@example.com", USER_PASSWORD, prefix=API)
 
         for role, token in tokens.items():
             for method, path in (("POST", "/api/ai/anything"), ("POST", "/api/ai/jobs/1/retry"),
