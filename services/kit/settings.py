@@ -7,6 +7,7 @@ SQLite file ``<OUTBOUND_DATA_DIR>/<service>.db``.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -50,6 +51,15 @@ class ServiceSettings(BaseSettings):
     auto_migrate: bool = True
     # Workers started inside the service process; 0 disables them (e.g. when a separate pool runs).
     workers: int = Field(default=1, ge=0, le=64)
+    # The HTTP server (services/kit/server.py): caps and timeouts that keep one client from stalling it.
+    server_max_head_bytes: int = Field(default=64 * 1024, ge=8 * 1024, le=1024 * 1024)
+    server_header_timeout: float = Field(default=10.0, gt=0, le=300)
+    server_body_idle_timeout: float = Field(default=30.0, gt=0, le=3600)
+    server_max_connections: int = Field(default=2048, ge=16)
+    server_max_connections_per_client: int = Field(default=256, ge=1)
+    # Peers exempt from the per-address cap (addresses or CIDR): a load balancer, or the gateway in front
+    # of a service, which carry many people's connections.
+    server_uncapped_clients: list[str] = []
 
     @field_validator("demo_mode", mode="before")
     @classmethod
@@ -64,6 +74,13 @@ class ServiceSettings(BaseSettings):
                 return False
             raise ValueError(f"OUTBOUND_DEMO_MODE={value!r} is neither on (true, 1, yes, on) nor off "
                              "(false, 0, no, off)")
+        return value
+
+    @field_validator("server_uncapped_clients")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            ipaddress.ip_network(entry, strict=False)  # a ValueError names the bad entry
         return value
 
     @model_validator(mode="after")

@@ -560,6 +560,9 @@ async def test_proxying_over_http(tmp_path):
             ports = {tuple(rec["client"]) for rec in leads.seen}
             assert len(leads.seen) == 100
             assert len(ports) <= 25, f"{len(ports)} connections for 100 requests: no keep-alive?"
+            # Counted where they are opened (ports can repeat): at most one per concurrent request.
+            opened = {name: gateway.upstreams[name].connections_opened for name in ("users", "leads")}
+            assert opened["leads"] <= 20 and opened["users"] <= 21, opened
 
             # Large answers arrive intact, with a length and chunked.
             expected = big_body()
