@@ -45,6 +45,8 @@ class ServiceSettings(BaseSettings):
     # named after it, with this shared internal secret (client credentials grant).
     service_secret: str | None = None
     http_timeout: float = 10.0
+    # Where people open the product (https://crm.example.com); a request's Origin may name it.
+    public_url: str | None = None
     demo_mode: bool = False
     # Migrate the database when a service starts; off where a separate step migrates first (Kubernetes Job),
     # so replicas starting together do not race each other.

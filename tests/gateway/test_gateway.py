@@ -30,7 +30,7 @@ from tests.gateway.support import (
     serving,
 )
 from tests.helpers import bearer, create_user, login, users_settings
-from tests.users.support import USER_PASSWORD, assert_problem, cookie_from
+from tests.users.support import SAME_ORIGIN, USER_PASSWORD, assert_problem, cookie_from
 
 API = "/api"
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options")
@@ -359,7 +359,7 @@ async def test_public_routes_work_without_a_token(tmp_path):
         assert resp.status_code == 200
         cookie = cookie_from(resp)
         assert cookie["path"] == "/api/auth" and cookie["httponly"] and cookie["samesite"].lower() == "strict"
-        refreshed = await client.post("/api/auth/refresh")  # the cookie jar sends the cookie back
+        refreshed = await client.post("/api/auth/refresh", headers=SAME_ORIGIN)  # the jar sends the cookie back
         assert refreshed.status_code == 200, refreshed.text
         assert refreshed.json()["access_token"] != resp.json()["access_token"]
         jwks = await client.get("/api/auth/jwks")
@@ -368,8 +368,8 @@ async def test_public_routes_work_without_a_token(tmp_path):
         for name in SERVICES:
             prefix = "auth" if name == "users" else name
             assert (await client.get(f"/api/{prefix}/healthz")).json()["status"] == "ok"
-        assert (await client.post("/api/auth/logout")).status_code == 204
-        assert_problem(await client.post("/api/auth/refresh"), 401)
+        assert (await client.post("/api/auth/logout", headers=SAME_ORIGIN)).status_code == 204
+        assert_problem(await client.post("/api/auth/refresh", headers=SAME_ORIGIN), 401)
         for path in ("/api/auth/me", "/api/users", "/api/leads/jobs", "/api/ai/jobs", "/api/email/jobs",
                      "/api/calendar/jobs", "/api/auth/audit"):
             resp = await client.get(path)
@@ -539,7 +539,7 @@ async def test_proxying_over_http(tmp_path):
             token = resp.json()["access_token"]
             me = await client.get("/api/auth/me", headers=bearer(token))
             assert me.status_code == 200 and me.json()["email"] == ADMIN_EMAIL
-            refreshed = await client.post("/api/auth/refresh")
+            refreshed = await client.post("/api/auth/refresh", headers=SAME_ORIGIN)
             assert refreshed.status_code == 200, refreshed.text
             assert cookie_from(refreshed)["value"] != cookie["value"]
             token = refreshed.json()["access_token"]
