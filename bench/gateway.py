@@ -113,8 +113,9 @@ def main() -> None:
                "OUTBOUND_RATE_LIMIT_USER": "0", "OUTBOUND_LOG_LEVEL": "WARNING", "OUTBOUND_WORKERS": "0"}
         with outbound(["serve", "users", "--port", str(users_port)], env), \
                 outbound(["serve", "gateway", "--port", str(gw_port)], env):
-            wait_http(f"http://127.0.0.1:{users_port}/auth/healthz")
-            wait_http(f"http://127.0.0.1:{gw_port}/api/auth/healthz")
+            # Generous: on a loaded shared machine a first start (migrations, keys) can take half a minute.
+            wait_http(f"http://127.0.0.1:{users_port}/auth/healthz", timeout=120)
+            wait_http(f"http://127.0.0.1:{gw_port}/api/auth/healthz", timeout=120)
             token = login(f"http://127.0.0.1:{users_port}")
             direct = f"http://127.0.0.1:{users_port}/auth/me"
             via = f"http://127.0.0.1:{gw_port}/api/auth/me"
