@@ -40,7 +40,8 @@ INDUSTRIES: tuple[Industry, ...] = (
              "{name} installiert seit {year} Elektro-, Photovoltaik- und Smart-Home-Anlagen für Privat- und "
              "Gewerbekunden rund um {city}.", ("Photovoltaik", "E-Mobilität", "Gebäudetechnik"),
              ("Inhaber", "Elektromeister", "Geschäftsführerin")),
-    Industry("software", "Software", ("{n} Software", "{n} Digital", "{n} IT-Systeme"), ("GmbH", "UG (haftungsbeschränkt)"),
+    Industry("software", "Software", ("{n} Software", "{n} Digital", "{n} IT-Systeme"),
+             ("GmbH", "UG (haftungsbeschränkt)"),
              "{name} entwickelt seit {year} Branchensoftware für Handwerksbetriebe; das Team in {city} zählt "
              "{staff} Köpfe.", ("Auftragsverwaltung", "Zeiterfassung", "Schnittstellen"),
              ("CEO", "CTO", "Head of Sales")),
@@ -174,8 +175,11 @@ class World:
         return [p for c in self.companies for p in c.people]
 
 
+_UMLAUTS: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
 def _slug(text: str) -> str:
-    folded = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    folded = text.lower().translate(str.maketrans(_UMLAUTS))
     folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return "-".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
 
