@@ -115,6 +115,9 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/leads/finder", demo_mode=REFUSED),
     write("POST", "/leads/finder/csv", demo_mode=REFUSED),
     write("POST", "/leads/finder/{job_id}/import", demo_mode=REFUSED),
+    write("POST", "/leads/finder/{job_id}/results/{result_id}/retry", demo_mode=REFUSED),
+    # Another service (enrichment) asking for a crawl of the internet.
+    write("POST", "/leads/extract", demo_mode=REFUSED),
     # Cancelling stops work and reaches nobody; retrying would crawl again.
     write("POST", "/leads/jobs/{job_id}/cancel", demo_mode=ALLOWED),
     write("POST", "/leads/jobs/{job_id}/retry", demo_mode=REFUSED),
