@@ -48,7 +48,9 @@ _FORM_RES = tuple((norm, re.compile(rf"(?:{pat})", re.I if norm.startswith(("Ges
 FORM_RE = re.compile(
     r"(?:(?<=[\s,-])|^)(?P<form>" + "|".join(f"(?:{pat})" for _, pat in _FORMS) + r")(?=$|[\s,.;:|)·•\u2013/!]|-\s)"
 )
-_AT_ONLY = frozenset({"OG"})  # "3. OG" is a floor in German addresses
+_AT_ONLY = frozenset({"OG"})
+# Forms of a registered sole trader: the firm's name contains the owner, who is its representative.
+SOLE_FORMS = frozenset({"e.K.", "e.U.", "Einzelunternehmen", "sole trader"})  # "3. OG" is a floor in German addresses
 _YEAR_RE = re.compile(r"^(?:©|(?:19|20)\d{2}(?:[-\u2013](?:19|20)?\d{2})?)$")
 _CONNECTORS = words("& + und and für fuer zur zum am an der die das des im in of the von van de la du et")
 # Article or label words that precede a name without a colon ("Anbieter SeeSoft GmbH" from label/value spans).
@@ -259,7 +261,27 @@ def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
     return None
 
 
-def choose_name(site: Site, jsonld_legal: list[Candidate]) -> NameResult:
+def choose_name(site: Site, jsonld_legal: list[Candidate], provider: Candidate | None = None) -> NameResult:
+    """The provider block's name when there is one; otherwise the strongest legal entity (Impressum first)."""
+    chosen = provider
+    if chosen is None:
+        chosen = _name_without_provider_block(site, jsonld_legal)
+    form: Candidate | None = None
+    if chosen is not None:
+        norm = chosen.extra.get("form") or normalise_form(chosen.value)
+        if norm is None or norm == chosen.value:
+            norm = None
+            m = FORM_RE.search(chosen.value)
+            if m:
+                norm = form_of(m.group("form"))
+        if norm:
+            form = Candidate(value=norm, score=chosen.score, url=chosen.url, snippet=chosen.snippet)
+    if form is None:
+        form = _form_from_text(site)
+    return NameResult(name=chosen, form=form)
+
+
+def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> Candidate | None:
     cands = name_candidates(site)
     cands.extend(jsonld_legal)
     impressum_pages = [p for p in site.pages if p.kind == "impressum"]
@@ -274,19 +296,7 @@ def choose_name(site: Site, jsonld_legal: list[Candidate]) -> NameResult:
                 break
     if chosen is None:
         chosen = best(cands)
-    form: Candidate | None = None
-    if chosen is not None:
-        norm = chosen.extra.get("form") or normalise_form(chosen.value)
-        if norm is None or norm == chosen.value:
-            norm = None
-            m = FORM_RE.search(chosen.value)
-            if m:
-                norm = form_of(m.group("form"))
-        if norm:
-            form = Candidate(value=norm, score=chosen.score, url=chosen.url, snippet=chosen.snippet)
-    if form is None:
-        form = _form_from_text(site)
-    return NameResult(name=chosen, form=form)
+    return chosen
 
 
 def _form_from_text(site: Site) -> Candidate | None:

@@ -38,6 +38,9 @@ _TP_STRONG = r"""
     pr(?:ü|ue)fungsverband|einlagensicherung|entsch(?:ä|ae)digungseinrichtung|
     eu[-\s]representative|eu-vertreter|art\.?\s*27\b|subprocessor|auftragsverarbeit|
     konzern|muttergesellschaft|tochtergesellschaft|\bholding\b|aufsichtsrat|verwaltungsrat\b|
+    \bchamber\b|bar\s+association|supervisory|regulatory|\bauthority\b|arbitration|\binsurer\b|
+    professional\s+(?:liability|indemnity|title|regulations?|rules|body|association)|
+    berufsverband|dachverband|fachverband|bundesverband|landesverband|
     \bkunden\b|referenzen|\bclients?\b|\bsponsor|mitgliedschaft|\bmemberships?\b|partnerunternehmen|
     kooperationspartner|unsere\s+partner|our\s+partners|\binvestors?\b|trusted\s+by|
     lebensmittel(?:überwachung|ueberwachung|recht)|verbraucherschutz|gesundheitsamt|\berlaubnis\b|
@@ -61,6 +64,7 @@ _TP_LEGAL_RE = re.compile(_alternation(_TP_LEGAL), re.I)
 _TP_ANY_RE = re.compile(_alternation(_TP_STRONG) + "|" + _alternation(_TP_LEGAL), re.I)
 # Unmistakably about the company itself; beats the weak third-party words ("Anbieter dieser Website").
 _COMPANY_STRONG_RE = re.compile(
+    r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
     r"verantwortlich\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|gesch(?:ä|ae)ftsf(?:ü|ue)hr|"
     r"registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
