@@ -113,7 +113,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["emails"] = emails[0].evidence()
 
     # --- phones / fax
-    phones, fax = find_phones(site)
+    seat = (provider.page, provider.name_line.index) if provider and provider.name_line else None
+    phones, fax = find_phones(site, seat)
     phone_values = [c.value for c in phones]
     if org:
         jfax = _e164(org.fax, site.region) if org.fax else None
@@ -236,7 +237,7 @@ def _register_and_vat(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], 
     if court and (number or court.score >= 2.5):
         facts.register_court = court.value
         ev["register_court"] = court.evidence()
-    vat = choose_vat(site)
+    vat = choose_vat(site, facts.country)
     if vat:
         facts.vat_id = vat.value
         ev["vat_id"] = vat.evidence()

@@ -159,16 +159,28 @@ def person_in(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def person_line(text: str) -> str | None:
+def _confirmed(name: str, tokens: list[str]) -> bool:
+    """A bare "Word Word" is a person only with a known given name; titles, initials or particles also say so."""
+    words_ = name.split()
+    if any(TITLE_TOKEN_RE.match(t) for t in words_[:-2]) or any(INITIAL_RE.fullmatch(t) for t in words_):
+        return True
+    if any(t in PARTICLES for t in words_[1:-1]):
+        return True
+    return any(is_given_name(t) for t in tokens[:2])
+
+
+def person_line(text: str, *, strict: bool = True) -> str | None:
     """The person when the whole line names one: a bare name, optionally after a profession ("Rechtsanwältin
-    Anna Beispiel") and before post-nominals (", BSc."). None for trade names and legal entities."""
+    Anna Beispiel") and before post-nominals (", BSc."). None for trade names and legal entities.
+    `strict`: a bare two-word line ("Papierhaus Lindner") counts only with a known given name."""
     core = _POST_COMMA_RE.sub("", text.strip()).strip(_PUNCT_TAIL)
     name = clean_person_name(core)
     if name is not None:
-        tokens = core.split()
+        tokens = [t for t in core.split() if not HONORIFIC_RE.match(t)]
         given = next((i for i, t in enumerate(tokens) if is_given_name(t)), None)
-        if given is None or given == 0 or all(TITLE_TOKEN_RE.match(t) or HONORIFIC_RE.match(t)
-                                             for t in tokens[:given]):
+        if given is not None and given > 0 and not all(TITLE_TOKEN_RE.match(t) for t in tokens[:given]):
+            pass  # a profession before the given name: handled below
+        elif not strict or _confirmed(name, tokens):
             return name
     hit = person_in(core)
     if hit is None:

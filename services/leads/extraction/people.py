@@ -279,7 +279,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     out = [RepHit(n, "Inhaber", make_candidate(n, 5.0, provider.page, snip)) for n in provider.owners]
     if provider.legal_entity:
         return out
-    if provider.person:
+    if provider.person and not out:  # an explicit "Inhaber" says who the person behind the trade name is
         out.insert(0, RepHit(provider.person, "Inhaber", make_candidate(provider.person, 5.0, provider.page, snip)))
     if out or labelled or not provider.name:
         return out

@@ -87,6 +87,13 @@ _COUNTRY_ONLY_RE = re.compile(r"^(?:deutschland|germany|österreich|oesterreich|
                               r"svizzera|liechtenstein|de|at|ch)$", re.I)
 _BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dienst)|is\s+a\s+(?:brand|trademark|"
                        r"product|service)\s+of|ein\s+(?:angebot|projekt|produkt)\s+(?:der|des|von))\b", re.I)
+# A provider label printed without its colon before the name: "Anbieter Muster GmbH", "Media owner and publisher
+# Muster GmbH", "Inhaberin Anna Muster".
+_GLUED_LABEL_RE = re.compile(
+    r"^\W*(?i:(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|medieninhaber(?:in)?(?:\s+und\s+herausgeber(?:in)?)?|"
+    r"herausgeber(?:in)?|firma|provider|publisher|(?:media\s+)?owner(?:\s+and\s+publisher)?|"
+    r"site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
+)
 _CONTACT_WORD_RE = re.compile(r"kontakt|contact|erreichbar", re.I)
 # Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen").
 _SECTION_RE = re.compile(
@@ -193,14 +200,34 @@ def _classify_label(label: str) -> str:
     return "other"
 
 
+_PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
+_SEPARATOR_RE = re.compile(r"\s[|·•]\s")
+
+
+def _comma_address_split(piece: str) -> list[str]:
+    """"Muster GmbH, Musterweg 1, 12345 Stadt": the name before the first address segment is its own item."""
+    segs = piece.split(", ")
+    for k in range(1, len(segs)):
+        if street_of(segs[k], None) or postal_of(segs[k]):
+            return [", ".join(segs[:k]), ", ".join(segs[k:])]
+    return [piece]
+
+
 def split_items(line: Line) -> list[Item]:
-    """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …") and at a run-in address."""
+    """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
+    " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
     out: list[Item] = []
-    for piece in _INLINE_LABEL_RE.split(_OWNER_AFTER_COMMA_RE.sub(r"\1:", line.text)):
-        for part in split_inline_address(piece, is_given_name):
-            part = part.strip(_ITEM_JUNK)
-            if part:
-                out.append(Item(part, line))
+    text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", line.text)
+    m = _PIPE_LABEL_RE.match(text)
+    if m and _classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
+        text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
+    for labelled in _INLINE_LABEL_RE.split(text):
+        for piece in _SEPARATOR_RE.split(labelled):
+            for chunk in _comma_address_split(piece) if ", " in piece and ":" not in piece else [piece]:
+                for part in split_inline_address(chunk, is_given_name):
+                    part = part.strip(_ITEM_JUNK)
+                    if part:
+                        out.append(Item(part, line))
     return out
 
 
@@ -393,6 +420,7 @@ def _is_description(text: str, person: str, site: Site) -> bool:
 
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
+    names = [Item(_GLUED_LABEL_RE.sub("", it.text) or it.text, it.line) for it in names]
     items = [it for it in names if not _BRAND_RE.search(it.text)]
     branded = len(items) < len(names)
     if not items:
@@ -416,6 +444,10 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         return
     second = items[1]
     p1, p2 = person_line(first.text), person_line(second.text)
+    if not p1 and not p2:  # of two lines only one can be the person: its shape is enough to say which
+        p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
+        if p1 and p2:
+            p1 = p2 = None
     if p1 and not p2:
         prov.person = p1
         if _is_description(second.text, p1, site):
@@ -463,11 +495,16 @@ def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
                 continue
             line = page.lines[idx]
             label = _LABEL_RE.match(line.text)
+            glued = _GLUED_LABEL_RE.match(line.text) if not label else None
             first: list[Item] = []
+            rest = ""
             if label and label.group(2).strip() and _classify_label(label.group(1)) in ("name", "anchor"):
-                # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, Musterweg 1, 12345 Stadt"
-                value = Line(text=label.group(2).strip(), index=line.index, block=line.block, level=0,
-                             region=line.region, blank_before=False, scope=line.scope)
+                rest = label.group(2).strip()  # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …"
+            elif glued:
+                rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
+            if rest:
+                value = Line(text=rest, index=line.index, block=line.block, level=0, region=line.region,
+                             blank_before=False, scope=line.scope)
                 first = split_items(value)
             prov = _collect(page, idx + 1, first, site, anchored=True)
             if prov is not None:
@@ -482,8 +519,14 @@ def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
         for i, line in enumerate(lines):
             if line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
                 continue
-            if not any(postal_of(seg) for seg in segments(line.text)):
+            segs = segments(line.text)
+            k = next((n for n, seg in enumerate(segs) if postal_of(seg)), None)
+            if k is None:
                 continue
+            if k >= 2 and _name_like(segs[0]):  # "Muster GmbH · Musterweg 1 · 12345 Stadt" on one line
+                prov = _collect(page, i + 1, split_items(line), site, anchored=False)
+                if prov is not None and prov.has_address:
+                    return prov
             j = i - 1
             steps = 0
             while j >= 0 and steps < 4:

@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from .dom import COMPANY, Line, ParsedPage
 from .site import Candidate, Site, make_candidate
 
-_REG_RE = re.compile(r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR)\s*(?:Nr\.?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?")
+# "HRB 1234", "HRB-Nr. 1234", "Hrbnr1234": the register kind in any case, "Nr" glued or not.
+_REG_RE = re.compile(
+    r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR|(?i:hr[ab])(?=\s*(?i:nr|nummer)?\.?\s*:?\s*\d))"
+    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?"
+)
 _FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?([a-z])\b")
 _ZVR_RE = re.compile(r"\bZVR(?:-Zahl|-Nr\.?)?\s*:?\s*(\d{9})\b", re.I)
-_CHE_RE = re.compile(r"\bCHE[-\s]?(\d{3})\.?(\d{3})\.?(\d{3})\b")
+_CHE_RE = re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\b")
 _UK_REG_RE = re.compile(
     r"\b(?:company|registration|registered|reg\.?|companies\s+house|registered\s+in\s+(?:england(?:\s*(?:and|&)\s*"
     r"wales)?|scotland|wales|northern\s+ireland)(?:\s+under)?(?:\s+company)?)\s*(?:no\.?|number|nr\.?|#)\s*:?\s*"
@@ -46,7 +50,7 @@ _CITY_TAIL_STOP = re.compile(
 _VAT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bDE\s?(\d{3})\s?(\d{3})\s?(\d{3})\b(?!\s?\d)"), "DE"),
     (re.compile(r"\bATU\s?(\d{8})\b"), "ATU"),
-    (re.compile(r"\bCHE[-\s]?(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b"), "CHE"),
+    (re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b", re.I), "CHE"),
     (re.compile(r"\bGB\s?(\d{3})\s?(\d{4})\s?(\d{2})(\s?\d{3})?\b(?!\s?\d)"), "GB"),
 )
 _VAT_LABEL_RE = re.compile(r"ust|umsatzsteuer|\bvat\b|\buid\b|mwst|mehrwertsteuer|\btva\b|\biva\b|steuer-?id", re.I)
@@ -78,7 +82,7 @@ def _usable(line: Line) -> bool:
     return line.scope == COMPANY
 
 
-_REG_HINT_RE = re.compile(r"HR[AB]|VR|PR|GnR|GsR|GenR|FN|ZVR|CHE|Firmenbuch|[Cc]ompan|[Rr]egist|[Rr]eg\.")
+_REG_HINT_RE = re.compile(r"HR[AB]|Hr[ab]|VR|PR|GnR|GsR|GenR|FN|ZVR|CHE|Firmenbuch|[Cc]ompan|[Rr]egist|[Rr]eg\.")
 _COURT_HINTS = ("gericht", "regist", "court", "companies house", "england", "scotland", "wales", "kanton")
 
 
@@ -90,8 +94,9 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 continue
             text = line.text
             for m in _REG_RE.finditer(text):
-                value = f"{m.group(1)} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
-                hits.append(_hit(value, m.group(1), page, line, m.start(), m.end()))
+                kind = m.group(1).upper() if m.group(1).lower() in ("hra", "hrb") else m.group(1)
+                value = f"{kind} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
+                hits.append(_hit(value, kind, page, line, m.start(), m.end()))
             for m in _FN_RE.finditer(text):
                 hits.append(_hit(f"FN {m.group(1)}{m.group(2)}", "FN", page, line, m.start(), m.end()))
             for m in _ZVR_RE.finditer(text):
@@ -188,7 +193,11 @@ def _court_anywhere(site: Site) -> Candidate | None:
     return best
 
 
-def choose_vat(site: Site) -> Candidate | None:
+_SEAT_VAT_PREFIX = {"DE": "DE", "AT": "ATU", "CH": "CHE", "GB": "GB"}
+
+
+def choose_vat(site: Site, seat_country: str | None = None) -> Candidate | None:
+    """The VAT id; of two (a German branch's and the Swiss seat's) the one of the seat's country."""
     cands: list[Candidate] = []
     for page in site.pages:
         prev_text = ""
@@ -225,6 +234,9 @@ def choose_vat(site: Site) -> Candidate | None:
             prev_text = text
     if not cands:
         return None
+    prefix = _SEAT_VAT_PREFIX.get(seat_country or "")
+    if prefix and any(c.value.startswith(prefix) for c in cands):
+        cands = [c for c in cands if c.value.startswith(prefix)]
     totals: dict[str, float] = {}
     for c in cands:
         totals[c.value] = totals.get(c.value, 0.0) + c.score
