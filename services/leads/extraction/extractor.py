@@ -22,6 +22,7 @@ from .registry import choose_register, choose_vat
 from .scope import prepare_page
 from .site import Candidate, Site, make_candidate, split_domain
 from .textutil import fold, snippet
+from .thirdparty import mark_foreign_paragraphs
 
 
 def _pick_org(orgs: list[tuple[JsonLdOrg, str]]) -> tuple[JsonLdOrg, str] | None:
@@ -90,6 +91,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
                 cand.extra["form"] = form_of(m.group("form")) if m else ""
                 jsonld_names.append(cand)
     provider = find_provider(site)
+    own = {provider.page.url: provider.line_indices} if provider is not None else {}
+    mark_foreign_paragraphs(site, own, (provider.name or "") if provider is not None else "")
     name_res = choose_name(site, jsonld_names, _provider_name(provider))
     if name_res.name:
         facts.company_name = name_res.name.value
@@ -230,7 +233,7 @@ def _fallback_address(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], 
 
 def _register_and_vat(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], org: JsonLdOrg | None,
                       org_url: str, org_snip: str) -> None:
-    number, court = choose_register(site, facts.legal_form)
+    number, court = choose_register(site, facts.legal_form, facts.country)
     if number:
         facts.register_number = number.value
         ev["register_number"] = number.evidence()

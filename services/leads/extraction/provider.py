@@ -94,6 +94,11 @@ _GLUED_LABEL_RE = re.compile(
     r"herausgeber(?:in)?|firma|provider|publisher|(?:media\s+)?owner(?:\s+and\s+publisher)?|"
     r"site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
 )
+# Farms and estates are addressed by their name, without street or house number.
+_ESTATE_RE = re.compile(
+    r"^(?:Gut|Hofgut|Rittergut|Landgut|Weingut|Hof|Gehöft|Schloss|Burg|Mühle|Alm|Weiler|Siedlung|Kloster|Domäne|"
+    r"Vorwerk|Forsthaus|Ortsteil|OT)\s+\S|^[A-ZÄÖÜ][a-zäöüß]+(?:hof|mühle|muehle|gut|hütte|alm|weiler)$"
+)
 _CONTACT_WORD_RE = re.compile(r"kontakt|contact|erreichbar", re.I)
 # Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen").
 _SECTION_RE = re.compile(
@@ -371,6 +376,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
             if not prov.street:
                 prov.street = street
+            if postal and not prov.street and len(names) >= 2 and _ESTATE_RE.search(names[-1].text):
+                prov.street = names.pop().text  # "Gut Sonnenhof" above the postal line: an address without number
             if postal:
                 prov.postal_code, prov.city, prov.country = postal, city, country
                 prov.address_line = item.line

@@ -13,9 +13,11 @@ _REG_RE = re.compile(
     r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR|(?i:hr[ab])(?=\s*(?i:nr|nummer)?\.?\s*:?\s*\d))"
     r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?"
 )
-_FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?([a-z])\b")
+_FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
 _ZVR_RE = re.compile(r"\bZVR(?:-Zahl|-Nr\.?)?\s*:?\s*(\d{9})\b", re.I)
 _CHE_RE = re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\b")
+_MWST_AFTER_RE = re.compile(r"\s*(?:MWST|TVA|IVA|VAT)\b", re.I)
+_UID_LABEL_RE = re.compile(r"\bUID|Unternehmens-?Id|Handelsregister|register", re.I)
 _UK_REG_RE = re.compile(
     r"\b(?:company|registration|registered|reg\.?|companies\s+house|registered\s+in\s+(?:england(?:\s*(?:and|&)\s*"
     r"wales)?|scotland|wales|northern\s+ireland)(?:\s+under)?(?:\s+company)?)\s*(?:no\.?|number|nr\.?|#)\s*:?\s*"
@@ -103,7 +105,12 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 hits.append(_hit(f"ZVR {m.group(1)}", "ZVR", page, line, m.start(), m.end()))
             for m in _CHE_RE.finditer(text):
                 value = f"CHE-{m.group(1)}.{m.group(2)}.{m.group(3)}"
-                hits.append(_hit(value, "CHE", page, line, m.start(), m.end()))
+                # Printed only as the MWST number, the UID is the VAT id; a register entry printed beside it wins.
+                vat_only = bool(_MWST_AFTER_RE.match(text, m.end())) and not _UID_LABEL_RE.search(text[: m.start()])
+                hit = _hit(value, "CHE-MWST" if vat_only else "CHE", page, line, m.start(), m.end())
+                if vat_only:
+                    hit.cand.score -= 1.0
+                hits.append(hit)
             for m in _UK_REG_RE.finditer(text):
                 hits.append(_hit(m.group(1).upper(), "UK", page, line, m.start(), m.end()))
     return hits
@@ -114,11 +121,14 @@ def _hit(value: str, kind: str, page: ParsedPage, line: Line, start: int, end: i
     return RegisterHit(make_candidate(value, score, page, line.text, start, end), kind, page, line)
 
 
-def choose_register(site: Site, legal_form: str | None) -> tuple[Candidate | None, Candidate | None]:
+def choose_register(site: Site, legal_form: str | None,
+                    country: str | None = None) -> tuple[Candidate | None, Candidate | None]:
+    """The register number (and court). Swiss firms are identified by their UID, Austrian ones by the FN;
+    German ones by the register the legal form belongs in."""
     hits = register_hits(site)
     if not hits:
         return None, _court_anywhere(site)
-    expected = _EXPECTED_REGISTER.get(legal_form or "")
+    expected = {"CH": "CHE", "AT": "FN"}.get(country or "") or _EXPECTED_REGISTER.get(legal_form or "")
     for h in hits:
         if expected and h.kind == expected:
             h.cand.score += 3.0
