@@ -51,9 +51,9 @@ def _domains(lines: list[Line]) -> tuple[set[str], set[str]]:
         for email, _, _ in emails_in_text(line.text) if "@" in line.text or "(at)" in line.text else []:
             mails.add(registrable_domain(email.rsplit("@", 1)[1]))
         for link in line.links:
-            email = email_from_href(link.href)
-            if email:
-                mails.add(registrable_domain(email.rsplit("@", 1)[1]))
+            linked = email_from_href(link.href)
+            if linked:
+                mails.add(registrable_domain(linked.rsplit("@", 1)[1]))
     sites.discard("")
     mails.discard("")
     return sites, mails
