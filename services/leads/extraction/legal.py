@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage
+from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage, is_nav_line
 from .site import Candidate, Site, best, make_candidate
 from .textutil import alnum_tokens, words
 
@@ -225,6 +225,19 @@ def name_candidates(site: Site) -> list[Candidate]:
     return cands
 
 
+# Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen").
+SECTION_RE = re.compile(
+    r"^\W*(?:impressum|imprint|kontakt\w*|contact|anschrift|adresse|address|umsatzsteuer|ust\b|uid\b|vat\b|"
+    r"steuer|register|handelsregister|firmenbuch|vertret|gesch(?:ä|ae)ftsf|haftung|datenschutz|urheberrecht|"
+    r"rechtlich|berufsrechtlich|legal\b|startseite|home\b|men(?:ü|u)\b|navigation|(?:ö|oe)ffnungszeiten|"
+    r"opening|anfahrt|so\s+finden|(?:ü|ue)ber\s+(?:uns|mich)|about\b|team\b|leistungen|angebot|philosophie|"
+    r"services?\b|aktuelles|news\b|blog\b|galerie|gallery|projekte|referenzen|zum\s+inhalt|zur(?:ü|ue)ck|"
+    r"skip\s+to|direkt\s+zum|bankverbindung|tätigkeit|unternehmensgegenstand|headquarters|sales\b|support\b|"
+    r"(?:mailing|postal)\s+address|office\b|geschäftsstelle|sekretariat)",
+    re.I,
+)
+PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"
+                         r"we|us|our|you|your)\b", re.I)
 _FALLBACK_SKIP_RE = re.compile(
     r"impressum|imprint|legal notice|angaben|gem(?:ä|ae)(?:ß|ss)|verantwortlich|herausgeber|anbieter|betreiber|"
     r"kontakt|contact|tmg|ddg|mstv|rstv|§|informationspflicht|offenlegung|e-commerce|representative|vertret|"
@@ -238,11 +251,13 @@ _SENTENCE_RE = re.compile(r"\b(?:ist|sind|wird|werden|wurde|the|is|are|gemäß|n
 def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
     """First name-like line of an Impressum: the trade name of sole traders ("Malerbetrieb Schulz")."""
     for line in page.lines:
-        if line.scope != COMPANY or line.region != "main" or 1 <= line.level <= 6:
+        if line.scope != COMPANY or line.region != "main" or 1 <= line.level <= 6 or is_nav_line(line):
             continue
         text = line.text
         if _FALLBACK_SKIP_RE.search(text) and not _OWNER_RE.search(text):
             continue
+        if SECTION_RE.match(text) or PRONOUN_RE.search(text):
+            continue  # "Startseite", "Zum Inhalt springen", "Schreiben Sie uns"
         m = _LEAD_LABEL_RE.match(text)
         if m:
             text = text[m.end() :]

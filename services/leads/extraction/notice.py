@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .address import country_of, postal_of, segments, split_inline_address, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line
-from .legal import FORM_RE
+from .legal import FORM_RE, PRONOUN_RE, SECTION_RE
 from .names import is_given_name
 from .site import Site
 
@@ -89,23 +89,9 @@ ESTATE_RE = re.compile(
     r"Vorwerk|Forsthaus|Ortsteil|OT)\s+\S|^[A-ZÄÖÜ][a-zäöüß]+(?:hof|mühle|muehle|gut|hütte|alm|weiler)$"
 )
 CONTACT_WORD_RE = re.compile(r"kontakt|contact|erreichbar", re.I)
-# Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen").
-_SECTION_RE = re.compile(
-    r"^\W*(?:impressum|imprint|kontakt\w*|contact|anschrift|adresse|address|umsatzsteuer|ust\b|uid\b|vat\b|"
-    r"steuer|register|handelsregister|firmenbuch|vertret|gesch(?:ä|ae)ftsf|haftung|datenschutz|urheberrecht|"
-    r"rechtlich|berufsrechtlich|legal\b|startseite|home\b|men(?:ü|u)\b|navigation|(?:ö|oe)ffnungszeiten|"
-    r"opening|anfahrt|so\s+finden|(?:ü|ue)ber\s+(?:uns|mich)|about\b|team\b|leistungen|angebot|philosophie|"
-    r"services?\b|aktuelles|news\b|blog\b|galerie|gallery|projekte|referenzen|zum\s+inhalt|zur(?:ü|ue)ck|"
-    r"skip\s+to|direkt\s+zum|bankverbindung|tätigkeit|unternehmensgegenstand|headquarters|sales\b|support\b|"
-    r"(?:mailing|postal)\s+address|office\b|geschäftsstelle|sekretariat)",
-    re.I,
-)
-_PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"
-                         r"we|us|our|you|your)\b", re.I)
 DESCRIPTION_JOIN_RE = re.compile(r"\s(?:und|&|\+|and|/)\s|,\s")
 TRAILING_JUNK = " \t,;:|·•-\u2013—"
 _ITEM_JUNK = " \t,;|·•-\u2013—"
-_ARROWS = " \u2190\u2192\u2191\u203a\u00bb\u00ab\u2039"
 
 
 @dataclass
@@ -116,18 +102,6 @@ class Item:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-def is_nav(line: Line) -> bool:
-    """A line that is nothing but a link to somewhere on the site ("Zum Inhalt springen", "← Startseite")."""
-    text = line.text.strip(_ARROWS)
-    for link in line.links:
-        href = link.href.lower()
-        if href.startswith(("mailto:", "tel:")):
-            continue
-        if link.text.strip(_ARROWS) == text:
-            return True
-    return line.text[:1] in _ARROWS[1:] or line.region == "nav"
-
-
 def anchor_strength(line: Line) -> int:
     """3 = strong provider anchor, 2 = weak (Impressum/Kontakt heading), 1 = content-responsible, 0 = none."""
     text = line.text.strip()
@@ -231,11 +205,11 @@ def is_contact(text: str) -> bool:
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
         return False
-    if _SECTION_RE.match(text):
+    if SECTION_RE.match(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»("):
         return False
-    if _PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
+    if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
         return False
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3:
         return False

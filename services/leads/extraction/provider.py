@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .address import postal_of, segments, street_of
-from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage
+from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
 from .legal import FORM_RE, SOLE_FORMS, form_of
 from .names import fold_name, person_in, person_line
 from .notice import (
@@ -37,7 +37,6 @@ from .notice import (
     anchor_strength,
     classify_label,
     is_contact,
-    is_nav,
     name_like,
     split_items,
 )
@@ -90,12 +89,12 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             if line.scope == THIRD_PARTY:
                 break
             if line.region != region:
-                if line.region == "nav" or is_nav(line):
+                if line.region == "nav" or is_nav_line(line):
                     continue
                 if region != "header" or line.region != "main":
                     break
                 region = "main"  # the page title sits in the header, the block in the content
-            if is_nav(line):
+            if is_nav_line(line):
                 continue
             budget -= 1
             label = LABEL_RE.match(line.text)
@@ -329,7 +328,7 @@ def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
             steps = 0
             while j >= 0 and steps < 4:
                 prev = lines[j]
-                if prev.region != region or prev.scope == THIRD_PARTY or is_nav(prev):
+                if prev.region != region or prev.scope == THIRD_PARTY or is_nav_line(prev):
                     break
                 if street_of(prev.text, site.region) is None and not any(postal_of(s) for s in segments(prev.text)):
                     if name_like(prev.text) and not anchor_strength(prev):
