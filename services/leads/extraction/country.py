@@ -48,6 +48,8 @@ def guess_country(site: Site) -> str:
             region = lang.split("-", 1)[1].upper()
             if region in ("DE", "AT", "CH", "GB", "US"):
                 votes[region] = votes.get(region, 0.0) + (1.0 if page.kind == "home" else 0.3)
+        elif lang == "de" and page.kind == "home":
+            votes["DE"] = votes.get("DE", 0.0) + 0.5  # German without a region: Germany unless more is known
     prefix_votes: Counter[str] = Counter()
     other: dict[str, float] = {}
     for page in site.pages:
@@ -69,8 +71,9 @@ def guess_country(site: Site) -> str:
                     other["US"] = other.get("US", 0.0) + 2
             if UK_POSTCODE_RE.search(text):
                 other["GB"] = other.get("GB", 0.0) + 1
-            for m in _WORDS_RE.finditer(text):
-                other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + 1
+            if len(text) <= 80:  # a country named in an address line, not in prose ("registered in the USA")
+                for m in _WORDS_RE.finditer(text):
+                    other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + 1
             if _DE_PLZ_RE.search(text):
                 other["DE"] = other.get("DE", 0.0) + 0.5
     for c, n in prefix_votes.items():

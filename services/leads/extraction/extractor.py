@@ -20,7 +20,7 @@ from .profile import find_employees, find_industry, find_language, find_social
 from .provider import Provider, find_provider
 from .registry import choose_register, choose_vat
 from .scope import prepare_page
-from .site import Candidate, Site, make_candidate, split_domain
+from .site import Candidate, Site, make_candidate, split_site_domain
 from .textutil import fold, snippet
 from .thirdparty import mark_foreign_paragraphs
 
@@ -60,7 +60,7 @@ def build_site(pages: Sequence[PageContent], site_url: str) -> Site:
         page.index = i
         prepare_page(page)
         parsed.append(page)
-    label, suffix = split_domain(site_url)
+    label, suffix = split_site_domain(site_url)
     return Site(url=site_url, domain=f"{label}.{suffix}" if suffix else "", domain_label=label, suffix=suffix,
                 pages=parsed)
 

@@ -192,7 +192,7 @@ def address_parts(text: str, site: Site) -> tuple[str | None, str | None, str | 
                 break
         return street, postal, city, country
     for seg in segs:
-        street = street_of(seg, site.region)
+        street = street_of(seg, site.region if site.region in ("DE", "AT", "CH") else None)
         if street:
             return street, None, None, None
     return None, None, None, None
