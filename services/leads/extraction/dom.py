@@ -331,12 +331,8 @@ _ARROWS = " \u2190\u2192\u2191\u203a\u00bb\u00ab\u2039"
 
 
 def is_nav_line(line: Line) -> bool:
-    """A line that is nothing but a link to somewhere on the site ("Zum Inhalt springen", "← Startseite")."""
+    """A skip link or a way back ("Zum Inhalt springen" -> #main, "← Startseite"), or a line of the navigation."""
+    if line.text[:1] in _ARROWS[1:] or line.region == "nav":
+        return True
     text = line.text.strip(_ARROWS)
-    for link in line.links:
-        href = link.href.lower()
-        if href.startswith(("mailto:", "tel:")):
-            continue
-        if link.text.strip(_ARROWS) == text:
-            return True
-    return line.text[:1] in _ARROWS[1:] or line.region == "nav"
+    return any(link.href.startswith("#") and link.text.strip(_ARROWS) == text for link in line.links)

@@ -50,6 +50,7 @@ _INLINE_LABEL_RE = re.compile(
 )
 # "Schreinerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+_OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in)?|inh\.?|owner|proprietor|"
                              r"inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
@@ -135,8 +136,10 @@ def classify_label(label: str) -> str:
         return "name"
     if _BRANCH_RE.search(low):
         return "branch"
-    if _SEAT_LABEL_RE.match(low):
+    if _SEAT_LABEL_RE.match(low) or _ADDRESS_PART_LABEL_RE.match(low):
         return "seat"
+    if _REP_LABEL_RE.search(low):
+        return "rep"
     if _CONTACT_LABEL_RE.match(low):
         return "contact"
     if _STRONG_ANCHOR_RE.search(low) or _WEAK_ANCHOR_RE.match(low):
@@ -144,6 +147,10 @@ def classify_label(label: str) -> str:
     return "other"
 
 
+_ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:\s*/\s*ort)?|postleitzahl|ort|"
+                                    r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
+_REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
+                           r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
 _PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 
@@ -162,6 +169,7 @@ def split_items(line: Line) -> list[Item]:
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
     out: list[Item] = []
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", line.text)
+    text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = _PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"

@@ -145,6 +145,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "branch":
             break
+        if kind == "rep":
+            continue  # "Geschäftsführer: …" inside the block: people.py reads it
         if kind == "contact" or (not kind and is_contact(value) and not postal_of(value)):
             if not names and not prov.has_address:
                 return None
@@ -209,11 +211,12 @@ def _domain_brand(text: str, site: Site) -> bool:
 
 
 def _is_description(text: str, person: str, site: Site) -> bool:
-    """"Beratung und Training" under a person's name describes the business; "Hausverwaltung van Beek"
-    (with the owner's surname) or "Lumifit" on lumifit.de (the site's brand) is a trade name."""
+    """"Beratung und Training" or "Steuerberater" under a person's name describes the business;
+    "Hausverwaltung van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
+    two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
         return False
-    return bool(DESCRIPTION_JOIN_RE.search(text))
+    return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1
 
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
