@@ -123,7 +123,8 @@ def test_outside_the_legal_notice_an_office_label_is_not_the_name() -> None:
         # a legal entity: a bare name under it is not its representative
         (["Kleintierzüchter Lindenhof e.V.", "Gerda Beispiel"], "Kleintierzüchter Lindenhof e.V.", []),
         # a registered sole trader: the owner is in the firm's name
-        (["Anton Beispiel \u2013 Grafik und Satz e.U."], "Anton Beispiel \u2013 Grafik und Satz e.U.", ["Anton Beispiel"]),
+        (["Anton Beispiel \u2013 Grafik und Satz e.U."], "Anton Beispiel \u2013 Grafik und Satz e.U.",
+         ["Anton Beispiel"]),
         # a brand of a legal entity
         (["Lindenhof Lounge ist eine Marke der", "Beispiel Gastro gmbh"], "Beispiel Gastro gmbh", []),
         # a label glued to the name
