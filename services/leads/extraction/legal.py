@@ -225,15 +225,17 @@ def name_candidates(site: Site) -> list[Candidate]:
     return cands
 
 
-# Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen").
+# Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen"): phrases
+# that no name starts with, and section words that make up a whole line ("Über uns", "Unsere Leistungen").
 SECTION_RE = re.compile(
-    r"^\W*(?:impressum|imprint|kontakt\w*|contact|anschrift|adresse|address|umsatzsteuer|ust\b|uid\b|vat\b|"
-    r"steuer|register|handelsregister|firmenbuch|vertret|gesch(?:ä|ae)ftsf|haftung|datenschutz|urheberrecht|"
-    r"rechtlich|berufsrechtlich|legal\b|startseite|home\b|men(?:ü|u)\b|navigation|(?:ö|oe)ffnungszeiten|"
-    r"opening|anfahrt|so\s+finden|(?:ü|ue)ber\s+(?:uns|mich)|about\b|team\b|leistungen|angebot|philosophie|"
-    r"services?\b|aktuelles|news\b|blog\b|galerie|gallery|projekte|referenzen|zum\s+inhalt|zur(?:ü|ue)ck|"
-    r"skip\s+to|direkt\s+zum|bankverbindung|tätigkeit|unternehmensgegenstand|headquarters|sales\b|support\b|"
-    r"(?:mailing|postal)\s+address|office\b|geschäftsstelle|sekretariat)",
+    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|ust\b|uid\b|vat\b|"
+    r"steuer(?:nummer|-?id|\b)|register\b|registereintrag|handelsregister|firmenbuch|vertreten|vertretungs|"
+    r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|haftung|datenschutz|urheberrecht|rechtlich|berufsrechtlich|startseite|"
+    r"(?:ö|oe)ffnungszeiten|anfahrt|so\s+finden|zum\s+inhalt|zur(?:ü|ue)ck|skip\s+to|direkt\s+zum|bankverbindung|"
+    r"unternehmensgegenstand|(?:mailing|postal)\s+address|gesch(?:ä|ae)ftsstelle|sekretariat)"
+    r"|^\W*(?:unser[e]?\s+|our\s+)?(?:legal|home|men(?:ü|u)|navigation|(?:ü|ue)ber\s+(?:uns|mich)|about(?:\s+us)?|"
+    r"team|leistungen|angebot[e]?|philosophie|services?|aktuelles|news|blog|galerie|gallery|projekte|"
+    r"referenzen|tätigkeit|headquarters|sales|support|office|partner|jobs|karriere)\W*$",
     re.I,
 )
 PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"

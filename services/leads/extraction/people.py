@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage
 from .emails import email_from_href, emails_in_text
 from .facts import Person
-from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name
+from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name, person_line
 from .phones import phone_hits_in_line
 from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
@@ -30,7 +30,7 @@ _REP_LABEL_RE = re.compile(
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
     | schatzmeister(?:in)? | kassier(?:er|in)? | kassenwart(?:in)?
-    | (?:is\s+)?a\s+trading\s+name\s+of
+    | (?:is\s+)?a\s+trading\s+name\s+of | represented\s+by | authori[sz]ed\s+representatives?
     | gesellschafter(?:innen|in)?
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
     | partner(?:innen|in)?(?=\s*:) | owners?(?=\s*:) | proprietor(?=\s*:) | president(?=\s*:)
@@ -39,6 +39,7 @@ _REP_LABEL_RE = re.compile(
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "vertret", "vorstand", "vorsitz", "schatzmeister",
+              "represent",
               "kassier", "kassenwart", "gesellschafter", "director", "partner", "owner", "proprietor", "president",
               "ceo", "chief executive", "trading name")
 # Roles next to a name on team pages that make the person a representative.
@@ -278,6 +279,12 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     snip = provider.name_line.text if provider.name_line else ""
     out = [RepHit(n, "Inhaber", make_candidate(n, 5.0, provider.page, snip)) for n in provider.owners]
     if provider.legal_entity:
+        if not out and not labelled and provider.name and _PARTNERSHIP_RE.search(provider.name):
+            # "Anna Muster & Ben Beispiel GbR": the partners named in the firm represent it
+            for piece in _SPLIT_RE.split(_PARTNERSHIP_RE.sub("", provider.name)):
+                person = person_line(piece)
+                if person:
+                    out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
         return out
     if provider.person and not out:  # an explicit "Inhaber" says who the person behind the trade name is
         out.insert(0, RepHit(provider.person, "Inhaber", make_candidate(provider.person, 5.0, provider.page, snip)))
@@ -291,6 +298,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     return out
 
 
+_PARTNERSHIP_RE = re.compile(r"\s*\b(?:GbR|OHG|oHG|OG|PartG(?:\s?mbB)?)\s*$")
 _RESPONSIBLE_RE = re.compile(r"verantwortlich|responsible\s+(?:for|person)", re.I)
 
 

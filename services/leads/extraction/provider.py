@@ -68,7 +68,8 @@ class Provider:
 
 
 # ---------------------------------------------------------------------------------------------- blocks
-def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anchored: bool) -> Provider | None:
+def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anchored: bool,
+             region: str | None = None) -> Provider | None:
     """Walk from `start` and fill a Provider from the items that follow (None when it is no provider block)."""
     prov = Provider(page=page, anchored=anchored)
     lines = page.lines
@@ -78,7 +79,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
     pending: list[Item] = list(first)
     i = start
-    region = lines[start - 1].region if 0 < start <= len(lines) else "main"
+    if region is None:
+        region = lines[start - 1].region if 0 < start <= len(lines) else "main"
     budget = 18
     while True:
         if not pending:
@@ -315,6 +317,10 @@ def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
 def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
     lines = page.lines
+
+    def usable(ln: Line, region: str) -> bool:
+        return ln.region == region and ln.scope != THIRD_PARTY and not is_nav_line(ln)
+
     for region in ("main", "footer"):
         for i, line in enumerate(lines):
             if line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
@@ -323,28 +329,25 @@ def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
             k = next((n for n, seg in enumerate(segs) if postal_of(seg)), None)
             if k is None:
                 continue
-            if k >= 2 and name_like(segs[0]):  # "Muster GmbH · Musterweg 1 · 12345 Stadt" on one line
-                prov = _collect(page, i + 1, split_items(line), site, anchored=False)
+            if k >= 1 and name_like(segs[0]) and not street_of(segs[0], None):
+                # "Muster GmbH · Musterweg 1 · 12345 Stadt" on one line
+                prov = _collect(page, i + 1, split_items(line), site, anchored=False, region=region)
                 if prov is not None and prov.has_address:
                     return prov
-            j = i - 1
-            steps = 0
-            while j >= 0 and steps < 4:
-                prev = lines[j]
-                if prev.region != region or prev.scope == THIRD_PARTY or is_nav_line(prev):
-                    break
-                if street_of(prev.text, site.region) is None and not any(postal_of(s) for s in segments(prev.text)):
-                    if name_like(prev.text) and not anchor_strength(prev):
-                        prov = _collect(page, j + 1, [Item(prev.text, prev)], site, anchored=False)
-                        if prov is not None and prov.has_address and (j == 0 or lines[j - 1].level == 0
-                                                                     or not name_like(lines[j - 1].text)):
-                            return prov
-                        if prov is not None and prov.has_address:
-                            above = _collect(page, j, [Item(lines[j - 1].text, lines[j - 1])], site, anchored=False)
-                            return above if above is not None and above.has_address else prov
-                    break
-                j -= 1
-                steps += 1
+            j = i - 1 if k == 0 or street_of(segs[0], None) else i
+            while j >= 0 and j >= i - 2 and usable(lines[j], region) and street_of(lines[j].text, None):
+                j -= 1  # the street line(s) above the postal code
+            top = j
+            while top >= 0 and top > j - 3 and usable(lines[top], region) and name_like(lines[top].text) and (
+                    not anchor_strength(lines[top])):
+                if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
+                    break  # a new paragraph or heading below: the name starts there
+                top -= 1
+            if top == j:
+                continue
+            prov = _collect(page, top + 1, [], site, anchored=False, region=region)
+            if prov is not None and prov.has_address:
+                return prov
     return None
 
 
