@@ -45,7 +45,9 @@ _TP_STRONG = r"""
     kooperationspartner|unsere\s+partner|our\s+partners|\binvestors?\b|trusted\s+by|
     lebensmittel(?:überwachung|ueberwachung|recht)|verbraucherschutz|gesundheitsamt|\berlaubnis\b|
     \bquelle\b|\bgenerator\b|\bgoogle\b|\bfacebook\b|meta\s+platforms|\banalytics\b|\bcookies?\b|\byoutube\b|
-    \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media
+    \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media|\binstagram\b|\blinkedin\b|
+    \btwitter\b|pinterest|\btiktok\b|\bxing\b|\bzoom\b|microsoft|\bwebex\b|\bskype\b|\bjitsi\b|
+    calendly|cloudflare|bankverbindung|bank\s+details|kreditinstitut|\biban\b
 """
 _TP_LEGAL = r"""
     web-?design|webagentur|\bgestaltung|realisation|realisierung|\bumsetzung|\bkonzeption|programmierung|
