@@ -46,7 +46,7 @@ NON_NAME = words(
     "sales marketing customer success engineering data legal impressum datenschutz montag dienstag "
     "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
     "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
-    "über sprecher sprecherin mag dr prof news presse jobs karriere"
+    "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar"
 )
 NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"

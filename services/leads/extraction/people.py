@@ -286,8 +286,8 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 if person:
                     out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
         return out
-    if provider.person and not out:  # an explicit "Inhaber" says who the person behind the trade name is
-        out.insert(0, RepHit(provider.person, "Inhaber", make_candidate(provider.person, 5.0, provider.page, snip)))
+    if not out:  # an explicit "Inhaber" says who the person behind the trade name is
+        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, snip)) for p in provider.persons]
     if out or labelled or not provider.name:
         return out
     trade = fold_name(provider.name)

@@ -53,7 +53,7 @@ class Provider:
     name: str | None = None
     name_line: Line | None = None
     legal_entity: bool = False  # the name carries the legal form of a company or association
-    person: str | None = None  # the person a sole proprietorship is run by, as the block prints it
+    persons: list[str] = field(default_factory=list)  # who a sole proprietorship is run by, as the block prints it
     owners: list[str] = field(default_factory=list)  # "Inhaber: …" inside the block
     street: str | None = None
     postal_code: str | None = None
@@ -238,39 +238,50 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     sole = next((it for it in items if FORM_RE.search(it.text)), None)
     if sole is not None:  # e.U. / e.K.: a registered sole trader, the owner's name is in the firm's name
         prov.name, prov.name_line = sole.text, sole.line
-        prov.person = _person_within(sole.text)
+        prov.persons = _persons_within(sole.text)
         return
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
-        prov.person = person_line(first.text) or _person_within(first.text)
+        prov.persons = _persons_within(first.text)
         return
     second = items[1]
     p1, p2 = person_line(first.text), person_line(second.text)
-    if not p1 and not p2:  # of two lines only one can be the person: its shape is enough to say which
+    if not p1 and not p2 and not prov.owners:
+        # Of two lines only one can be the person: its shape is enough to say which (a rare given name).
         p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
         if p1 and p2:
             p1 = p2 = None
     if p1 and not p2:
-        prov.person = p1
+        prov.persons = [p1]
         if _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
         else:
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
-        prov.name, prov.name_line, prov.person = first.text, first.line, p2
+        prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
     else:
         prov.name, prov.name_line = first.text, first.line
-        prov.person = p1 or _person_within(first.text)
+        prov.persons = [p1] if p1 else _persons_within(first.text)
 
 
-def _person_within(text: str) -> str | None:
-    """The owner inside a trade name: "HolzEffekt - Max Beispiel", "Max Beispiel Bauschreinerei"."""
+_PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
+
+
+def _persons_within(text: str) -> list[str]:
+    """The owner(s) inside a name line: "HolzWerk - Max Beispiel", "Max Beispiel Bauschreinerei",
+    "Dr. Eva Beispiel und Dr. Paul Beispiel"."""
+    whole = person_line(text)
+    if whole:
+        return [whole]
+    people = [p for piece in _PEOPLE_SPLIT_RE.split(text) if (p := person_line(piece.strip()))]
+    if len(people) >= 2:
+        return people
     for piece in re.split(r"\s[-\u2013—/|·]\s|,\s", text):
         person = person_line(piece)
         if person:
-            return person
+            return [person]
     hit = person_in(text)
-    return hit[0] if hit else None
+    return [hit[0]] if hit else []
 
 
 # ---------------------------------------------------------------------------------------------- search
