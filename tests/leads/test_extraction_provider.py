@@ -379,3 +379,39 @@ def test_site_on_an_unknown_top_level_domain_keeps_its_name() -> None:
                  url="http://brunner-bau.test:8080/")
     facts = _facts(home, site="http://brunner-bau.test:8080/")
     assert facts.company_name == "Elias Brunner Bauschreinerei"
+
+
+# ------------------------------------------------------------------------------------- more name-line shapes
+def test_legal_form_on_its_own_line_and_in_capitals() -> None:
+    split = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Holz- und Bautechnik<br>GmbH &amp; Co. KG<br>"
+                     "Birkenweg 7<br>34567 Waldstadt</p><p>Telefon 05651 98 76 54</p>")
+    assert (split.company_name, split.legal_form) == ("Lindenhof Holz- und Bautechnik GmbH & Co. KG", "GmbH & Co. KG")
+    caps = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>LINDENHOF WERKZEUG GMBH<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                    "<p>Telefon 05651 98 76 54</p>")
+    assert (caps.company_name, caps.legal_form) == ("LINDENHOF WERKZEUG GMBH", "GmbH")
+
+
+def test_practice_of_two_doctors_and_a_family_business() -> None:
+    practice = _imprint("<h2>Diensteanbieter</h2><p>Dr. med. Eva Beispiel und Dr. med. Paul Beispiel<br>"
+                        "Gemeinschaftspraxis<br>Marktplatz 1<br>34567 Waldstadt</p><p>Telefon 05651 98 76 54</p>")
+    assert practice.representatives == ["Dr. med. Eva Beispiel", "Dr. med. Paul Beispiel"]
+    family = _imprint("<h1>Impressum</h1><p>Pension Bergblick<br>Familie Beispiel<br>Dorf 12<br>6100 Seefeld<br>"
+                      "Österreich</p><p>Tel.: +43 5212 1234</p>", site="https://www.bergblick-beispiel.at/")
+    assert (family.company_name, family.representatives, family.country) == ("Pension Bergblick", [], "AT")
+
+
+def test_partners_named_in_a_partnership_firm() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Anna Beispiel &amp; Ben Muster GbR<br>Kanalstraße 4<br>"
+                     "10999 Berlin</p><p>Telefon 030 1234567</p>")
+    assert facts.representatives == ["Anna Beispiel", "Ben Muster"]
+
+
+def test_controller_of_the_privacy_policy_when_nothing_else_names_the_provider() -> None:
+    privacy = _page("<h1>Datenschutzerklärung</h1><h2>Verantwortliche Stelle</h2><p>Lindenhof Werkzeug GmbH<br>"
+                    "Birkenweg 7<br>34567 Waldstadt<br>datenschutz@lindenhof-beispiel.de</p>"
+                    "<h2>Google Analytics</h2><p>Anbieter ist die Google Ireland Limited, Gordon House, Dublin 4.</p>",
+                    kind="other", url=f"{SITE}datenschutz.html")
+    home = _page("<h1>Werkzeug seit 1950</h1><p>Qualität aus Waldstadt.</p>", kind="home", url=SITE)
+    facts = _facts(home, privacy)
+    assert facts.company_name == "Lindenhof Werkzeug GmbH"
+    assert (facts.street, facts.postal_code) == ("Birkenweg 7", "34567")

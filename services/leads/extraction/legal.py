@@ -18,7 +18,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("SE & Co. KG", r"SE\s*(?:&|\+|und)\s*Co\.?\s*KG"),
     ("UG (haftungsbeschränkt)", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
     ("gGmbH", r"gGmbH"),
-    ("GmbH", r"GmbH|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
+    ("GmbH", r"GmbH|(?i:gmbh)|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
              r"Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+Haftung|mbH"),
     ("PartG mbB", r"PartG\s?mbB|Partnerschaft(?:sgesellschaft)?\s+mbB|Partnerschaftsgesellschaft\s+mit\s+"
                   r"beschr(?:ä|ae)nkter\s+Berufshaftung"),
@@ -32,7 +32,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("GbR", r"GbR|Gesellschaft\s+b(?:ü|ue)rgerlichen\s+Rechts"),
     ("e.K.", r"e\.\s?K(?:fm|fr)?\.|e\.\s?K\b|eingetragene[rs]?\s+Kauf(?:mann|frau)"),
     ("e.U.", r"e\.\s?U\.?"),
-    ("e.V.", r"e\.\s?V\.?"),
+    ("e.V.", r"e\.\s?V\.?|(?i:e\.\s?v\.)"),
     ("eG", r"eG|e\.\s?G\."),
     ("Ltd", r"Ltd\.?|Limited"),
     ("PLC", r"PLC|plc"),
@@ -111,7 +111,7 @@ def _is_name_token(tok: str) -> bool:
 
 
 # Literal fragments of every legal form: `in` checks are far cheaper than the big FORM_RE on prose lines.
-_FORM_HINTS = ("GmbH", "mbH", "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
+_FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh", "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
                "LLP", "LLC", "L.L.C", "Inc", "Corp", "Sàrl", "Sarl", "S.à", "SA", "PartG", "esellschaft",
                "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges")
 

@@ -231,6 +231,9 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
                   None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
+        k = items.index(entity)
+        if k > 0 and FORM_RE.match(entity.text):  # "Muster Holzbau" / "GmbH & Co. KG" on two lines
+            prov.name, prov.name_line = f"{items[k - 1].text} {entity.text}", items[k - 1].line
         return
     if branded:  # "X ist eine Marke von" + a line: that line is the provider
         items = items[-1:]
@@ -410,5 +413,10 @@ def find_provider(site: Site) -> Provider | None:
         if page.kind in ("contact", "home", "about"):
             prov = _unanchored_block(page, site)
             if prov is not None and _credible(prov, site):
+                return prov
+    for page in pages:  # last: the controller named in the privacy policy ("Verantwortliche Stelle")
+        if page.kind == "privacy":
+            prov = _anchored_blocks(page, site)
+            if prov is not None and prov.has_address and _credible(prov, site):
                 return prov
     return None

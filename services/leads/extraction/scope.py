@@ -101,7 +101,8 @@ _LABEL_SPLIT_RE = re.compile(r"^([^:]{2,70}):\s*(.*)$")
 
 _PRIVACY_URL_RE = re.compile(r"datenschutz|privacy|dsgvo|gdpr|cookie|agb|terms|nutzungsbedingungen|widerruf", re.I)
 _KIND_URL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("impressum", re.compile(r"impressum|imprint|legal[-_]?notice|legal|offenlegung|disclosure|rechtliches", re.I)),
+    ("impressum", re.compile(r"impressum|imprint|legal[-_]?notice|legal|offenlegung|disclosure|rechtliches|"
+                             r"anbieterkennzeichnung|pflichtangaben|site[-_]?notice", re.I)),
     ("contact", re.compile(r"kontakt|contact|anfahrt", re.I)),
     ("team", re.compile(r"team|mitarbeiter|people|anwaelte|anwälte|vorstand|leadership", re.I)),
     ("about", re.compile(r"ueber-?uns|über-?uns|about|unternehmen|company|studio|wir|firma|agentur", re.I)),
