@@ -111,7 +111,8 @@ def _is_name_token(tok: str) -> bool:
 
 
 # Literal fragments of every legal form: `in` checks are far cheaper than the big FORM_RE on prose lines.
-_FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh", "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
+_FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh",
+               "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
                "LLP", "LLC", "L.L.C", "Inc", "Corp", "Sàrl", "Sarl", "S.à", "SA", "PartG", "esellschaft",
                "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges")
 
