@@ -122,7 +122,7 @@ def _street_ok(seg: str, country: str | None) -> str | None:
     seg = _LEAD_WORD_RE.sub("", _strip_label(seg))
     if not seg or _NOT_STREET_RE.search(seg):
         return None
-    if " / " in seg:  # a corner address: "Marktplatz 2 / Kirchgasse 5"
+    if " / " in seg:  # a corner address: "Lindenplatz 2 / Kirchgasse 5"
         parts = [_street_ok(p, country) for p in seg.split(" / ")]
         return seg if all(parts) else None
     seg = _TRAILING_DESIGNATOR_RE.sub("", seg).strip(" ,")

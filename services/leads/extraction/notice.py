@@ -48,7 +48,7 @@ _INLINE_LABEL_RE = re.compile(
     r"url|internet|homepage|ust[\w.-]*|uid[\w.-]*|vat[\w ]{0,12}|steuer[\w.-]*)\s*:)",
     re.I,
 )
-# "Schreinerei Muster, Inhaber Max Muster": the owner label without its colon.
+# "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in)?|inh\.?|owner|proprietor|"

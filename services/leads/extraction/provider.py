@@ -214,7 +214,7 @@ def _domain_brand(text: str, site: Site) -> bool:
 
 def _is_description(text: str, person: str, site: Site) -> bool:
     """"Beratung und Training" or "Steuerberater" under a person's name describes the business;
-    "Hausverwaltung van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
+    "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
     two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
         return False
