@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .country import US_STATES
 from .dom import COMPANY, Line, ParsedPage
@@ -280,11 +281,13 @@ def choose_address(cands: list[AddressCandidate], name_lines: dict[str, set[int]
 
 
 # ------------------------------------------------------------------ single segments (the provider block)
+@lru_cache(maxsize=8192)
 def street_of(seg: str, country: str | None) -> str | None:
     """The street of one segment ("Musterstraße 12 b", "Adresse: Am Markt 3"), or None."""
     return _street_ok(seg, country)
 
 
+@lru_cache(maxsize=8192)
 def postal_of(seg: str) -> tuple[str, str, str | None] | None:
     """(postal code, city, country from a prefix) of a DACH "12345 Stadt" / "CH - 8037 Zürich" segment."""
     m = _DACH_RE.match(_strip_label(seg).strip())

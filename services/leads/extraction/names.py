@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from .textutil import words
@@ -54,8 +54,13 @@ NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|geri
                             r"genossenschaft|universität|hochschule|klinikum)$", re.I)
 
 
+_FAST_NAME_PART_RE = re.compile(rf"[A-ZÄÖÜÉÅØ][{LOWER}]+(?:[A-Z][{LOWER}]+)?")
+
+
 def _is_name_part(part: str) -> bool:
     """One capitalised name word: "Müller", "Łukasz", "MacLeod", "O'Brien" (any script with case)."""
+    if _FAST_NAME_PART_RE.fullmatch(part):
+        return True
     if len(part) >= 3 and part[1] in "'\u2019" and part[0].isupper():
         part = part[2:]  # O'Brien, d'Angelo
     if len(part) < 2 or not part[0].isupper():
@@ -72,6 +77,7 @@ def is_name_token(tok: str) -> bool:
     return all(_is_name_part(p) for p in tok.split("-")) if tok else False
 
 
+@lru_cache(maxsize=8192)
 def clean_person_name(piece: str) -> str | None:
     """Validated person name as printed (academic titles kept, honorifics and roles dropped)."""
     piece = piece.strip(" \t.:;-\u2013—\"'„“”()")
@@ -126,6 +132,7 @@ def given_names() -> frozenset[str]:
     return frozenset(fold_name(w) for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=8192)
 def is_given_name(token: str) -> bool:
     first = token.split("-", maxsplit=1)[0]
     return (is_name_token(token) and fold_name(first) in given_names()) or (
@@ -169,6 +176,7 @@ def _confirmed(name: str, tokens: list[str]) -> bool:
     return any(is_given_name(t) for t in tokens[:2])
 
 
+@lru_cache(maxsize=4096)
 def person_line(text: str, *, strict: bool = True) -> str | None:
     """The person when the whole line names one: a bare name, optionally after a profession ("Rechtsanwältin
     Anna Beispiel") and before post-nominals (", BSc."). None for trade names and legal entities.

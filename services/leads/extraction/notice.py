@@ -39,6 +39,9 @@ _WEAK_ANCHOR_RE = re.compile(
 # provider only for small sites; used when nothing better is found.
 _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", re.I)
 _MAX_ANCHOR_LEN = 110
+_ANCHOR_HINT_RE = re.compile(r"angab|inform|offenleg|pflicht|anbiet|betreib|inhaber|herausg|autor|verantw|provid|"
+                             r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|"
+                             r"rechtlich|notice|inhaltlich|responsib", re.I)
 
 # ---------------------------------------------------------------------------------------------- labels
 LABEL_RE = re.compile(r"^\s*([^:]{1,45}?)\s*:+\s*(.*)$")
@@ -108,6 +111,8 @@ def anchor_strength(line: Line) -> int:
     text = line.text.strip()
     if not text or len(text) > _MAX_ANCHOR_LEN or line.scope == THIRD_PARTY or line.region == "nav":
         return 0
+    if not _ANCHOR_HINT_RE.search(text):
+        return 0  # cheap pre-check: most lines hold none of the anchor words
     words_ = text.split()
     heading = 1 <= line.level <= LABEL_LEVEL or text.endswith(":")
     if text.endswith(".") and len(words_) >= 5 and not heading:
