@@ -415,3 +415,22 @@ def test_controller_of_the_privacy_policy_when_nothing_else_names_the_provider()
     facts = _facts(home, privacy)
     assert facts.company_name == "Lindenhof Werkzeug GmbH"
     assert (facts.street, facts.postal_code) == ("Birkenweg 7", "34567")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<p>Lindenhof Hotel<br>Birkenweg 7<br>34567 Waldstadt</p><p>Betreiberin: Lindenhof Hotelbetriebs GmbH</p>",
+        "<p>Lindenhof Hotel ist eine Marke der Lindenhof Hotelbetriebs GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>",
+    ],
+)
+def test_the_legal_entity_behind_a_brand_is_the_provider(block: str) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 TMG</h2>{block}<p>Telefon 05651 98 76 54</p>")
+    assert facts.company_name == "Lindenhof Hotelbetriebs GmbH"
+    assert facts.postal_code == "34567"
+
+
+def test_owner_in_parentheses_after_the_trade_name() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 TMG</h2><p>Malerei Lindenhof (Inh. Max Beispiel)<br>Birkenweg 7<br>"
+                     "34567 Waldstadt</p>")
+    assert (facts.company_name, facts.representatives) == ("Malerei Lindenhof", ["Max Beispiel"])

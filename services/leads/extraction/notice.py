@@ -53,6 +53,8 @@ _INLINE_LABEL_RE = re.compile(
 )
 # "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+# "Malerei Muster (Inh. Max Muster)"
+_OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in)?|inh\.?|owner|proprietor|"
                              r"inhaber(?:in)?\s*/\s*\w+)$", re.I)
@@ -173,7 +175,8 @@ def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
     out: list[Item] = []
-    text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", line.text)
+    text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
+    text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = _PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):

@@ -78,6 +78,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     stage = "name"  # -> "address" -> "contact"
     expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
     pending: list[Item] = list(first)
+    operator: Item | None = None
     i = start
     if region is None:
         region = lines[start - 1].region if 0 < start <= len(lines) else "main"
@@ -186,11 +187,22 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             if len(names) < 4:
                 names.append(Item(value, item.line))
             continue
+        if kind == "name" and _entity(value) and not any(_entity(n.text) for n in names):
+            operator = Item(value, item.line)  # "Betreiberin: Muster Hotel GmbH" below a brand's block
+            continue
         if names or prov.has_address:
             break
     if not names or not (prov.has_address or (anchored and contacts)):
         return None
+    if operator is not None:
+        names = [*names, operator]
     return _finish(prov, names, site)
+
+
+def _entity(text: str) -> bool:
+    """The text names a company or association (not a registered sole trader)."""
+    m = FORM_RE.search(text)
+    return m is not None and form_of(m.group("form")) not in SOLE_FORMS
 
 
 def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
@@ -223,12 +235,18 @@ def _is_description(text: str, person: str, site: Site) -> bool:
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     names = [Item(GLUED_LABEL_RE.sub("", it.text) or it.text, it.line) for it in names]
-    items = [it for it in names if not BRAND_RE.search(it.text)]
-    branded = len(items) < len(names)
+    items: list[Item] = []
+    for it in names:
+        brand = BRAND_RE.search(it.text)
+        if brand is None:
+            items.append(it)
+        elif (owner := re.sub(r"^(?:der|des|von|vom|the|of)\s+", "", it.text[brand.end() :].strip(" :,"))) and (
+                _entity(owner)):
+            items.append(Item(owner, it.line))  # "Muster Lounge ist eine Marke der Muster Gastro GmbH"
+    branded = len(items) < len(names) or any(BRAND_RE.search(it.text) for it in names)
     if not items:
         return
-    entity = next((it for it in items if (m := FORM_RE.search(it.text)) and form_of(m.group("form")) not in SOLE_FORMS),
-                  None)
+    entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
         k = items.index(entity)
