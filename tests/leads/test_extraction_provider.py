@@ -434,3 +434,15 @@ def test_owner_in_parentheses_after_the_trade_name() -> None:
     facts = _imprint("<h2>Angaben gemäß § 5 TMG</h2><p>Malerei Lindenhof (Inh. Max Beispiel)<br>Birkenweg 7<br>"
                      "34567 Waldstadt</p>")
     assert (facts.company_name, facts.representatives) == ("Malerei Lindenhof", ["Max Beispiel"])
+
+
+def test_austrian_firmenwortlaut_and_a_seat_label_with_only_a_town() -> None:
+    facts = _imprint(
+        "<h1>Impressum</h1><p>Informationspflicht laut § 5 E-Commerce Gesetz und Offenlegungspflicht laut § 25 "
+        "Mediengesetz.</p><p>Firmenwortlaut: Lindenhof Tischlerei GmbH<br>Firmensitz: Salzburg<br>Dorfstraße 12<br>"
+        "5020 Salzburg</p><p>UID: ATU12345678<br>Firmenbuchnummer: FN 123456 a</p>",
+        site="https://www.lindenhof-tischlerei.at/",
+    )
+    assert (facts.company_name, facts.street, facts.postal_code, facts.country) == (
+        "Lindenhof Tischlerei GmbH", "Dorfstraße 12", "5020", "AT")
+    assert (facts.register_number, facts.vat_id) == ("FN 123456a", "ATU12345678")

@@ -31,8 +31,8 @@ _STRONG_ANCHOR_RE = re.compile(
     re.I | re.X,
 )
 _WEAK_ANCHOR_RE = re.compile(
-    r"^\W*(?:impressum|imprint|kontakt|contact|anschrift|adresse|address|herausgeber|rechtliche[rs]?\s+hinweis|"
-    r"site\s+notice|legal)\b",
+    r"^\W*(?:impressum|imprint|kontakt(?:adresse|angaben|daten|informationen)?|contact(?:\s+details)?|anschrift|"
+    r"adresse|address|herausgeber|rechtliche[rs]?\s+hinweis|site\s+notice|legal|company\s+(?:details|information))\b",
     re.I,
 )
 # "Verantwortlich für den Inhalt (§ 18 MStV)": names the person responsible for content, who is the
@@ -59,7 +59,8 @@ _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in)?|inh\.?|owner|proprietor|"
                              r"inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
-    r"^(?:firma|firmenname|firmierung|name|unternehmen|unternehmensname|company(?:\s+name)?|legal\s+name|"
+    r"^(?:firma|firmenname|firmierung|firmenwortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
+    r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
     r"registered\s+name|praxis|kanzlei|betrieb|business\s+name|trading\s+name|"
     r"(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|herausgeber(?:in)?|medieninhaber(?:in)?|provider|"
     r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator)$",

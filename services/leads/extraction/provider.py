@@ -182,6 +182,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if COUNTRY_ONLY_RE.match(value):
             continue
+        if kind == "seat" and label_m:
+            continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value)):
             if len(names) < 4:
