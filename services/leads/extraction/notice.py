@@ -56,8 +56,8 @@ _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprie
 # "Malerei Muster (Inh. Max Muster)"
 _OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
-_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in)?|inh\.?|owner|proprietor|"
-                             r"inhaber(?:in)?\s*/\s*\w+)$", re.I)
+_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
+                             r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
     r"^(?:firma|firmenname|firmierung|firmenwortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
