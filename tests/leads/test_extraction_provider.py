@@ -319,8 +319,8 @@ def test_seat_fax_is_the_first_fax_of_the_provider_block() -> None:
 # ------------------------------------------------------------------------------------- identifiers
 def test_swiss_uid_with_and_without_mwst() -> None:
     facts = _imprint("<h2>Autorin dieser Webseite</h2><p>Beispiel Geo AG<br>Seestrasse 35<br>CH-8005 Zürich</p>"
-                     "<p>Die Firma ist unter der UID CHE-123.456.789 im Handelsregister des Kantons Zürich eingetragen; "
-                     "ihre MWST-Nummer ist CHE-123.456.789 MWST.</p>",
+                     "<p>Die Firma ist unter der UID CHE-123.456.789 im Handelsregister des Kantons Zürich "
+                     "eingetragen; ihre MWST-Nummer ist CHE-123.456.789 MWST.</p>",
                      site="https://www.beispiel-geo.ch/")
     assert (facts.register_number, facts.vat_id) == ("CHE-123.456.789", "CHE-123.456.789 MWST")
     assert facts.register_court == "Handelsregister des Kantons Zürich"
