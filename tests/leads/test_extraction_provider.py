@@ -446,3 +446,22 @@ def test_austrian_firmenwortlaut_and_a_seat_label_with_only_a_town() -> None:
     assert (facts.company_name, facts.street, facts.postal_code, facts.country) == (
         "Lindenhof Tischlerei GmbH", "Dorfstraße 12", "5020", "AT")
     assert (facts.register_number, facts.vat_id) == ("FN 123456a", "ATU12345678")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h1>Impressum</h1><h2>Inhaber</h2><p>Anna Beispiel<br>Birkenweg 7<br>34567 Waldstadt</p>",
+        "<h1>Impressum</h1><p>Inhaberin: Anna Beispiel, Birkenweg 7, 34567 Waldstadt</p>",
+    ],
+)
+def test_an_owner_label_alone_names_the_provider(body: str) -> None:
+    facts = _imprint(body)
+    assert (facts.company_name, facts.representatives, facts.postal_code) == ("Anna Beispiel", ["Anna Beispiel"],
+                                                                              "34567")
+
+
+def test_operated_by_is_the_provider_not_a_website_credit() -> None:
+    facts = _imprint("<h1>Impressum</h1><p><b>Diese Website wird betrieben von:</b></p>"
+                     "<p>Lindenhof Reisen GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>")
+    assert (facts.company_name, facts.city) == ("Lindenhof Reisen GmbH", "Waldstadt")

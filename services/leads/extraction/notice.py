@@ -23,7 +23,7 @@ _STRONG_ANCHOR_RE = re.compile(
       | (?:dienste?-?|service-?|seiten-?|website-?)?anbieter(?:in)?\b | (?:seiten-?|website-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
       | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
-      | angaben\s+zum\s+verantwortlichen
+      | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
       | information\s+(?:according|pursuant|under|conforming|in\s+accordance|required|as\s+per)
       | (?:service\s+)?provider\b | publisher\b | (?:media|site|website)\s+owner | owner\s+and\s+publisher
       | legal\s+(?:notice|disclosure)
@@ -40,7 +40,7 @@ _WEAK_ANCHOR_RE = re.compile(
 _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", re.I)
 _MAX_ANCHOR_LEN = 110
 _ANCHOR_HINT_RE = re.compile(r"angab|inform|offenleg|pflicht|anbiet|betreib|inhaber|herausg|autor|verantw|provid|"
-                             r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|"
+                             r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
                              r"rechtlich|notice|inhaltlich|responsib", re.I)
 
 # ---------------------------------------------------------------------------------------------- labels
@@ -172,6 +172,16 @@ def _comma_address_split(piece: str) -> list[str]:
     return [piece]
 
 
+def _comma_chunks(piece: str) -> list[str]:
+    if ", " not in piece:
+        return [piece]
+    m = LABEL_RE.match(piece)
+    if m is None:
+        return _comma_address_split(piece)
+    parts = _comma_address_split(m.group(2))  # "Inhaberin: Anna Muster, Musterweg 1, 12345 Stadt"
+    return [f"{m.group(1)}: {parts[0]}", *parts[1:]]
+
+
 def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
@@ -184,7 +194,7 @@ def split_items(line: Line) -> list[Item]:
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _SEPARATOR_RE.split(labelled):
-            for chunk in _comma_address_split(piece) if ", " in piece and ":" not in piece else [piece]:
+            for chunk in _comma_chunks(piece):
                 for part in split_inline_address(chunk, is_given_name):
                     part = part.strip(_ITEM_JUNK)
                     if part:

@@ -79,6 +79,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
     pending: list[Item] = list(first)
     operator: Item | None = None
+    owner_items: list[Item] = []
     i = start
     if region is None:
         region = lines[start - 1].region if 0 < start <= len(lines) else "main"
@@ -145,6 +146,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             person = person_line(value)
             if person:
                 prov.owners.append(person)
+                owner_items.append(Item(value, item.line))
             continue
         if kind == "branch":
             break
@@ -158,7 +160,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         street, postal, city, country = address_parts(value, site)
         if postal or street:
-            if not names:
+            if not names and not owner_items:
                 return None  # an address before any name: not the top of a provider block
             if prov.postal_code:
                 if street and not postal and not prov.street and prov.address_line is not None and (
@@ -194,6 +196,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if names or prov.has_address:
             break
+    if not names and owner_items:  # "Inhaber: Anna Muster" is all the block names: the person is the provider
+        names = owner_items[:1]
     if not names or not (prov.has_address or (anchored and contacts)):
         return None
     if operator is not None:
@@ -363,7 +367,7 @@ def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
             k = next((n for n, seg in enumerate(segs) if postal_of(seg)), None)
             if k is None:
                 continue
-            if k >= 1 and name_like(segs[0]) and not street_of(segs[0], None):
+            if k >= 1 and not street_of(segs[0], None):
                 # "Muster GmbH · Musterweg 1 · 12345 Stadt" on one line
                 prov = _collect(page, i + 1, split_items(line), site, anchored=False, region=region)
                 if prov is not None and prov.has_address:
