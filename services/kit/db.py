@@ -216,3 +216,32 @@ def autogenerate(script_location: Path, version_table: str, message: str) -> Non
             command.upgrade(cfg, "head")
             command.revision(cfg, message=message, autogenerate=True)
         engine.dispose()
+
+
+async def replace_all(s: AsyncSession, rows: list[tuple[type[Any], list[dict[str, Any]]]]) -> dict[str, int]:
+    """Make these tables hold exactly ``rows`` (explicit ids), inside the caller's transaction.
+
+    Tables are given parents first; they are emptied children first. DELETE rather than TRUNCATE: on
+    PostgreSQL readers keep seeing the old rows until the transaction commits instead of waiting on a
+    table lock, and on SQLite (WAL) they do anyway; a crash half-way leaves the old rows. Sequences are
+    moved past the highest id so later inserts do not collide.
+    """
+    import sqlalchemy as sa
+
+    for model, _ in reversed(rows):
+        await s.execute(sa.delete(model))
+    counts: dict[str, int] = {}
+    for model, values in rows:
+        if values:
+            await s.execute(sa.insert(model), values)
+        counts[model.__tablename__] = len(values)
+    if s.bind is not None and s.bind.dialect.name == "postgresql":
+        for model, _ in rows:
+            table = model.__table__
+            pk = [c for c in table.primary_key.columns if c.autoincrement is True or
+                  (c.autoincrement == "auto" and isinstance(c.type, sa.Integer))]
+            if len(pk) == 1 and len(table.primary_key.columns) == 1:
+                await s.execute(sa.text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "  # noqa: S608
+                    f"GREATEST((SELECT COALESCE(MAX({pk[0].name}), 0) FROM {table.name}), 1))"))
+    return counts
