@@ -8,15 +8,20 @@ each service's Alembic migrations, kept in its own version table ``alembic_versi
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import DateTime, MetaData, event
+import orjson
+from sqlalchemy import JSON, DateTime, MetaData, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import NullPool
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import GenericFunction
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -52,6 +57,26 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 
+class json_array_agg(GenericFunction[list[Any]]):  # noqa: N801 (SQL functions are spelled lower case)
+    """Aggregate values into a JSON array (NULL or ``[]`` over no rows; order unspecified).
+
+    One portable spelling for SQLite's ``json_group_array`` and PostgreSQL's ``json_agg``, so a list
+    page can fetch each row's tags in the row's own statement instead of one more round trip.
+    """
+
+    type = JSON()
+    inherit_cache = True
+
+
+@compiles(json_array_agg, "sqlite")
+def _json_array_agg_sqlite(element: json_array_agg, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_group_array({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_array_agg, "postgresql")
+def _json_array_agg_postgresql(element: json_array_agg, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_agg({compiler.process(element.clauses, **kw)})"
+
 
 def contains_pattern(text: str) -> str:
     """A LIKE pattern (escape char ``\\``) matching ``text`` anywhere: % and _ a person types are literal."""
@@ -75,10 +100,26 @@ def _ensure_sqlite_dir(url: str) -> None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+def json_loads(text: str | bytes) -> Any:
+    """Decode a JSON column: orjson is several times faster on the small documents rows hold (a list page
+    decodes five per row), the standard library takes what orjson refuses but ``json.dumps`` writes (NaN)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+# Connections are opened as load needs them and then kept: an overflow connection closed on return
+# and reopened moments later costs a thread (aiosqlite) or a server process, a TLS-less handshake and
+# a cold statement cache (PostgreSQL), which under steady concurrency was a measurable share of a request.
+POOL_SIZE = 20
+
+
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     if url.startswith("sqlite"):
         _ensure_sqlite_dir(url)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, json_deserializer=json_loads,
+                                     pool_size=POOL_SIZE, max_overflow=0)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -91,7 +132,8 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             cur.close()
 
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_async_engine(url, echo=echo, pool_size=POOL_SIZE, max_overflow=0, pool_pre_ping=True,
+                               json_deserializer=json_loads)
 
 
 def create_null_pool_engine(url: str) -> AsyncEngine:
