@@ -24,6 +24,7 @@ def _run(asgi_app: Any, host: str, port: int) -> None:
     import uvicorn
 
     from services.embedded import unknown_settings
+    from services.kit.heap import FreezeHeapAfterStartup
     from services.kit.logging import configure_logging
     from services.kit.settings import ServiceSettings
 
@@ -32,7 +33,7 @@ def _run(asgi_app: Any, host: str, port: int) -> None:
     for name in unknown_settings(dict(os.environ)):
         logging.getLogger("outbound").warning("%s is set but no part of Outbound CRM reads it (a typo?)", name)
     loop = "uvloop" if sys.platform != "win32" else "asyncio"
-    uvicorn.run(asgi_app, host=host, port=port, loop=loop, http="httptools", access_log=False,
+    uvicorn.run(FreezeHeapAfterStartup(asgi_app), host=host, port=port, loop=loop, http="httptools", access_log=False,
                 log_config=None, lifespan="on", server_header=False, timeout_keep_alive=30)
 
 

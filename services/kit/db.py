@@ -131,9 +131,29 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
+        _skip_idle_transaction_ends(engine)
         return engine
     return create_async_engine(url, echo=echo, pool_size=POOL_SIZE, max_overflow=0, pool_pre_ping=True,
                                json_deserializer=json_loads)
+
+
+def _skip_idle_transaction_ends(engine: AsyncEngine) -> None:
+    """Every aiosqlite call is a hand-off to the connection's own thread and back. SQLite opens a
+    transaction only for a write, so ending one after a read (each read request's commit, the pool's
+    rollback on return) is a no-op there: skip its hand-off."""
+    dialect = engine.dialect
+    commit, rollback = dialect.do_commit, dialect.do_rollback
+
+    def do_commit(dbapi_connection: Any) -> None:
+        if dialect.get_driver_connection(dbapi_connection).in_transaction:
+            commit(dbapi_connection)
+
+    def do_rollback(dbapi_connection: Any) -> None:
+        if dialect.get_driver_connection(dbapi_connection).in_transaction:
+            rollback(dbapi_connection)
+
+    dialect.do_commit = do_commit  # type: ignore[method-assign]
+    dialect.do_rollback = do_rollback  # type: ignore[method-assign]
 
 
 def create_null_pool_engine(url: str) -> AsyncEngine:

@@ -6,7 +6,7 @@ import math
 
 import sqlalchemy as sa
 
-from services.kit.db import POOL_SIZE, create_engine, json_array_agg
+from services.kit.db import POOL_SIZE, create_engine, json_array_agg, session_factory
 
 meta = sa.MetaData()
 docs = sa.Table("docs", meta, sa.Column("id", sa.Integer, primary_key=True), sa.Column("body", sa.JSON))
@@ -47,5 +47,32 @@ async def test_the_pool_keeps_the_connections_load_opened(database_url: str) -> 
             await conn.close()
         # Nothing beyond the pool's size was opened, so nothing was thrown away on return.
         assert engine.pool.checkedin() == POOL_SIZE  # type: ignore[attr-defined]
+    finally:
+        await engine.dispose()
+
+
+async def test_transactions_end_as_written_though_idle_ones_skip_the_driver(database_url: str) -> None:
+    # SQLite skips the commit or rollback of a transaction that never began (a read); a write's must still run.
+    engine = create_engine(database_url)
+    factory = session_factory(engine)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(meta.create_all)
+        async with factory() as s:
+            await s.execute(docs.insert().values(id=1, body={"kept": True}))
+            await s.commit()
+        async with factory() as s:
+            await s.execute(docs.insert().values(id=2, body={"kept": False}))
+            await s.rollback()
+        async with factory() as s:
+            await s.execute(docs.insert().values(id=3, body={"kept": False}))
+        # Closed without ending its transaction: the pool rolls it back instead of leaking the write lock.
+        async with factory() as s:
+            assert (await s.execute(sa.select(docs.c.id))).scalars().all() == [1]
+            await s.commit()
+            await s.execute(docs.insert().values(id=4, body={}))
+            await s.commit()
+        async with engine.connect() as conn:
+            assert (await conn.execute(sa.select(docs.c.id).order_by(docs.c.id))).scalars().all() == [1, 4]
     finally:
         await engine.dispose()
