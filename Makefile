@@ -47,6 +47,8 @@ openapi: $(STAMP) ## regenerate the SPA's API types from the backend
 
 bench: setup ## every benchmark; figures go to docs/benchmarks.md by hand
 	$(BIN)/python bench/gateway.py
+	$(BIN)/python bench/api.py
+	$(BIN)/python bench/spa.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/crawl.py

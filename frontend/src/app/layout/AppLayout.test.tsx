@@ -65,4 +65,14 @@ describe('app layout', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in to Outbound CRM' })).toBeInTheDocument();
     await waitFor(() => expect(server.count('POST /api/auth/logout')).toBe(1));
   });
+
+  it('drops what the signed-in screens loaded when the user signs out', async () => {
+    mockApi(signedIn(SALES, { 'GET /api/leads/companies': () => json(200, EMPTY_PAGE) }));
+    const { queryClient } = renderApp('/companies');
+    await screen.findByRole('heading', { level: 1, name: 'Companies' });
+    await waitFor(() => expect(queryClient.getQueryCache().getAll().length).toBeGreaterThan(0));
+    await userEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to Outbound CRM' })).toBeInTheDocument();
+    expect(queryClient.getQueryCache().getAll()).toEqual([]);
+  });
 });
