@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import ServiceRuntime
-from services.kit.errors import AppError, Conflict, Invalid, NotFound, Upstream
+from services.kit.errors import AppError, Conflict, Invalid, Upstream
 from services.leads.client import LeadsClient
 from services.leads.crawler.site import Crawler
 from services.leads.schemas import (
@@ -148,8 +148,7 @@ async def enrich_company(s: AsyncSession, runtime: ServiceRuntime, caller: Calle
     return out
 
 
-async def last_profile(s: AsyncSession, company_id: int) -> CompanyEnrichResult:
+async def last_profile(s: AsyncSession, company_id: int) -> CompanyEnrichResult | None:
+    """The latest stored enrichment, or None for a company never enriched (not an error)."""
     row = await repo.get_company_profile(s, company_id)
-    if row is None:
-        raise NotFound(f"Company {company_id} has not been enriched yet.")
-    return CompanyEnrichResult.model_validate(row.result)
+    return None if row is None else CompanyEnrichResult.model_validate(row.result)
