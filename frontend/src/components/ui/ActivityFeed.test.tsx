@@ -37,8 +37,8 @@ describe('timeline', () => {
 
     // A status change is said once, with the labels the status picker uses.
     expect(status).toHaveTextContent('Status: New → Contacted');
-    expect(within(status).getAllByText(/→/)).toHaveLength(1);
-    expect(within(status).queryByRole('button', { name: 'Details' })).toBeInTheDocument();
+    expect(within(status!).getAllByText(/→/)).toHaveLength(1);
+    expect(within(status!).queryByRole('button', { name: 'Details' })).toBeInTheDocument();
 
     const toggle = within(ai!).getByRole('button', { name: 'Details' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
