@@ -13,8 +13,8 @@
 
 Sets (services/leads/extraction/evaluation.py): ``holdout2``, ``holdout`` and ``tuning`` are real DACH
 small-business sites labelled from tests/leads/corpus/LABELLING.md; both holdouts are LOCKED: this script
-prints their figures only, never their misses (``holdout2`` is the unseen set for the next rules round). ``synthetic`` are the rule authors' unit cases: never quote them as
-quality. Scoring lives in evaluation.py.
+prints their figures only, never their misses (``holdout2`` is the unseen set for the next rules round).
+``synthetic`` are the rule authors' unit cases: never quote them as quality. Scoring lives in evaluation.py.
 """
 
 from __future__ import annotations
