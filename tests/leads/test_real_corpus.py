@@ -140,10 +140,14 @@ def test_holdout2_is_new_and_mixed() -> None:
     earlier = _labels(*SPLIT_SETS)
     fresh = _labels("holdout2")
     assert len(fresh) >= 40
-    repo = lambda label: label["source"]["repository"].lower().rstrip("/")  # noqa: E731
-    assert not {repo(lab) for _, lab in fresh} & {repo(lab) for _, lab in earlier}
-    assert len({repo(lab) for _, lab in fresh}) == len(fresh)
-    names = lambda labels: {lab["company_name"].casefold() for _, lab in labels}  # noqa: E731
+    def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
+        return {lab["source"]["repository"].lower().rstrip("/") for _, lab in labels}
+
+    def names(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
+        return {lab["company_name"].casefold() for _, lab in labels}
+
+    assert not repos(fresh) & repos(earlier)
+    assert len(repos(fresh)) == len(fresh)
     assert not names(fresh) & names(earlier)
     classes = [lab["class"] for _, lab in fresh]
     assert 0.3 <= classes.count("sole") / len(classes) <= 0.7
