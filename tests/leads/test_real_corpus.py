@@ -1,6 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-the split is the seeded one, and the locked holdout never shows per-site misses. No quality thresholds
-here: the holdout's figures are reported by bench/extract_quality.py, never asserted."""
+the split is the seeded one, and the locked holdouts never show per-site misses. No quality thresholds
+here: the holdouts' figures are reported by bench/extract_quality.py, never asserted. Nothing here runs the
+extractor on holdout2 (the integrator runs it once)."""
 
 from __future__ import annotations
 
@@ -13,21 +14,33 @@ from typing import Any
 
 import pytest
 
-from services.leads.extraction.evaluation import CORPUS_SETS, REAL_CORPUS_DIR, load_set
+from services.leads.extraction.evaluation import (
+    CORPUS_SETS,
+    LIST_FIELDS,
+    LOCKED_SETS,
+    REAL_CORPUS_DIR,
+    SCALAR_FIELDS,
+    FieldScore,
+    Miss,
+    Report,
+    load_set,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 E164 = re.compile(r"\+[1-9]\d{6,14}")
 EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
-REGISTER = re.compile(r"(?:HR[AB]|VR|PR|GnR) \d+(?: [A-Z])?|FN \d+ ?[a-z]|CHE-\d{3}\.\d{3}\.\d{3}")
+REGISTER = re.compile(r"(?:HR[AB]|VR|PR|GnR) \d+(?: [A-Z]{1,2})?|FN \d+ ?[a-z]|CHE-\d{3}\.\d{3}\.\d{3}")
 VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
-LISTS = ("emails", "phones", "representatives")
+LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
+SPLIT_SETS = ("tuning", "holdout")  # made by split.py; holdout2 was collected later as a set of its own
 
 
-def _labels() -> list[tuple[Path, dict[str, Any]]]:
-    return [(p.parent, json.loads(p.read_text(encoding="utf-8")))
-            for p in sorted(REAL_CORPUS_DIR.glob("*/*/expected.json"))]
+def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
+    out = [(p.parent, json.loads(p.read_text(encoding="utf-8")))
+           for p in sorted(REAL_CORPUS_DIR.glob("*/*/expected.json"))]
+    return [(folder, label) for folder, label in out if not sets or folder.parent.name in sets]
 
 
 def _split_module() -> Any:
@@ -39,10 +52,11 @@ def _split_module() -> Any:
 
 
 def test_real_corpus_loads() -> None:
-    tuning, holdout = load_set("tuning"), load_set("holdout")
+    tuning, holdout, holdout2 = load_set("tuning"), load_set("holdout"), load_set("holdout2")
     assert len(tuning) + len(holdout) >= 60
     assert len(holdout) >= 36
-    for site in (*tuning, *holdout):
+    assert len(holdout2) >= 40
+    for site in (*tuning, *holdout, *holdout2):
         kinds = {p.kind for p in site.pages}
         assert "home" in kinds and site.pages, site.slug
         assert any(p.url == site.site_url.rstrip("/") + "/" for p in site.pages), site.slug
@@ -94,12 +108,13 @@ def test_split_is_the_seeded_stratified_split() -> None:
     split = _split_module()
     assignment = split.assign(split.site_dirs())
     assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
-    for folder, _ in _labels():
+    assert set(assignment) == {folder.name for folder, _ in _labels(*SPLIT_SETS)}
+    for folder, _ in _labels(*SPLIT_SETS):
         assert assignment[folder.name] == folder.parent.name, folder.name
     holdout = [s for s, v in assignment.items() if v == "holdout"]
     assert len(holdout) >= 0.6 * len(assignment)
     by_split: dict[str, set[tuple[str, str]]] = {"tuning": set(), "holdout": set()}
-    for folder, label in _labels():
+    for folder, label in _labels(*SPLIT_SETS):
         by_split[folder.parent.name].add((label["country"], label["class"]))
     for side in by_split.values():
         assert {c for c, _ in side} == {"DE", "AT", "CH"}
@@ -110,6 +125,34 @@ def test_the_holdout_is_marked_locked() -> None:
     readme = (REAL_CORPUS_DIR / "holdout" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
     assert CORPUS_SETS["holdout"] == REAL_CORPUS_DIR / "holdout"
+
+
+def test_holdout2_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout2" / "README.md").read_text(encoding="utf-8")
+    assert "LOCKED" in readme and "tuning" in readme
+    assert CORPUS_SETS["holdout2"] == REAL_CORPUS_DIR / "holdout2"
+    assert {"holdout", "holdout2"} <= LOCKED_SETS
+
+
+def test_holdout2_is_new_and_mixed() -> None:
+    """Unseen means no site, repository or company shared with the sets the rules were tuned or
+    reported on; the mix follows a small-business population (issue 12)."""
+    earlier = _labels(*SPLIT_SETS)
+    fresh = _labels("holdout2")
+    assert len(fresh) >= 40
+    def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
+        return {lab["source"]["repository"].lower().rstrip("/") for _, lab in labels}
+
+    def names(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
+        return {lab["company_name"].casefold() for _, lab in labels}
+
+    assert not repos(fresh) & repos(earlier)
+    assert len(repos(fresh)) == len(fresh)
+    assert not names(fresh) & names(earlier)
+    classes = [lab["class"] for _, lab in fresh]
+    assert 0.3 <= classes.count("sole") / len(classes) <= 0.7
+    countries = [lab["country"] for _, lab in fresh]
+    assert countries.count("AT") >= 3 and countries.count("CH") >= 3
 
 
 def test_unknown_set_is_refused() -> None:
@@ -129,3 +172,20 @@ def test_bench_never_prints_holdout_misses(capsys: pytest.CaptureFixture[str]) -
     assert "expected=" not in out and "worst misses" not in out
     assert bench.main(["--set", "tuning", "--misses", "50"]) == 0
     assert "tuning: scores and misses" in capsys.readouterr().out
+
+
+def test_bench_never_prints_holdout2_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout2 here."""
+    spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = bench
+    spec.loader.exec_module(bench)
+    fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
+    report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
+    bench.print_misses({"holdout2": report, "tuning": report}, 50)
+    out = capsys.readouterr().out
+    assert "tuning: scores and misses" in out and "some-site" in out
+    assert "holdout2" not in out
+    assert bench.select_sets("holdout2", None).keys() == {"holdout2"}
+    assert list(bench.select_sets("real", None)) == ["holdout2", "holdout", "tuning"]
