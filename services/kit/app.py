@@ -17,7 +17,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from .auth import AccountCheck, AccountSource, Principal, TokenVerifier
-from .db import create_engine, migrate, session_factory
+from .db import WRITES, create_engine, migrate, session_factory
 from .errors import Unavailable, Upstream, install_problem_handlers
 from .http import ServiceTokenProvider, transport_for
 from .inputs import ControlCharacterGuard
@@ -217,6 +217,7 @@ def create_service_app(
         try:
             # A real table, not ``SELECT 1``: a damaged SQLite file still answers that.
             async with runtime.engine.connect() as conn:
+                await conn.execution_options(**{WRITES: False})  # a read: no write lock on SQLite
                 await conn.execute(sa.select(sa.column("version_num")).select_from(sa.table(f"alembic_version_{name}")))
         except Exception as exc:
             log.warning("health check of %s failed: %s", name, exc)

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .db import utcnow
+from .db import WRITES, utcnow
 from .errors import Conflict, NotFound
 
 log = logging.getLogger("outbound.jobs")
@@ -233,9 +233,7 @@ class JobQueue:
             values["progress_total"] = total
         if not await self._fenced_update(job_id, worker_id, **values):
             raise LeaseLost(f"job {job_id} is no longer ours")
-        async with self.sessions() as session:
-            return bool((await session.execute(
-                sa.select(self.model.cancel_requested).where(self.model.id == job_id))).scalar())
+        return await self.cancel_requested(job_id)
 
     async def save_progress(self, session: AsyncSession, job_id: int, worker_id: str, *, done: int,
                             result: dict[str, Any] | None = None) -> None:
@@ -251,7 +249,8 @@ class JobQueue:
             raise LeaseLost(f"job {job_id} is no longer ours")
 
     async def cancel_requested(self, job_id: int) -> bool:
-        async with self.sessions() as session:
+        # A read, asked every second per running job: it must not take SQLite's write lock.
+        async with self.sessions(execution_options={WRITES: False}) as session:
             return bool((await session.execute(
                 sa.select(self.model.cancel_requested).where(self.model.id == job_id))).scalar())
 
