@@ -38,6 +38,8 @@ class ServiceSettings(BaseSettings):
     ai_url: str = "http://127.0.0.1:8003"
     email_url: str = "http://127.0.0.1:8004"
     calendar_url: str = "http://127.0.0.1:8005"
+    # Where people reach the product (the SPA's origin): links in e-mails and on booking pages start here.
+    public_url: str = "http://127.0.0.1:8000"
     # Service-to-service calls: each built-in service signs in to the users service as the client
     # named after it, with this shared internal secret (client credentials grant).
     service_secret: str | None = None

@@ -1,0 +1,476 @@
+"""Placing, moving and cancelling bookings: the rules every path shares (the public page, one-click offers,
+manage links, the host's own cancel).
+
+No database session is held across a call to Google or another service. Placing a booking:
+
+1. read (a short unit of work): the page, host and their bookings around the time;
+2. the core's verdict — past, inside the notice, beyond the horizon, not a slot (422), a day or week
+   limit reached or the time taken (409);
+3. Google's free/busy over the held time, when the host is connected (re-checked at booking time);
+4. write (one unit of work): the host's row locked (PostgreSQL; SQLite admits one writer anyway), the
+   verdict again on what is committed now, the insert — PostgreSQL's exclusion constraint is the last
+   word — and in the same transaction the follow-up jobs (confirmations, timeline, status, sequences) or,
+   with Google, a watchdog job;
+5. with Google: the event (its id derived from the booking, so a retry converges). When Google fails the
+   row is deleted again and the visitor gets the error: nothing is left half-written. The watchdog
+   finishes the work if this process dies between 4 and 5.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.kit.db import session_scope
+from services.kit.errors import Conflict
+
+from . import followups, notify
+from . import repository as repo
+from .availability import Interval, Refusal, Slot, Verdict, compute_slots, held_interval, is_bookable
+from .connections import google_call, open_connection
+from .deps import CalendarRuntime
+from .ics import Person, google_calendar_link
+from .links import LinkExpired, LinkInvalid, ManageClaim, ManageLinks
+from .models import (
+    CANCELLED,
+    CONFIRMED,
+    EVENT_NONE,
+    EVENT_PENDING,
+    EVENT_WRITTEN,
+    Booking,
+    BookingPage,
+    GoogleConnectionRow,
+    Host,
+)
+from .providers import CalendarProviderError, EventRef, GoogleConnection, MeetingEvent
+from .rules import AvailabilityRules, parse_rules
+from .schemas import BookingCreated, Branding, ManagedBooking
+
+log = logging.getLogger("outbound.calendar.booking")
+
+# Bookings this far either side of a time decide its day and week limits (an ISO week in any zone).
+LIMIT_REACH = dt.timedelta(days=8)
+# Manage links work until this long after the meeting (to see it, download it); changes end at its start.
+MANAGE_GRACE = dt.timedelta(days=30)
+NO_HOURS = "This host has not opened any times for booking yet."
+TAKEN = "This time is no longer free."
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A booking about to be placed: who, when, and how a repeat of the request is recognised."""
+
+    start: dt.datetime
+    name: str
+    email: str
+    timezone: str
+    language: str
+    source: str
+    answers: list[dict[str, str]]
+    note: str | None = None
+    link_id: int | None = None
+    contact_id: int | None = None
+    company_id: int | None = None
+    campaign_id: int | None = None
+    key_hash: str | None = None
+    request_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class HostContext:
+    page: BookingPage
+    host: Host
+    rules: AvailabilityRules | None
+    connection: GoogleConnectionRow | None
+
+
+def host_rules(host: Host) -> AvailabilityRules | None:
+    return parse_rules(host.availability) if host.availability else None
+
+
+async def host_context(s: AsyncSession, page: BookingPage) -> HostContext:
+    host = await repo.get_host(s, page.host_id)
+    if host is None:
+        raise LinkInvalid()
+    return HostContext(page, host, host_rules(host), await repo.get_connection(s, host.user_id))
+
+
+def reads(runtime: CalendarRuntime) -> Any:
+    """A read-only unit of work (on SQLite it takes no write lock)."""
+    return session_scope(runtime.sessions, writes=False)
+
+
+async def bookings_around(s: AsyncSession, host_id: int, first: dt.datetime, last: dt.datetime,
+                          *, exclude_id: int | None = None) -> Sequence[Booking]:
+    """The host's confirmed bookings that can matter for times in ``[first, last]``: busy time and limits."""
+    return await repo.host_bookings(s, host_id, first - LIMIT_REACH, last + LIMIT_REACH, exclude_id=exclude_id)
+
+
+def verdict(rules: AvailabilityRules, own: Sequence[Booking], start: dt.datetime, now: dt.datetime,
+            duration: dt.timedelta) -> Verdict:
+    held = [Interval(b.held_from, b.held_to) for b in own]
+    return is_bookable(rules, held, start, now, booked_starts=[b.start_at for b in own], duration=duration)
+
+
+def taken() -> Conflict:
+    return Conflict(TAKEN, errors=[{"loc": ["start"], "msg": TAKEN, "type": str(Refusal.BUSY)}])
+
+
+async def free_slots(runtime: CalendarRuntime, ctx: HostContext, own: Sequence[Booking], window_from: dt.datetime,
+                     window_to: dt.datetime, now: dt.datetime, *, moving: Booking | None = None) -> list[Slot]:
+    """The free slots of a page starting in the window: the host's rules, our bookings, Google's busy times."""
+    if ctx.rules is None:
+        return []
+    return await free_for(runtime, ctx.host.user_id, ctx.rules, ctx.connection,
+                          dt.timedelta(minutes=ctx.page.duration_minutes), own, window_from, window_to, now,
+                          moving=moving)
+
+
+async def free_for(runtime: CalendarRuntime, host_id: int, rules: AvailabilityRules,
+                   connection_row: GoogleConnectionRow | None, duration: dt.timedelta, own: Sequence[Booking],
+                   window_from: dt.datetime, window_to: dt.datetime, now: dt.datetime,
+                   *, moving: Booking | None = None) -> list[Slot]:
+    """Free slots of ``duration`` for a host's rules (saved or being tried) in the window."""
+    pad = duration + dt.timedelta(minutes=rules.buffer_before_minutes + rules.buffer_after_minutes)
+    held = [Interval(b.held_from, b.held_to) for b in own]
+    exclude = [Interval(moving.start_at, moving.end_at)] if moving is not None else []
+    connection = await open_connection(runtime, connection_row)
+    async with google_call(runtime, host_id, connection):
+        busy = await runtime.deps.provider.busy(connection, Interval(window_from - pad, window_to + pad), held,
+                                                exclude=exclude)
+    return compute_slots(rules, busy, window_from, window_to, now, booked_starts=[b.start_at for b in own],
+                         duration=duration)
+
+
+async def provider_confirms_free(runtime: CalendarRuntime, ctx: HostContext, connection: GoogleConnection | None,
+                                 held: Interval, *, moving: Booking | None = None) -> None:
+    """Google's busy times, read now, must leave the held time free (a no-op without a connection)."""
+    if connection is None:
+        return
+    exclude = [Interval(moving.start_at, moving.end_at)] if moving is not None else []
+    async with google_call(runtime, ctx.host.user_id, connection):
+        busy = await runtime.deps.provider.busy(connection, held, [], exclude=exclude)
+    if any(b.start < held.end and held.start < b.end for b in busy):
+        raise taken()
+
+
+# --- placing ------------------------------------------------------------------------------------
+
+async def place(runtime: CalendarRuntime, ctx: HostContext, placement: Placement, now: dt.datetime) -> Booking:
+    """Book ``placement`` on the context's page, or raise why not (see the module's steps)."""
+    if ctx.rules is None:
+        raise Conflict(NO_HOURS)
+    duration = dt.timedelta(minutes=ctx.page.duration_minutes)
+    async with reads(runtime) as s:
+        own = await bookings_around(s, ctx.host.user_id, placement.start, placement.start)
+    verdict(ctx.rules, own, placement.start, now, duration).raise_if_refused()
+    connection = await open_connection(runtime, ctx.connection)
+    await provider_confirms_free(runtime, ctx, connection, held_interval(ctx.rules, placement.start, duration))
+    booking = await _insert(runtime, ctx, placement, duration, now, google=connection is not None)
+    if booking.event_state == EVENT_PENDING:
+        booking = await complete_event(runtime, booking.id)
+    runtime.wake_worker()
+    return booking
+
+
+async def _insert(runtime: CalendarRuntime, ctx: HostContext, p: Placement, duration: dt.timedelta,
+                  now: dt.datetime, *, google: bool) -> Booking:
+    try:
+        async with session_scope(runtime.sessions) as s:
+            host = await repo.lock_host(s, ctx.host.user_id)
+            if p.key_hash is not None:
+                existing = await repo.booking_by_key(s, ctx.page.id, p.key_hash)
+                if existing is not None:
+                    return existing
+            rules = host_rules(host) if host is not None else None
+            if rules is None:
+                raise Conflict(NO_HOURS)
+            own = await bookings_around(s, ctx.host.user_id, p.start, p.start)
+            verdict(rules, own, p.start, now, duration).raise_if_refused()
+            held = held_interval(rules, p.start, duration)
+            booking = await repo.add(s, Booking(
+                page_id=ctx.page.id, host_id=ctx.host.user_id, link_id=p.link_id, contact_id=p.contact_id,
+                company_id=p.company_id, campaign_id=p.campaign_id, visitor_name=p.name, visitor_email=p.email,
+                visitor_timezone=p.timezone, language=p.language, answers=p.answers, note=p.note,
+                start_at=p.start, end_at=p.start + duration, held_from=held.start, held_to=held.end,
+                status=CONFIRMED, sequence=0, manage_version=0, source=p.source,
+                provider="google" if google else "local", event_state=EVENT_PENDING if google else EVENT_NONE,
+                idempotency_key=p.key_hash, request_hash=p.request_hash))
+            if google:
+                await followups.enqueue_watchdog(s, runtime, booking)
+            else:
+                await followups.enqueue_follow_ups(s, runtime, booking, "confirmed")
+            return booking  # type: ignore[no-any-return]
+    except sa.exc.IntegrityError as exc:
+        # PostgreSQL's exclusion constraint (or the unique Idempotency-Key of a twin request) refused it.
+        if p.key_hash is not None:
+            async with reads(runtime) as s:
+                existing = await repo.booking_by_key(s, ctx.page.id, p.key_hash)
+            if existing is not None:
+                return existing
+        log.info("booking refused by the database: %s", getattr(exc.orig, "sqlstate", exc.orig.__class__.__name__))
+        raise taken() from None
+
+
+async def complete_event(runtime: CalendarRuntime, booking_id: int) -> Booking:
+    """Write the provider event of a booking whose event is pending; on failure discard the booking."""
+    async with reads(runtime) as s:
+        booking = await repo.get_booking(s, booking_id)
+        if booking is None:
+            raise Conflict("This booking could not be completed; please book again.")
+        if booking.event_state != EVENT_PENDING:
+            return booking
+        page = await repo.get_page(s, booking.page_id)
+        if page is None:
+            raise LinkInvalid()
+        ctx = await host_context(s, page)
+    try:
+        connection = await open_connection(runtime, ctx.connection)
+        if connection is not None:
+            async with google_call(runtime, ctx.host.user_id, connection):
+                ref = await runtime.deps.provider.create_event(connection, meeting_event(runtime, booking, ctx))
+        else:
+            ref = None
+    except Exception:
+        async with session_scope(runtime.sessions) as s:
+            await repo.discard_pending_booking(s, booking_id)
+        raise
+    async with session_scope(runtime.sessions) as s:
+        row = await repo.get_booking(s, booking_id)
+        if row is None or row.event_state != EVENT_PENDING:
+            raise Conflict("This booking could not be completed; please book again.")
+        _keep_ref(row, ref)
+        await followups.enqueue_follow_ups(s, runtime, row, "confirmed")
+        return row
+
+
+def _keep_ref(row: Booking, ref: EventRef | None) -> None:
+    if ref is None:
+        row.provider, row.event_state = "local", EVENT_NONE
+        return
+    row.provider, row.event_state = "google", EVENT_WRITTEN
+    row.event_calendar_id, row.event_id = ref.calendar_id, ref.event_id
+    row.event_link, row.meet_url = ref.html_link, ref.meet_url
+
+
+def meeting_event(runtime: CalendarRuntime, booking: Booking, ctx: HostContext) -> MeetingEvent:
+    """The Google event of a booking: both people, the answers, a link to the booking in the CRM."""
+    parts = [ctx.page.description or ""]
+    parts += [f"{a.get('question', '')}:\n{a.get('answer', '')}" for a in booking.answers or []]
+    if booking.note:
+        parts.append(f"Note:\n{booking.note}")
+    parts.append(runtime.deps.urls.booking_in_crm(booking.id))
+    return MeetingEvent(
+        booking_id=str(booking.id), start=booking.start_at, end=booking.end_at,
+        timezone=ctx.rules.timezone if ctx.rules is not None else "UTC",
+        summary=f"{ctx.page.title}: {booking.visitor_name}",
+        attendees=[Person(booking.visitor_email, booking.visitor_name), Person(ctx.host.email, ctx.host.name)],
+        description="\n\n".join(p for p in parts if p), location=ctx.page.location,
+        with_meet=ctx.page.with_meet, private={"outbound_page": str(ctx.page.id)},
+    )
+
+
+# --- moving and cancelling ----------------------------------------------------------------------
+
+def changeable(booking: Booking, now: dt.datetime) -> None:
+    if booking.status == CANCELLED:
+        raise Conflict("This booking was cancelled.")
+    if booking.start_at <= now:
+        raise Conflict("This meeting has already begun; it can no longer be changed.")
+
+
+def check_version(booking: Booking, claim: ManageClaim) -> None:
+    if claim.version != booking.manage_version:
+        raise LinkExpired("This link belongs to an earlier version of the booking; use the link in the latest "
+                          "confirmation.")
+
+
+async def move(runtime: CalendarRuntime, claim: ManageClaim, start: dt.datetime, zone: str | None,
+               now: dt.datetime) -> Booking:
+    """Move the booking a reschedule link names to ``start`` (the same race rules as placing one)."""
+    async with reads(runtime) as s:
+        booking = await claimed_booking(s, claim)
+        page = await repo.get_page(s, booking.page_id)
+        if page is None:
+            raise LinkInvalid()
+        ctx = await host_context(s, page)
+        own = await bookings_around(s, ctx.host.user_id, start, start, exclude_id=booking.id)
+    changeable(booking, now)
+    if not page.active:
+        raise Conflict("This booking page is closed; the booking can be cancelled but not moved.")
+    if ctx.rules is None:
+        raise Conflict(NO_HOURS)
+    if start == booking.start_at and zone in (None, booking.visitor_timezone):
+        return booking
+    duration = dt.timedelta(minutes=page.duration_minutes)
+    verdict(ctx.rules, own, start, now, duration).raise_if_refused()
+    connection = await open_connection(runtime, ctx.connection)
+    await provider_confirms_free(runtime, ctx, connection, held_interval(ctx.rules, start, duration), moving=booking)
+    with_event = connection is not None and booking.event_id is not None
+    before = _times_of(booking)
+    moved = await _shift(runtime, booking.id, claim.version, start, duration, zone, now, notify=not with_event)
+    if connection is None or not with_event:
+        runtime.wake_worker()
+        return moved
+    ref = EventRef(str(moved.event_calendar_id), str(moved.event_id), moved.meet_url, moved.event_link)
+    try:
+        async with google_call(runtime, ctx.host.user_id, connection):
+            fresh = await runtime.deps.provider.update_event(connection, ref, meeting_event(runtime, moved, ctx))
+    except CalendarProviderError:
+        if await _shift_back(runtime, moved, before):
+            raise
+        # The old time was taken in the meantime: the booking stays moved and a job moves the event.
+        async with session_scope(runtime.sessions) as s:
+            row = await repo.get_booking(s, moved.id)
+            if row is not None:
+                await followups.enqueue_event_sync(s, runtime, row, "update")
+                await followups.enqueue_follow_ups(s, runtime, row, "rescheduled")
+        runtime.wake_worker()
+        return moved
+    async with session_scope(runtime.sessions) as s:
+        row = await repo.get_booking(s, moved.id)
+        if row is None:
+            raise LinkInvalid()
+        _keep_ref(row, fresh)
+        await followups.enqueue_follow_ups(s, runtime, row, "rescheduled")
+    runtime.wake_worker()
+    return row
+
+
+def _times_of(booking: Booking) -> dict[str, Any]:
+    return {name: getattr(booking, name) for name in (
+        "start_at", "end_at", "held_from", "held_to", "sequence", "manage_version", "visitor_timezone")}
+
+
+async def _shift(runtime: CalendarRuntime, booking_id: int, version: int, start: dt.datetime,
+                 duration: dt.timedelta, zone: str | None, now: dt.datetime, *, notify: bool) -> Booking:
+    try:
+        async with session_scope(runtime.sessions) as s:
+            booking = await repo.get_booking(s, booking_id)
+            if booking is None:
+                raise LinkInvalid()
+            host = await repo.lock_host(s, booking.host_id)
+            booking = await repo.get_booking(s, booking_id)  # as committed now that the host is locked
+            if booking is None or host is None:
+                raise LinkInvalid()
+            if booking.manage_version != version:
+                raise LinkExpired("This booking was changed in the meantime; use the link in the latest "
+                                  "confirmation.")
+            changeable(booking, now)
+            rules = host_rules(host)
+            if rules is None:
+                raise Conflict(NO_HOURS)
+            own = await bookings_around(s, host.user_id, start, start, exclude_id=booking.id)
+            verdict(rules, own, start, now, duration).raise_if_refused()
+            held = held_interval(rules, start, duration)
+            booking.start_at, booking.end_at = start, start + duration
+            booking.held_from, booking.held_to = held.start, held.end
+            booking.sequence += 1
+            booking.manage_version += 1
+            if zone is not None:
+                booking.visitor_timezone = zone
+            await s.flush()
+            if notify:
+                await followups.enqueue_follow_ups(s, runtime, booking, "rescheduled")
+            return booking
+    except sa.exc.IntegrityError:
+        raise taken() from None
+
+
+async def _shift_back(runtime: CalendarRuntime, moved: Booking, before: dict[str, Any]) -> bool:
+    """Undo a move whose event could not follow; False when the old time is no longer free."""
+    try:
+        async with session_scope(runtime.sessions) as s:
+            await repo.lock_host(s, moved.host_id)
+            row = await repo.get_booking(s, moved.id)
+            if row is None or row.sequence != moved.sequence:
+                return False
+            if await repo.overlapping_booking(s, row.host_id, before["held_from"], before["held_to"],
+                                              exclude_id=row.id):
+                return False
+            for name, value in before.items():
+                setattr(row, name, value)
+            await s.flush()
+            return True
+    except sa.exc.IntegrityError:
+        return False
+
+
+async def cancel(runtime: CalendarRuntime, booking_id: int, *, version: int | None, by: str, reason: str | None,
+                 now: dt.datetime) -> Booking:
+    """Cancel a booking (again is harmless): CANCEL to both, the event removed, the timeline told."""
+    async with session_scope(runtime.sessions) as s:
+        booking = await repo.get_booking(s, booking_id)
+        if booking is None:
+            raise LinkInvalid()
+        if version is not None and booking.manage_version != version:
+            raise LinkExpired("This link belongs to an earlier version of the booking; use the link in the "
+                              "latest confirmation.")
+        if booking.status == CANCELLED:
+            return booking
+        changeable(booking, now)
+        booking.status, booking.sequence = CANCELLED, booking.sequence + 1
+        booking.cancelled_at, booking.cancelled_by = now, by
+        booking.cancel_reason = reason.strip()[:1000] if reason and reason.strip() else None
+        await s.flush()
+        await followups.enqueue_follow_ups(s, runtime, booking, "cancelled")
+    runtime.wake_worker()
+    return booking
+
+
+async def claimed_booking(s: AsyncSession, claim: ManageClaim) -> Booking:
+    """The booking a verified manage link names, at the version it names."""
+    booking = await repo.get_booking(s, int(claim.booking_id)) if claim.booking_id.isdigit() else None
+    if booking is None:
+        raise LinkInvalid()
+    check_version(booking, claim)
+    return booking
+
+
+def verify_manage_link(links: ManageLinks, token: str, now: dt.datetime) -> ManageClaim:
+    """A reschedule or a cancel link: either lets its holder see the booking."""
+    try:
+        return links.verify(token, "reschedule", now)
+    except LinkInvalid:
+        return links.verify(token, "cancel", now)
+
+
+# --- what the visitor sees ----------------------------------------------------------------------
+
+def visitor_view(runtime: CalendarRuntime, booking: Booking, page: BookingPage, host: Host) -> BookingCreated:
+    """The booking with fresh manage links, in the visitor's zone."""
+    links, urls = runtime.deps.links, runtime.deps.urls
+    until = booking.end_at + MANAGE_GRACE
+    reschedule = links.sign("reschedule", str(booking.id), booking.manage_version, until)
+    cancel_link = links.sign("cancel", str(booking.id), booking.manage_version, until)
+    zone = ZoneInfo(booking.visitor_timezone)
+    meeting = notify.meeting(booking, page, host, domain=urls.domain, zone=booking.visitor_timezone,
+                             audience="lead", url=urls.manage(reschedule, cancel_link),
+                             cancelled=booking.status == CANCELLED)
+    return BookingCreated(
+        id=booking.id, status=booking.status, start=booking.start_at.astimezone(zone),
+        end=booking.end_at.astimezone(zone), timezone=booking.visitor_timezone, title=page.title,
+        host_name=host.name, location=page.location, meet_url=booking.meet_url,
+        manage_url=urls.manage(reschedule, cancel_link), reschedule_url=urls.reschedule(reschedule),
+        cancel_url=urls.cancel(cancel_link), ics_url=urls.invite(reschedule),
+        google_calendar_url=google_calendar_link(meeting),
+    )
+
+
+def managed_view(runtime: CalendarRuntime, booking: Booking, page: BookingPage, host: Host,
+                 now: dt.datetime) -> ManagedBooking:
+    base = visitor_view(runtime, booking, page, host)
+    open_ = booking.status == CONFIRMED and booking.start_at > now
+    return ManagedBooking(
+        **base.model_dump(), name=booking.visitor_name, email=booking.visitor_email,
+        duration_minutes=page.duration_minutes,
+        branding=Branding(name=page.brand_name, logo_url=page.logo_url, colour=page.colour),
+        can_reschedule=open_ and page.active, can_cancel=open_, cancelled_at=booking.cancelled_at,
+    )
