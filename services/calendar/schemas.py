@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
 
 class LinkCreate(BaseModel):
@@ -45,6 +55,15 @@ class NextSlotsRead(BaseModel):
 
 
 # --- the rest of the calendar service's shapes --------------------------------------------------
+
+
+def _with_offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+# A time as the reader's zone has it, always with its numeric offset ("+00:00" rather than "Z").
+ZonedTime = Annotated[datetime, PlainSerializer(_with_offset, return_type=str, when_used="json"),
+                      WithJsonSchema({"type": "string", "format": "date-time"})]
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Clock = Annotated[str, StringConstraints(max_length=5)]
@@ -96,8 +115,8 @@ class AvailabilityPreview(BaseModel):
 
 
 class SlotRead(BaseModel):
-    start: datetime
-    end: datetime
+    start: ZonedTime
+    end: ZonedTime
 
 
 class SlotsRead(BaseModel):
@@ -240,8 +259,8 @@ class BookingCreated(BaseModel):
 
     id: int
     status: str
-    start: datetime
-    end: datetime
+    start: ZonedTime
+    end: ZonedTime
     timezone: str
     title: str
     host_name: str
@@ -286,8 +305,8 @@ class OneClickRequest(BaseModel):
 class OfferedSlotRead(BaseModel):
     """What a one-click link would book, and whether it is still free."""
 
-    start: datetime
-    end: datetime
+    start: ZonedTime
+    end: ZonedTime
     timezone: str
     title: str
     host_name: str
