@@ -240,7 +240,7 @@ async def complete_event(runtime: CalendarRuntime, booking_id: int) -> Booking:
             ref = None
     except Exception:
         async with session_scope(runtime.sessions) as s:
-            await repo.discard_pending_booking(s, booking_id)
+            await repo.discard_pending_booking(s, booking_id, followups.watchdog_key(booking_id))
         raise
     async with session_scope(runtime.sessions) as s:
         row = await repo.get_booking(s, booking_id)
@@ -248,6 +248,7 @@ async def complete_event(runtime: CalendarRuntime, booking_id: int) -> Booking:
             raise Conflict("This booking could not be completed; please book again.")
         _keep_ref(row, ref)
         await followups.enqueue_follow_ups(s, runtime, row, "confirmed")
+        await repo.drop_waiting_job(s, followups.watchdog_key(booking_id))
         return row
 
 

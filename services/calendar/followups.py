@@ -64,8 +64,12 @@ async def enqueue_event_sync(s: AsyncSession, runtime: CalendarRuntime, booking:
                                max_attempts=FOLLOW_UP_ATTEMPTS)
 
 
+def watchdog_key(booking_id: int) -> str:
+    return f"booking:{booking_id}:finish"
+
+
 async def enqueue_watchdog(s: AsyncSession, runtime: CalendarRuntime, booking: Booking) -> None:
     """Finish (or discard) the booking later should the request writing its event never come back."""
     # The queue runs on the wall clock, whatever clock the booking rules were given.
-    await runtime.jobs.enqueue(s, FINISH_BOOKING, {"booking_id": booking.id}, key=f"booking:{booking.id}:finish",
+    await runtime.jobs.enqueue(s, FINISH_BOOKING, {"booking_id": booking.id}, key=watchdog_key(booking.id),
                                run_at=utcnow() + WATCHDOG_DELAY, max_attempts=FOLLOW_UP_ATTEMPTS)

@@ -9,6 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.kit.jobs import QUEUED
+
 from .models import (
     CONFIRMED,
     EVENT_PENDING,
@@ -16,6 +18,7 @@ from .models import (
     BookingPage,
     GoogleConnectionRow,
     Host,
+    Job,
     OAuthPending,
     PersonalLink,
 )
@@ -131,10 +134,19 @@ async def overlapping_booking(s: AsyncSession, host_id: int, held_from: datetime
     return (await s.execute(stmt.limit(1))).first() is not None
 
 
-async def discard_pending_booking(s: AsyncSession, booking_id: int) -> bool:
-    """Delete a booking whose calendar event could not be written (nothing else refers to it yet)."""
+async def discard_pending_booking(s: AsyncSession, booking_id: int, watchdog_key: str) -> bool:
+    """Delete a booking whose calendar event could not be written, with its waiting watchdog job
+    (nothing else refers to it yet)."""
     stmt = sa.delete(Booking).where(Booking.id == booking_id, Booking.event_state == EVENT_PENDING)
-    return bool(getattr(await s.execute(stmt), "rowcount", 0))
+    deleted = bool(getattr(await s.execute(stmt), "rowcount", 0))
+    if deleted:
+        await drop_waiting_job(s, watchdog_key)
+    return deleted
+
+
+async def drop_waiting_job(s: AsyncSession, key: str) -> None:
+    """Forget a job that has not started and is no longer needed."""
+    await s.execute(sa.delete(Job).where(Job.idempotency_key == key, Job.status == QUEUED))
 
 
 async def list_bookings(s: AsyncSession, *, host_id: int | None, page_id: int | None, contact_id: int | None,
