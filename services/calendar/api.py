@@ -4,7 +4,6 @@ page's routes are in public_api.py."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, status
@@ -38,6 +37,7 @@ from .schemas import (
     GoogleStatus,
     LinkCreate,
     LinkRead,
+    MomentFilter,
     NextSlotsRead,
     PageCreate,
     PageCreated,
@@ -85,7 +85,7 @@ async def get_availability(runtime: RuntimeDep, host: HostReader) -> Availabilit
 @availability.put("", responses=DEMO)
 async def put_availability(body: AvailabilityWrite, runtime: RuntimeDep, host: HostWriter,
                            token: TokenDep) -> AvailabilityRead:
-    """Replace your availability; every problem is reported at once (422)."""
+    """Replace your availability; a 422 names every problem with where it is."""
     return await service.put_availability(runtime, host, token, body)
 
 
@@ -162,8 +162,9 @@ async def list_bookings(runtime: RuntimeDep, _: ReaderPrincipal, limit: Limit = 
                         page_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
                         contact_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
                         status: Literal["confirmed", "cancelled"] | None = None,
-                        starts_from: Annotated[datetime | None, Query(alias="from")] = None,
-                        starts_before: Annotated[datetime | None, Query(alias="to")] = None) -> Page[BookingRead]:
+                        starts_from: Annotated[MomentFilter | None, Query(alias="from")] = None,
+                        starts_before: Annotated[MomentFilter | None, Query(alias="to")] = None,
+                        ) -> Page[BookingRead]:
     """Bookings by start time (a week view: from/to), with their contact, company and campaign."""
     items, total = await service.list_bookings(
         runtime, host_id=host_id, page_id=page_id, contact_id=contact_id, status=status, starts_from=starts_from,

@@ -7,10 +7,10 @@ No database session is held across a call to Google or another service. Placing 
 2. the core's verdict — past, inside the notice, beyond the horizon, not a slot (422), a day or week
    limit reached or the time taken (409);
 3. Google's free/busy over the held time, when the host is connected (re-checked at booking time);
-4. write (one unit of work): the host's row locked (PostgreSQL; SQLite admits one writer anyway), the
-   verdict again on what is committed now, the insert — PostgreSQL's exclusion constraint is the last
-   word — and in the same transaction the follow-up jobs (confirmations, timeline, status, sequences) or,
-   with Google, a watchdog job;
+4. write (one unit of work): the host's row locked (SQLite's BEGIN IMMEDIATE admits one writer anyway),
+   the verdict again on what is committed now — the guard on both backends — the insert, which
+   PostgreSQL's exclusion constraint checks once more, and in the same transaction the follow-up jobs
+   (confirmations, timeline, status, sequences) or, with Google, a watchdog job;
 5. with Google: the event (its id derived from the booking, so a retry converges). When Google fails the
    row is deleted again and the visitor gets the error: nothing is left half-written. The watchdog
    finishes the work if this process dies between 4 and 5.
@@ -18,18 +18,20 @@ No database session is held across a call to Google or another service. Placing 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
-from collections.abc import Sequence
+import random
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.db import session_scope
-from services.kit.errors import Conflict
+from services.kit.errors import Conflict, Unavailable
 
 from . import followups, notify
 from . import repository as repo
@@ -60,6 +62,10 @@ LIMIT_REACH = dt.timedelta(days=8)
 # Manage links work until this long after the meeting (to see it, download it); changes end at its start.
 MANAGE_GRACE = dt.timedelta(days=30)
 NO_HOURS = "This host has not opened any times for booking yet."
+# Deadlock and serialization failure: PostgreSQL gave up one transaction so another could finish.
+RETRIED_STATES = frozenset({"40P01", "40001"})
+WRITE_ATTEMPTS = 4
+T = TypeVar("T")
 TAKEN = "This time is no longer free."
 
 
@@ -180,34 +186,31 @@ async def place(runtime: CalendarRuntime, ctx: HostContext, placement: Placement
     return booking
 
 
+async def _with_retries(write: Callable[[], Awaitable[T]]) -> T:
+    """Run a writing unit of work again when PostgreSQL aborted it to break a deadlock.
+
+    Two transactions inserting overlapping ranges each enter their row in the exclusion constraint's
+    index and then wait for the other: PostgreSQL aborts one (40P01). Run again, it sees the winner.
+    """
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            return await write()
+        except sa.exc.IntegrityError:
+            raise
+        except sa.exc.DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) not in RETRIED_STATES:
+                raise
+            if attempt + 1 == WRITE_ATTEMPTS:
+                raise Unavailable("Too many bookings are being made at this moment; please try again.",
+                                  headers={"Retry-After": "1"}) from None
+            await asyncio.sleep(random.uniform(0, 0.02 * 2**attempt))
+    raise AssertionError("unreachable")
+
+
 async def _insert(runtime: CalendarRuntime, ctx: HostContext, p: Placement, duration: dt.timedelta,
                   now: dt.datetime, *, google: bool) -> Booking:
     try:
-        async with session_scope(runtime.sessions) as s:
-            host = await repo.lock_host(s, ctx.host.user_id)
-            if p.key_hash is not None:
-                existing = await repo.booking_by_key(s, ctx.page.id, p.key_hash)
-                if existing is not None:
-                    return existing
-            rules = host_rules(host) if host is not None else None
-            if rules is None:
-                raise Conflict(NO_HOURS)
-            own = await bookings_around(s, ctx.host.user_id, p.start, p.start)
-            verdict(rules, own, p.start, now, duration).raise_if_refused()
-            held = held_interval(rules, p.start, duration)
-            booking = await repo.add(s, Booking(
-                page_id=ctx.page.id, host_id=ctx.host.user_id, link_id=p.link_id, contact_id=p.contact_id,
-                company_id=p.company_id, campaign_id=p.campaign_id, visitor_name=p.name, visitor_email=p.email,
-                visitor_timezone=p.timezone, language=p.language, answers=p.answers, note=p.note,
-                start_at=p.start, end_at=p.start + duration, held_from=held.start, held_to=held.end,
-                status=CONFIRMED, sequence=0, manage_version=0, source=p.source,
-                provider="google" if google else "local", event_state=EVENT_PENDING if google else EVENT_NONE,
-                idempotency_key=p.key_hash, request_hash=p.request_hash))
-            if google:
-                await followups.enqueue_watchdog(s, runtime, booking)
-            else:
-                await followups.enqueue_follow_ups(s, runtime, booking, "confirmed")
-            return booking  # type: ignore[no-any-return]
+        return await _with_retries(lambda: _insert_once(runtime, ctx, p, duration, now, google=google))
     except sa.exc.IntegrityError as exc:
         # PostgreSQL's exclusion constraint (or the unique Idempotency-Key of a twin request) refused it.
         if p.key_hash is not None:
@@ -217,6 +220,47 @@ async def _insert(runtime: CalendarRuntime, ctx: HostContext, p: Placement, dura
                 return existing
         log.info("booking refused by the database: %s", getattr(exc.orig, "sqlstate", exc.orig.__class__.__name__))
         raise taken() from None
+
+
+async def _insert_once(runtime: CalendarRuntime, ctx: HostContext, p: Placement, duration: dt.timedelta,
+                       now: dt.datetime, *, google: bool) -> Booking:
+    async with session_scope(runtime.sessions) as s:
+        if p.key_hash is not None:
+            existing = await repo.booking_by_key(s, ctx.page.id, p.key_hash)
+            if existing is not None:
+                return existing
+        rules = await _rules_for_change(s, ctx.host.user_id)
+        own = await bookings_around(s, ctx.host.user_id, p.start, p.start)
+        verdict(rules, own, p.start, now, duration).raise_if_refused()
+        held = held_interval(rules, p.start, duration)
+        booking = await repo.add(s, Booking(
+            page_id=ctx.page.id, host_id=ctx.host.user_id, link_id=p.link_id, contact_id=p.contact_id,
+            company_id=p.company_id, campaign_id=p.campaign_id, visitor_name=p.name, visitor_email=p.email,
+            visitor_timezone=p.timezone, language=p.language, answers=p.answers, note=p.note,
+            start_at=p.start, end_at=p.start + duration, held_from=held.start, held_to=held.end,
+            status=CONFIRMED, sequence=0, manage_version=0, source=p.source,
+            provider="google" if google else "local", event_state=EVENT_PENDING if google else EVENT_NONE,
+            idempotency_key=p.key_hash, request_hash=p.request_hash))
+        if google:
+            await followups.enqueue_watchdog(s, runtime, booking)
+        else:
+            await followups.enqueue_follow_ups(s, runtime, booking, "confirmed")
+        return booking  # type: ignore[no-any-return]
+
+
+async def _rules_for_change(s: AsyncSession, host_id: int) -> AvailabilityRules:
+    """The host's rules as committed now, with the host's row locked until the transaction ends.
+
+    One booking change per host at a time: the re-check that follows then sees every booking committed
+    before it, limits included. Overlapping inserts racing each other only through the exclusion
+    constraint would each wait on the other's index entry until PostgreSQL breaks the deadlock (a second
+    later); serialised per host they answer in milliseconds, and the constraint stays the last word.
+    """
+    host = await repo.lock_host(s, host_id)
+    rules = host_rules(host) if host is not None else None
+    if rules is None:
+        raise Conflict(NO_HOURS)
+    return rules
 
 
 async def complete_event(runtime: CalendarRuntime, booking_id: int) -> Booking:
@@ -353,44 +397,43 @@ def _times_of(booking: Booking) -> dict[str, Any]:
 async def _shift(runtime: CalendarRuntime, booking_id: int, version: int, start: dt.datetime,
                  duration: dt.timedelta, zone: str | None, now: dt.datetime, *, notify: bool) -> Booking:
     try:
-        async with session_scope(runtime.sessions) as s:
-            booking = await repo.get_booking(s, booking_id)
-            if booking is None:
-                raise LinkInvalid()
-            host = await repo.lock_host(s, booking.host_id)
-            booking = await repo.get_booking(s, booking_id)  # as committed now that the host is locked
-            if booking is None or host is None:
-                raise LinkInvalid()
-            if booking.manage_version != version:
-                raise LinkExpired("This booking was changed in the meantime; use the link in the latest "
-                                  "confirmation.")
-            changeable(booking, now)
-            rules = host_rules(host)
-            if rules is None:
-                raise Conflict(NO_HOURS)
-            own = await bookings_around(s, host.user_id, start, start, exclude_id=booking.id)
-            verdict(rules, own, start, now, duration).raise_if_refused()
-            held = held_interval(rules, start, duration)
-            booking.start_at, booking.end_at = start, start + duration
-            booking.held_from, booking.held_to = held.start, held.end
-            booking.sequence += 1
-            booking.manage_version += 1
-            if zone is not None:
-                booking.visitor_timezone = zone
-            await s.flush()
-            if notify:
-                await followups.enqueue_follow_ups(s, runtime, booking, "rescheduled")
-            return booking
+        return await _with_retries(lambda: _shift_once(runtime, booking_id, version, start, duration, zone, now,
+                                                       notify=notify))
     except sa.exc.IntegrityError:
         raise taken() from None
+
+
+async def _shift_once(runtime: CalendarRuntime, booking_id: int, version: int, start: dt.datetime,
+                      duration: dt.timedelta, zone: str | None, now: dt.datetime, *, notify: bool) -> Booking:
+    async with session_scope(runtime.sessions) as s:
+        booking = await repo.lock_booking(s, booking_id)
+        if booking is None:
+            raise LinkInvalid()
+        if booking.manage_version != version:
+            raise LinkExpired("This booking was changed in the meantime; use the link in the latest "
+                              "confirmation.")
+        changeable(booking, now)
+        rules = await _rules_for_change(s, booking.host_id)
+        own = await bookings_around(s, booking.host_id, start, start, exclude_id=booking.id)
+        verdict(rules, own, start, now, duration).raise_if_refused()
+        held = held_interval(rules, start, duration)
+        booking.start_at, booking.end_at = start, start + duration
+        booking.held_from, booking.held_to = held.start, held.end
+        booking.sequence += 1
+        booking.manage_version += 1
+        if zone is not None:
+            booking.visitor_timezone = zone
+        await s.flush()
+        if notify:
+            await followups.enqueue_follow_ups(s, runtime, booking, "rescheduled")
+        return booking
 
 
 async def _shift_back(runtime: CalendarRuntime, moved: Booking, before: dict[str, Any]) -> bool:
     """Undo a move whose event could not follow; False when the old time is no longer free."""
     try:
         async with session_scope(runtime.sessions) as s:
-            await repo.lock_host(s, moved.host_id)
-            row = await repo.get_booking(s, moved.id)
+            row = await repo.lock_booking(s, moved.id)
             if row is None or row.sequence != moved.sequence:
                 return False
             if await repo.overlapping_booking(s, row.host_id, before["held_from"], before["held_to"],
@@ -408,7 +451,7 @@ async def cancel(runtime: CalendarRuntime, booking_id: int, *, version: int | No
                  now: dt.datetime) -> Booking:
     """Cancel a booking (again is harmless): CANCEL to both, the event removed, the timeline told."""
     async with session_scope(runtime.sessions) as s:
-        booking = await repo.get_booking(s, booking_id)
+        booking = await repo.lock_booking(s, booking_id)
         if booking is None:
             raise LinkInvalid()
         if version is not None and booking.manage_version != version:

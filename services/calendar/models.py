@@ -9,7 +9,8 @@ buffers, :func:`services.calendar.availability.held_interval`). On PostgreSQL an
 
 It is created by the migration (SQLAlchemy cannot spell it portably). SQLite has no such constraint: there
 the insert runs in a write transaction (BEGIN IMMEDIATE) that re-checks the overlap first, which is
-equivalent because SQLite admits one writer at a time (repository.overlapping_booking).
+equivalent because SQLite admits one writer at a time. On PostgreSQL the same re-check runs with the
+host's row locked (booking.py), and the constraint refuses whatever would still get past it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ links an hour); bookings also count per e-mail address.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
@@ -19,6 +18,7 @@ from .schemas import (
     BookingCreate,
     BookingCreated,
     CancelRequest,
+    Day,
     DaysRead,
     ManagedBooking,
     OfferedSlotRead,
@@ -32,8 +32,8 @@ router = APIRouter(prefix="/calendar/public", tags=["calendar-public"])
 
 Token = Annotated[str, Path(max_length=200)]
 SignedLink = Annotated[str, Path(max_length=600)]
-First = Annotated[date, Query(alias="from")]
-Last = Annotated[date, Query(alias="to")]
+First = Annotated[Day, Query(alias="from")]
+Last = Annotated[Day, Query(alias="to")]
 Zone = Annotated[str | None, Query(max_length=64)]
 LINK_ERRORS: dict[int | str, dict[str, object]] = {
     403: {"description": "The link has expired"}, 404: {"description": "The link is not valid"},

@@ -108,6 +108,13 @@ async def get_booking(s: AsyncSession, booking_id: int) -> Booking | None:
     return await s.get(Booking, booking_id, populate_existing=True)
 
 
+async def lock_booking(s: AsyncSession, booking_id: int) -> Booking | None:
+    """The booking as committed now, locked until the transaction ends (a move or cancel at a time)."""
+    stmt = (sa.select(Booking).where(Booking.id == booking_id).with_for_update()
+            .execution_options(populate_existing=True))
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
 async def booking_by_key(s: AsyncSession, page_id: int, key_hash: str) -> Booking | None:
     stmt = sa.select(Booking).where(Booking.page_id == page_id, Booking.idempotency_key == key_hash)
     return (await s.execute(stmt)).scalar_one_or_none()

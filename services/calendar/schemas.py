@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -60,6 +61,17 @@ class NextSlotsRead(BaseModel):
 def _with_offset(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
+
+def _sane_year(value: datetime | date) -> datetime | date:
+    # Far-off years cannot be meetings, and at the ends of the calendar converting zones overflows.
+    if not 1971 <= value.year <= 2199:
+        raise ValueError("must be between the years 1971 and 2199")
+    return value
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_sane_year)]
+MomentFilter = Annotated[datetime, AfterValidator(_sane_year)]
+Day = Annotated[date, AfterValidator(_sane_year)]
 
 # A time as the reader's zone has it, always with its numeric offset ("+00:00" rather than "Z").
 ZonedTime = Annotated[datetime, PlainSerializer(_with_offset, return_type=str, when_used="json"),
@@ -242,7 +254,7 @@ class PublicPage(BaseModel):
 class BookingCreate(BaseModel):
     """A booking from the public page (pinned: {start, name, email, note?})."""
 
-    start: AwareDatetime
+    start: Moment
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     email: EmailStr
     note: LongText | None = None
@@ -286,7 +298,7 @@ class ManagedBooking(BookingCreated):
 
 
 class RescheduleRequest(BaseModel):
-    start: AwareDatetime
+    start: Moment
     timezone: ZoneName | None = None
 
 

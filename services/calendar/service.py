@@ -85,7 +85,7 @@ async def get_availability(runtime: CalendarRuntime, principal: Principal) -> Av
 
 async def put_availability(runtime: CalendarRuntime, principal: Principal, token: str,
                            body: AvailabilityWrite) -> AvailabilityRead:
-    """Replace the host's availability (every problem is reported at once, 422)."""
+    """Replace the host's availability (a 422 names each problem with its location)."""
     if runtime.settings.demo_mode:
         raise Forbidden(AVAILABILITY_DEMO_REFUSAL)
     rules = parse_rules(body.model_dump())

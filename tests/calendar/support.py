@@ -30,6 +30,7 @@ from services.leads.settings import LeadsSettings
 from services.users.main import create_app as create_users
 from tests.conftest import free_port, running
 from tests.fakes.google_calendar import FakeGoogle
+from tests.gateway.support import serving
 from tests.helpers import SERVICE_SECRET, bearer, create_user, login, users_settings
 
 UTC = dt.UTC
@@ -128,8 +129,19 @@ def google_settings(fake: FakeGoogle) -> dict[str, Any]:
 
 
 @contextlib.asynccontextmanager
+async def _calendar_client(app: FastAPI, served: bool) -> AsyncIterator[httpx.AsyncClient]:
+    if not served:
+        async with running(app) as client:
+            yield client
+        return
+    async with serving(app) as url, httpx.AsyncClient(base_url=url, timeout=30) as client:
+        yield client
+
+
+@contextlib.asynccontextmanager
 async def calendar_stack(database_url: str, tmp_path: Path, *, google: FakeGoogle | None = None,
-                         **overrides: Any) -> AsyncIterator[CalendarStack]:
+                         served: bool = False, **overrides: Any) -> AsyncIterator[CalendarStack]:
+    """``served``: the calendar app runs under uvicorn on a loopback port (``stack.calendar.base_url``)."""
     users_app = create_users(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}"))
     users_origin = f"http://users-{id(users_app)}.local"
     register_local_app(users_origin, users_app)
@@ -144,7 +156,8 @@ async def calendar_stack(database_url: str, tmp_path: Path, *, google: FakeGoogl
         "public_url": PUBLIC_URL, "workers": 0, "http_timeout": 2.0, **NO_LIMITS,
         **(google_settings(google) if google is not None else {}), **overrides}
     calendar_app = create_calendar(CalendarSettings(_env_file=None, **values))  # type: ignore[call-arg]
-    async with running(users_app) as users, running(leads_app) as leads, running(calendar_app) as calendar:
+    async with running(users_app) as users, running(leads_app) as leads, \
+            _calendar_client(calendar_app, served) as calendar:
         admin = await login(users)
         sales_user = await create_user(users, admin, "sales@example.com", "sales")
         await create_user(users, admin, "demo@example.com", "demo")
