@@ -90,7 +90,7 @@ async def put_availability(body: AvailabilityWrite, runtime: RuntimeDep, host: H
 
 
 @availability.post("/preview")
-async def preview_availability(body: AvailabilityPreview, runtime: RuntimeDep, host: HostReader) -> SlotsRead:
+async def preview_availability(body: AvailabilityPreview, runtime: RuntimeDep, host: HostWriter) -> SlotsRead:
     """The free slots of the next days under these (or your saved) rules; nothing is saved."""
     return await service.preview(runtime, host, body)
 

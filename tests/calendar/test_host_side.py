@@ -17,7 +17,7 @@ PEOPLE, STAFF = {A, S, D}, {A, S}
 POLICY: dict[tuple[str, str], set[str]] = {
     ("GET", "/calendar/availability"): PEOPLE,
     ("PUT", "/calendar/availability"): STAFF,
-    ("POST", "/calendar/availability/preview"): PEOPLE,
+    ("POST", "/calendar/availability/preview"): STAFF,  # part of the editor, which the demo role cannot use
     ("GET", "/calendar/pages"): PEOPLE,
     ("POST", "/calendar/pages"): STAFF,
     ("GET", "/calendar/pages/{page_id}"): PEOPLE,
