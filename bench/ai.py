@@ -31,10 +31,11 @@ from services.ai.main import MIGRATIONS  # noqa: E402
 from services.ai.schemas import EnrichResult  # noqa: E402
 from services.ai.service import seed_prompts  # noqa: E402
 from services.ai.settings import AISettings  # noqa: E402
-from services.kit.db import create_engine, migrate, session_factory, session_scope  # noqa: E402
+from services.kit.db import create_engine, migrate, session_factory, session_scope, utcnow  # noqa: E402
+from services.leads.crawler.text import describe_page  # noqa: E402
 from services.leads.extraction import CompanyFacts, extract_company  # noqa: E402
 from services.leads.extraction.evaluation import LIST_FIELDS, SCALAR_FIELDS, evaluate, load_corpus  # noqa: E402
-from services.leads.schemas import SiteRecord  # noqa: E402
+from services.leads.schemas import SiteCrawlRead, SitePage, SiteRecord  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
 
 BENCH = Caller("bench", False)
@@ -48,26 +49,25 @@ def merged(facts: CompanyFacts, result: EnrichResult) -> CompanyFacts:
                                     "employees": profile.size_estimate or facts.employees})
 
 
-async def run(settings: AISettings, records: dict[str, SiteRecord], db_url: str) -> tuple[dict[str, EnrichResult],
+async def run(settings: AISettings, records: dict[str, SiteCrawlRead], db_url: str) -> tuple[dict[str, EnrichResult],
                                                                                            float]:
     db = create_engine(db_url)
     await migrate(db, MIGRATIONS, "alembic_version_ai")
     sessions = session_factory(db)
     async with session_scope(sessions) as s:
         await seed_prompts(s)
-    engine = AIEngine.from_settings(settings)
+    engine = AIEngine.from_settings(settings, sessions)
     out: dict[str, EnrichResult] = {}
     start = time.perf_counter()
     for slug, record in records.items():
-        async with session_scope(sessions) as s:
-            out[slug] = await enrich_record(s, engine, BENCH, record)
+        out[slug] = await enrich_record(engine, BENCH, record)
     elapsed = time.perf_counter() - start
     await engine.aclose()
     await db.dispose()
     return out, elapsed
 
 
-def grounded_rate(results: dict[str, EnrichResult], records: dict[str, SiteRecord]) -> float:
+def grounded_rate(results: dict[str, EnrichResult], records: dict[str, SiteCrawlRead]) -> float:
     """Share of the profile's person e-mails and phones found again in the site's own text or facts."""
     from services.ai.enrichment import grounding_source
     from services.ai.sources import build_source
@@ -75,8 +75,8 @@ def grounded_rate(results: dict[str, EnrichResult], records: dict[str, SiteRecor
     total = found = 0
     for slug, result in results.items():
         record = records[slug]
-        source = build_source(record.contents, 10**6)
-        src = grounding_source(record, source.full_text, source.links)
+        source = build_source(record.pages, 10**6)
+        src = grounding_source(record.record, source.full_text, source.links)
         for person in result.profile.persons:
             for value, check in ((person.email, src.has_email), (person.phone, src.has_phone)):
                 if value:
@@ -101,7 +101,7 @@ async def main() -> None:
     if args.limit:
         sites = sites[: args.limit]
     facts: dict[str, CompanyFacts] = {}
-    records: dict[str, SiteRecord] = {}
+    records: dict[str, SiteCrawlRead] = {}
     extract_company(sites[0].pages, site_url=sites[0].site_url)  # warm-up
     start = time.perf_counter()
     for site in sites:
@@ -111,8 +111,10 @@ async def main() -> None:
         data = facts[site.slug].model_dump(mode="json")
         data["employees"] = str(data["employees"]) if data.get("employees") is not None else None
         record = SiteRecord.model_validate({**data, "url": site.site_url, "pages": [p.url for p in site.pages]})
-        record._contents = list(site.pages)
-        records[site.slug] = record
+        pages = [SitePage.model_validate({**describe_page(p.html, p.url, p.kind), "fetched_at": utcnow()})
+                 for p in site.pages]
+        records[site.slug] = SiteCrawlRead(url=site.site_url, domain=None, crawled_at=utcnow(), record=record,
+                                           pages=pages)
     n = len(sites)
     print(f"sites: {n}")
     base = f1_lines("extraction", evaluate(facts))

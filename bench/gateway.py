@@ -1,8 +1,12 @@
-"""GET /auth/me on the users service directly vs through the gateway.
+"""GET /auth/me on the users service directly vs through the gateway, in the distributed topology.
 
 Both run as separate processes (`outbound serve users`, `outbound serve gateway`) with the same
 token; runs alternate direct/gateway so drift on a noisy machine hits both sides alike. Prints
 throughput and p99 latency for each side and their ratios. Goal: gateway >= 0.5x direct throughput.
+
+Also counts the TCP connections the gateway opens to the users service, per 1,000 requests it
+forwards (from /proc/net/tcp: every socket to the service's port, TIME_WAIT included, that appeared
+during the gateway's runs). Goal: no more than the upstream pool holds (100), however many requests.
 
 Load comes from wrk when it is installed (apt-get install wrk), else from a small asyncio client.
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import re
 import shutil
@@ -37,6 +42,18 @@ def login(base: str) -> str:
                                  headers={"content-type": "application/json"})
     with urllib.request.urlopen(req) as resp:
         return str(json.load(resp)["access_token"])
+
+
+def sockets_to(port: int) -> set[int]:
+    """Local ports of every TCP socket on this machine, in any state, whose remote end is ``port``."""
+    ports = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                local, remote = line.split()[1:3]
+                if int(remote.rsplit(":", 1)[1], 16) == port:
+                    ports.add(int(local.rsplit(":", 1)[1], 16))
+    return ports
 
 
 def run_wrk(url: str, token: str, seconds: int, connections: int) -> tuple[float, float]:
@@ -96,17 +113,24 @@ def main() -> None:
                "OUTBOUND_RATE_LIMIT_USER": "0", "OUTBOUND_LOG_LEVEL": "WARNING", "OUTBOUND_WORKERS": "0"}
         with outbound(["serve", "users", "--port", str(users_port)], env), \
                 outbound(["serve", "gateway", "--port", str(gw_port)], env):
-            wait_http(f"http://127.0.0.1:{users_port}/auth/healthz")
-            wait_http(f"http://127.0.0.1:{gw_port}/api/auth/healthz")
+            # Generous: on a loaded shared machine a first start (migrations, keys) can take half a minute.
+            wait_http(f"http://127.0.0.1:{users_port}/auth/healthz", timeout=120)
+            wait_http(f"http://127.0.0.1:{gw_port}/api/auth/healthz", timeout=120)
             token = login(f"http://127.0.0.1:{users_port}")
             direct = f"http://127.0.0.1:{users_port}/auth/me"
             via = f"http://127.0.0.1:{gw_port}/api/auth/me"
             run_load(direct, token, 1, args.connections)  # warm both paths (token caches, pools)
-            run_load(via, token, 1, args.connections)
+            before = sockets_to(users_port)
+            warm_rps, _ = run_load(via, token, 1, args.connections)
+            # The warm-up counts too: the pool fills there, and those are connections opened all the same.
+            upstream_connections, forwarded = len(sockets_to(users_port) - before), int(warm_rps)
             results: dict[str, list[tuple[float, float]]] = {"direct": [], "gateway": []}
             for _ in range(args.rounds):
                 results["direct"].append(run_load(direct, token, args.seconds, args.connections))
+                before = sockets_to(users_port)
                 results["gateway"].append(run_load(via, token, args.seconds, args.connections))
+                upstream_connections += len(sockets_to(users_port) - before)
+                forwarded += int(results["gateway"][-1][0] * args.seconds)
     med = {k: (statistics.median(r for r, _ in v), statistics.median(p for _, p in v)) for k, v in results.items()}
     print(f"loadgen: {'wrk' if shutil.which('wrk') else 'asyncio'}, {args.connections} connections, "
           f"{args.rounds}x{args.seconds}s alternating")
@@ -116,6 +140,10 @@ def main() -> None:
     print(f"gateway_p99_ms: {med['gateway'][1]:.2f}")
     print(f"throughput_ratio: {med['gateway'][0] / med['direct'][0]:.2f}  (goal >= 0.50)")
     print(f"p99_ratio: {med['gateway'][1] / med['direct'][1]:.2f}")
+    print(f"gateway_requests_forwarded: {forwarded}")
+    print(f"upstream_connections_opened: {upstream_connections}")
+    print(f"upstream_connections_per_1000_requests: {upstream_connections * 1000 / max(forwarded, 1):.1f}  "
+          f"(goal <= 100, the pool size)")
 
 
 if __name__ == "__main__":

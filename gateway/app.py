@@ -14,7 +14,8 @@ from typing import Any
 
 from services.kit.auth import Principal, TokenVerifier, bearer_token
 from services.kit.errors import PROBLEM_JSON, AppError, problem_body
-from services.kit.logging import clean_request_id, request_id_var
+from services.kit.logging import clean_request_id, printable_path, request_id_var
+from services.kit.policy import CONTROL_REFUSAL, has_control_characters
 from services.kit.proxies import client_address
 
 from . import policy
@@ -74,6 +75,9 @@ class Gateway:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
+        if scope["type"] == "websocket":
+            await self._refuse_websocket(scope, send)
+            return
         if scope["type"] != "http":
             return
         rid = clean_request_id(_header(scope, b"x-request-id"))
@@ -102,6 +106,9 @@ class Gateway:
         method: str = scope["method"]
         extra = [(b"x-request-id", rid.encode())]
         try:
+            if has_control_characters(path, scope.get("raw_path")):
+                # Before any routing or policy: rules and routes disagree about such paths.
+                raise Refused(400, CONTROL_REFUSAL)
             if path.startswith("/api/") or path == "/api":
                 await self._api(scope, receive, send, method, path, rid, extra)
             elif path == "/healthz":
@@ -291,8 +298,20 @@ class Gateway:
         await send({"type": "http.response.body", "body": body})
 
     async def _problem(self, send: Send, status: int, detail: str, path: str, extra: Headers) -> None:
-        body = json.dumps(problem_body(status, detail, instance=path[:200])).encode()
+        body = json.dumps(problem_body(status, detail, instance=printable_path(path))).encode()
         await self._send_bytes(send, status, body, PROBLEM_JSON.encode(), extra)
+
+    async def _refuse_websocket(self, scope: Scope, send: Send) -> None:
+        """Nothing here speaks WebSocket: answer the upgrade with a plain 404 problem (or close it)."""
+        if "websocket.http.response" in scope.get("extensions", {}):
+            body = json.dumps(problem_body(404, "There is no WebSocket endpoint here.",
+                                           instance=printable_path(scope["path"]))).encode()
+            await send({"type": "websocket.http.response.start", "status": 404, "headers": [
+                (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
+                *self.security_headers]})
+            await send({"type": "websocket.http.response.body", "body": body})
+        else:
+            await send({"type": "websocket.close", "code": 1008})
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -1,13 +1,19 @@
-"""Who may call what: the route table, the public list, role policies and demo-mode blocks.
+"""Who may call what: the route table, the public list and role policies.
 
 Everything under /api needs a token unless it is listed in PUBLIC_ROUTES; the gateway checks
-roles here and each service checks them again.
+roles here and each service checks them again. What the public demo allows (demo mode, the demo
+role) is one table in services/kit/policy.py that the services read too.
+
+Patterns match whole paths and are built from ``[^/]`` segments, never ``.``: the gateway refuses
+paths with control characters before it gets here, and no rule depends on that alone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from services.kit.policy import READ_METHODS, demo_mode_allows, demo_role_allows
 
 # /api/<prefix>/… goes to the service owning <prefix>, at /<prefix>/….
 PREFIXES: dict[str, str] = {
@@ -21,8 +27,6 @@ PREFIXES: dict[str, str] = {
 SERVICES = ("users", "leads", "ai", "email", "calendar")
 HEALTH_PATHS = {"users": "/auth/healthz", "leads": "/leads/healthz", "ai": "/ai/healthz",
                 "email": "/email/healthz", "calendar": "/calendar/healthz"}
-
-READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 @dataclass(frozen=True)
@@ -47,28 +51,15 @@ PUBLIC_ROUTES = (
     rule("GET HEAD", r"/api/auth/jwks"),
     rule("GET HEAD", r"/api/[a-z]+/healthz"),
     # The booking page, unsubscribe and tracking links are opened by leads, who have no account.
-    rule("GET HEAD POST", r"/api/calendar/public/.*"),
-    rule("GET HEAD POST", r"/api/email/(unsubscribe|t)/.*"),
+    rule("GET HEAD POST", r"/api/calendar/public/[^/]+(?:/[^/]+)*"),
+    rule("GET HEAD POST", r"/api/email/(?:unsubscribe|t)/[^/]+(?:/[^/]+)*"),
 )
 
 # Role policies, first match wins; routes not listed are open to every signed-in role.
+# ``(?:/[^/]*)*`` takes any tail, empty segments included, so no spelling slips past a prefix.
 ROLE_RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
-    (rule(None, r"/api/users(/.*)?"), frozenset({"admin"})),
-    (rule(None, r"/api/auth/(audit|service-clients)(/.*)?"), frozenset({"admin"})),
-)
-
-# What the demo role may change; everything else it may only read.
-DEMO_ROLE_WRITES = (
-    rule("POST", r"/api/auth/me/password"),
-    rule("POST PATCH", r"/api/leads/(companies|contacts)(/[0-9]+)?(/notes)?"),
-)
-
-# Switched off for everyone while OUTBOUND_DEMO_MODE is on.
-DEMO_MODE_BLOCKED = (
-    rule("POST PUT PATCH DELETE", r"/api/ai/.*"),
-    rule("POST", r"/api/email/campaigns/[^/]+/(start|stop|resume|pause)"),
-    rule("POST PUT PATCH DELETE", r"/api/users(/.*)?"),
-    rule("POST DELETE", r"/api/auth/service-clients(/.*)?"),
+    (rule(None, r"/api/users(?:/[^/]*)*"), frozenset({"admin"})),
+    (rule(None, r"/api/auth/(?:audit|service-clients)(?:/[^/]*)*"), frozenset({"admin"})),
 )
 
 
@@ -81,9 +72,15 @@ def role_allowed(role: str | None, method: str, path: str) -> bool:
         if r.matches(method, path):
             return role in roles
     if role == "demo" and method not in READ_METHODS:
-        return any(r.matches(method, path) for r in DEMO_ROLE_WRITES)
+        return demo_role_allows(method, service_path(path))
     return role in ("admin", "sales", "demo")
 
 
 def demo_mode_blocks(method: str, path: str) -> bool:
-    return any(r.matches(method, path) for r in DEMO_MODE_BLOCKED)
+    """True when demo mode switches this request off (the kit's allow-list, asked with the service's path)."""
+    return not demo_mode_allows(method, service_path(path))
+
+
+def service_path(path: str) -> str:
+    """``/api/leads/companies`` → ``/leads/companies``: the path the service itself sees."""
+    return path[4:] if path.startswith("/api/") else path

@@ -44,7 +44,7 @@ class UpstreamTimedOut(Exception):
 class _Response:
     """httptools callback target for one response."""
 
-    __slots__ = ("body", "complete", "headers", "headers_done", "status")
+    __slots__ = ("body", "complete", "headers", "headers_done", "keep_alive", "parser", "status")
 
     def __init__(self) -> None:
         self.status = 0
@@ -52,12 +52,18 @@ class _Response:
         self.headers_done = False
         self.body: list[bytes] = []
         self.complete = False
+        self.keep_alive = False
+        self.parser: httptools.HttpResponseParser | None = None
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self.headers.append((name.lower(), value))
 
     def on_headers_complete(self) -> None:
         self.headers_done = True
+        # Asked now: once the message is complete the parser has reset and always answers False,
+        # which made every request open a new connection.
+        self.keep_alive = self.parser is not None and self.parser.should_keep_alive()
+        self.parser = None  # no reference cycle left for the garbage collector
 
     def on_body(self, body: bytes) -> None:
         self.body.append(body)
@@ -92,6 +98,7 @@ class HttpUpstream:
         self.connect_timeout = connect_timeout
         self.max_idle = max_idle
         self._idle: deque[_Conn] = deque()
+        self.connections_opened = 0  # a figure for benchmarks and tests: keep-alive keeps it near the pool size
 
     async def _connect(self) -> _Conn:
         try:
@@ -101,6 +108,7 @@ class HttpUpstream:
             raise UpstreamTimedOut(f"connect to {self.host}:{self.port}") from exc
         except OSError as exc:
             raise UpstreamUnavailable(f"connect to {self.host}:{self.port}: {exc.strerror or exc}") from exc
+        self.connections_opened += 1
         return _Conn(reader, writer)
 
     def _release(self, conn: _Conn) -> None:
@@ -143,6 +151,7 @@ class HttpUpstream:
         """One request on ``conn``; False only when a reused connection turned out to be dead."""
         resp = _Response()
         parser = httptools.HttpResponseParser(resp)
+        resp.parser = parser
         started = False
         try:
             conn.writer.write(head + body)
@@ -177,7 +186,7 @@ class HttpUpstream:
             if reused and not isinstance(exc, httptools.HttpParserError):
                 return False
             raise UpstreamUnavailable(str(exc) or exc.__class__.__name__) from exc
-        if method != "HEAD" and parser.should_keep_alive():
+        if method != "HEAD" and resp.keep_alive:
             self._release(conn)
         else:
             conn.close()

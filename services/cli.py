@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,19 +18,16 @@ DEFAULT_PORTS = {"gateway": 8000, "users": 8001, "leads": 8002, "ai": 8003, "ema
 
 
 def _run(asgi_app: Any, host: str, port: int) -> None:
-    import uvicorn
-
     from services.embedded import unknown_settings
     from services.kit.logging import configure_logging
+    from services.kit.server import serve
     from services.kit.settings import ServiceSettings
 
     base = ServiceSettings()
     configure_logging(base.log_level, json_lines=base.log_json)
     for name in unknown_settings(dict(os.environ)):
         logging.getLogger("outbound").warning("%s is set but no part of Outbound CRM reads it (a typo?)", name)
-    loop = "uvloop" if sys.platform != "win32" else "asyncio"
-    uvicorn.run(asgi_app, host=host, port=port, loop=loop, http="httptools", access_log=False,
-                log_config=None, lifespan="on", server_header=False, timeout_keep_alive=30)
+    serve(asgi_app, host, port, base)  # hardened uvicorn: header caps, timeouts, connection caps
 
 
 @app.command()

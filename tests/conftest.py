@@ -25,6 +25,7 @@ BACKENDS = os.environ.get("OUTBOUND_TEST_BACKENDS", "sqlite,postgres").split(","
 RUN_ID = uuid.uuid4().hex[:8]
 ADMIN_EMAIL = "admin@example.com"
 ADMIN_PASSWORD = "admin password 123"
+CLOSED_OVERPASS_URL = "http://127.0.0.1:9/api/interpreter"  # the discard port: nothing listens
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -39,6 +40,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for key in list(os.environ):
         if key.startswith("OUTBOUND_") and not key.startswith("OUTBOUND_TEST_"):
             monkeypatch.delenv(key)
+    # OpenStreetMap search needs no key, so it is on by default: a test that searches without its
+    # stand-in must meet a closed loopback port, never the public Overpass API.
+    monkeypatch.setenv("OUTBOUND_OVERPASS_URL", CLOSED_OVERPASS_URL)
     monkeypatch.chdir(tmp_path)
 
 

@@ -29,6 +29,30 @@ def test_compose_config_is_valid(files: list[str]) -> None:
     assert '"gateway"' in result.stdout and '"postgres"' in result.stdout
 
 
+def test_compose_searxng_is_an_optional_profile() -> None:
+    import json
+
+    import yaml
+
+    base = [compose_binary(), "-f", str(ROOT / "docker-compose.yml")]
+    env = {**os.environ, "OUTBOUND_SERVICE_SECRET": "test-secret"}
+    plain = subprocess.run([*base, "config", "--format", "json"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert plain.returncode == 0, plain.stderr
+    assert "searxng" not in json.loads(plain.stdout)["services"]
+    with_search = subprocess.run([*base, "--profile", "searxng", "config", "--format", "json"], capture_output=True,
+                                 text=True, env=env, cwd=ROOT)
+    assert with_search.returncode == 0, with_search.stderr
+    searxng = json.loads(with_search.stdout)["services"]["searxng"]
+    assert searxng["environment"]["SEARXNG_SECRET"] == "test-secret"
+    [mount] = searxng["volumes"]
+    assert mount["target"] == "/etc/searxng/settings.yml" and mount["read_only"]
+    settings = yaml.safe_load((ROOT / "deploy" / "searxng" / "settings.yml").read_text())
+    assert "json" in settings["search"]["formats"], "the leads service asks SearXNG for format=json"
+    assert settings["server"]["limiter"] is False, "the bot limiter would block the leads service"
+    example = (ROOT / "deploy" / "env.example").read_text()
+    assert "COMPOSE_PROFILES=searxng" in example and "OUTBOUND_SEARXNG_URL=http://searxng:8080" in example
+
+
 def test_compose_refuses_to_run_without_the_service_secret() -> None:
     env = {k: v for k, v in os.environ.items() if k != "OUTBOUND_SERVICE_SECRET"}
     result = subprocess.run([compose_binary(), "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],

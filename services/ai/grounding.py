@@ -67,6 +67,37 @@ def normalise_name(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+# Lower-case words a name may hold ("Ursula von der Leyen", "Vincent van Gogh", "Gian Luca di Marco").
+_PARTICLES = frozenset({"von", "van", "vom", "de", "der", "den", "des", "zu", "zur", "zum", "di", "da", "la", "le",
+                        "del", "della", "ten", "ter", "al", "el", "bin", "dos", "das", "du", "y", "af", "av"})
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*\.?$")  # O'Brien, O\u2019Neil
+
+
+def looks_like_name(name: str) -> bool:
+    """Two to five words, each capitalised (or a particle), no digits, no sentence punctuation."""
+    text = _TITLES.sub(" ", name).strip(" ,")
+    if not text or re.search(r"[!?:;()\[\]{}@/\\\d]", text) or text.endswith("."):
+        return False
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    if not 2 <= len(words) <= 5 or sum(w.lower() not in _PARTICLES for w in words) < 2:
+        return False
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or not word[0].isupper() or len(word) > 30:
+            return False
+    return True
+
+
+def _words_together(tokens: list[str]) -> re.Pattern[str]:
+    """The name's words next to each other (titles, initials or a comma between them), in either the
+    "First Last" or the "Last, First" order."""
+    gap = r"(?:[\W_]+(?:[a-z]{1,4}\.?[\W_]+){0,3})"
+    forward = gap.join(re.escape(t) for t in tokens)
+    backward = gap.join(re.escape(t) for t in reversed(tokens))
+    return re.compile(rf"(?<!\w)(?:{forward}|{backward})(?!\w)")
+
+
 def _url_key(url: str) -> str:
     url = url.strip().rstrip(".,;:!?").lower()
     url = re.sub(r"^(?:https?|ftp)://", "", url).removeprefix("www.")
@@ -97,6 +128,7 @@ class Source:
     # Prose about a company links only to the company's own site: other hosts are stripped even
     # when the page shows them (a visible injection could name an attacker's site).
     own_hosts: set[str] | None = None
+    known_names: set[str] = field(default_factory=set)  # normalised names of people the extractor found
 
     @classmethod
     def build(cls, texts: Iterable[str], *, links: Iterable[str] = (), emails: Iterable[str] = (),
@@ -128,6 +160,7 @@ class Source:
         src.phones.update(p for p in (normalise_phone(x, src.region) for x in phones) if p)
         for name in names:
             src.words.update(name_tokens(name))
+            src.known_names.add(" ".join(name_tokens(name)))
         for url in urls:
             src.url_keys.add(_url_key(url))
             src.hosts.add(_host(url))
@@ -148,8 +181,14 @@ class Source:
         return any(national in run for run in self.phone_digits)
 
     def has_name(self, name: str | None) -> bool:
+        """A person's name the source states: name-shaped, and its words side by side in the text (or the
+        name of a person the extractor found). Words scattered over the site are not a name."""
         tokens = name_tokens(name or "")
-        return bool(tokens) and all(t in self.words for t in tokens)
+        if not tokens or not looks_like_name(name or ""):
+            return False
+        if " ".join(tokens) in self.known_names:
+            return True
+        return bool(_words_together(tokens).search(self.folded_text))
 
     def states_headcount(self) -> bool:
         """Whether the text says how many people work there (a size estimate needs that much)."""

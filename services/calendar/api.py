@@ -55,9 +55,10 @@ google = APIRouter(prefix="/calendar/google", tags=["calendar-google"])
 feed = APIRouter(prefix="/calendar/feed", tags=["calendar-feed"])
 
 # A host is a signed-in person: every role may look at their calendar, admins and sales may change it.
+# What the demo (role and mode) may change is the kit's demo table's decision (services/kit/policy.py).
 HostReader = Annotated[Principal, Depends(require_roles("admin", "sales", "demo"))]
 HostWriter = StaffPrincipal
-LinkMaker = Annotated[Principal, Depends(user_or_scope("calendar:links", demo=False))]
+LinkMaker = Annotated[Principal, Depends(user_or_scope("calendar:links"))]
 SlotsCaller = Annotated[Principal, Depends(require_scope("calendar:slots"))]
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 DEMO: dict[int | str, dict[str, object]] = {403: {"description": "Refused in the demo (OUTBOUND_DEMO_MODE)"}}

@@ -22,7 +22,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from services.kit.db import session_scope
-from services.kit.errors import Conflict, Forbidden, Unavailable
+from services.kit.errors import Conflict, Unavailable
 
 from . import repository as repo
 from .deps import CalendarRuntime
@@ -42,7 +42,6 @@ from .sealing import SealBroken
 
 log = logging.getLogger("outbound.calendar.google")
 PENDING_TTL = dt.timedelta(minutes=10)
-DEMO_REFUSAL = "Connecting Google Calendar is switched off in the demo."
 
 
 class CalendarOffline(Unavailable):
@@ -157,14 +156,8 @@ async def status(runtime: CalendarRuntime, host_id: int) -> GoogleStatus:
         return status_of(runtime, await repo.get_connection(s, host_id))
 
 
-def _refuse_in_demo(runtime: CalendarRuntime) -> None:
-    if runtime.settings.demo_mode:
-        raise Forbidden(DEMO_REFUSAL)
-
-
 async def start(runtime: CalendarRuntime, host_id: int, host_email: str) -> str:
     """The consent URL for the host's browser; the state and PKCE verifier stay here."""
-    _refuse_in_demo(runtime)
     provider = google_provider(runtime)
     pending = provider.oauth.start(runtime.deps.urls.google_callback(), login_hint=host_email)
     now = runtime.deps.clock()
@@ -179,7 +172,6 @@ async def start(runtime: CalendarRuntime, host_id: int, host_email: str) -> str:
 async def finish(runtime: CalendarRuntime, host_id: int, *, state: str, code: str | None,
                  error: str | None) -> GoogleStatus:
     """Complete the sign-in the host started: trade the code for a grant and keep it sealed."""
-    _refuse_in_demo(runtime)
     provider = google_provider(runtime)
     async with session_scope(runtime.sessions) as s:
         row = await repo.take_pending(s, _state_hash(state), host_id)
@@ -222,7 +214,6 @@ async def _primary_address(runtime: CalendarRuntime, provider: GoogleCalendarPro
 
 async def disconnect(runtime: CalendarRuntime, host_id: int) -> GoogleStatus:
     """Hand the grant back to Google (when it still works) and forget it."""
-    _refuse_in_demo(runtime)
     provider = google_provider(runtime)
     async with session_scope(runtime.sessions, writes=False) as s:
         row = await repo.get_connection(s, host_id)
@@ -259,7 +250,6 @@ async def calendars(runtime: CalendarRuntime, host_id: int) -> list[GoogleCalend
 
 async def choose(runtime: CalendarRuntime, host_id: int, choice: GoogleCalendarChoice) -> GoogleStatus:
     """Which calendars count as busy, and where booking events go (one the host may write to)."""
-    _refuse_in_demo(runtime)
     provider = google_provider(runtime)
     _row, connection = await _connected(runtime, host_id)
     async with google_call(runtime, host_id, connection):

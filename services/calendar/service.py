@@ -44,8 +44,6 @@ from .schemas import (
 )
 from .zones import parse_zone
 
-AVAILABILITY_DEMO_REFUSAL = "Editing availability is switched off in the demo."
-
 
 def host_id_of(principal: Principal) -> int:
     if principal.user_id is None:
@@ -86,8 +84,6 @@ async def get_availability(runtime: CalendarRuntime, principal: Principal) -> Av
 async def put_availability(runtime: CalendarRuntime, principal: Principal, token: str,
                            body: AvailabilityWrite) -> AvailabilityRead:
     """Replace the host's availability (a 422 names each problem with its location)."""
-    if runtime.settings.demo_mode:
-        raise Forbidden(AVAILABILITY_DEMO_REFUSAL)
     rules = parse_rules(body.model_dump())
     await refresh_host(runtime, principal, token)
     async with session_scope(runtime.sessions) as s:

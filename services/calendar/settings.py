@@ -37,6 +37,8 @@ class CalendarSettings(ServiceSettings):
     # Key of the signed manage links (reschedule/cancel) and of token sealing; None: generated once into
     # <data_dir>/calendar-secret.key. Set it when more than one calendar process serves the links.
     calendar_secret: str | None = Field(default=None, repr=False)
+    # Where people reach the product (the SPA's origin): booking, manage and feed links start here.
+    public_url: str = "http://127.0.0.1:8000"
     # Lifetime of a lead's personal booking link.
     calendar_link_ttl_days: int = Field(default=60, ge=1, le=3650)
     # Widest window one public slots or days request may ask for.

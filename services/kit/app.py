@@ -23,6 +23,7 @@ from .http import ServiceTokenProvider, transport_for
 from .inputs import ControlCharacterGuard
 from .jobs import Handler, JobQueue, Worker
 from .logging import RequestIdMiddleware
+from .policy import ServicePolicy
 from .schemas import PROBLEM_RESPONSES
 from .settings import ServiceSettings
 
@@ -201,9 +202,11 @@ def create_service_app(
         docs_url=f"/{prefixes[0]}/docs",
         redoc_url=None,
         generate_unique_id_function=operation_id,
+        redirect_slashes=False,  # its Location would name this service's internal address
     )
     install_problem_handlers(app)
     app.add_middleware(ControlCharacterGuard)
+    app.add_middleware(ServicePolicy, demo_mode=settings.demo_mode)  # the demo table and control characters
     app.add_middleware(RequestIdMiddleware)
     for router in routers:
         app.include_router(router, responses=PROBLEM_RESPONSES)

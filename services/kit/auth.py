@@ -205,10 +205,12 @@ def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     return check
 
 
-def user_or_scope(scope: str, *, demo: bool = True) -> Callable[..., Awaitable[Principal]]:
-    """Dependency: a signed-in user (the demo role only if ``demo``), or a service holding ``scope``.
+def user_or_scope(scope: str) -> Callable[..., Awaitable[Principal]]:
+    """Dependency: a signed-in user, or a service holding ``scope``.
 
     ``scope`` may name the service as ``{service}``: ``"{service}:read"`` is ``leads:read`` in leads.
+    What the demo role may change is not decided here but in the one demo table (``kit.policy``),
+    which every service applies before a route runs.
     """
 
     async def check(request: Request, principal: CurrentPrincipal) -> Principal:
@@ -216,8 +218,6 @@ def user_or_scope(scope: str, *, demo: bool = True) -> Callable[..., Awaitable[P
             needed = scope.format(service=_service_name(request))
             if needed not in principal.scopes:
                 raise Forbidden(f"This endpoint needs a service token with scope '{needed}'.")
-        elif principal.role == "demo" and not demo:
-            raise Forbidden("The demo account cannot change data.")
         return principal
 
     return check
@@ -238,9 +238,9 @@ def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
 # named after the service they call (``leads:read``, ``ai:write``); people by role.
 # Reading: every signed-in role, the demo role included.
 ReaderPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:read"))]
-# Changing data: admins and sales; the demo role only where the public demo allows it.
-WriterPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:write", demo=False))]
-DemoWriterPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:write"))]
+# Changing data: people, and services with the write scope; which writes the demo role may make is the
+# demo table's decision (kit.policy, enforced by every service and the gateway before the route runs).
+WriterPrincipal = Annotated[Principal, Depends(user_or_scope("{service}:write"))]
 # People only (no service tokens): admins and sales.
 StaffPrincipal = Annotated[Principal, Depends(require_roles("admin", "sales"))]
 

@@ -32,6 +32,8 @@ log = logging.getLogger("outbound.jobs")
 
 QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED = "queued", "running", "succeeded", "failed", "cancelled"
 FINISHED = (SUCCEEDED, FAILED, CANCELLED)
+# A job whose worker died this many times is failed, not handed to the next worker to kill.
+MAX_LEASE_EXPIRIES = 5
 
 
 class JobMixin:
@@ -43,6 +45,9 @@ class JobMixin:
     status: Mapped[str] = mapped_column(sa.String(16), default=QUEUED, index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     max_attempts: Mapped[int] = mapped_column(default=5)
+    # Times a worker died holding the job (its lease ran out): not the job's failure, so not an attempt,
+    # but counted so a job that kills every worker that runs it fails instead of looping.
+    lease_expiries: Mapped[int] = mapped_column(default=0, server_default="0")
     run_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     lease_until: Mapped[datetime | None] = mapped_column(default=None)
     locked_by: Mapped[str | None] = mapped_column(sa.String(96), default=None)
@@ -59,7 +64,9 @@ class JobMixin:
 
 
 def jobs_table_columns() -> list[sa.Column[Any]]:
-    """The same columns for a migration's ``op.create_table('jobs', *jobs_table_columns())``."""
+    """The columns of the first version of a jobs table, for a service's first migration
+    (``op.create_table('<service>_jobs', *jobs_table_columns())``). Frozen: later columns come with
+    migrations of their own (``add_lease_expiries``), so an existing database and a new one end alike."""
     ts = sa.DateTime(timezone=True)
     return [
         sa.Column("id", sa.Integer, primary_key=True),
@@ -82,6 +89,14 @@ def jobs_table_columns() -> list[sa.Column[Any]]:
         sa.Column("updated_at", ts, nullable=False),
         sa.Column("finished_at", ts),
     ]
+
+
+def add_lease_expiries(table: str) -> None:
+    """Migration step: the ``lease_expiries`` column (jobs table version 2)."""
+    from alembic import op
+
+    with op.batch_alter_table(table) as batch:
+        batch.add_column(sa.Column("lease_expiries", sa.Integer, nullable=False, server_default="0"))
 
 
 class JobCancelled(Exception):
@@ -159,24 +174,42 @@ class JobQueue:
         await session.flush()
         return job
 
+    async def requeue(self, session: AsyncSession, job_id: int, *, done: int | None = None) -> Any:
+        """Run a finished job again (some of its work was reset): a fresh set of attempts, progress kept."""
+        job = await self.get(session, job_id)
+        if job.status not in FINISHED:
+            raise Conflict(f"Job {job_id} has not finished ({job.status}).")
+        job.status, job.run_at, job.finished_at, job.error, job.result = QUEUED, utcnow(), None, None, None
+        job.attempts, job.lease_expiries, job.cancel_requested = 0, 0, False
+        if done is not None:
+            job.progress_done = done
+        await session.flush()
+        return job
+
     # --- called by workers, each in its own short transaction -----------------------------
     async def claim(self, worker_id: str, types: list[str], lease_seconds: float) -> Any | None:
         now = utcnow()
         m = self.model
-        due = sa.or_(
-            sa.and_(m.status == QUEUED, m.run_at <= now),
-            sa.and_(m.status == RUNNING, m.lease_until < now),  # a dead worker's job
-        )
+        expired = sa.and_(m.status == RUNNING, m.lease_until < now)  # a dead worker's job
+        due = sa.or_(sa.and_(m.status == QUEUED, m.run_at <= now),
+                     sa.and_(expired, m.lease_expiries < MAX_LEASE_EXPIRIES))
         pick = sa.select(m.id).where(due, m.type.in_(types)).order_by(m.run_at, m.id).limit(1)
         pick = pick.with_for_update(skip_locked=True)
         stmt = (
             sa.update(m)
             .where(m.id == pick.scalar_subquery())
-            .values(status=RUNNING, attempts=m.attempts + 1, locked_by=worker_id,
-                    lease_until=now + timedelta(seconds=lease_seconds), updated_at=now)
+            .values(status=RUNNING, locked_by=worker_id, lease_until=now + timedelta(seconds=lease_seconds),
+                    updated_at=now,
+                    # Resuming after a dead worker is not a new attempt: the crash was not the job's failure.
+                    attempts=sa.case((m.status == RUNNING, m.attempts), else_=m.attempts + 1),
+                    lease_expiries=sa.case((m.status == RUNNING, m.lease_expiries + 1), else_=m.lease_expiries))
             .returning(m.id)
         )
         async with self.sessions() as session, session.begin():
+            await session.execute(
+                sa.update(m).where(expired, m.lease_expiries >= MAX_LEASE_EXPIRIES, m.type.in_(types)).values(
+                    status=FAILED, lease_until=None, finished_at=now, updated_at=now,
+                    error=f"The worker running this job stopped {MAX_LEASE_EXPIRIES} times; it is not run again."))
             job_id = (await session.execute(stmt)).scalar()
             if job_id is None:
                 return None
@@ -311,17 +344,29 @@ class Worker:
         return True
 
     async def _loop(self, slot: int) -> None:
+        failures = 0
         while not self._stop.is_set():
+            wait = self.poll_interval
             try:
                 if await self.run_once():
+                    failures = 0
                     continue
+                failures = 0
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.exception("worker %s slot %d: claim failed", self.worker_id, slot)
+            except Exception as exc:
+                # A broken database fails every claim: back off (to a minute) and say so once, not 80 times a minute.
+                failures += 1
+                wait = min(60.0, self.poll_interval * 2 ** min(failures, 8))
+                if failures == 1:
+                    log.exception("worker %s slot %d: claiming a job failed; retrying with backoff", self.worker_id,
+                                  slot)
+                else:
+                    log.warning("worker %s slot %d: claiming failed again (%d in a row: %s); next try in %.0fs",
+                                self.worker_id, slot, failures, exc.__class__.__name__, wait)
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.poll_interval)
+                await asyncio.wait_for(self._wake.wait(), wait)
 
     async def _run(self, job: Any) -> None:
         ctx = JobContext(self.queue, job.id, job.type, dict(job.payload or {}), job.attempts, self.worker_id,

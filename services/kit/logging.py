@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import re
 import secrets
 import sys
 import time
@@ -26,6 +27,15 @@ def clean_request_id(value: str | None) -> str:
     if value and len(value) <= 64 and all(c.isalnum() or c in "-_." for c in value):
         return value
     return new_request_id()
+
+
+_UNPRINTABLE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable_path(path: str, limit: int = 500) -> str:
+    """``path`` for a log line or a problem document: control characters, line separators and the
+    backslash itself as Python escapes (``\\n``, ``\\x00``, ``\\u2028``, ``\\\\``), so one request is one line."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), path[:limit])
 
 
 class _ContextFilter(logging.Filter):
@@ -97,7 +107,9 @@ class RequestIdMiddleware:
         finally:
             if access_log.isEnabledFor(logging.INFO):
                 ms = round((time.perf_counter() - started) * 1000, 1)
-                access_log.info("%s %s %s %.1fms", scope["method"], scope["path"], status, ms,
-                                extra={"method": scope["method"], "path": scope["path"], "status": status,
+                # Escaped: a newline in a path would otherwise start a forged log line.
+                path = printable_path(scope["path"])
+                access_log.info("%s %s %s %.1fms", scope["method"], path, status, ms,
+                                extra={"method": scope["method"], "path": path, "status": status,
                                        "duration_ms": ms})
             request_id_var.reset(token)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Path, Query, Response, UploadFile, status
 
-from services.kit.auth import DemoWriterPrincipal, Principal, ReaderPrincipal, WriterPrincipal, require_scope
+from services.kit.auth import Principal, ReaderPrincipal, WriterPrincipal, require_scope
 from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.errors import PayloadTooLarge
 from services.kit.jobs_api import jobs_router
@@ -25,6 +25,7 @@ from .schemas import (
     ContactRead,
     ContactUpdate,
     ExtractRequest,
+    FinderProviders,
     FinderRead,
     FinderRequest,
     ImportReport,
@@ -73,7 +74,7 @@ async def list_companies(session: SessionDep, _: ReaderPrincipal, limit: Limit =
 
 
 @companies.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
-async def create_company(body: CompanyCreate, session: SessionDep, actor: DemoWriterPrincipal) -> CompanyRead:
+async def create_company(body: CompanyCreate, session: SessionDep, actor: WriterPrincipal) -> CompanyRead:
     """Add a company by hand."""
     company = await service.create_company(session, body, actor)
     return await service.company_read(session, company.id)
@@ -110,7 +111,7 @@ async def get_company(company_id: Id, session: SessionDep, _: ReaderPrincipal) -
 
 @companies.patch("/{company_id}", responses={404: {}, 409: {}})
 async def update_company(company_id: Id, body: CompanyUpdate, session: SessionDep,
-                         actor: DemoWriterPrincipal) -> CompanyRead:
+                         actor: WriterPrincipal) -> CompanyRead:
     """Change a company's fields, status or tags."""
     await service.update_company(session, company_id, body, actor)
     return await service.company_read(session, company_id)
@@ -158,7 +159,7 @@ async def company_notes(company_id: Id, session: SessionDep, _: ReaderPrincipal)
 
 @companies.post("/{company_id}/notes", status_code=status.HTTP_201_CREATED, responses={404: {}})
 async def add_company_note(company_id: Id, body: NoteCreate, session: SessionDep,
-                           actor: DemoWriterPrincipal) -> NoteRead:
+                           actor: WriterPrincipal) -> NoteRead:
     """Add a note to the company."""
     return NoteRead.model_validate(await service.add_note(session, body.body, actor, company_id=company_id))
 
@@ -174,7 +175,7 @@ async def list_contacts(session: SessionDep, _: ReaderPrincipal, limit: Limit = 
 
 
 @contacts.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
-async def create_contact(body: ContactCreate, session: SessionDep, actor: DemoWriterPrincipal) -> ContactRead:
+async def create_contact(body: ContactCreate, session: SessionDep, actor: WriterPrincipal) -> ContactRead:
     """Add a contact by hand."""
     contact = await service.create_contact(session, body, actor)
     return await service.contact_read(session, contact.id)
@@ -188,7 +189,7 @@ async def get_contact(contact_id: Id, session: SessionDep, _: ReaderPrincipal) -
 
 @contacts.patch("/{contact_id}", responses={404: {}, 409: {}})
 async def update_contact(contact_id: Id, body: ContactUpdate, session: SessionDep,
-                         actor: DemoWriterPrincipal) -> ContactRead:
+                         actor: WriterPrincipal) -> ContactRead:
     """Change a contact's fields, status, legal basis or tags."""
     await service.update_contact(session, contact_id, body, actor)
     return await service.contact_read(session, contact_id)
@@ -224,7 +225,7 @@ async def contact_notes(contact_id: Id, session: SessionDep, _: ReaderPrincipal)
 
 @contacts.post("/{contact_id}/notes", status_code=status.HTTP_201_CREATED, responses={404: {}})
 async def add_contact_note(contact_id: Id, body: NoteCreate, session: SessionDep,
-                           actor: DemoWriterPrincipal) -> NoteRead:
+                           actor: WriterPrincipal) -> NoteRead:
     """Add a note to the contact."""
     return NoteRead.model_validate(await service.add_note(session, body.body, actor, contact_id=contact_id))
 
@@ -237,6 +238,12 @@ async def record_activity(body: ActivityCreate, session: SessionDep, caller: Tim
     if not created:
         response.status_code = status.HTTP_200_OK
     return ActivityRead.model_validate(activity)
+
+
+@finder_routes.get("/providers")
+async def finder_providers(runtime: RuntimeDep, _: ReaderPrincipal) -> FinderProviders:
+    """The search providers: which are configured, what the others need, and the default one."""
+    return finder.providers(runtime)
 
 
 @finder_routes.post("", status_code=status.HTTP_201_CREATED)
@@ -259,6 +266,13 @@ async def start_finder_csv(session: SessionDep, runtime: RuntimeDep, actor: Writ
 async def get_finder(job_id: Id, session: SessionDep, runtime: RuntimeDep, _: ReaderPrincipal) -> FinderRead:
     """A finder job: progress (done/total) and each site's status, error and extracted facts."""
     return await finder.read(session, runtime, job_id)
+
+
+@finder_routes.post("/{job_id}/results/{result_id}/retry", responses={404: {}, 409: {}})
+async def retry_finder_result(job_id: Id, result_id: Id, session: SessionDep, runtime: RuntimeDep,
+                              _: WriterPrincipal) -> FinderRead:
+    """Crawl one site of a finished job again (the job is queued for it)."""
+    return await finder.retry_result(session, runtime, job_id, result_id)
 
 
 @finder_routes.post("/{job_id}/import", responses={404: {}})

@@ -10,12 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.auth import Principal
 from services.kit.errors import Invalid
-from services.kit.jobs import JobCancelled, JobContext
+from services.kit.jobs import SUCCEEDED, JobCancelled, JobContext
 
 from . import csv_io, sites
 from . import repository as repo
 from .deps import LeadsRuntime
-from .finder import FIND, add_results
+from .finder import FIND, counts, crawl_target, outcome, reached_url, record_discovery
 from .models import SiteResult
 from .pipeline import extract_sites
 from .providers import discover
@@ -38,15 +38,19 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
     async with runtime.sessions() as s, s.begin():
         total, _ = await repo.count_results(s, ctx.job_id)
     if total == 0 and ctx.payload.get("query"):
-        found = await discover(ctx.payload["query"], settings.discovery(ctx.payload.get("max_results")))
+        found = await discover(ctx.payload["query"], settings.discovery(ctx.payload.get("max_results")),
+                               provider=ctx.payload.get("provider"))
         async with runtime.sessions() as s, s.begin():
-            await add_results(s, ctx.job_id, found.candidates[:settings.finder_max_sites])
+            await record_discovery(s, ctx.job_id, found, settings.finder_max_sites)
         if not found.candidates and found.errors:
             raise RuntimeError("; ".join(found.errors))
+        ctx.payload.update(http_fallback=[c.url for c in found.candidates if c.scheme_assumed],
+                           search_errors=found.errors)
+    fallback = set(ctx.payload.get("http_fallback") or [])
     async with runtime.sessions() as s, s.begin():
         results = await repo.list_results(s, ctx.job_id)
         # A restarted job resumes: what finished before keeps its result.
-        pending = {r.url: r.id for r in results if r.status not in ("done", "failed")}
+        pending = {crawl_target(r.url, fallback): r.id for r in results if r.status not in ("done", "failed")}
         total, done = len(results), len(results) - len(pending)
         await repo.set_result_status(s, list(pending.values()), "running")
     try:
@@ -61,26 +65,32 @@ async def run_finder(ctx: JobContext) -> dict[str, Any]:
 async def _crawl_pending(ctx: JobContext, runtime: LeadsRuntime, settings: LeadsSettings, pending: dict[str, int],
                          done: int, total: int) -> dict[str, Any]:
     owner = ctx.payload.get("owner")
+    fallback = set(ctx.payload.get("http_fallback") or [])
     await ctx.progress(done, total)
-    imported = failed = 0
     async with runtime.deps.crawler(settings) as crawler:
         async for record in extract_sites(list(pending), crawler=crawler):
             status, error = site_status(record)
-            failed += status == "failed"
             async with runtime.sessions() as s, s.begin():
                 row = await s.get(SiteResult, pending[record.url])
                 if row is None:  # the job was deleted under us
                     continue
+                if row.url in fallback:  # crawled bare: keep the scheme that answered, not the guess
+                    row.url = record.url = reached_url(row.url, record.pages)
                 row.status, row.error, row.record = status, error, record.model_dump(mode="json")
                 await sites.store(s, record)
                 if status == "done" and ctx.payload.get("auto_import"):
                     actor = Principal(sub=str(owner or "system"), typ="access", role="sales")
                     company, _ = await import_site_record(s, row.record, actor)
                     row.company_id = company.id
-                    imported += 1
             done += 1
             await ctx.progress(done, total)
-    return {"sites": total, "failed": failed, "imported": imported}
+    # Counted from the results, not this run: a job resumed after a crash reports what every run did.
+    async with runtime.sessions() as s, s.begin():
+        tally = counts(list(await repo.list_results(s, ctx.job_id)))
+        _failed, imported = await repo.result_tallies(s, ctx.job_id)
+    # The job succeeded as work; whether its sites did is the outcome (every site failed: "failed").
+    return {"sites": total, "done": tally.done, "failed": tally.failed, "imported": imported,
+            "outcome": outcome(SUCCEEDED, tally, ctx.payload.get("search_errors") or [])}
 
 
 CSV_IMPORT = "csv_import"

@@ -34,6 +34,7 @@ def _record(url: str, crawl: SiteCrawl, analysed: dict[str, Any] | None) -> Site
     fetched = {p.url: p.fetched_at for p in crawl.pages}
     record._pages = [SitePage.model_validate({**page, "fetched_at": fetched.get(str(page["url"]), utcnow())})
                      for page in (analysed or {}).get("pages") or []]
+    record._contents = [PageContent(url=p.url, html=p.html, kind=p.kind) for p in crawl.pages]
     return record
 
 

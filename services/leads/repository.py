@@ -228,6 +228,14 @@ async def count_results(s: AsyncSession, job_id: int) -> tuple[int, int]:
 
 
 
+async def result_tallies(s: AsyncSession, job_id: int) -> tuple[int, int]:
+    """(failed, imported) results of a job so far, whichever run of it did the work."""
+    failed = sa.func.count().filter(SiteResult.status == "failed")
+    imported = sa.func.count().filter(SiteResult.company_id.is_not(None))
+    row = (await s.execute(sa.select(failed, imported).where(SiteResult.job_id == job_id))).one()
+    return int(row[0]), int(row[1])
+
+
 async def set_result_status(s: AsyncSession, ids: Sequence[int], status: str) -> None:
     if ids:
         await s.execute(sa.update(SiteResult).where(SiteResult.id.in_(ids)).values(status=status)

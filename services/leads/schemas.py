@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, PrivateAttr, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    computed_field,
+    field_validator,
+)
 
 from services.kit.schemas import JobRead, ORMModel
 
-from .extraction.facts import CompanyFacts
+from . import crawl_errors
+from .extraction.facts import CompanyFacts, PageContent
 
 
 class LeadStatus(StrEnum):
@@ -204,6 +214,8 @@ class FinderRequest(BaseModel):
     """Either a search query (needs a search provider) or a list of domains/URLs."""
 
     query: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)] | None = None
+    # The search provider for the query; none: OUTBOUND_SEARCH_PROVIDER (or the first configured one).
+    provider: Literal["osm", "searxng", "google", "brave", "serper"] | None = None
     urls: list[Annotated[str, StringConstraints(max_length=2000)]] | None = Field(default=None, max_length=1000)
     max_results: int | None = Field(default=None, ge=1, le=500)
     auto_import: bool = False
@@ -234,6 +246,8 @@ class SiteRecord(CompanyFacts):
     rendered: bool = False
     # What the crawl saw, page by page; kept by the leads service, not part of the record's JSON line.
     _pages: list[SitePage] = PrivateAttr(default_factory=list)
+    # The fetched HTML itself, for in-process readers in the leads service (benchmarks); never serialised.
+    _contents: list[PageContent] = PrivateAttr(default_factory=list)
 
     @property
     def site_pages(self) -> list[SitePage]:
@@ -263,9 +277,27 @@ class SiteResultRead(ORMModel):
     domain: str | None
     title: str | None
     status: str
-    error: str | None
+    error: str | None  # the crawler's own words, for the curious: "tls: TLS handshake failed: …"
     record: SiteRecord | None
     company_id: int | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def error_summary(self) -> str | None:
+        """What went wrong, in words: "The site's TLS handshake failed …", "No answer within 10 s."."""
+        errors = self.record.errors if self.record is not None and self.record.errors else (
+            [self.error] if self.error else [])
+        return crawl_errors.summary(errors, failed=self.status == "failed")
+
+
+FinderOutcome = Literal["queued", "running", "finished", "partial", "failed", "empty", "cancelled"]
+
+
+class SiteCounts(BaseModel):
+    pending: int = 0
+    running: int = 0
+    done: int = 0
+    failed: int = 0
 
 
 class FinderRead(BaseModel):
@@ -273,6 +305,31 @@ class FinderRead(BaseModel):
     query: str | None
     results: list[SiteResultRead]
     skipped: list[dict[str, str]] = []
+    # finished: every site crawled; partial: some sites (or the search) failed; failed: the search or
+    # every site failed; empty: the search found nothing to crawl.
+    outcome: FinderOutcome
+    counts: SiteCounts
+    provider: str | None = None  # the search provider of a query job
+    search_errors: list[str] = []  # what the provider reported (quota, outage), results so far kept
+    attribution: str | None = None  # the credit the results' source asks for (OpenStreetMap: ODbL)
+
+
+class SearchProviderRead(BaseModel):
+    name: Literal["osm", "searxng", "google", "brave", "serper"]
+    label: str
+    configured: bool
+    missing: list[str]
+    needs: str
+    key_required: bool
+    notice: str | None = None
+    attribution: str | None = None
+
+
+class FinderProviders(BaseModel):
+    """The search providers, and the one a query uses when it names none (null: searching is not possible)."""
+
+    default: Literal["osm", "searxng", "google", "brave", "serper"] | None
+    providers: list[SearchProviderRead]
 
 
 class ImportRequest(BaseModel):

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request, Response, st
 from services.kit.auth import AdminPrincipal, CurrentPrincipal
 from services.kit.deps import Limit, Offset, SessionDep, client_ip
 from services.kit.errors import Forbidden, Invalid
+from services.kit.origin import from_this_site
 from services.kit.schemas import Page
 
 from . import service
@@ -84,7 +85,14 @@ async def login(body: LoginRequest, request: Request, response: Response, sessio
     return _token_response(request, response, settings, issued)
 
 
-@auth.post("/refresh", responses={401: {}})
+async def _from_this_site(request: Request, settings: SettingsDep) -> None:
+    """The refresh cookie's routes answer only this site's own pages: no cross-site logout or refresh."""
+    if not from_this_site(request, tuple(settings.trusted_proxies), settings.public_url):
+        raise Forbidden("This request came from another site's page (send X-Requested-With, or an Origin of "
+                        "this site).")
+
+
+@auth.post("/refresh", responses={401: {}, 403: {}}, dependencies=[Depends(_from_this_site)])
 async def refresh(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
                   ring: RingDep, ip: IpDep) -> TokenResponse:
     """Trade the refresh cookie for a new access token and a rotated cookie."""
@@ -93,7 +101,8 @@ async def refresh(request: Request, response: Response, session: SessionDep, set
     return _token_response(request, response, settings, issued)
 
 
-@auth.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+@auth.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses={403: {}},
+           dependencies=[Depends(_from_this_site)])
 async def logout(request: Request, session: SessionDep, settings: SettingsDep, ip: IpDep) -> Response:
     """End this browser's session and clear the cookie."""
     await service.logout(session, request.cookies.get(settings.refresh_cookie_name), ip)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import hmac
 import json
 import secrets
 import time
@@ -60,6 +62,17 @@ class KeyRing:
 
     def jwks(self) -> dict[str, Any]:
         return {"keys": self.published}
+
+    @functools.cached_property
+    def _successor_key(self) -> bytes:
+        raw = self.private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                         serialization.NoEncryption())
+        return hashlib.sha256(b"outbound refresh-token successor\0" + raw).digest()
+
+    def successor_token(self, raw: str) -> str:
+        """The refresh token that replaces ``raw`` when it is rotated: derived (keyed with the signing key,
+        so only this service can), so parallel refreshes of one cookie all hand out the same successor."""
+        return _b64(hmac.new(self._successor_key, raw.encode(), hashlib.sha256).digest())
 
     def sign(self, claims: dict[str, Any], ttl: int, *, issuer: str, audience: str) -> str:
         now = int(time.time())

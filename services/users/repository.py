@@ -64,6 +64,11 @@ async def get_refresh_token(s: AsyncSession, token_hash: str) -> RefreshToken | 
     return (await s.execute(sa.select(RefreshToken).where(RefreshToken.token_hash == token_hash))).scalar_one_or_none()
 
 
+async def reload_refresh_token(s: AsyncSession, token: RefreshToken) -> None:
+    """Read the row again: a parallel request may have rotated it since it was loaded."""
+    await s.refresh(token)
+
+
 async def revoke_family(s: AsyncSession, family_id: str) -> None:
     await s.execute(sa.update(RefreshToken).where(RefreshToken.family_id == family_id,
                                                   RefreshToken.revoked_at.is_(None)).values(revoked_at=utcnow()))

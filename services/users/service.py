@@ -22,7 +22,7 @@ from services.kit.errors import Conflict, Forbidden, Invalid, NotFound, RateLimi
 
 from . import repository as repo
 from .keys import KeyRing, generate_private_pem, hash_opaque_token, new_opaque_token
-from .models import AuditEvent, ServiceClient, User
+from .models import AuditEvent, RefreshToken, ServiceClient, User
 from .passwords import Passwords, hash_secret, secret_matches
 from .schemas import UserCreate, UserUpdate
 from .settings import UsersSettings
@@ -167,8 +167,8 @@ async def login(s: AsyncSession, ring: KeyRing, settings: UsersSettings, email: 
 
 
 async def _issue(s: AsyncSession, ring: KeyRing, settings: UsersSettings, user: User, *, family_id: str,
-                 ip: str | None, user_agent: str | None) -> IssuedTokens:
-    raw = new_opaque_token()
+                 ip: str | None, user_agent: str | None, raw: str | None = None) -> IssuedTokens:
+    raw = raw or new_opaque_token()
     await repo.add_refresh_token(
         s, user_id=user.id, family_id=family_id, token_hash=hash_opaque_token(raw), ip=ip,
         user_agent=(user_agent or "")[:300], expires_at=utcnow() + timedelta(days=settings.refresh_token_ttl_days))
@@ -189,6 +189,9 @@ async def refresh(s: AsyncSession, ring: KeyRing, settings: UsersSettings, raw: 
         raise Unauthorized("Unknown refresh token: sign in again.")
     user = await repo.get_user(s, token.user_id)
     if token.used_at is not None or token.revoked_at is not None or not await repo.mark_refresh_used(s, token.id):
+        await repo.reload_refresh_token(s, token)  # lost a race just now? then see the winner's rotation
+        if user is not None and user.is_active and (again := await _recent_successor(s, ring, settings, token, raw)):
+            return IssuedTokens(access_token(ring, settings, user), settings.access_token_ttl, again)
         if token.revoked_at is None or token.used_at is not None:
             # A rotated token came back: someone holds a copy. End the whole session family.
             await repo.revoke_family(s, token.family_id)
@@ -199,7 +202,24 @@ async def refresh(s: AsyncSession, ring: KeyRing, settings: UsersSettings, raw: 
     if user is None or not user.is_active:
         await repo.revoke_family(s, token.family_id)
         raise Unauthorized("The account is not active.", keep_changes=True)
-    return await _issue(s, ring, settings, user, family_id=token.family_id, ip=ip, user_agent=user_agent)
+    return await _issue(s, ring, settings, user, family_id=token.family_id, ip=ip, user_agent=user_agent,
+                        raw=ring.successor_token(raw))
+
+
+async def _recent_successor(s: AsyncSession, ring: KeyRing, settings: UsersSettings, token: RefreshToken,
+                            raw: str) -> str | None:
+    """The successor of a token rotated moments ago, while nobody has used it yet: parallel requests of
+    one browser all present the old cookie, and all of them get the one new cookie."""
+    now = utcnow()
+    grace = timedelta(seconds=settings.refresh_reuse_grace_seconds)
+    if token.used_at is None or token.revoked_at is not None or now - token.used_at > grace:
+        return None
+    successor_raw = ring.successor_token(raw)
+    successor = await repo.get_refresh_token(s, hash_opaque_token(successor_raw))
+    if (successor is None or successor.family_id != token.family_id or successor.used_at is not None
+            or successor.revoked_at is not None or successor.expires_at < now):
+        return None
+    return successor_raw
 
 
 async def logout(s: AsyncSession, raw: str | None, ip: str | None) -> None:

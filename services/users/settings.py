@@ -15,6 +15,9 @@ class UsersSettings(ServiceSettings):
     service_token_ttl: int = Field(default=900, ge=60, le=3600)
     refresh_token_ttl_days: int = Field(default=14, ge=1, le=90)
     refresh_cookie_name: str = "outbound_refresh"
+    # A rotated refresh token presented again this soon gets the same successor instead of ending the
+    # session: parallel requests of one browser (tabs, retries) carry the same cookie. 0 turns it off.
+    refresh_reuse_grace_seconds: int = Field(default=10, ge=0, le=60)
     cookie_secure: bool | None = None  # None: secure everywhere but development
     jwt_private_key: str | None = None  # PEM (Ed25519); without it keys are generated and kept in the database
     admin_email: str | None = None

@@ -35,6 +35,7 @@ class AIStack:
     ai_app: Any
     sales_id: int
     leads_app: Any
+    users: httpx.AsyncClient
 
 
 async def _service_token(users: httpx.AsyncClient, client_id: str, scope: str) -> dict[str, str]:
@@ -86,4 +87,5 @@ async def ai_stack(database_url: str, tmp_path: Path, fake: FakeOpenAI | None = 
         demo = await login(users, "demo@example.com", "user password 123")
         yield AIStack(ai, leads, bearer(admin), bearer(sales), bearer(demo),
                       await _service_token(users, "email", "ai:write"),
-                      await _service_token(users, "calendar", "leads:read"), ai_app, int(sales_user["id"]), leads_app)
+                      await _service_token(users, "calendar", "leads:read"), ai_app, int(sales_user["id"]), leads_app,
+                      users)

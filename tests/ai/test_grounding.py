@@ -124,3 +124,13 @@ def test_source_is_cut_to_the_token_budget_and_shared_between_pages() -> None:
     small = build_source([site_page(PageContent(SITE, HOME, "home"))], 1000)
     assert not small.truncated and "seit 1987" in small.blocks
     assert build_source([site_page(PageContent(SITE, page(""), "home"))], 1000).empty
+
+
+def test_a_name_needs_a_name_shape_and_its_words_together() -> None:
+    src = Source.build(["Geschäftsführer: Dr. Anna Schmidt. Unser Aufzugservice und Wartung in der Region.",
+                        "Weber, Jonas (Vertrieb) - Ursula von der Leyen hat uns besucht."])
+    assert src.has_name("Anna Schmidt") and src.has_name("Jonas Weber") and src.has_name("Ursula von der Leyen")
+    # Every word occurs on the site, but not as a name:
+    assert not src.has_name("Aufzugservice und Wartung in der Region.")
+    assert not src.has_name("Anna Region") and not src.has_name("Schmidt Weber")
+    assert not src.has_name("anna schmidt") and not src.has_name("Anna") and not src.has_name("Anna Schmidt 2")

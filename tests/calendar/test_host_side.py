@@ -76,7 +76,7 @@ async def test_the_demo_refuses_availability_and_google_but_takes_bookings(datab
         refused = await demo.calendar.put("/calendar/availability", headers=demo.sales,
                                           json={"timezone": "Europe/Berlin", "weekly": {}})
         assert refused.status_code == 403
-        assert refused.json()["detail"] == "Editing availability is switched off in the demo."
+        assert refused.json()["detail"] == "This is switched off in the public demo."
         assert (await demo.calendar.post("/calendar/google/connect", headers=demo.admin)).status_code == 403
         # The booking page is the showcase: it works, and so do moving and cancelling.
         made = await demo.calendar.post(f"/calendar/public/{page['token']}/bookings",

@@ -1,12 +1,18 @@
-"""A loopback stand-in for the Google Custom Search JSON API and a SearXNG instance, on the wire.
+"""A loopback stand-in for the Google Custom Search JSON API, a SearXNG instance, the Brave Search API
+and Serper, on the wire.
 
-``search_server()`` starts one aiohttp server on 127.0.0.1 serving both APIs:
+``search_server()`` starts one aiohttp server on 127.0.0.1 serving all four APIs:
 
 * ``GET /customsearch/v1?key=&cx=&q=&start=&num=`` — Google's response shape (``items``,
   ``queries.request`` / ``queries.nextPage``), its 400 for a wrong key or an out-of-range
   ``start``/``num``, and its JSON error bodies;
 * ``GET /search`` and ``GET /searx/search`` — SearXNG's JSON (``results[].url/title/content``,
-  ``unresponsive_engines``) paged by ``pageno``.
+  ``unresponsive_engines``) paged by ``pageno``;
+* ``GET /res/v1/web/search?q=&count=&offset=`` — Brave's ``web.results`` and
+  ``query.more_results_available``, the key in ``X-Subscription-Token`` (422
+  SUBSCRIPTION_TOKEN_INVALID otherwise, like Brave), ``count`` ≤ 20 and ``offset`` ≤ 9 enforced;
+* ``POST /search`` with a JSON body ``{q, num, page, gl, hl}`` — Serper's ``organic`` list, the key in
+  ``X-API-KEY`` (403 "Unauthorized." otherwise).
 
 It yields ``(base_url, state)``. ``state.results`` holds the canned hits (by default
 :func:`company_mix`: companies mixed with directories, social links, www/subdomain duplicates and a
@@ -27,6 +33,8 @@ from aiohttp import web
 
 API_KEY = "AIzaFAKE-test-key_0123456789"
 CX = "fake-cx-0123"
+BRAVE_KEY = "BSAfake-brave-token_0123456789"
+SERPER_KEY = "fake-serper-key-0123456789abcdef"
 
 Mode = Literal["normal", "quota", "bad_key", "forbidden", "server_error", "malformed", "slow", "redirect",
                "json_disabled"]
@@ -41,10 +49,11 @@ class FakeHit:
 
 @dataclass
 class Recorded:
-    api: str  # "google" | "searxng" | "other"
+    api: str  # "google" | "searxng" | "brave" | "serper" | "other"
     path: str
     params: dict[str, str]
     headers: dict[str, str]
+    body: dict[str, Any] | None = None
 
 
 def company_mix(query: str = "Steuerberater München") -> list[FakeHit]:
@@ -100,6 +109,8 @@ class SearchState:
     results: list[FakeHit] = field(default_factory=company_mix)
     api_key: str = API_KEY
     cx: str = CX
+    brave_key: str = BRAVE_KEY
+    serper_key: str = SERPER_KEY
     mode: Mode = "normal"
     fail_from: int = 1  # the mode applies from this request of the API on (1 = the first) …
     fail_times: int | None = None  # … this many times (None: for good)
@@ -136,6 +147,38 @@ def _google_error(status: int, message: str, reason: str) -> web.Response:
     return web.json_response(body, status=status)
 
 
+def _brave_error(status: int, code: str, detail: str) -> web.Response:
+    body = {"type": "ErrorResponse", "error": {"id": "00000000-fake", "status": status, "code": code,
+                                                "detail": detail, "meta": {"component": "authentication"}},
+            "time": 1700000000}
+    return web.json_response(body, status=status)
+
+
+def _serper_error(status: int, message: str) -> web.Response:
+    return web.json_response({"message": message, "statusCode": status}, status=status)
+
+
+def _api_error(api: str, status: int, kind: str, state: SearchState) -> web.Response:
+    """The error body each API sends for quota, a refused project/account, or a bad key."""
+    if api == "brave":
+        codes = {"quota": ("RATE_LIMITED", "Request rate limit exceeded for plan."),
+                 "forbidden": ("SUBSCRIPTION_NOT_FOUND", "No subscription found for this token."),
+                 "bad_key": ("SUBSCRIPTION_TOKEN_INVALID", f"The provided subscription token is invalid: "
+                                                            f"{state.brave_key}")}
+        return _brave_error(status, *codes[kind])
+    if api == "serper":
+        messages = {"quota": "Too many requests.", "forbidden": "Not enough credits.",
+                    "bad_key": f"Unauthorized: {state.serper_key}"}
+        return _serper_error(status, messages[kind])
+    messages = {"quota": ("Quota exceeded for quota metric 'Queries' and limit 'Queries per day' of service "
+                          "'customsearch.googleapis.com'.", "rateLimitExceeded"),
+                "forbidden": ("Custom Search JSON API has not been used in project 123 before or it is disabled.",
+                              "accessNotConfigured"),
+                # Quotes the key back, as a careless upstream might: the client must redact it.
+                "bad_key": (f"API key not valid. Please pass a valid API key: {state.api_key}", "badRequest")}
+    return _google_error(status, *messages[kind])
+
+
 async def _failure(state: SearchState, api: str) -> web.StreamResponse | None:
     """The reply of the current failure mode, or None to answer normally."""
     if not state.failing(api):
@@ -145,17 +188,14 @@ async def _failure(state: SearchState, api: str) -> web.StreamResponse | None:
         await asyncio.sleep(state.delay)
         return None
     if mode == "quota":
-        headers = {"Retry-After": state.retry_after} if state.retry_after else {}
-        response = _google_error(429, "Quota exceeded for quota metric 'Queries' and limit 'Queries per day' of "
-                                      "service 'customsearch.googleapis.com'.", "rateLimitExceeded")
-        response.headers.update(headers)
+        response = _api_error(api, 429, "quota", state)
+        if state.retry_after:
+            response.headers["Retry-After"] = state.retry_after
         return response
     if mode == "forbidden":
-        return _google_error(403, "Custom Search JSON API has not been used in project 123 before or it is "
-                                  "disabled.", "accessNotConfigured")
+        return _api_error(api, 403, "forbidden", state)
     if mode == "bad_key":
-        # Quotes the key back, as a careless upstream might: the client must redact it.
-        return _google_error(400, f"API key not valid. Please pass a valid API key: {state.api_key}", "badRequest")
+        return _api_error(api, {"brave": 422, "serper": 403}.get(api, 400), "bad_key", state)
     if mode == "server_error":
         return web.Response(status=state.status, text="<h1>Server Error</h1>", content_type="text/html")
     if mode == "malformed":
@@ -167,9 +207,9 @@ async def _failure(state: SearchState, api: str) -> web.StreamResponse | None:
     return None
 
 
-def _record(state: SearchState, api: str, request: web.Request) -> dict[str, str]:
+def _record(state: SearchState, api: str, request: web.Request, body: dict[str, Any] | None = None) -> dict[str, str]:
     params = {k: v for k, v in request.rel_url.query.items()}
-    state.requests.append(Recorded(api, request.path, params, dict(request.headers)))
+    state.requests.append(Recorded(api, request.path, params, dict(request.headers), body))
     return params
 
 
@@ -225,6 +265,51 @@ async def _searxng(request: web.Request) -> web.StreamResponse:
     })
 
 
+async def _brave(request: web.Request) -> web.StreamResponse:
+    state = request.app[STATE]
+    params = _record(state, "brave", request)
+    if (failure := await _failure(state, "brave")) is not None:
+        return failure
+    if request.headers.get("X-Subscription-Token") != state.brave_key:
+        return _brave_error(422, "SUBSCRIPTION_TOKEN_INVALID", "The provided subscription token is invalid.")
+    count, offset = _int(params.get("count"), 20), _int(params.get("offset"), 0)
+    if not params.get("q") or not 1 <= count <= 20 or not 0 <= offset <= 9:
+        return _brave_error(422, "VALIDATION", "Unable to validate request parameter(s)")
+    start = offset * count
+    page = state.results[start:start + count]
+    results = [{"type": "search_result", "title": h.title, "url": h.url, "description": h.snippet,
+                "is_source_local": False, "language": "de", "meta_url": {"hostname": h.url.split("/")[2]}}
+               for h in page]
+    return web.json_response({
+        "type": "search",
+        "query": {"original": params["q"], "more_results_available": start + count < len(state.results)},
+        "web": {"type": "search", "results": results, "family_friendly": True},
+    })
+
+
+async def _serper(request: web.Request) -> web.StreamResponse:
+    state = request.app[STATE]
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    _record(state, "serper", request, body if isinstance(body, dict) else None)
+    if (failure := await _failure(state, "serper")) is not None:
+        return failure
+    if request.headers.get("X-API-KEY") != state.serper_key:
+        return _serper_error(403, "Unauthorized.")
+    if not isinstance(body, dict) or not isinstance(body.get("q"), str):
+        return _serper_error(400, "Missing query parameter (q).")
+    num, page = body.get("num", 10), body.get("page", 1)
+    if not isinstance(num, int) or not isinstance(page, int) or not 1 <= num <= 100 or page < 1:
+        return _serper_error(400, "Invalid num or page.")
+    start = (page - 1) * num
+    organic = [{"title": h.title, "link": h.url, "snippet": h.snippet, "position": start + i + 1}
+               for i, h in enumerate(state.results[start:start + num])]
+    return web.json_response({"searchParameters": {**body, "type": "search", "engine": "google"},
+                              "organic": organic, "credits": 1})
+
+
 async def _other(request: web.Request) -> web.StreamResponse:
     _record(request.app[STATE], "other", request)
     return web.Response(status=404, text="not found")
@@ -239,6 +324,8 @@ async def search_server(state: SearchState | None = None) -> AsyncIterator[tuple
     app.router.add_get("/customsearch/v1", _google)
     app.router.add_get("/search", _searxng)
     app.router.add_get("/searx/search", _searxng)
+    app.router.add_get("/res/v1/web/search", _brave)
+    app.router.add_post("/search", _serper)
     app.router.add_route("*", "/{tail:.*}", _other)
     # handler_cancellation: a "slow" reply whose client gave up must not hold up the shutdown.
     runner = web.AppRunner(app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0)

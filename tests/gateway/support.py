@@ -24,9 +24,13 @@ from gateway.main import create_app as create_gateway
 from gateway.policy import SERVICES
 from gateway.settings import GatewaySettings
 from services.embedded import EmbeddedApp, build_embedded
+from services.kit.db import session_scope
+from services.users import service as users_rules
 from services.users.main import create_app as create_users_app
+from services.users.schemas import UserCreate
 from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, free_port, running
 from tests.helpers import SERVICE_SECRET, users_settings
+from tests.users.support import USER_PASSWORD
 
 BIG_SIZE = 2 * 1024 * 1024 + 17
 
@@ -163,3 +167,11 @@ async def embedded(tmp_path: Path, **overrides: Any) -> AsyncIterator[tuple[Embe
 def direct_client(app: Any) -> httpx.AsyncClient:
     """A client straight into an (already started) service app, bypassing the gateway."""
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver")
+
+
+async def seed_user(app: EmbeddedApp, email: str, role: str, password: str = USER_PASSWORD) -> None:
+    """An account made as `outbound users create-admin` makes one, without HTTP (demo mode refuses that)."""
+    runtime = app.services["users"].state.runtime
+    async with session_scope(runtime.sessions) as session:
+        data = UserCreate(email=email, name=email.split("@", maxsplit=1)[0], role=role, password=password)
+        await users_rules.create_user(session, data, actor=None)

@@ -26,10 +26,11 @@ from tests.gateway.support import (
     gateway_over_stand_in,
     gateway_settings,
     header_values,
+    seed_user,
     serving,
 )
 from tests.helpers import bearer, create_user, login, users_settings
-from tests.users.support import USER_PASSWORD, assert_problem, cookie_from
+from tests.users.support import SAME_ORIGIN, USER_PASSWORD, assert_problem, cookie_from
 
 API = "/api"
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options")
@@ -358,7 +359,7 @@ async def test_public_routes_work_without_a_token(tmp_path):
         assert resp.status_code == 200
         cookie = cookie_from(resp)
         assert cookie["path"] == "/api/auth" and cookie["httponly"] and cookie["samesite"].lower() == "strict"
-        refreshed = await client.post("/api/auth/refresh")  # the cookie jar sends the cookie back
+        refreshed = await client.post("/api/auth/refresh", headers=SAME_ORIGIN)  # the jar sends the cookie back
         assert refreshed.status_code == 200, refreshed.text
         assert refreshed.json()["access_token"] != resp.json()["access_token"]
         jwks = await client.get("/api/auth/jwks")
@@ -367,8 +368,8 @@ async def test_public_routes_work_without_a_token(tmp_path):
         for name in SERVICES:
             prefix = "auth" if name == "users" else name
             assert (await client.get(f"/api/{prefix}/healthz")).json()["status"] == "ok"
-        assert (await client.post("/api/auth/logout")).status_code == 204
-        assert_problem(await client.post("/api/auth/refresh"), 401)
+        assert (await client.post("/api/auth/logout", headers=SAME_ORIGIN)).status_code == 204
+        assert_problem(await client.post("/api/auth/refresh", headers=SAME_ORIGIN), 401)
         for path in ("/api/auth/me", "/api/users", "/api/leads/jobs", "/api/ai/jobs", "/api/email/jobs",
                      "/api/calendar/jobs", "/api/auth/audit"):
             resp = await client.get(path)
@@ -380,10 +381,9 @@ async def test_demo_mode_switches_off_ai_and_campaign_starts(tmp_path):
     async with embedded(tmp_path, demo_mode=True) as (app, client):
         admin = await login(client, prefix=API)
         tokens = {"admin": admin}
-        async with direct_client(app.services["users"]) as users:
-            for role in ("sales", "demo"):
-                await create_user(users, admin, f"{role}@example.com", role)
-                tokens[role] = await login(client, f"{role}@example.com", USER_PASSWORD, prefix=API)
+        for role in ("sales", "demo"):
+            await seed_user(app, f"{role}@example.com", role)
+            tokens[role] = await login(client, f"{role}@example.com", USER_PASSWORD, prefix=API)
 
         for role, token in tokens.items():
             for method, path in (("POST", "/api/ai/anything"), ("POST", "/api/ai/jobs/1/retry"),
@@ -539,7 +539,7 @@ async def test_proxying_over_http(tmp_path):
             token = resp.json()["access_token"]
             me = await client.get("/api/auth/me", headers=bearer(token))
             assert me.status_code == 200 and me.json()["email"] == ADMIN_EMAIL
-            refreshed = await client.post("/api/auth/refresh")
+            refreshed = await client.post("/api/auth/refresh", headers=SAME_ORIGIN)
             assert refreshed.status_code == 200, refreshed.text
             assert cookie_from(refreshed)["value"] != cookie["value"]
             token = refreshed.json()["access_token"]
@@ -560,6 +560,9 @@ async def test_proxying_over_http(tmp_path):
             ports = {tuple(rec["client"]) for rec in leads.seen}
             assert len(leads.seen) == 100
             assert len(ports) <= 25, f"{len(ports)} connections for 100 requests: no keep-alive?"
+            # Counted where they are opened (ports can repeat): at most one per concurrent request.
+            opened = {name: gateway.upstreams[name].connections_opened for name in ("users", "leads")}
+            assert opened["leads"] <= 20 and opened["users"] <= 21, opened
 
             # Large answers arrive intact, with a length and chunked.
             expected = big_body()

@@ -16,7 +16,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services.kit.db import create_engine, migrate, session_factory, utcnow
 from services.kit.errors import Conflict
-from services.kit.jobs import CANCELLED, FAILED, QUEUED, SUCCEEDED, JobContext, JobQueue, Worker
+from services.kit.jobs import (
+    CANCELLED,
+    FAILED,
+    MAX_LEASE_EXPIRIES,
+    QUEUED,
+    SUCCEEDED,
+    JobContext,
+    JobQueue,
+    Worker,
+)
 from services.leads.main import MIGRATIONS
 from services.leads.models import Job
 from tests.conftest import pg_database
@@ -133,7 +142,8 @@ async def test_lost_lease_cannot_overwrite_new_owner(queue: JobQueue) -> None:
     assert stale is not None
     await asyncio.sleep(0.05)
     fresh = await queue.claim("new-worker", ["crawl"], lease_seconds=60)
-    assert fresh is not None and fresh.id == job_id and fresh.attempts == 2
+    # Taking over a dead worker's job is not a new attempt; the lost lease is counted apart.
+    assert fresh is not None and fresh.id == job_id and fresh.attempts == 1 and fresh.lease_expiries == 1
     assert not await queue.complete(job_id, "old-worker", {"from": "old"})
     assert await queue.complete(job_id, "new-worker", {"from": "new"})
     assert (await fetch(queue, job_id)).result == {"from": "new"}
@@ -194,7 +204,8 @@ async def test_killed_workers_job_is_picked_up(queue: JobQueue, database_url: st
         while not await survivor.run_once():
             await asyncio.sleep(0.2)
     job = await fetch(queue, job_id)
-    assert (job.status, job.attempts, job.locked_by, job.result) == (SUCCEEDED, 2, "survivor", {"resumed": True})
+    assert (job.status, job.attempts, job.locked_by, job.result) == (SUCCEEDED, 1, "survivor", {"resumed": True})
+    assert job.lease_expiries == 1  # the crash used none of the job's attempts
 
 
 async def test_pg_database_fixture_is_throwaway() -> None:
@@ -224,3 +235,14 @@ async def test_cancel_stops_a_handler_that_is_waiting(queue: JobQueue) -> None:
         await queue.cancel(s, job_id)
     assert await asyncio.wait_for(task, 5)
     assert cleaned.is_set() and (await fetch(queue, job_id)).status == CANCELLED
+
+
+async def test_a_job_that_kills_every_worker_fails_instead_of_looping(queue: JobQueue) -> None:
+    [job_id] = await enqueue(queue)
+    for _ in range(MAX_LEASE_EXPIRIES + 1):
+        claimed = await queue.claim("doomed", ["crawl"], lease_seconds=0.01)
+        assert claimed is not None and claimed.attempts == 1
+        await asyncio.sleep(0.03)
+    assert await queue.claim("next", ["crawl"], lease_seconds=60) is None
+    job = await fetch(queue, job_id)
+    assert job.status == "failed" and job.lease_expiries == MAX_LEASE_EXPIRIES and "stopped 5 times" in job.error

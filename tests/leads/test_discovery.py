@@ -575,11 +575,15 @@ async def test_searxng_credentials_in_url_stay_out_of_errors(search) -> None:
 
 async def test_a_query_needs_a_search_provider() -> None:
     with pytest.raises(DiscoveryConfigError) as info:
-        await discover("Steuerberater München", DiscoverySettings())
+        await discover("Steuerberater München", DiscoverySettings(osm_enabled=False))
     message = str(info.value)
-    for name in ("OUTBOUND_SEARCH_PROVIDER", "OUTBOUND_GOOGLE_API_KEY", "OUTBOUND_GOOGLE_CX", "OUTBOUND_SEARXNG_URL"):
+    for name in ("OUTBOUND_OSM_ENABLED", "OUTBOUND_GOOGLE_API_KEY", "OUTBOUND_GOOGLE_CX", "OUTBOUND_SEARXNG_URL",
+                 "OUTBOUND_BRAVE_API_KEY", "OUTBOUND_SERPER_API_KEY"):
         assert name in message
     assert info.value.status == 422
+    with pytest.raises(DiscoveryConfigError, match="OUTBOUND_SEARCH_PROVIDER=list") as off:
+        await discover("Steuerberater München", DiscoverySettings(search_provider="list"))
+    assert off.value.status == 422
 
 
 async def test_incomplete_provider_settings() -> None:

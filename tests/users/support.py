@@ -15,6 +15,8 @@ from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, running
 from tests.helpers import users_settings
 
 PROBLEM_JSON = "application/problem+json"
+# What a browser on the app's own page sends with a POST (the clients here talk to https://testserver).
+SAME_ORIGIN = {"origin": "https://testserver"}
 COOKIE = "outbound_refresh"
 USER_PASSWORD = "user password 123"
 
@@ -65,7 +67,7 @@ async def refresh_with(client: httpx.AsyncClient, raw: str | None, prefix: str =
     """POST /auth/refresh carrying exactly this refresh token (or none)."""
     client.cookies.clear()
     headers = {"cookie": f"{COOKIE}={raw}"} if raw else {}
-    resp = await client.post(f"{prefix}/auth/refresh", headers=headers)
+    resp = await client.post(f"{prefix}/auth/refresh", headers={**headers, **SAME_ORIGIN})
     client.cookies.clear()
     return resp
 

@@ -1745,6 +1745,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/finder/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finder Providers
+         * @description The search providers: which are configured, what the others need, and the default one.
+         */
+        get: operations["finder-finder_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/finder/{job_id}": {
         parameters: {
             query?: never;
@@ -1779,6 +1799,26 @@ export interface paths {
          * @description Turn selected results (all when none are named) into companies and contacts.
          */
         post: operations["finder-import_finder_results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/finder/{job_id}/results/{result_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Finder Result
+         * @description Crawl one site of a finished job again (the job is queued for it).
+         */
+        post: operations["finder-retry_finder_result"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2879,6 +2919,16 @@ export interface components {
             /** Url */
             url: string | null;
         };
+        /**
+         * FinderProviders
+         * @description The search providers, and the one a query uses when it names none (null: searching is not possible).
+         */
+        FinderProviders: {
+            /** Default */
+            default: ("osm" | "searxng" | "google" | "brave" | "serper") | null;
+            /** Providers */
+            providers: components["schemas"]["SearchProviderRead"][];
+        };
         /** FinderRead */
         FinderRead: {
             job: components["schemas"]["JobRead"];
@@ -2893,6 +2943,21 @@ export interface components {
             skipped: {
                 [key: string]: string;
             }[];
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "queued" | "running" | "finished" | "partial" | "failed" | "empty" | "cancelled";
+            counts: components["schemas"]["SiteCounts"];
+            /** Provider */
+            provider?: string | null;
+            /**
+             * Search Errors
+             * @default []
+             */
+            search_errors: string[];
+            /** Attribution */
+            attribution?: string | null;
         };
         /**
          * FinderRequest
@@ -2901,6 +2966,8 @@ export interface components {
         FinderRequest: {
             /** Query */
             query?: string | null;
+            /** Provider */
+            provider?: ("osm" | "searxng" | "google" | "brave" | "serper") | null;
             /** Urls */
             urls?: string[] | null;
             /** Max Results */
@@ -3815,6 +3882,28 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "sales" | "demo";
+        /** SearchProviderRead */
+        SearchProviderRead: {
+            /**
+             * Name
+             * @enum {string}
+             */
+            name: "osm" | "searxng" | "google" | "brave" | "serper";
+            /** Label */
+            label: string;
+            /** Configured */
+            configured: boolean;
+            /** Missing */
+            missing: string[];
+            /** Needs */
+            needs: string;
+            /** Key Required */
+            key_required: boolean;
+            /** Notice */
+            notice?: string | null;
+            /** Attribution */
+            attribution?: string | null;
+        };
         /** ServiceClientCreate */
         ServiceClientCreate: {
             /** Client Id */
@@ -3864,6 +3953,29 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** SiteCounts */
+        SiteCounts: {
+            /**
+             * Pending
+             * @default 0
+             */
+            pending: number;
+            /**
+             * Running
+             * @default 0
+             */
+            running: number;
+            /**
+             * Done
+             * @default 0
+             */
+            done: number;
+            /**
+             * Failed
+             * @default 0
+             */
+            failed: number;
         };
         /**
          * SiteCrawlRead
@@ -3991,6 +4103,11 @@ export interface components {
             record: components["schemas"]["SiteRecord"] | null;
             /** Company Id */
             company_id: number | null;
+            /**
+             * Error Summary
+             * @description What went wrong, in words: "The site's TLS handshake failed …", "No answer within 10 s.".
+             */
+            readonly error_summary: string | null;
         };
         /** SlotRead */
         SlotRead: {
@@ -5329,6 +5446,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid */
             422: {
                 headers: {
@@ -5447,6 +5571,13 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9389,6 +9520,44 @@ export interface operations {
             };
         };
     };
+    "finder-finder_providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinderProviders"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "finder-get_finder": {
         parameters: {
             query?: never;
@@ -9462,6 +9631,61 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "finder-retry_finder_result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+                result_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinderRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -115,14 +115,74 @@ export function site(over: Record<string, unknown> = {}) {
     title: null,
     status: 'pending',
     error: null,
+    error_summary: null,
     record: null,
     company_id: null,
     ...over,
   };
 }
 
-export function finder(over: { job?: Record<string, unknown>; results?: unknown[]; skipped?: unknown[]; query?: string | null } = {}) {
-  return { job: job(over.job), query: over.query ?? null, results: over.results ?? [], skipped: over.skipped ?? [] };
+type FinderOver = {
+  job?: Record<string, unknown>;
+  results?: Array<{ status?: unknown }>;
+  skipped?: unknown[];
+  query?: string | null;
+  outcome?: string;
+  provider?: string | null;
+  search_errors?: string[];
+  attribution?: string | null;
+};
+
+/** A finder job; counts follow the results, and the outcome the job status (unless given). */
+export function finder(over: FinderOver = {}) {
+  const j = job(over.job);
+  const results = over.results ?? [];
+  const counts = { pending: 0, running: 0, done: 0, failed: 0 };
+  for (const r of results) {
+    const status = String(r.status ?? 'pending') as keyof typeof counts;
+    if (status in counts) counts[status] += 1;
+  }
+  const byStatus: Record<string, string> = { queued: 'queued', running: 'running', succeeded: 'finished', failed: 'failed', cancelled: 'cancelled' };
+  return {
+    job: j,
+    query: over.query ?? null,
+    results,
+    skipped: over.skipped ?? [],
+    outcome: over.outcome ?? byStatus[String(j.status)] ?? 'running',
+    counts,
+    provider: over.provider ?? null,
+    search_errors: over.search_errors ?? [],
+    attribution: over.attribution ?? null,
+  };
+}
+
+/** The search providers as GET /api/leads/finder/providers lists them; OpenStreetMap ready by default. */
+export function providers(over: { default?: string | null; configured?: string[] } = {}) {
+  const configured = new Set(over.configured ?? ['osm']);
+  const all = [
+    { name: 'osm', label: 'OpenStreetMap', key_required: false, missing: ['OUTBOUND_OSM_ENABLED'], attribution: '© OpenStreetMap contributors, ODbL (https://www.openstreetmap.org/copyright)' },
+    { name: 'searxng', label: 'SearXNG', key_required: false, missing: ['OUTBOUND_SEARXNG_URL'] },
+    { name: 'brave', label: 'Brave Search', key_required: true, missing: ['OUTBOUND_BRAVE_API_KEY'] },
+    { name: 'serper', label: 'Serper', key_required: true, missing: ['OUTBOUND_SERPER_API_KEY'] },
+    {
+      name: 'google',
+      label: 'Google Programmable Search',
+      key_required: true,
+      missing: ['OUTBOUND_GOOGLE_API_KEY', 'OUTBOUND_GOOGLE_CX'],
+      notice: 'Google closed the Custom Search JSON API to new customers and ends its whole-web search on 1 January 2027.',
+    },
+  ];
+  return {
+    default: over.default === undefined ? (all.find((p) => configured.has(p.name))?.name ?? null) : over.default,
+    providers: all.map((p) => ({
+      notice: null,
+      attribution: null,
+      ...p,
+      needs: `${p.label} needs ${p.missing.join(' and ')}.`,
+      configured: configured.has(p.name),
+      missing: configured.has(p.name) ? [] : p.missing,
+    })),
+  };
 }
 
 export const page = <T>(items: T[], total = items.length, limit = 25, offset = 0) => ({ items, total, limit, offset });

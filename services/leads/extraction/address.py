@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .country import US_STATES
 from .dom import COMPANY, Line, ParsedPage
 from .site import Site
 from .textutil import fold, snippet, words
 
-_SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|\s[\u2013—-]\s)\s*")
+# A dash between spaces separates segments, except after a country prefix ("CH - 3000 Bern").
+_SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|(?<!\bCH)(?<!\bD)(?<!\bA)(?<!\bAT)(?<!\bDE)(?<!\bFL)\s[\u2013—-]\s)\s*")
 _DACH_RE = re.compile(
     r"^(?:(?P<cc>D|A|AT|CH|DE|FL)\s?[-\u2013]\s?)?(?P<plz>\d{4,5})\s+(?P<city>[A-ZÄÖÜ][^\d|·•,;]{1,50}?)\s*$"
 )
@@ -108,10 +111,21 @@ def _strip_label(seg: str) -> str:
     return m.group(1).strip() if m else seg.strip()
 
 
+# A label word printed without a colon before the street: "Adresse Lindenweg 3", "Office Elm Street 9".
+_LEAD_WORD_RE = re.compile(
+    r"^(?:adresse|anschrift|address|postanschrift|postadresse|sitz|firmensitz|hauptsitz|office|büro|buero|"
+    r"hauptbüro|standort|besucheradresse|geschäftsstelle|geschaeftsstelle)\s+(?=\S)",
+    re.I,
+)
+
+
 def _street_ok(seg: str, country: str | None) -> str | None:
-    seg = _strip_label(seg)
+    seg = _LEAD_WORD_RE.sub("", _strip_label(seg))
     if not seg or _NOT_STREET_RE.search(seg):
         return None
+    if " / " in seg:  # a corner address: "Lindenplatz 2 / Kirchgasse 5"
+        parts = [_street_ok(p, country) for p in seg.split(" / ")]
+        return seg if all(parts) else None
     seg = _TRAILING_DESIGNATOR_RE.sub("", seg).strip(" ,")
     if country in ("GB", "US"):
         return seg if _STREET_EN_RE.match(seg) else None
@@ -264,3 +278,74 @@ def choose_address(cands: list[AddressCandidate], name_lines: dict[str, set[int]
                                    country=top.country or streets[0].country, score=top.score, url=top.url,
                                    snippet=top.snippet, line_index=top.line_index)
     return top
+
+
+# ------------------------------------------------------------------ single segments (the provider block)
+@lru_cache(maxsize=8192)
+def street_of(seg: str, country: str | None) -> str | None:
+    """The street of one segment ("Musterstraße 12 b", "Adresse: Am Markt 3"), or None."""
+    return _street_ok(seg, country)
+
+
+@lru_cache(maxsize=8192)
+def postal_of(seg: str) -> tuple[str, str, str | None] | None:
+    """(postal code, city, country from a prefix) of a DACH "12345 Stadt" / "CH - 8037 Zürich" segment."""
+    m = _DACH_RE.match(_strip_label(seg).strip())
+    if not m:
+        return None
+    city = _clean_city(m.group("city"))
+    if not city or city.split()[0].lower() in _CITY_STOP or len(city.split()) > 5:
+        return None
+    cc = m.group("cc")
+    return m.group("plz"), city, _CC.get(cc.upper()) if cc else None
+
+
+def country_of(postal: str, city: str, prefix_country: str | None, after: str, site: Site) -> str | None:
+    return prefix_country or _dach_country(None, postal, city, after, site)
+
+
+def segments(text: str) -> list[str]:
+    return _segments(text)
+
+
+_PLZ_INLINE_RE = re.compile(r"(?<![\w.+/-])(?:(?:D|A|AT|CH|DE|FL)\s?[-\u2013]\s?)?\d{4,5}\s+(?=[A-ZÄÖÜ])")
+_HOUSE_NO_END_RE = re.compile(r"\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-\u2013/]\s?\d{1,4}\s?[a-zA-Z]?)*[\s,]*$")
+_STREET_TYPE_RE = re.compile(
+    r"^(?:str\.?|straße|strasse|weg|gasse|platz|allee|ring|damm|kamp|ufer|chaussee|steig|pfad|markt|graben|wall|"
+    r"zeile|park|anger|steg|road|street|lane|avenue)$",
+    re.I,
+)
+_STREET_PARTICLES = words("an am auf der die den dem im in zum zur alten alte neuen neue hinter vor bei von unter "
+                          "ober obere untere oberer unterer")
+
+
+def split_inline_address(text: str, is_given_name: Callable[[str], bool]) -> list[str]:
+    """Cut a line that runs name, street and town together ("Papierladen Muster Lindenweg 3 01234 Musterstadt") at the
+    street and the postal code, so that each part can be read as a line of its own."""
+    for m in _PLZ_INLINE_RE.finditer(text):
+        if m.start() == 0:
+            continue
+        head = text[: m.start()]
+        if head.rstrip().endswith((",", ":")):
+            return [text]  # "Musterweg 1, 12345 Stadt" and "Sitz: 1234 Stadt" are read by their separators
+        hn = _HOUSE_NO_END_RE.search(head)
+        if hn is None:
+            continue
+        toks = head[: hn.start()].split()
+        if not toks or sum(c.isalpha() for c in toks[-1]) < 3:
+            continue
+        k = len(toks) - 1
+        while k > 0:
+            cur, prev = toks[k], toks[k - 1]
+            if k >= 2 and is_given_name(toks[k - 2]):
+                break  # "Max Müller Hauptstraße 1": the word before the street is a surname
+            if prev.lower() in _STREET_PARTICLES or (_STREET_TYPE_RE.match(cur) and prev[:1].isupper()) or (
+                    prev[:1].isupper() and prev.endswith("er") and len(prev) > 5 and cur[:1].isupper()
+                    and not is_given_name(prev)):
+                k -= 1
+                continue
+            break
+        start = head.find(toks[k], len(" ".join(toks[:k])))
+        out = [head[:start].rstrip(" ,"), head[start:].strip(" ,"), text[m.start() :]]
+        return [p for p in out if p]
+    return [text]

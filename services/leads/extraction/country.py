@@ -16,7 +16,7 @@ _PREFIX_RE = re.compile(r"(?:\+|\b00)\s?(49|43|41|44|1)\b|\+(49|43|41|44|1)[\s(]
 _PREFIX_COUNTRY = {"49": "DE", "43": "AT", "41": "CH", "44": "GB", "1": "US"}
 _VAT_RES = (
     (re.compile(r"\bATU\s?\d{8}\b"), "AT"),
-    (re.compile(r"\bCHE[-\s]?\d{3}\.?\d{3}\.?\d{3}\b"), "CH"),
+    (re.compile(r"\bCHE\s*[-\u2013]?\s*\d{3}\.?\d{3}\.?\d{3}\b"), "CH"),
     (re.compile(r"\bDE\s?\d{3}\s?\d{3}\s?\d{3}\b(?!\s?\d)"), "DE"),
     (re.compile(r"\bGB\s?\d{3}\s?\d{4}\s?\d{2}\b"), "GB"),
 )
@@ -48,6 +48,8 @@ def guess_country(site: Site) -> str:
             region = lang.split("-", 1)[1].upper()
             if region in ("DE", "AT", "CH", "GB", "US"):
                 votes[region] = votes.get(region, 0.0) + (1.0 if page.kind == "home" else 0.3)
+        elif lang == "de" and page.kind == "home":
+            votes["DE"] = votes.get("DE", 0.0) + 0.5  # German without a region: Germany unless more is known
     prefix_votes: Counter[str] = Counter()
     other: dict[str, float] = {}
     for page in site.pages:
@@ -69,8 +71,9 @@ def guess_country(site: Site) -> str:
                     other["US"] = other.get("US", 0.0) + 2
             if UK_POSTCODE_RE.search(text):
                 other["GB"] = other.get("GB", 0.0) + 1
-            for m in _WORDS_RE.finditer(text):
-                other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + 1
+            if len(text) <= 80:  # a country named in an address line, not in prose ("registered in the USA")
+                for m in _WORDS_RE.finditer(text):
+                    other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + 1
             if _DE_PLZ_RE.search(text):
                 other["DE"] = other.get("DE", 0.0) + 0.5
     for c, n in prefix_votes.items():

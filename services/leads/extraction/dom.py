@@ -325,3 +325,14 @@ def _cap_lines(lines: list[Line]) -> list[Line]:
         for link in line.links:
             link.line = -1
     return kept
+
+
+_ARROWS = " \u2190\u2192\u2191\u203a\u00bb\u00ab\u2039"
+
+
+def is_nav_line(line: Line) -> bool:
+    """A skip link or a way back ("Zum Inhalt springen" -> #main, "← Startseite"), or a line of the navigation."""
+    if line.text[:1] in _ARROWS[1:] or line.region == "nav":
+        return True
+    text = line.text.strip(_ARROWS)
+    return any(link.href.startswith("#") and link.text.strip(_ARROWS) == text for link in line.links)

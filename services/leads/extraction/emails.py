@@ -55,9 +55,24 @@ def normalise_email(local: str, domain: str) -> str | None:
     return email
 
 
+_BARE_AT_RE = re.compile(r"\s(?:at|ät)\s", re.I)
+_OBFUSCATED_DOT_RE = re.compile(r"\s(?:dot|punkt)\s|[\(\[\{<]\s*(?:dot|punkt|\.)\s*[\)\]\}>]", re.I)
+_MAIL_LABEL_RE = re.compile(r"(?:e-?\s?mail|mail|email|contact|kontakt|schreiben|write)\W*$", re.I)
+
+
+def _prose_at(text: str, m: re.Match[str]) -> bool:
+    """"… who writes at example.de" is prose, "info at example dot de" or "Mail: info at example.de" an address."""
+    found = m.group(0)
+    if "@" in found or not _BARE_AT_RE.search(found) or _OBFUSCATED_DOT_RE.search(found):
+        return False
+    return len(text) > 60 and not _MAIL_LABEL_RE.search(text[max(0, m.start() - 20) : m.start()])
+
+
 def emails_in_text(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in EMAIL_RE.finditer(text):
+        if _prose_at(text, m):
+            continue
         email = normalise_email(m.group(1), m.group(2))
         if email:
             out.append((email, m.start(), m.end()))
@@ -71,6 +86,9 @@ def email_from_href(href: str) -> str | None:
     if "@" not in addr:
         return None
     local, _, domain = addr.rpartition("@")
+    if not re.fullmatch(r"[\w.%+'-]+", local) or not re.fullmatch(r"[\w.-]+", domain):
+        found = emails_in_text(addr)  # "info(@)example.de" in the link target: read it as text
+        return found[0][0] if len(found) == 1 else None
     return normalise_email(local, domain)
 
 

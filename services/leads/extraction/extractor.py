@@ -17,10 +17,12 @@ from .legal import FORM_RE, choose_name, form_of
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
+from .provider import Provider, find_provider
 from .registry import choose_register, choose_vat
 from .scope import prepare_page
-from .site import Candidate, Site, split_domain
+from .site import Candidate, Site, make_candidate, split_site_domain
 from .textutil import fold, snippet
+from .thirdparty import mark_foreign_paragraphs
 
 
 def _pick_org(orgs: list[tuple[JsonLdOrg, str]]) -> tuple[JsonLdOrg, str] | None:
@@ -58,7 +60,7 @@ def build_site(pages: Sequence[PageContent], site_url: str) -> Site:
         page.index = i
         prepare_page(page)
         parsed.append(page)
-    label, suffix = split_domain(site_url)
+    label, suffix = split_site_domain(site_url)
     return Site(url=site_url, domain=f"{label}.{suffix}" if suffix else "", domain_label=label, suffix=suffix,
                 pages=parsed)
 
@@ -88,7 +90,10 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
                 m = FORM_RE.search(value)
                 cand.extra["form"] = form_of(m.group("form")) if m else ""
                 jsonld_names.append(cand)
-    name_res = choose_name(site, jsonld_names)
+    provider = find_provider(site)
+    own = {provider.page.url: provider.line_indices} if provider is not None else {}
+    mark_foreign_paragraphs(site, own, (provider.name or "") if provider is not None else "")
+    name_res = choose_name(site, jsonld_names, _provider_name(provider))
     if name_res.name:
         facts.company_name = name_res.name.value
         ev["company_name"] = name_res.name.evidence()
@@ -111,7 +116,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["emails"] = emails[0].evidence()
 
     # --- phones / fax
-    phones, fax = find_phones(site)
+    seat = (provider.page, provider.name_line.index) if provider and provider.name_line else None
+    phones, fax = find_phones(site, seat)
     phone_values = [c.value for c in phones]
     if org:
         jfax = _e164(org.fax, site.region) if org.fax else None
@@ -129,50 +135,28 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         facts.fax = fax.value
         ev["fax"] = fax.evidence()
 
-    # --- address
-    cands = address_candidates(site)
-    if org and org.postal_code and org.city:
-        country = _jsonld_country(org.country) or site.region
-        cands.append(AddressCandidate(street=org.street, postal_code=org.postal_code, city=org.city,
-                                      country=country, score=5.0 + (2.0 if org.street else 0.0), url=org_url,
-                                      snippet=org_snip))
-    name_lines: dict[str, set[int]] = {}
-    if facts.company_name:
-        needle = fold(facts.company_name)
-        for page in site.pages:
-            name_lines[page.url] = {ln.index for ln in page.lines if needle in fold(ln.text)}
-    addr = choose_address(cands, name_lines)
-    if addr:
-        facts.street = addr.street
-        facts.postal_code = addr.postal_code
-        facts.city = addr.city
-        facts.country = addr.country or site.region
-        addr_ev = Evidence(url=addr.url, snippet=addr.snippet)
+    # --- address: the provider block's seat first
+    if provider is not None and provider.has_address:
+        facts.street, facts.postal_code, facts.city = provider.street, provider.postal_code, provider.city
+        facts.country = provider.country or site.region
+        if facts.postal_code is None and facts.street:
+            _complete_seat(site, facts)
+        line = provider.address_line or provider.name_line
+        addr_ev = Evidence(url=provider.page.url, snippet=snippet(line.text) if line else "")
         for key in ("street", "postal_code", "city", "country"):
             if getattr(facts, key):
                 ev[key] = addr_ev
-    elif org and _jsonld_country(org.country):
-        facts.country = _jsonld_country(org.country)
-        ev["country"] = Evidence(url=org_url, snippet=org_snip)
+    else:
+        _fallback_address(site, facts, ev, org, org_url, org_snip)
+    if facts.country is None:
+        # No address printed: the country the site evidently serves from (domain, phone prefix, law cited).
+        facts.country = site.region
+        ev["country"] = Evidence(url=site.url, snippet=f"domain, phone prefixes and identifiers point to {site.region}")
 
-    # --- register and VAT
-    number, court = choose_register(site, facts.legal_form)
-    if number:
-        facts.register_number = number.value
-        ev["register_number"] = number.evidence()
-    if court and (number or court.score >= 2.5):
-        facts.register_court = court.value
-        ev["register_court"] = court.evidence()
-    vat = choose_vat(site)
-    if vat:
-        facts.vat_id = vat.value
-        ev["vat_id"] = vat.evidence()
-    elif org and org.vat_id:
-        facts.vat_id = re.sub(r"\s", "", org.vat_id)
-        ev["vat_id"] = Evidence(url=org_url, snippet=org_snip)
+    _register_and_vat(site, facts, ev, org, org_url, org_snip)
 
     # --- people
-    reps, persons = choose_representatives(site)
+    reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
     if reps:
         ev["representatives"] = reps[0].evidence()
@@ -206,3 +190,72 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["social"] = Evidence(url=site.url, snippet=first[:200])
     facts.evidence = ev
     return facts
+
+
+def _provider_name(provider: Provider | None) -> Candidate | None:
+    if provider is None or provider.name is None or provider.name_line is None:
+        return None
+    cand = make_candidate(provider.name, 10.0, provider.page, provider.name_line.text)
+    m = FORM_RE.search(provider.name)
+    if m:
+        cand.extra["form"] = form_of(m.group("form"))
+    return cand
+
+
+def _fallback_address(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], org: JsonLdOrg | None,
+                      org_url: str, org_snip: str) -> None:
+    """No address in a provider block: the strongest address on the site (grouped by postal code)."""
+    cands = address_candidates(site)
+    if org and org.postal_code and org.city:
+        country = _jsonld_country(org.country) or site.region
+        cands.append(AddressCandidate(street=org.street, postal_code=org.postal_code, city=org.city,
+                                      country=country, score=5.0 + (2.0 if org.street else 0.0), url=org_url,
+                                      snippet=org_snip))
+    name_lines: dict[str, set[int]] = {}
+    if facts.company_name:
+        needle = fold(facts.company_name)
+        for page in site.pages:
+            name_lines[page.url] = {ln.index for ln in page.lines if needle in fold(ln.text)}
+    addr = choose_address(cands, name_lines)
+    if addr:
+        facts.street = addr.street
+        facts.postal_code = addr.postal_code
+        facts.city = addr.city
+        facts.country = addr.country or site.region
+        addr_ev = Evidence(url=addr.url, snippet=addr.snippet)
+        for key in ("street", "postal_code", "city", "country"):
+            if getattr(facts, key):
+                ev[key] = addr_ev
+    elif org and _jsonld_country(org.country):
+        facts.country = _jsonld_country(org.country)
+        ev["country"] = Evidence(url=org_url, snippet=org_snip)
+
+
+def _register_and_vat(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], org: JsonLdOrg | None,
+                      org_url: str, org_snip: str) -> None:
+    number, court = choose_register(site, facts.legal_form, facts.country)
+    if number:
+        facts.register_number = number.value
+        ev["register_number"] = number.evidence()
+    if court and (number or court.score >= 2.5):
+        facts.register_court = court.value
+        ev["register_court"] = court.evidence()
+    vat = choose_vat(site, facts.country)
+    if vat:
+        facts.vat_id = vat.value
+        ev["vat_id"] = vat.evidence()
+    elif org and org.vat_id:
+        facts.vat_id = re.sub(r"\s", "", org.vat_id)
+        ev["vat_id"] = Evidence(url=org_url, snippet=org_snip)
+
+
+def _complete_seat(site: Site, facts: CompanyFacts) -> None:
+    """The block names the seat's street without a (DACH) postal line: take postal code and town from the
+    same street printed elsewhere on the site ("14 High Street / Edinburgh / EH2 1AB"), never from another
+    address (a branch)."""
+    key = re.sub(r"\W", "", fold(facts.street or ""))
+    for cand in address_candidates(site):
+        if cand.street and re.sub(r"\W", "", fold(cand.street)) == key:
+            facts.postal_code, facts.city = cand.postal_code, cand.city
+            facts.country = cand.country or facts.country
+            return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage
+from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage, is_nav_line
 from .site import Candidate, Site, best, make_candidate
 from .textutil import alnum_tokens, words
 
@@ -18,7 +18,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("SE & Co. KG", r"SE\s*(?:&|\+|und)\s*Co\.?\s*KG"),
     ("UG (haftungsbeschränkt)", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
     ("gGmbH", r"gGmbH"),
-    ("GmbH", r"GmbH|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
+    ("GmbH", r"GmbH|(?i:gmbh)|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
              r"Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+Haftung|mbH"),
     ("PartG mbB", r"PartG\s?mbB|Partnerschaft(?:sgesellschaft)?\s+mbB|Partnerschaftsgesellschaft\s+mit\s+"
                   r"beschr(?:ä|ae)nkter\s+Berufshaftung"),
@@ -32,7 +32,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("GbR", r"GbR|Gesellschaft\s+b(?:ü|ue)rgerlichen\s+Rechts"),
     ("e.K.", r"e\.\s?K(?:fm|fr)?\.|e\.\s?K\b|eingetragene[rs]?\s+Kauf(?:mann|frau)"),
     ("e.U.", r"e\.\s?U\.?"),
-    ("e.V.", r"e\.\s?V\.?"),
+    ("e.V.", r"e\.\s?V\.?|(?i:e\.\s?v\.)"),
     ("eG", r"eG|e\.\s?G\."),
     ("Ltd", r"Ltd\.?|Limited"),
     ("PLC", r"PLC|plc"),
@@ -48,7 +48,9 @@ _FORM_RES = tuple((norm, re.compile(rf"(?:{pat})", re.I if norm.startswith(("Ges
 FORM_RE = re.compile(
     r"(?:(?<=[\s,-])|^)(?P<form>" + "|".join(f"(?:{pat})" for _, pat in _FORMS) + r")(?=$|[\s,.;:|)·•\u2013/!]|-\s)"
 )
-_AT_ONLY = frozenset({"OG"})  # "3. OG" is a floor in German addresses
+_AT_ONLY = frozenset({"OG"})
+# Forms of a registered sole trader: the firm's name contains the owner, who is its representative.
+SOLE_FORMS = frozenset({"e.K.", "e.U.", "Einzelunternehmen", "sole trader"})  # "3. OG" is a floor in German addresses
 _YEAR_RE = re.compile(r"^(?:©|(?:19|20)\d{2}(?:[-\u2013](?:19|20)?\d{2})?)$")
 _CONNECTORS = words("& + und and für fuer zur zum am an der die das des im in of the von van de la du et")
 # Article or label words that precede a name without a colon ("Anbieter SeeSoft GmbH" from label/value spans).
@@ -109,7 +111,8 @@ def _is_name_token(tok: str) -> bool:
 
 
 # Literal fragments of every legal form: `in` checks are far cheaper than the big FORM_RE on prose lines.
-_FORM_HINTS = ("GmbH", "mbH", "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
+_FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh",
+               "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
                "LLP", "LLC", "L.L.C", "Inc", "Corp", "Sàrl", "Sarl", "S.à", "SA", "PartG", "esellschaft",
                "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges")
 
@@ -223,6 +226,21 @@ def name_candidates(site: Site) -> list[Candidate]:
     return cands
 
 
+# Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen"): phrases
+# that no name starts with, and section words that make up a whole line ("Über uns", "Unsere Leistungen").
+SECTION_RE = re.compile(
+    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|ust\b|uid\b|vat\b|"
+    r"steuer(?:nummer|-?id|\b)|register\b|registereintrag|handelsregister|firmenbuch|vertreten|vertretungs|"
+    r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|haftung|datenschutz|urheberrecht|rechtlich|berufsrechtlich|startseite|"
+    r"(?:ö|oe)ffnungszeiten|anfahrt|so\s+finden|zum\s+inhalt|zur(?:ü|ue)ck|skip\s+to|direkt\s+zum|bankverbindung|"
+    r"unternehmensgegenstand|(?:mailing|postal)\s+address|gesch(?:ä|ae)ftsstelle|sekretariat)"
+    r"|^\W*(?:unser[e]?\s+|our\s+)?(?:legal|home|men(?:ü|u)|navigation|(?:ü|ue)ber\s+(?:uns|mich)|about(?:\s+us)?|"
+    r"team|leistungen|angebot[e]?|philosophie|services?|aktuelles|news|blog|galerie|gallery|projekte|"
+    r"referenzen|tätigkeit|headquarters|sales|support|office|partner|jobs|karriere)\W*$",
+    re.I,
+)
+PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"
+                         r"we|us|our|you|your)\b", re.I)
 _FALLBACK_SKIP_RE = re.compile(
     r"impressum|imprint|legal notice|angaben|gem(?:ä|ae)(?:ß|ss)|verantwortlich|herausgeber|anbieter|betreiber|"
     r"kontakt|contact|tmg|ddg|mstv|rstv|§|informationspflicht|offenlegung|e-commerce|representative|vertret|"
@@ -236,11 +254,13 @@ _SENTENCE_RE = re.compile(r"\b(?:ist|sind|wird|werden|wurde|the|is|are|gemäß|n
 def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
     """First name-like line of an Impressum: the trade name of sole traders ("Malerbetrieb Schulz")."""
     for line in page.lines:
-        if line.scope != COMPANY or line.region != "main" or 1 <= line.level <= 6:
+        if line.scope != COMPANY or line.region != "main" or 1 <= line.level <= 6 or is_nav_line(line):
             continue
         text = line.text
         if _FALLBACK_SKIP_RE.search(text) and not _OWNER_RE.search(text):
             continue
+        if SECTION_RE.match(text) or PRONOUN_RE.search(text):
+            continue  # "Startseite", "Zum Inhalt springen", "Schreiben Sie uns"
         m = _LEAD_LABEL_RE.match(text)
         if m:
             text = text[m.end() :]
@@ -259,7 +279,27 @@ def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
     return None
 
 
-def choose_name(site: Site, jsonld_legal: list[Candidate]) -> NameResult:
+def choose_name(site: Site, jsonld_legal: list[Candidate], provider: Candidate | None = None) -> NameResult:
+    """The provider block's name when there is one; otherwise the strongest legal entity (Impressum first)."""
+    chosen = provider
+    if chosen is None:
+        chosen = _name_without_provider_block(site, jsonld_legal)
+    form: Candidate | None = None
+    if chosen is not None:
+        norm = chosen.extra.get("form") or normalise_form(chosen.value)
+        if norm is None or norm == chosen.value:
+            norm = None
+            m = FORM_RE.search(chosen.value)
+            if m:
+                norm = form_of(m.group("form"))
+        if norm:
+            form = Candidate(value=norm, score=chosen.score, url=chosen.url, snippet=chosen.snippet)
+    if form is None:
+        form = _form_from_text(site)
+    return NameResult(name=chosen, form=form)
+
+
+def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> Candidate | None:
     cands = name_candidates(site)
     cands.extend(jsonld_legal)
     impressum_pages = [p for p in site.pages if p.kind == "impressum"]
@@ -274,19 +314,7 @@ def choose_name(site: Site, jsonld_legal: list[Candidate]) -> NameResult:
                 break
     if chosen is None:
         chosen = best(cands)
-    form: Candidate | None = None
-    if chosen is not None:
-        norm = chosen.extra.get("form") or normalise_form(chosen.value)
-        if norm is None or norm == chosen.value:
-            norm = None
-            m = FORM_RE.search(chosen.value)
-            if m:
-                norm = form_of(m.group("form"))
-        if norm:
-            form = Candidate(value=norm, score=chosen.score, url=chosen.url, snippet=chosen.snippet)
-    if form is None:
-        form = _form_from_text(site)
-    return NameResult(name=chosen, form=form)
+    return chosen
 
 
 def _form_from_text(site: Site) -> Candidate | None:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage
 from .emails import email_from_href, emails_in_text
 from .facts import Person
+from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name, person_line
 from .phones import phone_hits_in_line
+from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
-from .textutil import words
 
 _G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
 # Labels that introduce legal representatives. Generic English words (director, partner, owner,
@@ -29,7 +30,7 @@ _REP_LABEL_RE = re.compile(
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
     | schatzmeister(?:in)? | kassier(?:er|in)? | kassenwart(?:in)?
-    | (?:is\s+)?a\s+trading\s+name\s+of
+    | (?:is\s+)?a\s+trading\s+name\s+of | represented\s+by | authori[sz]ed\s+representatives?
     | gesellschafter(?:innen|in)?
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
     | partner(?:innen|in)?(?=\s*:) | owners?(?=\s*:) | proprietor(?=\s*:) | president(?=\s*:)
@@ -38,6 +39,7 @@ _REP_LABEL_RE = re.compile(
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "vertret", "vorstand", "vorsitz", "schatzmeister",
+              "represent",
               "kassier", "kassenwart", "gesellschafter", "director", "partner", "owner", "proprietor", "president",
               "ceo", "chief executive", "trading name")
 # Roles next to a name on team pages that make the person a representative.
@@ -58,95 +60,15 @@ _ROLE_RE = re.compile(
     r"immobilienmakler|maklerin|makler)",
     re.I,
 )
-# Academic titles stay part of the printed name; any short capitalised abbreviation before the name
-# ("MMag.", "Dkfm.", "DDr.", "Mag.a", "Dr.in") is treated as one.
-_TITLE_TOKEN_RE = re.compile(
-    r"^(?:Prof\.|Dr\.|Dr\.-Ing\.|Dipl\.-[\wäöü]+\.?|Mag\.|Mag\.\(FH\)|Ing\.|DI|DDI|Dkfm\.|MBA|MSc|M\.Sc\.|"
-    r"B\.Sc\.|LL\.M\.|med\.|dent\.|rer\.|nat\.|jur\.|phil\.|oec\.|h\.c\.|h\.|c\.|\(FH\)|habil\.|B\.A\.|M\.A\.|"
-    r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-[A-Z][a-z]{1,5}\.)$"
-)
-_HONORIFIC_RE = re.compile(
-    r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Pfarrer(?:in)?|Pastor(?:in)?|Propst|Pröpstin|"
-    r"Bischof|Bischöfin|Dekan(?:in)?|Superintendent(?:in)?|Pater|Rabbiner(?:in)?|Kommerzialrat|KR)$"
-)
-_POST_NOMINAL_RE = re.compile(
-    r"^(?:CA|ACA|FCA|CPA|StB|WP|RA|MBA|PhD|Ph\.D\.|BSc|MSc|BA|MA|LL\.M\.|M\.Sc\.|B\.Sc\.|MBE|OBE|CBE|FRICS|MRICS|"
-    r"ACCA|FCCA|CFA|Esq\.?|Jr\.?|Sr\.?|II|III|[A-Z]{2,5})$"
-)
-_LOWER = "a-zäöüßéèáàíóúñçøåëïš'\u2019"
-_INITIAL_RE = re.compile(r"[A-Z]\.")
-_DIGIT_RE = re.compile(r"\d")
-_ADJECTIVE_RE = re.compile(r"(?:isch|lich)(?:er|e|es|en)$")
 _PARENS_RE = re.compile(r"\((?!FH\))[^)]*\)")
-_NAME_TOKEN_RE = re.compile(
-    rf"^(?:[A-ZÄÖÜÉÅØ][{_LOWER}]+(?:[A-Z][{_LOWER}]+)?|[A-Z]'[A-Z][{_LOWER}]+)"
-    rf"(?:-[A-ZÄÖÜ][{_LOWER}]+(?:[A-Z][{_LOWER}]+)?)*$"
-)
-_PARTICLES = words("von van de der den zu zur di da del du le la ten ter vom bin al y dos das")
-_NON_NAME = words(
-    "geschäftsführer geschäftsführerin inhaber inhaberin partner partnerin vorstand vorsitzender "
-    "vorsitzende steuerberater steuerberaterin rechtsanwalt rechtsanwältin rechtsanwälte architekt "
-    "architektin physiotherapeut physiotherapeutin direktor director team praxis kanzlei büro buero firma "
-    "agentur studio gruppe holding service support vertrieb sekretariat leitung geschäftsstelle "
-    "deutschland germany gmbh amtsgericht handelsregister registergericht telefon telefax kontakt "
-    "anschrift adresse sitz die der das und the and mitglied präsident präsidentin verwaltungsrat "
-    "verwaltungsrates aufsichtsrat schatzmeister partnerschaft gesellschaft gesellschafter "
-    "gesellschafterin managing chief officer head founder co-founder creative senior junior lead manager "
-    "sales marketing customer success engineering data legal impressum datenschutz montag dienstag "
-    "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
-    "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
-    "über sprecher sprecherin mag dr prof news presse jobs karriere"
-)
-_NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
-                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
-                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
-                             r"genossenschaft|universität|hochschule|klinikum)$", re.I)
 _SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+")
 # In prose the name follows a verb or article: "Vorsitzende ist Birgit Haas", "durch den Geschäftsführer X".
 _PROSE_LEAD_RE = re.compile(r"^.*\b(?:ist|sind|is|are|durch|den|die|der|von|of|by|wird|werden)\s+", re.I)
 
 
-def clean_person_name(piece: str) -> str | None:
-    """Validated person name as printed (academic titles kept, honorifics and roles dropped)."""
-    piece = piece.strip(" \t.:;-\u2013—\"'„“”()")
-    if not piece or len(piece) > 80 or _DIGIT_RE.search(piece) or "@" in piece:
-        return None
-    tokens = piece.split()
-    titles: list[str] = []
-    names: list[str] = []
-    for tok in tokens:
-        if not names:
-            if _HONORIFIC_RE.match(tok):
-                continue
-            if _TITLE_TOKEN_RE.match(tok):
-                titles.append(tok)
-                continue
-        if tok.startswith("("):
-            break
-        if len(names) >= 2 and _POST_NOMINAL_RE.match(tok):
-            break
-        if _NAME_TOKEN_RE.match(tok) or (names and tok in _PARTICLES) or (names and _INITIAL_RE.fullmatch(tok)):
-            names.append(tok)
-            continue
-        return None
-    while names and names[-1] in _PARTICLES:
-        names.pop()
-    if names and not titles and len(names) > 2 and _POST_NOMINAL_RE.match(names[-1]):
-        names.pop()
-    capitalised = [n for n in names if n not in _PARTICLES and not _INITIAL_RE.fullmatch(n)]
-    if not 2 <= len(capitalised) <= 4 or len(names) > 5:
-        return None
-    for n in capitalised:
-        low = n.lower()
-        if low in _NON_NAME or any(_NOUN_SUFFIX_RE.search(part) and len(part) > 6 for part in low.split("-")):
-            return None
-        if len(low) >= 10 and _ADJECTIVE_RE.search(low):
-            return None  # adjectives: "Evangelischer Kirchenkreis", "Bayerische …"
-    return " ".join(titles + names)
-
 
 def name_core(name: str) -> str:
-    return " ".join(t for t in name.split() if not _TITLE_TOKEN_RE.match(t) and not _HONORIFIC_RE.match(t)).casefold()
+    return " ".join(t for t in name.split() if not TITLE_TOKEN_RE.match(t) and not HONORIFIC_RE.match(t)).casefold()
 
 
 def _strip_parens(text: str) -> str:
@@ -156,14 +78,14 @@ def _strip_parens(text: str) -> str:
 
 # "Georg und Maria Lindner": the first given name shares the surname that follows.
 _SHARED_SURNAME_RE = re.compile(
-    rf"\b([A-ZÄÖÜ][{_LOWER}]+)\s+(und|and|&)\s+([A-ZÄÖÜ][{_LOWER}]+)\s+([A-ZÄÖÜ][{_LOWER}]+(?:-[A-ZÄÖÜ][{_LOWER}]+)?)\b"
+    rf"\b([A-ZÄÖÜ][{LOWER}]+)\s+(und|and|&)\s+([A-ZÄÖÜ][{LOWER}]+)\s+([A-ZÄÖÜ][{LOWER}]+(?:-[A-ZÄÖÜ][{LOWER}]+)?)\b"
 )
 
 
 def _expand_shared_surname(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         first, conj, second, surname = m.groups()
-        if first.lower() in _NON_NAME or second.lower() in _NON_NAME or surname.lower() in _NON_NAME:
+        if first.lower() in NON_NAME or second.lower() in NON_NAME or surname.lower() in NON_NAME:
             return m.group(0)
         prev = m.string[: m.start()].rstrip().split(" ")[-1] if m.start() else ""
         if prev[:1].isupper() and not prev.endswith((":", ",")):
@@ -348,15 +270,63 @@ def is_rep_role(role: str) -> bool:
     return bool(re.search(r"\bdirectors?\b", role, re.I)) and not _NON_REP_DIRECTOR_RE.search(role)
 
 
-def choose_representatives(site: Site) -> tuple[list[Candidate], list[Person]]:
-    impressum = [p for p in site.pages if p.kind == "impressum"]
+def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]) -> list[RepHit]:
+    """A sole proprietorship is represented by its owner: the "Inhaber" of the block, the person the block
+    names (bare, with a profession, or inside the trade name), or the person responsible for the content
+    when the trade name carries that person's surname."""
+    if provider is None:
+        return []
+    snip = provider.name_line.text if provider.name_line else ""
+    out = [RepHit(n, "Inhaber", make_candidate(n, 5.0, provider.page, snip)) for n in provider.owners]
+    if provider.legal_entity:
+        if not out and not labelled and provider.name and _PARTNERSHIP_RE.search(provider.name):
+            # "Anna Muster & Ben Beispiel GbR": the partners named in the firm represent it
+            for piece in _SPLIT_RE.split(_PARTNERSHIP_RE.sub("", provider.name)):
+                person = person_line(piece)
+                if person:
+                    out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
+        return out
+    if not out:  # an explicit "Inhaber" says who the person behind the trade name is
+        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, snip)) for p in provider.persons]
+    if out or labelled or not provider.name:
+        return out
+    trade = fold_name(provider.name)
+    for page, line, name in responsible_persons(site):
+        if fold_name(name.split()[-1]) in trade:
+            out.append(RepHit(name, "Inhaber", make_candidate(name, 3.0, page, line.text)))
+            break
+    return out
+
+
+_PARTNERSHIP_RE = re.compile(r"\s*\b(?:GbR|OHG|oHG|OG|PartG(?:\s?mbB)?)\s*$")
+_RESPONSIBLE_RE = re.compile(r"verantwortlich|responsible\s+(?:for|person)", re.I)
+
+
+def responsible_persons(site: Site) -> list[tuple[ParsedPage, Line, str]]:
+    """People named as responsible for the content (§ 18 MStV / § 55 RStV) on the legal pages."""
+    out: list[tuple[ParsedPage, Line, str]] = []
+    for page in site.pages:
+        if page.kind != "impressum":
+            continue
+        for idx, line in enumerate(page.lines):
+            if len(line.text) > 160 or not _RESPONSIBLE_RE.search(line.text):
+                continue
+            after = line.text.split(":", 1)[1] if ":" in line.text else ""
+            found = names_in(after) if after.strip() else _following_names(page, idx)[:1]
+            out.extend((page, line, n) for n in found[:1])
+    return out
+
+
+def choose_representatives(site: Site, provider: Provider | None = None) -> tuple[list[Candidate], list[Person]]:
+    impressum = [p for p in ordered_pages(site) if p.kind == "impressum"]
     others = [p for p in site.pages if p.kind not in ("impressum", "privacy")]
     tiers = [
         label_representatives(site, impressum, colon_only=False),
         label_representatives(site, others, colon_only=True),
     ]
     persons_scored = team_persons(site)
-    reps: list[RepHit] = next((t for t in tiers if t), [])
+    labelled: list[RepHit] = next((t for t in tiers if t), [])
+    reps = _provider_hits(site, provider, labelled) + labelled
     if not reps:
         for person, weight in persons_scored:
             if person.role and is_rep_role(person.role):
@@ -366,7 +336,7 @@ def choose_representatives(site: Site) -> tuple[list[Candidate], list[Person]]:
     result: list[Candidate] = []
     roles: dict[str, str] = {}
     for hit in reps:
-        core = name_core(hit.name)
+        core = fold_name(name_core(hit.name))  # "Jürgen" on the German page is "Jurgen" on the English one
         if core in seen:
             prev = result[seen[core]]
             if len(hit.name) > len(prev.value):  # keep the variant with titles
@@ -379,11 +349,11 @@ def choose_representatives(site: Site) -> tuple[list[Candidate], list[Person]]:
     persons: list[Person] = []
     person_idx: dict[str, int] = {}
     for cand in result:
-        core = name_core(cand.value)
+        core = fold_name(name_core(cand.value))
         person_idx[core] = len(persons)
         persons.append(Person(name=cand.value, role=roles.get(core), source_url=cand.url))
     for person, _ in persons_scored:
-        core = name_core(person.name)
+        core = fold_name(name_core(person.name))
         if core in person_idx:
             existing = persons[person_idx[core]]
             existing.email = existing.email or person.email

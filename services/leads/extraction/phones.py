@@ -118,42 +118,83 @@ def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> lis
                 label = _label_before(prev.text + " ", len(prev.text) + 1)
             if label == _OTHER:
                 continue
+            if out and start < out[-1][4]:
+                continue  # already read as the continuation of the number before it
             e164 = _parse(number, regions)
             if e164 is None:
                 continue
             if label is None and re.search(r"\bfax\b", text[start + len(piece) : start + len(piece) + 4], re.I):
                 label = _FAX
-            out.append((e164, label or _TEL, label is not None, start, start + len(piece)))
+            end = start + len(piece)
+            out.append((e164, label or _TEL, label is not None, start, end))
+            cont = _CONTINUATION_RE.match(text, end)
+            if cont and (second := _same_area(e164, cont.group(1))):
+                # "030 123 456 oder 654 321": the second number is dialled in the first one's area
+                out.append((second, label or _TEL, label is not None, cont.start(1), cont.end(1)))
     return out
 
 
-def find_phones(site: Site) -> tuple[list[Candidate], Candidate | None]:
+_CONTINUATION_RE = re.compile(r"\s*(?:oder|or|bzw\.?|und|and|u\.|&)\s*([1-9][\d ]{2,9}\d)(?![\d/.-]|\s\d)", re.I)
+
+
+def _same_area(previous: str, local: str) -> str | None:
+    """`local` (no trunk zero, no country code) dialled in the area of the `previous` E.164 number."""
+    digits = re.sub(r"\D", "", local)
+    if not 4 <= len(digits) <= 8 or local.lstrip().startswith(("0", "+")):
+        return None
+    try:
+        prev = phonenumbers.parse(previous)
+    except phonenumbers.NumberParseException:
+        return None
+    nsn = phonenumbers.national_significant_number(prev)
+    area = phonenumbers.length_of_geographical_area_code(prev)
+    if not area:
+        return None
+    candidate = phonenumbers.parse(f"+{prev.country_code}{nsn[:area]}{digits}")
+    if not phonenumbers.is_valid_number(candidate):
+        return None
+    return phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
+
+
+def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple[list[Candidate], Candidate | None]:
+    """Phones (E.164, best first) and the fax. `seat`: the provider block's page and first line — its first
+    fax is the seat's fax, also when the same number is printed as the phone."""
     regions = _regions(site)
     hits: list[PhoneHit] = []
+    seat_fax: PhoneHit | None = None
     for page in site.pages:
         prev: Line | None = None
         for line in page.lines:
             if line.scope == COMPANY and (line.has_digit or line.links):
-                hits.extend(_line_hits(page, line, prev, regions))
+                line_hits = _line_hits(page, line, prev, regions)
+                hits.extend(line_hits)
+                if seat_fax is None and seat is not None and seat[0] is page and line.index >= seat[1]:
+                    seat_fax = next((h for h in line_hits if h.kind == _FAX and h.labelled), None)
             prev = line
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
+    tel_labelled: set[str] = set()
     best_cand: dict[str, Candidate] = {}
     for h in hits:
         votes = fax_votes if h.kind == _FAX else tel_votes
         votes[h.e164] = votes.get(h.e164, 0.0) + h.cand.score
+        if h.kind == _TEL and h.labelled:
+            tel_labelled.add(h.e164)
         cur = best_cand.get(h.e164)
         if cur is None or h.cand.score > cur.score:
             best_cand[h.e164] = h.cand
     fax: Candidate | None = None
     fax_numbers = {n for n, v in fax_votes.items() if v > tel_votes.get(n, 0.0)}
-    if fax_numbers:
+    if seat_fax is not None:
+        fax = seat_fax.cand
+        fax_numbers.add(fax.value)
+    elif fax_numbers:
         top = max(fax_numbers, key=lambda n: fax_votes[n])
         fax = Candidate(value=top, score=fax_votes[top], url=best_cand[top].url, snippet=best_cand[top].snippet)
     phones = [
         Candidate(value=n, score=v, url=best_cand[n].url, snippet=best_cand[n].snippet)
         for n, v in tel_votes.items()
-        if n not in fax_numbers
+        if n not in fax_numbers or n in tel_labelled  # one number for phone and fax is both
     ]
     phones.sort(key=lambda c: -c.score)
     return phones, fax
@@ -166,6 +207,8 @@ def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[st
         out.append(PhoneHit(e164, kind, labelled, make_candidate(e164, score, page, line.text, start, end)))
     for link in line.links:
         if link.href.lower().startswith("tel:"):
+            if _parse(_clean(link.text), regions):
+                continue  # the visible number is the one a reader dials; the link target may differ
             number = _clean(link.href[4:].replace("%20", " "))
             parsed = _parse(number, regions)
             if parsed:

@@ -8,10 +8,16 @@ from dataclasses import dataclass
 from .dom import COMPANY, Line, ParsedPage
 from .site import Candidate, Site, make_candidate
 
-_REG_RE = re.compile(r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR)\s*(?:Nr\.?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?")
-_FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?([a-z])\b")
+# "HRB 1234", "HRB-Nr. 1234", "Hrbnr1234": the register kind in any case, "Nr" glued or not.
+_REG_RE = re.compile(
+    r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR|(?i:hr[ab])(?=\s*(?i:nr|nummer)?\.?\s*:?\s*\d))"
+    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?"
+)
+_FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
 _ZVR_RE = re.compile(r"\bZVR(?:-Zahl|-Nr\.?)?\s*:?\s*(\d{9})\b", re.I)
-_CHE_RE = re.compile(r"\bCHE[-\s]?(\d{3})\.?(\d{3})\.?(\d{3})\b")
+_CHE_RE = re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\b")
+_MWST_AFTER_RE = re.compile(r"\s*(?:MWST|TVA|IVA|VAT)\b", re.I)
+_UID_LABEL_RE = re.compile(r"\bUID|Unternehmens-?Id|Handelsregister|register", re.I)
 _UK_REG_RE = re.compile(
     r"\b(?:company|registration|registered|reg\.?|companies\s+house|registered\s+in\s+(?:england(?:\s*(?:and|&)\s*"
     r"wales)?|scotland|wales|northern\s+ireland)(?:\s+under)?(?:\s+company)?)\s*(?:no\.?|number|nr\.?|#)\s*:?\s*"
@@ -46,7 +52,7 @@ _CITY_TAIL_STOP = re.compile(
 _VAT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bDE\s?(\d{3})\s?(\d{3})\s?(\d{3})\b(?!\s?\d)"), "DE"),
     (re.compile(r"\bATU\s?(\d{8})\b"), "ATU"),
-    (re.compile(r"\bCHE[-\s]?(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b"), "CHE"),
+    (re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b", re.I), "CHE"),
     (re.compile(r"\bGB\s?(\d{3})\s?(\d{4})\s?(\d{2})(\s?\d{3})?\b(?!\s?\d)"), "GB"),
 )
 _VAT_LABEL_RE = re.compile(r"ust|umsatzsteuer|\bvat\b|\buid\b|mwst|mehrwertsteuer|\btva\b|\biva\b|steuer-?id", re.I)
@@ -78,7 +84,7 @@ def _usable(line: Line) -> bool:
     return line.scope == COMPANY
 
 
-_REG_HINT_RE = re.compile(r"HR[AB]|VR|PR|GnR|GsR|GenR|FN|ZVR|CHE|Firmenbuch|[Cc]ompan|[Rr]egist|[Rr]eg\.")
+_REG_HINT_RE = re.compile(r"HR[AB]|Hr[ab]|VR|PR|GnR|GsR|GenR|FN|ZVR|CHE|Firmenbuch|[Cc]ompan|[Rr]egist|[Rr]eg\.")
 _COURT_HINTS = ("gericht", "regist", "court", "companies house", "england", "scotland", "wales", "kanton")
 
 
@@ -90,15 +96,21 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 continue
             text = line.text
             for m in _REG_RE.finditer(text):
-                value = f"{m.group(1)} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
-                hits.append(_hit(value, m.group(1), page, line, m.start(), m.end()))
+                kind = m.group(1).upper() if m.group(1).lower() in ("hra", "hrb") else m.group(1)
+                value = f"{kind} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
+                hits.append(_hit(value, kind, page, line, m.start(), m.end()))
             for m in _FN_RE.finditer(text):
                 hits.append(_hit(f"FN {m.group(1)}{m.group(2)}", "FN", page, line, m.start(), m.end()))
             for m in _ZVR_RE.finditer(text):
                 hits.append(_hit(f"ZVR {m.group(1)}", "ZVR", page, line, m.start(), m.end()))
             for m in _CHE_RE.finditer(text):
                 value = f"CHE-{m.group(1)}.{m.group(2)}.{m.group(3)}"
-                hits.append(_hit(value, "CHE", page, line, m.start(), m.end()))
+                # Printed only as the MWST number, the UID is the VAT id; a register entry printed beside it wins.
+                vat_only = bool(_MWST_AFTER_RE.match(text, m.end())) and not _UID_LABEL_RE.search(text[: m.start()])
+                hit = _hit(value, "CHE-MWST" if vat_only else "CHE", page, line, m.start(), m.end())
+                if vat_only:
+                    hit.cand.score -= 1.0
+                hits.append(hit)
             for m in _UK_REG_RE.finditer(text):
                 hits.append(_hit(m.group(1).upper(), "UK", page, line, m.start(), m.end()))
     return hits
@@ -109,11 +121,14 @@ def _hit(value: str, kind: str, page: ParsedPage, line: Line, start: int, end: i
     return RegisterHit(make_candidate(value, score, page, line.text, start, end), kind, page, line)
 
 
-def choose_register(site: Site, legal_form: str | None) -> tuple[Candidate | None, Candidate | None]:
+def choose_register(site: Site, legal_form: str | None,
+                    country: str | None = None) -> tuple[Candidate | None, Candidate | None]:
+    """The register number (and court). Swiss firms are identified by their UID, Austrian ones by the FN;
+    German ones by the register the legal form belongs in."""
     hits = register_hits(site)
     if not hits:
         return None, _court_anywhere(site)
-    expected = _EXPECTED_REGISTER.get(legal_form or "")
+    expected = {"CH": "CHE", "AT": "FN"}.get(country or "") or _EXPECTED_REGISTER.get(legal_form or "")
     for h in hits:
         if expected and h.kind == expected:
             h.cand.score += 3.0
@@ -188,7 +203,11 @@ def _court_anywhere(site: Site) -> Candidate | None:
     return best
 
 
-def choose_vat(site: Site) -> Candidate | None:
+_SEAT_VAT_PREFIX = {"DE": "DE", "AT": "ATU", "CH": "CHE", "GB": "GB"}
+
+
+def choose_vat(site: Site, seat_country: str | None = None) -> Candidate | None:
+    """The VAT id; of two (a German branch's and the Swiss seat's) the one of the seat's country."""
     cands: list[Candidate] = []
     for page in site.pages:
         prev_text = ""
@@ -225,6 +244,9 @@ def choose_vat(site: Site) -> Candidate | None:
             prev_text = text
     if not cands:
         return None
+    prefix = _SEAT_VAT_PREFIX.get(seat_country or "")
+    if prefix and any(c.value.startswith(prefix) for c in cands):
+        cands = [c for c in cands if c.value.startswith(prefix)]
     totals: dict[str, float] = {}
     for c in cands:
         totals[c.value] = totals.get(c.value, 0.0) + c.score

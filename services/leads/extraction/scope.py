@@ -38,11 +38,16 @@ _TP_STRONG = r"""
     pr(?:ü|ue)fungsverband|einlagensicherung|entsch(?:ä|ae)digungseinrichtung|
     eu[-\s]representative|eu-vertreter|art\.?\s*27\b|subprocessor|auftragsverarbeit|
     konzern|muttergesellschaft|tochtergesellschaft|\bholding\b|aufsichtsrat|verwaltungsrat\b|
+    \bchamber\b|bar\s+association|supervisory|regulatory|\bauthority\b|arbitration|\binsurer\b|
+    professional\s+(?:liability|indemnity|title|regulations?|rules|body|association)|
+    berufsverband|dachverband|fachverband|bundesverband|landesverband|
     \bkunden\b|referenzen|\bclients?\b|\bsponsor|mitgliedschaft|\bmemberships?\b|partnerunternehmen|
     kooperationspartner|unsere\s+partner|our\s+partners|\binvestors?\b|trusted\s+by|
     lebensmittel(?:überwachung|ueberwachung|recht)|verbraucherschutz|gesundheitsamt|\berlaubnis\b|
     \bquelle\b|\bgenerator\b|\bgoogle\b|\bfacebook\b|meta\s+platforms|\banalytics\b|\bcookies?\b|\byoutube\b|
-    \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media
+    \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media|\binstagram\b|\blinkedin\b|
+    \btwitter\b|pinterest|\btiktok\b|\bxing\b|\bzoom\b|microsoft|\bwebex\b|\bskype\b|\bjitsi\b|
+    calendly|cloudflare|bankverbindung|bank\s+details|kreditinstitut|\biban\b
 """
 _TP_LEGAL = r"""
     web-?design|webagentur|\bgestaltung|realisation|realisierung|\bumsetzung|\bkonzeption|programmierung|
@@ -61,6 +66,8 @@ _TP_LEGAL_RE = re.compile(_alternation(_TP_LEGAL), re.I)
 _TP_ANY_RE = re.compile(_alternation(_TP_STRONG) + "|" + _alternation(_TP_LEGAL), re.I)
 # Unmistakably about the company itself; beats the weak third-party words ("Anbieter dieser Website").
 _COMPANY_STRONG_RE = re.compile(
+    r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
+    r"operated\s+by|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
     r"verantwortlich\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|gesch(?:ä|ae)ftsf(?:ü|ue)hr|"
     r"registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
@@ -95,7 +102,8 @@ _LABEL_SPLIT_RE = re.compile(r"^([^:]{2,70}):\s*(.*)$")
 
 _PRIVACY_URL_RE = re.compile(r"datenschutz|privacy|dsgvo|gdpr|cookie|agb|terms|nutzungsbedingungen|widerruf", re.I)
 _KIND_URL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("impressum", re.compile(r"impressum|imprint|legal[-_]?notice|legal|offenlegung|disclosure|rechtliches", re.I)),
+    ("impressum", re.compile(r"impressum|imprint|legal[-_]?notice|legal|offenlegung|disclosure|rechtliches|"
+                             r"anbieterkennzeichnung|pflichtangaben|site[-_]?notice", re.I)),
     ("contact", re.compile(r"kontakt|contact|anfahrt", re.I)),
     ("team", re.compile(r"team|mitarbeiter|people|anwaelte|anwälte|vorstand|leadership", re.I)),
     ("about", re.compile(r"ueber-?uns|über-?uns|about|unternehmen|company|studio|wir|firma|agentur", re.I)),

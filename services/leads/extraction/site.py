@@ -25,6 +25,15 @@ def split_domain(host_or_url: str) -> tuple[str, str]:
     return r.domain.lower(), r.suffix.lower()
 
 
+def split_site_domain(url: str) -> tuple[str, str]:
+    """split_domain for the site itself: a top-level domain the bundled suffix list does not know (a new gTLD,
+    ".test") is taken as the suffix, and the label before it as the site's name."""
+    r = _tld_extractor()(url)
+    if not r.suffix and r.subdomain and not r.domain.isdigit():
+        return r.subdomain.rsplit(".", 1)[-1].lower(), r.domain.lower()
+    return r.domain.lower(), r.suffix.lower()
+
+
 def registrable_domain(host_or_url: str) -> str:
     label, suffix = split_domain(host_or_url)
     return f"{label}.{suffix}" if suffix else ""

@@ -1,4 +1,4 @@
-"""One GET of a search API page with the retry rules both providers share, and secret redaction.
+"""One request for a search API page with the retry rules every provider shares, and secret redaction.
 
 Rules: a transport error, timeout or 5xx is retried once after a short pause; a 429 is retried once
 only when the server asks for a wait of at most :data:`MAX_RETRY_AFTER` seconds, otherwise the run
@@ -30,10 +30,14 @@ Describe = Callable[[int, str], str]
 
 @dataclass
 class Hit:
-    url: str
+    url: str | None  # None: a business a directory-like source knows without a website
     title: object
     snippet: object
     rank: int
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    category: str | None = None
 
 
 @dataclass
@@ -106,17 +110,27 @@ def upstream_message(response: httpx.Response) -> str:
     message: object = None
     if isinstance(body, dict):
         error = body.get("error")
-        message = error.get("message") if isinstance(error, dict) else error
+        # Google: error.message; Brave: error.detail; Serper and others: message at the top.
+        message = (error.get("message") or error.get("detail")) if isinstance(error, dict) else error
         message = message or body.get("message") or body.get("detail")
     return " ".join(message.split())[:200] if isinstance(message, str) else ""
 
 
 async def get_json(client: httpx.AsyncClient, url: str, params: dict[str, str | int], *, provider: str,
-                   describe: Describe) -> Fetched:
+                   describe: Describe, headers: dict[str, str] | None = None) -> Fetched:
+    return await request_json(client, "GET", url, params=params, headers=headers, provider=provider,
+                              describe=describe)
+
+
+async def request_json(client: httpx.AsyncClient, method: str, url: str, *,
+                       params: dict[str, str | int] | None = None, form: dict[str, str] | None = None,
+                       json_body: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+                       provider: str, describe: Describe) -> Fetched:
+    """Every provider's query is read-only, so a POST (Overpass, Serper) is retried like a GET."""
     retried = waited = False
     while True:
         try:
-            response = await client.get(url, params=params)
+            response = await client.request(method, url, params=params, data=form, json=json_body, headers=headers)
         except httpx.TimeoutException as exc:
             error = f"{provider}: no answer within {client.timeout.read or 0:g} s ({type(exc).__name__})"
         except httpx.HTTPError as exc:  # str(exc) may carry the URL and with it the key: class name only

@@ -13,7 +13,12 @@ from services.kit.errors import Invalid
 
 from .excluded import DEFAULT_EXCLUDED_DOMAINS
 
-Source = Literal["google", "searxng", "list", "csv"]
+SearchProvider = Literal["osm", "searxng", "google", "brave", "serper"]
+SEARCH_PROVIDERS: tuple[SearchProvider, ...] = ("osm", "searxng", "google", "brave", "serper")
+# "auto" takes the first configured provider in this order: one an admin set up on purpose (an
+# instance, a key) beats the keyless OpenStreetMap default.
+AUTO_ORDER: tuple[SearchProvider, ...] = ("searxng", "brave", "serper", "google", "osm")
+Source = Literal["osm", "searxng", "google", "brave", "serper", "list", "csv"]
 
 
 class Candidate(BaseModel):
@@ -25,6 +30,36 @@ class Candidate(BaseModel):
     snippet: str | None = None
     source: Source
     rank: int  # 1-based position in the provider's results (or entry/row number of a list/CSV)
+    # Facts a directory-like source (OpenStreetMap) states next to the website.
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    category: str | None = None
+    # Given without a scheme ("mueller.de", OSM's "www.mueller.de"): https is a guess, so the crawl
+    # falls back to http like the CLI does.
+    scheme_assumed: bool = False
+
+
+class Listing(BaseModel):
+    """One result as `outbound leads discover` prints it; facts a provider does not know are null."""
+
+    name: str | None
+    url: str | None
+    domain: str | None
+    provider: str
+    phone: str | None
+    address: str | None
+    category: str | None
+
+
+class Place(BaseModel):
+    """A business a directory-like source knows but without a website (nothing to crawl)."""
+
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    category: str | None = None
+    rank: int
 
 
 class DiscoveryResult(BaseModel):
@@ -35,6 +70,17 @@ class DiscoveryResult(BaseModel):
     provider: str
     pages_fetched: int = 0
     errors: list[str] = Field(default_factory=list)  # partial results are still returned
+    without_website: list[Place] = Field(default_factory=list)
+    attribution: str | None = None  # the credit the data's licence asks for (OpenStreetMap: ODbL)
+
+    def listings(self) -> list[Listing]:
+        """Candidates and website-less places, in the provider's order."""
+        rows: list[tuple[int, Listing]] = [
+            (c.rank, Listing(name=c.name or c.title, url=c.url, domain=c.domain, provider=self.provider,
+                             phone=c.phone, address=c.address, category=c.category)) for c in self.candidates]
+        rows += [(p.rank, Listing(name=p.name, url=None, domain=None, provider=self.provider, phone=p.phone,
+                                  address=p.address, category=p.category)) for p in self.without_website]
+        return [listing for _, listing in sorted(rows, key=lambda row: row[0])]
 
 
 def _split_list(value: Any) -> Any:
@@ -67,12 +113,22 @@ class DiscoverySettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="OUTBOUND_", env_file=".env", extra="ignore")
 
-    search_provider: Literal["list", "google", "searxng"] = "list"
-    # repr=False: settings objects end up in logs and tracebacks; the key must not.
+    # The provider a query uses when the request names none: "auto" (the first configured one of
+    # AUTO_ORDER), a provider's name, or "list" (no search by query: lists and CSV files only).
+    search_provider: Literal["auto", "list", "osm", "searxng", "google", "brave", "serper"] = "auto"
+    # OpenStreetMap via the Overpass API needs no key, so it is on unless turned off here.
+    osm_enabled: bool = True
+    overpass_url: str | None = "https://overpass-api.de/api/interpreter"
+    overpass_timeout: int = Field(default=25, ge=5, le=180)  # seconds the Overpass server may work on a query
+    # repr=False: settings objects end up in logs and tracebacks; the keys must not.
     google_api_key: str | None = Field(default=None, repr=False)
     google_cx: str | None = None
     google_endpoint: str = "https://www.googleapis.com/customsearch/v1"
     searxng_url: str | None = None  # base URL of a self-hosted instance; basic auth as https://user:pw@host/
+    brave_api_key: str | None = Field(default=None, repr=False)
+    brave_endpoint: str = "https://api.search.brave.com/res/v1/web/search"
+    serper_api_key: str | None = Field(default=None, repr=False)
+    serper_endpoint: str = "https://google.serper.dev/search"
     # Raw results fetched per query, before filtering. Google serves at most 100 (start ≤ 91, num ≤ 10).
     search_max_results: int = Field(default=50, ge=1, le=1000)
     search_language: str | None = "de"  # hl / lr=lang_xx (google), language (searxng)
@@ -92,7 +148,8 @@ class DiscoverySettings(BaseSettings):
     def _normalise_domains(cls, value: list[str]) -> list[str]:
         return [d for d in dict.fromkeys(_clean_domain(e) for e in value) if d]
 
-    @field_validator("search_language", "search_country", "google_api_key", "google_cx", "searxng_url")
+    @field_validator("search_language", "search_country", "google_api_key", "google_cx", "searxng_url",
+                     "brave_api_key", "serper_api_key", "overpass_url")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         # OUTBOUND_GOOGLE_CX= in a .env file means "not set", not "the empty string".

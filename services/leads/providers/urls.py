@@ -114,6 +114,11 @@ def parse_origin(url_or_domain: str) -> Origin | None:
     return Origin(scheme, host, port or DEFAULT_PORTS[scheme], is_ip)
 
 
+def scheme_assumed(url_or_domain: str) -> bool:
+    """True for "mueller.de" or "//mueller.de": :func:`parse_origin` guessed https, no one said so."""
+    return not _WITH_AUTHORITY.match(url_or_domain.strip().translate(_REMOVED))
+
+
 def normalise_home_url(url_or_domain: str) -> str | None:
     """``"HTTPS://user:pw@Www.Müller.DE:443/a?b#c"`` -> ``"https://www.xn--mller-kva.de/"``; None if unusable."""
     origin = parse_origin(url_or_domain)
@@ -199,7 +204,8 @@ class Collector:
             entry["detail"] = detail
         self.skipped.append(entry)
 
-    def add(self, raw: str, *, rank: int, title: object = None, snippet: object = None) -> Candidate | None:
+    def add(self, raw: str, *, rank: int, title: object = None, snippet: object = None, name: str | None = None,
+            phone: str | None = None, address: str | None = None, category: str | None = None) -> Candidate | None:
         origin = parse_origin(raw)
         if origin is None:
             self.skip(raw, "invalid", "not an http(s) URL or domain name")
@@ -224,7 +230,9 @@ class Collector:
                 kept.title = better  # a later hit may carry the title the first one lacked
             return None
         candidate = Candidate(url=origin.url, domain=domain, title=_clean_text(title), snippet=_clean_text(snippet),
-                              source=self.source, rank=rank)
+                              source=self.source, rank=rank, name=_clean_text(name), phone=_clean_text(phone),
+                              address=_clean_text(address), category=category,
+                              scheme_assumed=scheme_assumed(raw))
         self._by_domain[domain] = candidate
         self.candidates.append(candidate)
         return candidate

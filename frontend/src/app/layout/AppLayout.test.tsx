@@ -64,5 +64,7 @@ describe('app layout', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Log out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in to Outbound CRM' })).toBeInTheDocument();
     await waitFor(() => expect(server.count('POST /api/auth/logout')).toBe(1));
+    const logout = server.calls.find((c) => c.path === '/api/auth/logout')!;
+    expect(logout.request.headers.get('X-Requested-With')).toBe('outbound-spa');
   });
 });

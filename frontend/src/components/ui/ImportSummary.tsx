@@ -59,9 +59,10 @@ export function ImportSummary({
 /** Normalise the loosely typed `errors` of an import report into display rows. */
 export function importProblems(errors: Array<Record<string, unknown>> | undefined): ImportProblem[] {
   return (errors ?? []).map((e) => {
+    const named = typeof e.name === 'string' && e.name ? ` (${e.name})` : '';
     const where =
       typeof e.row === 'number' || typeof e.row === 'string'
-        ? `Row ${e.row}`
+        ? `Row ${e.row}${named}`
         : typeof e.url === 'string'
           ? e.url
           : typeof e.result_id === 'number'

@@ -17,6 +17,8 @@ export type NoteRead = S['NoteRead'];
 export type ActivityRead = S['ActivityRead'];
 export type ActivityPage = S['Page_ActivityRead_'];
 export type ImportReport = S['ImportReport'];
+export type ImportStarted = S['ImportStarted'];
+export type ImportJob = S['JobRead'];
 export type ContactRead = S['ContactRead'];
 export type ContactCreate = S['ContactCreate'];
 export type ContactsPage = S['Page_ContactRead_'];
@@ -77,11 +79,28 @@ export async function exportCompaniesCsv(query: ExportParams): Promise<{ blob: B
   return { blob, filename: filenameFrom(response.headers.get('content-disposition'), 'companies.csv') };
 }
 
-export function importCompaniesCsv(file: File): Promise<ImportReport> {
+/** Starts the import as a job (committed in batches); follow it with getImportJob, its result is the report. */
+export function importCompaniesCsv(file: File): Promise<ImportStarted> {
   const form = new FormData();
   form.append('file', file, file.name);
   // openapi-fetch passes FormData through untouched (the browser sets the multipart boundary).
   return unwrap(api.POST('/api/leads/companies/import', { body: form as unknown as ImportBody }));
+}
+
+export function getImportJob(jobId: number): Promise<ImportJob> {
+  return unwrap(api.GET('/api/leads/jobs/{job_id}', { params: { path: { job_id: jobId } } }));
+}
+
+export function cancelImportJob(jobId: number): Promise<ImportJob> {
+  return unwrap(api.POST('/api/leads/jobs/{job_id}/cancel', { params: { path: { job_id: jobId } } }));
+}
+
+/** The report a finished (or partly finished) import job carries in its result. */
+export function importReportOf(job: ImportJob | undefined): ImportReport | null {
+  const r = job?.result as Partial<ImportReport> | null | undefined;
+  if (!r || typeof r.created !== 'number') return null;
+  return { created: r.created, updated: r.updated ?? 0, skipped: r.skipped ?? 0, company_ids: r.company_ids ?? [],
+    companies: r.companies ?? [], errors: r.errors ?? [] };
 }
 
 // --- the company's contacts (contacts have their own feature; this is the company page's view) -----

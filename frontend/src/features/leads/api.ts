@@ -13,6 +13,10 @@ export type SiteResultRead = S['SiteResultRead'];
 export type JobRead = S['JobRead'];
 export type JobsPage = S['Page_JobRead_'];
 export type ImportReport = S['ImportReport'];
+export type FinderProviders = S['FinderProviders'];
+export type SearchProviderRead = S['SearchProviderRead'];
+export type SearchProvider = SearchProviderRead['name'];
+export type FinderOutcome = FinderRead['outcome'];
 export type ListJobsParams = NonNullable<paths['/api/leads/jobs']['get']['parameters']['query']>;
 type CsvUploadBody = S['Body_finder-start_finder_csv'];
 
@@ -40,6 +44,23 @@ export function startFinderCsv(file: File, autoImport: boolean): Promise<FinderR
       body: form as unknown as CsvUploadBody,
     }),
   );
+}
+
+export function getFinderProviders(): Promise<FinderProviders> {
+  return unwrap(api.GET('/api/leads/finder/providers'));
+}
+
+/** Crawl one site of a finished job again; the job is queued for it. */
+export function retryFinderResult(jobId: number, resultId: number): Promise<FinderRead> {
+  return unwrap(
+    api.POST('/api/leads/finder/{job_id}/results/{result_id}/retry', { params: { path: { job_id: jobId, result_id: resultId } } }),
+  );
+}
+
+/** The outcome a finished finder job reported in its result (older jobs have none). */
+export function resultOutcome(job: JobRead): FinderOutcome | null {
+  const value = job.result?.outcome;
+  return typeof value === 'string' ? (value as FinderOutcome) : null;
 }
 
 export function getFinder(jobId: number): Promise<FinderRead> {

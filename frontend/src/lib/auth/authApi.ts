@@ -2,7 +2,7 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { rawApi } from '@/lib/api/raw';
 import type { Me, TokenResponse } from '@/lib/api/types';
-import { getAccessToken } from './session';
+import { SAME_SITE_HEADERS, getAccessToken } from './session';
 
 export type LoginInput = { email: string; password: string };
 
@@ -12,7 +12,8 @@ export function postLogin(body: LoginInput): Promise<TokenResponse> {
 
 export async function postLogout(): Promise<void> {
   const token = getAccessToken();
-  await unwrap(rawApi.POST('/api/auth/logout', token ? { headers: { Authorization: `Bearer ${token}` } } : {}));
+  const headers = token ? { ...SAME_SITE_HEADERS, Authorization: `Bearer ${token}` } : SAME_SITE_HEADERS;
+  await unwrap(rawApi.POST('/api/auth/logout', { headers }));
 }
 
 export function getMe(): Promise<Me> {

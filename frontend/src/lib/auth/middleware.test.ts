@@ -49,6 +49,8 @@ describe('auth middleware', () => {
     // Refresh goes out with the cookie (credentials: include) and no body.
     const refreshCall = server.calls.find((c) => c.path === '/api/auth/refresh')!;
     expect(refreshCall.request.credentials).toBe('include');
+    // ...and with the header that tells the backend it is our page, not another site's form.
+    expect(refreshCall.request.headers.get('X-Requested-With')).toBe('outbound-spa');
   });
 
   it('retries a request body intact after refresh', async () => {

@@ -7,6 +7,13 @@ import type { TokenResponse } from '@/lib/api/types';
 
 type Listener = () => void;
 
+/**
+ * Sent with the cookie-authenticated calls (refresh, logout). A form on another site cannot add a
+ * header, and fetch from another origin would need a CORS preflight the server never grants, so the
+ * backend refuses these calls without it (or without an Origin of this site): no cross-site logout.
+ */
+export const SAME_SITE_HEADERS = { 'X-Requested-With': 'outbound-spa' } as const;
+
 let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 let inflight: Promise<string | null> | null = null;
@@ -53,7 +60,7 @@ export function clearSession(): void {
 
 async function doRefresh(): Promise<string | null> {
   try {
-    const { data, response } = await rawApi.POST('/api/auth/refresh');
+    const { data, response } = await rawApi.POST('/api/auth/refresh', { headers: SAME_SITE_HEADERS });
     if (!response.ok || !data) {
       clearSession();
       return null;

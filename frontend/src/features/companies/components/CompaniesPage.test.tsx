@@ -76,12 +76,25 @@ describe('Companies list', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('/companies/30');
   });
 
-  it('imports a CSV and shows the report with per-row errors', async () => {
+  it('imports a CSV as a job with progress and shows the report naming rows and companies', async () => {
+    const job = (status: string, done: number, result: Record<string, unknown> | null = null) => ({
+      id: 9, type: 'csv_import', status, attempts: 1, max_attempts: 3, progress_done: done, progress_total: 4,
+      error: null, result, cancel_requested: false, created_at: '2026-12-03T10:00:00Z',
+      updated_at: '2026-12-03T10:00:00Z', finished_at: null,
+    });
+    let polls = 0;
     const server = mockApi(
       signedIn(SALES, {
         'GET /api/leads/companies': () => json(200, page(companies)),
-        'POST /api/leads/companies/import': () =>
-          json(200, { created: 2, updated: 1, skipped: 1, company_ids: [1, 2, 3], errors: [{ row: 4, error: 'no name and no website' }] }),
+        'POST /api/leads/companies/import': () => json(202, { job: job('queued', 0), batch_size: 500 }),
+        'GET /api/leads/jobs/9': () =>
+          ++polls < 2
+            ? json(200, job('running', 2))
+            : json(200, job('succeeded', 4, {
+              created: 2, updated: 1, skipped: 1, company_ids: [1, 2, 3],
+              companies: [{ row: 2, id: 1, name: 'Alpha GmbH', created: true }, { row: 3, id: 3, name: 'Gamma AG', created: false }],
+              errors: [{ row: 4, name: 'Bad Mail GmbH', error: 'emails.0: not an e-mail address' }],
+            })),
       }),
     );
     const user = userEvent.setup();
@@ -91,11 +104,12 @@ describe('Companies list', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Import companies' });
     await user.upload(within(dialog).getByLabelText('Choose a CSV file'), new File(['name;website\nA;a.de\n'], 'firms.csv', { type: 'text/csv' }));
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    const report = await within(dialog).findByRole('region', { name: 'Import report' });
+    expect(await within(dialog).findByRole('progressbar', { name: /Import progress/ })).toBeInTheDocument();
+    const report = await within(dialog).findByRole('region', { name: 'Import report' }, { timeout: 4000 });
     expect(within(report).getByText('Created').nextSibling).toHaveTextContent('2');
-    expect(within(report).getByText('Row 4')).toBeInTheDocument();
-    expect(within(report).getByText('no name and no website')).toBeInTheDocument();
-    expect(within(report).getByRole('link', { name: '#3' })).toHaveAttribute('href', '/companies/3');
+    expect(within(report).getByText('Row 4 (Bad Mail GmbH)')).toBeInTheDocument();
+    expect(within(report).getByRole('link', { name: 'Gamma AG' })).toHaveAttribute('href', '/companies/3');
+    expect(within(dialog).getByTestId('import-progress')).toHaveTextContent('4 of 4 rows');
     const post = server.calls.find((c) => c.path === '/api/leads/companies/import')!;
     expect(post.request.headers.get('Content-Type')).toMatch(/^multipart\/form-data/);
   });

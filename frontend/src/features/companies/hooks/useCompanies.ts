@@ -8,7 +8,10 @@ import {
   getCompany,
   getDuplicates,
   getTimeline,
+  cancelImportJob,
+  getImportJob,
   importCompaniesCsv,
+  isJobActive,
   listCompanies,
   listCompanyContacts,
   listNotes,
@@ -140,12 +143,32 @@ export function useExportCompanies() {
 }
 
 export function useImportCompanies() {
+  return useMutation({ mutationFn: (file: File) => importCompaniesCsv(file) });
+}
+
+const IMPORT_POLL_MS = 1000;
+
+/** The import job, polled while it runs; the lists are refreshed once when it ends. */
+export function useImportJob(jobId: number | null) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => importCompaniesCsv(file),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: companiesKeys.all });
-      void qc.invalidateQueries({ queryKey: ['contacts'] });
+  return useQuery({
+    queryKey: ['leads-import-job', jobId],  // outside ['companies']: ending refreshes the lists, not itself
+    enabled: jobId !== null,
+    queryFn: async () => {
+      const job = await getImportJob(jobId as number);
+      if (!isJobActive(job.status)) {
+        void qc.invalidateQueries({ queryKey: companiesKeys.all });
+        void qc.invalidateQueries({ queryKey: ['contacts'] });
+      }
+      return job;
+    },
+    refetchInterval: (query) => {
+      const job = query.state.data;
+      return !job || isJobActive(job.status) ? IMPORT_POLL_MS : false;
     },
   });
+}
+
+export function useCancelImport() {
+  return useMutation({ mutationFn: (jobId: number) => cancelImportJob(jobId) });
 }

@@ -135,4 +135,82 @@ describe('Leads → finder job view', () => {
     renderApp('/leads/jobs/99');
     expect(await screen.findByText('Finder job not found')).toBeInTheDocument();
   });
+
+  it('a job whose every site failed says so in words, with the detail on demand and a retry per site', async () => {
+    const tls = 'tls: TLS handshake failed: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000) (https://alt.example/)';
+    const altSite = site({ id: 21, url: 'https://alt.example/', domain: 'alt.example', status: 'failed', error: tls, error_summary: "The site's TLS handshake failed: its HTTPS set-up is broken, or it speaks only plain http." });
+    const slowSite = site({ id: 22, position: 1, url: 'https://slow.example/', domain: 'slow.example', status: 'failed', error: 'timeout: no complete answer within 10s (https://slow.example/)', error_summary: 'No answer within 10 s.' });
+    const failedSites = [altSite, slowSite];
+    let retried = false;
+    const server = mockApi(
+      signedIn(SALES, {
+        'GET /api/leads/finder/7': () =>
+          json(
+            200,
+            retried
+              ? finder({ job: { status: 'succeeded', progress_done: 2, progress_total: 2 }, results: [site({ id: 21, url: 'http://alt.example/', domain: 'alt.example', status: 'done', record: record({ company_name: 'Alt GmbH' }) }), slowSite], outcome: 'partial' })
+              : finder({ job: { status: 'succeeded', progress_done: 2, progress_total: 2 }, results: failedSites, outcome: 'failed' }),
+          ),
+        'POST /api/leads/finder/7/results/21/retry': () => {
+          retried = true;
+          return json(200, finder({ job: { status: 'queued', progress_done: 1, progress_total: 2 }, results: [site({ id: 21, status: 'pending' }), slowSite], outcome: 'queued' }));
+        },
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/leads/jobs/7');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('No site could be crawled');
+    expect(alert).toHaveTextContent('All 2 sites failed');
+    const progress = screen.getByLabelText('Job progress');
+    expect(within(progress).queryByText('Finished')).not.toBeInTheDocument();
+    expect(within(progress).getByText('Failed')).toBeInTheDocument();
+
+    const table = screen.getByRole('table', { name: 'Finder results' });
+    const row = within(table).getByText('alt.example').closest('tr')!;
+    expect(within(row).getByText(/The site's TLS handshake failed/)).toBeInTheDocument();
+    expect(within(row).queryByText(/WRONG_VERSION_NUMBER/)).not.toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: 'Technical detail' }));
+    expect(within(row).getByText(tls)).toBeInTheDocument();
+    expect(within(table).getByText('No answer within 10 s.')).toBeInTheDocument();
+
+    await user.click(within(row).getByRole('button', { name: 'Retry alt.example' }));
+    await waitFor(() => expect(server.count('POST /api/leads/finder/7/results/21/retry')).toBe(1));
+    // The job is queued again, so the page polls until it has finished.
+    await waitFor(() => expect(within(table).getByText('Alt GmbH')).toBeInTheDocument(), { timeout: 4000 });
+    expect(within(progress).getByText('Partly failed')).toBeInTheDocument();
+    expect(screen.getByText('1 of 2 sites could not be crawled')).toBeInTheDocument();
+  });
+
+  it('a search job shows its provider, what it reported, businesses without a website and the OSM credit', async () => {
+    const data = finder({
+      job: { status: 'succeeded', progress_done: 1, progress_total: 1 },
+      query: 'Elektriker München',
+      provider: 'osm',
+      results: [site({ id: 31, status: 'done', title: 'Elektro Huber GmbH', record: record() })],
+      skipped: [{ url: '', name: 'Strom & Licht Schmid', reason: 'no-website', detail: '+49 89 555000 · craft=electrician' }],
+      search_errors: ['osm: runtime error: Query timed out in "query" at line 9 after 25 seconds.'],
+      attribution: '© OpenStreetMap contributors, ODbL (https://www.openstreetmap.org/copyright)',
+      outcome: 'partial',
+    });
+    mockApi(signedIn(SALES, { 'GET /api/leads/finder/7': () => json(200, data) }));
+    const user = userEvent.setup();
+    renderApp('/leads/jobs/7');
+    expect(await screen.findByText('Search: “Elektriker München” · OpenStreetMap')).toBeInTheDocument();
+    expect(screen.getByText('The search provider reported a problem')).toBeInTheDocument();
+    expect(screen.getByText(/Query timed out/)).toBeInTheDocument();
+    expect(screen.getByText('Partly failed')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '© OpenStreetMap contributors, ODbL' })).toHaveAttribute('href', 'https://www.openstreetmap.org/copyright');
+    await user.click(screen.getByText('1 input skipped'));
+    expect(screen.getByText('Strom & Licht Schmid')).toBeInTheDocument();
+    expect(screen.getByText('No website on record')).toBeInTheDocument();
+  });
+
+  it('offers no per-site retry while the job runs or to the demo role', async () => {
+    const failedSite = site({ id: 41, status: 'failed', error: 'dns: no address for x.example (https://x.example/)', error_summary: 'The domain does not exist or has no address (DNS).' });
+    mockApi(signedIn(SALES, { 'GET /api/leads/finder/7': () => json(200, finder({ job: { status: 'running', progress_done: 1, progress_total: 2 }, results: [failedSite, site({ id: 42, status: 'running' })] })) }));
+    renderApp('/leads/jobs/7');
+    expect(await screen.findByText('The domain does not exist or has no address (DNS).')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Retry / })).not.toBeInTheDocument();
+  });
 });

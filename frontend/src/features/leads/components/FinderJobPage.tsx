@@ -25,10 +25,44 @@ import { errorMessage, isNotFound } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import { useRouteId } from '@/lib/useRouteId';
 import { isJobActive, type FinderRead, type ImportReport } from '../api';
-import { useCancelJob, useFinderJob, useImportResults, useRetryJob } from '../hooks/useFinder';
+import { useCancelJob, useFinderJob, useImportResults, useRetryJob, useRetrySite } from '../hooks/useFinder';
 import { ResultsTable } from './ResultsTable';
 import { JobProgressText } from './RecentJobs';
-import { JobStatusBadge } from './StatusBadges';
+import { Attribution } from './SearchProviders';
+import { FinderStatusBadge } from './StatusBadges';
+
+const PROVIDER_NAMES: Record<string, string> = {
+  osm: 'OpenStreetMap',
+  searxng: 'SearXNG',
+  brave: 'Brave Search',
+  serper: 'Serper',
+  google: 'Google Programmable Search',
+};
+
+/** What the job's outcome means for the person looking at it; null when the badge says it all. */
+function outcomeMessage(data: FinderRead): { tone: 'error' | 'warning' | 'info'; title: string; body: string } | null {
+  const { outcome, counts } = data;
+  const total = counts.pending + counts.running + counts.done + counts.failed;
+  if (outcome === 'failed' && data.job.status === 'succeeded') {
+    return total
+      ? { tone: 'error', title: 'No site could be crawled', body: `All ${total} ${total === 1 ? 'site' : 'sites'} failed. Each row below says why; fix what you can and retry the site.` }
+      : { tone: 'error', title: 'The search failed', body: 'The search provider reported a problem (below) and found nothing to crawl.' };
+  }
+  if (outcome === 'partial' && counts.failed) {
+    return { tone: 'warning', title: `${counts.failed} of ${total} sites could not be crawled`, body: 'Each failed row says why and can be retried.' };
+  }
+  if (outcome === 'empty') {
+    const unlinked = data.skipped.filter((s) => s.reason === 'no-website').length;
+    return {
+      tone: 'info',
+      title: 'Nothing to crawl',
+      body: unlinked
+        ? `The search found ${unlinked} ${unlinked === 1 ? 'business' : 'businesses'} but no website to crawl (listed under skipped inputs).`
+        : 'The search found no company websites. Try other words or another place.',
+    };
+  }
+  return null;
+}
 
 const SKIP_REASONS: Record<string, string> = {
   invalid: 'Not a domain or URL',
@@ -39,6 +73,7 @@ const SKIP_REASONS: Record<string, string> = {
   freemail: 'Free e-mail provider',
   excluded: 'Excluded',
   'blocked-tld': 'Blocked top-level domain',
+  'no-website': 'No website on record',
 };
 
 export function skipReason(reason: string | undefined): string {
@@ -87,7 +122,9 @@ function FinderJobView({ data, pollError, onRetryPoll }: { data: FinderRead; pol
   const { toast } = useToast();
   const cancel = useCancelJob();
   const retry = useRetryJob();
+  const retrySite = useRetrySite(job.id);
   const importer = useImportResults(job.id);
+  const [retryingId, setRetryingId] = useState<number | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [report, setReport] = useState<ImportReport | null>(null);
   const [importing, setImporting] = useState<'selected' | 'all' | null>(null);
@@ -98,6 +135,19 @@ function FinderJobView({ data, pollError, onRetryPoll }: { data: FinderRead; pol
   const doneCount = doneIds.length;
   const failedCount = results.filter((r) => r.status === 'failed').length;
   const pct = total ? Math.round((job.progress_done / total) * 100) : 0;
+  const message = outcomeMessage(data);
+
+  async function retryOne(resultId: number) {
+    setRetryingId(resultId);
+    try {
+      await retrySite.mutateAsync(resultId);
+      toast({ tone: 'info', title: 'Crawling the site again' });
+    } catch (err) {
+      toast({ tone: 'error', title: "Couldn't retry the site", description: errorMessage(err) });
+    } finally {
+      setRetryingId(null);
+    }
+  }
 
   async function runImport(ids: number[], which: 'selected' | 'all') {
     setImporting(which);
@@ -131,14 +181,18 @@ function FinderJobView({ data, pollError, onRetryPoll }: { data: FinderRead; pol
       {backLink}
       <PageHeader
         title={`Finder job #${job.id}`}
-        description={data.query ? `Search: “${data.query}”` : `${results.length} ${results.length === 1 ? 'site' : 'sites'} from a list`}
+        description={
+          data.query
+            ? `Search: “${data.query}”${data.provider ? ` · ${PROVIDER_NAMES[data.provider] ?? data.provider}` : ''}`
+            : `${results.length} ${results.length === 1 ? 'site' : 'sites'} from a list`
+        }
       />
 
       <div className="space-y-6">
         <Card className="p-5" aria-label="Job progress">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="flex items-center gap-3">
-              <JobStatusBadge status={job.status} stopping={job.cancel_requested} />
+              <FinderStatusBadge status={job.status} outcome={data.outcome} stopping={job.cancel_requested} />
               <span className="text-sm text-gray-700 tabular-nums" data-testid="job-progress">
                 <JobProgressText job={job} />
               </span>
@@ -170,6 +224,20 @@ function FinderJobView({ data, pollError, onRetryPoll }: { data: FinderRead; pol
               {job.error}
             </Alert>
           ) : null}
+          {message ? (
+            <Alert className="mt-4" tone={message.tone} title={message.title}>
+              {message.body}
+            </Alert>
+          ) : null}
+          {data.search_errors.length && job.status !== 'failed' ? (
+            <Alert className="mt-4" tone="warning" title="The search provider reported a problem">
+              <ul className="list-disc space-y-0.5 pl-5">
+                {data.search_errors.map((e, i) => (
+                  <li key={i}>{e}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           {pollError ? (
             <Alert tone="warning" className="mt-4" title="Lost touch with the server" actions={<Button size="sm" variant="secondary" onClick={onRetryPoll}>Try again</Button>}>
               {pollError}
@@ -186,8 +254,8 @@ function FinderJobView({ data, pollError, onRetryPoll }: { data: FinderRead; pol
             <ul className="max-h-72 divide-y divide-gray-100 overflow-y-auto border-t border-gray-100 text-sm" aria-label="Skipped inputs">
               {skipped.map((s, i) => (
                 <li key={i} className="grid grid-cols-1 gap-x-4 gap-y-0.5 px-5 py-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-                  <span className="truncate font-mono text-xs leading-5 text-gray-800" title={s.url}>
-                    {s.url ?? '—'}
+                  <span className="truncate font-mono text-xs leading-5 text-gray-800" title={s.url || s.name}>
+                    {s.url || s.name || '—'}
                   </span>
                   <span className="text-gray-600">
                     <span className="font-medium text-gray-800">{skipReason(s.reason)}</span>
@@ -263,7 +331,16 @@ function FinderJobView({ data, pollError, onRetryPoll }: { data: FinderRead; pol
               </div>
             ) : null}
           </div>
-          <ResultsTable results={results} selectable={canWrite} selected={selected} onSelectedChange={setSelected} />
+          <ResultsTable
+            results={results}
+            selectable={canWrite}
+            selected={selected}
+            onSelectedChange={setSelected}
+            canRetry={canWrite && job.status !== 'running'}
+            onRetry={(id) => void retryOne(id)}
+            retryingId={retryingId}
+          />
+          {data.attribution ? <Attribution prefix="Search results:" text={data.attribution} /> : null}
         </section>
       </div>
     </>

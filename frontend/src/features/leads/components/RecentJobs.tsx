@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { ErrorState, ProgressBar, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/problem';
-import type { JobRead } from '../api';
+import { resultOutcome, type JobRead } from '../api';
 import { useRecentFinderJobs } from '../hooks/useFinder';
-import { JobStatusBadge } from './StatusBadges';
+import { FinderStatusBadge } from './StatusBadges';
 
 function resultSummary(job: JobRead): string | null {
   const r = job.result;
@@ -63,7 +63,7 @@ export function RecentJobs() {
             >
               <span className="text-sm font-medium text-accent-700">Job #{job.id}</span>
               <span>
-                <JobStatusBadge status={job.status} stopping={job.cancel_requested} />
+                <FinderStatusBadge status={job.status} outcome={resultOutcome(job)} stopping={job.cancel_requested} />
               </span>
               <span className="col-span-2 flex min-w-0 items-center gap-3 sm:col-span-1">
                 <ProgressBar value={job.progress_done} max={total || 1} label={`Progress of job ${job.id}`} className="max-w-xs" />

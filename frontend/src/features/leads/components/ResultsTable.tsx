@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
-import { ChevronDownIcon, ChevronRightIcon, ExternalLink, Table, TBody, Td, Th, THead, Tr } from '@/components/ui';
+import { Button, ChevronDownIcon, ChevronRightIcon, ExternalLink, RefreshIcon, Table, TBody, Td, Th, THead, Tr } from '@/components/ui';
 import { cn } from '@/lib/cn';
 import { displayHost } from '@/lib/url';
 import { parseSiteRecord, type SiteResultRead } from '../api';
@@ -10,16 +10,48 @@ import { SiteStatusBadge } from './StatusBadges';
 const checkboxClass =
   'size-4 rounded border-gray-300 accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:opacity-40';
 
+/** A site's problem in words, the crawler's own text one click away. */
+function SiteProblem({ result }: { result: SiteResultRead }) {
+  const [raw, setRaw] = useState(false);
+  if (!result.error_summary && !result.error) return null;
+  const failed = result.status === 'failed';
+  return (
+    <div className={cn('mt-1 max-w-64 text-xs break-words', failed ? 'text-red-700' : 'text-amber-700')}>
+      <p>{result.error_summary ?? result.error}</p>
+      {result.error && result.error !== result.error_summary ? (
+        <>
+          <button
+            type="button"
+            aria-expanded={raw}
+            onClick={() => setRaw((v) => !v)}
+            className="mt-0.5 text-gray-500 underline decoration-dotted underline-offset-2 hover:text-gray-800 focus-visible:outline-2 focus-visible:outline-accent-600"
+          >
+            {raw ? 'Hide technical detail' : 'Technical detail'}
+          </button>
+          {raw ? <p className="mt-0.5 font-mono text-[11px] text-gray-600">{result.error}</p> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 export function ResultsTable({
   results,
   selectable,
   selected,
   onSelectedChange,
+  canRetry = false,
+  onRetry,
+  retryingId = null,
 }: {
   results: SiteResultRead[];
   selectable: boolean;
   selected: Set<number>;
   onSelectedChange: (next: Set<number>) => void;
+  /** Whether sites can be crawled again now (a writer, and the job is not running). */
+  canRetry?: boolean;
+  onRetry?: (resultId: number) => void;
+  retryingId?: number | null;
 }) {
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const doneIds = results.filter((r) => r.status === 'done').map((r) => r.id);
@@ -111,10 +143,20 @@ export function ResultsTable({
                 </Td>
                 <Td>
                   <SiteStatusBadge status={r.status} />
-                  {r.error ? (
-                    <p className={cn('mt-1 line-clamp-2 max-w-56 text-xs break-words', r.status === 'failed' ? 'text-red-700' : 'text-amber-700')} title={r.error}>
-                      {r.error}
-                    </p>
+                  <SiteProblem result={r} />
+                  {onRetry && canRetry && (r.status === 'failed' || (r.status === 'done' && r.error)) ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="mt-1 -ml-2"
+                      icon={<RefreshIcon className="size-3.5" />}
+                      loading={retryingId === r.id}
+                      disabled={retryingId !== null}
+                      aria-label={`Retry ${domain}`}
+                      onClick={() => onRetry(r.id)}
+                    >
+                      Retry
+                    </Button>
                   ) : null}
                 </Td>
                 <Td className="max-w-56">

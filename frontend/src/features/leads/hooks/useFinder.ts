@@ -3,9 +3,11 @@ import {
   cancelJob,
   FINDER_JOB_TYPE,
   getFinder,
+  getFinderProviders,
   importFinderResults,
   isJobActive,
   listJobs,
+  retryFinderResult,
   retryJob,
   startFinder,
   startFinderCsv,
@@ -22,7 +24,13 @@ export const finderKeys = {
   all: ['finder'] as const,
   job: (id: number) => ['finder', 'job', id] as const,
   recent: () => ['finder', 'recent'] as const,
+  providers: () => ['finder', 'providers'] as const,
 };
+
+/** Which search providers are configured (settings change only with a restart: fetched once). */
+export function useFinderProviders() {
+  return useQuery({ queryKey: finderKeys.providers(), queryFn: getFinderProviders, staleTime: Infinity });
+}
 
 export type StartInput = { kind: 'request'; body: FinderRequest } | { kind: 'csv'; file: File; autoImport: boolean };
 
@@ -73,6 +81,18 @@ export function useCancelJob() {
 export function useRetryJob() {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (jobId: number) => retryJob(jobId), onSuccess: (job) => mergeJob(qc, job) });
+}
+
+/** Crawl one site again; the job view polls while the job re-runs. */
+export function useRetrySite(jobId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (resultId: number) => retryFinderResult(jobId, resultId),
+    onSuccess: (data) => {
+      qc.setQueryData(finderKeys.job(jobId), data);
+      void qc.invalidateQueries({ queryKey: finderKeys.recent() });
+    },
+  });
 }
 
 export function useImportResults(jobId: number) {

@@ -1,7 +1,7 @@
 """hosts, booking pages, personal links, bookings (no double booking), Google connections
 
-Revision ID: 0002_calendar
-Revises: 0001_calendar
+Revision ID: 0003_calendar
+Revises: 0002_calendar_jobs_v2
 Create Date: 2026-12-03 16:49:57.252995
 
 On PostgreSQL two confirmed bookings of one host must not hold overlapping time: an exclusion constraint
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = '0002_calendar'
-down_revision: Union[str, Sequence[str], None] = '0001_calendar'
+revision: str = '0003_calendar'
+down_revision: Union[str, Sequence[str], None] = '0002_calendar_jobs_v2'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

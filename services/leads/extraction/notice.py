@@ -1,0 +1,245 @@
+"""Reading the lines of a legal notice: provider anchors, label classes, and the items a line is cut into.
+
+provider.py walks these items to find the provider block; the fallbacks in legal.py use the same notion of a
+name-like line, so a navigation link or a section heading is never taken for a company.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .address import country_of, postal_of, segments, split_inline_address, street_of
+from .dom import LABEL_LEVEL, THIRD_PARTY, Line
+from .legal import FORM_RE, PRONOUN_RE, SECTION_RE
+from .names import is_given_name
+from .site import Site
+
+# ---------------------------------------------------------------------------------------------- anchors
+_STRONG_ANCHOR_RE = re.compile(
+    r"""(?:^|[^\w])(?:
+        angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
+      | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
+      | (?:dienste?-?|service-?|seiten-?|website-?)?anbieter(?:in)?\b | (?:seiten-?|website-?)?betreiber(?:in)?\b
+      | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
+      | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
+      | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
+      | information\s+(?:according|pursuant|under|conforming|in\s+accordance|required|as\s+per)
+      | (?:service\s+)?provider\b | publisher\b | (?:media|site|website)\s+owner | owner\s+and\s+publisher
+      | legal\s+(?:notice|disclosure)
+    )""",
+    re.I | re.X,
+)
+_WEAK_ANCHOR_RE = re.compile(
+    r"^\W*(?:impressum|imprint|kontakt(?:adresse|angaben|daten|informationen)?|contact(?:\s+details)?|anschrift|"
+    r"adresse|address|herausgeber|rechtliche[rs]?\s+hinweis|site\s+notice|legal|company\s+(?:details|information))\b",
+    re.I,
+)
+# "Verantwortlich für den Inhalt (§ 18 MStV)": names the person responsible for content, who is the
+# provider only for small sites; used when nothing better is found.
+_CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", re.I)
+_MAX_ANCHOR_LEN = 110
+_ANCHOR_HINT_RE = re.compile(r"angab|inform|offenleg|pflicht|anbiet|betreib|inhaber|herausg|autor|verantw|provid|"
+                             r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
+                             r"rechtlich|notice|inhaltlich|responsib", re.I)
+
+# ---------------------------------------------------------------------------------------------- labels
+LABEL_RE = re.compile(r"^\s*([^:]{1,45}?)\s*:+\s*(.*)$")
+_INLINE_LABEL_RE = re.compile(
+    r"\s(?=(?:inhaber(?:in)?|inh\.|owner|proprietor|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing\s+directors?|"
+    r"vertreten\s+durch|tel(?:efon|ephone)?\.?|telefax|fax|mobil(?:e|funk)?|handy|phone|e-?\s?mail|mail|web(?:site)?|"
+    r"url|internet|homepage|ust[\w.-]*|uid[\w.-]*|vat[\w ]{0,12}|steuer[\w.-]*)\s*:)",
+    re.I,
+)
+# "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
+_OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+# "Malerei Muster (Inh. Max Muster)"
+_OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
+_OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
+_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
+                             r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
+_NAME_LABEL_RE = re.compile(
+    r"^(?:firma|firmenname|firmierung|firmenwortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
+    r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
+    r"registered\s+name|praxis|kanzlei|betrieb|business\s+name|trading\s+name|"
+    r"(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|herausgeber(?:in)?|medieninhaber(?:in)?|provider|"
+    r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator)$",
+    re.I,
+)
+_SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
+                            r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
+                            r"postanschrift|studio\b.*|praxis\b.*|standort\b.*)$", re.I)
+_BRANCH_RE = re.compile(r"zweig|filiale|niederlassung|postadresse|postfach|branch|lager|werkstatt\s*:|"
+                        r"zweites|second\s+office|weitere[rs]?\s+standort|außenstelle|aussenstelle", re.I)
+_CONTACT_LABEL_RE = re.compile(
+    r"^(?:kontakt\w*|contact|erreichbarkeit|tel(?:efon|ephone)?\.?|fon|telefax|fax|mobil(?:e|funk)?|handy|natel|"
+    r"phone|e-?\s?mail|mail|web(?:site|seite)?|url|internet|homepage|whatsapp|\W*(?:tel|fax)\b.*|.*(?:telefon|tel\.|"
+    r"phone|e-mail|fax)\b.*)$",
+    re.I,
+)
+_CONTACT_TEXT_RE = re.compile(r"@|\bwww\.|https?://|(?:\+|\b0)\d[\d\s/().-]{5,}\d|\(at\)|\[at\]", re.I)
+COUNTRY_ONLY_RE = re.compile(r"^(?:deutschland|germany|österreich|oesterreich|austria|schweiz|switzerland|suisse|"
+                              r"svizzera|liechtenstein|de|at|ch)$", re.I)
+BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dienst)|is\s+a\s+(?:brand|trademark|"
+                       r"product|service)\s+of|ein\s+(?:angebot|projekt|produkt)\s+(?:der|des|von))\b", re.I)
+# A provider label printed without its colon before the name: "Anbieter Muster GmbH", "Media owner and publisher
+# Muster GmbH", "Inhaberin Anna Muster".
+GLUED_LABEL_RE = re.compile(
+    r"^\W*(?i:(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|medieninhaber(?:in)?(?:\s+und\s+herausgeber(?:in)?)?|"
+    r"herausgeber(?:in)?|firma|provider|publisher|(?:media\s+)?owner(?:\s+and\s+publisher)?|"
+    r"site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
+)
+# Farms and estates are addressed by their name, without street or house number.
+ESTATE_RE = re.compile(
+    r"^(?:Gut|Hofgut|Rittergut|Landgut|Weingut|Hof|Gehöft|Schloss|Burg|Mühle|Alm|Weiler|Siedlung|Kloster|Domäne|"
+    r"Vorwerk|Forsthaus|Ortsteil|OT)\s+\S|^[A-ZÄÖÜ][a-zäöüß]+(?:hof|mühle|muehle|gut|hütte|alm|weiler)$"
+)
+CONTACT_WORD_RE = re.compile(r"kontakt|contact|erreichbar", re.I)
+DESCRIPTION_JOIN_RE = re.compile(r"\s(?:und|&|\+|and|/)\s|,\s")
+TRAILING_JUNK = " \t,;:|·•-\u2013—"
+_ITEM_JUNK = " \t,;|·•-\u2013—"
+
+
+@dataclass
+class Item:
+    text: str
+    line: Line
+    label: str = ""
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+def anchor_strength(line: Line) -> int:
+    """3 = strong provider anchor, 2 = weak (Impressum/Kontakt heading), 1 = content-responsible, 0 = none."""
+    text = line.text.strip()
+    if not text or len(text) > _MAX_ANCHOR_LEN or line.scope == THIRD_PARTY or line.region == "nav":
+        return 0
+    if not _ANCHOR_HINT_RE.search(text):
+        return 0  # cheap pre-check: most lines hold none of the anchor words
+    words_ = text.split()
+    heading = 1 <= line.level <= LABEL_LEVEL or text.endswith(":")
+    if text.endswith(".") and len(words_) >= 5 and not heading:
+        return 0  # a sentence ("Verantwortlich für den Betrieb dieser Website ist X.")
+    label = LABEL_RE.match(text)
+    head = label.group(1) if label else text
+    if not heading and not label and len(words_) > 12:
+        return 0
+    if _STRONG_ANCHOR_RE.search(head[:80]):
+        return 3 if not _CONTENT_ANCHOR_RE.search(head) or re.search(
+            r"medieninhaber|anbieter|betreiber|herausgeber|verantwortliche[nrs]?\b(?!\s+f)", head, re.I) else 1
+    if _WEAK_ANCHOR_RE.match(head) and len(words_) <= 8:
+        return 2
+    if _CONTENT_ANCHOR_RE.search(head) and (heading or label):
+        return 1
+    return 0
+
+
+def classify_label(label: str) -> str:
+    low = label.strip().lower()
+    if _STRONG_ANCHOR_RE.search(low) and not _CONTENT_ANCHOR_RE.search(low):
+        return "name"
+    if _OWNER_LABEL_RE.match(low):
+        return "owner"
+    if _NAME_LABEL_RE.match(low):
+        return "name"
+    if _BRANCH_RE.search(low):
+        return "branch"
+    if _SEAT_LABEL_RE.match(low) or _ADDRESS_PART_LABEL_RE.match(low):
+        return "seat"
+    if _REP_LABEL_RE.search(low):
+        return "rep"
+    if _CONTACT_LABEL_RE.match(low):
+        return "contact"
+    if _STRONG_ANCHOR_RE.search(low) or _WEAK_ANCHOR_RE.match(low):
+        return "anchor"
+    return "other"
+
+
+_ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:\s*/\s*ort)?|postleitzahl|ort|"
+                                    r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
+_REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
+                           r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
+_PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
+_SEPARATOR_RE = re.compile(r"\s[|·•]\s")
+
+
+def _comma_address_split(piece: str) -> list[str]:
+    """"Muster GmbH, Musterweg 1, 12345 Stadt": the name before the first address segment is its own item."""
+    segs = piece.split(", ")
+    for k in range(1, len(segs)):
+        if street_of(segs[k], None) or postal_of(segs[k]):
+            return [", ".join(segs[:k]), ", ".join(segs[k:])]
+    return [piece]
+
+
+def _comma_chunks(piece: str) -> list[str]:
+    if ", " not in piece:
+        return [piece]
+    m = LABEL_RE.match(piece)
+    if m is None:
+        return _comma_address_split(piece)
+    parts = _comma_address_split(m.group(2))  # "Inhaberin: Anna Muster, Musterweg 1, 12345 Stadt"
+    return [f"{m.group(1)}: {parts[0]}", *parts[1:]]
+
+
+def split_items(line: Line) -> list[Item]:
+    """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
+    " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
+    out: list[Item] = []
+    text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
+    text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
+    text = _OWNER_AT_START_RE.sub(r"\1:", text)
+    m = _PIPE_LABEL_RE.match(text)
+    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
+        text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
+    for labelled in _INLINE_LABEL_RE.split(text):
+        for piece in _SEPARATOR_RE.split(labelled):
+            for chunk in _comma_chunks(piece):
+                for part in split_inline_address(chunk, is_given_name):
+                    part = part.strip(_ITEM_JUNK)
+                    if part:
+                        out.append(Item(part, line))
+    return out
+
+
+def address_parts(text: str, site: Site) -> tuple[str | None, str | None, str | None, str | None]:
+    """(street, postal code, city, country) of an address item; any of them None."""
+    segs = [s for s in segments(text) if s.strip()]
+    for k, seg in enumerate(segs):
+        pc = postal_of(seg)
+        if pc is None:
+            continue
+        postal, city, prefix_country = pc
+        after = segs[k + 1] if k + 1 < len(segs) else ""
+        country = country_of(postal, city, prefix_country, after, site) or site.region
+        street = None
+        for cand in [*reversed(segs[:k]), *segs[k + 1 :]]:
+            street = street_of(cand, country)
+            if street:
+                break
+        return street, postal, city, country
+    for seg in segs:
+        street = street_of(seg, site.region if site.region in ("DE", "AT", "CH") else None)
+        if street:
+            return street, None, None, None
+    return None, None, None, None
+
+
+def is_contact(text: str) -> bool:
+    return bool(_CONTACT_TEXT_RE.search(text))
+
+
+def name_like(text: str) -> bool:
+    if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
+        return False
+    if SECTION_RE.match(text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»("):
+        return False
+    if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
+        return False
+    if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3:
+        return False
+    return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
+
+

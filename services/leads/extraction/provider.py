@@ -1,0 +1,446 @@
+"""The provider block: the lines of a legal notice that name the site's provider and its seat.
+
+German, Austrian and Swiss law makes every site name its provider (Diensteanbieter, Medieninhaber): the
+block after "Angaben gemäß § 5 DDG", "Anbieter", "Betreiber", "Medieninhaber", "Verantwortlich", "Provider"
+(or, without such a heading, the top of the Impressum) holds the provider's name, the seat's address and the
+contact lines, in that order. Everything else on the page (chambers, insurers, agencies, privacy vendors)
+comes later under its own heading. So the block is read as a small grammar:
+
+    anchor  →  name line(s)  →  address (street, postal code + town, country)  →  contact lines
+
+A line that runs several of these together ("Papierladen Muster Inhaber: Eva Muster Lindenweg 3 01234 Musterstadt")
+is first cut
+into items at inline labels and at the address. The name lines are then interpreted (trade name vs. owner,
+legal entity behind a brand, a person with a profession, a person and a description of the business).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .address import postal_of, segments, street_of
+from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
+from .legal import FORM_RE, SOLE_FORMS, form_of
+from .names import fold_name, person_in, person_line
+from .notice import (
+    BRAND_RE,
+    CONTACT_WORD_RE,
+    COUNTRY_ONLY_RE,
+    DESCRIPTION_JOIN_RE,
+    ESTATE_RE,
+    GLUED_LABEL_RE,
+    LABEL_RE,
+    TRAILING_JUNK,
+    Item,
+    address_parts,
+    anchor_strength,
+    classify_label,
+    is_contact,
+    name_like,
+    split_items,
+)
+from .site import Site
+from .textutil import alnum_tokens
+
+
+@dataclass
+class Provider:
+    """What the provider block says; any part may be missing."""
+
+    page: ParsedPage
+    anchored: bool
+    name: str | None = None
+    name_line: Line | None = None
+    legal_entity: bool = False  # the name carries the legal form of a company or association
+    persons: list[str] = field(default_factory=list)  # who a sole proprietorship is run by, as the block prints it
+    owners: list[str] = field(default_factory=list)  # "Inhaber: …" inside the block
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    country: str | None = None
+    address_line: Line | None = None
+    line_indices: set[int] = field(default_factory=set)
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.street or self.postal_code)
+
+
+# ---------------------------------------------------------------------------------------------- blocks
+def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anchored: bool,
+             region: str | None = None) -> Provider | None:
+    """Walk from `start` and fill a Provider from the items that follow (None when it is no provider block)."""
+    prov = Provider(page=page, anchored=anchored)
+    lines = page.lines
+    names: list[Item] = []
+    contacts = 0
+    stage = "name"  # -> "address" -> "contact"
+    expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
+    pending: list[Item] = list(first)
+    operator: Item | None = None
+    owner_items: list[Item] = []
+    i = start
+    if region is None:
+        region = lines[start - 1].region if 0 < start <= len(lines) else "main"
+    budget = 18
+    while True:
+        if not pending:
+            if i >= len(lines) or budget == 0:
+                break
+            line = lines[i]
+            i += 1
+            if line.scope == THIRD_PARTY:
+                break
+            if line.region != region:
+                if line.region == "nav" or is_nav_line(line):
+                    continue
+                if region != "header" or line.region != "main":
+                    break
+                region = "main"  # the page title sits in the header, the block in the content
+            if is_nav_line(line):
+                continue
+            budget -= 1
+            label = LABEL_RE.match(line.text)
+            has_value = bool(label and label.group(2).strip())
+            if anchor_strength(line) and not has_value:  # another anchor: "Anbieter", "Kontakt:"
+                if names or prov.has_address:
+                    if CONTACT_WORD_RE.search(line.text):
+                        stage = "contact"
+                        continue
+                    break
+                continue
+            if 1 <= line.level <= 6 or (label is not None and not has_value) or (
+                    line.level == LABEL_LEVEL and line.text.endswith(":")):
+                kind = classify_label(label.group(1) if label else line.text)
+                if kind == "contact" and (names or prov.has_address):
+                    stage = "contact"
+                    continue
+                if kind in ("owner", "name", "seat"):
+                    expect = kind
+                    continue
+                if not names and not prov.has_address and 1 <= line.level <= 6 and name_like(line.text):
+                    pending = [Item(line.text, line)]  # a name set as a heading right above the address
+                else:
+                    break
+            else:
+                pending = split_items(line)
+        item = pending.pop(0)
+        prov.line_indices.add(item.line.index)
+        kind, value = expect, item.text
+        label_m = LABEL_RE.match(item.text)
+        if label_m and not re.match(r"^https?$", label_m.group(1), re.I):
+            value = label_m.group(2).strip(TRAILING_JUNK)
+            kind = classify_label(label_m.group(1))
+            if kind == "anchor":
+                kind = "name"
+            if not value:
+                expect = kind if kind in ("owner", "name", "seat") else ""
+                if kind == "contact" and (names or prov.has_address):
+                    stage = "contact"
+                elif kind in ("branch", "other") and (names or prov.has_address):
+                    break
+                continue
+        expect = ""
+        if kind == "owner":
+            person = person_line(value)
+            if person:
+                prov.owners.append(person)
+                owner_items.append(Item(value, item.line))
+            continue
+        if kind == "branch":
+            break
+        if kind == "rep":
+            continue  # "Geschäftsführer: …" inside the block: people.py reads it
+        if kind == "contact" or (not kind and is_contact(value) and not postal_of(value)):
+            if not names and not prov.has_address:
+                return None
+            contacts += 1
+            stage = "contact"
+            continue
+        street, postal, city, country = address_parts(value, site)
+        if postal or street:
+            if not names and not owner_items:
+                return None  # an address before any name: not the top of a provider block
+            if prov.postal_code:
+                if street and not postal and not prov.street and prov.address_line is not None and (
+                        item.line.index - prov.address_line.index <= 1):
+                    prov.street = street  # the street printed under the postal-code line
+                    continue
+                stage = "contact"  # a second address: the first one is the seat
+                continue
+            if prov.street and not postal:
+                continue
+            if not prov.street:
+                prov.street = street
+            if postal and not prov.street and len(names) >= 2 and ESTATE_RE.search(names[-1].text):
+                prov.street = names.pop().text  # "Gut Sonnenhof" above the postal line: an address without number
+            if postal:
+                prov.postal_code, prov.city, prov.country = postal, city, country
+                prov.address_line = item.line
+            elif prov.address_line is None:
+                prov.address_line = item.line
+            stage = "address"
+            continue
+        if COUNTRY_ONLY_RE.match(value):
+            continue
+        if kind == "seat" and label_m:
+            continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
+        if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
+                                                     or BRAND_RE.search(value)):
+            if len(names) < 4:
+                names.append(Item(value, item.line))
+            continue
+        if kind == "name" and _entity(value) and not any(_entity(n.text) for n in names):
+            operator = Item(value, item.line)  # "Betreiberin: Muster Hotel GmbH" below a brand's block
+            continue
+        if names or prov.has_address:
+            break
+    if not names and owner_items:  # "Inhaber: Anna Muster" is all the block names: the person is the provider
+        names = owner_items[:1]
+    if not names or not (prov.has_address or (anchored and contacts)):
+        return None
+    if operator is not None:
+        names = [*names, operator]
+    return _finish(prov, names, site)
+
+
+def _entity(text: str) -> bool:
+    """The text names a company or association (not a registered sole trader)."""
+    m = FORM_RE.search(text)
+    return m is not None and form_of(m.group("form")) not in SOLE_FORMS
+
+
+def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
+    _interpret(prov, names, site)
+    if prov.name is None:
+        return None
+    if prov.country is None and prov.street:
+        prov.country = site.region
+    return prov
+
+
+def _surname(person: str) -> str:
+    return person.rsplit(maxsplit=1)[-1]
+
+
+def _domain_brand(text: str, site: Site) -> bool:
+    label = site.domain_label.replace("-", "")
+    toks = [t for t in alnum_tokens(text) if len(t) >= 3]
+    return bool(label) and bool(toks) and all(t in label for t in toks)
+
+
+def _is_description(text: str, person: str, site: Site) -> bool:
+    """"Beratung und Training" or "Steuerberater" under a person's name describes the business;
+    "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
+    two-word name such as "Malerei Sonnenschein" is a trade name."""
+    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
+        return False
+    return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1
+
+
+def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
+    names = [Item(GLUED_LABEL_RE.sub("", it.text) or it.text, it.line) for it in names]
+    items: list[Item] = []
+    for it in names:
+        brand = BRAND_RE.search(it.text)
+        if brand is None:
+            items.append(it)
+        elif (owner := re.sub(r"^(?:der|des|von|vom|the|of)\s+", "", it.text[brand.end() :].strip(" :,"))) and (
+                _entity(owner)):
+            items.append(Item(owner, it.line))  # "Muster Lounge ist eine Marke der Muster Gastro GmbH"
+    branded = len(items) < len(names) or any(BRAND_RE.search(it.text) for it in names)
+    if not items:
+        return
+    entity = next((it for it in items if _entity(it.text)), None)
+    if entity is not None:
+        prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
+        k = items.index(entity)
+        if k > 0 and FORM_RE.match(entity.text):  # "Muster Holzbau" / "GmbH & Co. KG" on two lines
+            prov.name, prov.name_line = f"{items[k - 1].text} {entity.text}", items[k - 1].line
+        return
+    if branded:  # "X ist eine Marke von" + a line: that line is the provider
+        items = items[-1:]
+    first = items[0]
+    sole = next((it for it in items if FORM_RE.search(it.text)), None)
+    if sole is not None:  # e.U. / e.K.: a registered sole trader, the owner's name is in the firm's name
+        prov.name, prov.name_line = sole.text, sole.line
+        prov.persons = _persons_within(sole.text)
+        return
+    if len(items) == 1:
+        prov.name, prov.name_line = first.text, first.line
+        prov.persons = _persons_within(first.text)
+        return
+    second = items[1]
+    p1, p2 = person_line(first.text), person_line(second.text)
+    if not p1 and not p2 and not prov.owners:
+        # Of two lines only one can be the person: its shape is enough to say which (a rare given name).
+        p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
+        if p1 and p2:
+            p1 = p2 = None
+    if p1 and not p2:
+        prov.persons = [p1]
+        if _is_description(second.text, p1, site):
+            prov.name, prov.name_line = f"{first.text} {second.text}", first.line
+        else:
+            prov.name, prov.name_line = second.text, second.line
+    elif p2 and not p1:
+        prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
+    else:
+        prov.name, prov.name_line = first.text, first.line
+        prov.persons = [p1] if p1 else _persons_within(first.text)
+
+
+_PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
+
+
+def _persons_within(text: str) -> list[str]:
+    """The owner(s) inside a name line: "HolzWerk - Max Beispiel", "Max Beispiel Bauschreinerei",
+    "Dr. Eva Beispiel und Dr. Paul Beispiel"."""
+    whole = person_line(text)
+    if whole:
+        return [whole]
+    people = [p for piece in _PEOPLE_SPLIT_RE.split(text) if (p := person_line(piece.strip()))]
+    if len(people) >= 2:
+        return people
+    for piece in re.split(r"\s[-\u2013—/|·]\s|,\s", text):
+        person = person_line(piece)
+        if person:
+            return [person]
+    hit = person_in(text)
+    return [hit[0]] if hit else []
+
+
+# ---------------------------------------------------------------------------------------------- search
+_KIND_RANK = {"impressum": 0, "contact": 1, "home": 2, "about": 3, "team": 4, "other": 5, "privacy": 6}
+
+
+def _is_english(page: ParsedPage) -> bool:
+    lang = (page.lang or "").lower()
+    if lang:
+        return lang.startswith("en")
+    return bool(re.search(r"/en(?:[-_/]|$)|/english", page.url.lower()))
+
+
+def ordered_pages(site: Site) -> list[ParsedPage]:
+    """Legal pages first, and of two language versions the German one (the binding text)."""
+    return sorted(site.pages, key=lambda p: (_KIND_RANK.get(p.kind, 5), _is_english(p), p.index))
+
+
+def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
+    anchors = [(anchor_strength(ln), ln.index) for ln in page.lines]
+    for strength in (3, 2, 1):
+        for s, idx in anchors:
+            if s != strength:
+                continue
+            line = page.lines[idx]
+            label = LABEL_RE.match(line.text)
+            glued = GLUED_LABEL_RE.match(line.text) if not label else None
+            first: list[Item] = []
+            rest = ""
+            if label and label.group(2).strip() and classify_label(label.group(1)) in ("name", "anchor"):
+                rest = label.group(2).strip()  # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …"
+            elif glued:
+                rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
+            if rest:
+                value = Line(text=rest, index=line.index, block=line.block, level=0, region=line.region,
+                             blank_before=False, scope=line.scope)
+                first = split_items(value)
+            prov = _collect(page, idx + 1, first, site, anchored=True)
+            if prov is not None:
+                return prov
+    return None
+
+
+def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
+    """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
+    lines = page.lines
+
+    def usable(ln: Line, region: str) -> bool:
+        return ln.region == region and ln.scope != THIRD_PARTY and not is_nav_line(ln)
+
+    for region in ("main", "footer"):
+        for i, line in enumerate(lines):
+            if line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
+                continue
+            segs = segments(line.text)
+            k = next((n for n, seg in enumerate(segs) if postal_of(seg)), None)
+            if k is None:
+                continue
+            if k >= 1 and not street_of(segs[0], None):
+                # "Muster GmbH · Musterweg 1 · 12345 Stadt" on one line
+                prov = _collect(page, i + 1, split_items(line), site, anchored=False, region=region)
+                if prov is not None and prov.has_address:
+                    return prov
+            j = i - 1 if k == 0 or street_of(segs[0], None) else i
+            while j >= 0 and j >= i - 2 and usable(lines[j], region) and street_of(lines[j].text, None):
+                j -= 1  # the street line(s) above the postal code
+            top = j
+            while top >= 0 and top > j - 3 and usable(lines[top], region) and name_like(lines[top].text) and (
+                    not anchor_strength(lines[top])):
+                if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
+                    break  # a new paragraph or heading below: the name starts there
+                top -= 1
+            if top == j:
+                continue
+            prov = _collect(page, top + 1, [], site, anchored=False, region=region)
+            if prov is not None and prov.has_address:
+                return prov
+    return None
+
+
+_LEGAL_HEADING_RE = re.compile(r"impressum|imprint|legal\s+notice|offenlegung|angaben\s+gem|site\s+notice", re.I)
+
+
+def _is_legal_page(page: ParsedPage) -> bool:
+    return page.kind == "impressum" or any(
+        1 <= ln.level <= LABEL_LEVEL and len(ln.text) <= 80 and ln.region != "nav" and _LEGAL_HEADING_RE.search(ln.text)
+        for ln in page.lines)
+
+
+def matches_site(name: str, site: Site) -> bool:
+    """The name and the site's domain share a word ("Muster Bau" on muster-bau.de, "Anna Beispiel" on beispiel.at)."""
+    label = site.domain_label.replace("-", "")
+    if len(label) < 3:
+        return False
+    toks = [t for t in alnum_tokens(name) if len(t) >= 4 and t not in _GENERIC_TOKENS]
+    return any(t in label for t in toks) or fold_name(label) in fold_name(name).replace(" ", "")
+
+
+_GENERIC_TOKENS = frozenset({"gmbh", "mbh", "haftungsbeschraenkt", "gesellschaft", "kontakt", "contact", "office",
+                             "info", "service", "www"})
+
+
+def _credible(prov: Provider, site: Site) -> bool:
+    """Outside a legal notice a name above an address may be a department or an office ("Sales", "Headquarters");
+    there the name must carry a legal form, match the site's domain or name a person."""
+    if _is_legal_page(prov.page):
+        return True
+    name = prov.name or ""
+    return bool(FORM_RE.search(name)) or matches_site(name, site) or person_line(name) is not None
+
+
+def find_provider(site: Site) -> Provider | None:
+    """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
+    pages = ordered_pages(site)
+    for page in pages:
+        if page.kind == "privacy":
+            continue
+        prov = _anchored_blocks(page, site)
+        if prov is not None and _credible(prov, site):
+            return prov
+        if page.kind == "impressum":
+            prov = _unanchored_block(page, site)
+            if prov is not None:
+                return prov
+    for page in pages:
+        if page.kind in ("contact", "home", "about"):
+            prov = _unanchored_block(page, site)
+            if prov is not None and _credible(prov, site):
+                return prov
+    for page in pages:  # last: the controller named in the privacy policy ("Verantwortliche Stelle")
+        if page.kind == "privacy":
+            prov = _anchored_blocks(page, site)
+            if prov is not None and prov.has_address and _credible(prov, site):
+                return prov
+    return None
