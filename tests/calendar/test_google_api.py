@@ -225,3 +225,25 @@ async def test_google_is_refused_in_demo_mode_and_off_with_the_local_provider(da
         assert status["enabled"] is False and status["state"] == "disconnected"
         off = await local.calendar.post("/calendar/google/connect", headers=local.sales)
         assert off.status_code == 409 and "OUTBOUND_CALENDAR_PROVIDER" in off.json()["detail"]
+
+
+async def test_a_move_the_event_cannot_follow_is_undone(stack: CalendarStack, fake: FakeGoogle) -> None:
+    page = await connected_page(stack)
+    made = await stack.calendar.post(f"/calendar/public/{page['token']}/bookings", json=booking(SLOT))
+    assert made.status_code == 201
+    [row] = await stack.bookings()
+    reschedule = made.json()["reschedule_url"].split("reschedule=")[1]
+    fake.fail("500", times=5, path=f"/events/{row.event_id}")
+    moved = await stack.calendar.post(f"/calendar/public/manage/{reschedule}/reschedule",
+                                      json={"start": "2025-06-03T14:00:00+02:00"})
+    assert moved.status_code == 502, moved.text
+    [after] = await stack.bookings()
+    assert (after.start_at, after.sequence, after.manage_version) == (row.start_at, 0, 0)
+    assert fake.calendars["host@example.com"].events[row.event_id]["start"]["dateTime"] == "2025-06-03T08:00:00Z"
+    assert not [j for j in await stack.jobs() if ":rescheduled:" in (j.idempotency_key or "")]
+    # The links still work, and the move goes through once Google answers.
+    fake.faults.clear()
+    again = await stack.calendar.post(f"/calendar/public/manage/{reschedule}/reschedule",
+                                      json={"start": "2025-06-03T14:00:00+02:00"})
+    assert again.status_code == 200, again.text
+    assert fake.calendars["host@example.com"].events[row.event_id]["start"]["dateTime"] == "2025-06-03T12:00:00Z"
