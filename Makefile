@@ -20,7 +20,7 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-frontend/dist/index.html: frontend/node_modules/.package-lock.json $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(shell find frontend/src frontend/scripts frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 	cd frontend && npm run build --silent
 
 run: setup ## start the all-in-one stack on :8000
@@ -47,6 +47,8 @@ openapi: $(STAMP) ## regenerate the SPA's API types from the backend
 
 bench: setup ## every benchmark; figures go to docs/benchmarks.md by hand
 	$(BIN)/python bench/gateway.py
+	$(BIN)/python bench/api.py
+	$(BIN)/python bench/spa.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/crawl.py

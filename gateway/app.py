@@ -22,7 +22,7 @@ from . import policy
 from .openapi import merge_openapi
 from .ratelimit import RateLimiter
 from .settings import GatewaySettings
-from .static import IMMUTABLE, SpaFiles
+from .static import SpaFiles
 from .upstream import AsgiUpstream, Headers, HttpUpstream, UpstreamTimedOut, UpstreamUnavailable
 
 log = logging.getLogger("outbound.gateway")
@@ -278,21 +278,14 @@ class Gateway:
         file = self.spa.lookup(path)
         if file is None:
             raise Refused(404, f"{path[:200]} does not exist.")
-        cache = IMMUTABLE if file.immutable else b"no-cache"
-        headers = [(b"etag", file.etag), (b"cache-control", cache)]
-        if _header(scope, b"if-none-match") == file.etag.decode():
-            await send({"type": "http.response.start", "status": 304,
-                        "headers": headers + self.security_headers + extra})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        body = file.body if method == "GET" else b""
-        await self._send_bytes(send, 200, body, file.content_type.encode(), extra + headers,
-                               length=len(file.body))
+        status, headers, body = file.respond(method, scope["headers"])
+        await send({"type": "http.response.start", "status": status,
+                    "headers": headers + self.security_headers + extra})
+        await send({"type": "http.response.body", "body": body})
 
     # --- responses ----------------------------------------------------------------------------------------
-    async def _send_bytes(self, send: Send, status: int, body: bytes, ctype: bytes, extra: Headers,
-                          length: int | None = None) -> None:
-        headers = [(b"content-type", ctype), (b"content-length", str(len(body) if length is None else length).encode())]
+    async def _send_bytes(self, send: Send, status: int, body: bytes, ctype: bytes, extra: Headers) -> None:
+        headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status,
                     "headers": headers + self.security_headers + extra})
         await send({"type": "http.response.body", "body": body})

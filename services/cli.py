@@ -19,6 +19,7 @@ DEFAULT_PORTS = {"gateway": 8000, "users": 8001, "leads": 8002, "ai": 8003, "ema
 
 def _run(asgi_app: Any, host: str, port: int) -> None:
     from services.embedded import unknown_settings
+    from services.kit.heap import FreezeHeapAfterStartup
     from services.kit.logging import configure_logging
     from services.kit.server import serve
     from services.kit.settings import ServiceSettings
@@ -27,7 +28,8 @@ def _run(asgi_app: Any, host: str, port: int) -> None:
     configure_logging(base.log_level, json_lines=base.log_json)
     for name in unknown_settings(dict(os.environ)):
         logging.getLogger("outbound").warning("%s is set but no part of Outbound CRM reads it (a typo?)", name)
-    serve(asgi_app, host, port, base)  # hardened uvicorn: header caps, timeouts, connection caps
+    # Hardened uvicorn (header caps, timeouts, connection caps); the heap frozen once start-up is done.
+    serve(FreezeHeapAfterStartup(asgi_app), host, port, base)
 
 
 @app.command()

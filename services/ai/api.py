@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from services.kit.auth import AdminPrincipal, ReaderPrincipal, WriterPrincipal, confirm_admin
 from services.kit.deps import Limit, Offset, SessionDep
@@ -57,10 +57,13 @@ async def enrich_company(company_id: CompanyId, runtime: RuntimeDep, actor: Writ
                                           language=body.language if body else None)
 
 
-@enrich.get("/company/{company_id}", responses={404: {}})
-async def last_company_profile(company_id: CompanyId, runtime: RuntimeDep, _: ReaderPrincipal) -> CompanyEnrichResult:
-    """The company's latest enrichment: the profile, its sources, and what grounding dropped."""
-    return await companies.last_profile(runtime, company_id)
+@enrich.get("/company/{company_id}", response_model=CompanyEnrichResult,
+             responses={204: {"description": "The company has not been enriched yet"}})
+async def last_company_profile(company_id: CompanyId, runtime: RuntimeDep,
+                               _: ReaderPrincipal) -> CompanyEnrichResult | Response:
+    """The company's latest enrichment: the profile, its sources, and what grounding dropped (204: none yet)."""
+    profile = await companies.last_profile(runtime, company_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT) if profile is None else profile
 
 
 @enrich.post("/batch", status_code=status.HTTP_202_ACCEPTED, responses={422: {}})

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from services.kit.db import session_scope, utcnow
-from services.kit.errors import AppError, Conflict, Invalid, NotFound, Upstream
+from services.kit.errors import AppError, Conflict, Invalid, Upstream
 from services.leads.client import LeadsClient
 from services.leads.schemas import (
     ActivityCreate,
@@ -162,9 +162,8 @@ async def enrich_company(runtime: AIRuntime, caller: Caller, company_id: int, *,
     return out
 
 
-async def last_profile(runtime: AIRuntime, company_id: int) -> CompanyEnrichResult:
-    async with session_scope(runtime.sessions) as s:
+async def last_profile(runtime: AIRuntime, company_id: int) -> CompanyEnrichResult | None:
+    """The latest stored enrichment, or None for a company never enriched (not an error)."""
+    async with session_scope(runtime.sessions, writes=False) as s:
         row = await repo.get_company_profile(s, company_id)
-    if row is None:
-        raise NotFound(f"Company {company_id} has not been enriched yet.")
-    return CompanyEnrichResult.model_validate(row.result)
+    return None if row is None else CompanyEnrichResult.model_validate(row.result)

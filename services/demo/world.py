@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import phonenumbers
+
 SEED = 20261203
 
 
@@ -144,6 +146,7 @@ class Company:
     city: str
     country: str
     phone: str
+    phone_prefix: str  # country and area code of ``phone`` (+4989): how a page splits the number
     email: str
     industry: str
     industry_key: str
@@ -185,7 +188,11 @@ def _slug(text: str) -> str:
 
 
 def _phone(prefix: str, rng: random.Random) -> str:
-    return f"{prefix}{rng.randint(200000, 9899999)}"
+    """A number libphonenumber accepts as valid for that area (so the extractor reads it back)."""
+    while True:
+        number = f"{prefix}{rng.randint(2000000, 8999999)}"
+        if phonenumbers.is_valid_number(phonenumbers.parse(number)):
+            return number
 
 
 def build_world(now: datetime, companies: int = 45) -> World:
@@ -210,7 +217,8 @@ def build_world(now: datetime, companies: int = 45) -> World:
         company = Company(
             id=cid, name=name, legal_form=form or None, domain=domain,
             street=f"{rng.choice(streets)} {rng.randint(1, 140)}", postal_code=postal, city=city, country=country,
-            phone=_phone(prefix, rng), email=f"info@{domain}", industry=industry.label, industry_key=industry.key,
+            phone=_phone(prefix, rng), phone_prefix=prefix, email=f"info@{domain}", industry=industry.label,
+            industry_key=industry.key,
             employees=staff, founded=founded,
             summary=industry.summary.format(name=base, city=city, year=founded, staff=staff),
             offers=industry.offers, tags=sorted(set(rng.sample(TAGS, rng.randint(0, 2)))),

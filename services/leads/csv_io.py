@@ -15,7 +15,7 @@ from services.kit.errors import Invalid
 from . import repository as repo
 from .providers import registrable_domain
 from .schemas import CompanyCreate, CompanyRead, ContactCreate, ImportReport
-from .service import company_reads, create_company, create_contact
+from .service import create_company, create_contact, list_companies
 
 EXPORT_COLUMNS = ["id", "name", "domain", "website", "legal_form", "street", "postal_code", "city", "country",
                   "emails", "phones", "fax", "register_court", "register_number", "vat_id", "industry", "employees",
@@ -63,12 +63,10 @@ def _safe_cell(value: Any) -> Any:
 
 async def all_companies(s: AsyncSession, **filters: Any) -> list[CompanyRead]:
     out: list[CompanyRead] = []
-    offset = 0
     while True:
-        rows, total = await repo.list_companies(s, limit=500, offset=offset, **filters)
-        out += await company_reads(s, rows)
-        offset += 500
-        if offset >= total or not rows:
+        page = await list_companies(s, limit=500, offset=len(out), **filters)
+        out += page.items
+        if len(out) >= page.total or not page.items:
             return out
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.db import contains_pattern
+from services.kit.db import contains_pattern, json_array_agg
 
 from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteCrawl, SiteResult
 
@@ -20,6 +22,45 @@ def _order(model: Any, sort: str) -> Any:
     desc = sort.startswith("-")
     column = getattr(model, sort.lstrip("-"))
     return (column.desc() if desc else column.asc(), model.id.desc() if desc else model.id.asc())
+
+
+# --- list pages ------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class ListQuery:
+    """What a list page selects from which table, and the filters it may apply."""
+
+    model: Any
+    columns: tuple[Any, ...]
+    filters: dict[str, sa.ColumnElement[bool]]
+
+
+async def _page(s: AsyncSession, query: ListQuery, shape: tuple[str, ...], sort: str, params: dict[str, Any],
+                limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """A list page and its total in one round trip; Core rows through the session's connection, since the
+    ORM's per-row bookkeeping buys a read-only list nothing."""
+    stmt = _page_statement(query, shape, sort)
+    result = await (await s.connection()).execute(stmt, {**params, "limit_": limit, "offset_": offset})
+    rows: list[dict[str, Any]] = []
+    count = 0
+    for row in result.mappings():
+        item = dict(row)
+        count = item.pop("total_")
+        item["tags"] = sorted(item["tags"] or ())
+        rows.append(item)
+    if rows or offset == 0:
+        return rows, int(count)
+    # Past the end: the page is empty, so the count needs a statement of its own.
+    count_stmt = sa.select(sa.func.count()).select_from(query.model).where(*(query.filters[f] for f in shape))
+    return rows, int((await s.execute(count_stmt, params)).scalar_one())
+
+
+@functools.lru_cache(maxsize=512)
+def _page_statement(query: ListQuery, shape: tuple[str, ...], sort: str) -> sa.Select[Any]:
+    where = [query.filters[name] for name in shape]
+    # The total rides along as an uncorrelated subquery, which both databases evaluate once per statement.
+    total = sa.select(sa.func.count()).select_from(query.model).where(*where).scalar_subquery().label("total_")
+    return (sa.select(*query.columns, total).where(*where).order_by(*_order(query.model, sort))
+            .limit(sa.bindparam("limit_", type_=sa.Integer)).offset(sa.bindparam("offset_", type_=sa.Integer)))
 
 
 # --- companies -------------------------------------------------------------------------------
@@ -42,28 +83,41 @@ async def delete(s: AsyncSession, row: Any) -> None:
     await s.flush()
 
 
+# A list row in one statement: the columns a reader sees, the tags and the number of contacts.
+COMPANY_ROW = (
+    *(column for column in Company.__table__.c if column.key != "search_text"),
+    sa.select(json_array_agg(CompanyTag.tag)).where(CompanyTag.company_id == Company.id)
+    .scalar_subquery().label("tags"),
+    sa.select(sa.func.count()).select_from(Contact).where(Contact.company_id == Company.id)
+    .scalar_subquery().label("contact_count"),
+)
+_HAS_EMAIL = sa.and_(Company.emails.is_not(None), sa.cast(Company.emails, sa.String) != "[]")
+# Filters over named parameters: a page's statement then depends only on which filters are set, so it is
+# built, keyed and compiled once per shape (on SQLite, building one cost more than running it).
+COMPANY_FILTERS: dict[str, sa.ColumnElement[bool]] = {
+    "q": Company.search_text.like(sa.bindparam("q"), escape="\\"),
+    "status": Company.status == sa.bindparam("status"),
+    "tag": Company.id.in_(sa.select(CompanyTag.company_id).where(CompanyTag.tag == sa.bindparam("tag"))),
+    "country": Company.country == sa.bindparam("country"),
+    "city": sa.func.lower(Company.city) == sa.bindparam("city"),
+    "industry": sa.func.lower(Company.industry) == sa.bindparam("industry"),
+    "has_email": _HAS_EMAIL,
+    "no_email": sa.not_(_HAS_EMAIL),
+}
+
+COMPANY_LIST = ListQuery(Company, COMPANY_ROW, COMPANY_FILTERS)
+
+
 async def list_companies(s: AsyncSession, *, q: str | None, status: str | None, tag: str | None,
                          country: str | None, city: str | None, industry: str | None, has_email: bool | None,
-                         sort: str, limit: int, offset: int) -> tuple[Sequence[Company], int]:
-    stmt = sa.select(Company)
-    if q:
-        stmt = stmt.where(Company.search_text.like(contains_pattern(q.lower()), escape="\\"))
-    if status:
-        stmt = stmt.where(Company.status == status)
-    if tag:
-        stmt = stmt.where(Company.id.in_(sa.select(CompanyTag.company_id).where(CompanyTag.tag == tag)))
-    if country:
-        stmt = stmt.where(Company.country == country.upper())
-    if city:
-        stmt = stmt.where(sa.func.lower(Company.city) == city.lower())
-    if industry:
-        stmt = stmt.where(sa.func.lower(Company.industry) == industry.lower())
-    if has_email is not None:
-        has = sa.and_(Company.emails.is_not(None), sa.cast(Company.emails, sa.String) != "[]")
-        stmt = stmt.where(has if has_email else sa.not_(has))
-    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
-    rows = (await s.execute(stmt.order_by(*_order(Company, sort)).limit(limit).offset(offset))).scalars().all()
-    return rows, int(total)
+                         sort: str, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of companies as plain rows (no ORM objects: a list never writes), and the filter's total."""
+    params = {"q": contains_pattern(q.lower()) if q else None, "status": status, "tag": tag,
+              "country": country.upper() if country else None, "city": city.lower() if city else None,
+              "industry": industry.lower() if industry else None}
+    params = {name: value for name, value in params.items() if value}
+    flags = () if has_email is None else ("has_email",) if has_email else ("no_email",)
+    return await _page(s, COMPANY_LIST, (*params, *flags), sort, params, limit, offset)
 
 
 async def companies_by_ids(s: AsyncSession, ids: Sequence[int]) -> dict[int, Company]:
@@ -142,24 +196,35 @@ async def find_contact_by_name(s: AsyncSession, company_id: int, name: str) -> C
     return (await s.execute(stmt.limit(1))).scalar_one_or_none()
 
 
+# A contact list row in one statement: its columns, its company's name and its tags.
+CONTACT_ROW = (
+    *(column for column in Contact.__table__.c if column.key != "search_text"),
+    sa.select(Company.name).where(Company.id == Contact.company_id).scalar_subquery().label("company_name"),
+    sa.select(json_array_agg(ContactTag.tag)).where(ContactTag.contact_id == Contact.id)
+    .scalar_subquery().label("tags"),
+)
+
+
+CONTACT_FILTERS: dict[str, sa.ColumnElement[bool]] = {
+    "q": Contact.search_text.like(sa.bindparam("q"), escape="\\"),
+    "company_id": Contact.company_id == sa.bindparam("company_id"),
+    "status": Contact.status == sa.bindparam("status"),
+    "legal_basis": Contact.legal_basis == sa.bindparam("legal_basis"),
+    "tag": Contact.id.in_(sa.select(ContactTag.contact_id).where(ContactTag.tag == sa.bindparam("tag"))),
+}
+
+CONTACT_LIST = ListQuery(Contact, CONTACT_ROW, CONTACT_FILTERS)
+
+
 async def list_contacts(s: AsyncSession, *, q: str | None, company_id: int | None, status: str | None,
                         tag: str | None, legal_basis: str | None, sort: str, limit: int,
-                        offset: int) -> tuple[Sequence[Contact], int]:
-    stmt = sa.select(Contact)
-    if q:
-        stmt = stmt.where(Contact.search_text.like(contains_pattern(q.lower()), escape="\\"))
-    if company_id is not None:
-        stmt = stmt.where(Contact.company_id == company_id)
-    if status:
-        stmt = stmt.where(Contact.status == status)
-    if legal_basis:
-        stmt = stmt.where(Contact.legal_basis == legal_basis)
-    if tag:
-        stmt = stmt.where(Contact.id.in_(sa.select(ContactTag.contact_id).where(ContactTag.tag == tag)))
-    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+                        offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of contacts as plain rows, and the filter's total."""
+    params = {"q": contains_pattern(q.lower()) if q else None, "company_id": company_id, "status": status,
+              "legal_basis": legal_basis, "tag": tag}
+    params = {name: value for name, value in params.items() if value is not None and value != ""}
     sort = sort if sort.lstrip("-") in SORTABLE - {"city"} else "-created_at"
-    rows = (await s.execute(stmt.order_by(*_order(Contact, sort)).limit(limit).offset(offset))).scalars().all()
-    return rows, int(total)
+    return await _page(s, CONTACT_LIST, tuple(params), sort, params, limit, offset)
 
 
 async def contact_ids_of_company(s: AsyncSession, company_id: int) -> list[int]:

@@ -78,7 +78,8 @@ async def company_read(s: AsyncSession, company_id: int) -> CompanyRead:
 
 async def list_companies(s: AsyncSession, *, limit: int, offset: int, **filters: Any) -> Page[CompanyRead]:
     rows, total = await repo.list_companies(s, limit=limit, offset=offset, **filters)
-    return Page[CompanyRead](items=await company_reads(s, rows), total=total, limit=limit, offset=offset)
+    return Page[CompanyRead](items=[CompanyRead.model_validate(row) for row in rows], total=total, limit=limit,
+                             offset=offset)
 
 
 def service_evidence(data: CompanyUpdate | ContactCreate | ContactUpdate, actor: Principal | None) -> dict[str, Any]:
@@ -209,7 +210,8 @@ async def contact_read(s: AsyncSession, contact_id: int) -> ContactRead:
 
 async def list_contacts(s: AsyncSession, *, limit: int, offset: int, **filters: Any) -> Page[ContactRead]:
     rows, total = await repo.list_contacts(s, limit=limit, offset=offset, **filters)
-    return Page[ContactRead](items=await contact_reads(s, rows), total=total, limit=limit, offset=offset)
+    return Page[ContactRead](items=[ContactRead.model_validate(row) for row in rows], total=total, limit=limit,
+                             offset=offset)
 
 
 async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate,

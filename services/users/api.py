@@ -92,11 +92,16 @@ async def _from_this_site(request: Request, settings: SettingsDep) -> None:
                         "this site).")
 
 
-@auth.post("/refresh", responses={401: {}, 403: {}}, dependencies=[Depends(_from_this_site)])
+@auth.post("/refresh", response_model=TokenResponse, dependencies=[Depends(_from_this_site)], responses={
+    204: {"description": "No refresh cookie came with the request: there is no session to restore"}, 401: {},
+    403: {}})
 async def refresh(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
-                  ring: RingDep, ip: IpDep) -> TokenResponse:
-    """Trade the refresh cookie for a new access token and a rotated cookie."""
+                  ring: RingDep, ip: IpDep) -> TokenResponse | Response:
+    """Trade the refresh cookie for a new access token and a rotated cookie (204 without a cookie)."""
     raw = request.cookies.get(settings.refresh_cookie_name)
+    if not raw:
+        # A browser nobody signed in on asks this on every first load: an empty state, not a failure.
+        return Response(status_code=status.HTTP_204_NO_CONTENT, headers={"Cache-Control": "no-store"})
     issued = await service.refresh(session, ring, settings, raw, ip, request.headers.get("user-agent"))
     return _token_response(request, response, settings, issued)
 

@@ -45,7 +45,8 @@ async def test_enrich_company_writes_profile_and_contacts_to_leads(database_url:
     async with ai_stack(database_url, tmp_path, fake, allow_addresses=[server.address]) as stack:
         _wire(stack, hosts)
         company_id = await _company(stack, server, host)
-        assert (await stack.ai.get(f"/ai/enrich/company/{company_id}", headers=stack.demo)).status_code == 404
+        never = await stack.ai.get(f"/ai/enrich/company/{company_id}", headers=stack.demo)
+        assert never.status_code == 204 and never.content == b""  # not enriched yet: an empty state
         resp = await stack.ai.post(f"/ai/enrich/company/{company_id}", headers=stack.sales, json={"language": "en"})
         assert resp.status_code == 200, resp.text
         result = resp.json()

@@ -74,6 +74,32 @@ async def test_search_filters_sort_and_pagination(stack: Stack) -> None:
     assert bad.status_code == 422
 
 
+async def test_list_rows_are_the_records_and_totals_hold_on_every_page(stack: Stack) -> None:
+    # The lists fetch a row's tags, contact count and company name in the page's own statement.
+    alpha = await make_company(stack, name="Alpha GmbH", website="https://alpha.de", tags=["zeta", "alpha", "mid"])
+    beta = await make_company(stack, name="Beta GmbH", website="https://beta.de")
+    c = stack.client
+    for name, company, tags in [("Ann", alpha, ["b", "a"]), ("Bob", alpha, []), ("Cid", None, ["x"])]:
+        body = {"name": name, "tags": tags, **({"company_id": company["id"]} if company else {})}
+        assert (await c.post("/leads/contacts", headers=stack.sales, json=body)).status_code == 201
+    page = (await c.get("/leads/companies?sort=name", headers=stack.demo)).json()
+    records = [(await c.get(f"/leads/companies/{x['id']}", headers=stack.demo)).json() for x in (alpha, beta)]
+    assert page["items"] == records and page["total"] == 2
+    assert [x["tags"] for x in page["items"]] == [["alpha", "mid", "zeta"], []]
+    assert [x["contact_count"] for x in page["items"]] == [2, 0]
+    contacts = (await c.get("/leads/contacts?sort=name", headers=stack.demo)).json()
+    assert contacts["items"] == [(await c.get(f"/leads/contacts/{x['id']}", headers=stack.demo)).json()
+                                 for x in contacts["items"]]
+    assert [(x["company_name"], x["tags"]) for x in contacts["items"]] == [
+        ("Alpha GmbH", ["a", "b"]), ("Alpha GmbH", []), (None, ["x"])]
+    for query, total, count in [("limit=1&offset=1", 2, 1), ("limit=1&offset=5", 2, 0), ("tag=mid&offset=3", 1, 0),
+                                ("tag=nothing", 0, 0), ("q=beta&limit=1", 1, 1)]:
+        got = (await c.get(f"/leads/companies?{query}", headers=stack.demo)).json()
+        assert (got["total"], len(got["items"])) == (total, count), query
+    past = (await c.get("/leads/contacts?limit=2&offset=7", headers=stack.demo)).json()
+    assert (past["total"], past["items"]) == (3, [])
+
+
 async def test_contacts_legal_basis_and_rollup_to_company_timeline(stack: Stack) -> None:
     company = await make_company(stack)
     c = stack.client

@@ -133,7 +133,10 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(database_url):
         assert cleared is not None and cleared["value"] == "" and cleared.get("max-age") == "0"
         assert_problem(await refresh_with(client, raw), 401)
 
-        assert_problem(await refresh_with(client, None), 401)
+        # No cookie at all: nobody signed in on this browser, which is an empty state, not an error.
+        nothing = await refresh_with(client, None)
+        assert nothing.status_code == 204 and nothing.content == b"" and cookie_from(nothing) is None
+        assert nothing.headers["cache-control"] == "no-store"
         assert_problem(await refresh_with(client, "made-up-token"), 401)
 
 

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Last Company Profile
-         * @description The company's latest enrichment: the profile, its sources, and what grounding dropped.
+         * @description The company's latest enrichment: the profile, its sources, and what grounding dropped (204: none yet).
          */
         get: operations["ai-enrich-last_company_profile"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         put?: never;
         /**
          * Refresh
-         * @description Trade the refresh cookie for a new access token and a rotated cookie.
+         * @description Trade the refresh cookie for a new access token and a rotated cookie (204 without a cookie).
          */
         post: operations["auth-refresh"];
         delete?: never;
@@ -4324,8 +4324,8 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyEnrichResult"];
                 };
             };
-            /** @description Not Found */
-            404: {
+            /** @description The company has not been enriched yet */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5568,6 +5568,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
+            };
+            /** @description No refresh cookie came with the request: there is no session to restore */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {

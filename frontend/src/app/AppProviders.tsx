@@ -1,16 +1,16 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui';
 import { AuthProvider } from '@/lib/auth';
-import { createQueryClient } from '@/lib/queryClient';
+import { QueryClientSeed } from './queryClientSeed';
 
+/** What every screen shares. The query cache belongs to the signed-in screens (SignedInQueries). */
 export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <QueryClientProvider client={client}>
+    <QueryClientSeed.Provider value={queryClient ?? null}>
       <ToastProvider>
         <AuthProvider>{children}</AuthProvider>
       </ToastProvider>
-    </QueryClientProvider>
+    </QueryClientSeed.Provider>
   );
 }

@@ -1,52 +1,88 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { FullPageSpinner } from '@/components/ui';
+import { FullPageSpinner, Spinner } from '@/components/ui';
 import { RequireAuth, RequireRole } from '@/lib/auth';
-import { AuditLogPage } from '@/features/audit/components/AuditLogPage';
-import { LoginPage } from '@/features/auth/components/LoginPage';
-import { CalendarPage } from '@/features/calendar/components/CalendarPage';
-import { CampaignsPage } from '@/features/campaigns/components/CampaignsPage';
-import { CompaniesPage } from '@/features/companies/components/CompaniesPage';
-import { CompanyPage } from '@/features/companies/components/CompanyPage';
-import { ContactPage } from '@/features/contacts/components/ContactPage';
-import { ContactsPage } from '@/features/contacts/components/ContactsPage';
-import { FinderJobPage } from '@/features/leads/components/FinderJobPage';
-import { LeadsPage } from '@/features/leads/components/LeadsPage';
-import { SettingsPage } from '@/features/settings/components/SettingsPage';
-import { TemplatesPage } from '@/features/templates/components/TemplatesPage';
-import { UsersPage } from '@/features/users/components/UsersPage';
-import { AppLayout } from './layout/AppLayout';
 import { ForbiddenPage, NotFoundPage } from './layout/StatusPages';
 import { usePageTitle } from './usePageTitle';
+
+/**
+ * Every screen is its own chunk, fetched when first visited: the sign-in page loads without the CRM,
+ * and a page loads without the other pages. `pick` names the export, since the pages use named exports.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const LoginPage = page(() => import('@/features/auth/components/LoginPage'), (m) => m.LoginPage);
+const SignedInApp = page(() => import('./layout/SignedInApp'), (m) => m.SignedInApp);
+const LeadsPage = page(() => import('@/features/leads/components/LeadsPage'), (m) => m.LeadsPage);
+const FinderJobPage = page(() => import('@/features/leads/components/FinderJobPage'), (m) => m.FinderJobPage);
+const CompaniesPage = page(() => import('@/features/companies/components/CompaniesPage'), (m) => m.CompaniesPage);
+const CompanyPage = page(() => import('@/features/companies/components/CompanyPage'), (m) => m.CompanyPage);
+const ContactsPage = page(() => import('@/features/contacts/components/ContactsPage'), (m) => m.ContactsPage);
+const ContactPage = page(() => import('@/features/contacts/components/ContactPage'), (m) => m.ContactPage);
+const CampaignsPage = page(() => import('@/features/campaigns/components/CampaignsPage'), (m) => m.CampaignsPage);
+const TemplatesPage = page(() => import('@/features/templates/components/TemplatesPage'), (m) => m.TemplatesPage);
+const CalendarPage = page(() => import('@/features/calendar/components/CalendarPage'), (m) => m.CalendarPage);
+const SettingsPage = page(() => import('@/features/settings/components/SettingsPage'), (m) => m.SettingsPage);
+const UsersPage = page(() => import('@/features/users/components/UsersPage'), (m) => m.UsersPage);
+const AuditLogPage = page(() => import('@/features/audit/components/AuditLogPage'), (m) => m.AuditLogPage);
+
+/** A page inside the layout: the sidebar and top bar stay while the page's chunk arrives. */
+function Screen({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="flex justify-center py-16">
+          <Spinner label="Loading" />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export function AppRoutes() {
   usePageTitle();
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpinner label="Loading" />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth fallback={<FullPageSpinner label="Restoring your session" />}>
-            <AppLayout />
+            <Suspense fallback={<FullPageSpinner label="Loading" />}>
+              <SignedInApp />
+            </Suspense>
           </RequireAuth>
         }
       >
         <Route index element={<Navigate to="/leads" replace />} />
-        <Route path="leads" element={<LeadsPage />} />
-        <Route path="leads/jobs/:jobId" element={<FinderJobPage />} />
-        <Route path="companies" element={<CompaniesPage />} />
-        <Route path="companies/:companyId" element={<CompanyPage />} />
-        <Route path="contacts" element={<ContactsPage />} />
-        <Route path="contacts/:contactId" element={<ContactPage />} />
-        <Route path="campaigns" element={<CampaignsPage />} />
-        <Route path="templates" element={<TemplatesPage />} />
-        <Route path="calendar" element={<CalendarPage />} />
-        <Route path="settings" element={<SettingsPage />} />
+        <Route path="leads" element={<Screen><LeadsPage /></Screen>} />
+        <Route path="leads/jobs/:jobId" element={<Screen><FinderJobPage /></Screen>} />
+        <Route path="companies" element={<Screen><CompaniesPage /></Screen>} />
+        <Route path="companies/:companyId" element={<Screen><CompanyPage /></Screen>} />
+        <Route path="contacts" element={<Screen><ContactsPage /></Screen>} />
+        <Route path="contacts/:contactId" element={<Screen><ContactPage /></Screen>} />
+        <Route path="campaigns" element={<Screen><CampaignsPage /></Screen>} />
+        <Route path="templates" element={<Screen><TemplatesPage /></Screen>} />
+        <Route path="calendar" element={<Screen><CalendarPage /></Screen>} />
+        <Route path="settings" element={<Screen><SettingsPage /></Screen>} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route
           path="admin/users"
           element={
             <RequireRole roles={['admin']} forbidden={<ForbiddenPage />}>
-              <UsersPage />
+              <Screen>
+                <UsersPage />
+              </Screen>
             </RequireRole>
           }
         />
@@ -54,7 +90,9 @@ export function AppRoutes() {
           path="admin/audit"
           element={
             <RequireRole roles={['admin']} forbidden={<ForbiddenPage />}>
-              <AuditLogPage />
+              <Screen>
+                <AuditLogPage />
+              </Screen>
             </RequireRole>
           }
         />

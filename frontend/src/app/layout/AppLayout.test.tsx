@@ -67,4 +67,14 @@ describe('app layout', () => {
     const logout = server.calls.find((c) => c.path === '/api/auth/logout')!;
     expect(logout.request.headers.get('X-Requested-With')).toBe('outbound-spa');
   });
+
+  it('drops what the signed-in screens loaded when the user signs out', async () => {
+    mockApi(signedIn(SALES, { 'GET /api/leads/companies': () => json(200, EMPTY_PAGE) }));
+    const { queryClient } = renderApp('/companies');
+    await screen.findByRole('heading', { level: 1, name: 'Companies' });
+    await waitFor(() => expect(queryClient.getQueryCache().getAll().length).toBeGreaterThan(0));
+    await userEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to Outbound CRM' })).toBeInTheDocument();
+    expect(queryClient.getQueryCache().getAll()).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { formatDateTime, formatRelative } from '@/lib/format';
+import { isLeadStatus, STATUS_LABELS } from '@/lib/leadStatus';
 import { Button } from './Button';
 import { ErrorState } from './ErrorState';
 import {
@@ -35,7 +36,7 @@ export function activityKind(type: string): Kind {
   if (t === 'note') return { label: 'Note', icon: <NoteIcon />, tone: 'bg-amber-100 text-amber-700' };
   if (t === 'status.changed') return { label: 'Status', icon: <ActivityIcon />, tone: 'bg-accent-100 text-accent-700' };
   if (t.endsWith('.created')) return { label: 'Created', icon: <PlusIcon />, tone: 'bg-emerald-100 text-emerald-700' };
-  if (t.startsWith('crawl.')) return { label: 'Website', icon: <GlobeIcon />, tone: 'bg-sky-100 text-sky-700' };
+  if (t.startsWith('crawl.') || t === 'ai.enriched') return { label: 'Website', icon: <GlobeIcon />, tone: 'bg-sky-100 text-sky-700' };
   if (t.endsWith('.merged')) return { label: 'Merged', icon: <MergeIcon />, tone: 'bg-violet-100 text-violet-700' };
   if (t.startsWith('legal_basis')) return { label: 'Legal basis', icon: <ShieldIcon />, tone: 'bg-gray-200 text-gray-700' };
   if (t.startsWith('email') || t.startsWith('mail')) return { label: 'E-mail', icon: <MailIcon />, tone: 'bg-sky-100 text-sky-700' };
@@ -50,26 +51,100 @@ function text(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** A one-line (or short) human summary of an entry's detail object. */
+const FIELD_NAMES: Record<string, string> = {
+  emails: 'e-mail addresses',
+  phones: 'phone numbers',
+  legal_form: 'legal form',
+  postal_code: 'postal code',
+  register_court: 'register court',
+  register_number: 'register number',
+  vat_id: 'VAT ID',
+  social: 'social profiles',
+  size_estimate: 'company size',
+  products_services: 'products and services',
+};
+const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
+function fieldList(fields: unknown): string {
+  if (!Array.isArray(fields) || !fields.length) return '';
+  return listFormat.format(fields.map((f) => FIELD_NAMES[String(f)] ?? String(f).replace(/_/g, ' ')));
+}
+
+function count(n: unknown, one: string, many: string): string {
+  return typeof n === 'number' && n > 0 ? `${n} ${n === 1 ? one : many}` : '';
+}
+
+function statusLabel(v: unknown): string {
+  return typeof v === 'string' && isLeadStatus(v) ? STATUS_LABELS[v] : text(v);
+}
+
+function byRules(d: Record<string, unknown>): boolean {
+  return d.provider === 'heuristic' || d.model === 'rules';
+}
+
+/** The headline a salesperson reads: the stored title, or a plainer one for entries whose title is technical. */
+export function displayTitle(item: Pick<ActivityItem, 'type' | 'title' | 'detail'>): string {
+  const d = item.detail ?? {};
+  if (item.type === 'status.changed' && 'from' in d && 'to' in d) return `Status: ${statusLabel(d.from)} → ${statusLabel(d.to)}`;
+  if (item.type === 'ai.enriched') return byRules(d) ? 'Profile updated from the website (rules, not AI)' : 'AI profile updated from the website';
+  return item.title;
+}
+
+/** A short human line under the title, saying what changed; '' when the title says it all. */
 export function summarizeDetail(type: string, detail: Record<string, unknown> | null | undefined): string {
   if (!detail) return '';
   const d = detail;
   if (type === 'note') return typeof d.body === 'string' ? d.body : '';
-  if ('from' in d && 'to' in d) {
-    const base = `${text(d.from)} → ${text(d.to)}`;
-    return typeof d.source === 'string' && d.source ? `${base} (source: ${d.source})` : base;
+  if (type === 'status.changed') return '';
+  if (type.startsWith('legal_basis')) return typeof d.source === 'string' && d.source ? `Source: ${d.source}` : '';
+  if (type.startsWith('crawl.') || type === 'ai.enriched') {
+    const filled = fieldList(type === 'ai.enriched' ? d.updated_fields : d.filled);
+    const parts = [
+      filled ? `Added ${filled}` : '',
+      count(type === 'ai.enriched' ? d.contacts_created : d.contacts_added, 'new contact', 'new contacts'),
+      count(d.contacts_updated, 'contact updated', 'contacts updated'),
+    ].filter(Boolean);
+    return parts.join(' · ') || (type === 'ai.enriched' ? 'Nothing new found' : '');
   }
-  if (type.startsWith('crawl.')) {
-    const parts: string[] = [];
-    if (Array.isArray(d.filled) && d.filled.length) parts.push(`Filled: ${d.filled.map(text).join(', ')}`);
-    if (typeof d.contacts_added === 'number' && d.contacts_added) parts.push(`${d.contacts_added} contact(s) added`);
-    if (Array.isArray(d.pages)) parts.push(`${d.pages.length} page(s) read`);
-    return parts.join(' · ');
-  }
-  return Object.entries(d)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${text(v)}`)
-    .join(' · ');
+  return '';
+}
+
+/** The entry's raw detail (provider, model, prompt, …) for whoever wants it: shown on demand only. */
+function detailRows(item: ActivityItem): Array<[string, string]> {
+  if (item.type === 'note' || !item.detail) return [];
+  return Object.entries(item.detail)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x !== 'object') ? v.join(', ') : text(v)]);
+}
+
+function EntryDetails({ item }: { item: ActivityItem }) {
+  const [open, setOpen] = useState(false);
+  const rows = detailRows(item);
+  const id = useId();
+  if (!rows.length) return null;
+  return (
+    <div className="mt-0.5">
+      <button
+        type="button"
+        className="text-xs font-medium text-accent-700 hover:underline"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? 'Hide details' : 'Details'}
+      </button>
+      {open ? (
+        <dl id={id} className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 rounded-lg bg-gray-50 p-2 text-xs text-gray-600">
+          {rows.map(([k, v]) => (
+            <Fragment key={k}>
+              <dt className="font-medium text-gray-500">{k}</dt>
+              <dd className="break-words">{v}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ) : null}
+    </div>
+  );
 }
 
 export function ActivityFeed({
@@ -130,7 +205,7 @@ export function ActivityFeed({
               <div className="min-w-0 flex-1">
                 <p className="text-sm text-gray-900">
                   <span className="sr-only">{kind.label}: </span>
-                  <span className="font-medium">{item.title}</span>
+                  <span className="font-medium">{displayTitle(item)}</span>
                   {extra ? <span className="text-gray-500"> · {extra}</span> : null}
                 </p>
                 {summary ? (
@@ -145,6 +220,7 @@ export function ActivityFeed({
                   </time>
                   {item.source && item.source !== 'leads' ? <> · via {item.source}</> : null}
                 </p>
+                <EntryDetails item={item} />
               </div>
             </li>
           );

@@ -3,7 +3,7 @@
  * here, so a regenerated schema only needs fixes in this file.
  */
 import { api } from '@/lib/api/client';
-import { ApiError, unwrap } from '@/lib/api/problem';
+import { unwrap } from '@/lib/api/problem';
 import { leadRecordApi } from '@/lib/api/leadRecords';
 import { filenameFrom } from '@/lib/download';
 import type { components, paths } from '@/api/schema';
@@ -125,14 +125,10 @@ export function getAiProvider(): Promise<AiProvider> {
   return unwrap(api.GET('/api/ai/provider'));
 }
 
-/** The company's latest stored enrichment, or null when it was never enriched. */
+/** The company's latest stored enrichment, or null when it was never enriched (the API answers 204). */
 export async function getLastProfile(id: number): Promise<CompanyEnrichResult | null> {
-  try {
-    return await unwrap(api.GET('/api/ai/enrich/company/{company_id}', { params: { path: { company_id: id } } }));
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
+  const profile = await unwrap(api.GET('/api/ai/enrich/company/{company_id}', { params: { path: { company_id: id } } }));
+  return profile ?? null;
 }
 
 /** Crawl the company's website, profile it and write the result into the company and its contacts. */

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me, Role } from '@/lib/api/types';
 import { getMe, postLogin, postLogout, type LoginInput } from './authApi';
@@ -17,7 +16,6 @@ export type AuthContextValue = {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
   const [state, setState] = useState<{ status: AuthStatus; user: Me | null }>({ status: 'loading', user: null });
 
   // On start: silently exchange the refresh cookie for an access token.
@@ -41,15 +39,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  // The middleware / refresh timer tells us when the session is gone.
-  useEffect(
-    () =>
-      onSessionExpired(() => {
-        queryClient.clear();
-        setState({ status: 'anonymous', user: null });
-      }),
-    [queryClient],
-  );
+  // The middleware / refresh timer tells us when the session is gone. (Leaving the signed-in screens
+  // drops their query cache: see SignedInQueries.)
+  useEffect(() => onSessionExpired(() => setState({ status: 'anonymous', user: null })), []);
 
   const login = useCallback(
     async (input: LoginInput) => {
@@ -57,7 +49,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setSession(token);
       try {
         const me = await getMe();
-        queryClient.clear();
         setState({ status: 'authenticated', user: me });
         return me;
       } catch (err) {
@@ -65,7 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         throw err;
       }
     },
-    [queryClient],
+    [],
   );
 
   const logout = useCallback(async () => {
@@ -75,9 +66,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // Even if the server call fails, forget the session locally.
     }
     clearSession();
-    queryClient.clear();
     setState({ status: 'anonymous', user: null });
-  }, [queryClient]);
+  }, []);
 
   const value = useMemo<AuthContextValue>(
     () => ({

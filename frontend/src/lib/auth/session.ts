@@ -61,7 +61,9 @@ export function clearSession(): void {
 async function doRefresh(): Promise<string | null> {
   try {
     const { data, response } = await rawApi.POST('/api/auth/refresh', { headers: SAME_SITE_HEADERS });
-    if (!response.ok || !data) {
+    // 204: no refresh cookie came along, so nobody is signed in on this browser (the usual first load);
+    // 401: the cookie was refused (expired, revoked). Either way there is no session.
+    if (!response.ok || response.status === 204 || !data) {
       clearSession();
       return null;
     }

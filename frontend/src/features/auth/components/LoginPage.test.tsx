@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, json, mockApi, problem, SALES, token } from '@/test/mockApi';
+import { ADMIN, json, mockApi, noContent, problem, SALES, token } from '@/test/mockApi';
 import { renderApp } from '@/test/render';
 
 async function fillAndSubmit(email: string, password: string) {
@@ -13,17 +13,27 @@ async function fillAndSubmit(email: string, password: string) {
 }
 
 describe('login', () => {
-  it('shows the login page when the silent refresh fails', async () => {
-    mockApi({ 'POST /api/auth/refresh': () => problem(401, 'No refresh cookie') });
+  it('shows the login page on a first visit, when there is no session to restore (204)', async () => {
+    const server = mockApi({ 'POST /api/auth/refresh': () => noContent() });
     renderApp('/leads');
     expect(await screen.findByRole('heading', { name: 'Sign in to Outbound CRM' })).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent('/login');
     expect(screen.getByLabelText('E-mail')).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(server.count('POST /api/auth/refresh')).toBe(1);
+    expect(server.count('GET /api/auth/me')).toBe(0);
+  });
+
+  it('shows the login page when the refresh cookie is refused', async () => {
+    mockApi({ 'POST /api/auth/refresh': () => problem(401, 'The session has expired: sign in again.') });
+    renderApp('/leads');
+    expect(await screen.findByRole('heading', { name: 'Sign in to Outbound CRM' })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('/login');
   });
 
   it('signs in and navigates into the app', async () => {
     const server = mockApi({
-      'POST /api/auth/refresh': () => problem(401, 'No refresh cookie'),
+      'POST /api/auth/refresh': () => noContent(),
       'POST /api/auth/login': () => json(200, token('tok-login')),
       'GET /api/auth/me': (req) =>
         req.headers.get('Authorization') === 'Bearer tok-login' ? json(200, SALES) : problem(401, 'Not authenticated'),
@@ -41,7 +51,7 @@ describe('login', () => {
 
   it('returns to the page that was asked for before login', async () => {
     mockApi({
-      'POST /api/auth/refresh': () => problem(401, 'No refresh cookie'),
+      'POST /api/auth/refresh': () => noContent(),
       'POST /api/auth/login': () => json(200, token()),
       'GET /api/auth/me': () => json(200, ADMIN),
       'GET /api/auth/audit': () => json(200, { items: [], total: 0, limit: 50, offset: 0 }),
@@ -55,7 +65,7 @@ describe('login', () => {
 
   it("shows the server's problem detail on failure", async () => {
     mockApi({
-      'POST /api/auth/refresh': () => problem(401, 'No refresh cookie'),
+      'POST /api/auth/refresh': () => noContent(),
       'POST /api/auth/login': () => problem(401, 'Incorrect e-mail or password.'),
     });
     renderApp('/login');
@@ -67,7 +77,7 @@ describe('login', () => {
 
   it('shows a countdown when throttled (429 + Retry-After)', async () => {
     mockApi({
-      'POST /api/auth/refresh': () => problem(401, 'No refresh cookie'),
+      'POST /api/auth/refresh': () => noContent(),
       'POST /api/auth/login': () => problem(429, 'Too many login attempts', {}, { 'Retry-After': '42' }),
     });
     renderApp('/login');
@@ -79,7 +89,7 @@ describe('login', () => {
   it('disables the form while the request is pending', async () => {
     let release!: () => void;
     mockApi({
-      'POST /api/auth/refresh': () => problem(401, 'No refresh cookie'),
+      'POST /api/auth/refresh': () => noContent(),
       'POST /api/auth/login': () => new Promise<Response>((r) => (release = () => r(problem(401, 'Nope')))),
     });
     renderApp('/login');

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AiErrorAlert, AiMetaLine, Badge, Button, Card, CardHeader, ExternalLink, MailIcon, PhoneIcon, SparklesIcon, Spinner, XIcon } from '@/components/ui';
 import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
+import { formatPhone } from '@/lib/phone';
 import type { AiPerson, CompanyEnrichResult } from '../api';
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -62,7 +63,7 @@ function PersonItem({ person }: { person: AiPerson }) {
           {person.phone ? (
             <span className="inline-flex items-center gap-1">
               <PhoneIcon className="size-3.5 text-gray-400" />
-              {person.phone}
+              {formatPhone(person.phone)}
             </span>
           ) : null}
         </p>

@@ -61,12 +61,12 @@ export function CompaniesTable({
           <SortableTh field="status" sort={sort} onSort={onSort}>
             Status
           </SortableTh>
-          <SortableTh field="city" sort={sort} onSort={onSort}>
+          <SortableTh field="city" sort={sort} onSort={onSort} className="hidden md:table-cell">
             Location
           </SortableTh>
-          <Th>Tags</Th>
-          <Th className="text-right">Contacts</Th>
-          <SortableTh field="created_at" sort={sort} onSort={onSort} descFirst>
+          <Th className="hidden lg:table-cell">Tags</Th>
+          <Th className="hidden text-right sm:table-cell">Contacts</Th>
+          <SortableTh field="created_at" sort={sort} onSort={onSort} descFirst className="hidden md:table-cell">
             Added
           </SortableTh>
         </tr>
@@ -89,16 +89,17 @@ export function CompaniesTable({
                   />
                 </Td>
               ) : null}
-              <Td className="max-w-72">
+              <Td className="max-w-44 sm:max-w-72">
                 <Link to={`/companies/${c.id}`} className="block truncate font-medium text-gray-900 hover:text-accent-700 hover:underline">
                   {c.name}
                 </Link>
                 {c.domain ? <span className="block truncate text-xs text-gray-500">{c.domain}</span> : null}
+                {c.city ? <span className="block truncate text-xs text-gray-500 md:hidden">{c.city}</span> : null}
               </Td>
               <Td>
                 <LeadStatusBadge status={c.status} />
               </Td>
-              <Td className="whitespace-nowrap">
+              <Td className="hidden whitespace-nowrap md:table-cell">
                 {c.city || c.country ? (
                   <>
                     {c.city}
@@ -109,11 +110,11 @@ export function CompaniesTable({
                   <span className="text-gray-400">—</span>
                 )}
               </Td>
-              <Td>
+              <Td className="hidden lg:table-cell">
                 <Chips items={c.tags} max={3} />
               </Td>
-              <Td className="text-right tabular-nums">{c.contact_count}</Td>
-              <Td className="whitespace-nowrap">
+              <Td className="hidden text-right tabular-nums sm:table-cell">{c.contact_count}</Td>
+              <Td className="hidden whitespace-nowrap md:table-cell">
                 <time dateTime={c.created_at} title={formatDateTime(c.created_at)}>
                   {formatDate(c.created_at)}
                 </time>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { aiMeta, enrichResult, provider } from '@/test/aiFixtures';
 import { company, contact, page } from '@/test/leadsFixtures';
-import { DEMO, json, mockApi, problem, SALES, signedIn, type Routes } from '@/test/mockApi';
+import { DEMO, json, mockApi, noContent, problem, SALES, signedIn, type Routes } from '@/test/mockApi';
 import { renderApp } from '@/test/render';
 
 const before = company();
@@ -23,7 +23,7 @@ function routes(over: Routes = {}): Routes {
     'GET /api/leads/companies/1/timeline': () => json(200, page([], 0, 20)),
     'GET /api/leads/contacts': () => json(200, page([contact()], 1, 100)),
     'GET /api/ai/provider': () => json(200, provider()),
-    'GET /api/ai/enrich/company/1': () => problem(404, 'Company 1 has not been enriched yet.'),
+    'GET /api/ai/enrich/company/1': () => noContent(), // never enriched: an empty state
     'POST /api/ai/enrich/company/1': () => {
       enriched = true;
       return json(200, enrichResult());
@@ -33,6 +33,16 @@ function routes(over: Routes = {}): Routes {
 }
 
 describe('Company page → Enrich with AI', () => {
+  it('shows no profile and no error for a company that was never enriched', async () => {
+    const server = mockApi(signedIn(SALES, routes()));
+    renderApp('/companies/1');
+    await screen.findByRole('heading', { level: 1, name: 'Müller Steuerberatung GmbH' });
+    await waitFor(() => expect(server.count('GET /api/ai/enrich/company/1')).toBe(1));
+    expect(screen.getByRole('button', { name: 'Enrich with AI' })).toBeEnabled();
+    expect(screen.queryByRole('region', { name: 'AI profile' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('shows the stored profile of an earlier enrichment when the page opens', async () => {
     mockApi(signedIn(SALES, routes({ 'GET /api/ai/enrich/company/1': () => json(200, enrichResult()) })));
     renderApp('/companies/1');

@@ -136,7 +136,8 @@ describe('Company page', () => {
 
     const timeline = await screen.findByRole('list', { name: 'Timeline' });
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(20);
-    expect(within(timeline).getByText('new → enriched')).toBeInTheDocument();
+    expect(within(timeline).getByText('Status: New → Enriched')).toBeInTheDocument();
+    expect(within(timeline).queryByText(/new → enriched/i, { exact: false, selector: 'p' })).not.toBeInTheDocument();
     expect(within(timeline).getByRole('link', { name: 'Hans Müller' })).toHaveAttribute('href', '/contacts/5');
     expect(within(timeline).getAllByText(/^You ·/).length).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: 'Load more' }));

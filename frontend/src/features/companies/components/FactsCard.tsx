@@ -1,5 +1,6 @@
 import { Card, CardHeader, EditableField, EvidenceSource, evidenceFor, ExternalLink } from '@/components/ui';
 import { ApiError, errorMessage } from '@/lib/api/problem';
+import { formatPhone } from '@/lib/phone';
 import type { CompanyRead, CompanyUpdate } from '../api';
 import { splitList } from './listInput';
 
@@ -83,7 +84,7 @@ export function FactsCard({
             display = (
               <ul className="space-y-0.5">
                 {v.map((x) => (
-                  <li key={x}>{x}</li>
+                  <li key={x}>{fact.field === 'phones' ? <a href={`tel:${x}`} className="hover:text-accent-700 hover:underline">{formatPhone(x)}</a> : x}</li>
                 ))}
               </ul>
             );

@@ -27,6 +27,7 @@ import { ApiError, errorMessage, isNotFound } from '@/lib/api/problem';
 import { useActorLabel, useAuth } from '@/lib/auth';
 import { useRouteId } from '@/lib/useRouteId';
 import { formatDateTime, formatRelative } from '@/lib/format';
+import { formatPhone } from '@/lib/phone';
 import { STATUS_LABELS, type ContactRead, type ContactUpdate, type LeadStatus } from '../api';
 import { useAddContactNote, useContact, useContactNotes, useContactTimeline, useDeleteContact, useUpdateContact } from '../hooks/useContacts';
 import { LegalBasisCard } from './LegalBasisCard';
@@ -198,6 +199,10 @@ function ContactView({ contact }: { contact: ContactRead }) {
                         <ExternalLink href={v} icon>
                           {v}
                         </ExternalLink>
+                      ) : f.type === 'tel' && v ? (
+                        <a href={`tel:${v}`} className="hover:text-accent-700 hover:underline">
+                          {formatPhone(v)}
+                        </a>
                       ) : undefined
                     }
                     adornment={<EvidenceSource evidence={evidenceFor(contact.evidence, f.field)} field={f.label} />}

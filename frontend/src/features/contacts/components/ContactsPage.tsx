@@ -26,6 +26,7 @@ import {
 } from '@/components/ui';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { intParam, useDebouncedUrlText, useUrlParams } from '@/lib/useUrlState';
+import { formatPhone } from '@/lib/phone';
 import {
   DEFAULT_SORT,
   isContactSort,
@@ -112,14 +113,14 @@ export function ContactsPage() {
                 <SortableTh field="name" sort={sort} onSort={onSort}>
                   Name
                 </SortableTh>
-                <Th>Company</Th>
-                <Th>E-mail</Th>
+                <Th className="hidden md:table-cell">Company</Th>
+                <Th className="hidden lg:table-cell">E-mail</Th>
                 <SortableTh field="status" sort={sort} onSort={onSort}>
                   Status
                 </SortableTh>
-                <Th>Legal basis</Th>
-                <Th>Phone</Th>
-                <SortableTh field="created_at" sort={sort} onSort={onSort} descFirst>
+                <Th className="hidden md:table-cell">Legal basis</Th>
+                <Th className="hidden xl:table-cell">Phone</Th>
+                <SortableTh field="created_at" sort={sort} onSort={onSort} descFirst className="hidden sm:table-cell">
                   Added
                 </SortableTh>
               </tr>
@@ -148,13 +149,14 @@ export function ContactsPage() {
                 ) : null}
                 {data?.items.map((c) => (
                   <Tr key={c.id}>
-                    <Td className="max-w-64">
+                    <Td className="max-w-44 sm:max-w-64">
                       <Link to={`/contacts/${c.id}`} className="block truncate font-medium text-gray-900 hover:text-accent-700 hover:underline">
                         {c.name}
                       </Link>
                       {c.role ? <span className="block truncate text-xs text-gray-500">{c.role}</span> : null}
+                      {c.company_name ? <span className="block truncate text-xs text-gray-500 md:hidden">{c.company_name}</span> : null}
                     </Td>
-                    <Td className="max-w-56">
+                    <Td className="hidden max-w-56 md:table-cell">
                       {c.company_id ? (
                         <Link to={`/companies/${c.company_id}`} className="block truncate text-gray-700 hover:text-accent-700 hover:underline">
                           {c.company_name ?? `Company #${c.company_id}`}
@@ -163,15 +165,17 @@ export function ContactsPage() {
                         <span className="text-gray-400">—</span>
                       )}
                     </Td>
-                    <Td className="text-gray-600">{c.email ?? <span className="text-gray-400">—</span>}</Td>
+                    <Td className="hidden text-gray-600 lg:table-cell">{c.email ?? <span className="text-gray-400">—</span>}</Td>
                     <Td>
                       <LeadStatusBadge status={c.status} />
                     </Td>
-                    <Td>
+                    <Td className="hidden md:table-cell">
                       <LegalBasisBadge basis={c.legal_basis} />
                     </Td>
-                    <Td className="whitespace-nowrap text-gray-600">{c.phone ?? <span className="text-gray-400">—</span>}</Td>
-                    <Td className="whitespace-nowrap">
+                    <Td className="hidden whitespace-nowrap text-gray-600 xl:table-cell">
+                      {c.phone ? formatPhone(c.phone) : <span className="text-gray-400">—</span>}
+                    </Td>
+                    <Td className="hidden whitespace-nowrap sm:table-cell">
                       <time dateTime={c.created_at} title={formatDateTime(c.created_at)}>
                         {formatDate(c.created_at)}
                       </time>
