@@ -1,5 +1,5 @@
-"""Placing, moving and cancelling bookings: the rules every path shares (the public page, one-click offers,
-manage links, the host's own cancel).
+"""Placing bookings, and what every booking path shares (the public page, one-click offers, manage links,
+the host's own cancel in moves.py): the host's context, the verdict, free slots, Google's busy times.
 
 No database session is held across a call to Google or another service. Placing a booking:
 
@@ -25,7 +25,6 @@ import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,15 +32,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.kit.db import session_scope
 from services.kit.errors import Conflict, Unavailable
 
-from . import followups, notify
+from . import followups
 from . import repository as repo
 from .availability import Interval, Refusal, Slot, Verdict, compute_slots, held_interval, is_bookable
 from .connections import google_call, open_connection
 from .deps import CalendarRuntime
-from .ics import Person, google_calendar_link
-from .links import LinkExpired, LinkInvalid, ManageClaim, ManageLinks
+from .ics import Person
+from .links import LinkInvalid
 from .models import (
-    CANCELLED,
     CONFIRMED,
     EVENT_NONE,
     EVENT_PENDING,
@@ -51,9 +49,8 @@ from .models import (
     GoogleConnectionRow,
     Host,
 )
-from .providers import CalendarProviderError, EventRef, GoogleConnection, MeetingEvent
+from .providers import EventRef, GoogleConnection, MeetingEvent
 from .rules import AvailabilityRules, parse_rules
-from .schemas import BookingCreated, Branding, ManagedBooking
 
 log = logging.getLogger("outbound.calendar.booking")
 
@@ -186,7 +183,7 @@ async def place(runtime: CalendarRuntime, ctx: HostContext, placement: Placement
     return booking
 
 
-async def _with_retries(write: Callable[[], Awaitable[T]]) -> T:
+async def with_retries(write: Callable[[], Awaitable[T]]) -> T:
     """Run a writing unit of work again when PostgreSQL aborted it to break a deadlock.
 
     Two transactions inserting overlapping ranges each enter their row in the exclusion constraint's
@@ -210,7 +207,7 @@ async def _with_retries(write: Callable[[], Awaitable[T]]) -> T:
 async def _insert(runtime: CalendarRuntime, ctx: HostContext, p: Placement, duration: dt.timedelta,
                   now: dt.datetime, *, google: bool) -> Booking:
     try:
-        return await _with_retries(lambda: _insert_once(runtime, ctx, p, duration, now, google=google))
+        return await with_retries(lambda: _insert_once(runtime, ctx, p, duration, now, google=google))
     except sa.exc.IntegrityError as exc:
         # PostgreSQL's exclusion constraint (or the unique Idempotency-Key of a twin request) refused it.
         if p.key_hash is not None:
@@ -229,7 +226,7 @@ async def _insert_once(runtime: CalendarRuntime, ctx: HostContext, p: Placement,
             existing = await repo.booking_by_key(s, ctx.page.id, p.key_hash)
             if existing is not None:
                 return existing
-        rules = await _rules_for_change(s, ctx.host.user_id)
+        rules = await rules_for_change(s, ctx.host.user_id)
         own = await bookings_around(s, ctx.host.user_id, p.start, p.start)
         verdict(rules, own, p.start, now, duration).raise_if_refused()
         held = held_interval(rules, p.start, duration)
@@ -248,7 +245,7 @@ async def _insert_once(runtime: CalendarRuntime, ctx: HostContext, p: Placement,
         return booking  # type: ignore[no-any-return]
 
 
-async def _rules_for_change(s: AsyncSession, host_id: int) -> AvailabilityRules:
+async def rules_for_change(s: AsyncSession, host_id: int) -> AvailabilityRules:
     """The host's rules as committed now, with the host's row locked until the transaction ends.
 
     One booking change per host at a time: the re-check that follows then sees every booking committed
@@ -290,13 +287,13 @@ async def complete_event(runtime: CalendarRuntime, booking_id: int) -> Booking:
         row = await repo.get_booking(s, booking_id)
         if row is None or row.event_state != EVENT_PENDING:
             raise Conflict("This booking could not be completed; please book again.")
-        _keep_ref(row, ref)
+        keep_ref(row, ref)
         await followups.enqueue_follow_ups(s, runtime, row, "confirmed")
         await repo.drop_waiting_job(s, followups.watchdog_key(booking_id))
         return row
 
 
-def _keep_ref(row: Booking, ref: EventRef | None) -> None:
+def keep_ref(row: Booking, ref: EventRef | None) -> None:
     if ref is None:
         row.provider, row.event_state = "local", EVENT_NONE
         return
@@ -319,202 +316,4 @@ def meeting_event(runtime: CalendarRuntime, booking: Booking, ctx: HostContext) 
         attendees=[Person(booking.visitor_email, booking.visitor_name), Person(ctx.host.email, ctx.host.name)],
         description="\n\n".join(p for p in parts if p), location=ctx.page.location,
         with_meet=ctx.page.with_meet, private={"outbound_page": str(ctx.page.id)},
-    )
-
-
-# --- moving and cancelling ----------------------------------------------------------------------
-
-def changeable(booking: Booking, now: dt.datetime) -> None:
-    if booking.status == CANCELLED:
-        raise Conflict("This booking was cancelled.")
-    if booking.start_at <= now:
-        raise Conflict("This meeting has already begun; it can no longer be changed.")
-
-
-def check_version(booking: Booking, claim: ManageClaim) -> None:
-    if claim.version != booking.manage_version:
-        raise LinkExpired("This link belongs to an earlier version of the booking; use the link in the latest "
-                          "confirmation.")
-
-
-async def move(runtime: CalendarRuntime, claim: ManageClaim, start: dt.datetime, zone: str | None,
-               now: dt.datetime) -> Booking:
-    """Move the booking a reschedule link names to ``start`` (the same race rules as placing one)."""
-    async with reads(runtime) as s:
-        booking = await claimed_booking(s, claim)
-        page = await repo.get_page(s, booking.page_id)
-        if page is None:
-            raise LinkInvalid()
-        ctx = await host_context(s, page)
-        own = await bookings_around(s, ctx.host.user_id, start, start, exclude_id=booking.id)
-    changeable(booking, now)
-    if not page.active:
-        raise Conflict("This booking page is closed; the booking can be cancelled but not moved.")
-    if ctx.rules is None:
-        raise Conflict(NO_HOURS)
-    if start == booking.start_at and zone in (None, booking.visitor_timezone):
-        return booking
-    duration = dt.timedelta(minutes=page.duration_minutes)
-    verdict(ctx.rules, own, start, now, duration).raise_if_refused()
-    connection = await open_connection(runtime, ctx.connection)
-    await provider_confirms_free(runtime, ctx, connection, held_interval(ctx.rules, start, duration), moving=booking)
-    with_event = connection is not None and booking.event_id is not None
-    before = _times_of(booking)
-    moved = await _shift(runtime, booking.id, claim.version, start, duration, zone, now, notify=not with_event)
-    if connection is None or not with_event:
-        runtime.wake_worker()
-        return moved
-    ref = EventRef(str(moved.event_calendar_id), str(moved.event_id), moved.meet_url, moved.event_link)
-    try:
-        async with google_call(runtime, ctx.host.user_id, connection):
-            fresh = await runtime.deps.provider.update_event(connection, ref, meeting_event(runtime, moved, ctx))
-    except CalendarProviderError:
-        if await _shift_back(runtime, moved, before):
-            raise
-        # The old time was taken in the meantime: the booking stays moved and a job moves the event.
-        async with session_scope(runtime.sessions) as s:
-            row = await repo.get_booking(s, moved.id)
-            if row is not None:
-                await followups.enqueue_event_sync(s, runtime, row, "update")
-                await followups.enqueue_follow_ups(s, runtime, row, "rescheduled")
-        runtime.wake_worker()
-        return moved
-    async with session_scope(runtime.sessions) as s:
-        row = await repo.get_booking(s, moved.id)
-        if row is None:
-            raise LinkInvalid()
-        _keep_ref(row, fresh)
-        await followups.enqueue_follow_ups(s, runtime, row, "rescheduled")
-    runtime.wake_worker()
-    return row
-
-
-def _times_of(booking: Booking) -> dict[str, Any]:
-    return {name: getattr(booking, name) for name in (
-        "start_at", "end_at", "held_from", "held_to", "sequence", "manage_version", "visitor_timezone")}
-
-
-async def _shift(runtime: CalendarRuntime, booking_id: int, version: int, start: dt.datetime,
-                 duration: dt.timedelta, zone: str | None, now: dt.datetime, *, notify: bool) -> Booking:
-    try:
-        return await _with_retries(lambda: _shift_once(runtime, booking_id, version, start, duration, zone, now,
-                                                       notify=notify))
-    except sa.exc.IntegrityError:
-        raise taken() from None
-
-
-async def _shift_once(runtime: CalendarRuntime, booking_id: int, version: int, start: dt.datetime,
-                      duration: dt.timedelta, zone: str | None, now: dt.datetime, *, notify: bool) -> Booking:
-    async with session_scope(runtime.sessions) as s:
-        booking = await repo.lock_booking(s, booking_id)
-        if booking is None:
-            raise LinkInvalid()
-        if booking.manage_version != version:
-            raise LinkExpired("This booking was changed in the meantime; use the link in the latest "
-                              "confirmation.")
-        changeable(booking, now)
-        rules = await _rules_for_change(s, booking.host_id)
-        own = await bookings_around(s, booking.host_id, start, start, exclude_id=booking.id)
-        verdict(rules, own, start, now, duration).raise_if_refused()
-        held = held_interval(rules, start, duration)
-        booking.start_at, booking.end_at = start, start + duration
-        booking.held_from, booking.held_to = held.start, held.end
-        booking.sequence += 1
-        booking.manage_version += 1
-        if zone is not None:
-            booking.visitor_timezone = zone
-        await s.flush()
-        if notify:
-            await followups.enqueue_follow_ups(s, runtime, booking, "rescheduled")
-        return booking
-
-
-async def _shift_back(runtime: CalendarRuntime, moved: Booking, before: dict[str, Any]) -> bool:
-    """Undo a move whose event could not follow; False when the old time is no longer free."""
-    try:
-        async with session_scope(runtime.sessions) as s:
-            row = await repo.lock_booking(s, moved.id)
-            if row is None or row.sequence != moved.sequence:
-                return False
-            if await repo.overlapping_booking(s, row.host_id, before["held_from"], before["held_to"],
-                                              exclude_id=row.id):
-                return False
-            for name, value in before.items():
-                setattr(row, name, value)
-            await s.flush()
-            return True
-    except sa.exc.IntegrityError:
-        return False
-
-
-async def cancel(runtime: CalendarRuntime, booking_id: int, *, version: int | None, by: str, reason: str | None,
-                 now: dt.datetime) -> Booking:
-    """Cancel a booking (again is harmless): CANCEL to both, the event removed, the timeline told."""
-    async with session_scope(runtime.sessions) as s:
-        booking = await repo.lock_booking(s, booking_id)
-        if booking is None:
-            raise LinkInvalid()
-        if version is not None and booking.manage_version != version:
-            raise LinkExpired("This link belongs to an earlier version of the booking; use the link in the "
-                              "latest confirmation.")
-        if booking.status == CANCELLED:
-            return booking
-        changeable(booking, now)
-        booking.status, booking.sequence = CANCELLED, booking.sequence + 1
-        booking.cancelled_at, booking.cancelled_by = now, by
-        booking.cancel_reason = reason.strip()[:1000] if reason and reason.strip() else None
-        await s.flush()
-        await followups.enqueue_follow_ups(s, runtime, booking, "cancelled")
-    runtime.wake_worker()
-    return booking
-
-
-async def claimed_booking(s: AsyncSession, claim: ManageClaim) -> Booking:
-    """The booking a verified manage link names, at the version it names."""
-    booking = await repo.get_booking(s, int(claim.booking_id)) if claim.booking_id.isdigit() else None
-    if booking is None:
-        raise LinkInvalid()
-    check_version(booking, claim)
-    return booking
-
-
-def verify_manage_link(links: ManageLinks, token: str, now: dt.datetime) -> ManageClaim:
-    """A reschedule or a cancel link: either lets its holder see the booking."""
-    try:
-        return links.verify(token, "reschedule", now)
-    except LinkInvalid:
-        return links.verify(token, "cancel", now)
-
-
-# --- what the visitor sees ----------------------------------------------------------------------
-
-def visitor_view(runtime: CalendarRuntime, booking: Booking, page: BookingPage, host: Host) -> BookingCreated:
-    """The booking with fresh manage links, in the visitor's zone."""
-    links, urls = runtime.deps.links, runtime.deps.urls
-    until = booking.end_at + MANAGE_GRACE
-    reschedule = links.sign("reschedule", str(booking.id), booking.manage_version, until)
-    cancel_link = links.sign("cancel", str(booking.id), booking.manage_version, until)
-    zone = ZoneInfo(booking.visitor_timezone)
-    meeting = notify.meeting(booking, page, host, domain=urls.domain, zone=booking.visitor_timezone,
-                             audience="lead", url=urls.manage(reschedule, cancel_link),
-                             cancelled=booking.status == CANCELLED)
-    return BookingCreated(
-        id=booking.id, status=booking.status, start=booking.start_at.astimezone(zone),
-        end=booking.end_at.astimezone(zone), timezone=booking.visitor_timezone, title=page.title,
-        host_name=host.name, location=page.location, meet_url=booking.meet_url,
-        manage_url=urls.manage(reschedule, cancel_link), reschedule_url=urls.reschedule(reschedule),
-        cancel_url=urls.cancel(cancel_link), ics_url=urls.invite(reschedule),
-        google_calendar_url=google_calendar_link(meeting),
-    )
-
-
-def managed_view(runtime: CalendarRuntime, booking: Booking, page: BookingPage, host: Host,
-                 now: dt.datetime) -> ManagedBooking:
-    base = visitor_view(runtime, booking, page, host)
-    open_ = booking.status == CONFIRMED and booking.start_at > now
-    return ManagedBooking(
-        **base.model_dump(), name=booking.visitor_name, email=booking.visitor_email,
-        duration_minutes=page.duration_minutes,
-        branding=Branding(name=page.brand_name, logo_url=page.logo_url, colour=page.colour),
-        can_reschedule=open_ and page.active, can_cancel=open_, cancelled_at=booking.cancelled_at,
     )

@@ -27,19 +27,12 @@ from .booking import (
     HostContext,
     Placement,
     bookings_around,
-    cancel,
-    changeable,
-    claimed_booking,
     complete_event,
     free_slots,
     host_context,
-    managed_view,
-    move,
     place,
     reads,
     verdict,
-    verify_manage_link,
-    visitor_view,
 )
 from .connections import google_enabled
 from .deps import CalendarRuntime
@@ -47,6 +40,7 @@ from .ics import feed as ics_feed
 from .ics import invitation
 from .links import LinkInvalid, check_token, lookup_hash
 from .models import CANCELLED, EVENT_PENDING, Booking, BookingPage, PersonalLink
+from .moves import cancel, changeable, claimed_booking, move, verify_manage_link
 from .notify import meeting
 from .providers import ConnectionState
 from .schemas import (
@@ -66,6 +60,7 @@ from .schemas import (
     SlotRead,
     SlotsRead,
 )
+from .views import managed_view, visitor_view
 from .zones import parse_zone
 
 FEED_PAST = dt.timedelta(days=90)

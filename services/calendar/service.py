@@ -18,10 +18,11 @@ from services.kit.errors import Forbidden, NotFound
 
 from . import repository as repo
 from .availability import visitor_window
-from .booking import bookings_around, cancel, free_for, free_slots, host_context, host_rules, reads
+from .booking import bookings_around, free_for, free_slots, host_context, host_rules, reads
 from .deps import CalendarRuntime
 from .links import issue_token
 from .models import Booking, BookingPage, Host, PersonalLink
+from .moves import cancel
 from .rules import DEFAULTS, parse_rules
 from .schemas import (
     AvailabilityPreview,
