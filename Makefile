@@ -53,6 +53,7 @@ bench: setup ## every benchmark; figures go to docs/benchmarks.md by hand
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/slots.py
+	$(BIN)/python bench/booking.py
 	$(BIN)/python bench/email_send.py
 	$(BIN)/python bench/discovery.py
 

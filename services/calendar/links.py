@@ -12,6 +12,10 @@ key of their own, and say what they are for, which booking, which version of it 
 A link for one purpose never works for another, a changed byte breaks the MAC (compared in constant
 time), and a link issued before a reschedule names an older version, which the caller refuses.
 
+**One-click slot links** (an e-mail offering a lead three times) are the same signed format with the
+purpose ``book``: the subject is the lead's personal link and the "version" the slot's start (unix
+seconds), so a link books exactly that slot through exactly that personal link (:meth:`ManageLinks.sign_slot`).
+
 **The key** comes from ``OUTBOUND_CALENDAR_SECRET`` or is made once into ``<data_dir>/calendar-secret.key``
 (mode 0600); purposes get keys of their own derived from it (:func:`derive_key`).
 """
@@ -41,8 +45,8 @@ TOKEN_BYTES = 32
 _TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{22,128}")
 _LINK_SHAPE = re.compile(r"[A-Za-z0-9_-]{8,400}\.[A-Za-z0-9_-]{43}")
 _BOOKING_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-Purpose = Literal["reschedule", "cancel"]
-PURPOSES: tuple[Purpose, ...] = ("reschedule", "cancel")
+Purpose = Literal["reschedule", "cancel", "book"]
+PURPOSES: tuple[Purpose, ...] = ("reschedule", "cancel", "book")
 
 
 class LinkInvalid(NotFound):
@@ -114,6 +118,15 @@ class ManageClaim:
     expires_at: dt.datetime
 
 
+@dataclass(frozen=True, slots=True)
+class SlotClaim:
+    """What a verified one-click link grants: booking ``start`` through the personal link ``link_id``."""
+
+    link_id: int
+    start: dt.datetime
+    expires_at: dt.datetime
+
+
 class ManageLinks:
     """Signs and verifies single-purpose links for one booking; the key never leaves this object."""
 
@@ -154,6 +167,20 @@ class ManageLinks:
         if now >= expires_at:
             raise LinkExpired()
         return ManageClaim(purpose, parts[2], int(parts[3]), expires_at)
+
+    def sign_slot(self, link_id: int, start: dt.datetime, expires_at: dt.datetime) -> str:
+        """A one-click link that books the slot at ``start`` through the personal link ``link_id``."""
+        if link_id < 1:
+            raise ValueError("a personal link id is positive")
+        return self.sign("book", str(link_id), int(start.timestamp()), expires_at)
+
+    def verify_slot(self, token: str, now: dt.datetime) -> SlotClaim:
+        """The slot a genuine, unexpired one-click link books; :class:`LinkInvalid` / :class:`LinkExpired`."""
+        claim = self.verify(token, "book", now)
+        if not claim.booking_id.isdigit():
+            raise LinkInvalid()
+        start = dt.datetime.fromtimestamp(claim.version, dt.UTC)
+        return SlotClaim(int(claim.booking_id), start, claim.expires_at)
 
     def _mac(self, payload: bytes) -> bytes:
         return hmac.new(self._key, payload, hashlib.sha256).digest()

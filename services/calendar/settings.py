@@ -37,8 +37,21 @@ class CalendarSettings(ServiceSettings):
     # Key of the signed manage links (reschedule/cancel) and of token sealing; None: generated once into
     # <data_dir>/calendar-secret.key. Set it when more than one calendar process serves the links.
     calendar_secret: str | None = Field(default=None, repr=False)
+    # Where people reach the product (the SPA's origin): booking, manage and feed links start here.
+    public_url: str = "http://127.0.0.1:8000"
     # Lifetime of a lead's personal booking link.
     calendar_link_ttl_days: int = Field(default=60, ge=1, le=3650)
+    # Widest window one public slots or days request may ask for.
+    calendar_slots_max_days: int = Field(default=62, ge=1, le=366)
+    # Abuse limits of the public booking page (0 turns one off): reads a minute and bookings, reschedules
+    # and cancels an hour per client address, bookings an hour per e-mail address, and unknown links an
+    # hour per client address (beyond it every public request from that address waits).
+    calendar_reads_per_minute_ip: int = Field(default=120, ge=0)
+    calendar_writes_per_hour_ip: int = Field(default=20, ge=0)
+    calendar_bookings_per_hour_email: int = Field(default=5, ge=0)
+    calendar_bad_links_per_hour_ip: int = Field(default=30, ge=0)
+    # The gateway (and proxies) whose X-Forwarded-For names the visitor's address for the limits above.
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]
 
     @model_validator(mode="after")
     def _google_needs_a_client(self) -> CalendarSettings:

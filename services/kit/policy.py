@@ -140,8 +140,26 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/email/campaigns/{campaign_id}/stop", demo_mode=REFUSED),
     write("POST", "/email/jobs/{job_id}/cancel", demo_mode=ALLOWED),
     write("POST", "/email/jobs/{job_id}/retry", demo_mode=REFUSED),
-    # --- calendar: leads book on the public page -----------------------------------------------------
+    # --- calendar: leads book on the public page (the demo's showcase); hours and connections are settings --
     write("POST", "/calendar/public/{rest*}", demo_mode=ALLOWED),
+    write("PUT", "/calendar/availability", demo_mode=REFUSED),
+    # Tries rules without saving them.
+    write("POST", "/calendar/availability/preview", demo_mode=ALLOWED),
+    write("POST", "/calendar/pages", demo_mode=ALLOWED),
+    write("PATCH", "/calendar/pages/{page_id}", demo_mode=ALLOWED),
+    write("DELETE", "/calendar/pages/{page_id}", demo_mode=ALLOWED),
+    write("POST", "/calendar/pages/{page_id}/rotate-link", demo_mode=ALLOWED),
+    # People and the e-mail service make leads' personal links.
+    write("POST", "/calendar/links", demo_mode=ALLOWED),
+    # The lead's cancellation goes out like a booking's confirmation (in the demo, to the local catcher).
+    write("POST", "/calendar/bookings/{booking_id}/cancel", demo_mode=ALLOWED),
+    write("POST", "/calendar/google/connect", demo_mode=REFUSED),
+    write("POST", "/calendar/google/callback", demo_mode=REFUSED),
+    write("PUT", "/calendar/google/calendars", demo_mode=REFUSED),
+    write("POST", "/calendar/google/disconnect", demo_mode=REFUSED),
+    # The secret feed hands the bookings to calendar apps outside the product.
+    write("POST", "/calendar/feed", demo_mode=REFUSED),
+    write("DELETE", "/calendar/feed", demo_mode=REFUSED),
     write("POST", "/calendar/jobs/{job_id}/cancel", demo_mode=ALLOWED),
     write("POST", "/calendar/jobs/{job_id}/retry", demo_mode=REFUSED),
 )

@@ -580,6 +580,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Availability
+         * @description Your weekly hours, buffers, notice, horizon, limits and date overrides.
+         */
+        get: operations["calendar-availability-get_availability"];
+        /**
+         * Put Availability
+         * @description Replace your availability; a 422 names every problem with where it is.
+         */
+        put: operations["calendar-availability-put_availability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/availability/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Availability
+         * @description The free slots of the next days under these (or your saved) rules; nothing is saved.
+         */
+        post: operations["calendar-availability-preview_availability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bookings
+         * @description Bookings by start time (a week view: from/to), with their contact, company and campaign.
+         */
+        get: operations["calendar-bookings-list_bookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/bookings/{booking_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Booking
+         * @description One booking.
+         */
+        get: operations["calendar-bookings-get_booking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/bookings/{booking_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Booking
+         * @description Cancel a booking of yours (or any, as an admin); the lead gets the cancellation.
+         */
+        post: operations["calendar-bookings-cancel_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Feed
+         * @description Your secret iCalendar feed URL, if switched on.
+         */
+        get: operations["calendar-feed-get_feed"];
+        put?: never;
+        /**
+         * Rotate Feed
+         * @description Switch the feed on, or give it a new secret URL (the old one stops working).
+         */
+        post: operations["calendar-feed-rotate_feed"];
+        /**
+         * Delete Feed
+         * @description Switch the feed off.
+         */
+        delete: operations["calendar-feed-delete_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/google": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google Status
+         * @description Your Google Calendar connection: connected, revoked on Google's side, or disconnected.
+         */
+        get: operations["calendar-google-google_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/google/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google Calendars
+         * @description Your Google calendars, marked with which count as busy and where bookings go.
+         */
+        get: operations["calendar-google-google_calendars"];
+        /**
+         * Google Choose
+         * @description Choose the calendars whose events count as busy and the one bookings are added to.
+         */
+        put: operations["calendar-google-google_choose"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/google/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Google Callback
+         * @description Finish connecting with the query Google sent the browser back with.
+         */
+        post: operations["calendar-google-google_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/google/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Google Connect
+         * @description Start connecting Google Calendar: send the browser to the returned URL.
+         */
+        post: operations["calendar-google-google_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/google/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Google Disconnect
+         * @description Disconnect Google Calendar (the grant is revoked at Google).
+         */
+        post: operations["calendar-google-google_disconnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/healthz": {
         parameters: {
             query?: never;
@@ -674,6 +910,342 @@ export interface paths {
          * @description Queue a failed or cancelled job again.
          */
         post: operations["calendar-jobs-retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Link
+         * @description A contact's personal link to a page (people, or services with scope calendar:links).
+         */
+        post: operations["calendar-links-create_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Pages
+         * @description Booking pages (a host's, with host_id) with their links.
+         */
+        get: operations["calendar-pages-list_pages"];
+        put?: never;
+        /**
+         * Create Page
+         * @description Create a booking page of yours; the answer carries its generic link.
+         */
+        post: operations["calendar-pages-create_page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/pages/{page_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Page
+         * @description One booking page with its link.
+         */
+        get: operations["calendar-pages-get_page"];
+        put?: never;
+        post?: never;
+        /**
+         * Close Page
+         * @description Close a page: its links stop working, its bookings stay.
+         */
+        delete: operations["calendar-pages-close_page"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Page
+         * @description Change a page's title, length, text, branding, questions or location (its host or an admin).
+         */
+        patch: operations["calendar-pages-update_page"];
+        trace?: never;
+    };
+    "/api/calendar/pages/{page_id}/next-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Next Slots
+         * @description The host's next free slots for a contact, each a one-click booking link (scope calendar:slots).
+         */
+        get: operations["calendar-pages-next_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/pages/{page_id}/rotate-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Page Link
+         * @description Give the page a new generic link; the old one stops working.
+         */
+        post: operations["calendar-pages-rotate_page_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/feed/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Host Feed
+         * @description A host's bookings as a calendar to subscribe to (the secret URL from their settings).
+         */
+        get: operations["calendar-public-host_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/manage/{link}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Managed Booking
+         * @description A booking seen through its reschedule or cancel link.
+         */
+        get: operations["calendar-public-managed_booking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/manage/{link}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel
+         * @description Cancel the booking (with its cancel link); cancelling again changes nothing.
+         */
+        post: operations["calendar-public-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/manage/{link}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Booking Invite
+         * @description The booking as an .ics file ("add to calendar").
+         */
+        get: operations["calendar-public-booking_invite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/manage/{link}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reschedule
+         * @description Move the booking to another free slot (with its reschedule link); older links stop working.
+         */
+        post: operations["calendar-public-reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/manage/{link}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reschedule Slots
+         * @description Free slots to move the booking to (with its reschedule link).
+         */
+        get: operations["calendar-public-reschedule_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Booking Page
+         * @description What the booking page shows: the meeting, the host, branding, questions, greeting and prefill.
+         */
+        get: operations["calendar-public-booking_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/{token}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Booking
+         * @description Book a slot; the same Idempotency-Key with the same request answers with the same booking.
+         */
+        post: operations["calendar-public-create_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/{token}/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free Days
+         * @description The days from…to (in tz) that have free slots: the month view.
+         */
+        get: operations["calendar-public-free_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/{token}/quick/{slot}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offered Slot
+         * @description What a one-click link from an e-mail books, and whether it is still free.
+         */
+        get: operations["calendar-public-offered_slot"];
+        put?: never;
+        /**
+         * Book Offered Slot
+         * @description Book the offered slot for the lead the link belongs to; a second click gives the same booking.
+         */
+        post: operations["calendar-public-book_offered_slot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/public/{token}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free Slots
+         * @description Free slots starting on the days from…to, as times in tz (an IANA zone; the host's if left out).
+         */
+        get: operations["calendar-public-free_slots"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1529,6 +2101,15 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** Answer */
+        Answer: {
+            /** Id */
+            id: string;
+            /** Question */
+            question: string;
+            /** Answer */
+            answer: string;
+        };
         /** AuditEventRead */
         AuditEventRead: {
             /** Id */
@@ -1550,6 +2131,108 @@ export interface components {
             detail: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * AvailabilityPreview
+         * @description Try rules before saving them: the free slots of the next ``days`` days (the saved rules if none).
+         */
+        AvailabilityPreview: {
+            availability?: components["schemas"]["AvailabilityWrite"] | null;
+            /**
+             * Days
+             * @default 14
+             */
+            days: number;
+            /** Duration Minutes */
+            duration_minutes?: number | null;
+            /** Timezone */
+            timezone?: string | null;
+        };
+        /** AvailabilityRead */
+        AvailabilityRead: {
+            /** Timezone */
+            timezone: string;
+            /** Weekly */
+            weekly?: {
+                [key: string]: string[][];
+            };
+            /**
+             * Slot Minutes
+             * @default 30
+             */
+            slot_minutes: number;
+            /**
+             * Buffer Before Minutes
+             * @default 0
+             */
+            buffer_before_minutes: number;
+            /**
+             * Buffer After Minutes
+             * @default 0
+             */
+            buffer_after_minutes: number;
+            /**
+             * Min Notice Minutes
+             * @default 0
+             */
+            min_notice_minutes: number;
+            /**
+             * Horizon Days
+             * @default 60
+             */
+            horizon_days: number;
+            /** Max Per Day */
+            max_per_day?: number | null;
+            /** Max Per Week */
+            max_per_week?: number | null;
+            /** Overrides */
+            overrides?: components["schemas"]["DateOverride"][];
+            /** Configured */
+            configured: boolean;
+        };
+        /**
+         * AvailabilityWrite
+         * @description A host's availability (pinned: PUT /api/calendar/availability). Times are the host's wall clock in
+         *     ``timezone`` (an IANA name); a weekday left out is closed; limits are per day and per ISO week.
+         */
+        AvailabilityWrite: {
+            /** Timezone */
+            timezone: string;
+            /** Weekly */
+            weekly?: {
+                [key: string]: string[][];
+            };
+            /**
+             * Slot Minutes
+             * @default 30
+             */
+            slot_minutes: number;
+            /**
+             * Buffer Before Minutes
+             * @default 0
+             */
+            buffer_before_minutes: number;
+            /**
+             * Buffer After Minutes
+             * @default 0
+             */
+            buffer_after_minutes: number;
+            /**
+             * Min Notice Minutes
+             * @default 0
+             */
+            min_notice_minutes: number;
+            /**
+             * Horizon Days
+             * @default 60
+             */
+            horizon_days: number;
+            /** Max Per Day */
+            max_per_day?: number | null;
+            /** Max Per Week */
+            max_per_week?: number | null;
+            /** Overrides */
+            overrides?: components["schemas"]["DateOverride"][];
         };
         /** BatchRead */
         BatchRead: {
@@ -1589,6 +2272,149 @@ export interface components {
              */
             file: string;
         };
+        /**
+         * BookingCreate
+         * @description A booking from the public page (pinned: {start, name, email, note?}).
+         */
+        BookingCreate: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /** Name */
+            name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** Note */
+            note?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            /** Language */
+            language?: ("de" | "en") | null;
+            /** Answers */
+            answers?: {
+                [key: string]: string;
+            };
+            /** Website */
+            website?: string | null;
+        };
+        /**
+         * BookingCreated
+         * @description A booking as its visitor sees it (pinned: {id, start, end, manage_url}), times in their zone.
+         */
+        BookingCreated: {
+            /** Id */
+            id: number;
+            /** Status */
+            status: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /** Host Name */
+            host_name: string;
+            /** Location */
+            location: string | null;
+            /** Meet Url */
+            meet_url: string | null;
+            /** Manage Url */
+            manage_url: string;
+            /** Reschedule Url */
+            reschedule_url: string;
+            /** Cancel Url */
+            cancel_url: string;
+            /** Ics Url */
+            ics_url: string;
+            /** Google Calendar Url */
+            google_calendar_url: string;
+        };
+        /** BookingRead */
+        BookingRead: {
+            /** Id */
+            id: number;
+            /** Page Id */
+            page_id: number;
+            /** Page Title */
+            page_title: string;
+            /** Host Id */
+            host_id: number;
+            /** Status */
+            status: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Visitor Name */
+            visitor_name: string;
+            /** Visitor Email */
+            visitor_email: string;
+            /** Visitor Timezone */
+            visitor_timezone: string;
+            /** Language */
+            language: string;
+            /** Answers */
+            answers: components["schemas"]["Answer"][];
+            /** Note */
+            note: string | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Company Id */
+            company_id: number | null;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Source */
+            source: string;
+            /** Sequence */
+            sequence: number;
+            /** Provider */
+            provider: string;
+            /** Event State */
+            event_state: string;
+            /** Event Link */
+            event_link: string | null;
+            /** Meet Url */
+            meet_url: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Cancelled By */
+            cancelled_by: string | null;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+        };
+        /** Branding */
+        Branding: {
+            /** Name */
+            name?: string | null;
+            /** Logo Url */
+            logo_url?: string | null;
+            /** Colour */
+            colour?: string | null;
+        };
         /** CallRead */
         CallRead: {
             /** Id */
@@ -1626,6 +2452,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** CancelRequest */
+        CancelRequest: {
+            /** Reason */
+            reason?: string | null;
         };
         /** CompanyCreate */
         CompanyCreate: {
@@ -1957,6 +2788,26 @@ export interface components {
                 [key: string]: components["schemas"]["Evidence-Input"];
             } | null;
         };
+        /**
+         * DateOverride
+         * @description Hours that replace one date's weekly hours: none is a day off, a range is extra or other hours.
+         */
+        DateOverride: {
+            /** Date */
+            date: string;
+            /** Hours */
+            hours?: string[][];
+        };
+        /**
+         * DaysRead
+         * @description The days (in ``timezone``) that have at least one free slot: the month view.
+         */
+        DaysRead: {
+            /** Timezone */
+            timezone: string;
+            /** Days */
+            days: string[];
+        };
         /** EmailResult */
         EmailResult: {
             /** Subject */
@@ -2061,6 +2912,14 @@ export interface components {
             url: string;
         };
         /**
+         * FeedRead
+         * @description The host's secret iCalendar feed (subscribe in Outlook, Apple Calendar…); None when switched off.
+         */
+        FeedRead: {
+            /** Url */
+            url: string | null;
+        };
+        /**
          * FinderProviders
          * @description The search providers, and the one a query uses when it names none (null: searching is not possible).
          */
@@ -2118,6 +2977,71 @@ export interface components {
              * @default false
              */
             auto_import: boolean;
+        };
+        /** GoogleAuthorization */
+        GoogleAuthorization: {
+            /** Authorization Url */
+            authorization_url: string;
+        };
+        /** GoogleCalendarChoice */
+        GoogleCalendarChoice: {
+            /** Busy Calendar Ids */
+            busy_calendar_ids: string[];
+            /** Event Calendar Id */
+            event_calendar_id: string;
+        };
+        /** GoogleCalendarRead */
+        GoogleCalendarRead: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Primary */
+            primary: boolean;
+            /** Access Role */
+            access_role: string;
+            /** Writable */
+            writable: boolean;
+            /** Time Zone */
+            time_zone: string | null;
+            /** Busy */
+            busy: boolean;
+            /** Events */
+            events: boolean;
+        };
+        /**
+         * GoogleCallback
+         * @description The query Google sent the browser back with, posted by the signed-in host's page.
+         */
+        GoogleCallback: {
+            /** State */
+            state: string;
+            /** Code */
+            code?: string | null;
+            /** Error */
+            error?: string | null;
+        };
+        /** GoogleStatus */
+        GoogleStatus: {
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "connected" | "revoked" | "disconnected";
+            /** Detail */
+            detail: string;
+            /** Account Email */
+            account_email: string | null;
+            /** Busy Calendar Ids */
+            busy_calendar_ids: string[];
+            /** Event Calendar Id */
+            event_calendar_id: string | null;
+            /** Connected At */
+            connected_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * GroundingReport
@@ -2319,12 +3243,86 @@ export interface components {
          * @enum {string}
          */
         LegalBasis: "consent" | "existing_customer" | "none";
+        /**
+         * LinkCreate
+         * @description A lead's personal link to a booking page (pinned: POST /api/calendar/links {page_id, contact_id}).
+         */
+        LinkCreate: {
+            /** Page Id */
+            page_id: number;
+            /** Contact Id */
+            contact_id: number;
+            /** Campaign Id */
+            campaign_id?: number | null;
+        };
+        /** LinkRead */
+        LinkRead: {
+            /** Token */
+            token: string;
+            /** Url */
+            url: string;
+            /** Expires At */
+            expires_at?: string | null;
+        };
         /** LoginRequest */
         LoginRequest: {
             /** Email */
             email: string;
             /** Password */
             password: string;
+        };
+        /**
+         * ManagedBooking
+         * @description A booking seen through one of its manage links.
+         */
+        ManagedBooking: {
+            /** Id */
+            id: number;
+            /** Status */
+            status: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /** Host Name */
+            host_name: string;
+            /** Location */
+            location: string | null;
+            /** Meet Url */
+            meet_url: string | null;
+            /** Manage Url */
+            manage_url: string;
+            /** Reschedule Url */
+            reschedule_url: string;
+            /** Cancel Url */
+            cancel_url: string;
+            /** Ics Url */
+            ics_url: string;
+            /** Google Calendar Url */
+            google_calendar_url: string;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+            branding: components["schemas"]["Branding"];
+            /** Can Reschedule */
+            can_reschedule: boolean;
+            /** Can Cancel */
+            can_cancel: boolean;
+            /** Cancelled At */
+            cancelled_at: string | null;
         };
         /** Me */
         Me: {
@@ -2340,6 +3338,20 @@ export interface components {
         MergeRequest: {
             /** Duplicate Id */
             duplicate_id: number;
+        };
+        /**
+         * NextSlotsRead
+         * @description A host's next free slots, re-checked against the calendar provider, for an e-mail offering them.
+         */
+        NextSlotsRead: {
+            /** Page Id */
+            page_id: number;
+            /** Timezone */
+            timezone: string;
+            /** Slots */
+            slots: components["schemas"]["OfferedSlot"][];
+            /** Page Url */
+            page_url: string;
         };
         /** NoteCreate */
         NoteCreate: {
@@ -2364,6 +3376,147 @@ export interface components {
              */
             created_at: string;
         };
+        /** OfferedSlot */
+        OfferedSlot: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Book Url */
+            book_url: string;
+        };
+        /**
+         * OfferedSlotRead
+         * @description What a one-click link would book, and whether it is still free.
+         */
+        OfferedSlotRead: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /** Host Name */
+            host_name: string;
+            /** Greeting Name */
+            greeting_name: string | null;
+            /** Free */
+            free: boolean;
+        };
+        /**
+         * OneClickRequest
+         * @description Booking an offered slot with one click: the lead's name and address come from their link.
+         */
+        OneClickRequest: {
+            /** Note */
+            note?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            /** Language */
+            language?: ("de" | "en") | null;
+        };
+        /**
+         * PageCreate
+         * @description A booking page (pinned: POST /api/calendar/pages {title, duration_minutes}).
+         */
+        PageCreate: {
+            /** Description */
+            description?: string | null;
+            branding?: components["schemas"]["Branding"] | null;
+            /** Questions */
+            questions?: components["schemas"]["Question"][] | null;
+            /** Location */
+            location?: string | null;
+            /** With Meet */
+            with_meet?: boolean | null;
+            /** Language */
+            language?: ("de" | "en") | null;
+            /** Title */
+            title: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+        };
+        /** PageCreated */
+        PageCreated: {
+            /** Id */
+            id: number;
+            /** Token */
+            token: string;
+            /** Url */
+            url: string;
+        };
+        /** PageRead */
+        PageRead: {
+            /** Id */
+            id: number;
+            /** Host Id */
+            host_id: number;
+            /** Host Name */
+            host_name: string;
+            /** Title */
+            title: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /** Description */
+            description: string;
+            branding: components["schemas"]["Branding"];
+            /** Questions */
+            questions: components["schemas"]["Question"][];
+            /** Location */
+            location: string | null;
+            /** With Meet */
+            with_meet: boolean;
+            /** Language */
+            language: string;
+            /** Active */
+            active: boolean;
+            /** Token */
+            token: string;
+            /** Url */
+            url: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** PageUpdate */
+        PageUpdate: {
+            /** Description */
+            description?: string | null;
+            branding?: components["schemas"]["Branding"] | null;
+            /** Questions */
+            questions?: components["schemas"]["Question"][] | null;
+            /** Location */
+            location?: string | null;
+            /** With Meet */
+            with_meet?: boolean | null;
+            /** Language */
+            language?: ("de" | "en") | null;
+            /** Title */
+            title?: string | null;
+            /** Duration Minutes */
+            duration_minutes?: number | null;
+        };
         /** Page[ActivityRead] */
         Page_ActivityRead_: {
             /** Items */
@@ -2379,6 +3532,17 @@ export interface components {
         Page_AuditEventRead_: {
             /** Items */
             items: components["schemas"]["AuditEventRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[BookingRead] */
+        Page_BookingRead_: {
+            /** Items */
+            items: components["schemas"]["BookingRead"][];
             /** Total */
             total: number;
             /** Limit */
@@ -2512,6 +3676,13 @@ export interface components {
             /** On Behalf Of */
             on_behalf_of?: number | null;
         };
+        /** Prefill */
+        Prefill: {
+            /** Name */
+            name: string | null;
+            /** Email */
+            email: string | null;
+        };
         /** PreviewRequest */
         PreviewRequest: {
             /** Url */
@@ -2634,6 +3805,77 @@ export interface components {
             concurrency: number;
             /** Max Input Tokens */
             max_input_tokens: number;
+        };
+        /** PublicHost */
+        PublicHost: {
+            /** Name */
+            name: string;
+            /** Timezone */
+            timezone: string | null;
+        };
+        /**
+         * PublicPage
+         * @description Everything the public booking page shows for a link.
+         */
+        PublicPage: {
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /** Location */
+            location: string | null;
+            /** With Meet */
+            with_meet: boolean;
+            branding: components["schemas"]["Branding"];
+            /** Questions */
+            questions: components["schemas"]["Question"][];
+            host: components["schemas"]["PublicHost"];
+            /** Personal */
+            personal: boolean;
+            /** Greeting Name */
+            greeting_name: string | null;
+            prefill: components["schemas"]["Prefill"] | null;
+            /** Expires At */
+            expires_at: string | null;
+            /** Bookable */
+            bookable: boolean;
+            /** Slot Minutes */
+            slot_minutes: number | null;
+            /** Min Notice Minutes */
+            min_notice_minutes: number | null;
+            /** Horizon Days */
+            horizon_days: number | null;
+            /** Max Window Days */
+            max_window_days: number;
+        };
+        /** Question */
+        Question: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+            /**
+             * Multiline
+             * @default false
+             */
+            multiline: boolean;
+        };
+        /** RescheduleRequest */
+        RescheduleRequest: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /** Timezone */
+            timezone?: string | null;
         };
         /**
          * Role
@@ -2866,6 +4108,29 @@ export interface components {
              * @description What went wrong, in words: "The site's TLS handshake failed …", "No answer within 10 s.".
              */
             readonly error_summary: string | null;
+        };
+        /** SlotRead */
+        SlotRead: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+        };
+        /**
+         * SlotsRead
+         * @description Free slots, each ISO 8601 with the offset of ``timezone`` at that instant (pinned).
+         */
+        SlotsRead: {
+            /** Timezone */
+            timezone: string;
+            /** Slots */
+            slots: components["schemas"]["SlotRead"][];
         };
         /** TokenResponse */
         TokenResponse: {
@@ -4523,6 +5788,782 @@ export interface operations {
             };
         };
     };
+    "calendar-availability-get_availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-availability-put_availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityRead"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-availability-preview_availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityPreview"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotsRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-bookings-list_bookings": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                host_id?: number | null;
+                page_id?: number | null;
+                contact_id?: number | null;
+                status?: ("confirmed" | "cancelled") | null;
+                from?: string | null;
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BookingRead_"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-bookings-get_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booking_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-bookings-cancel_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booking_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feed-get_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feed-rotate_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feed-delete_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-google-google_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleStatus"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-google-google_calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleCalendarRead"][];
+                };
+            };
+            /** @description Google Calendar is not enabled or not connected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Google failed, or no longer accepts the connection */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is rate limiting */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-google-google_choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoogleCalendarChoice"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleStatus"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google Calendar is not enabled or not connected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Google failed, or no longer accepts the connection */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is rate limiting */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-google-google_callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoogleCallback"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleStatus"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google Calendar is not enabled or not connected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Google failed, or no longer accepts the connection */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is rate limiting */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-google-google_connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleAuthorization"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google Calendar is not enabled or not connected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Google failed, or no longer accepts the connection */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google is rate limiting */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-google-google_disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleStatus"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "health-calendar_healthz": {
         parameters: {
             query?: never;
@@ -4731,6 +6772,1256 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-links-create_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-list_pages": {
+        parameters: {
+            query?: {
+                host_id?: number | null;
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRead"][];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-create_page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCreated"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-get_page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-close_page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-update_page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-next_slots": {
+        parameters: {
+            query: {
+                contact_id: number;
+                count?: number;
+                campaign_id?: number | null;
+                tz?: string | null;
+            };
+            header?: never;
+            path: {
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextSlotsRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-pages-rotate_page_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-host_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-managed_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedBooking"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedBooking"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The time is no longer free (or the day's or week's limit is reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar failed; nothing was booked */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar cannot take bookings right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar did not answer in time; nothing was booked */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-booking_invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCreated"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The time is no longer free (or the day's or week's limit is reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar failed; nothing was booked */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar cannot take bookings right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar did not answer in time; nothing was booked */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-reschedule_slots": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                tz?: string | null;
+            };
+            header?: never;
+            path: {
+                link: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotsRead"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-booking_page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPage"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-create_booking": {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCreated"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The time is no longer free (or the day's or week's limit is reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar failed; nothing was booked */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar cannot take bookings right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar did not answer in time; nothing was booked */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-free_days": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                tz?: string | null;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaysRead"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-offered_slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                slot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferedSlotRead"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-book_offered_slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                slot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OneClickRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCreated"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The time is no longer free (or the day's or week's limit is reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar failed; nothing was booked */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar cannot take bookings right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The host's calendar did not answer in time; nothing was booked */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-public-free_slots": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                tz?: string | null;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotsRead"];
+                };
+            };
+            /** @description The link has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or for this e-mail; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; see detail */
             "4XX": {
