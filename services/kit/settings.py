@@ -11,8 +11,10 @@ import os
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .cron import validate_cron
 
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
 SERVICE_NAMES = ("users", "leads", "ai", "email", "calendar")
@@ -48,6 +50,8 @@ class ServiceSettings(BaseSettings):
     auto_migrate: bool = True
     # Workers started inside the service process; 0 disables them (e.g. when a separate pool runs).
     workers: int = Field(default=1, ge=0, le=64)
+    # When the demo's data is reset (cron, UTC): the reset container runs on it, the demo banner counts down to it.
+    demo_reset_cron: str = "0 * * * *"
 
     @model_validator(mode="after")
     def _resolve_database_url(self) -> ServiceSettings:
@@ -59,6 +63,14 @@ class ServiceSettings(BaseSettings):
             self.database_url = f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
         self.database_url = normalise_database_url(self.database_url)
         return self
+
+    @field_validator("demo_reset_cron")
+    @classmethod
+    def _cron_schedule(cls, value: str) -> str:
+        try:
+            return validate_cron(value)
+        except ValueError as exc:
+            raise ValueError(f"OUTBOUND_DEMO_RESET_CRON: {exc}") from None
 
     @property
     def is_sqlite(self) -> bool:
