@@ -8,9 +8,12 @@ cd "$(dirname "$0")/../.."
 
 IMAGE=${IMAGE:-outbound-crm:latest}
 WITH_CHROMIUM=${WITH_CHROMIUM:-true}
-if ! command -v podman >/dev/null; then
-  echo "podman is missing: run deploy/image/setup.sh once (apt packages and /etc/containers/containers.conf)" >&2
-  exit 1
+if ! command -v podman >/dev/null || [ ! -s /etc/containers/containers.conf ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "podman is not set up: run deploy/image/setup.sh once as root (apt packages, containers.conf)" >&2
+    exit 1
+  fi
+  deploy/image/setup.sh
 fi
 deploy/image/base.sh
 
