@@ -85,7 +85,10 @@ def worker(name: Annotated[str, typer.Argument(help="leads|ai|email|calendar")],
     if name not in WORKER_SERVICES:
         raise typer.BadParameter(f"choose one of {', '.join(WORKER_SERVICES)} (the services with a job queue)")
     factory, settings_cls = service_factories()[name]
-    settings = settings_cls() if concurrency is None else settings_cls(workers=concurrency)
+    try:
+        settings = settings_cls() if concurrency is None else settings_cls(workers=concurrency)
+    except ValueError as exc:  # pydantic's ValidationError: the settings say what is wrong
+        raise typer.BadParameter(str(exc)) from None
     if settings.workers < 1:
         raise typer.BadParameter("a worker process with 0 job slots does nothing: set OUTBOUND_WORKERS "
                                  "or --concurrency to 1 or more")

@@ -106,6 +106,7 @@ async def test_a_worker_process_does_the_queued_jobs_and_serves_no_api(
     (["worker", "gateway"], {}, "choose one of"),
     (["worker", "leads"], {"OUTBOUND_WORKERS": "0"}, "0 job slots does nothing"),
     (["worker", "leads", "--concurrency", "0"], {"OUTBOUND_WORKERS": "3"}, "0 job slots does nothing"),
+    (["worker", "leads", "--concurrency", "65"], {}, "less than or equal to 64"),
 ])
 def test_a_worker_without_a_queue_or_slots_is_refused(args: list[str], env: dict[str, str], message: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
