@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -55,13 +56,23 @@ def image() -> str:
     return IMAGE
 
 
+@pytest.fixture(scope="module")
+def postgres_image() -> str:
+    podman("build", "--quiet", "--format", "docker", "-f", str(ROOT / "deploy" / "image" / "postgres.Containerfile"),
+           "-t", POSTGRES_IMAGE, str(ROOT / "deploy" / "image"), timeout=900)
+    return POSTGRES_IMAGE
+
+
 @pytest.fixture
 def names() -> Iterator[list[str]]:
     """Containers and pods a test starts, removed afterwards whatever happens."""
     started: list[str] = []
     yield started
     for name in reversed(started):
-        podman("pod" if name.startswith("pod-") else "container", "rm", "-f", name, check=False)
+        if name.startswith("pod-"):
+            podman("pod", "rm", "-f", name, check=False)
+        else:  # -v: the anonymous /data and /tmp volumes go too
+            podman("container", "rm", "-f", "-v", name, check=False)
 
 
 def wait_for(url: str, container: str, deadline: float = 120) -> httpx.Response:
@@ -111,9 +122,8 @@ def test_the_image_runs_outbound_up_read_only_as_a_non_root_user(image: str, nam
     assert podman("exec", container, "test", "-x", "/usr/bin/chromium").returncode == 0
 
 
-def test_the_image_migrates_serves_and_works_a_queue_on_postgresql(image: str, names: list[str]) -> None:
-    podman("build", "--quiet", "--format", "docker", "-f", str(ROOT / "deploy" / "image" / "postgres.Containerfile"),
-           "-t", POSTGRES_IMAGE, str(ROOT / "deploy" / "image"), timeout=900)
+def test_the_image_migrates_serves_and_works_a_queue_on_postgresql(image: str, postgres_image: str,
+                                                                   names: list[str]) -> None:
     leads_port, worker_port, pg_port = free_port(), free_port(), free_port()
     pod = f"pod-outbound-test-{RUN_ID}"
     names.append(pod)
@@ -123,7 +133,7 @@ def test_the_image_migrates_serves_and_works_a_queue_on_postgresql(image: str, n
     password = uuid.uuid4().hex
     postgres = f"outbound-test-pg-{RUN_ID}"
     names.append(postgres)
-    podman("run", "-d", "--pod", pod, "--name", postgres, "-e", f"POSTGRES_PASSWORD={password}", POSTGRES_IMAGE)
+    podman("run", "-d", "--pod", pod, "--name", postgres, "-e", f"POSTGRES_PASSWORD={password}", postgres_image)
     for _ in range(120):
         if podman("healthcheck", "run", postgres, check=False).returncode == 0:
             break
@@ -158,3 +168,80 @@ def test_the_image_migrates_serves_and_works_a_queue_on_postgresql(image: str, n
 
     tables = asyncio.run(schema_tables())
     assert {f"alembic_version_{name}" for name in ("users", "leads", "ai", "email", "calendar")} <= tables
+
+
+def wait_healthy(container: str, deadline: float = 180) -> None:
+    """podman 4.3 runs no healthchecks on its own (no systemd): run the container's own, as Compose would."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if podman("healthcheck", "run", container, check=False).returncode == 0:
+            return
+        time.sleep(1)
+    logs = podman("logs", container, check=False)
+    raise AssertionError(f"{container} never became healthy:\n{(logs.stdout + logs.stderr)[-4000:]}")
+
+
+def test_docker_compose_yml_comes_up_and_serves_through_the_gateway(image: str, postgres_image: str,
+                                                                    tmp_path: Path) -> None:
+    """The production topology as Compose resolves it, run by podman-compose on the images built here.
+
+    podman 4.3 honours neither `service_healthy` nor `service_completed_successfully`, so the test
+    starts the stages in the order those conditions give (PostgreSQL, migrate, the rest) and runs the
+    healthchecks the file declares; the file itself is used as Compose resolves it, with only the image
+    names pointed at the local builds.
+    """
+    from tests.test_deploy import SECRETS, compose
+
+    port = free_port()
+    env = {**SECRETS, "OUTBOUND_PORT": str(port), "POSTGRES_PASSWORD": uuid.uuid4().hex,
+           "OUTBOUND_ADMIN_EMAIL": "admin@example.com", "OUTBOUND_ADMIN_PASSWORD": "admin password 123"}
+    resolved = compose(["docker-compose.yml"], "config", "--format", "json", env=env)
+    assert resolved.returncode == 0, resolved.stderr
+    config = json.loads(resolved.stdout)
+    config.pop("name", None)
+    for name, service in config["services"].items():
+        service.pop("build", None)
+        service.pop("depends_on", None)
+        service["image"] = postgres_image if name == "postgres" else image
+    file = tmp_path / "compose.json"
+    file.write_text(json.dumps(config))
+    project = f"outbound-test-{RUN_ID}"
+    tool = str(Path(sys.executable).parent / "podman-compose")
+
+    def podman_compose(*args: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([tool, "-p", project, "-f", str(file), *args], capture_output=True, text=True,
+                                timeout=600, cwd=tmp_path)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        return result
+
+    def container(service: str) -> str:
+        return f"{project}_{service}_1"
+
+    try:
+        podman_compose("up", "-d", "postgres")
+        wait_healthy(container("postgres"))
+        podman_compose("up", "-d", "migrate")
+        exit_code = podman("wait", container("migrate"), timeout=300).stdout.strip()
+        assert exit_code == "0", podman("logs", container("migrate"), check=False).stderr[-3000:]
+        services = [name for name in config["services"] if name not in ("postgres", "migrate")]
+        podman_compose("up", "-d", *services)
+        for name in services:
+            wait_healthy(container(name))
+
+        health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10).json()
+        assert health["status"] == "ok" and set(health["services"].values()) == {"ok"}
+        login = httpx.post(f"http://127.0.0.1:{port}/api/auth/login", timeout=30,
+                           json={"email": env["OUTBOUND_ADMIN_EMAIL"], "password": env["OUTBOUND_ADMIN_PASSWORD"]})
+        assert login.status_code == 200, login.text
+        token = login.json()["access_token"]
+        created = httpx.post(f"http://127.0.0.1:{port}/api/leads/companies", timeout=30,
+                             headers={"authorization": f"Bearer {token}"}, json={"name": "Muster Elektro GmbH"})
+        assert created.status_code == 201, created.text
+        assert "<title>Outbound CRM</title>" in httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text
+        # The API replicas run no jobs; the worker processes are up and answer only their health route.
+        worker_env = podman("exec", container("leads-worker"), "printenv", "OUTBOUND_WORKERS").stdout.strip()
+        api_env = podman("exec", container("leads"), "printenv", "OUTBOUND_WORKERS").stdout.strip()
+        assert (api_env, worker_env) == ("0", "2")
+    finally:
+        subprocess.run([tool, "-p", project, "-f", str(file), "down", "-v", "-t", "5"], capture_output=True,
+                       text=True, timeout=600, cwd=tmp_path)
