@@ -243,5 +243,9 @@ def test_docker_compose_yml_comes_up_and_serves_through_the_gateway(image: str, 
         api_env = podman("exec", container("leads"), "printenv", "OUTBOUND_WORKERS").stdout.strip()
         assert (api_env, worker_env) == ("0", "2")
     finally:
+        # `down -v` leaves the image's anonymous /data volumes behind: remove the containers with theirs first.
+        ours = podman("ps", "-a", "-q", "--filter", f"label=io.podman.compose.project={project}", check=False)
+        for container_id in ours.stdout.split():
+            podman("container", "rm", "-f", "-v", "-t", "5", container_id, check=False)
         subprocess.run([tool, "-p", project, "-f", str(file), "down", "-v", "-t", "5"], capture_output=True,
                        text=True, timeout=600, cwd=tmp_path)
