@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= $(or $(OUTBOUND_PORT),8000)
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-py test-web lint bench clean openapi
+.PHONY: setup run test test-py test-web lint bench clean openapi image
 
 setup: $(STAMP) frontend/dist/index.html ## venv, Python packages, SPA build (idempotent)
 
@@ -44,6 +44,9 @@ lint:
 openapi: $(STAMP) ## regenerate the SPA's API types from the backend
 	$(BIN)/outbound openapi --out frontend/openapi.json
 	cd frontend && npm run --silent gen:api
+
+image: ## the container image with podman, no registry needed (makes the local base images when missing)
+	IMAGE=$(or $(IMAGE),outbound-crm:latest) deploy/image/build.sh
 
 bench: setup ## every benchmark; figures go to docs/benchmarks.md by hand
 	$(BIN)/python bench/gateway.py

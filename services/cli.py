@@ -69,6 +69,70 @@ def serve(name: Annotated[str, typer.Argument(help="|".join(SERVE_NAMES))],
 
 
 @app.command()
+def worker(name: Annotated[str, typer.Argument(help="leads|ai|email|calendar")],
+           concurrency: Annotated[int | None, typer.Option(help="Job slots (default OUTBOUND_WORKERS)")] = None,
+           port: Annotated[int | None, typer.Option(help="Port of the health route (default 9000 + the service's)")]
+           = None,
+           host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1") -> None:
+    """Run one service's background job workers on their own; only its health route answers."""
+    from gateway.policy import HEALTH_PATHS
+    from services.embedded import service_factories
+
+    from .worker_only import WORKER_SERVICES, HealthOnly
+
+    if name not in WORKER_SERVICES:
+        raise typer.BadParameter(f"choose one of {', '.join(WORKER_SERVICES)} (the services with a job queue)")
+    factory, settings_cls = service_factories()[name]
+    try:
+        settings = settings_cls() if concurrency is None else settings_cls(workers=concurrency)
+    except ValueError as exc:  # pydantic's ValidationError: the settings say what is wrong
+        raise typer.BadParameter(str(exc)) from None
+    if settings.workers < 1:
+        raise typer.BadParameter("a worker process with 0 job slots does nothing: set OUTBOUND_WORKERS "
+                                 "or --concurrency to 1 or more")
+    _run(HealthOnly(factory(settings), name, HEALTH_PATHS[name]), host, port or 9000 + DEFAULT_PORTS[name] % 1000)
+
+
+@app.command()
+def cron(command: Annotated[list[str] | None, typer.Argument(help="The command to run, after --")] = None,
+         schedule: Annotated[str | None, typer.Option(help="Cron schedule, UTC (default OUTBOUND_DEMO_RESET_CRON)")]
+         = None,
+         at_start: Annotated[bool, typer.Option(help="Also run once right away")] = False,
+         state_file: Annotated[Path, typer.Option(help="Where the runner records its state")]
+         = Path("/tmp/outbound-cron.json"),  # noqa: S108 (the container's own /tmp volume)
+         check: Annotated[bool, typer.Option(help="Exit 0 when a runner is alive and its last run succeeded")]
+         = False) -> None:
+    """Run a command on a cron schedule, e.g. `outbound cron -- outbound demo reset` (the demo's reset)."""
+    from services.kit.cron import CronRunner, check_state
+    from services.kit.logging import configure_logging
+    from services.kit.settings import ServiceSettings
+
+    if check:
+        problem = check_state(state_file)
+        typer.echo(problem or "ok", err=problem is not None)
+        raise typer.Exit(1 if problem else 0)
+    if not command:
+        raise typer.BadParameter("name the command to run after --, e.g. `outbound cron -- outbound demo reset`")
+    base = ServiceSettings()
+    configure_logging(base.log_level, json_lines=base.log_json)
+    try:
+        runner = CronRunner(schedule if schedule is not None else base.demo_reset_cron, command, state_file)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+    async def until_signalled() -> None:
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, runner.stop)
+        await runner.run(at_start=at_start)
+
+    typer.echo(f"outbound cron: {' '.join(command)} on '{runner.schedule}' (UTC)", err=True)
+    asyncio.run(until_signalled())
+
+
+@app.command()
 def migrate() -> None:
     """Bring every service's database schema up to date."""
     from services.kit.db import create_null_pool_engine

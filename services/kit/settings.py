@@ -15,6 +15,8 @@ from typing import ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .cron import validate_cron
+
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
 SERVICE_NAMES = ("users", "leads", "ai", "email", "calendar")
 FLAG_ON = frozenset({"1", "true", "yes", "on", "y", "t"})
@@ -62,6 +64,8 @@ class ServiceSettings(BaseSettings):
     # Peers exempt from the per-address cap (addresses or CIDR): a load balancer, or the gateway in front
     # of a service, which carry many people's connections.
     server_uncapped_clients: list[str] = []
+    # When the demo's data is reset (cron, UTC): the reset container runs on it, the demo banner counts down to it.
+    demo_reset_cron: str = "0 * * * *"
 
     @field_validator("demo_mode", mode="before")
     @classmethod
@@ -95,6 +99,14 @@ class ServiceSettings(BaseSettings):
             self.database_url = f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
         self.database_url = normalise_database_url(self.database_url)
         return self
+
+    @field_validator("demo_reset_cron")
+    @classmethod
+    def _cron_schedule(cls, value: str) -> str:
+        try:
+            return validate_cron(value)
+        except ValueError as exc:
+            raise ValueError(f"OUTBOUND_DEMO_RESET_CRON: {exc}") from None
 
     @property
     def is_sqlite(self) -> bool:
