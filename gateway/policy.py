@@ -47,6 +47,8 @@ PUBLIC_ROUTES = (
     rule("POST", r"/api/auth/login"),
     rule("POST", r"/api/auth/refresh"),
     rule("POST", r"/api/auth/logout"),
+    # The public demo's "Enter the demo" and its banner (the users service answers 404 outside demo mode).
+    rule("GET HEAD POST", r"/api/auth/demo"),
     rule("POST", r"/api/auth/token"),
     rule("GET HEAD", r"/api/auth/jwks"),
     rule("GET HEAD", r"/api/[a-z]+/healthz"),

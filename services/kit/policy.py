@@ -89,6 +89,7 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/auth/login", demo_mode=ALLOWED, demo_role=True),
     write("POST", "/auth/refresh", demo_mode=ALLOWED, demo_role=True),
     write("POST", "/auth/logout", demo_mode=ALLOWED, demo_role=True),
+    write("POST", "/auth/demo", demo_mode=ALLOWED, demo_role=True),
     # Services trade their credentials for tokens here; without it nothing works, demo or not.
     write("POST", "/auth/token", demo_mode=ALLOWED),
     # The demo role may change its own password, but not the shared account of the public demo.

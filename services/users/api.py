@@ -7,6 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Path, Query, Request, Response, status
 
 from services.kit.auth import AdminPrincipal, CurrentPrincipal
+from services.kit.cron import next_run
+from services.kit.db import utcnow
 from services.kit.deps import Limit, Offset, SessionDep, client_ip
 from services.kit.errors import Forbidden, Invalid
 from services.kit.origin import from_this_site
@@ -17,6 +19,7 @@ from .deps import RingDep, SettingsDep
 from .models import User
 from .schemas import (
     AuditEventRead,
+    DemoInfo,
     Jwks,
     LoginRequest,
     Me,
@@ -103,6 +106,23 @@ async def refresh(request: Request, response: Response, session: SessionDep, set
         # A browser nobody signed in on asks this on every first load: an empty state, not a failure.
         return Response(status_code=status.HTTP_204_NO_CONTENT, headers={"Cache-Control": "no-store"})
     issued = await service.refresh(session, ring, settings, raw, ip, request.headers.get("user-agent"))
+    return _token_response(request, response, settings, issued)
+
+
+@auth.get("/demo")
+async def demo_info(settings: SettingsDep) -> DemoInfo:
+    """Whether this is the public demo, and when its data is reset next."""
+    if not settings.demo_mode:
+        return DemoInfo(enabled=False)
+    return DemoInfo(enabled=True, reset_cron=settings.demo_reset_cron,
+                    next_reset_at=next_run(settings.demo_reset_cron, utcnow()))
+
+
+@auth.post("/demo", responses={404: {}, 429: {}}, dependencies=[Depends(_from_this_site)])
+async def enter_demo(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
+                     ring: RingDep, ip: IpDep) -> TokenResponse:
+    """Enter the public demo: a demo-role session with no password (demo mode only; limited per address)."""
+    issued = await service.enter_demo(session, ring, settings, ip, request.headers.get("user-agent"))
     return _token_response(request, response, settings, issued)
 
 

@@ -22,6 +22,14 @@ class LoginRequest(BaseModel):
     password: str = Field(min_length=1, max_length=1024)
 
 
+class DemoInfo(BaseModel):
+    """Whether this is the public demo and when its data is reset next (the SPA's banner counts down)."""
+
+    enabled: bool
+    reset_cron: str | None = None
+    next_reset_at: datetime | None = None
+
+
 class TokenResponse(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret

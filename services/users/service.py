@@ -100,6 +100,32 @@ async def ensure_first_admin(s: AsyncSession, settings: UsersSettings) -> User |
     return user
 
 
+async def ensure_demo_account(s: AsyncSession, settings: UsersSettings) -> User:
+    """The shared demo-role account public demo visitors are signed in as (no password opens it)."""
+    user = await repo.get_user_by_email(s, settings.demo_account_email)
+    if user is not None:
+        if user.role != "demo" or not user.is_active:
+            user.role, user.is_active = "demo", True
+        return user
+    return await repo.add_user(s, email=settings.demo_account_email, name="Demo visitor", role="demo",
+                               is_active=True, password_hash=await hash_password(secrets.token_urlsafe(32)))
+
+
+async def enter_demo(s: AsyncSession, ring: KeyRing, settings: UsersSettings, ip: str | None,
+                     user_agent: str | None) -> IssuedTokens:
+    """A demo-role session without a password, in the public demo only; rate-limited per client address."""
+    if not settings.demo_mode:
+        raise NotFound("There is no public demo here.")
+    key = f"demo-ip:{ip or 'unknown'}"
+    await _check_throttle(s, [key], "demo sessions from your address")
+    # Counted like failed sign-ins: past the limit within the window, the address waits (doubling, capped).
+    await _record_failure(s, settings, key, settings.demo_sessions_per_ip)
+    user = await ensure_demo_account(s, settings)
+    user.last_login_at = utcnow()
+    await audit(s, "demo.entered", user=user, ip=ip)
+    return await _issue(s, ring, settings, user, family_id=uuid.uuid4().hex, ip=ip, user_agent=user_agent)
+
+
 async def ensure_internal_clients(s: AsyncSession, secret: str | None) -> None:
     """With a shared internal secret set, every built-in service can get its scoped token."""
     if not secret:
@@ -120,13 +146,12 @@ def _throttle_keys(email: str, ip: str | None) -> tuple[str, str | None]:
     return f"acct:{email}", (f"ip:{ip}" if ip else None)
 
 
-async def _check_throttle(s: AsyncSession, keys: list[str]) -> None:
+async def _check_throttle(s: AsyncSession, keys: list[str], what: str = "failed sign-ins") -> None:
     now = utcnow()
     for row in (await repo.get_throttles(s, keys)).values():
         if row.blocked_until and row.blocked_until > now:
             wait = int((row.blocked_until - now).total_seconds()) + 1
-            raise RateLimited(f"Too many failed sign-ins. Try again in {wait} s.", retry_after=wait,
-                              keep_changes=True)
+            raise RateLimited(f"Too many {what}. Try again in {wait} s.", retry_after=wait, keep_changes=True)
 
 
 async def _record_failure(s: AsyncSession, settings: UsersSettings, key: str, limit: int) -> None:

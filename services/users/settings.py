@@ -30,6 +30,10 @@ class UsersSettings(ServiceSettings):
     login_max_block_seconds: int = 900
     trusted_proxies: list[str] = ["127.0.0.1", "::1"]
     min_password_length: int = 10
+    # The public demo (OUTBOUND_DEMO_MODE): "Enter the demo" signs visitors in as this demo-role account,
+    # at most this many new demo sessions per client address in the sign-in window.
+    demo_account_email: str = "visitor@demo.outbound.invalid"
+    demo_sessions_per_ip: int = Field(default=20, ge=1, le=10_000)
     # argon2id cost (pwdlib's recommended values); lower only on very small machines or in tests.
     password_hash_time_cost: int = Field(default=3, ge=1, le=20)
     password_hash_memory_kib: int = Field(default=65536, ge=1024, le=2**21)
