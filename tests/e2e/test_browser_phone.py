@@ -92,10 +92,12 @@ async def test_a_phone_sized_first_visit(tmp_path: Path, artifacts_dir: Path) ->
                 await expect(page.get_by_role("link", name="0151 12345678")).to_be_visible()
 
                 # A company never enriched has no AI profile: the API says so without an error.
-                await page.goto(f"{base}/companies/{company_id}")
+                profile_path = f"/api/ai/enrich/company/{company_id}"
+                async with page.expect_response(lambda r: r.url.endswith(profile_path)) as profile:
+                    await page.goto(f"{base}/companies/{company_id}")
+                assert (await profile.value).status == 204
                 await expect(page.get_by_role("button", name="Enrich with AI")).to_be_visible()
                 await expect(page.get_by_role("list", name="Timeline")).to_be_visible()
-                assert (f"/api/ai/enrich/company/{company_id}", 204) in api, api
                 assert await overflow(page) <= 0, "the company page is wider than the phone"
                 assert not [status for _, status in api if status >= 400], api
                 assert not errors, errors
