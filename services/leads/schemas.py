@@ -22,6 +22,17 @@ from services.kit.schemas import JobRead, ORMModel
 from . import crawl_errors
 from .extraction.facts import CompanyFacts, PageContent
 
+# The greeting rules, shared: other services (ai, email) import them from here.
+from .salutation import FORMS_OF_ADDRESS as FORMS_OF_ADDRESS
+from .salutation import FormOfAddress as FormOfAddress
+from .salutation import ParsedName as ParsedName
+from .salutation import Register as Register
+from .salutation import RegisterSalutations as RegisterSalutations
+from .salutation import Salutations as Salutations
+from .salutation import parse_name as parse_name
+from .salutation import salutation as salutation
+from .salutation import salutations as salutations
+
 
 class LeadStatus(StrEnum):
     new = "new"
@@ -117,7 +128,10 @@ class CompanyRead(ORMModel):
 
 
 class ContactFields(BaseModel):
+    # A name typed as "Herr Dr. Klaus Bergmann" is stored as "Dr. Klaus Bergmann" with form_of_address
+    # "herr", unless the same request sets form_of_address itself.
     name: Short | None = None
+    form_of_address: FormOfAddress | None = None
     company_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
     role: Short | None = None
     email: EmailStr | None = None
@@ -145,6 +159,7 @@ class ContactRead(ORMModel):
     company_id: int | None
     company_name: str | None = None
     name: str
+    form_of_address: FormOfAddress = "unknown"
     role: str | None
     email: str | None
     phone: str | None
@@ -159,6 +174,12 @@ class ContactRead(ORMModel):
     tags: list[str] = []
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def salutations(self) -> Salutations:
+        """The greeting line per language and register ("Sehr geehrter Herr Dr. Bergmann,")."""
+        return salutations(self.name, self.form_of_address)
 
 
 class NoteCreate(BaseModel):
