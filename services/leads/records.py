@@ -74,7 +74,7 @@ def _person_form(person: dict[str, Any]) -> tuple[str, str]:
 
 def _fill_form_of_address(contact: Contact, form: str, evidence: dict[str, Any], source: str) -> None:
     """A crawl fills an unknown form of address; it never replaces one a person (or a higher writer) set."""
-    if form == "unknown" or form == contact.form_of_address:
+    if form in ("unknown", contact.form_of_address):
         return
     current_source = provenance.source_of(contact.evidence, "form_of_address")
     if contact.form_of_address == "unknown" or (

@@ -100,10 +100,8 @@ def parse_name(name: str | None) -> ParsedName:
     if body.count(",") == 1:  # "Bergmann, Klaus"; "Klaus Bergmann, Geschäftsführer" keeps the name
         before, after = (p.strip() for p in body.split(","))
         family = before.split()
-        if after and (len(family) == 1 or family[0].lower() in PARTICLES):
-            body = f"{after} {before}"
-        else:
-            body = before
+        swapped = after and (len(family) == 1 or family[0].lower() in PARTICLES)
+        body = f"{after} {before}" if swapped else before
     body = body.strip(" ,")
     words = body.split()
     typed = raw

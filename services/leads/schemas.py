@@ -21,17 +21,21 @@ from services.kit.schemas import JobRead, ORMModel
 
 from . import crawl_errors
 from .extraction.facts import CompanyFacts, PageContent
+from .salutation import (
+    FORMS_OF_ADDRESS,
+    FormOfAddress,
+    ParsedName,
+    Register,
+    RegisterSalutations,
+    Salutations,
+    parse_name,
+    salutation,
+    salutations,
+)
 
-# The greeting rules, shared: other services (ai, email) import them from here.
-from .salutation import FORMS_OF_ADDRESS as FORMS_OF_ADDRESS
-from .salutation import FormOfAddress as FormOfAddress
-from .salutation import ParsedName as ParsedName
-from .salutation import Register as Register
-from .salutation import RegisterSalutations as RegisterSalutations
-from .salutation import Salutations as Salutations
-from .salutation import parse_name as parse_name
-from .salutation import salutation as salutation
-from .salutation import salutations as salutations
+# The greeting rules live in .salutation; other services (ai, email) import them from here.
+__all__ = ["FORMS_OF_ADDRESS", "FormOfAddress", "ParsedName", "Register", "RegisterSalutations", "Salutations",
+           "parse_name", "salutation", "salutations"]
 
 
 class LeadStatus(StrEnum):
