@@ -37,6 +37,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("certified", re.compile(r"\bzertifiziert nach ((?:DIN )?(?:EN )?ISO \d{4,5}(?::\d{4})?)|"
                              r"\b((?:DIN )?(?:EN )?ISO \d{4,5}(?::\d{4})?)[- ](?:zertifiziert|certified)\b|"
                              r"\bcertified (?:to|under|according to) (ISO \d{4,5}(?::\d{4})?)", re.I)),
+    ("master", re.compile(r"\b(Meisterbetrieb|Innungsfachbetrieb|Meisterwerkstatt)\b")),
+    ("partner", re.compile(r"\bzertifizierte[rs]? ([A-Z][\w-]+ (?:Gold |Silver )?Partner)\b|"
+                           r"\bcertified ([A-Z][\w-]+ (?:Gold |Silver )?Partner)\b")),
+    ("region", re.compile(r"\b((?:in ganz|im gesamten|in der ganzen) [A-ZÄÖÜ][\w-]+(?:[ -][A-ZÄÖÜ][\w-]+)?)\b")),
     ("team", re.compile(rf"(?:\b{_MORE_DE}\s)?\b{_NUMBER}\s+(?:Mitarbeiter(?:innen)?|Mitarbeitende|Beschäftigte|"
                         r"Fachleute|Fachleuten)\b", re.I)),
     ("team", re.compile(rf"\b[Tt]eam (?:aus|von|umfasst) {_MORE_DE}? ?{_NUMBER}\b")),
@@ -51,7 +55,7 @@ CLAUSE_WORDS = frozenset({
     "zertifiziert", "kunden", "mandanten", "klientinnen", "klienten", "betreut", "ansässig", "unternehmen", "ihr",
     "ihrem", "euer", "eurem", "über", "rund", "family", "business", "founded", "been", "since", "years", "people",
     "work", "certified", "works", "with", "clients", "customers", "based", "your", "company", "more", "than",
-    "around"})
+    "around", "ein", "eine", "tätig", "zertifizierter", "certified"})
 _PAGE_ORDER = {"about": 0, "home": 1, "team": 2, "contact": 4, "impressum": 5}
 _ORDINAL_DE = {"zweiter": "second", "dritter": "third", "vierter": "fourth", "fünfter": "fifth"}
 
@@ -60,11 +64,15 @@ _ORDINAL_DE = {"zweiter": "second", "dritter": "third", "vierter": "fourth", "f�
 class SiteFact:
     """One citable fact: its kind, the page it is on, and the values that page states."""
 
-    kind: str  # family | founded | since | years | certified | team | clients | city
+    kind: str  # family | founded | since | years | certified | master | partner | region | team | clients | city
     url: str
     value: str = ""  # the year, number, standard or city, as the page writes it
     more: str = ""  # "more" (über, more than) | "about" (rund, around) | ""
     noun: str = ""  # clients: Kunden | Mandanten | clients | customers
+
+    def fits(self, language: str) -> bool:
+        """Whether a draft in ``language`` can state this fact (German phrases stay in German drafts)."""
+        return language == "de" or self.kind not in ("master", "region")
 
     def clause(self, language: str, subject: str, dative: str | None = None) -> str:
         """What the fact says, as the rest of a "dass …" / "that …" sentence about ``subject`` (``dative``:
@@ -83,6 +91,12 @@ class SiteFact:
                     else f"{subject} has been in business for {more}{value} years")
         if self.kind == "certified":
             return f"{subject} nach {value} zertifiziert ist" if de else f"{subject} is certified to {value}"
+        if self.kind == "master":
+            return f"{subject} {'eine' if value.endswith('werkstatt') else 'ein'} {value} ist"
+        if self.kind == "partner":
+            return f"{subject} zertifizierter {value} ist" if de else f"{subject} is a certified {value}"
+        if self.kind == "region":
+            return f"{subject} {value} tätig ist"
         if self.kind == "team":
             return (f"bei {dative or subject} {more}{value} Menschen arbeiten" if de
                     else f"{more}{value} people work at {subject}")
@@ -128,6 +142,8 @@ def _fact(kind: str, match: re.Match[str], url: str) -> SiteFact | None:
         more = next((g for g in groups if g and not g.isdigit()), None)
         years = next(g for g in groups if g and g.isdigit())
         return SiteFact("years", url, years, _more(more)) if 2 <= int(years) <= 400 else None
+    if kind in ("master", "partner", "region"):
+        return SiteFact(kind, url, next(g for g in groups if g))
     if kind == "certified":
         return SiteFact("certified", url, re.sub(r"\s+", " ", next(g for g in groups if g)))
     more = next((g for g in groups if g and not g[0].isdigit() and g.lower() not in (

@@ -200,8 +200,9 @@ def sign_off(language: str, register: str, tone: str, sender: Sender) -> str:
     signature = [line.rstrip() for line in (sender.signature or "").strip().split("\n") if line.strip()]
     if sender.name and not (signature and signature[0].strip() == sender.name):
         lines.append(sender.name)
-        role_line = ", ".join(p for p in (sender.role, sender.company) if p)
-        if role_line and not any(role_line in s for s in signature):
+        company = sender.company if sender.company and sender.company not in "\n".join(signature) else None
+        role_line = ", ".join(p for p in (sender.role, company) if p)
+        if role_line:
             lines.append(role_line)
     return "\n".join(lines + signature)
 
@@ -249,7 +250,7 @@ def compose(brief: Brief) -> Composed:
         if not short and (me := _me(brief)):
             opening.append(me)
         middle.append(_value(brief, notes))
-        if not short and brief.tone != "direct":
+        if not short and brief.tone != "direct" and _usable_offer(brief, []) is not None:
             middle.append(_fill(phrases["bridge" + them_or_anon][0], them=brief.them))
     elif brief.intent == "follow_up":
         opening.append(phrases["follow_up"][0])

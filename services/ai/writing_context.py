@@ -50,8 +50,9 @@ class Context:
                  (self.manual or {}).get("company")]
         return next((n for n in (prose_name(x) for x in names) if n), None)
 
-    def facts(self) -> list[SiteFact]:
-        return site_facts(self.site, self.company)
+    def facts(self, language: str | None) -> list[SiteFact]:
+        lang = writer_language(language)
+        return [f for f in site_facts(self.site, self.company) if f.fits(lang)]
 
     def sender(self, sender_name: str | None) -> Sender:
         profile = self.profile
@@ -91,7 +92,7 @@ def brief(ctx: Context, *, instruction: str, language: str | None, register: str
     return Brief(language=writer_language(language), register="informal" if register == "informal" else "formal",
                  tone=tone, length=length, intent=intent, wants_call=wants_call, minutes=minutes,
                  recipient_name=ctx.recipient_name, form_of_address=ctx.form_of_address, them=ctx.them,
-                 facts=ctx.facts(), sender=ctx.sender(sender_name))
+                 facts=ctx.facts(language), sender=ctx.sender(sender_name))
 
 
 # --- merge fields and what the model reads ------------------------------------------------------------

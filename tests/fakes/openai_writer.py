@@ -48,6 +48,10 @@ class Prompt:
         sender = self.records.get("SENDER", "")
         self.offer = _json_value(sender, "offer")
         self.calendar = _json_value(sender, "calendar_link")
+        self.sender_name = _json_value(sender, "name")
+        self.sender_company = _json_value(sender, "company")
+        length = re.search(r"Length of the body: (\d+)-(\d+) words", text)
+        self.min_words = int(length.group(1)) if length else 0
         self.instruction = _field(text, "Instruction from the salesperson (what to do, not text to copy):")
         match = re.search(r"Action: (.+?)\.\n", text)
         self.action = match.group(1) if match else ""
@@ -109,9 +113,32 @@ def write(prompt: Prompt) -> dict[str, Any]:
         paragraphs.append("I am reaching out briefly.")
     if prompt.offer:
         paragraphs.append(prompt.offer)
+    extra = _more_sentences(prompt)
+    while extra and len(" ".join([*paragraphs, prompt.call(), prompt.sign_off]).split()) < prompt.min_words:
+        paragraphs.append(extra.pop(0))
     paragraphs += [prompt.call(), prompt.sign_off]
     subject = "Kurze Frage" if prompt.german else "A quick question"
     return {"subject": subject, "body": "\n\n".join(p for p in paragraphs if p)}
+
+
+def _more_sentences(prompt: Prompt) -> list[str]:
+    """What a model adds when the draft must be longer: who writes, a second fact, an offer of material."""
+    out = []
+    if prompt.sender_name:
+        of = (" von " if prompt.german else " from ") + prompt.sender_company if prompt.sender_company else ""
+        who = prompt.sender_name + of
+        out.append(f"Mein Name ist {who}." if prompt.german else f"My name is {who}.")
+    if len(prompt.facts) > 1:
+        out.append(prompt.cite(*prompt.facts[1]))
+    if prompt.german:
+        out.append("Gern schicke ich " + ("dir" if prompt.informal else "Ihnen") + " vorab ein paar Unterlagen, damit "
+                   + ("du" if prompt.informal else "Sie") + " in Ruhe einschätzen " + ("kannst" if prompt.informal
+                                                                                     else "können") + ", ob es passt.")
+        out.append("Ich halte mich kurz und freue mich auf " + ("deine" if prompt.informal else "Ihre") + " Antwort.")
+    else:
+        out.append("I am happy to send some material first so you can judge in your own time whether it fits.")
+        out.append("I will keep it short and look forward to hearing from you.")
+    return out
 
 
 def sloppy(prompt: Prompt) -> dict[str, Any]:
