@@ -55,9 +55,8 @@ CLAUSE_WORDS = frozenset({
     "zertifiziert", "kunden", "mandanten", "klientinnen", "klienten", "betreut", "ansässig", "unternehmen", "ihr",
     "ihrem", "euer", "eurem", "über", "rund", "family", "business", "founded", "been", "since", "years", "people",
     "work", "certified", "works", "with", "clients", "customers", "based", "your", "company", "more", "than",
-    "around", "ein", "eine", "tätig", "zertifizierter", "certified"})
+    "around", "ein", "eine", "tätig", "zertifizierter"})
 _PAGE_ORDER = {"about": 0, "home": 1, "team": 2, "contact": 4, "impressum": 5}
-_ORDINAL_DE = {"zweiter": "second", "dritter": "third", "vierter": "fourth", "fünfter": "fifth"}
 
 
 @dataclass(frozen=True)

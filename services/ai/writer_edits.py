@@ -24,7 +24,7 @@ _GREETING = re.compile(r"^(sehr geehrte[rs]?|guten (tag|morgen|abend)|hallo|hi|h
 _CLOSING = re.compile(r"^(?:" + "|".join(re.escape(c) for c in CLOSING_LINES) + r")\s*[,!.]?\s*$", re.I)
 CTA_RE = re.compile(r"\?|\b(termin\w*|telefonat\w*|gespräch\w*|anruf\w*|call|meeting|book\w*|calendar|kalender|"
                     r"slot|reply|let me know|melden sie sich|melde dich|bescheid)\b", re.I)
-_ABBREVIATION = re.compile(r"(?:\b(?:z|d|u|o|v|s|e|i)\.\s?[a-zA-Z]\.|\b(?:bzw|ca|usw|etc|vs|Nr|Dr|Prof|Hr|Fr|Str|"
+_ABBREVIATION = re.compile(r"(?:(?<![\w.])[a-zA-Z]\.|\b(?:bzw|ca|usw|etc|vs|Nr|Dr|Prof|Hr|Fr|Str|"
                            r"Tel|Mr|Ms|Mrs|St|inkl|evtl|ggf|vgl)\.|\d\.)$")
 _FILLER = re.compile(r"\b(I hope this (?:e-?mail|message) finds you well[.!]?|just|actually|basically|really|"
                      r"ich hoffe, es geht Ihnen gut[.!]?|ich hoffe, es geht dir gut[.!]?|eigentlich|halt)\s*", re.I)
