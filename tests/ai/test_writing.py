@@ -17,6 +17,7 @@ from services.ai.writer_edits import fix_grammar, improve, more_personal, shorte
 from services.ai.writer_rules import Brief, Sender, compose, detect_intent
 from services.kit.db import session_scope, utcnow
 from services.leads.schemas import SiteCrawlRead, SitePage, SiteRecord
+from tests.leads.test_salutation import CASES as SALUTATIONS
 
 SITE = "https://www.brandt-aufzuege.de/"
 ABOUT = SITE + "unternehmen/ueber-uns.html"
@@ -226,3 +227,14 @@ async def test_new_default_versions_are_added_without_overriding_an_admins(
     async with session_scope(sessions) as s:
         assert await seed_prompts(s) == 0
         assert next(p for p in await repo.prompt_versions(s, "write_email") if p.is_active).version == 1
+
+
+@pytest.mark.parametrize(("name", "form", "de_formal", "de_informal", "en_formal", "en_informal"), SALUTATIONS)
+def test_every_draft_greets_by_the_leads_services_rules(name: str, form: str | None, de_formal: str,
+                                                        de_informal: str, en_formal: str, en_informal: str) -> None:
+    """The same table the leads service is tested with: the writer's first line is that greeting."""
+    for language, register, expected in (("de", "formal", de_formal), ("de", "informal", de_informal),
+                                         ("en", "formal", en_formal), ("en", "informal", en_informal)):
+        body = compose(brief(recipient_name=name or None, form_of_address=form, language=language,
+                             register=register)).draft.body
+        assert body.split("\n", 1)[0] == expected

@@ -37,6 +37,9 @@ async def test_the_sender_profile_signs_and_the_register_decides(database_url: s
                                        json={**typed, "language": "en", "sender_name": "M. Vogel"})).json()
         assert english["body"].startswith("Dear Dr. Bergmann,\n\n") and "\nM. Vogel\n" in english["body"]
         assert any("not in English" in w for w in english["warnings"])  # the German offer stays out
+        french = (await stack.ai.post("/ai/write/email", headers=stack.sales, json={**typed, "language": "fr"})).json()
+        assert french["body"].startswith("Dear Dr. Bergmann,") and any("German and English only" in w
+                                                                       for w in french["warnings"])
         bad = await stack.ai.post("/ai/write/email", headers=stack.sales, json={**typed, "register": "casual"})
         assert bad.status_code == 422 and bad.headers["content-type"] == "application/problem+json"
         # The e-mail service writes on a user's behalf: that user's profile signs; without one, no name.
