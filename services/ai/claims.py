@@ -3,7 +3,8 @@
 A sentence that cites the website (names it, or links one of its pages) may state only numbers and
 quoted words its cited page (or, with no page named, the site) contains; a year anywhere in the text
 must occur in some source (the pages, the records, the instruction, the template or draft, the sender
-profile). What fails is removed sentence by sentence, with a warning saying which.
+profile). What fails is removed sentence by sentence, with a warning saying which; sentences the user
+wrote themselves (the draft being edited, the template) are theirs and stay.
 """
 
 from __future__ import annotations
@@ -65,14 +66,17 @@ def check_sentence(sentence: str, pages: list[SitePage], sources: str) -> str | 
     return None
 
 
-def unsupported(text: str, pages: list[SitePage], sources: str) -> list[Unsupported]:
-    return [Unsupported(s, why) for s in split_sentences(text) if (why := check_sentence(s, pages, sources))]
+def unsupported(text: str, pages: list[SitePage], sources: str, given: str = "") -> list[Unsupported]:
+    """Sentences of ``text`` stating what their sources lack; a sentence the user wrote (in ``given``: the
+    draft, the template) is theirs to keep."""
+    return [Unsupported(s, why) for s in split_sentences(text)
+            if s.strip() not in given and (why := check_sentence(s, pages, sources))]
 
 
-def drop_unsupported(text: str, pages: list[SitePage], sources: str) -> tuple[str, list[str]]:
+def drop_unsupported(text: str, pages: list[SitePage], sources: str, given: str = "") -> tuple[str, list[str]]:
     """The text without sentences whose facts the sources do not contain; and a warning for each."""
     warnings: list[str] = []
-    for item in unsupported(text, pages, sources):
+    for item in unsupported(text, pages, sources, given):
         text = text.replace(item.sentence, "", 1)
         warnings.append(f"Removed a sentence the company's website does not support ({item.reason}): "
                         f"\u201c{item.sentence[:160]}\u201d")

@@ -17,7 +17,7 @@ from .claims import WEBSITE_WORDS
 from .grounding import EMAIL_RE, URL_RE
 from .site_facts import SiteFact
 from .writer_phrases import CLOSING_LINES
-from .writer_rules import Brief, _cite, _lower_first
+from .writer_rules import Brief, cite, lower_first
 
 _GREETING = re.compile(r"^(sehr geehrte[rs]?|guten (tag|morgen|abend)|hallo|hi|hey|hello|dear|liebe[rs]?|moin|"
                        r"servus|grüß gott|grüezi|good (morning|afternoon))\b", re.I)
@@ -82,7 +82,7 @@ def _cta_index(paragraphs: list[str]) -> int | None:
     return next((i for i in range(len(paragraphs) - 1, -1, -1) if CTA_RE.search(paragraphs[i])), None)
 
 
-def _keep_cta(paragraph: str) -> str:
+def keep_cta(paragraph: str) -> str:
     """The call to action of a paragraph: its asking sentences and the link sentence after them."""
     kept: list[str] = []
     for sentence in sentences(paragraph):
@@ -99,7 +99,7 @@ def shorter(body: str) -> tuple[str, list[str]]:
     others = 0
     for i, paragraph in enumerate(parts.paragraphs):
         if i == cta:
-            kept.append(_keep_cta(paragraph))
+            kept.append(keep_cta(paragraph))
         elif others < 2:
             kept.append(sentences(paragraph)[0])
             others += 1
@@ -130,12 +130,12 @@ def more_personal(body: str, brief: Brief) -> tuple[str, list[str], SiteFact | N
     cited_before = bool(WEBSITE_WORDS.search(body))
     key = ("personal_more" if cited_before else "personal") if fact.kind != "city" else (
         "cite_more" if cited_before else "cite")
-    line = _cite(brief, fact, key, seed)
+    line = cite(brief, fact, key, seed)
     if len(parts.paragraphs) >= 2:
         parts.paragraphs.insert(1, line)
         return parts.render(), [], fact
     if brief.language == "de" and parts.greeting:
-        line = _lower_first(line)
+        line = lower_first(line)
         if parts.paragraphs and parts.paragraphs[0][:1].islower():
             parts.paragraphs[0] = parts.paragraphs[0][:1].upper() + parts.paragraphs[0][1:]
     parts.paragraphs.insert(0, line)

@@ -174,7 +174,7 @@ def _value(brief: Brief, notes: list[str], *, reminder: bool = False) -> str:
                  them=brief.them or you)
 
 
-def _cite(brief: Brief, fact: SiteFact, key: str, seed: str) -> str:
+def cite(brief: Brief, fact: SiteFact, key: str, seed: str) -> str:
     subject, dative = brief.subject_words()
     return _fill(_pick(brief.phrases[key], seed), clause=fact.clause(brief.language, subject, dative), url=fact.url)
 
@@ -218,7 +218,7 @@ def _subject(brief: Brief) -> str:
     return _fill(phrases["subject_introduce" if them else "subject_introduce_anon"][0], them=them)
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """German: after "Sehr geehrter Herr …," the letter goes on in lower case (unless a noun or "Sie")."""
     first = text.split(" ", 1)[0]
     if first in ("Sie", "Ihr", "Ihre", "Ihnen") or not first[:1].isupper():
@@ -240,7 +240,7 @@ def compose(brief: Brief) -> Composed:
     if brief.intent in ("introduce", "ask_call"):
         if facts:
             cited.append(facts.pop(0))
-            opening.append(_cite(brief, cited[-1], "cite", seed))
+            opening.append(cite(brief, cited[-1], "cite", seed))
         else:
             opening.append(_fill(phrases["no_fact" + them_or_anon][0], them=brief.them))
             notes.append("No fact from the company's website to cite: enrich the company (or have it crawled) and "
@@ -257,7 +257,7 @@ def compose(brief: Brief) -> Composed:
         middle.append(_value(brief, notes, reminder=True))
         if not short and facts:
             cited.append(facts.pop(0))
-            middle.append(_cite(brief, cited[-1], "cite_more", seed))
+            middle.append(cite(brief, cited[-1], "cite_more", seed))
     else:
         opening.append(phrases["reply_thanks"][0])
         if not short:
@@ -269,11 +269,11 @@ def compose(brief: Brief) -> Composed:
             extra.append(phrases["details"][0])  # the call to action asks for a call; material comes first
         if facts:
             cited.append(facts.pop(0))
-            extra.append(_cite(brief, cited[-1], "cite_more", seed))
+            extra.append(cite(brief, cited[-1], "cite_more", seed))
     greeting = salutation(brief.recipient_name, brief.form_of_address, brief.language, brief.register)
     first = " ".join(opening)
     if brief.language == "de":
-        first = _lower_first(first)
+        first = lower_first(first)
     paragraphs = [greeting, first, " ".join(middle), " ".join(extra), _cta(brief),
                   sign_off(brief.language, brief.register, brief.tone, brief.sender)]
     if not brief.sender.name:

@@ -79,13 +79,13 @@ def _with_greeting(body: str, greeting: str) -> tuple[str, bool]:
 
 
 def _finish(draft: EmailDraft, meta: AIMeta, allowed: Source, fields: dict[str, str] | None, warnings: list[str],
-            ctx: Context, sources: str) -> EmailResult:
+            ctx: Context, sources: str, given: str = "") -> EmailResult:
     subject, gone_subject = strip_unsourced(draft.subject, allowed)
     body, gone_body = strip_unsourced(draft.body, allowed)
     gone = gone_subject + gone_body
     if gone:
         warnings = [*warnings, f"Removed links or addresses that no template or record contained: {', '.join(gone)}"]
-    body, dropped = drop_unsupported(body or "", ctx.site.pages if ctx.site else [], sources)
+    body, dropped = drop_unsupported(body or "", ctx.site.pages if ctx.site else [], sources, given)
     subject, body = subject or "", body or ""
     if fields:
         subject, body = fill_merge_fields(subject, fields), fill_merge_fields(body, fields)
@@ -130,10 +130,10 @@ async def write_email(runtime: AIRuntime, caller: Caller, req: WriteEmailRequest
             warnings.append(f"The greeting was set to \u201c{greeting}\u201d (the contact's form of address and "
                             "the register decide it).")
     return _finish(draft, meta, allowed_source(texts, ctx, b.sender), fields if known else None, warnings, ctx,
-                   sources_text(ctx, b.sender, *texts))
+                   sources_text(ctx, b.sender, *texts), given=template.body if template else "")
 
 
-def _keeps_what_matters(before: str, after: str, action: str) -> tuple[str, list[str]]:
+def _keeps_what_matters(before: str, after: str, action: str, language: str) -> tuple[str, list[str]]:
     """An edit keeps the draft's greeting, call to action and sign-off (a model's edit is put right)."""
     old, new = writer_edits.split_draft(before), writer_edits.split_draft(after)
     notes: list[str] = []
@@ -142,7 +142,7 @@ def _keeps_what_matters(before: str, after: str, action: str) -> tuple[str, list
         notes.append("The draft's greeting was kept.")
     cta_before = next((p for p in reversed(old.paragraphs) if writer_edits.CTA_RE.search(p)), None)
     if cta_before and not any(writer_edits.CTA_RE.search(p) for p in new.paragraphs):
-        new.paragraphs.append(writer_edits._keep_cta(cta_before))
+        new.paragraphs.append(writer_edits.keep_cta(cta_before))
         notes.append("The draft's call to action was kept.")
     if old.sign_off and not new.sign_off:
         new.sign_off = old.sign_off
@@ -150,8 +150,8 @@ def _keeps_what_matters(before: str, after: str, action: str) -> tuple[str, list
     if action == "fix_grammar":
         words_before, words_after = len(before.split()), len(after.split())
         if abs(words_before - words_after) > max(3, words_before // 10):
-            return writer_edits.fix_grammar(before, None), ["The model changed more than grammar; the draft was "
-                                                            "only corrected by rules instead."]
+            return writer_edits.fix_grammar(before, language), ["The model changed more than grammar; the draft "
+                                                                "was only corrected by rules instead."]
     return (new.render() if notes else after), notes
 
 
@@ -192,10 +192,10 @@ async def improve_email(runtime: AIRuntime, caller: Caller, req: ImproveRequest)
     draft, meta, notes = await _generate(runtime, caller, "improve", prompt, values, offline)
     warnings = [*ctx.notes, *notes]
     if meta.generated_by == "model":
-        body, kept = _keeps_what_matters(req.body, draft.body, req.action)
+        body, kept = _keeps_what_matters(req.body, draft.body, req.action, language)
         draft, warnings = draft.model_copy(update={"body": body}), [*warnings, *kept]
     return _finish(draft, meta, allowed_source(texts, ctx, b.sender), None, warnings, ctx,
-                   sources_text(ctx, b.sender, *texts))
+                   sources_text(ctx, b.sender, *texts), given=req.body)
 
 
 async def personalise(runtime: AIRuntime, caller: Caller, req: PersonaliseRequest) -> EmailResult:
@@ -219,5 +219,5 @@ async def personalise(runtime: AIRuntime, caller: Caller, req: PersonaliseReques
               "company": firm, "site_facts": facts_block(b), "sender": sender_block(b.sender)}
     draft, meta, notes = await _generate(runtime, caller, "personalise", prompt, values, offline)
     return _finish(draft, meta, allowed_source(texts, ctx, b.sender), fields, [*ctx.notes, *notes], ctx,
-                   sources_text(ctx, b.sender, *texts))
+                   sources_text(ctx, b.sender, *texts), given=req.body)
 

@@ -20,7 +20,7 @@ from .deps import AIRuntime
 from .engine import Caller
 from .grounding import Source
 from .site_facts import SiteFact, prose_name, site_facts
-from .sources import neutralise, untrusted_block
+from .sources import untrusted_block
 from .writer_rules import Brief, Sender, detect_intent, sign_off, writer_language
 
 
@@ -189,6 +189,3 @@ def greeting_of(body: str) -> str | None:
     return first if re.match(r"^(sehr geehrte|guten tag|hallo|hi\b|hey|hello|dear|liebe|moin|servus|good )",
                              first, re.I) and len(first.split()) <= 10 else None
 
-
-def quoted(text: str) -> str:
-    return neutralise(text)

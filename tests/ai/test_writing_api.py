@@ -68,7 +68,9 @@ async def test_a_users_service_that_cannot_answer_leaves_a_warning(database_url:
 
 async def test_edits_through_the_api_keep_greeting_call_to_action_and_sign_off(database_url: str,
                                                                                tmp_path: Path) -> None:
-    draft = ("Sehr geehrte Frau Weber,\n\nich melde mich, weil wir Sensoren nachrüsten. Das spart Zeit. Und Geld."
+    # The user's own sentence about the website is theirs: grounding only judges what the writer adds.
+    draft = ("Sehr geehrte Frau Weber,\n\nich melde mich, weil wir Sensoren nachrüsten. Das spart Zeit. Und Geld. "
+             "Auf Ihrer Website steht, dass Sie 200 Standorte haben."
              "\n\nNoch ein Absatz. Mit zwei Sätzen.\n\nHätten Sie nächste Woche Zeit für ein Telefonat?\n\n"
              "Mit freundlichen Grüßen\nMax Vogel")
     async with ai_stack(database_url, tmp_path) as stack:
