@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -235,7 +235,7 @@ async def run_brief(world: World, brief: WritingBrief, slug: str) -> list[Checke
                            generated_by=edited.json()["ai"]["generated_by"], seconds=time.perf_counter() - started))
     for item in out:
         explained = any(w.startswith("No personal line added") for w in item.warnings)
-        e = expect if item.kind == "write" else Expect(**{**expect.__dict__, "kind": item.kind,
-                                                          "before": draft["body"], "explained": explained})
+        e = expect if item.kind == "write" else replace(expect, kind=item.kind, before=draft["body"],
+                                                           explained=explained)
         item.failures = {k: v for k, v in run_checks(item.body, e).items() if v}
     return out
