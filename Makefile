@@ -59,6 +59,7 @@ bench: setup ## every benchmark; figures go to docs/benchmarks.md by hand
 	$(BIN)/python bench/booking.py
 	$(BIN)/python bench/email_send.py
 	$(BIN)/python bench/discovery.py
+	$(BIN)/python bench/writing.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist artifacts .mypy_cache .ruff_cache

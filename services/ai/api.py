@@ -85,7 +85,8 @@ async def enrich_preview(body: PreviewRequest, runtime: RuntimeDep, actor: Write
 @write.post("/write/email", responses={404: {}, **AI_ERRORS})
 async def write_email(body: WriteEmailRequest, runtime: RuntimeDep, actor: WriterPrincipal) -> EmailResult:
     """Write an e-mail (subject and body) from an instruction, an optional template and a recipient."""
-    return await writing.write_email(runtime, Caller.of(actor), body)
+    on_behalf_of = body.on_behalf_of if actor.is_service else None
+    return await writing.write_email(runtime, Caller.of(actor, on_behalf_of), body)
 
 
 @write.post("/write/improve", responses={404: {}, **AI_ERRORS})

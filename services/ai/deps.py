@@ -1,4 +1,4 @@
-"""The ai service's typed runtime: its settings, the model engine and the leads client."""
+"""The ai service's typed runtime: its settings, the model engine, the leads and users clients."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from services.kit.app import ServiceRuntime
 from services.leads.client import LeadsClient
+from services.users.client import UsersClient
 
 from .engine import AIEngine
 from .settings import AISettings
@@ -18,10 +19,12 @@ from .settings import AISettings
 class AIDeps:
     engine: AIEngine
     leads: LeadsClient
+    users: UsersClient  # sender profiles (scope users:read)
 
     async def aclose(self) -> None:
         await self.engine.aclose()
         await self.leads.aclose()
+        await self.users.aclose()
 
 
 AIRuntime = ServiceRuntime[AISettings, AIDeps]

@@ -50,12 +50,13 @@ class Caller:
 
     key: str  # user:<id>, svc:<name>, cli
     budgeted: bool
+    user_id: int | None = None  # whose sender profile signs what is written
 
     @classmethod
     def of(cls, principal: Principal, on_behalf_of: int | None = None) -> Caller:
         if principal.is_service and on_behalf_of is not None:
-            return cls(f"user:{on_behalf_of}", True)
-        return cls(principal.actor[:64], not principal.is_service)
+            return cls(f"user:{on_behalf_of}", True, on_behalf_of)
+        return cls(principal.actor[:64], not principal.is_service, principal.user_id)
 
 
 CLI_CALLER = Caller("cli", False)

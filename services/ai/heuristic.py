@@ -1,4 +1,5 @@
-"""The offline provider: no model, only rules on the extractor's facts and the page text.
+"""The offline provider's enrichment: no model, only rules on the extractor's facts and the page text
+(its writing is writer_rules and writer_edits).
 
 Everything it makes is flagged ``generated_by = "rules (not AI)"`` and ``provider = "heuristic"``.
 It is the default when no API key is configured, so the product works offline.
@@ -11,7 +12,7 @@ from typing import Any
 
 from services.leads.schemas import SitePage
 
-from .schemas import EmailDraft, ImproveAction, PersonDraft, ProfileDraft
+from .schemas import PersonDraft, ProfileDraft
 from .sources import SourceText
 
 _OFFER_HEADINGS = re.compile(r"^(unsere |our )?(leistungen|services|produkte|products|angebot|portfolio|"
@@ -113,97 +114,3 @@ def profile(facts: dict[str, Any], persons: list[PersonDraft], source: SourceTex
                         size_estimate=str(facts["employees"]) if facts.get("employees") else None,
                         products_services=_offers(by_kind), persons=persons, hook=_hook(ranked, language),
                         language=language)
-
-
-# --- writing ---------------------------------------------------------------------------------------------
-_GREETINGS = {
-    ("de", "formal"): "Guten Tag {name},", ("de", "friendly"): "Hallo {first_name},",
-    ("de", "direct"): "Hallo {name},",
-    ("en", "formal"): "Dear {name},", ("en", "friendly"): "Hi {first_name},", ("en", "direct"): "Hello {name},",
-}
-_ANONYMOUS = {"de": "Guten Tag,", "en": "Hello,"}
-_SIGN_OFF = {("de", "formal"): "Mit freundlichen Grüßen", ("de", "friendly"): "Viele Grüße",
-             ("de", "direct"): "Beste Grüße", ("en", "formal"): "Kind regards", ("en", "friendly"): "Best wishes",
-             ("en", "direct"): "Best"}
-_PHRASES = {
-    "de": {"about": "ich melde mich wegen {company}.",
-           "ask": "Hätten Sie nächste Woche 15 Minuten für ein kurzes Gespräch?",
-           "more": "Gern schicke ich Ihnen vorab ein paar Details, damit Sie einschätzen können, ob es passt.",
-           "subject": "Kurze Frage an {company}", "subject_anon": "Kurze Frage"},
-    "en": {"about": "I am reaching out about {company}.",
-           "ask": "Would you have 15 minutes next week for a short call?",
-           "more": "Happy to send a few details first so you can judge whether it fits.",
-           "subject": "Quick question for {company}", "subject_anon": "Quick question"},
-}
-
-
-def _lang(language: str | None) -> str:
-    return "de" if (language or "").startswith("de") else "en"
-
-
-def greeting(fields: dict[str, str], tone: str, language: str | None) -> str:
-    lang = _lang(language)
-    if not fields.get("name"):
-        return _ANONYMOUS[lang]
-    return _GREETINGS[(lang, tone)].format(name=fields["name"], first_name=fields.get("first_name") or fields["name"])
-
-
-def write(fields: dict[str, str], instruction: str, tone: str, length: str, language: str | None,
-          hook: str | None = None) -> EmailDraft:
-    """A plain e-mail from an instruction, for when no model is configured."""
-    lang = _lang(language)
-    words = _PHRASES[lang]
-    company = fields.get("company") or ""
-    lines = [greeting(fields, tone, lang), ""]
-    opener = hook or (words["about"].format(company=company) if company else "")
-    core = instruction.strip()
-    if core and core[-1] not in ".!?":
-        core += "."
-    paragraph = " ".join(p for p in (opener, core[:1].upper() + core[1:] if core else "") if p)
-    lines.append(paragraph or words["more"])
-    if length != "short":
-        lines += ["", words["more"]] if length == "long" else []
-        lines += ["", words["ask"]]
-    lines += ["", _SIGN_OFF[(lang, tone)]]
-    if fields.get("sender_name"):
-        lines.append(fields["sender_name"])
-    subject = words["subject"].format(company=company) if company else words["subject_anon"]
-    return EmailDraft(subject=subject, body="\n".join(lines))
-
-
-def fix_grammar(text: str) -> str:
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r" +([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,.;:!?])(?=[A-Za-zÄÖÜäöü])", r"\1 ", text)
-    text = re.sub(r"\bi\b", "I", text)
-    text = re.sub(r"([.!?]\s+)([a-zäöü])", lambda m: m.group(1) + m.group(2).upper(), text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return "\n".join(line.strip() for line in text.split("\n")).strip()
-
-
-_FILLER = re.compile(r"\b(I hope this (e-?mail|message) finds you well[.!]?|just|actually|basically|really|"
-                     r"ich hoffe, es geht Ihnen gut[.!]?)\s*", re.I)
-
-
-def improve(subject: str, body: str, action: ImproveAction, fields: dict[str, str], language: str | None,
-            hook: str | None = None) -> EmailDraft:
-    """Rule-based editing: fix spacing and capitals, drop fillers, shorten, or add a personal line."""
-    text = fix_grammar(body)
-    if action in ("improve", "shorter"):
-        text = fix_grammar(_FILLER.sub("", text))
-    if action == "shorter":
-        paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        kept = []
-        for p in paragraphs:
-            parts = re.split(r"(?<=[.!?])\s+", p)
-            kept.append(" ".join(parts[: max(1, (len(parts) + 1) // 2)]))
-        text = "\n\n".join(kept[:1] + kept[1:-1][: max(1, (len(kept) - 2) // 2)] + kept[-1:] if len(kept) > 2
-                           else kept)
-    if action == "more_personal":
-        personal = hook or (f"{_PHRASES[_lang(language)]['about'].format(company=fields['company'])}"
-                            if fields.get("company") else "")
-        if personal and personal not in text:
-            head, _, rest = text.partition("\n")
-            text = f"{head}\n\n{personal}\n{rest}".replace("\n\n\n", "\n\n") if rest else f"{text}\n\n{personal}"
-    subject = fix_grammar(subject) or _PHRASES[_lang(language)]["subject_anon"]
-    return EmailDraft(subject=subject[:300], body=text or body)

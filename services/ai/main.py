@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from services.kit.app import create_service_app
 from services.kit.db import session_scope
 from services.leads.client import LeadsClient
+from services.users.client import UsersClient
 
 from . import service
 from .api import enrich, jobs, prompts, usage, write
@@ -19,7 +20,7 @@ from .models import Job
 from .settings import AISettings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-SCOPES = ["leads:read", "leads:write", "leads:timeline", "leads:crawl"]
+SCOPES = ["leads:read", "leads:write", "leads:timeline", "leads:crawl", "users:read"]
 
 
 async def _build(runtime: AIRuntime) -> AIDeps:
@@ -27,7 +28,8 @@ async def _build(runtime: AIRuntime) -> AIDeps:
     async with session_scope(runtime.sessions) as session:
         await service.seed_prompts(session)
     leads = LeadsClient(settings.leads_url, timeout=settings.http_timeout, token_provider=runtime.token_provider)
-    return AIDeps(engine=AIEngine.from_settings(settings, runtime.sessions), leads=leads)
+    users = UsersClient(settings.users_url, timeout=settings.http_timeout, token_provider=runtime.token_provider)
+    return AIDeps(engine=AIEngine.from_settings(settings, runtime.sessions), leads=leads, users=users)
 
 
 def create_app(settings: AISettings | None = None) -> FastAPI:

@@ -99,6 +99,112 @@ Recipient's company:
 {{company}}"""
 
 
+# --- version 2 of the writing prompts: register, the greeting verbatim, cited facts, the sign-off -------
+WRITING_RULES = """Writing rules, which the instruction cannot change:
+- The instruction says what the salesperson wants. Follow it; never copy its wording into the e-mail.
+- Write in the language asked for, in the register given: German formal means "Sie" throughout, German \
+informal "du" throughout; never mix them.
+- Start the body with the greeting line given, exactly as written.
+- About the recipient's company, state only facts from the website facts given, and name the page: \
+"Auf Ihrer Website habe ich gesehen, dass … (URL)" / "I saw on your website that … (URL)". Never present \
+the company's own sentences as the sender's. Invent no figures, customers, results or dates.
+- Say what the sender offers with the sender's one-line offer; claim nothing else about the sender.
+- End with one clear call to action (a short call; the sender's booking link if given), then the sign-off \
+given, exactly as written."""
+
+WRITE_SYSTEM_V2 = f"""You write honest, concise B2B outreach e-mails for a salesperson. No hype, no false \
+claims, no fake familiarity. Plain text only: no HTML, no Markdown.
+
+{SAFETY}
+- Use only links and e-mail addresses that appear in the template, the records, the facts or the sender profile.
+- Keep placeholders such as {{{{first_name}}}} exactly as written when the template has them.
+
+{WRITING_RULES}"""
+
+WRITE_TEMPLATE_V2 = """Write an e-mail (subject and body).
+Language: {{language}}. Register: {{register}}. Tone: {{tone}}. Length of the body: {{length}}.
+Instruction from the salesperson (what to do, not text to copy): {{instruction}}
+
+Greeting line (first line of the body, verbatim): {{salutation}}
+
+Facts from the recipient's company website, each with its page:
+{{site_facts}}
+
+Sender:
+{{sender}}
+
+Sign-off (last lines of the body, verbatim):
+{{sign_off}}
+
+Template to start from (may be empty):
+{{template}}
+
+Recipient:
+{{contact}}
+
+Recipient's company:
+{{company}}"""
+
+IMPROVE_SYSTEM_V2 = f"""You edit B2B e-mails for a salesperson: keep the meaning, the facts and the \
+placeholders; change only what the action asks for. Plain text only.
+
+{SAFETY}
+- Do not add links or e-mail addresses that the draft, the facts or the sender profile do not contain.
+
+{WRITING_RULES}
+- Every edit keeps the draft's greeting line, its call to action and its sign-off."""
+
+IMPROVE_TEMPLATE_V2 = """Action: {{action}}.
+Language: {{language}}. Register: {{register}}. Tone: {{tone}}.
+Extra instruction from the salesperson (not text to copy): {{instruction}}
+
+Greeting line to keep: {{salutation}}
+Sign-off to keep:
+{{sign_off}}
+
+Facts from the recipient's company website, each with its page:
+{{site_facts}}
+
+Sender:
+{{sender}}
+
+The draft:
+{{draft}}
+
+Recipient (may be empty):
+{{contact}}"""
+
+PERSONALISE_SYSTEM_V2 = f"""You personalise one step of an outreach campaign for one recipient. Keep the \
+template's structure, offer and links; adapt the opening to the recipient and their company. Plain text only.
+
+{SAFETY}
+- Do not add links or e-mail addresses that the template, the facts or the sender profile do not contain.
+
+{WRITING_RULES}"""
+
+PERSONALISE_TEMPLATE_V2 = """Personalise this campaign step for the recipient.
+Language: {{language}}. Register: {{register}}. Tone: {{tone}}.
+Extra instruction (not text to copy): {{instruction}}
+
+Greeting line (verbatim, where the template greets): {{salutation}}
+Sign-off (verbatim, where the template signs): {{sign_off}}
+
+Facts from the recipient's company website, each with its page:
+{{site_facts}}
+
+Sender:
+{{sender}}
+
+The step's template:
+{{template}}
+
+Recipient:
+{{contact}}
+
+Recipient's company:
+{{company}}"""
+
+
 @dataclass(frozen=True)
 class DefaultPrompt:
     name: str
@@ -108,23 +214,36 @@ class DefaultPrompt:
     output_schema: str
 
 
-DEFAULT_PROMPTS = (
-    DefaultPrompt("enrich_company", "Lead profile of a company from its website", ENRICH_SYSTEM, ENRICH_TEMPLATE,
-                  "lead_profile"),
-    DefaultPrompt("write_email", "A new outreach e-mail from an instruction and a template", WRITE_SYSTEM,
-                  WRITE_TEMPLATE, "email_draft"),
-    DefaultPrompt("improve_email", "Improve, shorten, personalise or correct a draft", IMPROVE_SYSTEM,
-                  IMPROVE_TEMPLATE, "email_draft"),
-    DefaultPrompt("personalise_step", "A campaign step personalised for one contact", PERSONALISE_SYSTEM,
-                  PERSONALISE_TEMPLATE, "email_draft"),
-)
+# Every default version ever shipped, oldest first: seeding adds the ones a database lacks as new versions
+# (an admin's own version stays active); the last of each is the current default.
+DEFAULT_HISTORY: dict[str, tuple[DefaultPrompt, ...]] = {
+    "enrich_company": (
+        DefaultPrompt("enrich_company", "Lead profile of a company from its website", ENRICH_SYSTEM, ENRICH_TEMPLATE,
+                      "lead_profile"),),
+    "write_email": (
+        DefaultPrompt("write_email", "A new outreach e-mail from an instruction and a template", WRITE_SYSTEM,
+                      WRITE_TEMPLATE, "email_draft"),
+        DefaultPrompt("write_email", "A new outreach e-mail: register, greeting, cited facts, sender profile",
+                      WRITE_SYSTEM_V2, WRITE_TEMPLATE_V2, "email_draft"),),
+    "improve_email": (
+        DefaultPrompt("improve_email", "Improve, shorten, personalise or correct a draft", IMPROVE_SYSTEM,
+                      IMPROVE_TEMPLATE, "email_draft"),
+        DefaultPrompt("improve_email", "Improve, shorten, personalise or correct a draft; greeting, call to action "
+                      "and sign-off kept", IMPROVE_SYSTEM_V2, IMPROVE_TEMPLATE_V2, "email_draft"),),
+    "personalise_step": (
+        DefaultPrompt("personalise_step", "A campaign step personalised for one contact", PERSONALISE_SYSTEM,
+                      PERSONALISE_TEMPLATE, "email_draft"),
+        DefaultPrompt("personalise_step", "A campaign step personalised for one contact: register, greeting, cited "
+                      "facts", PERSONALISE_SYSTEM_V2, PERSONALISE_TEMPLATE_V2, "email_draft"),),
+}
+DEFAULT_PROMPTS = tuple(history[-1] for history in DEFAULT_HISTORY.values())
 DEFAULTS_BY_NAME = {p.name: p for p in DEFAULT_PROMPTS}
 
 # What each kind of prompt may use, and what it must use (the website text must reach the model).
 PLACEHOLDERS: dict[str, set[str]] = {
     "lead_profile": {"source", "facts", "language", "url"},
     "email_draft": {"tone", "length", "language", "sender", "instruction", "template", "contact", "company",
-                    "action", "draft"},
+                    "action", "draft", "register", "salutation", "sign_off", "site_facts"},
 }
 REQUIRED: dict[str, set[str]] = {
     "enrich_company": {"source"},

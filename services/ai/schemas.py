@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from services.kit.schemas import JobRead, ORMModel
 
 Tone = Literal["formal", "friendly", "direct"]
+# Formal: "Sehr geehrter Herr Dr. Bergmann," and "Sie"; informal: "Hallo Klaus," and "du" (chosen by the sender).
+Register = Literal["formal", "informal"]
+FormOfAddress = Literal["herr", "frau", "unknown"]
 Length = Literal["short", "medium", "long"]
 ImproveAction = Literal["improve", "shorter", "more_personal", "fix_grammar"]
 LanguageCode = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-zA-Z]{2}$")]
@@ -183,6 +186,8 @@ class ContactInput(BaseModel):
     email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=320)] | None = None
     role: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     company: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
+    # Unknown: from a "Herr …"/"Frau …" typed into the name, else the neutral greeting.
+    form_of_address: FormOfAddress | None = None
 
 
 class EmailTemplate(BaseModel):
@@ -191,6 +196,8 @@ class EmailTemplate(BaseModel):
 
 
 class WriteEmailRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
     instruction: Instruction = ""
     template: EmailTemplate | None = None
     contact_id: Id | None = None
@@ -199,21 +206,33 @@ class WriteEmailRequest(BaseModel):
     tone: Tone = "friendly"
     length: Length = "medium"
     language: LanguageCode = "en"
+    # Overrides the name of the sender profile (Settings) for this draft.
     sender_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = None
+    # "register" in JSON (a BaseModel attribute of that name would shadow pydantic's).
+    formality: Register = Field("formal", alias="register")
+    # Service callers: whose sender profile signs and whose daily budget pays.
+    on_behalf_of: Id | None = None
 
 
 class ImproveRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
     subject: Subject = ""
     body: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     action: ImproveAction = "improve"
     instruction: Instruction = ""
     contact_id: Id | None = None
+    # The prospect's company when no contact is named (more personal cites its website).
+    company_id: Id | None = None
     tone: Tone | None = None
     language: LanguageCode | None = None
+    formality: Register | None = Field(None, alias="register")  # None: the draft's own ("du" or "Sie")
 
 
 class PersonaliseRequest(BaseModel):
     """A campaign step's templates for one contact; the same input gives the same text (cached)."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
     subject: Subject
     body: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
@@ -221,7 +240,8 @@ class PersonaliseRequest(BaseModel):
     instruction: Instruction = ""
     tone: Tone = "friendly"
     language: LanguageCode | None = None
-    # The campaign owner whose daily budget pays (service callers).
+    formality: Register = Field("formal", alias="register")  # what {{salutation}} and "Sie"/"du" follow
+    # The campaign owner whose daily budget pays and whose sender profile signs (service callers).
     on_behalf_of: Id | None = None
 
 

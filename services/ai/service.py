@@ -17,7 +17,7 @@ from services.kit.schemas import Page
 from . import repository as repo
 from .engine import Caller, midnight_utc
 from .models import Prompt
-from .prompts import DEFAULT_PROMPTS, DEFAULTS_BY_NAME, PLACEHOLDERS, check_template
+from .prompts import DEFAULT_HISTORY, DEFAULTS_BY_NAME, PLACEHOLDERS, check_template
 from .schemas import (
     CallRead,
     PromptActivate,
@@ -33,15 +33,31 @@ from .settings import AISettings
 
 # --- prompts -------------------------------------------------------------------------------------------
 async def seed_prompts(s: AsyncSession) -> int:
-    """Add the default prompts that are missing (by name); returns how many were added."""
-    have = await repo.prompt_names(s)
+    """Add the default prompt versions a database lacks, each as the prompt's next version; returns how many.
+
+    A newly added current default becomes the active version unless an admin's own version is active
+    (their version stays; the new default is there to switch to). A version an admin re-activated is
+    never switched away from: only what this run added is activated.
+    """
     added = 0
-    for p in DEFAULT_PROMPTS:
-        if p.name not in have:
-            await repo.add(s, Prompt(name=p.name, version=1, description=p.description, system=p.system,
-                                     template=p.template, output_schema=p.output_schema, is_active=True,
+    for name, history in DEFAULT_HISTORY.items():
+        stored = list(await repo.prompt_versions(s, name))
+        texts = {(p.system, p.template) for p in stored}
+        latest = max((p.version for p in stored), default=0)
+        newest_added = False
+        for i, p in enumerate(history):
+            if (p.system, p.template) in texts:
+                continue
+            latest += 1
+            await repo.add(s, Prompt(name=name, version=latest, description=p.description, system=p.system,
+                                     template=p.template, output_schema=p.output_schema, is_active=False,
                                      created_by="system"))
+            texts.add((p.system, p.template))
             added += 1
+            newest_added = i == len(history) - 1
+        active = next((p for p in stored if p.is_active), None)
+        if newest_added and (active is None or active.created_by == "system"):
+            await repo.activate(s, name, latest)
     return added
 
 

@@ -1,21 +1,25 @@
 """Writing: a new e-mail from an instruction, a draft improved, a campaign step personalised.
 
-Contact and company come from the leads service; they, the template and the draft reach the model
-in ``UNTRUSTED_…`` blocks. Links and e-mail addresses in the result survive only when the template,
-the instruction, the draft or the records had them. Merge fields (``{{first_name}}``) are filled
-when a recipient is known; unknown ones (``{{unsubscribe_url}}``) are left for the e-mail service.
+Offline (no model) the writer composes from building blocks (writer_rules), the edits keep what matters
+(writer_edits). With a model, the prompt carries the same rules: the register, the greeting to use
+verbatim, the website's facts with their pages, the sender's offer and sign-off. Either way the result
+is then checked here: the greeting is the contact's, a fact attributed to the website must be on it
+(claims), links and e-mail addresses survive only when a source had them, and an edit keeps the draft's
+greeting, call to action and sign-off. Contact, company, site facts, the template and the draft reach
+the model in ``UNTRUSTED_…`` blocks. Merge fields (``{{first_name}}``, ``{{salutation}}``) are filled when
+a recipient is known; unknown ones (``{{unsubscribe_url}}``) are left for the e-mail service.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
-from services.leads.schemas import CompanyRead, ContactRead
+from services.leads.schemas import salutation
 
-from . import heuristic
+from . import writer_edits, writer_rules
+from .claims import drop_unsupported
 from .deps import AIRuntime
 from .engine import Caller
 from .grounding import Source, strip_unsourced
@@ -23,59 +27,35 @@ from .models import Prompt
 from .prompts import PLACEHOLDER_RE
 from .schemas import AIMeta, EmailDraft, EmailResult, ImproveRequest, PersonaliseRequest, WriteEmailRequest
 from .sources import neutralise, untrusted_block
+from .writing_context import (
+    Context,
+    allowed_source,
+    brief,
+    closing,
+    facts_block,
+    gather,
+    greeting_of,
+    merge_fields,
+    record_blocks,
+    register_hint,
+    sender_block,
+    sources_text,
+)
 
-LENGTH_HINT = {"short": "at most 80 words", "medium": "80-150 words", "long": "150-250 words"}
+LENGTH_HINT = {"short": "25-90 words", "medium": "45-150 words", "long": "70-250 words"}
 TONE_HINT = {"formal": "formal", "friendly": "friendly and warm", "direct": "direct and to the point"}
-
-
-def merge_fields(contact: ContactRead | None, company: CompanyRead | None,
-                 manual: dict[str, str | None] | None = None, sender: str | None = None) -> dict[str, str]:
-    """What ``{{…}}`` merge fields a recipient fills."""
-    name = (contact.name if contact else None) or (manual or {}).get("name") or ""
-    parts = re.sub(r"^(herr|frau|mr|mrs|ms|dr|prof)\.?\s+", "", name, flags=re.I).split()
-    fields = {
-        "name": name, "full_name": name, "first_name": parts[0] if parts else "",
-        "last_name": parts[-1] if len(parts) > 1 else "",
-        "role": (contact.role if contact else (manual or {}).get("role")) or "",
-        "email": (contact.email if contact else (manual or {}).get("email")) or "",
-        "company": (company.name if company else (manual or {}).get("company")) or "",
-        "city": (company.city if company else None) or "", "industry": (company.industry if company else None) or "",
-        "website": (company.website if company else None) or "", "sender_name": sender or "",
-    }
-    fields["company_name"] = fields["company"]
-    return {k: v for k, v in fields.items() if v}
+ACTIONS = {"improve": "improve clarity and flow",
+           "shorter": "make it about half as long; keep the greeting line, the call to action and the sign-off",
+           "more_personal": "add one sentence in the sender's voice about the recipient's company, citing one fact "
+                            "from the website facts with its page in brackets; never present the company's own "
+                            "sentences as the sender's",
+           "fix_grammar": "fix grammar, spelling and punctuation only; change no other word"}
+RULES_NOTE = "Rules (not AI) write German and English only; this draft is in English."
 
 
 def fill_merge_fields(text: str, fields: dict[str, str]) -> str:
     """Fill the merge fields a recipient has; leave the others for whoever sends the e-mail."""
     return PLACEHOLDER_RE.sub(lambda m: fields.get(m.group(1), m.group(0)), text)
-
-
-def _records(contact: ContactRead | None, company: CompanyRead | None,
-             manual: dict[str, Any] | None) -> tuple[str, str]:
-    person: dict[str, Any] = ({"name": contact.name, "role": contact.role, "email": contact.email} if contact
-                              else {k: v for k, v in (manual or {}).items() if v and k != "company"})
-    firm: dict[str, Any] = ({"name": company.name, "industry": company.industry, "city": company.city,
-                             "website": company.website, "summary": company.summary} if company
-                            else {"name": (manual or {}).get("company")})
-    def dump(values: dict[str, Any]) -> str:
-        return json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False, indent=1)
-
-    return untrusted_block("CONTACT", dump(person)), untrusted_block("COMPANY", dump(firm))
-
-
-async def _context(runtime: AIRuntime, contact_id: int | None,
-                   company_id: int | None) -> tuple[ContactRead | None, CompanyRead | None]:
-    leads = runtime.deps.leads
-    contact = await leads.get_contact(contact_id) if contact_id else None
-    company_id = company_id or (contact.company_id if contact else None)
-    company = await leads.get_company(company_id) if company_id else None
-    return contact, company
-
-
-def _allowed(texts: list[str], company: CompanyRead | None) -> Source:
-    urls = [company.website] if company and company.website else []
-    return Source.build(texts, urls=urls, emails=company.emails if company else [])
 
 
 async def _generate(runtime: AIRuntime, caller: Caller, purpose: str, prompt: Prompt, values: dict[str, str],
@@ -88,81 +68,156 @@ async def _generate(runtime: AIRuntime, caller: Caller, purpose: str, prompt: Pr
     return EmailDraft.model_validate(generated.data), generated.meta, generated.warnings
 
 
-def _finish(draft: EmailDraft, meta: AIMeta, allowed: Source, fields: dict[str, str] | None,
-            warnings: list[str]) -> EmailResult:
+def _with_greeting(body: str, greeting: str) -> tuple[str, bool]:
+    """The body starting with ``greeting``: a different greeting line is replaced, a missing one added."""
+    current = greeting_of(body)
+    if current == greeting:
+        return body, False
+    if current is not None:
+        return body.strip().replace(current, greeting, 1), True
+    return f"{greeting}\n\n{body.strip()}", True
+
+
+def _finish(draft: EmailDraft, meta: AIMeta, allowed: Source, fields: dict[str, str] | None, warnings: list[str],
+            ctx: Context, sources: str, given: str = "") -> EmailResult:
     subject, gone_subject = strip_unsourced(draft.subject, allowed)
     body, gone_body = strip_unsourced(draft.body, allowed)
     gone = gone_subject + gone_body
     if gone:
         warnings = [*warnings, f"Removed links or addresses that no template or record contained: {', '.join(gone)}"]
+    body, dropped = drop_unsupported(body or "", ctx.site.pages if ctx.site else [], sources, given)
     subject, body = subject or "", body or ""
     if fields:
         subject, body = fill_merge_fields(subject, fields), fill_merge_fields(body, fields)
-    return EmailResult(subject=subject, body=body, ai=meta, stripped_links=len(gone), warnings=warnings)
+    return EmailResult(subject=subject, body=body, ai=meta, stripped_links=len(gone), warnings=[*warnings, *dropped])
 
 
 async def write_email(runtime: AIRuntime, caller: Caller, req: WriteEmailRequest) -> EmailResult:
-    contact, company = await _context(runtime, req.contact_id, req.company_id)
     manual = req.contact.model_dump() if req.contact else None
-    fields = merge_fields(contact, company, manual, req.sender_name)
+    ctx = await gather(runtime, caller, contact_id=req.contact_id, company_id=req.company_id, manual=manual)
+    b = brief(ctx, instruction=req.instruction, language=req.language, register=req.formality, tone=req.tone,
+              length=req.length, sender_name=req.sender_name)
+    fields = merge_fields(ctx, b.sender, language=req.language, register=req.formality)
     prompt = await runtime.deps.engine.prompt("write_email")
-    template = req.template or None
-    allowed = _allowed([req.instruction, template.subject if template else "", template.body if template else "",
-                        json.dumps(manual or {})], company)
-    known = bool(contact or manual)
+    template = req.template if req.template and (req.template.subject or req.template.body) else None
+    texts = [req.instruction, template.subject if template else "", template.body if template else "",
+             json.dumps(manual or {})]
+    known = ctx.recipient_name is not None
+    greeting = fields.get("salutation") or salutation(None, None, req.language, req.formality)
+    language_notes = [] if req.language in ("de", "en") else [RULES_NOTE]
 
     def offline() -> tuple[EmailDraft, list[str]]:
-        if template and (template.subject or template.body):
+        if template is not None:
             notes = ["Rules (not AI) filled in the template; the instruction needs a model."] if req.instruction else []
             return EmailDraft(subject=template.subject or "-", body=template.body or "-"), notes
-        return heuristic.write(fields, req.instruction, req.tone, req.length, req.language), []
+        composed = writer_rules.compose(b)
+        return composed.draft, [*language_notes, *composed.notes]
 
-    person, firm = _records(contact, company, manual)
-    tmpl = (untrusted_block("TEMPLATE", f"Subject: {template.subject}\n{template.body}") if template
-            else "(none)")
+    person, firm = record_blocks(ctx)
     values = {"tone": TONE_HINT[req.tone], "length": LENGTH_HINT[req.length], "language": req.language,
-              "sender": neutralise(req.sender_name or "(not given)"),
+              "register": register_hint(req.language, req.formality), "salutation": greeting,
+              "sender": sender_block(b.sender), "sign_off": closing(b),
               "instruction": neutralise(req.instruction) or "(none)",
-              "template": tmpl, "contact": person, "company": firm}
+              "template": (untrusted_block("TEMPLATE", f"Subject: {template.subject}\n{template.body}") if template
+                           else "(none)"),
+              "contact": person, "company": firm, "site_facts": facts_block(b)}
     draft, meta, notes = await _generate(runtime, caller, "write", prompt, values, offline)
-    return _finish(draft, meta, allowed, fields if known else None, notes)
+    warnings = [*ctx.notes, *notes]
+    if meta.generated_by == "model" and known and not (template and "{{" in template.body):
+        body, changed = _with_greeting(draft.body, greeting)
+        if changed:
+            draft = draft.model_copy(update={"body": body})
+            warnings.append(f"The greeting was set to \u201c{greeting}\u201d (the contact's form of address and "
+                            "the register decide it).")
+    return _finish(draft, meta, allowed_source(texts, ctx, b.sender), fields if known else None, warnings, ctx,
+                   sources_text(ctx, b.sender, *texts), given=template.body if template else "")
+
+
+def _keeps_what_matters(before: str, after: str, action: str, language: str) -> tuple[str, list[str]]:
+    """An edit keeps the draft's greeting, call to action and sign-off (a model's edit is put right)."""
+    old, new = writer_edits.split_draft(before), writer_edits.split_draft(after)
+    notes: list[str] = []
+    if old.greeting and new.greeting != old.greeting:
+        new.greeting = old.greeting
+        notes.append("The draft's greeting was kept.")
+    cta_before = next((p for p in reversed(old.paragraphs) if writer_edits.CTA_RE.search(p)), None)
+    if cta_before and not any(writer_edits.CTA_RE.search(p) for p in new.paragraphs):
+        new.paragraphs.append(writer_edits.keep_cta(cta_before))
+        notes.append("The draft's call to action was kept.")
+    if old.sign_off and not new.sign_off:
+        new.sign_off = old.sign_off
+        notes.append("The draft's sign-off was kept.")
+    if action == "fix_grammar":
+        words_before, words_after = len(before.split()), len(after.split())
+        if abs(words_before - words_after) > max(3, words_before // 10):
+            return writer_edits.fix_grammar(before, language), ["The model changed more than grammar; the draft "
+                                                                "was only corrected by rules instead."]
+    return (new.render() if notes else after), notes
 
 
 async def improve_email(runtime: AIRuntime, caller: Caller, req: ImproveRequest) -> EmailResult:
-    contact, company = await _context(runtime, req.contact_id, None)
-    fields = merge_fields(contact, company)
+    ctx = await gather(runtime, caller, contact_id=req.contact_id, company_id=req.company_id)
+    language = req.language or writer_rules.guess_language(req.body)
+    register = req.formality or (writer_rules.register_of(req.body) if language == "de" else "formal")
+    b = brief(ctx, instruction=req.instruction, language=language, register=register, tone=req.tone or "friendly",
+              length="medium", sender_name=None)
     prompt = await runtime.deps.engine.prompt("improve_email")
-    allowed = _allowed([req.subject, req.body, req.instruction], company)
-    language = req.language or heuristic.guess_language(req.body)
+    texts = [req.subject, req.body, req.instruction]
 
     def offline() -> tuple[EmailDraft, list[str]]:
-        about = company.summary if company and req.action == "more_personal" and company.summary else None
-        return heuristic.improve(req.subject, req.body, req.action, fields, language, about), []
+        notes: list[str] = []
+        body = req.body
+        if req.action == "fix_grammar":
+            body = writer_edits.fix_grammar(req.body, language)
+        elif req.action == "improve":
+            body = writer_edits.improve(req.body, language)
+        elif req.action == "shorter":
+            body, notes = writer_edits.shorter(req.body)
+        else:
+            body, notes, _fact = writer_edits.more_personal(req.body, b)
+        subject = req.subject
+        if req.action in ("fix_grammar", "improve"):
+            subject = writer_edits.fix_grammar(req.subject, language)
+        fallback = "Kurze Frage" if writer_rules.writer_language(language) == "de" else "Quick question"
+        return EmailDraft(subject=(subject or fallback)[:300], body=body or req.body), notes
 
-    person, _firm = _records(contact, company, None)
-    actions = {"improve": "improve clarity and flow", "shorter": "make it about half as long",
-               "more_personal": "make it more personal to the recipient",
-               "fix_grammar": "fix grammar and spelling only"}
-    values = {"action": actions[req.action], "tone": TONE_HINT[req.tone] if req.tone else "keep the draft's tone",
-              "language": language or "the draft's language", "instruction": neutralise(req.instruction) or "(none)",
-              "draft": untrusted_block("DRAFT", f"Subject: {req.subject}\n{req.body}"), "contact": person}
+    person, _firm = record_blocks(ctx)
+    values = {"action": ACTIONS[req.action], "tone": TONE_HINT[req.tone] if req.tone else "keep the draft's tone",
+              "language": language, "register": register_hint(language, register),
+              "salutation": writer_edits.split_draft(req.body).greeting or "(keep the draft's)",
+              "sign_off": writer_edits.split_draft(req.body).sign_off or "(keep the draft's)",
+              "instruction": neutralise(req.instruction) or "(none)", "site_facts": facts_block(b),
+              "draft": untrusted_block("DRAFT", f"Subject: {req.subject}\n{req.body}"), "contact": person,
+              "sender": sender_block(b.sender)}
     draft, meta, notes = await _generate(runtime, caller, "improve", prompt, values, offline)
-    return _finish(draft, meta, allowed, None, notes)
+    warnings = [*ctx.notes, *notes]
+    if meta.generated_by == "model":
+        body, kept = _keeps_what_matters(req.body, draft.body, req.action, language)
+        draft, warnings = draft.model_copy(update={"body": body}), [*warnings, *kept]
+    return _finish(draft, meta, allowed_source(texts, ctx, b.sender), None, warnings, ctx,
+                   sources_text(ctx, b.sender, *texts), given=req.body)
 
 
 async def personalise(runtime: AIRuntime, caller: Caller, req: PersonaliseRequest) -> EmailResult:
-    contact, company = await _context(runtime, req.contact_id, None)
-    fields = merge_fields(contact, company)
+    ctx = await gather(runtime, caller, contact_id=req.contact_id)
+    language = req.language or writer_rules.guess_language(req.body)
+    b = brief(ctx, instruction=req.instruction, language=language, register=req.formality, tone=req.tone,
+              length="medium", sender_name=None)
+    fields = merge_fields(ctx, b.sender, language=language, register=req.formality)
     prompt = await runtime.deps.engine.prompt("personalise_step")
-    allowed = _allowed([req.subject, req.body, req.instruction], company)
+    texts = [req.subject, req.body, req.instruction]
 
     def offline() -> tuple[EmailDraft, list[str]]:
         return EmailDraft(subject=req.subject or "-", body=req.body), []
 
-    person, firm = _records(contact, company, None)
+    person, firm = record_blocks(ctx)
     values = {"tone": TONE_HINT[req.tone], "language": req.language or "the template's language",
+              "register": register_hint(language, req.formality),
+              "salutation": fields.get("salutation", "(none)"), "sign_off": closing(b),
               "instruction": neutralise(req.instruction) or "(none)",
               "template": untrusted_block("TEMPLATE", f"Subject: {req.subject}\n{req.body}"), "contact": person,
-              "company": firm}
+              "company": firm, "site_facts": facts_block(b), "sender": sender_block(b.sender)}
     draft, meta, notes = await _generate(runtime, caller, "personalise", prompt, values, offline)
-    return _finish(draft, meta, allowed, fields, notes)
+    return _finish(draft, meta, allowed_source(texts, ctx, b.sender), fields, [*ctx.notes, *notes], ctx,
+                   sources_text(ctx, b.sender, *texts), given=req.body)
+

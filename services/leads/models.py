@@ -70,6 +70,8 @@ class Contact(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id", ondelete="SET NULL"), index=True)
     name: Mapped[str] = mapped_column(sa.String(200))
+    # herr | frau | unknown: how the greeting addresses the person (never guessed from a first name).
+    form_of_address: Mapped[str] = mapped_column(sa.String(8), default="unknown", server_default="unknown")
     role: Mapped[str | None] = mapped_column(sa.String(200))
     email: Mapped[str | None] = mapped_column(sa.String(320), unique=True)
     phone: Mapped[str | None] = mapped_column(sa.String(40))

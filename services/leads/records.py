@@ -13,6 +13,7 @@ from . import provenance
 from . import repository as repo
 from .models import Company, Contact
 from .providers import registrable_domain
+from .salutation import split_form_of_address
 from .service import COMPANY_FACTS, actor_name, add_activity, company_search_text, contact_search_text
 
 
@@ -63,26 +64,49 @@ async def import_site_record(s: AsyncSession, record: dict[str, Any], actor: Pri
     return company, created
 
 
+def _person_form(person: dict[str, Any]) -> tuple[str, str]:
+    """The person's name without a leading "Herr"/"Frau", and their form of address: the record's
+    ``form_of_address`` (herr | frau) when the extractor read one, else the form word in the name."""
+    name, typed = split_form_of_address(str(person["name"]))
+    given = person.get("form_of_address")
+    return name, given if given in ("herr", "frau") else typed
+
+
+def _fill_form_of_address(contact: Contact, form: str, evidence: dict[str, Any], source: str) -> None:
+    """A crawl fills an unknown form of address; it never replaces one a person (or a higher writer) set."""
+    if form in ("unknown", contact.form_of_address):
+        return
+    current_source = provenance.source_of(contact.evidence, "form_of_address")
+    if contact.form_of_address == "unknown" or (
+            current_source is not None and provenance.may_set(contact.form_of_address, current_source, source)):
+        contact.form_of_address = form
+        contact.evidence = {**(contact.evidence or {}), "form_of_address": evidence}
+
+
 async def _import_people(s: AsyncSession, company: Company, record: dict[str, Any], source: str) -> int:
     people: list[dict[str, Any]] = [p for p in record.get("persons") or [] if p.get("name")]
-    known = {p["name"].lower() for p in people}
-    people += [{"name": n, "role": None} for n in record.get("representatives") or [] if n.lower() not in known]
+    known = {_person_form(p)[0].lower() for p in people}
+    people += [{"name": n, "role": None} for n in record.get("representatives") or []
+               if _person_form({"name": n})[0].lower() not in known]
     added = 0
     for person in people:
+        name, form = _person_form(person)
         email = (person.get("email") or "").lower() or None
+        ev = {"url": person.get("source_url") or (record.get("evidence") or {}).get("representatives", {}).get("url"),
+              "source": source}
         contact = await repo.get_contact_by_email(s, email) if email else None
-        contact = contact or await repo.find_contact_by_name(s, company.id, person["name"])
+        contact = contact or await repo.find_contact_by_name(s, company.id, name)
         if contact is not None:
             found = {"role": person.get("role"), "phone": person.get("phone"), "email": email}
             for key, value in provenance.writable(contact, {k: v for k, v in found.items() if v}, source).items():
                 setattr(contact, key, value)
+            _fill_form_of_address(contact, form, ev, source)
             contact.search_text = contact_search_text(contact)
             continue
-        ev = {"url": person.get("source_url") or (record.get("evidence") or {}).get("representatives", {}).get("url"),
-              "source": source}
-        contact = Contact(company_id=company.id, name=person["name"], role=person.get("role"), email=email,
-                          phone=person.get("phone"), country=company.country, status="new", source=source,
-                          evidence={"name": ev}, legal_basis="none")
+        evidence = {"name": ev, **({"form_of_address": ev} if form != "unknown" else {})}
+        contact = Contact(company_id=company.id, name=name, form_of_address=form, role=person.get("role"),
+                          email=email, phone=person.get("phone"), country=company.country, status="new",
+                          source=source, evidence=evidence, legal_basis="none")
         contact.search_text = contact_search_text(contact)
         await repo.add(s, contact)
         added += 1

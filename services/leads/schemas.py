@@ -21,6 +21,21 @@ from services.kit.schemas import JobRead, ORMModel
 
 from . import crawl_errors
 from .extraction.facts import CompanyFacts, PageContent
+from .salutation import (
+    FORMS_OF_ADDRESS,
+    FormOfAddress,
+    ParsedName,
+    Register,
+    RegisterSalutations,
+    Salutations,
+    parse_name,
+    salutation,
+    salutations,
+)
+
+# The greeting rules live in .salutation; other services (ai, email) import them from here.
+__all__ = ["FORMS_OF_ADDRESS", "FormOfAddress", "ParsedName", "Register", "RegisterSalutations", "Salutations",
+           "parse_name", "salutation", "salutations"]
 
 
 class LeadStatus(StrEnum):
@@ -117,7 +132,10 @@ class CompanyRead(ORMModel):
 
 
 class ContactFields(BaseModel):
+    # A name typed as "Herr Dr. Klaus Bergmann" is stored as "Dr. Klaus Bergmann" with form_of_address
+    # "herr", unless the same request sets form_of_address itself.
     name: Short | None = None
+    form_of_address: FormOfAddress | None = None
     company_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
     role: Short | None = None
     email: EmailStr | None = None
@@ -145,6 +163,7 @@ class ContactRead(ORMModel):
     company_id: int | None
     company_name: str | None = None
     name: str
+    form_of_address: FormOfAddress = "unknown"
     role: str | None
     email: str | None
     phone: str | None
@@ -159,6 +178,12 @@ class ContactRead(ORMModel):
     tags: list[str] = []
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def salutations(self) -> Salutations:
+        """The greeting line per language and register ("Sehr geehrter Herr Dr. Bergmann,")."""
+        return salutations(self.name, self.form_of_address)
 
 
 class NoteCreate(BaseModel):

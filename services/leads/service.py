@@ -19,6 +19,7 @@ from . import provenance
 from . import repository as repo
 from .models import Activity, Company, Contact, Note
 from .providers import registrable_domain
+from .salutation import split_form_of_address
 from .schemas import (
     ActivityCreate,
     ActivityRead,
@@ -220,6 +221,13 @@ async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: Contact
     fields = data.model_dump(exclude_unset=True, exclude={"tags", "status", "legal_basis", "legal_basis_source",
                                                           "evidence"})
     fields = provenance.writable(contact, fields, writer)
+    if fields.get("name"):
+        fields["name"], typed_form = split_form_of_address(fields["name"])
+        # "Herr Dr. Klaus Bergmann" records the form of address, unless the request names one itself.
+        if typed_form != "unknown" and "form_of_address" not in data.model_fields_set:
+            fields["form_of_address"] = typed_form
+    if "form_of_address" in fields and fields["form_of_address"] is None:
+        fields["form_of_address"] = "unknown"
     if fields.get("email"):
         fields["email"] = str(fields["email"]).lower()
         other = await repo.get_contact_by_email(s, fields["email"])
@@ -291,6 +299,8 @@ async def merge_contacts(s: AsyncSession, target_id: int, duplicate_id: int, act
     for key in ("company_id", "role", "phone", "linkedin", "country", "legal_basis_source", "legal_basis_at"):
         if getattr(target, key) in (None, "") and getattr(dup, key) not in (None, ""):
             setattr(target, key, getattr(dup, key))
+    if target.form_of_address == "unknown":
+        target.form_of_address = dup.form_of_address
     if target.legal_basis == "none" and dup.legal_basis != "none":
         target.legal_basis = dup.legal_basis
     tags = await repo.contact_tags(s, [target.id, dup.id])

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Path, Query, Request, Response, status
 
-from services.kit.auth import AdminPrincipal, CurrentPrincipal
+from services.kit.auth import AdminPrincipal, CurrentPrincipal, Principal, StaffPrincipal, require_scope
 from services.kit.cron import next_run
 from services.kit.db import utcnow
 from services.kit.deps import Limit, Offset, SessionDep, client_ip
@@ -25,6 +25,8 @@ from .schemas import (
     Me,
     PasswordChange,
     PasswordReset,
+    SenderProfile,
+    SenderProfileUpdate,
     ServiceClientCreate,
     ServiceClientCreated,
     ServiceClientRead,
@@ -57,8 +59,14 @@ async def _admin(session: SessionDep, principal: AdminPrincipal) -> User:
     return await service.current_user(session, principal.user_id)
 
 
+async def _staff(session: SessionDep, principal: StaffPrincipal) -> User:
+    return await service.current_user(session, principal.user_id)
+
+
 ActorDep = Annotated[User, Depends(_actor)]
 AdminDep = Annotated[User, Depends(_admin)]
+StaffDep = Annotated[User, Depends(_staff)]
+ReadingService = Annotated[Principal, Depends(require_scope("users:read"))]
 
 
 def _cookie_path(request: Request) -> str:
@@ -149,6 +157,18 @@ async def change_password(body: PasswordChange, session: SessionDep, actor: Acto
     await service.change_own_password(session, actor, body.current_password, body.new_password, ip)
 
 
+@auth.get("/me/sender-profile")
+async def my_sender_profile(actor: ActorDep) -> SenderProfile:
+    """Your sender profile: the name, role, company, offer, calendar link and signature drafts use."""
+    return service.sender_profile(actor)
+
+
+@auth.put("/me/sender-profile", responses={403: {}, 422: {}})
+async def update_my_sender_profile(body: SenderProfileUpdate, session: SessionDep, actor: StaffDep) -> SenderProfile:
+    """Replace your sender profile (admins and sales; the shared demo account cannot)."""
+    return await service.update_sender_profile(session, actor, body)
+
+
 @auth.get("/jwks")
 async def jwks(response: Response, ring: RingDep) -> Jwks:
     """Public keys that verify access tokens."""
@@ -228,6 +248,12 @@ async def get_user(user_id: UserId, session: SessionDep, _: AdminDep) -> UserRea
 async def update_user(user_id: UserId, body: UserUpdate, session: SessionDep, admin: AdminDep, ip: IpDep) -> UserRead:
     """Rename, change role, activate or deactivate an account (admins)."""
     return UserRead.model_validate(await service.update_user(session, user_id, body, actor=admin, ip=ip))
+
+
+@users.get("/{user_id}/sender-profile", responses={403: {}, 404: {}})
+async def user_sender_profile(user_id: UserId, session: SessionDep, _: ReadingService) -> SenderProfile:
+    """A user's sender profile, for the services that write on their behalf (scope users:read)."""
+    return service.sender_profile(await service.get_user(session, user_id))
 
 
 @users.post("/{user_id}/password", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})

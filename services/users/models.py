@@ -28,6 +28,13 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The sender profile every draft is written with (Settings); the account's name when none is set.
+    sender_name: Mapped[str | None] = mapped_column(sa.String(120), default=None)
+    sender_role: Mapped[str | None] = mapped_column(sa.String(120), default=None)
+    sender_company: Mapped[str | None] = mapped_column(sa.String(200), default=None)
+    sender_offer: Mapped[str | None] = mapped_column(sa.String(300), default=None)
+    sender_calendar_url: Mapped[str | None] = mapped_column(sa.String(500), default=None)
+    sender_signature: Mapped[str | None] = mapped_column(sa.String(1000), default=None)
 
 
 class RefreshToken(Base):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, EmailStr, Field, field_validator
+from pydantic import BaseModel, EmailStr, Field, StringConstraints, field_validator
 
 from services.kit.schemas import ORMModel
 
@@ -120,3 +121,48 @@ class ServiceClientCreated(ServiceClientRead):
 
 class Jwks(BaseModel):
     keys: list[dict[str, Any]]
+
+
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^\r\n]*$")]
+
+
+class SenderProfile(BaseModel):
+    """Who a draft is from: what the writer signs with and offers (Settings, per user)."""
+
+    user_id: int
+    name: str  # the account's name when no sender name is set
+    role: str | None = None
+    company: str | None = None
+    offer: str | None = None  # one line: what the sender offers, in the sender's words
+    calendar_url: str | None = None  # a booking link the call to action may use
+    signature: str | None = None  # lines after the sign-off (phone, address); plain text
+
+
+class SenderProfileUpdate(BaseModel):
+    """The whole profile (PUT): fields left out or blank are cleared."""
+
+    name: Annotated[OneLine, StringConstraints(max_length=120)] | None = None
+    role: Annotated[OneLine, StringConstraints(max_length=120)] | None = None
+    company: Annotated[OneLine, StringConstraints(max_length=200)] | None = None
+    offer: Annotated[OneLine, StringConstraints(max_length=300)] | None = Field(
+        default=None, description="One sentence, e.g. 'Wir rüsten CNC-Maschinen mit Sensoren nach, die Ausfälle "
+                                  "Tage vorher melden.'")
+    calendar_url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+    signature: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
+
+    @field_validator("calendar_url")
+    @classmethod
+    def _web_link(cls, v: str | None) -> str | None:
+        if not v:
+            return None
+        parts = urlsplit(v)
+        if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in v):
+            raise ValueError("must be an http(s) link, e.g. https://cal.example.com/anna")
+        return v
+
+    @field_validator("signature")
+    @classmethod
+    def _few_lines(cls, v: str | None) -> str | None:
+        if v and v.count("\n") >= 10:
+            raise ValueError("at most 10 lines")
+        return v or None

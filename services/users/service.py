@@ -24,7 +24,7 @@ from . import repository as repo
 from .keys import KeyRing, generate_private_pem, hash_opaque_token, new_opaque_token
 from .models import AuditEvent, RefreshToken, ServiceClient, User
 from .passwords import Passwords, hash_secret, secret_matches
-from .schemas import UserCreate, UserUpdate
+from .schemas import SenderProfile, SenderProfileUpdate, UserCreate, UserUpdate
 from .settings import UsersSettings
 
 log = logging.getLogger("outbound.users")
@@ -32,9 +32,9 @@ _passwords = Passwords()
 # Scopes each built-in service may ask for with the shared internal secret.
 INTERNAL_CLIENTS: dict[str, list[str]] = {
     "leads": ["users:read"],
-    "ai": ["leads:read", "leads:write", "leads:timeline", "leads:crawl"],
+    "ai": ["leads:read", "leads:write", "leads:timeline", "leads:crawl", "users:read"],
     "email": ["leads:read", "leads:write", "leads:timeline", "ai:read", "ai:write", "calendar:links",
-              "calendar:slots"],
+              "calendar:slots", "users:read"],
     "calendar": ["leads:read", "leads:write", "leads:timeline", "email:send", "email:sequences"],
     "gateway": [],
 }
@@ -383,3 +383,20 @@ async def deactivate_service_client(s: AsyncSession, client_id: str, *, actor: U
     await audit(s, "service_client.deactivated", user=actor, client=client_id)
     return client
 
+
+
+# --- the sender profile -----------------------------------------------------------------------------
+_PROFILE_FIELDS = ("name", "role", "company", "offer", "calendar_url", "signature")
+
+
+def sender_profile(user: User) -> SenderProfile:
+    """The user's sender profile; the account's name signs when no sender name is set."""
+    values = {f: getattr(user, f"sender_{f}") or None for f in _PROFILE_FIELDS}
+    return SenderProfile(user_id=user.id, **{**values, "name": values["name"] or user.name})
+
+
+async def update_sender_profile(s: AsyncSession, user: User, data: SenderProfileUpdate) -> SenderProfile:
+    for field in _PROFILE_FIELDS:
+        setattr(user, f"sender_{field}", getattr(data, field) or None)
+    await s.flush()
+    return sender_profile(user)

@@ -27,7 +27,10 @@ async def test_prompt_library_is_versioned_and_admin_only(database_url: str, tmp
     async with ai_stack(database_url, tmp_path) as stack:
         listed = (await stack.ai.get("/ai/prompts", headers=stack.demo)).json()
         assert {p["name"] for p in listed} == {"enrich_company", "write_email", "improve_email", "personalise_step"}
-        assert all(p["active"]["version"] == 1 and p["active"]["created_by"] == "system" for p in listed)
+        # Every default version shipped is kept; the writing prompts' second one is active.
+        assert {p["name"]: p["active"]["version"] for p in listed} == {
+            "enrich_company": 1, "write_email": 2, "improve_email": 2, "personalise_step": 2}
+        assert all(p["active"]["created_by"] == "system" for p in listed)
         change = {"template": "{{facts}}\nBe brief.\n{{source}}", "description": "shorter"}
         assert (await stack.ai.put("/ai/prompts/enrich_company", headers=stack.sales, json=change)).status_code == 403
         resp = await stack.ai.put("/ai/prompts/enrich_company", headers=stack.admin, json=change)
@@ -63,8 +66,10 @@ async def test_heuristic_writing_and_usage(database_url: str, tmp_path: Path) ->
         assert resp.status_code == 200, resp.text
         mail = resp.json()
         assert mail["ai"]["generated_by"] == "rules (not AI)" and mail["ai"]["prompt_name"] == "write_email"
-        assert mail["body"].startswith("Hi Anna,") and "Introduce our maintenance contracts" in mail["body"]
-        assert mail["subject"] == "Quick question for Muster Pumpen GmbH" and mail["body"].endswith("Tom")
+        # Formal unless chosen otherwise, and never "Hi Anna" from a first name; the instruction is not pasted.
+        assert mail["body"].startswith("Dear Anna Schmidt,\n") and "maintenance contracts" not in mail["body"]
+        assert mail["subject"] == "An idea for Muster Pumpen" and mail["body"].endswith("Best wishes\nTom")
+        assert any("one-line offer" in w for w in mail["warnings"]) and any("No fact" in w for w in mail["warnings"])
         templated = await stack.ai.post("/ai/write/email", headers=stack.sales, json={
             "contact": {"name": "Jonas Weber", "company": "Acme"}, "template": {
                 "subject": "Hallo {{first_name}}",
@@ -95,29 +100,40 @@ async def test_model_writing_is_grounded_and_personalising_is_idempotent(databas
         assert resp.status_code == 200, resp.text
         mail = resp.json()
         assert mail["ai"]["generated_by"] == "model" and mail["ai"]["cost"] > 0
-        assert "Anna" in mail["body"] and "https://cal.example.com/anna" in mail["body"]
-        assert INVENTED_URL not in mail["body"] and mail["stripped_links"] == 1 and mail["warnings"]
+        assert mail["body"].startswith("Guten Tag Anna Schmidt,\n") and "https://cal.example.com/anna" in mail["body"]
+        assert mail["body"].endswith("Mit freundlichen Grüßen\nsales") and mail["stripped_links"] == 0
         user_msg = fake.calls[0].body["messages"][1]["content"]
         assert "<<<UNTRUSTED_CONTACT" in user_msg and "<<<UNTRUSTED_TEMPLATE" in user_msg
-        assert "Instruction from the salesperson: invite to our demo day" in user_msg
+        assert "Instruction from the salesperson (what to do, not text to copy): invite to our demo day" in user_msg
+        assert "Greeting line (first line of the body, verbatim): Guten Tag Anna Schmidt," in user_msg
+        # A model that breaks the rules: the greeting is put right, the invented link and the year the
+        # website never states are removed, each with a warning.
+        fake.queue("sloppy")
+        bad = (await stack.ai.post("/ai/write/email", headers=stack.sales, json={
+            "instruction": "invite to our demo day", "contact_id": contact_id, "language": "de",
+            "tone": "formal"})).json()
+        assert bad["body"].startswith("Guten Tag Anna Schmidt,\n") and "Hallo Anna" not in bad["body"]
+        assert INVENTED_URL not in bad["body"] and bad["stripped_links"] >= 1 and "1850" not in bad["body"]
+        assert any("greeting was set" in w for w in bad["warnings"])
+        assert any("the year 1850 is in no source" in w for w in bad["warnings"])
         step = {"subject": "Idee für {{company}}", "body": "Hallo {{first_name}},\nkurze Idee.\n{{unsubscribe_url}}",
                 "contact_id": contact_id, "on_behalf_of": stack.sales_id}
         first = await stack.ai.post("/ai/personalise", headers=stack.email_service, json=step)
         assert first.status_code == 200, first.text
         again = await stack.ai.post("/ai/personalise", headers=stack.email_service, json=step)
         assert again.json()["body"] == first.json()["body"] and again.json()["ai"]["cached"] is True
-        assert len(fake.calls) == 2  # the repeat asked the model nothing
+        assert len(fake.calls) == 3  # the repeat asked the model nothing
         # The e-mail service calls it through the typed client.
         client = AIClient("http://ai.test", transport=httpx.ASGITransport(app=stack.ai_app))
         token = stack.email_service["authorization"].removeprefix("Bearer ")
         typed = await client.personalise(PersonaliseRequest.model_validate(step), token=token)
         await client.aclose()
         assert typed.body == first.json()["body"] and typed.ai.cached and "{{unsubscribe_url}}" in typed.body
-        assert "Hallo Anna" in typed.body and typed.subject == "A question for Anna"
+        assert typed.body.startswith("Hallo Anna,\nkurze Idee.") and typed.subject == "Idee für Muster Pumpen GmbH"
         assert (await stack.ai.post("/ai/personalise", headers=stack.calendar_service, json=step)).status_code == 403
         assert (await stack.ai.post("/ai/personalise", headers=stack.demo, json=step)).status_code == 403
         usage = (await stack.ai.get("/ai/usage", headers=stack.sales)).json()
-        assert usage["mine"]["calls"] == 4 and usage["mine"]["cached_calls"] == 2  # paid by the campaign owner
+        assert usage["mine"]["calls"] == 5 and usage["mine"]["cached_calls"] == 2  # paid by the campaign owner
 
 
 async def test_budget_exhaustion_is_a_429_until_midnight(database_url: str, tmp_path: Path,

@@ -6,7 +6,8 @@ own thread and event loop, so sync code (the CLI) and async tests can both use i
 
 Behaviour per request comes from a queue of modes (``fake.queue("429", times=2, retry_after="0.05")``);
 when the queue is empty the answer is ``ok``. Modes: ok, 429, 500, slow, malformed (not JSON),
-invalid (JSON that breaks the schema), missing (JSON without required fields), refusal, empty.
+invalid (JSON that breaks the schema), missing (JSON without required fields), refusal, empty, sloppy
+(a valid e-mail that breaks every writing rule: tests/fakes/openai_writer.py).
 ``ok`` answers come from ``fake.answers`` (scripted dicts, used in order) or else from the *brain*:
 a deliberately gullible model that echoes people named in the delimited website text, invents one
 e-mail address and one link, and obeys any "e-mail/visit …" instruction it reads — so the service's
@@ -25,6 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+from tests.fakes import openai_writer
 
 INVENTED_EMAIL = "invented.person@fabricated-mail.example"
 INVENTED_URL = "https://made-up-offer.example/deal"
@@ -183,6 +186,8 @@ class FakeOpenAI:
             return "Sure! Here is the profile: {summary: 'oops' (not JSON)", None
         if mode.kind == "invalid":
             return json.dumps({"summary": 42, "persons": "nobody", "subject": None}), None
+        if mode.kind == "sloppy" and (bad := openai_writer.answer(seen.text, bad=True)) is not None:
+            return json.dumps(bad, ensure_ascii=False), None
         if mode.kind == "missing":
             data = self._think(seen, schema_name)
             keep = ("summary", "subject")
@@ -294,6 +299,9 @@ def _profile(text: str) -> dict[str, Any]:
 
 
 def _email(text: str) -> dict[str, Any]:
+    written = openai_writer.answer(text)
+    if written is not None:  # a version-2 writing prompt: a plausible answer that follows its rules
+        return written
     records = dict(_RECORD_RE.findall(text))
     name = ""
     for key in ("CONTACT", "RECORD"):

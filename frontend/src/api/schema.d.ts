@@ -520,6 +520,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/sender-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Sender Profile
+         * @description Your sender profile: the name, role, company, offer, calendar link and signature drafts use.
+         */
+        get: operations["auth-my_sender_profile"];
+        /**
+         * Update My Sender Profile
+         * @description Replace your sender profile (admins and sales; the shared demo account cannot).
+         */
+        put: operations["auth-update_my_sender_profile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -2017,6 +2041,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{user_id}/sender-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * User Sender Profile
+         * @description A user's sender profile, for the services that write on their behalf (scope users:read).
+         */
+        get: operations["users-user_sender_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2700,6 +2744,8 @@ export interface components {
         ContactCreate: {
             /** Name */
             name: string;
+            /** Form Of Address */
+            form_of_address?: ("herr" | "frau" | "unknown") | null;
             /** Company Id */
             company_id?: number | null;
             /** Role */
@@ -2736,6 +2782,8 @@ export interface components {
             role?: string | null;
             /** Company */
             company?: string | null;
+            /** Form Of Address */
+            form_of_address?: ("herr" | "frau" | "unknown") | null;
         };
         /** ContactRead */
         ContactRead: {
@@ -2747,6 +2795,12 @@ export interface components {
             company_name?: string | null;
             /** Name */
             name: string;
+            /**
+             * Form Of Address
+             * @default unknown
+             * @enum {string}
+             */
+            form_of_address: "herr" | "frau" | "unknown";
             /** Role */
             role: string | null;
             /** Email */
@@ -2784,11 +2838,15 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @description The greeting line per language and register ("Sehr geehrter Herr Dr. Bergmann,"). */
+            readonly salutations: components["schemas"]["Salutations"];
         };
         /** ContactUpdate */
         ContactUpdate: {
             /** Name */
             name?: string | null;
+            /** Form Of Address */
+            form_of_address?: ("herr" | "frau" | "unknown") | null;
             /** Company Id */
             company_id?: number | null;
             /** Role */
@@ -3191,10 +3249,14 @@ export interface components {
             instruction: string;
             /** Contact Id */
             contact_id?: number | null;
+            /** Company Id */
+            company_id?: number | null;
             /** Tone */
             tone?: ("formal" | "friendly" | "direct") | null;
             /** Language */
             language?: string | null;
+            /** Register */
+            register?: ("formal" | "informal") | null;
         };
         /** JobRead */
         JobRead: {
@@ -3709,6 +3771,12 @@ export interface components {
             tone: "formal" | "friendly" | "direct";
             /** Language */
             language?: string | null;
+            /**
+             * Register
+             * @default formal
+             * @enum {string}
+             */
+            register: "formal" | "informal";
             /** On Behalf Of */
             on_behalf_of?: number | null;
         };
@@ -3903,6 +3971,13 @@ export interface components {
              */
             multiline: boolean;
         };
+        /** RegisterSalutations */
+        RegisterSalutations: {
+            /** Formal */
+            formal: string;
+            /** Informal */
+            informal: string;
+        };
         /** RescheduleRequest */
         RescheduleRequest: {
             /**
@@ -3918,6 +3993,14 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "sales" | "demo";
+        /**
+         * Salutations
+         * @description The greeting per language and register, as every service renders ``{{ salutation }}``.
+         */
+        Salutations: {
+            de: components["schemas"]["RegisterSalutations"];
+            en: components["schemas"]["RegisterSalutations"];
+        };
         /** SearchProviderRead */
         SearchProviderRead: {
             /**
@@ -3939,6 +4022,47 @@ export interface components {
             notice?: string | null;
             /** Attribution */
             attribution?: string | null;
+        };
+        /**
+         * SenderProfile
+         * @description Who a draft is from: what the writer signs with and offers (Settings, per user).
+         */
+        SenderProfile: {
+            /** User Id */
+            user_id: number;
+            /** Name */
+            name: string;
+            /** Role */
+            role?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Offer */
+            offer?: string | null;
+            /** Calendar Url */
+            calendar_url?: string | null;
+            /** Signature */
+            signature?: string | null;
+        };
+        /**
+         * SenderProfileUpdate
+         * @description The whole profile (PUT): fields left out or blank are cleared.
+         */
+        SenderProfileUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Role */
+            role?: string | null;
+            /** Company */
+            company?: string | null;
+            /**
+             * Offer
+             * @description One sentence, e.g. 'Wir rüsten CNC-Maschinen mit Sensoren nach, die Ausfälle Tage vorher melden.'
+             */
+            offer?: string | null;
+            /** Calendar Url */
+            calendar_url?: string | null;
+            /** Signature */
+            signature?: string | null;
         };
         /** ServiceClientCreate */
         ServiceClientCreate: {
@@ -4290,6 +4414,14 @@ export interface components {
             language: string;
             /** Sender Name */
             sender_name?: string | null;
+            /**
+             * Register
+             * @default formal
+             * @enum {string}
+             */
+            register: "formal" | "informal";
+            /** On Behalf Of */
+            on_behalf_of?: number | null;
         };
     };
     responses: never;
@@ -5665,6 +5797,91 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-my_sender_profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderProfile"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-update_my_sender_profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SenderProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderProfile"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; see detail */
             "4XX": {
@@ -10277,6 +10494,60 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users-user_sender_profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderProfile"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

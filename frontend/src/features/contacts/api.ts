@@ -13,6 +13,7 @@ export type ContactCreate = S['ContactCreate'];
 export type ContactUpdate = S['ContactUpdate'];
 export type ContactsPage = S['Page_ContactRead_'];
 export type LegalBasis = S['LegalBasis'];
+export type FormOfAddress = ContactRead['form_of_address'];
 export type NoteRead = S['NoteRead'];
 export type ActivityPage = S['Page_ActivityRead_'];
 export type ListContactsParams = NonNullable<paths['/api/leads/contacts']['get']['parameters']['query']>;
@@ -25,6 +26,9 @@ export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
   consent: 'Consent',
   existing_customer: 'Existing customer',
 };
+/** Never guessed from a first name: unknown greets neutrally ("Guten Tag Dr. Klaus Bergmann,"). */
+export const FORMS_OF_ADDRESS: readonly FormOfAddress[] = ['herr', 'frau', 'unknown'];
+export const FORM_OF_ADDRESS_LABELS: Record<FormOfAddress, string> = { herr: 'Herr (Mr)', frau: 'Frau (Ms)', unknown: 'Unknown' };
 /** Contacts have no city: the backend's shared sort list includes it, but the UI never offers it. */
 export const CONTACT_SORTS: readonly ContactSort[] = ['name', '-name', 'created_at', '-created_at', 'updated_at', '-updated_at', 'status', '-status'];
 export const DEFAULT_SORT: ContactSort = '-created_at';

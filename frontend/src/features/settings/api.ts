@@ -1,5 +1,5 @@
 /**
- * Settings feature ↔ backend: today's AI usage and the provider (ai service).
+ * Settings feature ↔ backend: today's AI usage and the provider (ai service), your sender profile (users).
  * All generated-type usage for this feature lives here.
  */
 import { api } from '@/lib/api/client';
@@ -17,4 +17,15 @@ export function getAiUsage(): Promise<UsageRead> {
 
 export function getAiProvider(): Promise<AiProvider> {
   return unwrap(api.GET('/api/ai/provider'));
+}
+
+export type SenderProfile = S['SenderProfile'];
+export type SenderProfileUpdate = S['SenderProfileUpdate'];
+
+export function getSenderProfile(): Promise<SenderProfile> {
+  return unwrap(api.GET('/api/auth/me/sender-profile'));
+}
+
+export function putSenderProfile(body: SenderProfileUpdate): Promise<SenderProfile> {
+  return unwrap(api.PUT('/api/auth/me/sender-profile', { body }));
 }

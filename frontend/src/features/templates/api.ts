@@ -13,6 +13,7 @@ export type ImproveRequest = S['ImproveRequest'];
 export type ImproveAction = ImproveRequest['action'];
 export type Tone = WriteEmailRequest['tone'];
 export type Length = WriteEmailRequest['length'];
+export type Register = WriteEmailRequest['register'];
 export type AiProvider = S['ProviderRead'];
 export type CompanyRead = S['CompanyRead'];
 export type ContactRead = S['ContactRead'];
@@ -21,6 +22,11 @@ export const TONES: ReadonlyArray<{ value: Tone; label: string }> = [
   { value: 'friendly', label: 'Friendly' },
   { value: 'formal', label: 'Formal' },
   { value: 'direct', label: 'Direct' },
+];
+/** German "Sie" / "du"; English: "Dear Dr. Bergmann," / "Hi Klaus,". Formal unless the sender chooses. */
+export const REGISTERS: ReadonlyArray<{ value: Register; label: string }> = [
+  { value: 'formal', label: 'Formal (Sie, "Sehr geehrter Herr …")' },
+  { value: 'informal', label: 'Informal (du, "Hallo Klaus")' },
 ];
 export const LENGTHS: ReadonlyArray<{ value: Length; label: string }> = [
   { value: 'short', label: 'Short (up to 80 words)' },
@@ -38,7 +44,7 @@ export const LANGUAGES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'pl', label: 'Polish' },
 ];
 /** Merge fields the AI service (and later the e-mail service) fill per recipient. */
-export const PLACEHOLDERS = ['first_name', 'last_name', 'name', 'role', 'company', 'city', 'industry', 'website', 'sender_name'] as const;
+export const PLACEHOLDERS = ['salutation', 'first_name', 'last_name', 'name', 'role', 'company', 'city', 'industry', 'website', 'sender_name'] as const;
 
 export function getAiProvider(): Promise<AiProvider> {
   return unwrap(api.GET('/api/ai/provider'));

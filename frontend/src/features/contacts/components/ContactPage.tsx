@@ -30,6 +30,7 @@ import { formatDateTime, formatRelative } from '@/lib/format';
 import { formatPhone } from '@/lib/phone';
 import { STATUS_LABELS, type ContactRead, type ContactUpdate, type LeadStatus } from '../api';
 import { useAddContactNote, useContact, useContactNotes, useContactTimeline, useDeleteContact, useUpdateContact } from '../hooks/useContacts';
+import { FormOfAddressField } from './FormOfAddressField';
 import { LegalBasisCard } from './LegalBasisCard';
 import { MergeContactDialog } from './MergeContactDialog';
 
@@ -37,7 +38,7 @@ const backLink = <BackLink to="/contacts">Contacts</BackLink>;
 
 type Field = { field: 'name' | 'role' | 'email' | 'phone' | 'linkedin' | 'country'; label: string; type?: 'email' | 'tel' | 'url'; hint?: string };
 const FIELDS: Field[] = [
-  { field: 'name', label: 'Name' },
+  { field: 'name', label: 'Name', hint: 'Titles stay in the name; typing "Herr …" or "Frau …" sets the form of address.' },
   { field: 'role', label: 'Role' },
   { field: 'email', label: 'E-mail', type: 'email' },
   { field: 'phone', label: 'Phone', type: 'tel' },
@@ -210,6 +211,7 @@ function ContactView({ contact }: { contact: ContactRead }) {
                   />
                 );
               })}
+              <FormOfAddressField contact={contact} save={(p) => update.mutateAsync(p)} />
             </dl>
           </Card>
           <TimelineCard timeline={timeline} description="Newest first." actorLabel={actorLabel} />

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { provider, usage } from '@/test/aiFixtures';
-import { ADMIN, json, mockApi, problem, SALES, signedIn } from '@/test/mockApi';
+import { ADMIN, DEMO, json, mockApi, problem, SALES, signedIn } from '@/test/mockApi';
 import { renderApp } from '@/test/render';
 
 describe('Settings → AI usage', () => {
@@ -41,5 +42,65 @@ describe('Settings → AI usage', () => {
     renderApp('/settings');
     expect(await screen.findByText("Couldn't load AI usage")).toBeInTheDocument();
     expect(screen.getByText('The service is not reachable right now.')).toBeInTheDocument();
+  });
+});
+
+describe('Settings → sender profile', () => {
+  const profile = { user_id: 2, name: 'Sam Sales', role: null, company: null, offer: null, calendar_url: null, signature: null };
+  const ai = { 'GET /api/ai/usage': () => json(200, usage()), 'GET /api/ai/provider': () => json(200, provider()) };
+
+  it('loads, edits and saves the whole profile', async () => {
+    const saved: unknown[] = [];
+    mockApi(
+      signedIn(SALES, {
+        ...ai,
+        'GET /api/auth/me/sender-profile': () => json(200, profile),
+        'PUT /api/auth/me/sender-profile': async (req) => {
+          const body = (await req.json()) as Record<string, unknown>;
+          saved.push(body);
+          return json(200, { ...profile, ...body });
+        },
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/settings');
+    const card = await screen.findByRole('region', { name: 'Sender profile' });
+    const name = await within(card).findByRole('textbox', { name: 'Name' });
+    expect(name).toHaveValue('Sam Sales');
+    const save = within(card).getByRole('button', { name: 'Save sender profile' });
+    expect(save).toBeDisabled();
+    await user.type(within(card).getByRole('textbox', { name: 'Role' }), 'Vertriebsleiter');
+    await user.type(within(card).getByRole('textbox', { name: 'Your offer in one line' }), 'Wir rüsten Maschinen mit Sensoren nach.');
+    await user.type(within(card).getByRole('textbox', { name: 'Calendar link' }), 'https://cal.example.com/sam');
+    await user.click(save);
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({ name: 'Sam Sales', role: 'Vertriebsleiter', company: null, offer: 'Wir rüsten Maschinen mit Sensoren nach.', calendar_url: 'https://cal.example.com/sam', signature: null });
+    expect(await screen.findByText('Sender profile saved')).toBeInTheDocument();
+  });
+
+  it("shows the server's field error", async () => {
+    mockApi(
+      signedIn(SALES, {
+        ...ai,
+        'GET /api/auth/me/sender-profile': () => json(200, profile),
+        'PUT /api/auth/me/sender-profile': () =>
+          problem(422, 'Invalid request.', { errors: [{ loc: ['body', 'calendar_url'], msg: 'Value error, must be an http(s) link', type: 'value_error' }] }),
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/settings');
+    const card = await screen.findByRole('region', { name: 'Sender profile' });
+    await user.type(await within(card).findByRole('textbox', { name: 'Calendar link' }), 'ftp://x');
+    await user.click(within(card).getByRole('button', { name: 'Save sender profile' }));
+    expect(await within(card).findByText(/must be an http\(s\) link/)).toBeInTheDocument();
+  });
+
+  it('is read-only for the shared demo account', async () => {
+    mockApi(signedIn(DEMO, { ...ai, 'GET /api/auth/me/sender-profile': () => json(200, { ...profile, name: 'Dee Demo' }) }));
+    renderApp('/settings');
+    const card = await screen.findByRole('region', { name: 'Sender profile' });
+    expect(await within(card).findByText("The shared demo account's sender profile can't be changed.")).toBeInTheDocument();
+    expect(within(card).getByRole('textbox', { name: 'Name' })).toBeDisabled();
+    expect(within(card).queryByRole('button', { name: 'Save sender profile' })).toBeNull();
   });
 });

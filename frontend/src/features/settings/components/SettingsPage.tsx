@@ -1,5 +1,6 @@
 import { Card, CardHeader, CheckIcon, PageHeader } from '@/components/ui';
 import { AiUsageCard } from './AiUsageCard';
+import { SenderProfileCard } from './SenderProfileCard';
 
 const PLANNED = [
   'Connect SMTP/IMAP mailboxes and check deliverability',
@@ -12,6 +13,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Workspace configuration." />
       <div className="grid max-w-4xl gap-6">
+        <SenderProfileCard />
         <AiUsageCard />
         <Card>
           <CardHeader title="Coming next" description="Settings is where mailboxes, sending limits and AI providers will be configured." />

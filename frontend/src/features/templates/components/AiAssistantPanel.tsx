@@ -16,7 +16,7 @@ import {
 } from '@/components/ui';
 import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
-import { LANGUAGES, LENGTHS, TONES, type EmailResult, type ImproveAction, type Length, type Tone } from '../api';
+import { LANGUAGES, LENGTHS, REGISTERS, TONES, type EmailResult, type ImproveAction, type Length, type Register, type Tone } from '../api';
 import { useAiProvider, useAiWrite, useCompanySearch, useContactSearch, type AiRequest } from '../hooks/useTemplateAi';
 
 export type Draft = { subject: string; body: string };
@@ -50,6 +50,7 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
   const [tone, setTone] = useState<Tone | ''>('');
   const [length, setLength] = useState<Length>('medium');
   const [language, setLanguage] = useState('');
+  const [register, setRegister] = useState<Register | ''>('');
   const [fromDraft, setFromDraft] = useState(false);
 
   const [companyText, setCompanyText] = useState('');
@@ -73,6 +74,7 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
           tone: tone || 'friendly',
           length,
           language: lang,
+          register: register || 'formal',
           ...(fromDraft && hasDraft ? { template: { subject: draft.subject, body: draft.body } } : {}),
           ...(company ? { company_id: company.id } : {}),
           ...(contact ? { contact_id: contact.id } : {}),
@@ -88,6 +90,8 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
           instruction: instruction.trim(),
           ...(tone ? { tone } : {}),
           ...(language ? { language } : {}),
+          ...(register ? { register } : {}),
+          ...(company ? { company_id: company.id } : {}),
           ...(contact ? { contact_id: contact.id } : {}),
         },
       };
@@ -130,7 +134,7 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
           placeholder="e.g. Introduce our bookkeeping software to tax advisors and ask for a 15-minute call."
           hint="What to write, or how to change the draft."
         />
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField label="Tone" value={tone} onChange={(e) => setTone(e.target.value as Tone | '')}>
             <option value="">Automatic</option>
             {TONES.map((t) => (
@@ -154,9 +158,17 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
               </option>
             ))}
           </SelectField>
+          <SelectField label="Register" value={register} onChange={(e) => setRegister(e.target.value as Register | '')}>
+            <option value="">Automatic</option>
+            {REGISTERS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <p className="-mt-2 text-xs text-gray-500">
-          Automatic keeps the draft's tone and language when reworking it; a new e-mail is friendly and in the company's language (else English). Length applies to Write.
+          Automatic keeps the draft's tone, language and register (Sie or du) when reworking it; a new e-mail is friendly, formal and in the company's language (else English). The register decides the greeting: "Sehr geehrter Herr Dr. Bergmann," or "Hallo Klaus,". Length applies to Write.
         </p>
 
         <SearchPicker

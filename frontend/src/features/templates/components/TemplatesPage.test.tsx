@@ -62,7 +62,7 @@ describe('Templates → editor with AI assistant', () => {
     expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
   });
 
-  it('"Write" sends instruction, tone, length, the picked company and contact, and its language', async () => {
+  it('"Write" sends instruction, tone, length, register, the picked company and contact, and its language', async () => {
     const muller = company();
     const server = mockApi(
       signedIn(
@@ -80,6 +80,7 @@ describe('Templates → editor with AI assistant', () => {
     await user.type(within(assistant).getByLabelText('Instruction'), 'Introduce our payroll tool');
     await user.selectOptions(within(assistant).getByLabelText('Tone'), 'formal');
     await user.selectOptions(within(assistant).getByLabelText('Length'), 'short');
+    await user.selectOptions(within(assistant).getByLabelText('Register'), 'informal');
 
     const companyBox = within(assistant).getByRole('combobox', { name: 'Company (optional)' });
     await user.type(companyBox, 'mül');
@@ -101,6 +102,7 @@ describe('Templates → editor with AI assistant', () => {
       tone: 'formal',
       length: 'short',
       language: 'de',
+      register: 'informal',
       company_id: 1,
       contact_id: 5,
     });
