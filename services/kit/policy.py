@@ -94,6 +94,8 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/auth/token", demo_mode=ALLOWED),
     # The demo role may change its own password, but not the shared account of the public demo.
     write("POST", "/auth/me/password", demo_mode=REFUSED, demo_role=True),
+    # The sender profile is a setting (it signs every draft and mail): settings are off in the public demo.
+    write("PUT", "/auth/me/sender-profile", demo_mode=REFUSED),
     write("POST", "/auth/service-clients", demo_mode=REFUSED),
     write("DELETE", "/auth/service-clients/{client_id}", demo_mode=REFUSED),
     write("POST", "/users", demo_mode=REFUSED),
