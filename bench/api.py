@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -103,18 +104,25 @@ def companies_csv(first: int, count: int) -> bytes:
     return "\n".join(rows).encode()
 
 
-def seed(base: str, token: str, count: int, chunk: int = 250) -> None:
-    """Import ``count`` companies through the API, in chunks that stay well inside the gateway's timeout."""
-    for first in range(0, count, chunk):
-        size = min(chunk, count - first)
-        boundary = uuid.uuid4().hex
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\"\r\n"
-                f"Content-Type: text/csv\r\n\r\n").encode() + companies_csv(first, size) \
-            + f"\r\n--{boundary}--\r\n".encode()
-        report = _post(f"{base}/api/leads/companies/import", body, {
-            "content-type": f"multipart/form-data; boundary={boundary}", "authorization": f"Bearer {token}"})
-        if report.get("created") != size:
-            raise RuntimeError(f"seeding: {report}")
+def seed(base: str, token: str, count: int) -> None:
+    """Import ``count`` companies through the API (an import job) and wait for it to finish."""
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\"\r\n"
+            f"Content-Type: text/csv\r\n\r\n").encode() + companies_csv(0, count) + f"\r\n--{boundary}--\r\n".encode()
+    started = _post(f"{base}/api/leads/companies/import", body, {
+        "content-type": f"multipart/form-data; boundary={boundary}", "authorization": f"Bearer {token}"})
+    job_id = started["job"]["id"]  # type: ignore[index]
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        req = urllib.request.Request(f"{base}/api/leads/jobs/{job_id}", headers={"authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            job = json.load(resp)
+        if job["status"] in ("succeeded", "failed", "cancelled"):
+            if job["status"] != "succeeded" or job["result"]["created"] != count:
+                raise RuntimeError(f"seeding: {job}")
+            return
+        time.sleep(0.5)
+    raise RuntimeError("seeding did not finish in 10 minutes")
 
 
 @contextlib.contextmanager
