@@ -264,31 +264,65 @@ async def test_a_normal_clients_p99_holds_while_an_attacker_holds_1000_slow_conn
     Unfixed, a single 64 MiB head stalled every request for seconds: no round comes near 2x then.
     """
     rounds = []
-    for _ in range(3):
-        baseline_before = _p99(await _latencies(server.port, 3))
-        attacker = subprocess.Popen([sys.executable, "-m", "tests.kit.slow_clients", str(server.port),
-                                     "--slow", "1000", "--big", "4"], cwd=ROOT, stdout=subprocess.PIPE, text=True,
-                                    env={**os.environ, "PYTHONPATH": str(ROOT)})
-        try:
-            assert attacker.stdout is not None
-            assert attacker.stdout.readline().strip() == "ready"
-            # Long enough for held slow connections to be cut at the header timeout and come back.
-            under_attack = _p99(await _latencies(server.port, HEADER_TIMEOUT * 2))
-        finally:
-            attacker.terminate()
-            out, _ = attacker.communicate(timeout=30)
-        seen = json.loads(out.strip().splitlines()[-1])
-        # The attack really happened: oversized heads were refused, slow connections were capped and cut.
-        assert seen.get("big_431", 0) >= 4, seen
-        assert seen.get("slow_503", 0) >= 1000 - PER_CLIENT, seen
-        assert seen.get("slow_408", 0) >= 1, seen
-        baseline_after = _p99(await _latencies(server.port, 3))
-        ratio = under_attack / max(baseline_before, baseline_after)
-        rounds.append((round(baseline_before * 1000, 2), round(under_attack * 1000, 2),
-                       round(baseline_after * 1000, 2), round(ratio, 2)))
-        print(f"p99 ms before {rounds[-1][0]}, under attack {rounds[-1][1]}, after {rounds[-1][2]}: "
-              f"ratio {rounds[-1][3]}")
-        if ratio <= 2.0:
-            return
+    with _attacker_on_its_own_core(server.pid) as attacker_cpus:
+        for _ in range(3):
+            if await _one_attack_round(server, attacker_cpus, rounds) <= 2.0:
+                return
     raise AssertionError(f"p99 under attack above 2x baseline in every round (before, attack, after, ratio): "
                          f"{rounds}")
+
+
+@contextlib.contextmanager
+def _attacker_on_its_own_core(server_pid: int) -> Iterator[set[int] | None]:
+    """Pin the attacker to one core and the server and this client to the others, for the test's duration.
+
+    In production the attacker's own CPU is on another machine; here it shares two cores with the server
+    and the client, and its busy loop alone (not the server's handling of it) tripled a 1 ms p99 in CI.
+    What the test measures is the server's work under attack, so that is what shares the client's cores.
+    """
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if len(cpus) < 2:
+        yield None
+        return
+    rest = set(cpus[:-1])
+    # Affinity is per thread on Linux: every thread of the server, and this (the event loop's) thread.
+    threads = [0, *(int(tid) for tid in os.listdir(f"/proc/{server_pid}/task"))]
+    before = {tid: os.sched_getaffinity(tid) for tid in threads}
+    for tid in threads:
+        os.sched_setaffinity(tid, rest)
+    try:
+        yield {cpus[-1]}
+    finally:
+        for tid, cpu_set in before.items():
+            with contextlib.suppress(ProcessLookupError):
+                os.sched_setaffinity(tid, cpu_set)
+
+
+async def _one_attack_round(server: Server, attacker_cpus: set[int] | None,
+                            rounds: list[tuple[float, float, float, float]]) -> float:
+    baseline_before = _p99(await _latencies(server.port, 3))
+    attacker = subprocess.Popen([sys.executable, "-m", "tests.kit.slow_clients", str(server.port),
+                                 "--slow", "1000", "--big", "4"], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if attacker_cpus:  # before it reads "ready" it has opened nothing; its threads inherit this
+        os.sched_setaffinity(attacker.pid, attacker_cpus)
+    try:
+        assert attacker.stdout is not None
+        assert attacker.stdout.readline().strip() == "ready"
+        # Long enough for held slow connections to be cut at the header timeout and come back.
+        under_attack = _p99(await _latencies(server.port, HEADER_TIMEOUT * 2))
+    finally:
+        attacker.terminate()
+        out, _ = attacker.communicate(timeout=30)
+    seen = json.loads(out.strip().splitlines()[-1])
+    # The attack really happened: oversized heads were refused, slow connections were capped and cut.
+    assert seen.get("big_431", 0) >= 4, seen
+    assert seen.get("slow_503", 0) >= 1000 - PER_CLIENT, seen
+    assert seen.get("slow_408", 0) >= 1, seen
+    baseline_after = _p99(await _latencies(server.port, 3))
+    ratio = under_attack / max(baseline_before, baseline_after)
+    rounds.append((round(baseline_before * 1000, 2), round(under_attack * 1000, 2),
+                   round(baseline_after * 1000, 2), round(ratio, 2)))
+    print(f"p99 ms before {rounds[-1][0]}, under attack {rounds[-1][1]}, after {rounds[-1][2]}: "
+          f"ratio {rounds[-1][3]}")
+    return ratio
