@@ -271,14 +271,14 @@ class SendingEngine:
                                          error=f"the message cannot be built: {exc}", locked_by=None,
                                          lease_until=None, next_attempt_at=None)
                 return None
+            attempts = message.attempts + 1
+            envelope_from = parse_address(mailbox.from_email).ascii_email
+            recipient = parse_address(message.to_email, allow_smtputf8=True).ascii_email
             moved = await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=SENDING,
-                                             attempts=message.attempts + 1,
+                                             attempts=attempts,
                                              lease_until=now + timedelta(seconds=self.lease_seconds))
             if not moved:
                 return None
-            envelope_from = parse_address(mailbox.from_email).ascii_email
-            recipient = parse_address(message.to_email, allow_smtputf8=True).ascii_email
-            attempts = message.attempts + 1
         # 2. The SMTP conversation, with no unit of work open.
         outcome = await sender.send(envelope_from, [recipient], wire)
         # 3. The outcome.

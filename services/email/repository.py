@@ -368,9 +368,15 @@ async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dic
                BOUNCED: "bounced", REPLIED: "replied"}.get(status)
         if key and mcid is not None:
             out[mcid][key] += int(n)
-    # A replied or bounced message was sent first.
+    # "sent" is every message that left: replied ones, and bounced ones the server had accepted first.
     for cid in campaign_ids:
-        out[cid]["sent"] += out[cid]["replied"] + out[cid]["bounced"]
+        out[cid]["sent"] = 0
+    left = await s.execute(sa.select(Message.campaign_id, sa.func.count())
+                           .where(Message.campaign_id.in_(campaign_ids), Message.sent_at.is_not(None))
+                           .group_by(Message.campaign_id))
+    for lcid, n in left.all():
+        if lcid is not None:
+            out[lcid]["sent"] = int(n)
     rows = await s.execute(sa.select(CampaignContact.campaign_id, sa.func.count())
                            .where(CampaignContact.campaign_id.in_(campaign_ids),
                                   CampaignContact.stop_reason == "unsubscribed")
