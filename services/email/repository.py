@@ -377,12 +377,15 @@ async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dic
     for lcid, n in left.all():
         if lcid is not None:
             out[lcid]["sent"] = int(n)
-    rows = await s.execute(sa.select(CampaignContact.campaign_id, sa.func.count())
-                           .where(CampaignContact.campaign_id.in_(campaign_ids),
-                                  CampaignContact.stop_reason == "unsubscribed")
-                           .group_by(CampaignContact.campaign_id))
-    for cid, n in rows.all():
-        out[cid]["unsubscribed"] = int(n)
+    # Unsubscribes from this campaign's mails (a sequence may have finished before the click).
+    people = sa.func.count(sa.distinct(MessageEvent.contact_id))
+    unsubscribed = await s.execute(sa.select(MessageEvent.campaign_id, people)
+                                   .where(MessageEvent.campaign_id.in_(campaign_ids),
+                                          MessageEvent.kind == "unsubscribe")
+                                   .group_by(MessageEvent.campaign_id))
+    for ucid, n in unsubscribed.all():
+        if ucid is not None:
+            out[ucid]["unsubscribed"] = int(n)
     return out
 
 
