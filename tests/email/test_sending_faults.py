@@ -97,8 +97,10 @@ async def test_a_policy_refusal_pauses_the_mailbox_not_the_recipient(database_ur
         await stack.send_all()
         [box] = (await stack.email.get("/email/mailboxes", headers=stack.admin)).json()
         assert box["paused_at"] is not None and "5.7.1" in box["paused_reason"]
-        assert {m.status for m in await stack.messages()} == {"queued"}
-        assert stack.sink.count == 0
+        by_to = _by_to(await stack.messages())
+        assert by_to["first"].status == "queued" and by_to["first"].attempts == 0
+        # Another connection of the mailbox may have had "second" on the wire already; nothing starts after.
+        assert stack.sink.count == (1 if by_to["second"].status == "sent" else 0)
         async with stack.runtime.sessions() as s:
             assert await repo.is_suppressed(s, "first@client.example") is None
         resumed = await stack.email.post(f"/email/mailboxes/{box['id']}/resume", headers=stack.admin)
