@@ -32,7 +32,7 @@ from urllib.parse import quote, urlsplit
 HitKind = Literal["open", "click"]
 SIG_BYTES = 16
 MAX_URL = 2048
-# One transparent 1×1 GIF (42 bytes): what a mail client draws for the pixel.
+# One transparent 1x1 GIF (42 bytes): what a mail client draws for the pixel.
 PIXEL_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 _HREF = re.compile(r"""(<a\b[^>]*?\bhref\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I | re.S)
