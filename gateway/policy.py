@@ -62,6 +62,8 @@ PUBLIC_ROUTES = (
 ROLE_RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
     (rule(None, r"/api/users(?:/[^/]*)*"), frozenset({"admin"})),
     (rule(None, r"/api/auth/(?:audit|service-clients)(?:/[^/]*)*"), frozenset({"admin"})),
+    # Lifting a suppression lets campaign mail reach the address again.
+    (rule("DELETE", r"/api/email/suppressions(?:/[^/]*)*"), frozenset({"admin"})),
 )
 
 

@@ -8,10 +8,13 @@ from fastapi import FastAPI
 
 from services.ai.client import AIClient
 from services.kit.app import create_service_app
+from services.kit.db import utcnow
 from services.leads.client import LeadsClient
 from services.users.client import UsersClient
 
+from . import ai_lines, replies
 from .api import jobs
+from .api_inbound import ROUTERS as INBOUND_ROUTERS
 from .catcher import CaughtMailStore
 from .deps import EmailDeps, EmailRuntime
 from .dkim import load_dkim_key
@@ -43,10 +46,19 @@ async def _build(runtime: EmailRuntime) -> EmailDeps:
     )
 
 
+async def _build_and_schedule(runtime: EmailRuntime) -> EmailDeps:
+    deps = await _build(runtime)
+    if runtime.settings.workers > 0 and runtime.queue is not None:
+        # The reply poller reschedules itself; this starts its chain (a slot key keeps it one chain).
+        await replies.schedule_next_poll(runtime, now=utcnow())
+    return deps
+
+
 def create_app(settings: EmailSettings | None = None) -> FastAPI:
     settings = settings or EmailSettings()
     return create_service_app(
-        name="email", settings=settings, prefixes=["email"], routers=[jobs], migrations=MIGRATIONS,
-        build_deps=_build, job_model=Job, job_handlers={}, scopes=SCOPES,
+        name="email", settings=settings, prefixes=["email"], routers=[jobs, *INBOUND_ROUTERS],
+        migrations=MIGRATIONS, build_deps=_build_and_schedule, job_model=Job,
+        job_handlers={**replies.HANDLERS, **ai_lines.HANDLERS}, scopes=SCOPES,
         description=__doc__ or "",
     )
