@@ -56,6 +56,7 @@ class EmailStack:
     app: Any
     leads_app: Any
     ai_app: Any = None
+    ai: httpx.AsyncClient | None = None
     now: dt.datetime = field(default_factory=utcnow)
     worker: Worker = field(init=False)
 
@@ -190,8 +191,7 @@ async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = Fals
     async with contextlib.AsyncExitStack() as stack:
         users = await stack.enter_async_context(running(users_app))
         leads = await stack.enter_async_context(running(leads_app))
-        if ai_app is not None:
-            await stack.enter_async_context(running(ai_app))
+        ai = await stack.enter_async_context(running(ai_app)) if ai_app is not None else None
         email = await stack.enter_async_context(running(email_app))
         admin = await login(users)
         await create_user(users, admin, "sales@example.com", "sales")
@@ -199,4 +199,4 @@ async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = Fals
         sales = await login(users, "sales@example.com", "user password 123")
         demo = await login(users, "demo@example.com", "user password 123")
         yield EmailStack(email, leads, users, bearer(admin), bearer(sales), bearer(demo), email_app, leads_app,
-                         ai_app)
+                         ai_app, ai)
