@@ -51,8 +51,8 @@ def _who(principal: Principal) -> str:
 
 # --- tracking (public: the gateway lists /api/email/t/) -------------------------------------------------
 
-@tracking.api_route("/c/{ref}/{sig}", methods=["GET", "HEAD"], status_code=status.HTTP_302_FOUND,
-                    response_class=RedirectResponse, responses=NOT_A_LINK)
+@tracking.get("/c/{ref}/{sig}", status_code=status.HTTP_302_FOUND, response_class=RedirectResponse,
+              responses=NOT_A_LINK)
 async def click(ref: Ref, sig: Sig, request: Request, runtime: RuntimeDep,
                 u: Annotated[str, Query(min_length=1, max_length=2048)]) -> RedirectResponse:
     """Follow a tracked link: counts the click, then redirects to the URL the message contained."""
@@ -69,9 +69,8 @@ async def click(ref: Ref, sig: Sig, request: Request, runtime: RuntimeDep,
     return RedirectResponse(u, status_code=status.HTTP_302_FOUND, headers=NO_STORE)
 
 
-@tracking.api_route("/o/{ref}/{sig}", methods=["GET", "HEAD"], response_class=Response,
-                    responses={200: {"content": {"image/gif": {}}, "description": "A transparent 1x1 GIF"},
-                               **NOT_A_LINK})
+@tracking.get("/o/{ref}/{sig}", response_class=Response,
+              responses={200: {"content": {"image/gif": {}}, "description": "A transparent 1x1 GIF"}, **NOT_A_LINK})
 async def open_pixel(ref: Ref, sig: Sig, request: Request, runtime: RuntimeDep) -> Response:
     """The open pixel: a transparent GIF; the open counts unless a scanner or the send itself fetched it."""
     links = inbound_service.tracking_links(runtime)
@@ -85,6 +84,13 @@ async def open_pixel(ref: Ref, sig: Sig, request: Request, runtime: RuntimeDep) 
                                              user_agent=request.headers.get("user-agent"),
                                              ip=client_ip(request, runtime.settings.trusted_proxies))
     return Response(PIXEL_GIF, media_type="image/gif", headers=NO_STORE)
+
+
+# Link checkers and mail scanners send HEAD: they get the same answer, and nothing is counted.
+tracking.add_api_route("/c/{ref}/{sig}", click, methods=["HEAD"], include_in_schema=False,
+                       response_class=RedirectResponse, status_code=status.HTTP_302_FOUND)
+tracking.add_api_route("/o/{ref}/{sig}", open_pixel, methods=["HEAD"], include_in_schema=False,
+                       response_class=Response)
 
 
 # --- replies inbox and threads --------------------------------------------------------------------------

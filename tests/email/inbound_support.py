@@ -40,6 +40,7 @@ from services.leads.main import create_app as create_leads
 from services.leads.settings import LeadsSettings
 from services.users.main import create_app as create_users
 from tests.conftest import running
+from tests.gateway.support import serving
 from tests.helpers import SERVICE_SECRET, bearer, create_user, login, users_settings
 
 PUBLIC_URL = "https://crm.example"
@@ -164,7 +165,7 @@ class EmailStack:
 
 
 @contextlib.asynccontextmanager
-async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = False,
+async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = False, served: bool = False,
                       leads_overrides: dict[str, Any] | None = None,
                       **overrides: Any) -> AsyncIterator[EmailStack]:
     users_app = create_users(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}"))
@@ -192,7 +193,11 @@ async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = Fals
         users = await stack.enter_async_context(running(users_app))
         leads = await stack.enter_async_context(running(leads_app))
         ai = await stack.enter_async_context(running(ai_app)) if ai_app is not None else None
-        email = await stack.enter_async_context(running(email_app))
+        if served:  # under uvicorn on a loopback port (schemathesis sends real HTTP)
+            url = await stack.enter_async_context(serving(email_app))
+            email = await stack.enter_async_context(httpx.AsyncClient(base_url=url, timeout=30))
+        else:
+            email = await stack.enter_async_context(running(email_app))
         admin = await login(users)
         await create_user(users, admin, "sales@example.com", "sales")
         await create_user(users, admin, "demo@example.com", "demo")
