@@ -17,7 +17,7 @@ from services.kit.db import utcnow
 from services.leads.client import LeadsClient
 from services.users.client import UsersClient
 
-from .catcher import CaughtMailStore
+from .catcher import CaughtMailStore, SmtpCatcher
 from .dkim import DkimKey
 from .sealing import SecretBox
 from .settings import EmailSettings
@@ -38,6 +38,8 @@ class EmailDeps:
     dkim: DkimKey | None
     # The loop that claims ledger rows and sends them (only where workers run: `outbound worker email`).
     engine: SendingEngine | None = None
+    # The local SMTP catcher of `outbound up` (None elsewhere).
+    catcher: SmtpCatcher | None = None
     # What "now" is for windows, pacing and due steps; tests may fix it.
     clock: Callable[[], datetime] = field(default=utcnow)
     rng: random.Random = field(default_factory=random.Random)
@@ -53,6 +55,8 @@ class EmailDeps:
     async def aclose(self) -> None:
         if self.engine is not None:
             await self.engine.stop()
+        if self.catcher is not None:
+            await self.catcher.stop()
         await self.leads.aclose()
         await self.users.aclose()
         await self.ai.aclose()

@@ -52,7 +52,7 @@ from .models import BOUNCED, REPLIED, SENT, Mailbox, Message
 log = logging.getLogger("outbound.email.replies")
 
 POLL_JOB = "email.poll_replies"
-TIMELINE_JOB = "email.timeline"
+TIMELINE_JOB = "email.inbound_timeline"
 # Contacts this far along keep their status when they reply.
 STATUS_KEPT = frozenset({LeadStatus.replied, LeadStatus.meeting, LeadStatus.won, LeadStatus.lost})
 MAX_TEXT = 4000
@@ -195,7 +195,7 @@ async def enqueue_timeline(runtime: EmailRuntime, s: AsyncSession, message: Mess
     """Enqueue the activity for leads in this transaction (durable; the job retries while leads is away)."""
     if message.contact_id is None:
         return
-    external_id = f"email:{kind}:{key}"[:200]
+    external_id = f"email:{key}"[:200]  # what happened to which message: email:reply:<Message-ID>
     payload = {"activity": {"contact_id": message.contact_id, "type": f"email.{kind}", "title": title[:300],
                             "detail": detail, "occurred_at": at.isoformat(), "external_id": external_id},
                "status": status}
@@ -237,7 +237,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                                                    email=recipient or message.to_email)
             title = (f"E-mail bounced ({bounce.status})" if bounce.permanent
                      else f"E-mail delivery delayed ({bounce.status or 'temporary'})")
-            await enqueue_timeline(runtime, s, message, kind="bounce", key=key, title=title, detail=detail, at=now)
+            await enqueue_timeline(runtime, s, message, kind="bounced", key=key, title=title, detail=detail, at=now)
         return applied
 
     key = _key("reply" if inbound.kind == Kind.REPLY else "auto", ident)
@@ -283,7 +283,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
     await repo.add_event(s, kind="reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
                          contact_id=message.contact_id, detail=detail, external_key=key)
     applied.replies += 1
-    await enqueue_timeline(runtime, s, message, kind="reply", key=inbound.message_id or key,
+    await enqueue_timeline(runtime, s, message, kind="replied", key=key,
                     title=f"Replied: {subject or '(no subject)'}", detail=detail, at=now,
                     status=LeadStatus.replied.value)
     if verdict.category == "unsubscribe":
@@ -299,7 +299,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                              contact_id=message.contact_id, external_key=ukey,
                              detail={"via": "reply", "from": clean(inbound.from_address, 320)})
         applied.unsubscribes += 1
-        await enqueue_timeline(runtime, s, message, kind="unsubscribe", key=ukey, title="Unsubscribed by reply",
+        await enqueue_timeline(runtime, s, message, kind="unsubscribed", key=ukey, title="Unsubscribed by reply",
                         detail={"via": "reply"}, at=now)
     return applied
 

@@ -360,7 +360,8 @@ async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dic
     for cid, n in rows.all():
         out[cid]["total"] = int(n)
     by_status = await s.execute(sa.select(Message.campaign_id, Message.status, sa.func.count())
-                                .where(Message.campaign_id.in_(campaign_ids))
+                                .where(Message.campaign_id.in_(campaign_ids),
+                                       sa.or_(Message.resolution.is_(None), Message.resolution != "withdrawn"))
                                 .group_by(Message.campaign_id, Message.status))
     for mcid, status, n in by_status.all():
         key = {QUEUED: "pending", SENDING: "pending", SENT: "sent", FAILED: "failed", UNKNOWN: "unknown",

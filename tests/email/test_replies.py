@@ -180,11 +180,11 @@ async def test_replies_bounces_and_auto_replies_from_dovecot(database_url: str, 
         assert all(j.status == "succeeded" for j in await stack.jobs(TIMELINE_JOB))
         entries = await _timeline(stack, p[0])
         # Two replies of P0: the interested one and the broken one (read as far as it goes, "other").
-        assert [e["type"] for e in entries].count("email.reply") == 2
+        assert [e["type"] for e in entries].count("email.replied") == 2
         contact = (await stack.leads.get(f"/leads/contacts/{p[0]}", headers=stack.admin)).json()
         assert contact["status"] == "replied"
-        assert any(e["type"] == "email.bounce" for e in await _timeline(stack, p[1]))
-        assert any(e["type"] == "email.unsubscribe" for e in await _timeline(stack, p[5]))
+        assert any(e["type"] == "email.bounced" for e in await _timeline(stack, p[1]))
+        assert any(e["type"] == "email.unsubscribed" for e in await _timeline(stack, p[5]))
 
         # Idempotent: the cursor is reset (as after a crash before the commit) and the box read again.
         async with stack.runtime.sessions() as s:
@@ -198,7 +198,7 @@ async def test_replies_bounces_and_auto_replies_from_dovecot(database_url: str, 
         assert again.replies == again.bounces == again.auto_replies == 0 and again.duplicates >= 7
         assert len(await stack.events()) == before
         await stack.run_jobs()
-        assert [e["type"] for e in await _timeline(stack, p[0])].count("email.reply") == 2
+        assert [e["type"] for e in await _timeline(stack, p[0])].count("email.replied") == 2
         async with stack.runtime.sessions() as s:
             count = (await s.execute(sa.select(sa.func.count()).select_from(Suppression))).scalar_one()
         assert count == 3
