@@ -544,20 +544,37 @@ async def set_imap_state(s: AsyncSession, mailbox_id: int, *, state: dict[str, A
 
 
 async def messages_by_message_ids(s: AsyncSession, message_ids: Sequence[str]) -> dict[str, Message]:
-    wanted = [m for m in message_ids if m][:100]
-    if not wanted:
-        return {}
-    rows = (await s.execute(sa.select(Message).where(Message.message_id.in_(wanted)))).scalars().all()
-    return {str(m.message_id): m for m in rows}
+    wanted = sorted({m for m in message_ids if m})
+    out: dict[str, Message] = {}
+    for i in range(0, len(wanted), 500):
+        rows = (await s.execute(sa.select(Message).where(Message.message_id.in_(wanted[i:i + 500])))).scalars()
+        out.update({str(m.message_id): m for m in rows.all()})
+    return out
 
 
-async def latest_message_to(s: AsyncSession, address: str, *, mailbox_id: int | None = None) -> Message | None:
-    """The newest message that went out to ``address`` (a DSN or reply that names no Message-ID)."""
-    stmt = sa.select(Message).where(sa.func.lower(Message.to_email) == address.lower(),
-                                    Message.status.in_([SENT, REPLIED, BOUNCED]))
-    if mailbox_id is not None:
-        stmt = stmt.where(Message.mailbox_id == mailbox_id)
-    return (await s.execute(stmt.order_by(Message.sent_at.desc(), Message.id.desc()).limit(1))).scalar()
+async def latest_messages_to(s: AsyncSession, addresses: Sequence[str], *,
+                             mailbox_id: int | None = None) -> dict[str, Message]:
+    """Per address, the newest message that went out to it (a DSN or reply that names no Message-ID)."""
+    wanted = sorted({a.lower() for a in addresses if a})
+    out: dict[str, Message] = {}
+    for i in range(0, len(wanted), 500):
+        stmt = sa.select(Message).where(sa.func.lower(Message.to_email).in_(wanted[i:i + 500]),
+                                        Message.status.in_([SENT, REPLIED, BOUNCED]))
+        if mailbox_id is not None:
+            stmt = stmt.where(Message.mailbox_id == mailbox_id)
+        for m in (await s.execute(stmt.order_by(Message.sent_at, Message.id))).scalars().all():
+            out[m.to_email.lower()] = m  # ascending: the newest wins
+    return out
+
+
+async def seen_event_keys(s: AsyncSession, keys: Sequence[str]) -> set[str]:
+    wanted = sorted(set(keys))
+    out: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        rows = await s.execute(sa.select(MessageEvent.external_key).where(
+            MessageEvent.external_key.in_(wanted[i:i + 500])))
+        out.update(str(k) for k in rows.scalars().all())
+    return out
 
 
 async def update_message(s: AsyncSession, message_id: int, **values: Any) -> None:
