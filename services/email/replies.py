@@ -27,6 +27,7 @@ enqueued in the same transaction, so a leads outage delays the timeline and lose
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -37,7 +38,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.db import session_scope
+from services.kit.db import session_scope, utcnow
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs import JobContext
 from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
@@ -168,7 +169,9 @@ def _key(prefix: str, *parts: str) -> str:
     return f"{prefix}:{text}"
 
 
+@functools.lru_cache(maxsize=8192)
 def _sender_key(value: str | None) -> str | None:
+    """The address's suppression key (validation is the slow part of a poll: the same senders repeat)."""
     if not value:
         return None
     try:
@@ -233,7 +236,8 @@ async def enqueue_timeline(runtime: EmailRuntime, s: AsyncSession, message: Mess
     payload = {"activity": {"contact_id": message.contact_id, "type": f"email.{kind}", "title": title[:300],
                             "detail": detail, "occurred_at": at.isoformat(), "external_id": external_id},
                "status": status}
-    await runtime.jobs.enqueue(s, TIMELINE_JOB, payload, key=f"timeline:{external_id}"[:200], max_attempts=10)
+    # Added to the batch's transaction without a look-up: the event's key was unseen, so is the job's.
+    repo.add_job(s, TIMELINE_JOB, payload, key=f"timeline:{external_id}"[:200], max_attempts=10, run_at=utcnow())
 
 
 def parse_fetched(mailbox_id: int, uidvalidity: int, fetched: FetchedMessage) -> Parsed:
@@ -262,7 +266,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                 "status": bounce.status, "action": bounce.action, "diagnostic": clean(bounce.diagnostic, 500),
                       "recipient": recipient or message.to_email, "permanent": bounce.permanent,
                       "hard": bounce.hard, "matched_by": how, "from": clean(inbound.from_address, 320)}
-            await repo.add_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
+            repo.record_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
                                  contact_id=message.contact_id, detail=detail, external_key=key)
             lookup.seen.add(key)
             applied.bounces += 1
@@ -298,7 +302,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
             until = postpone_until(f"{subject}\n{text}", now, runtime.settings.email_ooo_postpone_days)
             detail["postponed_until"] = until.isoformat()
             applied.postponed += await repo.postpone_contact_enrolments(s, message.contact_id, until)
-        await repo.add_event(s, kind="auto_reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
+        repo.record_event(s, kind="auto_reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
                              contact_id=message.contact_id, detail=detail, external_key=key)
         lookup.seen.add(key)
         applied.auto_replies += 1
@@ -320,7 +324,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
         await repo.stop_contact_enrolments(s, message.contact_id, reason, now, email=message.to_email)
     if message.status in (SENT, BOUNCED):
         message.status, message.replied_at = REPLIED, now
-    await repo.add_event(s, kind="reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
+    repo.record_event(s, kind="reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
                          contact_id=message.contact_id, detail=detail, external_key=key)
     lookup.seen.add(key)
     applied.replies += 1
@@ -336,7 +340,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                                        source=f"reply:{message.id}", contact_id=message.contact_id)
         message.unsubscribed_at = now
         ukey = _key("unsub", ident)
-        await repo.add_event(s, kind="unsubscribe", at=now, message_id=message.id, campaign_id=message.campaign_id,
+        repo.record_event(s, kind="unsubscribe", at=now, message_id=message.id, campaign_id=message.campaign_id,
                              contact_id=message.contact_id, external_key=ukey,
                              detail={"via": "reply", "from": clean(inbound.from_address, 320)})
         applied.unsubscribes += 1

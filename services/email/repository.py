@@ -32,6 +32,7 @@ from .models import (
     CampaignContact,
     CampaignMailbox,
     CampaignStep,
+    Job,
     Mailbox,
     Message,
     MessageEvent,
@@ -575,6 +576,21 @@ async def seen_event_keys(s: AsyncSession, keys: Sequence[str]) -> set[str]:
             MessageEvent.external_key.in_(wanted[i:i + 500])))
         out.update(str(k) for k in rows.scalars().all())
     return out
+
+
+def record_event(s: AsyncSession, *, kind: str, at: datetime, message_id: int | None = None,
+                 campaign_id: int | None = None, contact_id: int | None = None,
+                 detail: dict[str, Any] | None = None, external_key: str | None = None) -> None:
+    """Add an event the caller knows to be new (its key was looked up with the batch); flushed with it."""
+    s.add(MessageEvent(kind=kind, at=at, message_id=message_id, campaign_id=campaign_id, contact_id=contact_id,
+                       detail=detail or {}, external_key=external_key))
+
+
+def add_job(s: AsyncSession, type_: str, payload: dict[str, Any], *, key: str, max_attempts: int,
+            run_at: datetime) -> None:
+    """A job row the caller knows to be new (keyed by an unseen event), flushed with the batch."""
+    s.add(Job(type=type_, payload=payload, run_at=run_at, max_attempts=max_attempts, idempotency_key=key,
+              status="queued", attempts=0, progress_done=0, cancel_requested=False))
 
 
 async def update_message(s: AsyncSession, message_id: int, **values: Any) -> None:
