@@ -430,6 +430,7 @@ async def schedule_next_poll(runtime: EmailRuntime, *, now: datetime | None = No
         async with session_scope(runtime.sessions) as s:
             await runtime.jobs.enqueue(s, POLL_JOB, {"slot": slot}, run_at=run_at, key=f"imap-poll:{slot}",
                                        max_attempts=3)
+            await repo.prune_finished_jobs(s, POLL_JOB, now - timedelta(days=1))
     except sa.exc.IntegrityError:
         pass  # another process scheduled the same slot
 

@@ -586,6 +586,13 @@ def record_event(s: AsyncSession, *, kind: str, at: datetime, message_id: int | 
                        detail=detail or {}, external_key=external_key))
 
 
+async def prune_finished_jobs(s: AsyncSession, type_: str, before: datetime) -> int:
+    """Forget a recurring job's successful runs older than ``before`` (one poll a minute adds up)."""
+    result = await s.execute(sa.delete(Job).where(Job.type == type_, Job.status == "succeeded",
+                                                  Job.finished_at < before))
+    return _rowcount(result)
+
+
 def add_job(s: AsyncSession, type_: str, payload: dict[str, Any], *, key: str, max_attempts: int,
             run_at: datetime) -> None:
     """A job row the caller knows to be new (keyed by an unseen event), flushed with the batch."""
