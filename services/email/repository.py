@@ -330,6 +330,10 @@ async def stop_contact_enrolments(s: AsyncSession, contact_id: int | None, reaso
     # claimed one is re-checked by its sender before DATA and withdrawn there.
     await s.execute(sa.delete(Message).where(Message.enrolment_id.in_(ids), Message.status == QUEUED,
                                              sa.or_(Message.locked_by.is_(None), Message.lease_until < at)))
+    # One a sender holds stays as withdrawn: its move to "sending" expects "queued" and so fails.
+    await s.execute(sa.update(Message).where(Message.enrolment_id.in_(ids), Message.status == QUEUED)
+                    .values(status=FAILED, resolution="withdrawn", error=f"sequence stopped ({reason})",
+                            next_attempt_at=None).execution_options(synchronize_session=False))
     return len(ids)
 
 
@@ -369,15 +373,24 @@ async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dic
                BOUNCED: "bounced", REPLIED: "replied"}.get(status)
         if key and mcid is not None:
             out[mcid][key] += int(n)
-    # A replied or bounced message was sent first.
+    # "sent" is every message that left: replied ones, and bounced ones the server had accepted first.
     for cid in campaign_ids:
-        out[cid]["sent"] += out[cid]["replied"] + out[cid]["bounced"]
-    rows = await s.execute(sa.select(CampaignContact.campaign_id, sa.func.count())
-                           .where(CampaignContact.campaign_id.in_(campaign_ids),
-                                  CampaignContact.stop_reason == "unsubscribed")
-                           .group_by(CampaignContact.campaign_id))
-    for cid, n in rows.all():
-        out[cid]["unsubscribed"] = int(n)
+        out[cid]["sent"] = 0
+    left = await s.execute(sa.select(Message.campaign_id, sa.func.count())
+                           .where(Message.campaign_id.in_(campaign_ids), Message.sent_at.is_not(None))
+                           .group_by(Message.campaign_id))
+    for lcid, n in left.all():
+        if lcid is not None:
+            out[lcid]["sent"] = int(n)
+    # Unsubscribes from this campaign's mails (a sequence may have finished before the click).
+    people = sa.func.count(sa.distinct(MessageEvent.contact_id))
+    unsubscribed = await s.execute(sa.select(MessageEvent.campaign_id, people)
+                                   .where(MessageEvent.campaign_id.in_(campaign_ids),
+                                          MessageEvent.kind == "unsubscribe")
+                                   .group_by(MessageEvent.campaign_id))
+    for ucid, n in unsubscribed.all():
+        if ucid is not None:
+            out[ucid]["unsubscribed"] = int(n)
     return out
 
 
@@ -491,6 +504,21 @@ async def fenced_update(s: AsyncSession, message_id: int, worker_id: str, *, exp
     """Change a claimed message only while this sender still holds it and it is in ``expect``."""
     stmt = (sa.update(Message).where(Message.id == message_id, Message.locked_by == worker_id,
                                      Message.status == expect).values(**values))
+    return _rowcount(await s.execute(stmt)) == 1
+
+
+async def mark_sending(s: AsyncSession, message_id: int, worker_id: str, *, attempts: int,
+                       lease_until: datetime) -> bool:
+    """Move a claimed message to ``sending`` if it still may go: held by this sender, still queued (a stop or an
+    unsubscribe withdraws it), its campaign running (or none) and its mailbox not paused — one statement."""
+    campaign_running = sa.or_(Message.campaign_id.is_(None), sa.select(Campaign.id).where(
+        Campaign.id == Message.campaign_id, Campaign.status == RUNNING).exists())
+    mailbox_open = sa.select(Mailbox.id).where(Mailbox.id == Message.mailbox_id, Mailbox.paused_at.is_(None)).exists()
+    stmt = (sa.update(Message)
+            .where(Message.id == message_id, Message.locked_by == worker_id, Message.status == QUEUED,
+                   campaign_running, mailbox_open)
+            .values(status=SENDING, attempts=attempts, lease_until=lease_until)
+            .execution_options(synchronize_session=False))
     return _rowcount(await s.execute(stmt)) == 1
 
 
