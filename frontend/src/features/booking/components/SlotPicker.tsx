@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ChevronLeftIcon, ChevronRightIcon, Select, Spinner } from '@/components/ui';
+import { errorMessage } from '@/lib/api/problem';
+import { cn } from '@/lib/cn';
+import { addDays, dayToUtc, formatDay, formatMonth, formatTime, monthRange, shiftMonth, todayIn, zoneNames } from '@/lib/zones';
+import type { Slot } from '../api';
+import { useLoad } from '../hooks/useLoad';
+
+const WEEK = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export type SlotSource = {
+  /** The days from…to (in tz) that have a free slot. */
+  days: (from: string, to: string, tz: string) => Promise<string[]>;
+  /** The free slots starting on `day` (in tz). */
+  slots: (day: string, tz: string) => Promise<Slot[]>;
+};
+
+/**
+ * A month of days (those with free times are buttons), the visitor's time zone (detected, switchable),
+ * and the chosen day's free times. `refresh` changes when the times must be asked for again (a slot
+ * was just taken).
+ */
+export function SlotPicker({
+  source,
+  zone,
+  onZone,
+  horizonDays,
+  refresh,
+  onPick,
+  heading,
+}: {
+  source: SlotSource;
+  zone: string;
+  onZone: (zone: string) => void;
+  horizonDays: number | null;
+  refresh: number;
+  onPick: (slot: Slot) => void;
+  heading: string;
+}) {
+  const today = todayIn(zone);
+  const [month, setMonth] = useState(() => monthRange(today).first);
+  const [day, setDay] = useState<string | null>(null);
+  const { first, last } = monthRange(month);
+  const lastBookable = horizonDays ? addDays(today, horizonDays) : null;
+  const days = useLoad(() => source.days(first < today ? today : first, last, zone), [first, zone, refresh]);
+  const free = useMemo(() => new Set(days.data ?? []), [days.data]);
+  const slots = useLoad(day ? () => source.slots(day, zone) : null, [day, zone, refresh]);
+
+  // Land on the first free day of the month shown (and keep a chosen day while it stays free).
+  useEffect(() => {
+    if (!days.data) return;
+    if (day && free.has(day)) return;
+    setDay(days.data[0] ?? null);
+  }, [days.data, free, day]);
+
+  const lead = (dayToUtc(first).getUTCDay() + 6) % 7; // Monday-first weeks
+  const count = dayToUtc(last).getUTCDate();
+  const cells: Array<string | null> = [...Array<null>(lead).fill(null), ...Array.from({ length: count }, (_, i) => addDays(first, i))];
+  const canGoBack = month > monthRange(today).first;
+  const canGoOn = !lastBookable || shiftMonth(month, 1) <= lastBookable;
+
+  return (
+    <section aria-labelledby="pick-heading" className="space-y-4">
+      <h2 id="pick-heading" className="text-base font-semibold text-gray-900">
+        {heading}
+      </h2>
+      <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,14rem)]">
+        <div>
+          <div className="mb-2 flex items-center justify-between">
+            <button type="button" className="rounded-md p-2 text-gray-700 hover:bg-gray-100 disabled:opacity-30" aria-label="Previous month" disabled={!canGoBack} onClick={() => (setMonth(shiftMonth(month, -1)), setDay(null))}>
+              <ChevronLeftIcon className="size-5" />
+            </button>
+            <p className="font-medium text-gray-900" aria-live="polite">
+              {formatMonth(month)}
+            </p>
+            <button type="button" className="rounded-md p-2 text-gray-700 hover:bg-gray-100 disabled:opacity-30" aria-label="Next month" disabled={!canGoOn} onClick={() => (setMonth(shiftMonth(month, 1)), setDay(null))}>
+              <ChevronRightIcon className="size-5" />
+            </button>
+          </div>
+          <div role="group" aria-label={`Days in ${formatMonth(month)}`} aria-busy={days.loading || undefined} className="grid grid-cols-7 gap-1 text-center text-sm">
+            {WEEK.map((w) => (
+              <div key={w} aria-hidden="true" className="py-1 text-xs font-medium text-gray-500">
+                {w}
+              </div>
+            ))}
+            {cells.map((d, i) =>
+              d === null ? (
+                <div key={`pad-${i}`} aria-hidden="true" />
+              ) : free.has(d) ? (
+                <button
+                  key={d}
+                  type="button"
+                  aria-pressed={d === day}
+                  aria-label={`${formatDay(d)}, free times`}
+                  onClick={() => setDay(d)}
+                  className={cn(
+                    'mx-auto flex size-10 items-center justify-center rounded-full font-semibold focus-visible:outline-2 focus-visible:outline-accent-600',
+                    d === day ? 'bg-accent-600 text-white' : 'bg-accent-50 text-accent-700 hover:bg-accent-100',
+                  )}
+                >
+                  {Number(d.slice(8))}
+                </button>
+              ) : (
+                <span key={d} className="mx-auto flex size-10 items-center justify-center text-gray-400" aria-hidden="true">
+                  {Number(d.slice(8))}
+                </span>
+              ),
+            )}
+          </div>
+          {days.error ? (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {errorMessage(days.error)}
+            </p>
+          ) : days.data && days.data.length === 0 ? (
+            <p className="mt-3 text-sm text-gray-600">{canGoOn ? 'No free times this month. Try the next month.' : 'No free times left in this period.'}</p>
+          ) : null}
+          <div className="mt-4 max-w-xs">
+            <label htmlFor="visitor-zone" className="block text-sm font-medium text-gray-800">
+              Time zone
+            </label>
+            <Select id="visitor-zone" className="mt-1" value={zone} onChange={(e) => onZone(e.target.value)}>
+              {zoneNames(zone).map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        <div aria-live="polite">
+          {day ? (
+            <section aria-label={`Free times on ${formatDay(day)}`}>
+              <h3 className="mb-2 text-sm font-medium text-gray-900">{formatDay(day)}</h3>
+              {slots.loading ? (
+                <Spinner label="Loading free times" />
+              ) : slots.error ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {errorMessage(slots.error)}
+                </p>
+              ) : slots.data && slots.data.length ? (
+                <ul className="grid max-h-80 grid-cols-2 gap-2 overflow-y-auto md:grid-cols-1">
+                  {slots.data.map((s) => (
+                    <li key={s.start}>
+                      <button
+                        type="button"
+                        onClick={() => onPick(s)}
+                        className="h-11 w-full rounded-lg bg-white text-sm font-semibold text-accent-700 ring-1 ring-accent-600/40 hover:bg-accent-50 focus-visible:outline-2 focus-visible:outline-accent-600"
+                      >
+                        {formatTime(s.start, zone)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-gray-600">No free times left on this day.</p>
+              )}
+            </section>
+          ) : days.loading ? (
+            <Spinner label="Loading free days" />
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
