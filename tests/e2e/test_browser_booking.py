@@ -4,6 +4,7 @@ booking page loads without the signed-in app, offers times in the lead's zone, b
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import httpx
@@ -75,6 +76,7 @@ async def test_a_lead_books_and_the_host_sees_it(tmp_path: Path, artifacts_dir: 
                 first = times.get_by_role("button").first
                 await expect(first).to_be_visible()
                 when = (await first.inner_text()).strip()
+                await page.screenshot(path=str(artifacts_dir / "booking-pick-phone.png"), full_page=True)
                 await first.click()
                 assert await page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
                 # The contact's link fills in who they are.
@@ -117,5 +119,17 @@ async def test_a_lead_books_and_the_host_sees_it(tmp_path: Path, artifacts_dir: 
                 detail = crm.get_by_role("region", name="Intro call with Lena Lead")
                 await expect(detail.get_by_text("How many machines?")).to_be_visible()
                 await expect(detail.get_by_text("12", exact=True)).to_be_visible()
+                # The host's other tabs draw from the same stack: the page's link and free times, the hours.
+                await crm.goto(f"{base}/calendar?tab=pages")
+                card = crm.get_by_role("region", name="Intro call")
+                await expect(card.get_by_role("textbox", name="Booking link")).to_have_value(re.compile(r"/book/"))
+                free_times = card.get_by_role("region", name="Next free times for Intro call")
+                await expect(free_times.get_by_role("listitem").first).to_be_visible()
+                await crm.screenshot(path=str(artifacts_dir / "calendar-pages.png"), full_page=True)
+                await crm.get_by_role("tab", name="Availability").click()
+                await expect(crm.get_by_role("textbox", name="Monday hours 1 to")).to_have_value("24:00")
+                preview = crm.get_by_role("region", name="Preview: the next two weeks")
+                await expect(preview.get_by_role("term").first).to_be_visible()
+                await crm.screenshot(path=str(artifacts_dir / "calendar-availability.png"), full_page=True)
             finally:
                 await browser.close()

@@ -37,12 +37,14 @@ export function PublicShell({ branding, children }: { branding?: Branding | null
   const logo = safeHttpUrl(branding?.logo_url);
   return (
     <div className="min-h-full bg-gray-50" style={brandStyle(branding?.colour)}>
-      <header className="border-b border-gray-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-4xl items-center gap-3 px-4">
-          {logo ? <img src={logo} alt={branding?.name ?? ''} className="h-8 max-w-40 object-contain" /> : null}
-          {branding?.name ? <span className="font-semibold text-gray-900">{branding.name}</span> : null}
-        </div>
-      </header>
+      {logo || branding?.name ? (
+        <header className="border-b border-gray-200 bg-white">
+          <div className="mx-auto flex h-14 max-w-4xl items-center gap-3 px-4">
+            {logo ? <img src={logo} alt={branding?.name ?? ''} className="h-8 max-w-40 object-contain" /> : null}
+            {branding?.name ? <span className="font-semibold text-gray-900">{branding.name}</span> : null}
+          </div>
+        </header>
+      ) : null}
       <main className="mx-auto max-w-4xl px-4 py-6 sm:py-10">{children}</main>
     </div>
   );

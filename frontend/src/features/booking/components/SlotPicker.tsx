@@ -138,7 +138,7 @@ export function SlotPicker({
                   {errorMessage(slots.error)}
                 </p>
               ) : slots.data && slots.data.length ? (
-                <ul className="grid max-h-80 grid-cols-2 gap-2 overflow-y-auto md:grid-cols-1">
+                <ul className="grid max-h-80 grid-cols-2 gap-2 overflow-y-auto p-0.5 md:grid-cols-1">
                   {slots.data.map((s) => (
                     <li key={s.start}>
                       <button
