@@ -167,6 +167,34 @@ describe('the public booking page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
   });
 
+  it('moves between free days with the arrow keys and picks one with Enter', async () => {
+    // Free: the first day asked for and the two days after it (next month: its 1st, 2nd and 3rd).
+    const server = bookingApi({
+      [`GET ${BASE}/days`]: (_req, url) => {
+        const from = url.searchParams.get('from')!;
+        const to = url.searchParams.get('to')!;
+        const days = [0, 1, 2].map((n) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)).filter((d) => d <= to);
+        return json(200, { timezone: 'UTC', days });
+      },
+    });
+    const user = userEvent.setup();
+    renderPublic(`/book/${TOKEN}`);
+    await screen.findByRole('region', { name: /^Free times on/ });
+    await user.click(screen.getByRole('button', { name: 'Next month' }));
+    await waitFor(() => expect(within(screen.getByRole('group', { name: /^Days in/ })).getAllByRole('button')).toHaveLength(3));
+    const buttons = within(screen.getByRole('group', { name: /^Days in/ })).getAllByRole('button');
+    buttons[0]!.focus();
+    await user.keyboard('{End}');
+    expect(buttons[buttons.length - 1]).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(buttons[0]).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(buttons[1]).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(buttons[1]).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(new URL(server.calls.filter((c) => c.path.includes('/slots')).at(-1)!.request.url).searchParams.get('from')).toMatch(/-02$/));
+  });
+
   it('says when there is nothing to book yet', async () => {
     bookingApi({ [`GET ${BASE}`]: () => json(200, publicPage({ bookable: false })) });
     renderPublic(`/book/${TOKEN}`);

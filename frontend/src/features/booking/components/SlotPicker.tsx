@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { ChevronLeftIcon, ChevronRightIcon, Select, Spinner } from '@/components/ui';
 import { errorMessage } from '@/lib/api/problem';
 import { cn } from '@/lib/cn';
@@ -57,6 +57,28 @@ export function SlotPicker({
   const count = dayToUtc(last).getUTCDate();
   const cells: Array<string | null> = [...Array<null>(lead).fill(null), ...Array.from({ length: count }, (_, i) => addDays(first, i))];
   const canGoBack = month > monthRange(today).first;
+
+  // Arrow keys move between free days (a day left/right, a week up/down), Home/End to the first/last.
+  function onGridKey(e: KeyboardEvent<HTMLDivElement>) {
+    const from = (e.target as HTMLElement).dataset.day;
+    if (!from) return;
+    const order = [...free].sort();
+    let target: string | undefined;
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
+    if (step) {
+      // The nearest free day at least `step` days away, in its direction.
+      for (let d = addDays(from, step); d >= first && d <= last; d = addDays(d, Math.sign(step))) {
+        if (free.has(d)) {
+          target = d;
+          break;
+        }
+      }
+    } else if (e.key === 'Home') target = order[0];
+    else if (e.key === 'End') target = order[order.length - 1];
+    else return;
+    e.preventDefault();
+    if (target) e.currentTarget.querySelector<HTMLButtonElement>(`[data-day="${target}"]`)?.focus();
+  }
   const canGoOn = !lastBookable || shiftMonth(month, 1) <= lastBookable;
 
   return (
@@ -77,7 +99,7 @@ export function SlotPicker({
               <ChevronRightIcon className="size-5" />
             </button>
           </div>
-          <div role="group" aria-label={`Days in ${formatMonth(month)}`} aria-busy={days.loading || undefined} className="grid grid-cols-7 gap-1 text-center text-sm">
+          <div role="group" aria-label={`Days in ${formatMonth(month)}`} aria-busy={days.loading || undefined} onKeyDown={onGridKey} className="grid grid-cols-7 gap-1 text-center text-sm">
             {WEEK.map((w) => (
               <div key={w} aria-hidden="true" className="py-1 text-xs font-medium text-gray-500">
                 {w}
@@ -90,6 +112,7 @@ export function SlotPicker({
                 <button
                   key={d}
                   type="button"
+                  data-day={d}
                   aria-pressed={d === day}
                   aria-label={`${formatDay(d)}, free times`}
                   onClick={() => setDay(d)}
