@@ -3,7 +3,8 @@ import { Alert, Button, TextAreaField, TextField } from '@/components/ui';
 import { ApiError, type FieldErrors } from '@/lib/api/problem';
 import { formatMoment } from '@/lib/zones';
 import { book, type BookingCreated, type PublicPage, type Slot } from '../api';
-import { bookingProblem, newKey, visitorLanguage } from './words';
+import { useWords, visitorLanguage } from '../i18n';
+import { bookingProblem, newKey } from './words';
 
 export type Details = { name: string; email: string; note: string; answers: Record<string, string>; website: string };
 
@@ -37,6 +38,7 @@ export function BookingForm({
   onTaken: (message: string) => void;
   onChangeTime: () => void;
 }) {
+  const w = useWords();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -46,9 +48,9 @@ export function BookingForm({
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const missing: FieldErrors = {};
-    if (!details.name.trim()) missing.name = 'Please enter your name.';
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(details.email.trim())) missing.email = 'Please enter an e-mail address like name@example.com.';
-    for (const q of page.questions) if (q.required && !details.answers[q.id]?.trim()) missing[q.id] = 'Please answer this question.';
+    if (!details.name.trim()) missing.name = w.needName;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(details.email.trim())) missing.email = w.needEmail;
+    for (const q of page.questions) if (q.required && !details.answers[q.id]?.trim()) missing[q.id] = w.needAnswer;
     setErrors(missing);
     setFormError(null);
     if (Object.keys(missing).length) return;
@@ -69,7 +71,7 @@ export function BookingForm({
     try {
       onBooked(await book(token, body, attempt.current.key));
     } catch (err) {
-      const problem = bookingProblem(err);
+      const problem = bookingProblem(err, w);
       if (problem.taken) {
         onTaken(problem.message);
         return;
@@ -86,22 +88,22 @@ export function BookingForm({
       <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-accent-50 px-4 py-3">
         <p className="text-sm text-gray-900">
           <span className="font-semibold">{formatMoment(slot.start, zone)}</span>
-          <span className="text-gray-600"> · {page.duration_minutes} min</span>
+          <span className="text-gray-600"> · {w.minutes(page.duration_minutes)}</span>
         </p>
         <Button variant="ghost" size="sm" onClick={onChangeTime}>
-          Change time
+          {w.changeTime}
         </Button>
       </div>
       <h2 id="details-heading" className="text-base font-semibold text-gray-900">
-        Your details
+        {w.yourDetails}
       </h2>
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4" aria-labelledby="details-heading">
         {formError ? <Alert>{formError}</Alert> : null}
-        <TextField label="Name" autoComplete="name" required maxLength={200} value={details.name} error={errors.name} onChange={(e) => set({ name: e.target.value })} />
-        <TextField label="E-mail" type="email" autoComplete="email" required maxLength={320} value={details.email} error={errors.email} hint="The confirmation and the links to reschedule or cancel go here." onChange={(e) => set({ email: e.target.value })} />
+        <TextField label={w.name} autoComplete="name" required maxLength={200} value={details.name} error={errors.name} onChange={(e) => set({ name: e.target.value })} />
+        <TextField label={w.email} type="email" autoComplete="email" required maxLength={320} value={details.email} error={errors.email} hint={w.emailHint} onChange={(e) => set({ email: e.target.value })} />
         {page.questions.map((q) => {
           const props = {
-            label: q.required ? q.label : `${q.label} (optional)`,
+            label: q.required ? q.label : w.optional(q.label),
             required: q.required,
             maxLength: 5000,
             value: details.answers[q.id] ?? '',
@@ -114,14 +116,14 @@ export function BookingForm({
             <TextField key={q.id} {...props} onChange={(e) => onChange(e.target.value)} />
           );
         })}
-        <TextAreaField label="Anything else? (optional)" rows={3} maxLength={5000} value={details.note} error={errors.note} onChange={(e) => set({ note: e.target.value })} />
+        <TextAreaField label={w.anythingElse} rows={3} maxLength={5000} value={details.note} error={errors.note} onChange={(e) => set({ note: e.target.value })} />
         {/* A honeypot: people never see it, form-filling robots fill it and are refused. */}
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
           <label htmlFor="website">Website</label>
           <input id="website" name="website" tabIndex={-1} autoComplete="off" value={details.website} onChange={(e) => set({ website: e.target.value })} />
         </div>
         <Button type="submit" loading={pending} className="w-full sm:w-auto">
-          Book {formatMoment(slot.start, zone)}
+          {w.book(formatMoment(slot.start, zone))}
         </Button>
       </form>
     </section>

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '@/app/App';
 import { json, mockApi, problem } from '@/test/mockApi';
 import { renderPublic } from '@/test/render';
@@ -193,6 +193,32 @@ describe('the public booking page', () => {
     await user.keyboard('{Enter}');
     expect(buttons[1]).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(new URL(server.calls.filter((c) => c.path.includes('/slots')).at(-1)!.request.url).searchParams.get('from')).toMatch(/-02$/));
+  });
+
+  it('speaks German to a German browser, and asks for a German confirmation', async () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
+    const bodies: Array<Record<string, unknown>> = [];
+    bookingApi({
+      [`POST ${BASE}/bookings`]: async (req) => {
+        const body = (await req.json()) as Record<string, unknown>;
+        bodies.push(body);
+        return json(201, created(String(body.start), String(body.timezone)));
+      },
+    });
+    const user = userEvent.setup();
+    renderPublic(`/book/${TOKEN}`);
+    expect(await screen.findByText('Hallo Lena, wählen Sie eine passende Zeit.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Tag und Uhrzeit wählen' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('de');
+    await user.click(await within(await screen.findByRole('region', { name: /^Freie Zeiten am/ })).findByRole('button', { name: /3:00|15:00/ }));
+    const form = await screen.findByRole('form', { name: 'Ihre Angaben' });
+    await user.click(within(form).getByRole('button', { name: / buchen$/ }));
+    expect(within(form).getByRole('textbox', { name: 'How many machines?' })).toHaveAccessibleDescription('Bitte beantworten Sie diese Frage.');
+    await user.type(within(form).getByRole('textbox', { name: 'How many machines?' }), '3');
+    await user.click(within(form).getByRole('button', { name: / buchen$/ }));
+    expect(await screen.findByRole('heading', { name: 'Ihr Termin ist gebucht' })).toBeInTheDocument();
+    expect(bodies[0]).toMatchObject({ language: 'de' });
+    document.documentElement.lang = 'en';
   });
 
   it('says when there is nothing to book yet', async () => {

@@ -4,6 +4,7 @@ import { Alert, ClockIcon, FullPageSpinner } from '@/components/ui';
 import { browserZone } from '@/lib/zones';
 import { freeDays, freeSlots, getPage, type BookingCreated, type PublicPage, type Slot } from '../api';
 import { useLoad } from '../hooks/useLoad';
+import { useWords } from '../i18n';
 import { BookingForm, emptyDetails, type Details } from './BookingForm';
 import { Confirmation } from './Confirmation';
 import { PublicMessage, PublicShell } from './PublicShell';
@@ -13,19 +14,21 @@ import { linkProblem } from './words';
 /** /book/:token — a lead picks a day and a time in their zone, gives their details, and is booked. */
 export function BookingPage() {
   const token = useParams().token ?? '';
+  const w = useWords();
   const page = useLoad(() => getPage(token), [token]);
   useEffect(() => {
     if (page.data) document.title = `${page.data.title} · ${page.data.host.name}`;
   }, [page.data]);
   if (page.error) {
-    const p = linkProblem(page.error);
+    const p = linkProblem(page.error, w);
     return <PublicMessage title={p.title}>{p.detail}</PublicMessage>;
   }
-  if (!page.data) return <FullPageSpinner label="Loading the booking page" />;
+  if (!page.data) return <FullPageSpinner label={w.loadingPage} />;
   return <Booking token={token} page={page.data} />;
 }
 
 function Booking({ token, page }: { token: string; page: PublicPage }) {
+  const w = useWords();
   const [zone, setZone] = useState(browserZone);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [details, setDetails] = useState<Details>(() => emptyDetails(page));
@@ -41,10 +44,10 @@ function Booking({ token, page }: { token: string; page: PublicPage }) {
           <p className="text-sm text-gray-600">{page.host.name}</p>
           <h1 className="mt-1 text-xl font-semibold text-gray-900">{page.title}</h1>
           <p className="mt-3 flex items-center gap-2 text-sm text-gray-700">
-            <ClockIcon className="size-4 text-gray-500" /> {page.duration_minutes} min
+            <ClockIcon className="size-4 text-gray-500" /> {w.minutes(page.duration_minutes)}
           </p>
           {page.location ? <p className="mt-1 text-sm text-gray-700">{page.location}</p> : null}
-          {page.with_meet ? <p className="mt-1 text-sm text-gray-700">Video call (Google Meet)</p> : null}
+          {page.with_meet ? <p className="mt-1 text-sm text-gray-700">{w.meet}</p> : null}
           {page.description ? <p className="mt-4 text-sm whitespace-pre-line text-gray-700">{page.description}</p> : null}
         </aside>
         <div className="p-5">
@@ -52,11 +55,11 @@ function Booking({ token, page }: { token: string; page: PublicPage }) {
             <Confirmation booking={booked} />
           ) : (
             <div className="space-y-4">
-              {page.greeting_name ? <p className="text-gray-900">Hello {page.greeting_name}, pick a time that suits you.</p> : null}
+              {page.greeting_name ? <p className="text-gray-900">{w.hello(page.greeting_name)}</p> : null}
               {taken ? <Alert tone="warning">{taken}</Alert> : null}
               {!page.bookable ? (
-                <Alert tone="info" title="No times to book right now">
-                  {page.host.name} has not opened any times yet, or their calendar cannot be read at the moment. Please try again later.
+                <Alert tone="info" title={w.nothingTitle}>
+                  {w.nothingText(page.host.name)}
                 </Alert>
               ) : slot ? (
                 <BookingForm
@@ -76,7 +79,7 @@ function Booking({ token, page }: { token: string; page: PublicPage }) {
                 />
               ) : (
                 <SlotPicker
-                  heading="Pick a day and time"
+                  heading={w.pickHeading}
                   source={source}
                   zone={zone}
                   onZone={setZone}

@@ -8,6 +8,7 @@ import { useLoad } from '../hooks/useLoad';
 import { Confirmation } from './Confirmation';
 import { PublicMessage, PublicShell } from './PublicShell';
 import { SlotPicker, type SlotSource } from './SlotPicker';
+import { useWords, type Words } from '../i18n';
 import { bookingProblem, linkProblem, localPath } from './words';
 
 /**
@@ -15,21 +16,22 @@ import { bookingProblem, linkProblem, localPath } from './words';
  * free time (reschedule link) or cancel it (cancel link). Each link does only its own job.
  */
 export function ManagePage() {
+  const w = useWords();
   const [params] = useSearchParams();
   const rescheduleLink = params.get('reschedule');
   const cancelLink = params.get('cancel');
   const link = rescheduleLink ?? cancelLink;
   const booking = useLoad(link ? () => getManaged(link) : null, [link]);
-  if (!link) return <PublicMessage title="This link is not valid">Open the whole link from your confirmation e-mail.</PublicMessage>;
+  if (!link) return <PublicMessage title={w.invalidTitle}>{w.invalidText}</PublicMessage>;
   if (booking.error) {
-    const p = linkProblem(booking.error);
+    const p = linkProblem(booking.error, w);
     return <PublicMessage title={p.title}>{p.detail}</PublicMessage>;
   }
-  if (!booking.data) return <FullPageSpinner label="Loading your booking" />;
-  return <Manage booking={booking.data} rescheduleLink={rescheduleLink} cancelLink={cancelLink} onChanged={booking.reload} />;
+  if (!booking.data) return <FullPageSpinner label={w.loadingBooking} />;
+  return <Manage w={w} booking={booking.data} rescheduleLink={rescheduleLink} cancelLink={cancelLink} onChanged={booking.reload} />;
 }
 
-function Manage({ booking, rescheduleLink, cancelLink, onChanged }: { booking: ManagedBooking; rescheduleLink: string | null; cancelLink: string | null; onChanged: () => void }) {
+function Manage({ w, booking, rescheduleLink, cancelLink, onChanged }: { w: Words; booking: ManagedBooking; rescheduleLink: string | null; cancelLink: string | null; onChanged: () => void }) {
   const [mode, setMode] = useState<'view' | 'move' | 'cancel'>('view');
   const [zone, setZone] = useState(() => booking.timezone || browserZone());
   const [moved, setMoved] = useState<BookingCreated | null>(null);
@@ -60,7 +62,7 @@ function Manage({ booking, rescheduleLink, cancelLink, onChanged }: { booking: M
       // The old links stopped working: the address bar gets the new ones, so a reload still works.
       window.history.replaceState(null, '', localPath(result.manage_url));
     } catch (err) {
-      const p = bookingProblem(err);
+      const p = bookingProblem(err, w);
       setMessage(p.message);
       if (p.taken) setRefresh((n) => n + 1);
     } finally {
@@ -87,7 +89,7 @@ function Manage({ booking, rescheduleLink, cancelLink, onChanged }: { booking: M
     return (
       <PublicShell branding={booking.branding}>
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
-          <Confirmation booking={moved} title="Your meeting is moved" />
+          <Confirmation booking={moved} moved />
         </div>
       </PublicShell>
     );
@@ -106,31 +108,31 @@ function Manage({ booking, rescheduleLink, cancelLink, onChanged }: { booking: M
           </p>
         </div>
         {cancelled ? (
-          <Alert tone="info" title="This meeting is cancelled">
-            {booking.host_name} has been told. To meet after all, book a new time through the link in the original e-mail.
+          <Alert tone="info" title={w.cancelledTitle}>
+            {w.cancelledText(booking.host_name)}
           </Alert>
         ) : null}
         {message ? <Alert tone="warning">{message}</Alert> : null}
         {!cancelled && mode === 'view' ? (
           <div className="flex flex-wrap gap-2">
             <a href={localPath(booking.ics_url)} download="meeting.ics" className="inline-flex h-10 items-center rounded-lg bg-white px-4 text-sm font-medium text-gray-800 ring-1 ring-gray-300 hover:bg-gray-50">
-              Add to calendar (.ics)
+              {w.addIcs}
             </a>
-            {rescheduleLink && booking.can_reschedule ? <Button onClick={() => setMode('move')}>Pick a new time</Button> : null}
+            {rescheduleLink && booking.can_reschedule ? <Button onClick={() => setMode('move')}>{w.pickNew}</Button> : null}
             {cancelLink && booking.can_cancel ? (
               <Button variant="secondary" onClick={() => setMode('cancel')}>
-                Cancel meeting
+                {w.cancelMeeting}
               </Button>
             ) : null}
           </div>
         ) : null}
         {mode === 'move' && source ? (
           <div className="space-y-3">
-            <SlotPicker heading="Pick a new time" source={source} zone={zone} onZone={setZone} horizonDays={null} refresh={refresh} onPick={(s) => void moveTo(s)} />
+            <SlotPicker heading={w.pickNew} source={source} zone={zone} onZone={setZone} horizonDays={null} refresh={refresh} onPick={(s) => void moveTo(s)} />
             <div className="flex gap-2">
-              {pending ? <span className="text-sm text-gray-600">Moving your meeting…</span> : null}
+              {pending ? <span className="text-sm text-gray-600">{w.moving}</span> : null}
               <Button variant="ghost" onClick={() => setMode('view')}>
-                Keep the current time
+                {w.keepTime}
               </Button>
             </div>
           </div>
@@ -138,19 +140,19 @@ function Manage({ booking, rescheduleLink, cancelLink, onChanged }: { booking: M
         {mode === 'cancel' ? (
           <form
             className="space-y-3"
-            aria-label="Cancel the meeting"
+            aria-label={w.cancelForm}
             onSubmit={(e) => {
               e.preventDefault();
               void confirmCancel();
             }}
           >
-            <TextAreaField label="Reason (optional, sent to the host)" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <TextAreaField label={w.reason} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
             <div className="flex gap-2">
               <Button type="submit" variant="danger" loading={pending}>
-                Cancel meeting
+                {w.cancelMeeting}
               </Button>
               <Button variant="ghost" onClick={() => setMode('view')}>
-                Keep it
+                {w.keepIt}
               </Button>
             </div>
           </form>

@@ -6,10 +6,12 @@ import { bookOffered, getOffered, type BookingCreated } from '../api';
 import { useLoad } from '../hooks/useLoad';
 import { Confirmation } from './Confirmation';
 import { PublicMessage, PublicShell } from './PublicShell';
-import { bookingProblem, linkProblem, visitorLanguage } from './words';
+import { useWords, visitorLanguage } from '../i18n';
+import { bookingProblem, linkProblem } from './words';
 
 /** /book/:token/quick/:slot — one time offered in an e-mail: one click books it, if it is still free. */
 export function QuickBookPage() {
+  const w = useWords();
   const { token = '', slot = '' } = useParams();
   const offer = useLoad(() => getOffered(token, slot), [token, slot]);
   const [zone] = useState(browserZone);
@@ -18,10 +20,10 @@ export function QuickBookPage() {
   const [pending, setPending] = useState(false);
 
   if (offer.error) {
-    const p = linkProblem(offer.error);
+    const p = linkProblem(offer.error, w);
     return <PublicMessage title={p.title}>{p.detail}</PublicMessage>;
   }
-  if (!offer.data) return <FullPageSpinner label="Loading the offered time" />;
+  if (!offer.data) return <FullPageSpinner label={w.loadingOffer} />;
   const o = offer.data;
 
   async function confirm() {
@@ -30,7 +32,7 @@ export function QuickBookPage() {
     try {
       setBooked(await bookOffered(token, slot, zone, visitorLanguage()));
     } catch (err) {
-      setError(bookingProblem(err));
+      setError(bookingProblem(err, w));
     } finally {
       setPending(false);
     }
@@ -38,7 +40,7 @@ export function QuickBookPage() {
 
   const other = (
     <Link to={`/book/${token}`} className="font-medium text-accent-700 underline">
-      See all free times
+      {w.allTimes}
     </Link>
   );
   return (
@@ -50,19 +52,19 @@ export function QuickBookPage() {
           <>
             <p className="text-sm text-gray-600">{o.host_name}</p>
             <h1 className="text-xl font-semibold text-gray-900">{o.title}</h1>
-            {o.greeting_name ? <p>Hello {o.greeting_name},</p> : null}
+            {o.greeting_name ? <p>{w.helloShort(o.greeting_name)}</p> : null}
             <p className="text-gray-900">{formatMoment(o.start, zone)}</p>
             {error ? <Alert tone="warning">{error.message}</Alert> : null}
             {o.free && !error?.taken ? (
               <div className="flex flex-wrap items-center gap-3">
                 <Button loading={pending} onClick={() => void confirm()}>
-                  Book this time
+                  {w.bookThis}
                 </Button>
                 {other}
               </div>
             ) : (
               <>
-                {!error ? <Alert tone="info">This time has been taken in the meantime.</Alert> : null}
+                {!error ? <Alert tone="info">{w.takenMeanwhile}</Alert> : null}
                 <p>{other}</p>
               </>
             )}

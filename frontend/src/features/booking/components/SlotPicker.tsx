@@ -5,8 +5,10 @@ import { cn } from '@/lib/cn';
 import { addDays, dayToUtc, formatDay, formatMonth, formatTime, monthRange, shiftMonth, todayIn, zoneNames } from '@/lib/zones';
 import type { Slot } from '../api';
 import { useLoad } from '../hooks/useLoad';
+import { useWords } from '../i18n';
 
-const WEEK = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+// 2024-01-01 was a Monday: the locale's short weekday names, Monday first.
+const weekdays = () => Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i))));
 
 export type SlotSource = {
   /** The days from…to (in tz) that have a free slot. */
@@ -37,6 +39,7 @@ export function SlotPicker({
   onPick: (slot: Slot) => void;
   heading: string;
 }) {
+  const w = useWords();
   const today = todayIn(zone);
   const [month, setMonth] = useState(() => monthRange(today).first);
   const [day, setDay] = useState<string | null>(null);
@@ -89,20 +92,20 @@ export function SlotPicker({
       <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,14rem)]">
         <div>
           <div className="mb-2 flex items-center justify-between">
-            <button type="button" className="rounded-md p-2 text-gray-700 hover:bg-gray-100 disabled:opacity-30" aria-label="Previous month" disabled={!canGoBack} onClick={() => (setMonth(shiftMonth(month, -1)), setDay(null))}>
+            <button type="button" className="rounded-md p-2 text-gray-700 hover:bg-gray-100 disabled:opacity-30" aria-label={w.previousMonth} disabled={!canGoBack} onClick={() => (setMonth(shiftMonth(month, -1)), setDay(null))}>
               <ChevronLeftIcon className="size-5" />
             </button>
             <p className="font-medium text-gray-900" aria-live="polite">
               {formatMonth(month)}
             </p>
-            <button type="button" className="rounded-md p-2 text-gray-700 hover:bg-gray-100 disabled:opacity-30" aria-label="Next month" disabled={!canGoOn} onClick={() => (setMonth(shiftMonth(month, 1)), setDay(null))}>
+            <button type="button" className="rounded-md p-2 text-gray-700 hover:bg-gray-100 disabled:opacity-30" aria-label={w.nextMonth} disabled={!canGoOn} onClick={() => (setMonth(shiftMonth(month, 1)), setDay(null))}>
               <ChevronRightIcon className="size-5" />
             </button>
           </div>
-          <div role="group" aria-label={`Days in ${formatMonth(month)}`} aria-busy={days.loading || undefined} onKeyDown={onGridKey} className="grid grid-cols-7 gap-1 text-center text-sm">
-            {WEEK.map((w) => (
-              <div key={w} aria-hidden="true" className="py-1 text-xs font-medium text-gray-500">
-                {w}
+          <div role="group" aria-label={w.daysIn(formatMonth(month))} aria-busy={days.loading || undefined} onKeyDown={onGridKey} className="grid grid-cols-7 gap-1 text-center text-sm">
+            {weekdays().map((name) => (
+              <div key={name} aria-hidden="true" className="py-1 text-xs font-medium text-gray-500">
+                {name}
               </div>
             ))}
             {cells.map((d, i) =>
@@ -114,7 +117,7 @@ export function SlotPicker({
                   type="button"
                   data-day={d}
                   aria-pressed={d === day}
-                  aria-label={`${formatDay(d)}, free times`}
+                  aria-label={w.freeTimesDay(formatDay(d))}
                   onClick={() => setDay(d)}
                   className={cn(
                     'mx-auto flex size-10 items-center justify-center rounded-full font-semibold focus-visible:outline-2 focus-visible:outline-accent-600',
@@ -135,11 +138,11 @@ export function SlotPicker({
               {errorMessage(days.error)}
             </p>
           ) : days.data && days.data.length === 0 ? (
-            <p className="mt-3 text-sm text-gray-600">{canGoOn ? 'No free times this month. Try the next month.' : 'No free times left in this period.'}</p>
+            <p className="mt-3 text-sm text-gray-600">{canGoOn ? w.noneThisMonth : w.noneLeft}</p>
           ) : null}
           <div className="mt-4 max-w-xs">
             <label htmlFor="visitor-zone" className="block text-sm font-medium text-gray-800">
-              Time zone
+              {w.timeZone}
             </label>
             <Select id="visitor-zone" className="mt-1" value={zone} onChange={(e) => onZone(e.target.value)}>
               {zoneNames(zone).map((z) => (
@@ -152,10 +155,10 @@ export function SlotPicker({
         </div>
         <div aria-live="polite">
           {day ? (
-            <section aria-label={`Free times on ${formatDay(day)}`}>
+            <section aria-label={w.freeTimesOn(formatDay(day))}>
               <h3 className="mb-2 text-sm font-medium text-gray-900">{formatDay(day)}</h3>
               {slots.loading ? (
-                <Spinner label="Loading free times" />
+                <Spinner label={w.loadingTimes} />
               ) : slots.error ? (
                 <p role="alert" className="text-sm text-red-700">
                   {errorMessage(slots.error)}
@@ -175,11 +178,11 @@ export function SlotPicker({
                   ))}
                 </ul>
               ) : (
-                <p className="text-sm text-gray-600">No free times left on this day.</p>
+                <p className="text-sm text-gray-600">{w.noneThisDay}</p>
               )}
             </section>
           ) : days.loading ? (
-            <Spinner label="Loading free days" />
+            <Spinner label={w.loadingDays} />
           ) : null}
         </div>
       </div>

@@ -1,32 +1,24 @@
 import { ApiError, errorMessage } from '@/lib/api/problem';
+import type { Words } from '../i18n';
+
+const minutes = (err: ApiError) => (err.retryAfter ? Math.ceil(err.retryAfter / 60) : null);
 
 /** A link's failure in words a visitor can act on. */
-export function linkProblem(err: unknown): { title: string; detail: string } {
+export function linkProblem(err: unknown, w: Words): { title: string; detail: string } {
   if (err instanceof ApiError) {
-    if (err.status === 404) return { title: 'This link is not valid', detail: 'Check that you opened the whole link from the e-mail, or ask the sender for a new one.' };
-    if (err.status === 403) return { title: 'This link has expired', detail: 'Ask the sender for a new link.' };
-    if (err.status === 429) return { title: 'Too many requests', detail: `Please wait${err.retryAfter ? ` ${Math.ceil(err.retryAfter / 60)} min` : ' a moment'} and reload the page.` };
+    if (err.status === 404) return { title: w.invalidTitle, detail: w.invalidText };
+    if (err.status === 403) return { title: w.expiredTitle, detail: w.expiredText };
+    if (err.status === 429) return { title: w.busyTitle, detail: w.busyText(minutes(err)) };
   }
-  return { title: 'The page could not be loaded', detail: errorMessage(err) };
+  return { title: w.failedTitle, detail: errorMessage(err) };
 }
 
 /** A booking's failure: a taken slot sends the visitor back to pick another. */
-export function bookingProblem(err: unknown): { taken: boolean; message: string } {
-  if (err instanceof ApiError && err.status === 409) {
-    return { taken: true, message: `${err.message} Please pick another time.` };
-  }
-  if (err instanceof ApiError && err.status === 429) {
-    return { taken: false, message: `Too many attempts. Please try again${err.retryAfter ? ` in ${Math.ceil(err.retryAfter / 60)} min` : ' later'}.` };
-  }
-  if (err instanceof ApiError && [502, 503, 504].includes(err.status)) {
-    return { taken: false, message: `The host's calendar did not answer, so nothing was booked. Please try again. (${err.message})` };
-  }
+export function bookingProblem(err: unknown, w: Words): { taken: boolean; message: string } {
+  if (err instanceof ApiError && err.status === 409) return { taken: true, message: w.pickAnother(err.message) };
+  if (err instanceof ApiError && err.status === 429) return { taken: false, message: w.tooMany(minutes(err)) };
+  if (err instanceof ApiError && [502, 503, 504].includes(err.status)) return { taken: false, message: w.calendarDown(err.message) };
   return { taken: false, message: errorMessage(err) };
-}
-
-/** The visitor's language for their confirmation e-mail. */
-export function visitorLanguage(): 'de' | 'en' {
-  return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
 /** An absolute link from the API as a path on this site (the page and the API share an origin). */
