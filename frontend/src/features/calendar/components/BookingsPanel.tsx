@@ -21,8 +21,10 @@ import type { Booking } from '../api';
 import { BOOKINGS_PAGE, useBookings, useCalendarGuards } from '../hooks/useCalendar';
 import { BookingLead, BookingStatusBadge, BookingWhen, CampaignLink, CompanyLink } from './BookingParts';
 import { CancelBookingDialog } from './CancelBookingDialog';
+import { WeekView } from './WeekView';
 
-type When = 'upcoming' | 'past';
+type When = 'upcoming' | 'past' | 'week';
+const WHEN_LABELS: Record<When, string> = { upcoming: 'Upcoming', past: 'Past', week: 'Week' };
 
 /** Bookings, upcoming soonest first or past latest first; yours, or everyone's. */
 export function BookingsPanel() {
@@ -33,7 +35,7 @@ export function BookingsPanel() {
   const [now] = useState(() => new Date().toISOString());
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   const hostId = whose === 'mine' ? guards.userId : null;
-  const query = useBookings(when, hostId, page, now);
+  const query = useBookings(when === 'week' ? 'upcoming' : when, hostId, page, now, when !== 'week');
 
   function cancelReason(b: Booking): string | null {
     if (guards.write) return guards.write;
@@ -45,7 +47,7 @@ export function BookingsPanel() {
     <div className="space-y-3">
       <div role="search" aria-label="Booking filters" className="flex flex-wrap items-center gap-2">
         <div role="group" aria-label="Which bookings" className="inline-flex rounded-lg ring-1 ring-gray-300">
-          {(['upcoming', 'past'] as const).map((w) => (
+          {(['upcoming', 'past', 'week'] as const).map((w) => (
             <button
               key={w}
               type="button"
@@ -56,7 +58,7 @@ export function BookingsPanel() {
               }}
               className={`h-9 px-3 text-sm font-medium first:rounded-l-lg last:rounded-r-lg focus-visible:outline-2 focus-visible:outline-accent-600 ${when === w ? 'bg-accent-600 text-white' : 'bg-white text-gray-700 hover:bg-gray-50'}`}
             >
-              {w === 'upcoming' ? 'Upcoming' : 'Past'}
+              {WHEN_LABELS[w]}
             </button>
           ))}
         </div>
@@ -72,9 +74,11 @@ export function BookingsPanel() {
           <option value="mine">My bookings</option>
           <option value="all">Everyone's bookings</option>
         </Select>
-        <UpdatingSpinner query={query} />
+        {when !== 'week' ? <UpdatingSpinner query={query} /> : null}
       </div>
-      {query.isError ? (
+      {when === 'week' ? (
+        <WeekView hostId={hostId} />
+      ) : query.isError ? (
         <QueryErrorCard title="Couldn't load bookings" query={query} />
       ) : query.data && query.data.items.length === 0 ? (
         <Card>
@@ -149,7 +153,7 @@ export function BookingsPanel() {
           )}
         </Table>
       )}
-      <PaginationFooter page={query.data} pageSize={BOOKINGS_PAGE} label="Bookings list pages" onOffsetChange={(offset) => setPage(Math.floor(offset / BOOKINGS_PAGE))} />
+      <PaginationFooter page={when === 'week' ? undefined : query.data} pageSize={BOOKINGS_PAGE} label="Bookings list pages" onOffsetChange={(offset) => setPage(Math.floor(offset / BOOKINGS_PAGE))} />
       <CancelBookingDialog booking={cancelling} onClose={() => setCancelling(null)} />
     </div>
   );

@@ -77,6 +77,40 @@ describe('Calendar → bookings', () => {
   });
 });
 
+describe('Calendar → week', () => {
+  it("lays a week's meetings out by day, cancelled ones struck through, and pages between weeks", async () => {
+    // Meetings on the Wednesday of whatever week the request asks for (its window starts on Sunday).
+    const server = mockApi(signedIn(ME, calendarApi({
+      'GET /api/calendar/bookings': (_req, url) => {
+        const from = url.searchParams.get('from');
+        if (!url.searchParams.get('to')) return json(200, page([]));
+        const wednesday = new Date(Date.parse(from!) + 3 * 86_400_000).toISOString().slice(0, 10);
+        return json(200, page([
+          booking({ start: `${wednesday}T12:00:00Z`, end: `${wednesday}T12:30:00Z` }),
+          booking({ id: 42, visitor_name: 'Carl Cancelled', status: 'cancelled', start: `${wednesday}T14:00:00Z`, end: `${wednesday}T14:30:00Z` }),
+        ]));
+      },
+    })));
+    const user = userEvent.setup();
+    renderApp('/calendar');
+    await user.click(await screen.findByRole('button', { name: 'Week' }));
+    const week = await screen.findByRole('region', { name: /^Week of/ });
+    const days = within(week).getAllByRole('listitem').filter((li) => li.parentElement?.tagName === 'OL');
+    expect(days).toHaveLength(7);
+    const lena = await within(days[2]!).findByRole('link', { name: /Lena Lead/ });
+    expect(lena).toHaveAttribute('href', '/calendar/bookings/41');
+    expect(within(days[2]!).getByRole('link', { name: /Carl Cancelled.*\(cancelled\)/ })).toHaveClass('line-through');
+    expect(within(days[0]!).getByText('Free')).toBeInTheDocument();
+    const weekCalls = () => server.calls.filter((c) => c.path.startsWith('/api/calendar/bookings') && c.path.includes('to='));
+    const first = new URL(weekCalls()[0]!.request.url).searchParams;
+    expect(first.get('host_id')).toBe('2');
+    await user.click(within(week).getByRole('button', { name: 'Next week' }));
+    await waitFor(() => expect(weekCalls()).toHaveLength(2));
+    const next = new URL(weekCalls()[1]!.request.url).searchParams;
+    expect(Date.parse(next.get('from')!) - Date.parse(first.get('from')!)).toBe(7 * 86_400_000);
+  });
+});
+
 describe('Calendar → booking pages', () => {
   it('shows each page with its link, next free times, and makes a new link', async () => {
     let token = TOKEN;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '@/lib/auth';
+import { addDays } from '@/lib/zones';
 import {
   cancelBooking,
   chooseGoogleCalendars,
@@ -102,12 +103,13 @@ const PAGE = 25;
  * Upcoming bookings soonest first; past ones latest first. The API sorts by start ascending, so the
  * past list asks for the total first and reads its pages from the end.
  */
-export function useBookings(when: 'upcoming' | 'past', hostId: number | null, page: number, now: string) {
+export function useBookings(when: 'upcoming' | 'past', hostId: number | null, page: number, now: string, enabled = true) {
   const params: ListBookingsParams = when === 'upcoming' ? { from: now } : { to: now };
   if (hostId !== null) params.host_id = hostId;
   return useQuery({
     queryKey: calendarKeys.bookingList(when, { ...params, offset: page }),
     placeholderData: keepPreviousData,
+    enabled,
     queryFn: async (): Promise<BookingsPage> => {
       if (when === 'upcoming') return listBookings({ ...params, limit: PAGE, offset: page * PAGE });
       const head = await listBookings({ ...params, limit: 1, offset: 0 });
@@ -121,6 +123,18 @@ export function useBookings(when: 'upcoming' | 'past', hostId: number | null, pa
 }
 
 export const BOOKINGS_PAGE = PAGE;
+
+/**
+ * A week's bookings, cancelled ones too. The window is widened by a day on each side of Monday 00:00 and
+ * Sunday 24:00 UTC, so whatever the reader's zone the whole week is in it; the view sorts them into days.
+ */
+export function useWeekBookings(monday: string, hostId: number | null) {
+  const from = `${addDays(monday, -1)}T00:00:00Z`;
+  const to = `${addDays(monday, 8)}T00:00:00Z`;
+  const params: ListBookingsParams = { from, to, limit: 200 };
+  if (hostId !== null) params.host_id = hostId;
+  return useQuery({ queryKey: ['calendar', 'bookings', 'week', params], queryFn: async () => (await listBookings(params)).items, placeholderData: keepPreviousData });
+}
 
 export function useBooking(id: number) {
   return useQuery({ queryKey: calendarKeys.booking(id), queryFn: () => getBooking(id) });
