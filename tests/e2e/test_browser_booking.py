@@ -94,6 +94,15 @@ async def test_a_lead_books_and_the_host_sees_it(tmp_path: Path, artifacts_dir: 
                 manage = await page.get_by_role("link", name="Reschedule or cancel").get_attribute("href")
                 assert manage and manage.startswith("/book/manage?reschedule=")
 
+                # The lead moves the meeting with the manage link from the confirmation.
+                await page.get_by_role("link", name="Reschedule or cancel").click()
+                await page.get_by_role("button", name="Pick a new time").click()
+                new_time = page.get_by_role("region", name="Free times on").get_by_role("button").nth(2)
+                await expect(new_time).to_be_visible()
+                await new_time.click()
+                await expect(page.get_by_role("heading", name="Your meeting is moved")).to_be_visible()
+                assert "/book/manage?reschedule=" in page.url and page.url != f"{base}{manage}"
+
                 # The public page never touched the session or the CRM's screens.
                 api = [r for r in requests if r.startswith("/api/")]
                 assert api and all(r.startswith("/api/calendar/public/") for r in api), api
