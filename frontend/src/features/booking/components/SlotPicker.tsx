@@ -50,11 +50,12 @@ export function SlotPicker({
   const slots = useLoad(day ? () => source.slots(day, zone) : null, [day, zone, refresh]);
 
   // Land on the first free day of the month shown (and keep a chosen day while it stays free).
+  // (Only days of the month shown count: the previous month's answer stays until the new one arrives.)
   useEffect(() => {
     if (!days.data) return;
-    if (day && free.has(day)) return;
-    setDay(days.data[0] ?? null);
-  }, [days.data, free, day]);
+    if (day && free.has(day) && day >= first && day <= last) return;
+    setDay(days.data.find((d) => d >= first && d <= last) ?? null);
+  }, [days.data, free, day, first, last]);
 
   const lead = (dayToUtc(first).getUTCDay() + 6) % 7; // Monday-first weeks
   const count = dayToUtc(last).getUTCDate();
