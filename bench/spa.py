@@ -6,6 +6,8 @@ encoding and once as a browser does (``gzip, deflate, br, zstd``), counting the 
 
 * login route JS: the entry chunk and its static imports, plus the sign-in page's chunk and its static
   imports: what /login runs before it can draw. Goal: < 100 kB gzip.
+* booking route JS: the same for the public booking page (/book/<token>), which a lead opens from an
+  e-mail: the entry plus the booking chunk, without the session, the query cache or the CRM's layout.
 * all JS: every chunk of the build (what the app once shipped as one bundle on every first visit).
 * on the wire: index.html, the login route's JS and the CSS, plain vs as served to a browser.
 
@@ -29,6 +31,7 @@ import httpx
 from bench._common import ROOT
 
 LOGIN_PAGE = "src/features/auth/components/LoginPage.tsx"
+BOOKING_PAGE = "src/features/booking/components/BookingRoutes.tsx"
 BROWSER = "gzip, deflate, br, zstd"
 
 
@@ -92,6 +95,14 @@ def main() -> None:
     print(f"all_js_kb: {size(all_js):.1f}")
     print(f"all_js_gzip_kb: {all_gz:.1f}")
     print(f"login_route_share_of_all_js_gzip: {login_gz / all_gz:.2f}")
+    booking = chunks_for(manifest, entry) | chunks_for(manifest, BOOKING_PAGE)
+    booking_js = sorted(manifest[key]["file"] for key in booking)
+    own = sorted(manifest[key]["file"] for key in chunks_for(manifest, BOOKING_PAGE) - chunks_for(manifest, entry))
+    booking_gz = size(booking_js, gzip_size)
+    print(f"booking_route_js_kb: {size(booking_js):.1f}  ({len(booking_js)} files)")
+    print(f"booking_route_js_gzip_kb: {booking_gz:.1f}  (goal < 100)")
+    print(f"booking_chunks_beyond_entry_gzip_kb: {size(own, gzip_size):.1f}  ({', '.join(own)})")
+    print(f"booking_route_share_of_all_js_gzip: {booking_gz / all_gz:.2f}")
 
     paths = ["/login", *(f"/{f}" for f in login_js + css)]
     plain, _ = asyncio.run(wire_bytes(args.dist, paths, "identity"))
@@ -100,6 +111,10 @@ def main() -> None:
     print(f"login_route_wire_browser_kb: {served / 1000:.1f}  (Accept-Encoding: {BROWSER}; "
           + ", ".join(f"{n} {e}" for e, n in sorted(encodings.items())) + ")")
     print(f"wire_ratio_browser_vs_plain: {served / plain:.2f}")
+    booking_css = sorted({f for key in booking for f in manifest[key].get("css", [])})
+    paths = ["/book/x", *(f"/{f}" for f in booking_js + booking_css)]
+    served, _ = asyncio.run(wire_bytes(args.dist, paths, BROWSER))
+    print(f"booking_route_wire_browser_kb: {served / 1000:.1f}  (index.html, JS, CSS as served to a browser)")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ NOT_BUILT = b"""<!doctype html><meta charset=utf-8><title>Outbound CRM</title>
 <p>The API is up under <a href="/api/openapi.json">/api/openapi.json</a>.</p></body>"""
 # Preferred first when a client accepts several equally: the smallest body.
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
+# Client-side routes whose last segment may hold a dot: the booking page's one-click links end in a signed
+# "<payload>.<mac>", which must not be taken for a missing file.
+SPA_DOTTED_ROUTES = ("/book/",)
 
 
 class Representation:
@@ -139,6 +142,6 @@ class SpaFiles:
         if hit is not None:
             return hit
         last = path.rsplit("/", 1)[-1]
-        if path.startswith("/assets/") or "." in last:
+        if path.startswith("/assets/") or ("." in last and not path.startswith(SPA_DOTTED_ROUTES)):
             return None
         return self.index

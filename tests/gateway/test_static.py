@@ -139,3 +139,17 @@ def test_parse_accept_encoding() -> None:
     assert parse_accept_encoding("gzip, br;q=0.8, *;q=0") == {"gzip": 1.0, "br": 0.8, "*": 0.0}
     assert parse_accept_encoding(" GZIP ; Q=0.2 ,, br;q=7") == {"gzip": 0.2, "br": 1.0}
     assert parse_accept_encoding("") == {}
+
+
+async def test_the_public_booking_routes_get_the_spa(client: httpx.AsyncClient) -> None:
+    """/book/<token>, its manage page and its one-click links (which end in a signed "<payload>.<mac>")
+    are the SPA's routes; a missing file elsewhere is still a 404."""
+    token = "Jq3xZ0wq2b8mA1nY7K5pV4sT9dR6eU3hC2fL8gB1kM0"
+    for path in (f"/book/{token}", "/book/manage?reschedule=bTF8cmVzY2hlZHVsZXwx.c2lnbmF0dXJl&cancel=x.y",
+                 f"/book/{token}/quick/bTF8Ym9va3wxfDE3MDAwMDAwMDA.Zm9yZ2VkX21hY19mb3JnZWRfbWFjX2ZvcmdlZF9tYWNfZm9y"):
+        resp, body = await fetch(client, path)
+        assert resp.status_code == 200, path
+        assert body.startswith(b"<!doctype html>") and "no-cache" in resp.headers["cache-control"], path
+    for path in ("/assets/missing-1.js", "/favicon-missing.ico", "/leads/report.csv"):
+        missing, _ = await fetch(client, path)
+        assert missing.status_code == 404, path

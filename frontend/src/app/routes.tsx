@@ -24,6 +24,8 @@ const ContactPage = page(() => import('@/features/contacts/components/ContactPag
 const CampaignsPage = page(() => import('@/features/campaigns/components/CampaignsPage'), (m) => m.CampaignsPage);
 const TemplatesPage = page(() => import('@/features/templates/components/TemplatesPage'), (m) => m.TemplatesPage);
 const CalendarPage = page(() => import('@/features/calendar/components/CalendarPage'), (m) => m.CalendarPage);
+const BookingDetailPage = page(() => import('@/features/calendar/components/BookingDetailPage'), (m) => m.BookingDetailPage);
+const GoogleCallbackPage = page(() => import('@/features/calendar/components/GoogleCallbackPage'), (m) => m.GoogleCallbackPage);
 const SettingsPage = page(() => import('@/features/settings/components/SettingsPage'), (m) => m.SettingsPage);
 const UsersPage = page(() => import('@/features/users/components/UsersPage'), (m) => m.UsersPage);
 const AuditLogPage = page(() => import('@/features/audit/components/AuditLogPage'), (m) => m.AuditLogPage);
@@ -74,6 +76,8 @@ export function AppRoutes() {
         <Route path="campaigns" element={<Screen><CampaignsPage /></Screen>} />
         <Route path="templates" element={<Screen><TemplatesPage /></Screen>} />
         <Route path="calendar" element={<Screen><CalendarPage /></Screen>} />
+        <Route path="calendar/bookings/:bookingId" element={<Screen><BookingDetailPage /></Screen>} />
+        <Route path="calendar/google/callback" element={<Screen><GoogleCallbackPage /></Screen>} />
         <Route path="settings" element={<Screen><SettingsPage /></Screen>} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route

@@ -18,6 +18,8 @@ const PREFIXES: Array<[string, string]> = [
   ['/leads/jobs/', 'Finder job'],
   ['/companies/', 'Company'],
   ['/contacts/', 'Contact'],
+  ['/calendar/bookings/', 'Booking'],
+  ['/calendar/google/', 'Google Calendar'],
 ];
 
 /** Keep document.title in sync with the route (screen readers announce it on navigation). */

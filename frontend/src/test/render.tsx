@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { AppProviders } from '@/app/AppProviders';
 import { AppRoutes } from '@/app/routes';
+import { BookingRoutes } from '@/features/booking/components/BookingRoutes';
 
 export function LocationProbe() {
   const loc = useLocation();
@@ -23,4 +24,14 @@ export function renderApp(path = '/') {
       </AppProviders>,
     ),
   };
+}
+
+/** Render the public booking pages at `path`, as the app does for /book/…: no providers, no session. */
+export function renderPublic(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <BookingRoutes />
+      <LocationProbe />
+    </MemoryRouter>,
+  );
 }

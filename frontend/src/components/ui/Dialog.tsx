@@ -98,7 +98,8 @@ export function Dialog({ open, onClose, title, description, children, footer, in
         aria-describedby={description ? descId : undefined}
         tabIndex={-1}
         className={cn(
-          'relative w-full rounded-2xl bg-white shadow-xl ring-1 ring-gray-900/5 focus:outline-none',
+          // A tall form scrolls inside the panel; the title and the buttons stay on screen.
+          'relative flex max-h-[calc(100dvh-2rem)] w-full flex-col rounded-2xl bg-white shadow-xl ring-1 ring-gray-900/5 focus:outline-none',
           size === 'sm' ? 'max-w-md' : 'max-w-lg',
         )}
       >
@@ -117,7 +118,7 @@ export function Dialog({ open, onClose, title, description, children, footer, in
             <XIcon className="size-5" />
           </Button>
         </div>
-        {children ? <div className="px-6 pt-4 pb-2">{children}</div> : null}
+        {children ? <div className="min-h-0 overflow-y-auto px-6 pt-4 pb-2">{children}</div> : null}
         {footer ? <div className="flex justify-end gap-3 px-6 pt-4 pb-5">{footer}</div> : <div className="pb-4" />}
       </div>
     </div>,
