@@ -8,6 +8,9 @@ const TITLES: Record<string, string> = {
   '/contacts': 'Contacts',
   '/campaigns': 'Campaigns',
   '/templates': 'Templates',
+  '/mailboxes': 'Mailboxes',
+  '/mailboxes/caught': 'Caught mail',
+  '/inbox': 'Replies',
   '/calendar': 'Calendar',
   '/settings': 'Settings',
   '/admin/users': 'Users',
@@ -18,6 +21,7 @@ const PREFIXES: Array<[string, string]> = [
   ['/leads/jobs/', 'Finder job'],
   ['/companies/', 'Company'],
   ['/contacts/', 'Contact'],
+  ['/campaigns/', 'Campaign'],
 ];
 
 /** Keep document.title in sync with the route (screen readers announce it on navigation). */

@@ -4,6 +4,7 @@ import {
   CalendarIcon,
   ContactIcon,
   ListIcon,
+  MailIcon,
   SendIcon,
   SettingsIcon,
   TargetIcon,
@@ -19,6 +20,7 @@ export const MAIN_NAV: NavItem[] = [
   { to: '/contacts', label: 'Contacts', icon: <ContactIcon /> },
   { to: '/campaigns', label: 'Campaigns', icon: <SendIcon /> },
   { to: '/templates', label: 'Templates', icon: <TemplateIcon /> },
+  { to: '/mailboxes', label: 'Mailboxes', icon: <MailIcon /> },
   { to: '/calendar', label: 'Calendar', icon: <CalendarIcon /> },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ];

@@ -32,3 +32,4 @@ export { SearchPicker, type PickerOption } from './SearchPicker';
 export { BackLink, NotesCard, QueryErrorCard, QueryErrorState, RecordLoadError, RecordNotFound, TimelineCard, type RetryableQuery } from './DetailPage';
 export { FilterBar, NoMatches, OptionSelect, PaginationFooter, SearchInput, UpdatingSpinner } from './ListControls';
 export { LeadStatusBadge, LeadStatusSelect } from './LeadStatus';
+export { GatedButton } from './GatedButton';

@@ -1,0 +1,124 @@
+/**
+ * Mailboxes and the local catcher's caught mail ↔ the e-mail service. The shapes follow the issue's
+ * pinned `POST /api/email/mailboxes`; until the routes are in the generated schema they are typed here.
+ */
+import { pendingCall } from '@/lib/api/pending';
+
+export type Security = 'none' | 'starttls' | 'tls';
+export type SendWindow = { days: number[]; start: string; end: string; timezone?: string | null };
+
+export type MailboxRead = {
+  id: number;
+  name: string;
+  from_email: string;
+  from_name: string | null;
+  smtp_host: string;
+  smtp_port: number;
+  smtp_security: Security;
+  smtp_username: string | null;
+  has_smtp_password?: boolean;
+  daily_limit: number | null;
+  min_gap_seconds: number | null;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_security: Security | null;
+  imap_username: string | null;
+  has_imap_password?: boolean;
+  send_window?: SendWindow | null;
+  paused?: boolean;
+  pause_reason?: string | null;
+  is_catcher?: boolean;
+  sent_last_24h?: number | null;
+};
+
+export type MailboxCreate = {
+  name: string;
+  from_email: string;
+  from_name?: string | null;
+  smtp_host: string;
+  smtp_port: number;
+  smtp_security: Security;
+  smtp_username?: string | null;
+  smtp_password?: string | null;
+  daily_limit?: number | null;
+  min_gap_seconds?: number | null;
+  imap_host?: string | null;
+  imap_port?: number | null;
+  imap_security?: Security | null;
+  imap_username?: string | null;
+  imap_password?: string | null;
+  send_window?: SendWindow | null;
+};
+export type MailboxUpdate = Partial<MailboxCreate>;
+
+/** One protocol's answer to "test connection": what the server actually said. */
+export type ConnectionCheck = { ok: boolean; reply?: string | null; detail?: string | null; transcript?: string[] | null };
+export type ConnectionTest = { smtp: ConnectionCheck; imap?: ConnectionCheck | null };
+
+export type Page<T> = { items: T[]; total: number };
+
+export type CaughtSummary = {
+  key: string;
+  received_at: string;
+  mail_from: string;
+  rcpt_tos: string[];
+  subject: string;
+  from_header: string;
+  to_header: string;
+  size: number;
+};
+export type CaughtAttachment = { filename: string | null; content_type: string; size: number };
+export type CaughtMessage = CaughtSummary & {
+  headers: Array<[string, string]> | Array<{ name: string; value: string }>;
+  text: string | null;
+  html: string | null;
+  attachments: CaughtAttachment[];
+};
+
+export const SECURITY_LABELS: Record<Security, string> = {
+  none: 'None (plain)',
+  starttls: 'STARTTLS',
+  tls: 'Implicit TLS',
+};
+export const SMTP_PORTS: Record<Security, number> = { none: 25, starttls: 587, tls: 465 };
+export const IMAP_PORTS: Record<Security, number> = { none: 143, starttls: 143, tls: 993 };
+
+export function listMailboxes(): Promise<Page<MailboxRead>> {
+  return pendingCall('GET', '/api/email/mailboxes');
+}
+
+export function createMailbox(body: MailboxCreate): Promise<MailboxRead> {
+  return pendingCall('POST', '/api/email/mailboxes', { body });
+}
+
+export function updateMailbox(id: number, body: MailboxUpdate): Promise<MailboxRead> {
+  return pendingCall('PATCH', '/api/email/mailboxes/{mailbox_id}', { params: { path: { mailbox_id: id } }, body });
+}
+
+export function deleteMailbox(id: number): Promise<void> {
+  return pendingCall('DELETE', '/api/email/mailboxes/{mailbox_id}', { params: { path: { mailbox_id: id } } });
+}
+
+export function testMailbox(id: number): Promise<ConnectionTest> {
+  return pendingCall('POST', '/api/email/mailboxes/{mailbox_id}/test', { params: { path: { mailbox_id: id } } });
+}
+
+/** Clear a pause (after fixing what caused it). */
+export function resumeMailbox(id: number): Promise<MailboxRead> {
+  return pendingCall('POST', '/api/email/mailboxes/{mailbox_id}/resume', { params: { path: { mailbox_id: id } } });
+}
+
+export function listCaught(limit: number, offset: number): Promise<Page<CaughtSummary>> {
+  return pendingCall('GET', '/api/email/caught', { params: { query: { limit, offset } } });
+}
+
+export function getCaught(key: string): Promise<CaughtMessage> {
+  return pendingCall('GET', '/api/email/caught/{key}', { params: { path: { key } } });
+}
+
+/** Headers as name/value pairs, whichever of the two JSON shapes the service sends. */
+export function headerPairs(message: CaughtMessage): Array<{ name: string; value: string }> {
+  return (message.headers as Array<[string, string] | { name: string; value: string }>).map((h) =>
+    Array.isArray(h) ? { name: h[0], value: h[1] } : h,
+  );
+}

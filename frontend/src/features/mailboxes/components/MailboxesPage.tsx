@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import {
+  Badge,
+  Button,
+  Card,
+  Dialog,
+  EmptyState,
+  GatedButton,
+  MailIcon,
+  PageHeader,
+  PencilIcon,
+  PlusIcon,
+  QueryErrorState,
+  RefreshIcon,
+  Table,
+  TableSkeleton,
+  TBody,
+  Td,
+  Th,
+  THead,
+  Tr,
+  useToast,
+} from '@/components/ui';
+import { errorMessage } from '@/lib/api/problem';
+import { useGate } from '@/lib/auth';
+import { formatNumber } from '@/lib/format';
+import { SECURITY_LABELS, type ConnectionCheck, type ConnectionTest, type MailboxRead } from '../api';
+import { useMailboxes, useResumeMailbox, useTestMailbox } from '../hooks/useMailboxes';
+import { MailboxFormDialog, WEEKDAYS } from './MailboxFormDialog';
+
+function windowText(m: MailboxRead): string {
+  const w = m.send_window;
+  if (!w) return 'Any time';
+  const days = w.days.length === 7 ? 'Every day' : w.days.map((d) => WEEKDAYS[d]).join(', ');
+  return `${days} ${w.start}–${w.end}`;
+}
+
+export function MailboxesPage() {
+  const mailboxes = useMailboxes();
+  const manage = useGate('admin', 'change mailboxes');
+  const [editing, setEditing] = useState<MailboxRead | 'new' | null>(null);
+  const [tested, setTested] = useState<{ mailbox: MailboxRead; result: ConnectionTest | null; error: string | null } | null>(null);
+  const test = useTestMailbox();
+  const resume = useResumeMailbox();
+  const { toast } = useToast();
+
+  async function runTest(m: MailboxRead) {
+    setTested({ mailbox: m, result: null, error: null });
+    try {
+      const result = await test.mutateAsync(m.id);
+      setTested({ mailbox: m, result, error: null });
+    } catch (err) {
+      setTested({ mailbox: m, result: null, error: errorMessage(err) });
+    }
+  }
+
+  async function unpause(m: MailboxRead) {
+    try {
+      await resume.mutateAsync(m.id);
+      toast({ tone: 'success', title: 'Mailbox resumed', description: `${m.name} sends again.` });
+    } catch (err) {
+      toast({ tone: 'error', title: "Couldn't resume the mailbox", description: errorMessage(err) });
+    }
+  }
+
+  const items = mailboxes.data?.items ?? [];
+  const catcher = items.find((m) => m.is_catcher);
+
+  return (
+    <>
+      <PageHeader
+        title="Mailboxes"
+        description="The accounts campaigns send from, their pacing, and whether they are paused."
+        actions={
+          <div className="flex flex-wrap items-start gap-2">
+            {catcher ? (
+              <Link to="/mailboxes/caught" className="inline-flex h-10 items-center gap-2 rounded-lg px-3 text-sm font-medium text-accent-700 hover:bg-accent-50">
+                <MailIcon className="size-4" />
+                Caught mail
+              </Link>
+            ) : null}
+            <GatedButton reason={manage.reason} icon={<PlusIcon className="size-4" />} onClick={() => setEditing('new')}>
+              Add mailbox
+            </GatedButton>
+          </div>
+        }
+      />
+
+      {mailboxes.isError ? (
+        <QueryErrorState title="Couldn't load mailboxes" query={mailboxes} />
+      ) : mailboxes.isLoading ? (
+        <Card>
+          <TableSkeleton columns={5} label="Loading mailboxes" />
+        </Card>
+      ) : items.length === 0 ? (
+        <EmptyState icon={<MailIcon />} title="No mailbox yet" description="Add the SMTP account your campaigns should send from." />
+      ) : (
+        <Card className="overflow-x-auto">
+          <Table aria-label="Mailboxes">
+            <THead>
+              <Tr>
+                <Th>Mailbox</Th>
+                <Th>Server</Th>
+                <Th>Pacing</Th>
+                <Th>State</Th>
+                <Th className="text-right">Actions</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {items.map((m) => (
+                <Tr key={m.id}>
+                  <Td>
+                    <div className="flex items-center gap-2 font-medium text-gray-900">
+                      {m.name}
+                      {m.is_catcher ? <Badge tone="info">Local catcher</Badge> : null}
+                    </div>
+                    <div className="text-xs text-gray-500">{m.from_name ? `${m.from_name} <${m.from_email}>` : m.from_email}</div>
+                  </Td>
+                  <Td className="text-sm text-gray-700">
+                    <div>
+                      SMTP {m.smtp_host}:{m.smtp_port} · {SECURITY_LABELS[m.smtp_security]}
+                    </div>
+                    <div className="text-xs text-gray-500">{m.imap_host ? `IMAP ${m.imap_host}:${m.imap_port}` : 'No IMAP: replies are not read'}</div>
+                  </Td>
+                  <Td className="text-sm text-gray-700">
+                    <div>
+                      {m.daily_limit != null ? `${formatNumber(m.sent_last_24h ?? 0)} / ${formatNumber(m.daily_limit)} in 24 h` : 'No daily cap'}
+                    </div>
+                    <div className="text-xs text-gray-500">
+                      Gap {m.min_gap_seconds ?? 0} s · {windowText(m)}
+                    </div>
+                  </Td>
+                  <Td>
+                    {m.paused ? (
+                      <div className="space-y-1">
+                        <Badge tone="danger">Paused</Badge>
+                        {m.pause_reason ? <p className="max-w-72 text-xs text-red-800">{m.pause_reason}</p> : null}
+                      </div>
+                    ) : (
+                      <Badge tone="success">Active</Badge>
+                    )}
+                  </Td>
+                  <Td className="text-right">
+                    <div className="flex flex-wrap justify-end gap-1.5">
+                      <Button size="sm" variant="secondary" icon={<RefreshIcon className="size-4" />} loading={test.isPending && tested?.mailbox.id === m.id} onClick={() => void runTest(m)}>
+                        Test connection
+                      </Button>
+                      {m.paused ? (
+                        <GatedButton size="sm" variant="secondary" reason={manage.reason} showReason={false} loading={resume.isPending} onClick={() => void unpause(m)}>
+                          Resume
+                        </GatedButton>
+                      ) : null}
+                      <GatedButton size="sm" variant="ghost" reason={manage.reason} showReason={false} icon={<PencilIcon className="size-4" />} onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
+                        Edit
+                      </GatedButton>
+                    </div>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </Card>
+      )}
+
+      {editing !== null ? (
+        <MailboxFormDialog key={editing === 'new' ? 'new' : editing.id} open mailbox={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
+
+      <Dialog open={tested !== null} onClose={() => setTested(null)} title={tested ? `Connection test: ${tested.mailbox.name}` : 'Connection test'} description="What the servers answered, word for word.">
+        {tested?.error ? (
+          <p role="alert" className="text-sm text-red-800">
+            {tested.error}
+          </p>
+        ) : tested?.result ? (
+          <div className="space-y-4">
+            <CheckResult label="SMTP" check={tested.result.smtp} />
+            {tested.result.imap ? <CheckResult label="IMAP" check={tested.result.imap} /> : null}
+          </div>
+        ) : (
+          <p className="text-sm text-gray-600" role="status">
+            Connecting…
+          </p>
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+function CheckResult({ label, check }: { label: string; check: ConnectionCheck }) {
+  const lines = check.transcript?.length ? check.transcript : [check.reply, check.detail].filter((x): x is string => !!x);
+  return (
+    <section aria-label={`${label} result`} className="space-y-1.5">
+      <div className="flex items-center gap-2 text-sm font-medium text-gray-900">
+        {label}
+        {check.ok ? <Badge tone="success">Works</Badge> : <Badge tone="danger">Failed</Badge>}
+      </div>
+      {lines.length ? (
+        <pre className="max-h-60 overflow-auto rounded-lg bg-gray-900 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-gray-100">{lines.join('\n')}</pre>
+      ) : null}
+    </section>
+  );
+}
