@@ -5,7 +5,8 @@
 import { pendingCall } from '@/lib/api/pending';
 
 export type Security = 'none' | 'starttls' | 'tls';
-export type SendWindow = { days: number[]; start: string; end: string; timezone?: string | null };
+/** Weekdays 0 = Monday … 6 = Sunday; times "HH:MM" in the recipient's time zone. */
+export type SendWindow = { weekdays: number[]; start: string; end: string };
 
 export type MailboxRead = {
   id: number;
@@ -25,9 +26,10 @@ export type MailboxRead = {
   imap_username: string | null;
   has_imap_password?: boolean;
   send_window?: SendWindow | null;
-  paused?: boolean;
-  pause_reason?: string | null;
-  is_catcher?: boolean;
+  /** Set when the server refused us (5.7.x, 5.4.5, authentication): the mailbox sends nothing until resumed. */
+  paused_reason?: string | null;
+  paused_at?: string | null;
+  kind?: 'smtp' | 'catcher';
   sent_last_24h?: number | null;
 };
 
@@ -115,6 +117,9 @@ export function listCaught(limit: number, offset: number): Promise<Page<CaughtSu
 export function getCaught(key: string): Promise<CaughtMessage> {
   return pendingCall('GET', '/api/email/caught/{key}', { params: { path: { key } } });
 }
+
+export const isCatcher = (m: MailboxRead) => m.kind === 'catcher';
+export const isPaused = (m: MailboxRead) => !!m.paused_reason;
 
 /** Headers as name/value pairs, whichever of the two JSON shapes the service sends. */
 export function headerPairs(message: CaughtMessage): Array<{ name: string; value: string }> {

@@ -46,7 +46,7 @@ function formFor(m: MailboxRead | null): Form {
     smtp_security: m?.smtp_security ?? 'starttls',
     smtp_username: m?.smtp_username ?? '',
     smtp_password: '',
-    daily_limit: m?.daily_limit != null ? String(m.daily_limit) : '50',
+    daily_limit: m ? (m.daily_limit ? String(m.daily_limit) : '') : '50',
     min_gap_seconds: m?.min_gap_seconds != null ? String(m.min_gap_seconds) : '60',
     use_imap: !!m?.imap_host,
     imap_host: m?.imap_host ?? '',
@@ -55,7 +55,7 @@ function formFor(m: MailboxRead | null): Form {
     imap_username: m?.imap_username ?? '',
     imap_password: '',
     use_window: !!m?.send_window,
-    window_days: m?.send_window?.days ?? [0, 1, 2, 3, 4],
+    window_days: m?.send_window?.weekdays ?? [0, 1, 2, 3, 4],
     window_start: m?.send_window?.start ?? '09:00',
     window_end: m?.send_window?.end ?? '17:00',
   };
@@ -108,13 +108,13 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
       smtp_port: Number(form.smtp_port),
       smtp_security: form.smtp_security,
       smtp_username: blank(form.smtp_username),
-      daily_limit: form.daily_limit ? Number(form.daily_limit) : null,
+      daily_limit: form.daily_limit ? Number(form.daily_limit) : 0,
       min_gap_seconds: form.min_gap_seconds ? Number(form.min_gap_seconds) : 0,
       imap_host: form.use_imap ? form.imap_host.trim() : null,
       imap_port: form.use_imap ? Number(form.imap_port) : null,
       imap_security: form.use_imap ? form.imap_security : null,
       imap_username: form.use_imap ? blank(form.imap_username) : null,
-      send_window: form.use_window ? { days: form.window_days, start: form.window_start, end: form.window_end } : null,
+      send_window: form.use_window ? { weekdays: form.window_days, start: form.window_start, end: form.window_end } : null,
     };
     // A password is sent only when typed: an edit with an empty field keeps the stored secret.
     if (form.smtp_password) body.smtp_password = form.smtp_password;
@@ -189,7 +189,7 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold text-gray-900">Pacing</legend>
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label="Daily cap" inputMode="numeric" value={form.daily_limit} error={errors.daily_limit} hint="Messages per rolling 24 h; empty for none." onChange={(e) => set('daily_limit', e.target.value)} />
+            <TextField label="Daily cap" inputMode="numeric" value={form.daily_limit} error={errors.daily_limit} hint="Messages per rolling 24 h; empty or 0 for none." onChange={(e) => set('daily_limit', e.target.value)} />
             <TextField label="Minimum gap (seconds)" inputMode="numeric" value={form.min_gap_seconds} error={errors.min_gap_seconds} hint="Between two messages, plus a little jitter." onChange={(e) => set('min_gap_seconds', e.target.value)} />
           </div>
           <Checkbox label="Only send inside a window" checked={form.use_window} onChange={(e) => set('use_window', e.target.checked)} />

@@ -8,12 +8,12 @@ import type { CaughtMessage, MailboxRead } from '../api';
 const catcher: MailboxRead = {
   id: 1, name: 'Local catcher', from_email: 'outbound@localhost', from_name: 'Outbound CRM', smtp_host: '127.0.0.1', smtp_port: 2525,
   smtp_security: 'none', smtp_username: null, daily_limit: null, min_gap_seconds: 0, imap_host: null, imap_port: null, imap_security: null,
-  imap_username: null, paused: false, pause_reason: null, is_catcher: true, sent_last_24h: 3,
+  imap_username: null, paused_reason: null, kind: 'catcher', sent_last_24h: 3,
 };
 const paused: MailboxRead = {
   ...catcher, id: 2, name: 'Sam at Example', from_email: 'sam@example.com', from_name: 'Sam', smtp_host: 'smtp.example.com', smtp_port: 587,
-  smtp_security: 'starttls', smtp_username: 'sam', has_smtp_password: true, daily_limit: 50, min_gap_seconds: 90, is_catcher: false,
-  paused: true, pause_reason: '535 5.7.8 Authentication credentials invalid', send_window: { days: [0, 1, 2, 3, 4], start: '09:00', end: '17:00' },
+  smtp_security: 'starttls', smtp_username: 'sam', has_smtp_password: true, daily_limit: 50, min_gap_seconds: 90, kind: 'smtp',
+  paused_reason: '535 5.7.8 Authentication credentials invalid', send_window: { weekdays: [0, 1, 2, 3, 4], start: '09:00', end: '17:00' },
 };
 
 describe('Mailboxes', () => {
@@ -39,7 +39,7 @@ describe('Mailboxes', () => {
         'POST /api/email/mailboxes': async (req) => {
           const body = (await req.json()) as Record<string, unknown>;
           posted.push(body);
-          return json(201, { ...paused, ...body, id: 9, paused: false });
+          return json(201, { ...paused, ...body, id: 9, paused_reason: null });
         },
       }),
     );

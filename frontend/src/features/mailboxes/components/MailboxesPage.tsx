@@ -25,14 +25,14 @@ import {
 import { errorMessage } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
-import { SECURITY_LABELS, type ConnectionCheck, type ConnectionTest, type MailboxRead } from '../api';
+import { isCatcher, isPaused, SECURITY_LABELS, type ConnectionCheck, type ConnectionTest, type MailboxRead } from '../api';
 import { useMailboxes, useResumeMailbox, useTestMailbox } from '../hooks/useMailboxes';
 import { MailboxFormDialog, WEEKDAYS } from './MailboxFormDialog';
 
 function windowText(m: MailboxRead): string {
   const w = m.send_window;
   if (!w) return 'Any time';
-  const days = w.days.length === 7 ? 'Every day' : w.days.map((d) => WEEKDAYS[d]).join(', ');
+  const days = w.weekdays.length === 7 ? 'Every day' : w.weekdays.map((d) => WEEKDAYS[d]).join(', ');
   return `${days} ${w.start}–${w.end}`;
 }
 
@@ -65,7 +65,7 @@ export function MailboxesPage() {
   }
 
   const items = mailboxes.data?.items ?? [];
-  const catcher = items.find((m) => m.is_catcher);
+  const catcher = items.find(isCatcher);
 
   return (
     <>
@@ -113,7 +113,7 @@ export function MailboxesPage() {
                   <Td>
                     <div className="flex items-center gap-2 font-medium text-gray-900">
                       {m.name}
-                      {m.is_catcher ? <Badge tone="info">Local catcher</Badge> : null}
+                      {isCatcher(m) ? <Badge tone="info">Local catcher</Badge> : null}
                     </div>
                     <div className="text-xs text-gray-500">{m.from_name ? `${m.from_name} <${m.from_email}>` : m.from_email}</div>
                   </Td>
@@ -125,17 +125,17 @@ export function MailboxesPage() {
                   </Td>
                   <Td className="text-sm text-gray-700">
                     <div>
-                      {m.daily_limit != null ? `${formatNumber(m.sent_last_24h ?? 0)} / ${formatNumber(m.daily_limit)} in 24 h` : 'No daily cap'}
+                      {m.daily_limit ? `${formatNumber(m.sent_last_24h ?? 0)} / ${formatNumber(m.daily_limit)} in 24 h` : 'No daily cap'}
                     </div>
                     <div className="text-xs text-gray-500">
                       Gap {m.min_gap_seconds ?? 0} s · {windowText(m)}
                     </div>
                   </Td>
                   <Td>
-                    {m.paused ? (
+                    {isPaused(m) ? (
                       <div className="space-y-1">
                         <Badge tone="danger">Paused</Badge>
-                        {m.pause_reason ? <p className="max-w-72 text-xs text-red-800">{m.pause_reason}</p> : null}
+                        <p className="max-w-72 text-xs text-red-800">{m.paused_reason}</p>
                       </div>
                     ) : (
                       <Badge tone="success">Active</Badge>
@@ -146,7 +146,7 @@ export function MailboxesPage() {
                       <Button size="sm" variant="secondary" icon={<RefreshIcon className="size-4" />} loading={test.isPending && tested?.mailbox.id === m.id} onClick={() => void runTest(m)}>
                         Test connection
                       </Button>
-                      {m.paused ? (
+                      {isPaused(m) ? (
                         <GatedButton size="sm" variant="secondary" reason={manage.reason} showReason={false} loading={resume.isPending} onClick={() => void unpause(m)}>
                           Resume
                         </GatedButton>
