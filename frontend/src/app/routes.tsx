@@ -22,6 +22,8 @@ const CompanyPage = page(() => import('@/features/companies/components/CompanyPa
 const ContactsPage = page(() => import('@/features/contacts/components/ContactsPage'), (m) => m.ContactsPage);
 const ContactPage = page(() => import('@/features/contacts/components/ContactPage'), (m) => m.ContactPage);
 const CampaignsPage = page(() => import('@/features/campaigns/components/CampaignsPage'), (m) => m.CampaignsPage);
+const NewTemplatePage = page(() => import('@/features/templates/components/TemplateEditorPage'), (m) => m.NewTemplatePage);
+const TemplateEditorPage = page(() => import('@/features/templates/components/TemplateEditorPage'), (m) => m.TemplateEditorPage);
 const MailboxesPage = page(() => import('@/features/mailboxes/components/MailboxesPage'), (m) => m.MailboxesPage);
 const CaughtMailPage = page(() => import('@/features/mailboxes/components/CaughtMailPage'), (m) => m.CaughtMailPage);
 const TemplatesPage = page(() => import('@/features/templates/components/TemplatesPage'), (m) => m.TemplatesPage);
@@ -75,6 +77,8 @@ export function AppRoutes() {
         <Route path="contacts/:contactId" element={<Screen><ContactPage /></Screen>} />
         <Route path="campaigns" element={<Screen><CampaignsPage /></Screen>} />
         <Route path="templates" element={<Screen><TemplatesPage /></Screen>} />
+        <Route path="templates/new" element={<Screen><NewTemplatePage /></Screen>} />
+        <Route path="templates/:templateId" element={<Screen><TemplateEditorPage /></Screen>} />
         <Route path="mailboxes" element={<Screen><MailboxesPage /></Screen>} />
         <Route path="mailboxes/caught" element={<Screen><CaughtMailPage /></Screen>} />
         <Route path="calendar" element={<Screen><CalendarPage /></Screen>} />

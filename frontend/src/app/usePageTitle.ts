@@ -22,6 +22,7 @@ const PREFIXES: Array<[string, string]> = [
   ['/companies/', 'Company'],
   ['/contacts/', 'Contact'],
   ['/campaigns/', 'Campaign'],
+  ['/templates/', 'Template'],
 ];
 
 /** Keep document.title in sync with the route (screen readers announce it on navigation). */

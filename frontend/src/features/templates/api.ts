@@ -3,7 +3,8 @@
  * (leads service) for the optional recipient. All generated-type usage for this feature lives here.
  */
 import { api } from '@/lib/api/client';
-import { unwrap } from '@/lib/api/problem';
+import { pendingCall } from '@/lib/api/pending';
+import { ApiError, unwrap } from '@/lib/api/problem';
 import type { components } from '@/api/schema';
 
 type S = components['schemas'];
@@ -43,8 +44,6 @@ export const LANGUAGES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'pt', label: 'Portuguese' },
   { value: 'pl', label: 'Polish' },
 ];
-/** Merge fields the AI service (and later the e-mail service) fill per recipient. */
-export const PLACEHOLDERS = ['salutation', 'first_name', 'last_name', 'name', 'role', 'company', 'city', 'industry', 'website', 'sender_name'] as const;
 
 export function getAiProvider(): Promise<AiProvider> {
   return unwrap(api.GET('/api/ai/provider'));
@@ -67,4 +66,77 @@ export async function searchContacts(q: string, companyId: number | null): Promi
   const query = { limit: 8, offset: 0, sort: 'name' as const, ...(q ? { q } : {}), ...(companyId ? { company_id: companyId } : {}) };
   const page = await unwrap(api.GET('/api/leads/contacts', { params: { query } }));
   return page.items;
+}
+
+// ---- Stored templates (e-mail service). Typed here from the issue's pinned
+// `POST /api/email/templates {name, subject, body_html?, body_text?}` until the schema has them.
+
+export type EmailTemplate = {
+  id: number;
+  name: string;
+  subject: string;
+  body_html: string | null;
+  body_text: string | null;
+  created_at?: string;
+  updated_at?: string;
+};
+export type EmailTemplateWrite = { name: string; subject: string; body_html?: string | null; body_text?: string | null };
+export type TemplateVariable = { path: string; description: string };
+export type TemplatePreview = { subject: string; html: string | null; text: string; empty: string[] };
+/** Which editor field a 422 points at (the service names them like the request body). */
+export type TemplateField = 'name' | 'subject' | 'body_html' | 'body_text';
+export type TemplateLineError = { field: TemplateField; line: number | null; message: string };
+
+export function listTemplates(): Promise<{ items: EmailTemplate[]; total: number }> {
+  return pendingCall('GET', '/api/email/templates', { params: { query: { limit: 200, offset: 0 } } });
+}
+
+export function getTemplate(id: number): Promise<EmailTemplate> {
+  return pendingCall('GET', '/api/email/templates/{template_id}', { params: { path: { template_id: id } } });
+}
+
+export function createTemplate(body: EmailTemplateWrite): Promise<EmailTemplate> {
+  return pendingCall('POST', '/api/email/templates', { body });
+}
+
+export function updateTemplate(id: number, body: EmailTemplateWrite): Promise<EmailTemplate> {
+  return pendingCall('PATCH', '/api/email/templates/{template_id}', { params: { path: { template_id: id } }, body });
+}
+
+export function deleteTemplate(id: number): Promise<void> {
+  return pendingCall('DELETE', '/api/email/templates/{template_id}', { params: { path: { template_id: id } } });
+}
+
+type RawVariables = TemplateVariable[] | { variables: TemplateVariable[] | Record<string, string> } | Record<string, string>;
+
+export async function getTemplateVariables(): Promise<TemplateVariable[]> {
+  const raw = await pendingCall<RawVariables>('GET', '/api/email/template-variables');
+  const list = Array.isArray(raw) ? raw : 'variables' in raw && typeof raw.variables === 'object' ? raw.variables : raw;
+  return Array.isArray(list) ? list : Object.entries(list as Record<string, string>).map(([path, description]) => ({ path, description }));
+}
+
+type RawPreview = { subject: string; html?: string | null; body_html?: string | null; text?: string | null; body_text?: string | null; empty?: string[]; empty_variables?: string[] };
+
+/** Render the editor's current (unsaved) source for one real contact. */
+export async function previewTemplate(body: EmailTemplateWrite & { contact_id: number }): Promise<TemplatePreview> {
+  const raw = await pendingCall<RawPreview>('POST', '/api/email/templates/preview', { body });
+  return {
+    subject: raw.subject,
+    html: raw.html ?? raw.body_html ?? null,
+    text: raw.text ?? raw.body_text ?? '',
+    empty: raw.empty ?? raw.empty_variables ?? [],
+  };
+}
+
+const FIELD_ALIASES: Record<string, TemplateField> = { name: 'name', subject: 'subject', body_html: 'body_html', html: 'body_html', body_text: 'body_text', text: 'body_text' };
+
+/** The field and line a template 422 points at (problem.errors[] carry `loc` and `line`). */
+export function templateLineErrors(err: unknown): TemplateLineError[] {
+  if (!(err instanceof ApiError) || err.status !== 422) return [];
+  const out: TemplateLineError[] = [];
+  for (const e of (err.problem?.errors ?? []) as Array<{ loc?: unknown[]; msg: string; line?: number | null }>) {
+    const name = [...(e.loc ?? [])].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_ALIASES);
+    if (name) out.push({ field: FIELD_ALIASES[name]!, line: typeof e.line === 'number' ? e.line : null, message: e.msg });
+  }
+  return out;
 }
