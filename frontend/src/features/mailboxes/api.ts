@@ -18,8 +18,9 @@ export type MailboxRead = {
   smtp_security: Security;
   smtp_username: string | null;
   has_smtp_password?: boolean;
-  daily_limit: number | null;
-  min_gap_seconds: number | null;
+  /** 0: no cap. */
+  daily_limit: number;
+  min_gap_seconds: number;
   imap_host: string | null;
   imap_port: number | null;
   imap_security: Security | null;
@@ -53,14 +54,14 @@ export type MailboxCreate = {
 };
 export type MailboxUpdate = Partial<MailboxCreate>;
 
-/** One protocol's answer to "test connection": what the server actually said. */
-export type ConnectionCheck = { ok: boolean; reply?: string | null; detail?: string | null; transcript?: string[] | null };
-export type ConnectionTest = { smtp: ConnectionCheck; imap?: ConnectionCheck | null };
+/** "Test connection": each step (connect, STARTTLS, login, IMAP …) with the server's own words. */
+export type ConnectionStep = { name: string; ok: boolean; reply: string };
+export type ConnectionTest = { ok: boolean; steps: ConnectionStep[]; error?: string | null };
 
 export type Page<T> = { items: T[]; total: number };
 
 export type CaughtSummary = {
-  key: string;
+  id: string;
   received_at: string;
   mail_from: string;
   rcpt_tos: string[];
@@ -71,7 +72,7 @@ export type CaughtSummary = {
 };
 export type CaughtAttachment = { filename: string | null; content_type: string; size: number };
 export type CaughtMessage = CaughtSummary & {
-  headers: Array<[string, string]> | Array<{ name: string; value: string }>;
+  headers: Array<[string, string]>;
   text: string | null;
   html: string | null;
   attachments: CaughtAttachment[];
@@ -114,16 +115,13 @@ export function listCaught(limit: number, offset: number): Promise<Page<CaughtSu
   return pendingCall('GET', '/api/email/caught', { params: { query: { limit, offset } } });
 }
 
-export function getCaught(key: string): Promise<CaughtMessage> {
-  return pendingCall('GET', '/api/email/caught/{key}', { params: { path: { key } } });
+export function getCaught(id: string): Promise<CaughtMessage> {
+  return pendingCall('GET', '/api/email/caught/{caught_id}', { params: { path: { caught_id: id } } });
 }
 
 export const isCatcher = (m: MailboxRead) => m.kind === 'catcher';
 export const isPaused = (m: MailboxRead) => !!m.paused_reason;
 
-/** Headers as name/value pairs, whichever of the two JSON shapes the service sends. */
 export function headerPairs(message: CaughtMessage): Array<{ name: string; value: string }> {
-  return (message.headers as Array<[string, string] | { name: string; value: string }>).map((h) =>
-    Array.isArray(h) ? { name: h[0], value: h[1] } : h,
-  );
+  return message.headers.map(([name, value]) => ({ name, value }));
 }

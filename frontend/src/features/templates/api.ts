@@ -77,12 +77,13 @@ export type EmailTemplate = {
   subject: string;
   body_html: string | null;
   body_text: string | null;
+  variables?: string[];
   created_at?: string;
   updated_at?: string;
 };
 export type EmailTemplateWrite = { name: string; subject: string; body_html?: string | null; body_text?: string | null };
-export type TemplateVariable = { path: string; description: string };
-export type TemplatePreview = { subject: string; html: string | null; text: string; empty: string[] };
+export type TemplateVariable = { name: string; description: string; example?: string | null };
+export type TemplatePreview = { subject: string; html: string | null; text: string; empty_variables: string[] };
 /** Which editor field a 422 points at (the service names them like the request body). */
 export type TemplateField = 'name' | 'subject' | 'body_html' | 'body_text';
 export type TemplateLineError = { field: TemplateField; line: number | null; message: string };
@@ -107,25 +108,14 @@ export function deleteTemplate(id: number): Promise<void> {
   return pendingCall('DELETE', '/api/email/templates/{template_id}', { params: { path: { template_id: id } } });
 }
 
-type RawVariables = TemplateVariable[] | { variables: TemplateVariable[] | Record<string, string> } | Record<string, string>;
-
 export async function getTemplateVariables(): Promise<TemplateVariable[]> {
-  const raw = await pendingCall<RawVariables>('GET', '/api/email/template-variables');
-  const list = Array.isArray(raw) ? raw : 'variables' in raw && typeof raw.variables === 'object' ? raw.variables : raw;
-  return Array.isArray(list) ? list : Object.entries(list as Record<string, string>).map(([path, description]) => ({ path, description }));
+  const page = await pendingCall<{ items: TemplateVariable[] }>('GET', '/api/email/template-variables');
+  return page.items;
 }
 
-type RawPreview = { subject: string; html?: string | null; body_html?: string | null; text?: string | null; body_text?: string | null; empty?: string[]; empty_variables?: string[] };
-
-/** Render the editor's current (unsaved) source for one real contact. */
-export async function previewTemplate(body: EmailTemplateWrite & { contact_id: number }): Promise<TemplatePreview> {
-  const raw = await pendingCall<RawPreview>('POST', '/api/email/templates/preview', { body });
-  return {
-    subject: raw.subject,
-    html: raw.html ?? raw.body_html ?? null,
-    text: raw.text ?? raw.body_text ?? '',
-    empty: raw.empty ?? raw.empty_variables ?? [],
-  };
+/** Render a saved template for one real contact. */
+export function previewTemplate(id: number, contactId: number): Promise<TemplatePreview> {
+  return pendingCall('POST', '/api/email/templates/{template_id}/preview', { params: { path: { template_id: id } }, body: { contact_id: contactId } });
 }
 
 const FIELD_ALIASES: Record<string, TemplateField> = { name: 'name', subject: 'subject', body_html: 'body_html', html: 'body_html', body_text: 'body_text', text: 'body_text' };

@@ -47,12 +47,12 @@ export function CaughtMailPage() {
           <Card>
             <ul aria-label="Caught messages" className="divide-y divide-gray-100">
               {items.map((m) => (
-                <li key={m.key}>
+                <li key={m.id}>
                   <button
                     type="button"
-                    aria-current={selected === m.key ? 'true' : undefined}
-                    onClick={() => update({ key: m.key, offset: offset ? String(offset) : null })}
-                    className={cn('block w-full px-4 py-3 text-left hover:bg-gray-50', selected === m.key && 'bg-accent-50')}
+                    aria-current={selected === m.id ? 'true' : undefined}
+                    onClick={() => update({ key: m.id, offset: offset ? String(offset) : null })}
+                    className={cn('block w-full px-4 py-3 text-left hover:bg-gray-50', selected === m.id && 'bg-accent-50')}
                   >
                     <span className="block truncate text-sm font-medium text-gray-900">{m.subject || '(no subject)'}</span>
                     <span className="block truncate text-xs text-gray-600">To {m.rcpt_tos.join(', ')}</span>

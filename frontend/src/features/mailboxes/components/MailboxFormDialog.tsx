@@ -84,7 +84,7 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
     if (!form.smtp_host.trim()) e.smtp_host = 'Enter the SMTP server.';
     if (!PORT.test(form.smtp_port)) e.smtp_port = 'A port is a number from 1 to 65535.';
     if (form.daily_limit && !/^\d+$/.test(form.daily_limit)) e.daily_limit = 'A whole number, or empty for no cap.';
-    if (form.min_gap_seconds && !/^\d+$/.test(form.min_gap_seconds)) e.min_gap_seconds = 'Seconds, a whole number.';
+    if (form.min_gap_seconds && !/^\d+(\.\d+)?$/.test(form.min_gap_seconds)) e.min_gap_seconds = 'Seconds, a whole number.';
     if (form.use_imap && !form.imap_host.trim()) e.imap_host = 'Enter the IMAP server, or switch IMAP off.';
     if (form.use_imap && !PORT.test(form.imap_port)) e.imap_port = 'A port is a number from 1 to 65535.';
     if (form.use_window && (!form.window_days.length || form.window_start >= form.window_end))

@@ -7,7 +7,7 @@ import type { CaughtMessage, MailboxRead } from '../api';
 
 const catcher: MailboxRead = {
   id: 1, name: 'Local catcher', from_email: 'outbound@localhost', from_name: 'Outbound CRM', smtp_host: '127.0.0.1', smtp_port: 2525,
-  smtp_security: 'none', smtp_username: null, daily_limit: null, min_gap_seconds: 0, imap_host: null, imap_port: null, imap_security: null,
+  smtp_security: 'none', smtp_username: null, daily_limit: 0, min_gap_seconds: 0, imap_host: null, imap_port: null, imap_security: null,
   imap_username: null, paused_reason: null, kind: 'catcher', sent_last_24h: 3,
 };
 const paused: MailboxRead = {
@@ -94,16 +94,25 @@ describe('Mailboxes', () => {
       signedIn(ADMIN, {
         'GET /api/email/mailboxes': () => json(200, { items: [paused], total: 1 }),
         'POST /api/email/mailboxes/2/test': () =>
-          json(200, { smtp: { ok: false, reply: '535 5.7.8 Authentication credentials invalid', detail: null }, imap: null }),
+          json(200, {
+            ok: false,
+            error: 'The server refused the login.',
+            steps: [
+              { name: 'Connect', ok: true, reply: '220 smtp.example.com ESMTP ready' },
+              { name: 'Log in', ok: false, reply: '535 5.7.8 Authentication credentials invalid' },
+            ],
+          }),
       }),
     );
     const user = userEvent.setup();
     renderApp('/mailboxes');
     await user.click(await screen.findByRole('button', { name: 'Test connection' }));
     const dialog = await screen.findByRole('dialog', { name: 'Connection test: Sam at Example' });
-    const smtp = await within(dialog).findByRole('region', { name: 'SMTP result' });
-    expect(within(smtp).getByText('Failed')).toBeInTheDocument();
-    expect(within(smtp).getByText('535 5.7.8 Authentication credentials invalid')).toBeInTheDocument();
+    expect(await within(dialog).findByText('The server refused the login.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Failed')).toBeInTheDocument();
+    const login = within(dialog).getByRole('listitem', { name: 'Log in' });
+    expect(within(login).getByText('535 5.7.8 Authentication credentials invalid')).toBeInTheDocument();
+    expect(within(dialog).getByText('220 smtp.example.com ESMTP ready')).toBeInTheDocument();
   });
 
   it.each([
@@ -120,7 +129,7 @@ describe('Mailboxes', () => {
 });
 
 describe('Caught mail', () => {
-  const summary = { key: '00000000000000000001.1_1', received_at: '2026-01-01T10:00:00Z', mail_from: 'outbound@localhost', rcpt_tos: ['ada@example.com'],
+  const summary = { id: '00000000000000000001.1_1', received_at: '2026-01-01T10:00:00Z', mail_from: 'outbound@localhost', rcpt_tos: ['ada@example.com'],
     subject: 'Hello Ada', from_header: 'Outbound CRM <outbound@localhost>', to_header: 'Ada <ada@example.com>', size: 1200 };
   const message: CaughtMessage = {
     ...summary,
@@ -134,7 +143,7 @@ describe('Caught mail', () => {
     mockApi(
       signedIn(SALES, {
         'GET /api/email/caught': () => json(200, { items: [summary], total: 1 }),
-        [`GET /api/email/caught/${summary.key}`]: () => json(200, message),
+        [`GET /api/email/caught/${summary.id}`]: () => json(200, message),
       }),
     );
     const user = userEvent.setup();
@@ -149,7 +158,7 @@ describe('Caught mail', () => {
     await user.click(within(region).getByRole('tab', { name: 'Headers (2)' }));
     expect(within(region).getByText('List-Unsubscribe=One-Click')).toBeInTheDocument();
     expect(within(region).getByText(/invite\.ics/)).toBeInTheDocument();
-    expect(screen.getByTestId('location')).toHaveTextContent(`key=${summary.key}`);
+    expect(screen.getByTestId('location')).toHaveTextContent(`key=${summary.id}`);
   });
 
   it('says so when nothing was caught', async () => {

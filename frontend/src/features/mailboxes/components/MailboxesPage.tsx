@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
+  AlertIcon,
   Badge,
+  CheckIcon,
   Button,
   Card,
   Dialog,
@@ -25,7 +27,7 @@ import {
 import { errorMessage } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
-import { isCatcher, isPaused, SECURITY_LABELS, type ConnectionCheck, type ConnectionTest, type MailboxRead } from '../api';
+import { isCatcher, isPaused, SECURITY_LABELS, type ConnectionStep, type ConnectionTest, type MailboxRead } from '../api';
 import { useMailboxes, useResumeMailbox, useTestMailbox } from '../hooks/useMailboxes';
 import { MailboxFormDialog, WEEKDAYS } from './MailboxFormDialog';
 
@@ -173,9 +175,16 @@ export function MailboxesPage() {
             {tested.error}
           </p>
         ) : tested?.result ? (
-          <div className="space-y-4">
-            <CheckResult label="SMTP" check={tested.result.smtp} />
-            {tested.result.imap ? <CheckResult label="IMAP" check={tested.result.imap} /> : null}
+          <div className="space-y-3">
+            <p className="flex items-center gap-2 text-sm font-medium text-gray-900">
+              {tested.result.ok ? <Badge tone="success">Works</Badge> : <Badge tone="danger">Failed</Badge>}
+              {tested.result.error ?? (tested.result.ok ? 'Every step answered as expected.' : null)}
+            </p>
+            <ol aria-label="Steps" className="space-y-3">
+              {tested.result.steps.map((step, i) => (
+                <StepResult key={i} step={step} />
+              ))}
+            </ol>
           </div>
         ) : (
           <p className="text-sm text-gray-600" role="status">
@@ -187,17 +196,14 @@ export function MailboxesPage() {
   );
 }
 
-function CheckResult({ label, check }: { label: string; check: ConnectionCheck }) {
-  const lines = check.transcript?.length ? check.transcript : [check.reply, check.detail].filter((x): x is string => !!x);
+function StepResult({ step }: { step: ConnectionStep }) {
   return (
-    <section aria-label={`${label} result`} className="space-y-1.5">
+    <li aria-label={step.name} className="space-y-1">
       <div className="flex items-center gap-2 text-sm font-medium text-gray-900">
-        {label}
-        {check.ok ? <Badge tone="success">Works</Badge> : <Badge tone="danger">Failed</Badge>}
+        {step.ok ? <CheckIcon className="size-4 text-emerald-600" /> : <AlertIcon className="size-4 text-red-600" />}
+        {step.name}
       </div>
-      {lines.length ? (
-        <pre className="max-h-60 overflow-auto rounded-lg bg-gray-900 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-gray-100">{lines.join('\n')}</pre>
-      ) : null}
-    </section>
+      <pre className="max-h-40 overflow-auto rounded-lg bg-gray-900 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-gray-100">{step.reply}</pre>
+    </li>
   );
 }

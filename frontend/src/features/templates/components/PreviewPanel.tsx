@@ -1,20 +1,16 @@
 import { useState } from 'react';
 import { Alert, Card, CardHeader, SearchPicker, Spinner, type PickerOption } from '@/components/ui';
 import { ApiError, errorMessage } from '@/lib/api/problem';
-import { templateLineErrors } from '../api';
+import { templateLineErrors, type EmailTemplate } from '../api';
 import { useContactSearch } from '../hooks/useTemplateAi';
 import { useTemplatePreview } from '../hooks/useTemplates';
-import type { TemplateForm } from './TemplateEditorPage';
 
-/** The editor's current source rendered for one real contact: subject, HTML (sandboxed), text, and what came out empty. */
-export function PreviewPanel({ source }: { source: TemplateForm }) {
+/** The saved template rendered for one real contact: subject, HTML (sandboxed), text, and what came out empty. */
+export function PreviewPanel({ template, unsaved }: { template: EmailTemplate | null; unsaved: boolean }) {
   const [contactText, setContactText] = useState('');
   const [contact, setContact] = useState<PickerOption | null>(null);
   const contacts = useContactSearch(contactText, null, contact === null);
-  const preview = useTemplatePreview(
-    { name: source.name || 'preview', subject: source.subject, body_html: source.body_html || null, body_text: source.body_text || null },
-    contact?.id ?? null,
-  );
+  const preview = useTemplatePreview(template?.id ?? null, template?.updated_at, contact?.id ?? null);
   const lineErrors = preview.isError ? templateLineErrors(preview.error) : [];
   const data = preview.data;
 
@@ -38,7 +34,13 @@ export function PreviewPanel({ source }: { source: TemplateForm }) {
           onClear={() => setContact(null)}
           emptyText="No contact matches."
         />
-        {!contact ? <p className="text-sm text-gray-500">Pick a contact to see the e-mail they would get.</p> : null}
+        {!template ? (
+          <p className="text-sm text-gray-500">Save the template to preview it.</p>
+        ) : !contact ? (
+          <p className="text-sm text-gray-500">Pick a contact to see the e-mail they would get.</p>
+        ) : unsaved ? (
+          <p className="text-sm text-amber-800">The preview shows the saved version: save to see your changes.</p>
+        ) : null}
         {contact && preview.isError ? (
           <Alert tone="error" title="This template does not render">
             {lineErrors.length ? (
@@ -58,9 +60,9 @@ export function PreviewPanel({ source }: { source: TemplateForm }) {
         ) : null}
         {contact && data && !preview.isError ? (
           <div className="space-y-3" aria-label="Rendered e-mail">
-            {data.empty.length ? (
+            {data.empty_variables.length ? (
               <Alert tone="warning" title="Empty for this contact">
-                {data.empty.join(', ')} would render empty. Add a default, e.g. {"{{ contact.first_name | default('there') }}"}.
+                {data.empty_variables.join(', ')} would render empty. Add a default, e.g. {"{{ contact.first_name | default('there') }}"}.
               </Alert>
             ) : null}
             <p className="text-sm">

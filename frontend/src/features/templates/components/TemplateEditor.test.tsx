@@ -8,16 +8,16 @@ import { renderApp } from '@/test/render';
 import type { EmailTemplate } from '../api';
 
 const VARIABLES = [
-  { path: 'contact.first_name', description: 'first name' },
-  { path: 'company.name', description: 'company name' },
-  { path: 'unsubscribe_url', description: 'one-click unsubscribe link' },
+  { name: 'contact.first_name', description: 'first name', example: 'Hans' },
+  { name: 'company.name', description: 'company name', example: null },
+  { name: 'unsubscribe_url', description: 'one-click unsubscribe link', example: null },
 ];
 const stored: EmailTemplate = { id: 4, name: 'First touch', subject: 'Hi {{ contact.first_name }}', body_html: '<p>Hello</p>', body_text: null, updated_at: '2026-01-01T10:00:00Z' };
 
 function routes(over: Routes = {}): Routes {
   return signedIn(SALES, {
     'GET /api/ai/provider': () => json(200, provider()),
-    'GET /api/email/template-variables': () => json(200, { variables: VARIABLES }),
+    'GET /api/email/template-variables': () => json(200, { items: VARIABLES }),
     ...over,
   });
 }
@@ -77,15 +77,15 @@ describe('Templates', () => {
     expect((html as HTMLTextAreaElement).selectionStart).toBe('<p>Hello</p>\n'.length);
   });
 
-  it('previews the current source for a picked contact, with what would render empty', async () => {
+  it('previews the saved template for a picked contact, with what would render empty', async () => {
     const previews: unknown[] = [];
     mockApi(
       routes({
         'GET /api/email/templates/4': () => json(200, stored),
         'GET /api/leads/contacts': () => json(200, page([contact()])),
-        'POST /api/email/templates/preview': async (req) => {
+        'POST /api/email/templates/4/preview': async (req) => {
           previews.push(await req.json());
-          return json(200, { subject: 'Hi Hans', html: '<p>Hello Hans</p>', text: 'Hello Hans', empty: ['company.city'] });
+          return json(200, { subject: 'Hi Hans', html: '<p>Hello Hans</p>', text: 'Hello Hans', empty_variables: ['company.city'], context: {} });
         },
       }),
     );
@@ -98,6 +98,6 @@ describe('Templates', () => {
     expect(within(panel).getByTitle('Preview HTML')).toHaveAttribute('sandbox', '');
     expect(within(panel).getByTestId('preview-text')).toHaveTextContent('Hello Hans');
     expect(within(panel).getByText(/company\.city would render empty/)).toBeInTheDocument();
-    expect(previews[0]).toMatchObject({ contact_id: 5, subject: 'Hi {{ contact.first_name }}', body_html: '<p>Hello</p>' });
+    expect(previews[0]).toEqual({ contact_id: 5 });
   });
 });

@@ -58,7 +58,8 @@ export function TemplateEditorPage() {
   return <TemplateEditor key={query.data.id} template={query.data} />;
 }
 
-function TemplateEditor({ template }: { template: EmailTemplate | null }) {
+function TemplateEditor({ template: loaded }: { template: EmailTemplate | null }) {
+  const [template, setTemplate] = useState(loaded);
   const { hasRole } = useAuth();
   const canWrite = hasRole('admin', 'sales');
   const navigate = useNavigate();
@@ -149,9 +150,10 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
         body_text: form.body_text.trim() ? form.body_text : null,
       });
       setSaved(form);
+      setTemplate(result);
       setLineErrors([]);
       toast({ tone: 'success', title: 'Template saved', description: result.name });
-      if (!template) navigate(`/templates/${result.id}`, { replace: true });
+      if (!loaded) navigate(`/templates/${result.id}`, { replace: true });
     } catch (err) {
       const lines = templateLineErrors(err);
       setLineErrors(lines);
@@ -222,7 +224,7 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
               {!canWrite ? <p className="text-xs text-gray-500">The demo account can try the editor but cannot save templates.</p> : null}
             </form>
           </Card>
-          <PreviewPanel source={form} />
+          <PreviewPanel template={template} unsaved={dirty} />
         </div>
         <div className="space-y-6">
           <VariablesPanel onInsert={insertVariable} />

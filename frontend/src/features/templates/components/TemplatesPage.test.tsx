@@ -9,7 +9,7 @@ import { renderApp } from '@/test/render';
 function routes(over: Routes = {}): Routes {
   return {
     'GET /api/ai/provider': () => json(200, provider()),
-    'GET /api/email/template-variables': () => json(200, [{ path: 'contact.first_name', description: 'first name' }]),
+    'GET /api/email/template-variables': () => json(200, { items: [{ name: 'contact.first_name', description: 'first name', example: null }] }),
     ...over,
   };
 }

@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDebouncedValue } from '@/lib/useDebouncedValue';
 import {
   createTemplate,
   deleteTemplate,
@@ -46,14 +45,12 @@ export function useDeleteTemplate() {
   return useMutation({ mutationFn: deleteTemplate, onSuccess: () => void qc.invalidateQueries({ queryKey: templateKeys.all }) });
 }
 
-/** The preview follows the editor (debounced) once a contact is picked. */
-export function useTemplatePreview(source: EmailTemplateWrite, contactId: number | null) {
-  // Debounce the text, not the object: a fresh object every render would never settle.
-  const debounced = JSON.parse(useDebouncedValue(JSON.stringify(source), 400)) as EmailTemplateWrite;
+/** The preview of the saved template; `version` (its updated_at) refreshes it after a save. */
+export function useTemplatePreview(templateId: number | null, version: string | undefined, contactId: number | null) {
   return useQuery({
-    queryKey: ['email', 'template-preview', debounced, contactId],
-    queryFn: () => previewTemplate({ ...debounced, contact_id: contactId! }),
-    enabled: contactId !== null && !!debounced.subject.trim(),
+    queryKey: ['email', 'template-preview', templateId, version, contactId],
+    queryFn: () => previewTemplate(templateId!, contactId!),
+    enabled: templateId !== null && contactId !== null,
     placeholderData: keepPreviousData,
     retry: false,
   });
