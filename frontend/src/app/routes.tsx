@@ -24,6 +24,9 @@ const ContactPage = page(() => import('@/features/contacts/components/ContactPag
 const CampaignsPage = page(() => import('@/features/campaigns/components/CampaignsPage'), (m) => m.CampaignsPage);
 const NewTemplatePage = page(() => import('@/features/templates/components/TemplateEditorPage'), (m) => m.NewTemplatePage);
 const TemplateEditorPage = page(() => import('@/features/templates/components/TemplateEditorPage'), (m) => m.TemplateEditorPage);
+const NewCampaignPage = page(() => import('@/features/campaigns/components/CampaignBuilder'), (m) => m.NewCampaignPage);
+const EditCampaignPage = page(() => import('@/features/campaigns/components/CampaignBuilder'), (m) => m.EditCampaignPage);
+const CampaignPage = page(() => import('@/features/campaigns/components/CampaignPage'), (m) => m.CampaignPage);
 const MailboxesPage = page(() => import('@/features/mailboxes/components/MailboxesPage'), (m) => m.MailboxesPage);
 const CaughtMailPage = page(() => import('@/features/mailboxes/components/CaughtMailPage'), (m) => m.CaughtMailPage);
 const TemplatesPage = page(() => import('@/features/templates/components/TemplatesPage'), (m) => m.TemplatesPage);
@@ -76,6 +79,9 @@ export function AppRoutes() {
         <Route path="contacts" element={<Screen><ContactsPage /></Screen>} />
         <Route path="contacts/:contactId" element={<Screen><ContactPage /></Screen>} />
         <Route path="campaigns" element={<Screen><CampaignsPage /></Screen>} />
+        <Route path="campaigns/new" element={<Screen><NewCampaignPage /></Screen>} />
+        <Route path="campaigns/:campaignId" element={<Screen><CampaignPage /></Screen>} />
+        <Route path="campaigns/:campaignId/edit" element={<Screen><EditCampaignPage /></Screen>} />
         <Route path="templates" element={<Screen><TemplatesPage /></Screen>} />
         <Route path="templates/new" element={<Screen><NewTemplatePage /></Screen>} />
         <Route path="templates/:templateId" element={<Screen><TemplateEditorPage /></Screen>} />
