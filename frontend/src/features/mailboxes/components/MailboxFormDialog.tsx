@@ -43,7 +43,7 @@ function formFor(m: MailboxRead | null): Form {
     from_name: m?.from_name ?? '',
     smtp_host: m?.smtp_host ?? '',
     smtp_port: String(m?.smtp_port ?? 587),
-    smtp_security: m?.smtp_security ?? 'starttls',
+    smtp_security: (m?.smtp_security ?? 'starttls') as Security,
     smtp_username: m?.smtp_username ?? '',
     smtp_password: '',
     daily_limit: m ? (m.daily_limit ? String(m.daily_limit) : '') : '50',
@@ -51,12 +51,12 @@ function formFor(m: MailboxRead | null): Form {
     use_imap: !!m?.imap_host,
     imap_host: m?.imap_host ?? '',
     imap_port: String(m?.imap_port ?? 993),
-    imap_security: m?.imap_security ?? 'tls',
+    imap_security: (m?.imap_security ?? 'tls') as Security,
     imap_username: m?.imap_username ?? '',
     imap_password: '',
     use_window: !!m?.send_window,
     window_days: m?.send_window?.weekdays ?? [0, 1, 2, 3, 4],
-    window_start: m?.send_window?.start ?? '09:00',
+    window_start: m?.send_window?.start ?? '08:00',
     window_end: m?.send_window?.end ?? '17:00',
   };
 }

@@ -4,7 +4,6 @@ import {
   AlertIcon,
   Badge,
   CheckIcon,
-  Button,
   Card,
   Dialog,
   EmptyState,
@@ -27,20 +26,21 @@ import {
 import { errorMessage } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
-import { isCatcher, isPaused, SECURITY_LABELS, type ConnectionStep, type ConnectionTest, type MailboxRead } from '../api';
+import { isCatcher, isPaused, SECURITY_LABELS, type Security, type ConnectionStep, type ConnectionTest, type MailboxRead } from '../api';
 import { useMailboxes, useResumeMailbox, useTestMailbox } from '../hooks/useMailboxes';
 import { MailboxFormDialog, WEEKDAYS } from './MailboxFormDialog';
 
 function windowText(m: MailboxRead): string {
   const w = m.send_window;
   if (!w) return 'Any time';
-  const days = w.weekdays.length === 7 ? 'Every day' : w.weekdays.map((d) => WEEKDAYS[d]).join(', ');
-  return `${days} ${w.start}–${w.end}`;
+  const weekdays = w.weekdays ?? [0, 1, 2, 3, 4];
+  const days = weekdays.length === 7 ? 'Every day' : weekdays.map((d) => WEEKDAYS[d]).join(', ');
+  return `${days} ${w.start ?? '08:00'}–${w.end ?? '17:00'}`;
 }
 
 export function MailboxesPage() {
   const mailboxes = useMailboxes();
-  const manage = useGate('admin', 'change mailboxes');
+  const manage = useGate('writer', 'change or test mailboxes');
   const [editing, setEditing] = useState<MailboxRead | 'new' | null>(null);
   const [tested, setTested] = useState<{ mailbox: MailboxRead; result: ConnectionTest | null; error: string | null } | null>(null);
   const test = useTestMailbox();
@@ -66,7 +66,7 @@ export function MailboxesPage() {
     }
   }
 
-  const items = mailboxes.data?.items ?? [];
+  const items = mailboxes.data ?? [];
   const catcher = items.find(isCatcher);
 
   return (
@@ -121,7 +121,7 @@ export function MailboxesPage() {
                   </Td>
                   <Td className="text-sm text-gray-700">
                     <div>
-                      SMTP {m.smtp_host}:{m.smtp_port} · {SECURITY_LABELS[m.smtp_security]}
+                      SMTP {m.smtp_host}:{m.smtp_port} · {SECURITY_LABELS[m.smtp_security as Security] ?? m.smtp_security}
                     </div>
                     <div className="text-xs text-gray-500">{m.imap_host ? `IMAP ${m.imap_host}:${m.imap_port}` : 'No IMAP: replies are not read'}</div>
                   </Td>
@@ -145,9 +145,9 @@ export function MailboxesPage() {
                   </Td>
                   <Td className="text-right">
                     <div className="flex flex-wrap justify-end gap-1.5">
-                      <Button size="sm" variant="secondary" icon={<RefreshIcon className="size-4" />} loading={test.isPending && tested?.mailbox.id === m.id} onClick={() => void runTest(m)}>
+                      <GatedButton size="sm" variant="secondary" reason={manage.reason} showReason={false} icon={<RefreshIcon className="size-4" />} loading={test.isPending && tested?.mailbox.id === m.id} onClick={() => void runTest(m)}>
                         Test connection
-                      </Button>
+                      </GatedButton>
                       {isPaused(m) ? (
                         <GatedButton size="sm" variant="secondary" reason={manage.reason} showReason={false} loading={resume.isPending} onClick={() => void unpause(m)}>
                           Resume
