@@ -3,7 +3,6 @@
  * (leads service) for the optional recipient. All generated-type usage for this feature lives here.
  */
 import { api } from '@/lib/api/client';
-import { pendingCall } from '@/lib/api/pending';
 import { ApiError, unwrap } from '@/lib/api/problem';
 import type { components } from '@/api/schema';
 
@@ -68,54 +67,45 @@ export async function searchContacts(q: string, companyId: number | null): Promi
   return page.items;
 }
 
-// ---- Stored templates (e-mail service). Typed here from the issue's pinned
-// `POST /api/email/templates {name, subject, body_html?, body_text?}` until the schema has them.
+// ---- Stored templates (e-mail service)
 
-export type EmailTemplate = {
-  id: number;
-  name: string;
-  subject: string;
-  body_html: string | null;
-  body_text: string | null;
-  variables?: string[];
-  created_at?: string;
-  updated_at?: string;
-};
-export type EmailTemplateWrite = { name: string; subject: string; body_html?: string | null; body_text?: string | null };
-export type TemplateVariable = { name: string; description: string; example?: string | null };
-export type TemplatePreview = { subject: string; html: string | null; text: string; empty_variables: string[] };
+export type EmailTemplate = S['TemplateRead'];
+export type EmailTemplateWrite = S['TemplateCreate'];
+export type TemplateVariable = S['VariableRead'];
+export type TemplatePreview = S['PreviewRead'];
 /** Which editor field a 422 points at (the service names them like the request body). */
 export type TemplateField = 'name' | 'subject' | 'body_html' | 'body_text';
 export type TemplateLineError = { field: TemplateField; line: number | null; message: string };
 
-export function listTemplates(): Promise<{ items: EmailTemplate[]; total: number }> {
-  return pendingCall('GET', '/api/email/templates', { params: { query: { limit: 200, offset: 0 } } });
+const templatePath = (id: number) => ({ params: { path: { template_id: id } } });
+
+export function listTemplates(): Promise<S['TemplatePage']> {
+  return unwrap(api.GET('/api/email/templates', { params: { query: { limit: 200, offset: 0 } } }));
 }
 
 export function getTemplate(id: number): Promise<EmailTemplate> {
-  return pendingCall('GET', '/api/email/templates/{template_id}', { params: { path: { template_id: id } } });
+  return unwrap(api.GET('/api/email/templates/{template_id}', templatePath(id)));
 }
 
 export function createTemplate(body: EmailTemplateWrite): Promise<EmailTemplate> {
-  return pendingCall('POST', '/api/email/templates', { body });
+  return unwrap(api.POST('/api/email/templates', { body }));
 }
 
 export function updateTemplate(id: number, body: EmailTemplateWrite): Promise<EmailTemplate> {
-  return pendingCall('PATCH', '/api/email/templates/{template_id}', { params: { path: { template_id: id } }, body });
+  return unwrap(api.PATCH('/api/email/templates/{template_id}', { ...templatePath(id), body }));
 }
 
 export function deleteTemplate(id: number): Promise<void> {
-  return pendingCall('DELETE', '/api/email/templates/{template_id}', { params: { path: { template_id: id } } });
+  return unwrap(api.DELETE('/api/email/templates/{template_id}', templatePath(id))) as Promise<void>;
 }
 
 export async function getTemplateVariables(): Promise<TemplateVariable[]> {
-  const page = await pendingCall<{ items: TemplateVariable[] }>('GET', '/api/email/template-variables');
-  return page.items;
+  return (await unwrap(api.GET('/api/email/template-variables'))).items;
 }
 
 /** Render a saved template for one real contact. */
 export function previewTemplate(id: number, contactId: number): Promise<TemplatePreview> {
-  return pendingCall('POST', '/api/email/templates/{template_id}/preview', { params: { path: { template_id: id } }, body: { contact_id: contactId } });
+  return unwrap(api.POST('/api/email/templates/{template_id}/preview', { ...templatePath(id), body: { contact_id: contactId } }));
 }
 
 const FIELD_ALIASES: Record<string, TemplateField> = { name: 'name', subject: 'subject', body_html: 'body_html', html: 'body_html', body_text: 'body_text', text: 'body_text' };

@@ -12,7 +12,10 @@ const VARIABLES = [
   { name: 'company.name', description: 'company name', example: null },
   { name: 'unsubscribe_url', description: 'one-click unsubscribe link', example: null },
 ];
-const stored: EmailTemplate = { id: 4, name: 'First touch', subject: 'Hi {{ contact.first_name }}', body_html: '<p>Hello</p>', body_text: null, updated_at: '2026-01-01T10:00:00Z' };
+const stored: EmailTemplate = {
+  id: 4, name: 'First touch', subject: 'Hi {{ contact.first_name }}', body_html: '<p>Hello</p>', body_text: null, variables: ['contact.first_name'],
+  created_by: null, created_at: '2026-01-01T10:00:00Z', updated_at: '2026-01-01T10:00:00Z',
+};
 
 function routes(over: Routes = {}): Routes {
   return signedIn(SALES, {
