@@ -21,7 +21,7 @@ import {
 import { errorMessage, fieldErrorsFrom, ApiError } from '@/lib/api/problem';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
-import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type LeadStatus, type SendWindow, type StepIn } from '../api';
+import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, type StepIn, fullWindow } from '../api';
 import { useAudienceCount, useCampaign, useCompanySearch, useContactSearch, useMailboxOptions, useSaveCampaign, useTemplateOptions } from '../hooks/useCampaigns';
 
 type AudienceMode = 'filter' | 'pick' | 'keep';
@@ -67,7 +67,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
     ],
   );
   const [windowOn, setWindowOn] = useState(!!campaign?.send_window);
-  const [sendWindow, setSendWindow] = useState<SendWindow>(campaign?.send_window ?? { weekdays: [0, 1, 2, 3, 4], start: '08:00', end: '17:00' });
+  const [sendWindow, setSendWindow] = useState<FullWindow>(fullWindow(campaign?.send_window));
   const [mailboxIds, setMailboxIds] = useState<number[]>(campaign?.mailbox_ids ?? []);
   const [trackOpens, setTrackOpens] = useState(campaign?.track_opens ?? false);
   const [trackClicks, setTrackClicks] = useState(campaign?.track_clicks ?? false);

@@ -5,7 +5,7 @@ import { errorMessage, isNotFound } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
-import { WEEKDAYS, type CampaignDetail, type CampaignStatus, type StateAction } from '../api';
+import { fullWindow, WEEKDAYS, type CampaignDetail, type CampaignStatus, type StateAction } from '../api';
 import { useCampaign, useCampaignState, useCampaignStats, useTemplateOptions } from '../hooks/useCampaigns';
 import { AiLinesCard } from './AiLinesCard';
 import { ActivityChart, FunnelCard, ProgressCard } from './CampaignStats';
@@ -50,7 +50,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   }
 
   const templateName = (tid: number) => templates.data?.find((t) => t.id === tid)?.name ?? `Template ${tid}`;
-  const w = campaign.send_window;
+  const w = campaign.send_window ? fullWindow(campaign.send_window) : null;
 
   return (
     <>

@@ -6,7 +6,7 @@ import { ADMIN, DEMO, json, mockApi, SALES, signedIn, type Routes } from '@/test
 import { renderApp } from '@/test/render';
 import { campaign, progress } from './fixtures';
 
-const mailboxes = { items: [{ id: 1, name: 'Local catcher', from_email: 'outbound@localhost', kind: 'catcher', paused_reason: null }], total: 1 };
+const mailboxes = [{ id: 1, name: 'Local catcher', from_email: 'outbound@localhost', kind: 'catcher', paused_reason: null }];
 const templates = { items: [{ id: 4, name: 'First touch', subject: 'Hi' }], total: 1 };
 const base = (over: Routes = {}): Routes => ({
   'GET /api/email/mailboxes': () => json(200, mailboxes),
