@@ -65,6 +65,8 @@ ROLE_RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
     # Campaigns start, pause, resume and stop, and the ledger's resend/discard decisions, by admins only.
     (rule("POST", r"/api/email/campaigns/[^/]+/(?:start|pause|resume|stop)(?:/[^/]*)*"), frozenset({"admin"})),
     (rule("POST", r"/api/email/messages/[^/]+/(?:resend|discard)(?:/[^/]*)*"), frozenset({"admin"})),
+    # Lifting a suppression lets campaign mail reach the address again.
+    (rule("DELETE", r"/api/email/suppressions(?:/[^/]*)*"), frozenset({"admin"})),
 )
 
 

@@ -9,10 +9,13 @@ from fastapi import FastAPI
 
 from services.ai.client import AIClient
 from services.kit.app import create_service_app
+from services.kit.db import utcnow
 from services.leads.client import LeadsClient
 from services.users.client import UsersClient
 
+from . import ai_lines, replies
 from .api import ROUTERS
+from .api_inbound import ROUTERS as INBOUND_ROUTERS
 from .catcher import CaughtMailStore, SmtpCatcher, resolve_catcher_port
 from .deps import EmailDeps, EmailRuntime
 from .dkim import load_dkim_key
@@ -59,6 +62,8 @@ def _builder(catcher: bool):  # type: ignore[no-untyped-def]
         if settings.workers > 0:
             deps.engine = SendingEngine(runtime)
             deps.engine.start()
+            # The reply poller reschedules itself; this starts its chain (a slot key keeps it one chain).
+            await replies.schedule_next_poll(runtime, now=utcnow())
         return deps
 
     return build
@@ -68,7 +73,8 @@ def create_app(settings: EmailSettings | None = None, *, catcher: bool = False) 
     """``catcher``: also run the local SMTP catcher (``outbound up``) and point the "Local catcher" mailbox at it."""
     settings = settings or EmailSettings()
     return create_service_app(
-        name="email", settings=settings, prefixes=["email"], routers=ROUTERS, migrations=MIGRATIONS,
-        build_deps=_builder(catcher), job_model=Job, job_handlers=dict(HANDLERS), scopes=SCOPES,
+        name="email", settings=settings, prefixes=["email"], routers=[*ROUTERS, *INBOUND_ROUTERS],
+        migrations=MIGRATIONS, build_deps=_builder(catcher), job_model=Job,
+        job_handlers={**HANDLERS, **replies.HANDLERS, **ai_lines.HANDLERS}, scopes=SCOPES,
         description=__doc__ or "",
     )

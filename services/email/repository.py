@@ -523,3 +523,159 @@ async def accepted_ai_lines(s: AsyncSession, campaign_id: int, step: int) -> dic
     stmt = sa.select(AiLine.contact_id, AiLine.line).where(
         AiLine.campaign_id == campaign_id, AiLine.step == step, AiLine.status.in_(["accepted", "edited"]))
     return {int(c): str(line) for c, line in (await s.execute(stmt)).all()}
+
+
+# === inbound (emailin): replies and bounces, tracking, AI lines, suppression I/O ====================
+INBOUND_KINDS = ("reply", "auto_reply", "bounce", "unsubscribe")
+
+
+async def imap_mailbox_ids(s: AsyncSession) -> list[int]:
+    stmt = sa.select(Mailbox.id).where(Mailbox.imap_host.is_not(None), Mailbox.imap_port.is_not(None)).order_by(
+        Mailbox.id)
+    return [int(x) for x in (await s.execute(stmt)).scalars().all()]
+
+
+async def set_imap_state(s: AsyncSession, mailbox_id: int, *, state: dict[str, Any] | None, polled_at: datetime,
+                         error: str | None) -> None:
+    values: dict[str, Any] = {"imap_polled_at": polled_at, "imap_error": error}
+    if state is not None:
+        values["imap_state"] = state
+    await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox_id).values(**values))
+
+
+async def messages_by_message_ids(s: AsyncSession, message_ids: Sequence[str]) -> dict[str, Message]:
+    wanted = [m for m in message_ids if m][:100]
+    if not wanted:
+        return {}
+    rows = (await s.execute(sa.select(Message).where(Message.message_id.in_(wanted)))).scalars().all()
+    return {str(m.message_id): m for m in rows}
+
+
+async def latest_message_to(s: AsyncSession, address: str, *, mailbox_id: int | None = None) -> Message | None:
+    """The newest message that went out to ``address`` (a DSN or reply that names no Message-ID)."""
+    stmt = sa.select(Message).where(sa.func.lower(Message.to_email) == address.lower(),
+                                    Message.status.in_([SENT, REPLIED, BOUNCED]))
+    if mailbox_id is not None:
+        stmt = stmt.where(Message.mailbox_id == mailbox_id)
+    return (await s.execute(stmt.order_by(Message.sent_at.desc(), Message.id.desc()).limit(1))).scalar()
+
+
+async def update_message(s: AsyncSession, message_id: int, **values: Any) -> None:
+    await s.execute(sa.update(Message).where(Message.id == message_id).values(**values))
+
+
+async def message_event_seen(s: AsyncSession, external_key: str) -> bool:
+    stmt = sa.select(MessageEvent.id).where(MessageEvent.external_key == external_key)
+    return (await s.execute(stmt)).first() is not None
+
+
+async def postpone_contact_enrolments(s: AsyncSession, contact_id: int, until: datetime, *,
+                                      campaign_id: int | None = None) -> int:
+    """Move the next step of the contact's active enrolments to ``until`` at the earliest."""
+    cond = [CampaignContact.contact_id == contact_id, CampaignContact.status == ACTIVE]
+    if campaign_id is not None:
+        cond.append(CampaignContact.campaign_id == campaign_id)
+    result = await s.execute(sa.update(CampaignContact).where(
+        *cond, sa.or_(CampaignContact.next_due_at.is_(None), CampaignContact.next_due_at < until))
+        .values(next_due_at=until))
+    return _rowcount(result)
+
+
+async def list_inbound(s: AsyncSession, *, category: str | None, kinds: Sequence[str], limit: int, offset: int,
+                       campaign_id: int | None = None) -> tuple[Sequence[MessageEvent], int]:
+    stmt = sa.select(MessageEvent).where(MessageEvent.kind.in_(list(kinds)))
+    if category is not None:
+        stmt = stmt.where(MessageEvent.detail["category"].as_string() == category)
+    if campaign_id is not None:
+        stmt = stmt.where(MessageEvent.campaign_id == campaign_id)
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = (await s.execute(stmt.order_by(MessageEvent.at.desc(), MessageEvent.id.desc())
+                            .limit(limit).offset(offset))).scalars().all()
+    return rows, int(total)
+
+
+async def contact_messages(s: AsyncSession, contact_id: int, *, limit: int = 500) -> Sequence[Message]:
+    stmt = sa.select(Message).where(Message.contact_id == contact_id).order_by(Message.id).limit(limit)
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def contact_events(s: AsyncSession, contact_id: int, kinds: Sequence[str], *,
+                         limit: int = 1000) -> Sequence[MessageEvent]:
+    stmt = (sa.select(MessageEvent).where(MessageEvent.contact_id == contact_id, MessageEvent.kind.in_(list(kinds)))
+            .order_by(MessageEvent.at, MessageEvent.id).limit(limit))
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def get_ai_line(s: AsyncSession, line_id: int) -> AiLine | None:
+    return await s.get(AiLine, line_id, populate_existing=True)
+
+
+async def ai_line_keys(s: AsyncSession, campaign_id: int) -> set[tuple[int, int]]:
+    """(contact, step) pairs that already have a line (a repeated preparation leaves them as they are)."""
+    stmt = sa.select(AiLine.contact_id, AiLine.step).where(AiLine.campaign_id == campaign_id)
+    return {(int(c), int(st)) for c, st in (await s.execute(stmt)).all()}
+
+
+async def insert_ai_line(s: AsyncSession, **values: Any) -> bool:
+    """Add one line; False when (campaign, contact, step) has one already (a concurrent preparation)."""
+    async with s.begin_nested():
+        s.add(AiLine(**values))
+        try:
+            await s.flush()
+        except sa.exc.IntegrityError:
+            return False
+    return True
+
+
+async def list_ai_lines(s: AsyncSession, campaign_id: int, *, status: str | None, limit: int,
+                        offset: int) -> tuple[Sequence[AiLine], int]:
+    stmt = sa.select(AiLine).where(AiLine.campaign_id == campaign_id)
+    if status is not None:
+        stmt = stmt.where(AiLine.status == status)
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = (await s.execute(stmt.order_by(AiLine.contact_id, AiLine.step).limit(limit).offset(offset))).scalars()
+    return rows.all(), int(total)
+
+
+async def ai_line_steps(s: AsyncSession, campaign_id: int) -> list[int]:
+    """Positions of the campaign's steps that ask for an AI line."""
+    stmt = sa.select(CampaignStep.position).where(CampaignStep.campaign_id == campaign_id,
+                                                  CampaignStep.ai_line.is_(True)).order_by(CampaignStep.position)
+    return [int(x) for x in (await s.execute(stmt)).scalars().all()]
+
+
+async def get_suppression(s: AsyncSession, kind: str, value: str) -> Suppression | None:
+    stmt = sa.select(Suppression).where(Suppression.kind == kind, Suppression.value == value)
+    return (await s.execute(stmt)).scalar()
+
+
+async def get_suppression_by_id(s: AsyncSession, suppression_id: int) -> Suppression | None:
+    return await s.get(Suppression, suppression_id)
+
+
+async def existing_suppressions(s: AsyncSession, entries: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for kind in ("address", "domain"):
+        values = sorted({v for k, v in entries if k == kind})
+        for i in range(0, len(values), 500):
+            rows = await s.execute(sa.select(Suppression.value).where(Suppression.kind == kind,
+                                                                      Suppression.value.in_(values[i:i + 500])))
+            out.update((kind, str(v)) for v in rows.scalars().all())
+    return out
+
+
+async def insert_suppressions(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), 500):
+        await s.execute(sa.insert(Suppression), list(rows[i:i + 500]))
+
+
+async def all_suppressions(s: AsyncSession, *, batch: int = 1000) -> list[Suppression]:
+    out: list[Suppression] = []
+    last = 0
+    while True:
+        stmt = sa.select(Suppression).where(Suppression.id > last).order_by(Suppression.id).limit(batch)
+        rows = (await s.execute(stmt)).scalars().all()
+        out += rows
+        if len(rows) < batch:
+            return out
+        last = rows[-1].id

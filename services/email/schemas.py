@@ -425,3 +425,115 @@ class MessageRead(MessageItem):
 class UnsubscribeDone(BaseModel):
     unsubscribed: bool
     stopped: int
+
+
+# === inbound (emailin): replies inbox, threads, AI lines, suppressions ===============================
+ReplyCategory = Literal["interested", "not_now", "out_of_office", "unsubscribe", "other"]
+InboundKind = Literal["reply", "auto_reply", "bounce", "unsubscribe"]
+AiLineStatus = Literal["proposed", "accepted", "edited", "rejected"]
+SuppressionKind = Literal["address", "domain"]
+
+
+class ReplyRead(BaseModel):
+    """One inbound event: a person's reply (with its classification), an auto-reply or a bounce."""
+
+    id: int
+    kind: InboundKind
+    at: datetime
+    message_id: int | None
+    campaign_id: int | None
+    contact_id: int | None
+    category: ReplyCategory | None = None
+    confidence: float | None = None
+    classifier: str | None = None
+    from_address: str | None = None
+    subject: str | None = None
+    text: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class ThreadMessage(BaseModel):
+    id: int
+    campaign_id: int | None
+    step: int | None
+    to: str
+    subject: str
+    status: MessageStatus
+    message_id: str | None
+    sent_at: datetime | None
+    opened_at: datetime | None
+    clicked_at: datetime | None
+    body_text: str
+
+
+class ThreadItem(BaseModel):
+    """A message we sent, or what came back (reply, auto-reply, bounce), in the order it happened."""
+
+    type: Literal["message", "reply", "auto_reply", "bounce", "unsubscribe"]
+    at: datetime
+    message: ThreadMessage | None = None
+    inbound: ReplyRead | None = None
+
+
+class ThreadRead(BaseModel):
+    contact_id: int
+    items: list[ThreadItem]
+
+
+class AiLineRead(BaseModel):
+    id: int
+    campaign_id: int
+    contact_id: int
+    step: int
+    line: str
+    source_url: str | None
+    snippet: str | None
+    provider: str | None
+    status: AiLineStatus
+    edited_by: str | None
+    updated_at: datetime
+
+
+class AiLineUpdate(BaseModel):
+    """Edit the line, accept it or reject it (a rejected line renders as nothing)."""
+
+    line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)] | None = None
+    status: Literal["accepted", "rejected"] | None = None
+
+
+class AiLinesStarted(BaseModel):
+    job_id: int
+    steps: list[int]
+
+
+class SuppressionCreate(BaseModel):
+    """An address (jane@example.com) or a whole domain (example.com or @example.com)."""
+
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
+    reason: Literal["manual", "unsubscribed", "bounced", "complaint"] = "manual"
+
+
+class SuppressionRead(BaseModel):
+    id: int
+    kind: SuppressionKind
+    value: str
+    reason: str
+    source: str | None
+    contact_id: int | None
+    campaign_id: int | None
+    created_by: str | None
+    created_at: datetime
+
+
+class RejectedRow(BaseModel):
+    line: int
+    value: str
+    reason: str
+
+
+class SuppressionImportResult(BaseModel):
+    rows: int
+    added: int
+    already: int
+    duplicates: int
+    rejected: list[RejectedRow]

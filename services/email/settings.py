@@ -60,6 +60,14 @@ class EmailSettings(ServiceSettings):
     # Template limits: largest rendered part, items a template may loop over, largest number argument.
     template_max_output_chars: int = Field(default=200_000, ge=1000)
     template_max_iterations: int = Field(default=10_000, ge=100)
+    # An out-of-office reply that names no return date postpones the contact's next step this many days.
+    email_ooo_postpone_days: int = Field(default=7, ge=1, le=90)
+    # Who may set X-Forwarded-For (the gateway): the tracking routes judge hits by the client's address.
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]
+    # Tracking: an open or click within this many seconds of sending is a mail gateway's scan, not a person.
+    tracking_ignore_seconds: float = Field(default=10.0, ge=0, le=3600)
+    # CIDR networks whose hits never count, added to the built-in scanner list (Microsoft EOP, Apple MPP, …).
+    tracking_scanner_networks: list[str] = Field(default_factory=list)
 
     @field_validator("smtp_catcher_port", mode="before")
     @classmethod

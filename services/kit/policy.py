@@ -164,6 +164,13 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/email/contacts/{contact_id}/stop", demo_mode=ALLOWED),
     # Leads unsubscribe from a link in a mail, without an account; it only ever sends less.
     write("POST", "/email/unsubscribe/{token}", demo_mode=ALLOWED),
+    # What comes back (emailin): reviewing AI lines and keeping the suppression list are CRM edits; making
+    # AI lines calls a model; lifting a suppression is an admin's decision the demo does not need.
+    write("POST", "/email/campaigns/{campaign_id}/ai-lines", demo_mode=REFUSED),
+    write("PATCH", "/email/ai-lines/{line_id}", demo_mode=ALLOWED),
+    write("POST", "/email/suppressions", demo_mode=ALLOWED),
+    write("POST", "/email/suppressions/import", demo_mode=ALLOWED),
+    write("DELETE", "/email/suppressions/{suppression_id}", demo_mode=REFUSED),
     write("POST", "/email/jobs/{job_id}/cancel", demo_mode=ALLOWED),
     write("POST", "/email/jobs/{job_id}/retry", demo_mode=REFUSED),
     # --- calendar: leads book on the public page (the demo's showcase); hours and connections are settings --

@@ -1300,6 +1300,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/email/ai-lines/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Ai Line
+         * @description Edit, accept or reject one AI line (only accepted or edited lines are sent).
+         */
+        patch: operations["email-ai-lines-update_ai_line"];
+        trace?: never;
+    };
     "/api/email/campaigns": {
         parameters: {
             query?: never;
@@ -1350,6 +1370,30 @@ export interface paths {
          * @description Change a draft.
          */
         patch: operations["email-campaigns-update_campaign"];
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}/ai-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Ai Lines
+         * @description The campaign's AI opening lines with the snippet and page each one cites, for review.
+         */
+        get: operations["email-ai-lines-list_ai_lines"];
+        put?: never;
+        /**
+         * Generate Ai Lines
+         * @description Make the missing AI lines of a draft campaign now (a job; existing lines stay as they are).
+         */
+        post: operations["email-ai-lines-generate_ai_lines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/email/campaigns/{campaign_id}/eligibility": {
@@ -1506,6 +1550,26 @@ export interface paths {
          * @description Stop every running sequence of a contact (a booking, a reply); repeating it is harmless.
          */
         post: operations["email-services-stop_sequences"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/contacts/{contact_id}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Thread
+         * @description A contact's e-mail history: every message with its status, and the replies, in order.
+         */
+        get: operations["email-replies-contact_thread"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1778,6 +1842,150 @@ export interface paths {
          * @description Send an unknown or failed message again, with the same Message-ID (admins only).
          */
         post: operations["email-messages-resend_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Replies
+         * @description The replies inbox, newest first: people's replies by classification (or auto-replies, bounces).
+         */
+        get: operations["email-replies-list_replies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Suppressions
+         * @description Addresses and domains nothing is sent to, newest first (``q`` filters by a part of the value).
+         */
+        get: operations["email-suppressions-list_suppressions"];
+        put?: never;
+        /**
+         * Add Suppression
+         * @description Suppress an address or a whole domain (201; 200 with the existing entry when it already was).
+         */
+        post: operations["email-suppressions-add_suppression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/suppressions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Suppressions
+         * @description The whole suppression list as CSV (cells that a spreadsheet would run as formulas are quoted).
+         */
+        get: operations["email-suppressions-export_suppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/suppressions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Suppressions
+         * @description Import addresses and domains from CSV (up to 10,000 rows); rejected rows come back with line and reason.
+         */
+        post: operations["email-suppressions-import_suppressions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/suppressions/{suppression_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Suppression
+         * @description Lift a suppression (admins only: the address may receive campaign mail again).
+         */
+        delete: operations["email-suppressions-delete_suppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/t/c/{ref}/{sig}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click
+         * @description Follow a tracked link: counts the click, then redirects to the URL the message contained.
+         */
+        get: operations["email-tracking-click"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/t/o/{ref}/{sig}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Pixel
+         * @description The open pixel: a transparent GIF; the open counts unless a scanner or the send itself fetched it.
+         */
+        get: operations["email-tracking-open_pixel"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2689,6 +2897,54 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** AiLineRead */
+        AiLineRead: {
+            /** Id */
+            id: number;
+            /** Campaign Id */
+            campaign_id: number;
+            /** Contact Id */
+            contact_id: number;
+            /** Step */
+            step: number;
+            /** Line */
+            line: string;
+            /** Source Url */
+            source_url: string | null;
+            /** Snippet */
+            snippet: string | null;
+            /** Provider */
+            provider: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "accepted" | "edited" | "rejected";
+            /** Edited By */
+            edited_by: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * AiLineUpdate
+         * @description Edit the line, accept it or reject it (a rejected line renders as nothing).
+         */
+        AiLineUpdate: {
+            /** Line */
+            line?: string | null;
+            /** Status */
+            status?: ("accepted" | "rejected") | null;
+        };
+        /** AiLinesStarted */
+        AiLinesStarted: {
+            /** Job Id */
+            job_id: number;
+            /** Steps */
+            steps: number[];
+        };
         /** Answer */
         Answer: {
             /** Id */
@@ -2858,6 +3114,14 @@ export interface components {
             /**
              * File
              * @description CSV, comma or semicolon
+             */
+            file: string;
+        };
+        /** Body_email-suppressions-import_suppressions */
+        "Body_email-suppressions-import_suppressions": {
+            /**
+             * File
+             * @description CSV with an email/domain column, or one address or domain a line
              */
             file: string;
         };
@@ -4693,6 +4957,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[AiLineRead] */
+        Page_AiLineRead_: {
+            /** Items */
+            items: components["schemas"]["AiLineRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[AuditEventRead] */
         Page_AuditEventRead_: {
             /** Items */
@@ -4752,6 +5027,28 @@ export interface components {
         Page_JobRead_: {
             /** Items */
             items: components["schemas"]["JobRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ReplyRead] */
+        Page_ReplyRead_: {
+            /** Items */
+            items: components["schemas"]["ReplyRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[SuppressionRead] */
+        Page_SuppressionRead_: {
+            /** Items */
+            items: components["schemas"]["SuppressionRead"][];
             /** Total */
             total: number;
             /** Limit */
@@ -5078,6 +5375,55 @@ export interface components {
             formal: string;
             /** Informal */
             informal: string;
+        };
+        /** RejectedRow */
+        RejectedRow: {
+            /** Line */
+            line: number;
+            /** Value */
+            value: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * ReplyRead
+         * @description One inbound event: a person's reply (with its classification), an auto-reply or a bounce.
+         */
+        ReplyRead: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "reply" | "auto_reply" | "bounce" | "unsubscribe";
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Message Id */
+            message_id: number | null;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Category */
+            category?: ("interested" | "not_now" | "out_of_office" | "unsubscribe" | "other") | null;
+            /** Confidence */
+            confidence?: number | null;
+            /** Classifier */
+            classifier?: string | null;
+            /** From Address */
+            from_address?: string | null;
+            /** Subject */
+            subject?: string | null;
+            /** Text */
+            text?: string | null;
+            /** Detail */
+            detail?: {
+                [key: string]: unknown;
+            };
         };
         /** RescheduleRequest */
         RescheduleRequest: {
@@ -5457,6 +5803,60 @@ export interface components {
             /** Business Days */
             business_days: boolean;
         };
+        /**
+         * SuppressionCreate
+         * @description An address (jane@example.com) or a whole domain (example.com or @example.com).
+         */
+        SuppressionCreate: {
+            /** Value */
+            value: string;
+            /**
+             * Reason
+             * @default manual
+             * @enum {string}
+             */
+            reason: "manual" | "unsubscribed" | "bounced" | "complaint";
+        };
+        /** SuppressionImportResult */
+        SuppressionImportResult: {
+            /** Rows */
+            rows: number;
+            /** Added */
+            added: number;
+            /** Already */
+            already: number;
+            /** Duplicates */
+            duplicates: number;
+            /** Rejected */
+            rejected: components["schemas"]["RejectedRow"][];
+        };
+        /** SuppressionRead */
+        SuppressionRead: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "address" | "domain";
+            /** Value */
+            value: string;
+            /** Reason */
+            reason: string;
+            /** Source */
+            source: string | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** TemplateCreate */
         TemplateCreate: {
             /** Name */
@@ -5512,6 +5912,59 @@ export interface components {
             body_html?: string | null;
             /** Body Text */
             body_text?: string | null;
+        };
+        /**
+         * ThreadItem
+         * @description A message we sent, or what came back (reply, auto-reply, bounce), in the order it happened.
+         */
+        ThreadItem: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "message" | "reply" | "auto_reply" | "bounce" | "unsubscribe";
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            message?: components["schemas"]["ThreadMessage"] | null;
+            inbound?: components["schemas"]["ReplyRead"] | null;
+        };
+        /** ThreadMessage */
+        ThreadMessage: {
+            /** Id */
+            id: number;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Step */
+            step: number | null;
+            /** To */
+            to: string;
+            /** Subject */
+            subject: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "sending" | "sent" | "failed" | "unknown" | "bounced" | "replied";
+            /** Message Id */
+            message_id: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Opened At */
+            opened_at: string | null;
+            /** Clicked At */
+            clicked_at: string | null;
+            /** Body Text */
+            body_text: string;
+        };
+        /** ThreadRead */
+        ThreadRead: {
+            /** Contact Id */
+            contact_id: number;
+            /** Items */
+            items: components["schemas"]["ThreadItem"][];
         };
         /**
          * TimelineNote
@@ -9709,6 +10162,64 @@ export interface operations {
             };
         };
     };
+    "email-ai-lines-update_ai_line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                line_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AiLineUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiLineRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The campaign has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "email-campaigns-list_campaigns": {
         parameters: {
             query?: {
@@ -9934,6 +10445,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-ai-lines-list_ai_lines": {
+        parameters: {
+            query?: {
+                status?: ("proposed" | "accepted" | "edited" | "rejected") | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AiLineRead_"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-ai-lines-generate_ai_lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiLinesStarted"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a draft, or no step asks for AI lines */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
             /** @description Refused; see detail */
             "4XX": {
@@ -10347,6 +10963,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SequenceStopped"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-replies-contact_thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadRead"];
                 };
             };
             /** @description The request is not valid */
@@ -11136,6 +11792,371 @@ export interface operations {
             };
             /** @description Not possible in this state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-replies-list_replies": {
+        parameters: {
+            query?: {
+                category?: ("interested" | "not_now" | "out_of_office" | "unsubscribe" | "other") | null;
+                kind?: ("reply" | "auto_reply" | "bounce" | "unsubscribe") | null;
+                campaign_id?: number | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReplyRead_"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-suppressions-list_suppressions": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SuppressionRead_"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-suppressions-add_suppression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuppressionCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-suppressions-export_suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suppression list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-suppressions-import_suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_email-suppressions-import_suppressions"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionImportResult"];
+                };
+            };
+            /** @description The file is larger than 2 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-suppressions-delete_suppression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suppression_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-tracking-click": {
+        parameters: {
+            query: {
+                u: string;
+            };
+            header?: never;
+            path: {
+                ref: string;
+                sig: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a tracking link of this install */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-tracking-open_pixel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+                sig: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A transparent 1x1 GIF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/gif": unknown;
+                };
+            };
+            /** @description Not a tracking link of this install */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,424 @@
+"""Replies, bounces and auto-replies read from every mailbox's IMAP box, and what each one changes.
+
+The job ``email.poll_replies`` polls each mailbox that has IMAP: new messages above the stored cursor
+(UIDVALIDITY and last UID in ``email_mailboxes.imap_state``), ``imap_batch_size`` at a time until none
+is left, then enqueues its own next run ``imap_poll_seconds`` later (keyed by the time slot, so two
+processes never start two chains). Each batch is one unit of work: its events and the advanced cursor
+commit together, and every event carries an ``external_key`` made of what it means (the reply's
+Message-ID, the DSN's Message-ID and recipient), so a re-poll after a crash records nothing twice.
+
+A message is matched to the ledger by In-Reply-To / References (and the Message-ID a DSN quotes); a
+DSN without the original headers, or a reply whose client dropped them, is matched by address to the
+newest message sent there. Then:
+
+* a **reply** is classified (interested / not now / out of office / unsubscribe / other; rules offline:
+  the ai service has no classification route yet), marks the message ``replied`` and stops every
+  sequence of the contact; ``unsubscribe`` also suppresses the address; an out-of-office text written
+  by a person postpones instead of stopping;
+* an **auto-reply** that says out of office postpones the contact's next step to the return date it
+  names (or ``email_ooo_postpone_days`` later); other auto-replies are recorded only;
+* a **bounce** with a permanent status (5.x.x) marks the message ``bounced``, suppresses the address
+  and stops the contact's sequences; a transient one (4.x.x) is recorded only.
+
+Every event is also told to leads (an activity on the contact's timeline, ``external_id``
+``email:<kind>:<key>``, and the contact's status moved to ``replied`` for a reply) through a job
+enqueued in the same transaction, so a leads outage delays the timeline and loses nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.kit.db import session_scope
+from services.kit.errors import Invalid, NotFound
+from services.kit.jobs import JobContext
+from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
+
+from . import repository as repo
+from .addresses import parse_address
+from .deps import EmailRuntime
+from .imap import FetchedMessage, ImapConfig, ImapCursor, ImapError, poll_mailbox
+from .inbound import Classification, InboundMessage, Kind, RuleClassifier, inspect_message
+from .models import BOUNCED, REPLIED, SENT, Mailbox, Message
+
+log = logging.getLogger("outbound.email.replies")
+
+POLL_JOB = "email.poll_replies"
+TIMELINE_JOB = "email.inbound_timeline"
+# Contacts this far along keep their status when they reply.
+STATUS_KEPT = frozenset({LeadStatus.replied, LeadStatus.meeting, LeadStatus.won, LeadStatus.lost})
+MAX_TEXT = 4000
+
+# -- out of office: until when ------------------------------------------------------------------------
+
+_MONTHS = {name: i + 1 for i, names in enumerate((
+    ("january", "jan", "januar", "jänner"), ("february", "feb", "februar"), ("march", "mar", "märz", "maerz"),
+    ("april", "apr"), ("may", "mai"), ("june", "jun", "juni"), ("july", "jul", "juli"),
+    ("august", "aug"), ("september", "sep", "sept"), ("october", "oct", "oktober", "okt"),
+    ("november", "nov"), ("december", "dec", "dezember", "dez"))) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ISO = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
+_DOTTED = re.compile(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?({_MONTH})\.?(?:,?\s+(20\d\d))?\b", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(20\d\d))?\b", re.I)
+# "until 12 January" means back the day after; "back on" / "ab dem … wieder" mean that day.
+_UNTIL = re.compile(r"(until|till|through|bis( zum| einschließlich| einschl\.?)?)\s*$", re.I)
+HORIZON_DAYS = 180
+
+
+def _make(year: int | None, month: int, day: int, received: date) -> date | None:
+    if year is not None and year < 100:
+        year += 2000
+    try:
+        found = date(year or received.year, month, day)
+    except ValueError:
+        return None
+    if year is None and found < received:  # "back on 3 January" written in December
+        try:
+            found = date(received.year + 1, month, day)
+        except ValueError:
+            return None
+    return found
+
+
+def return_date(text: str, received: date) -> date | None:
+    """The day the writer is back, from the dates an out-of-office text names; None when it names none.
+
+    The latest date between ``received`` and half a year later wins (an absence "from 2 to 13 June"
+    ends on the 13th); a date after "until"/"bis" means the day after it.
+    """
+    candidates: list[date] = []
+    for pattern, order in ((_ISO, "ymd"), (_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy"), (_DOTTED, "dmy")):
+        for match in pattern.finditer(text):
+            groups = match.groups()
+            if order == "ymd":
+                found = _make(int(groups[0]), int(groups[1]), int(groups[2]), received)
+            elif pattern is _DOTTED:
+                found = _make(int(groups[2]) if groups[2] else None, int(groups[1]), int(groups[0]), received)
+            elif order == "dmy":
+                found = _make(int(groups[2]) if groups[2] else None, _MONTHS[groups[1].lower()], int(groups[0]),
+                              received)
+            else:
+                found = _make(int(groups[2]) if groups[2] else None, _MONTHS[groups[0].lower()], int(groups[1]),
+                              received)
+            if found is None or not received <= found <= received + timedelta(days=HORIZON_DAYS):
+                continue
+            if _UNTIL.search(text[max(0, match.start() - 30):match.start()]):
+                found += timedelta(days=1)
+            candidates.append(found)
+    return max(candidates) if candidates else None
+
+
+def postpone_until(text: str, received: datetime, default_days: int) -> datetime:
+    """When the next step may go: the morning of the return day, else ``default_days`` later."""
+    back = return_date(text, received.date())
+    if back is None:
+        return received + timedelta(days=default_days)
+    return datetime.combine(back, time(8, 0), tzinfo=UTC)
+
+
+# -- one inbound message ------------------------------------------------------------------------------
+
+@dataclass
+class Applied:
+    """What one batch did, for the job's result."""
+
+    replies: int = 0
+    auto_replies: int = 0
+    bounces: int = 0
+    unsubscribes: int = 0
+    postponed: int = 0
+    unmatched: int = 0
+    duplicates: int = 0
+    categories: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Applied) -> None:
+        for name in ("replies", "auto_replies", "bounces", "unsubscribes", "postponed", "unmatched", "duplicates"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for key, value in other.categories.items():
+            self.categories[key] = self.categories.get(key, 0) + value
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"replies": self.replies, "auto_replies": self.auto_replies, "bounces": self.bounces,
+                "unsubscribes": self.unsubscribes, "postponed": self.postponed, "unmatched": self.unmatched,
+                "duplicates": self.duplicates, "categories": dict(self.categories)}
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str | None, limit: int) -> str:
+    """Text from a stranger's mail as we keep and show it: no control characters, bounded."""
+    return _CONTROL.sub("", text or "")[:limit]
+
+
+def _key(prefix: str, *parts: str) -> str:
+    """An external key of what the event means; long Message-IDs are hashed to fit the column."""
+    text = ":".join(parts)
+    if len(text) > 250:
+        text = hashlib.sha256(text.encode()).hexdigest()
+    return f"{prefix}:{text}"
+
+
+def _sender_key(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return parse_address(value, field="from").key
+    except Invalid:  # an unparseable From is not a reason to lose the message
+        return None
+
+
+async def _match(s: AsyncSession, inbound: InboundMessage, mailbox_id: int,
+                 address: str | None) -> tuple[Message | None, str]:
+    found = await repo.messages_by_message_ids(s, inbound.references)
+    for ref in inbound.references:
+        if ref in found:
+            return found[ref], "references"
+    if address:
+        message = await repo.latest_message_to(s, address, mailbox_id=mailbox_id)
+        if message is not None:
+            return message, "address"
+    return None, "none"
+
+
+async def enqueue_timeline(runtime: EmailRuntime, s: AsyncSession, message: Message, *, kind: str, key: str,
+                    title: str, detail: dict[str, Any], at: datetime, status: str | None = None) -> None:
+    """Enqueue the activity for leads in this transaction (durable; the job retries while leads is away)."""
+    if message.contact_id is None:
+        return
+    external_id = f"email:{key}"[:200]  # what happened to which message: email:reply:<Message-ID>
+    payload = {"activity": {"contact_id": message.contact_id, "type": f"email.{kind}", "title": title[:300],
+                            "detail": detail, "occurred_at": at.isoformat(), "external_id": external_id},
+               "status": status}
+    await runtime.jobs.enqueue(s, TIMELINE_JOB, payload, key=f"timeline:{external_id}"[:200], max_attempts=10)
+
+
+async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox, fetched: FetchedMessage,
+                        uidvalidity: int, classifier: RuleClassifier) -> Applied:
+    """Record one inbound message and apply what it means (see the module docstring)."""
+    now = runtime.deps.clock()
+    applied = Applied()
+    inbound = inspect_message(fetched.raw)
+    ident = inbound.message_id or f"<uid.{mailbox.id}.{uidvalidity}.{fetched.uid}@imap>"
+    if inbound.kind == Kind.BOUNCE:
+        for bounce in inbound.bounces:
+            recipient = _sender_key(bounce.recipient) if bounce.recipient else None
+            key = _key("bounce", ident, recipient or "")
+            if await repo.message_event_seen(s, key):
+                applied.duplicates += 1
+                continue
+            message, how = await _match(s, inbound, mailbox.id, recipient)
+            if message is None:
+                applied.unmatched += 1
+                continue
+            detail: dict[str, Any] = {
+                "status": bounce.status, "action": bounce.action, "diagnostic": clean(bounce.diagnostic, 500),
+                      "recipient": recipient or message.to_email, "permanent": bounce.permanent,
+                      "hard": bounce.hard, "matched_by": how, "from": clean(inbound.from_address, 320)}
+            await repo.add_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
+                                 contact_id=message.contact_id, detail=detail, external_key=key)
+            applied.bounces += 1
+            if bounce.permanent:
+                if message.status in (SENT, REPLIED):
+                    await repo.update_message(s, message.id, status=BOUNCED, bounced_at=now)
+                await repo.add_suppression(s, kind="address", value=recipient or message.to_email.lower(),
+                                           reason="bounced", source=f"message:{message.id}",
+                                           contact_id=message.contact_id, campaign_id=message.campaign_id)
+                await repo.stop_contact_enrolments(s, message.contact_id, "bounced", now,
+                                                   email=recipient or message.to_email)
+            title = (f"E-mail bounced ({bounce.status})" if bounce.permanent
+                     else f"E-mail delivery delayed ({bounce.status or 'temporary'})")
+            await enqueue_timeline(runtime, s, message, kind="bounced", key=key, title=title, detail=detail, at=now)
+        return applied
+
+    key = _key("reply" if inbound.kind == Kind.REPLY else "auto", ident)
+    if await repo.message_event_seen(s, key):
+        applied.duplicates += 1
+        return applied
+    sender = _sender_key(inbound.from_address)
+    message, how = await _match(s, inbound, mailbox.id, sender)
+    if message is None:
+        applied.unmatched += 1
+        return applied
+    text = clean(inbound.reply_text, MAX_TEXT)
+    subject = clean(inbound.subject, 300)
+    base: dict[str, Any] = {"from": clean(inbound.from_address, 320), "subject": subject, "text": text,
+                            "matched_by": how, "message_id": inbound.message_id}
+    if inbound.kind == Kind.AUTO_REPLY:
+        detail = {**base, "reason": inbound.auto_reply_reason, "out_of_office": inbound.out_of_office}
+        if inbound.out_of_office and message.contact_id is not None:
+            until = postpone_until(f"{subject}\n{text}", now, runtime.settings.email_ooo_postpone_days)
+            detail["postponed_until"] = until.isoformat()
+            applied.postponed += await repo.postpone_contact_enrolments(s, message.contact_id, until)
+        await repo.add_event(s, kind="auto_reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
+                             contact_id=message.contact_id, detail=detail, external_key=key)
+        applied.auto_replies += 1
+        title = "Out-of-office reply" if inbound.out_of_office else "Automatic reply"
+        await enqueue_timeline(runtime, s, message, kind="auto_reply", key=key, title=title, detail=detail, at=now)
+        return applied
+
+    verdict: Classification = await classifier.classify(text, subject=subject)
+    detail = {**base, "category": verdict.category, "confidence": verdict.confidence, "reason": verdict.reason,
+              "classifier": verdict.classifier}
+    applied.categories[verdict.category] = applied.categories.get(verdict.category, 0) + 1
+    if verdict.category == "out_of_office" and message.contact_id is not None:
+        # A person's own "I am away until …" (no auto-reply headers): postpone like an auto-reply.
+        until = postpone_until(f"{subject}\n{text}", now, runtime.settings.email_ooo_postpone_days)
+        detail["postponed_until"] = until.isoformat()
+        applied.postponed += await repo.postpone_contact_enrolments(s, message.contact_id, until)
+    else:
+        reason = "unsubscribed" if verdict.category == "unsubscribe" else "replied"
+        await repo.stop_contact_enrolments(s, message.contact_id, reason, now, email=message.to_email)
+    if message.status in (SENT, BOUNCED):
+        await repo.update_message(s, message.id, status=REPLIED, replied_at=now)
+    await repo.add_event(s, kind="reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
+                         contact_id=message.contact_id, detail=detail, external_key=key)
+    applied.replies += 1
+    await enqueue_timeline(runtime, s, message, kind="replied", key=key,
+                    title=f"Replied: {subject or '(no subject)'}", detail=detail, at=now,
+                    status=LeadStatus.replied.value)
+    if verdict.category == "unsubscribe":
+        await repo.add_suppression(s, kind="address", value=message.to_email.lower(), reason="unsubscribed",
+                                   source=f"reply:{message.id}", contact_id=message.contact_id,
+                                   campaign_id=message.campaign_id)
+        if sender and sender != message.to_email.lower():
+            await repo.add_suppression(s, kind="address", value=sender, reason="unsubscribed",
+                                       source=f"reply:{message.id}", contact_id=message.contact_id)
+        await repo.update_message(s, message.id, unsubscribed_at=now)
+        ukey = _key("unsub", ident)
+        await repo.add_event(s, kind="unsubscribe", at=now, message_id=message.id, campaign_id=message.campaign_id,
+                             contact_id=message.contact_id, external_key=ukey,
+                             detail={"via": "reply", "from": clean(inbound.from_address, 320)})
+        applied.unsubscribes += 1
+        await enqueue_timeline(runtime, s, message, kind="unsubscribed", key=ukey, title="Unsubscribed by reply",
+                        detail={"via": "reply"}, at=now)
+    return applied
+
+
+# -- the poll ---------------------------------------------------------------------------------------
+
+def _config(runtime: EmailRuntime, mailbox: Mailbox) -> ImapConfig:
+    settings = runtime.settings
+    password = ""
+    if mailbox.imap_password_sealed:
+        password = runtime.deps.box.open(mailbox.imap_password_sealed, context=f"mailbox:{mailbox.id}:imap")
+    security = mailbox.imap_security if mailbox.imap_security in ("none", "starttls", "tls") else "tls"
+    return ImapConfig(host=mailbox.imap_host or "", port=int(mailbox.imap_port or 993),
+                      security=security,  # type: ignore[arg-type]
+                      username=mailbox.imap_username or mailbox.from_email, password=password,
+                      timeout=settings.imap_timeout, tls_verify=settings.imap_tls_verify)
+
+
+def _cursor(state: dict[str, Any] | None) -> ImapCursor:
+    state = state or {}
+    validity = state.get("uidvalidity")
+    return ImapCursor(int(validity) if isinstance(validity, int) else None, int(state.get("last_uid") or 0))
+
+
+async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobContext | None = None) -> Applied:
+    """Read a mailbox's new messages batch by batch until none is left (see the module docstring)."""
+    total = Applied()
+    classifier = RuleClassifier()
+    while True:
+        async with session_scope(runtime.sessions, writes=False) as s:
+            mailbox = await repo.get_mailbox(s, mailbox_id)
+            if mailbox is None or not mailbox.imap_host:
+                return total
+            config = _config(runtime, mailbox)
+            cursor = _cursor(mailbox.imap_state)
+        # No session is open while the IMAP server answers.
+        try:
+            result = await poll_mailbox(config, cursor, batch_size=runtime.settings.imap_batch_size)
+        except ImapError as exc:
+            async with session_scope(runtime.sessions) as s:
+                await repo.set_imap_state(s, mailbox_id, state=None, polled_at=runtime.deps.clock(),
+                                          error=f"{exc.problem}: {exc}"[:1000])
+            if exc.problem == "connect":
+                raise  # passing: the job retries with backoff
+            return total  # a wrong login or a refused folder waits for a person; the error is on the mailbox
+        async with session_scope(runtime.sessions) as s:
+            mailbox = await repo.get_mailbox(s, mailbox_id)
+            if mailbox is None:
+                return total
+            if _cursor(mailbox.imap_state) != cursor:
+                continue  # another poller moved the cursor meanwhile: start again from where it is now
+            for fetched in result.messages:
+                try:
+                    async with s.begin_nested():
+                        total.add(await apply_inbound(runtime, s, mailbox, fetched, result.cursor.uidvalidity or 0,
+                                                      classifier))
+                except sa.exc.IntegrityError:
+                    total.duplicates += 1  # a concurrent poll recorded it first
+            await repo.set_imap_state(
+                s, mailbox_id, state={"uidvalidity": result.cursor.uidvalidity, "last_uid": result.cursor.last_uid},
+                polled_at=runtime.deps.clock(), error=None)
+        if ctx is not None:
+            await ctx.progress(ctx.done + len(result.messages))
+        if not result.more:
+            return total
+
+
+def _slot(now: datetime, seconds: float) -> int:
+    return int(now.timestamp() // seconds)
+
+
+async def schedule_next_poll(runtime: EmailRuntime, *, now: datetime | None = None) -> None:
+    """The poll of the next time slot, once (the slot is the job's key)."""
+    now = now or runtime.deps.clock()
+    seconds = runtime.settings.imap_poll_seconds
+    slot = _slot(now, seconds) + 1
+    run_at = datetime.fromtimestamp(slot * seconds, tz=UTC)
+    try:
+        async with session_scope(runtime.sessions) as s:
+            await runtime.jobs.enqueue(s, POLL_JOB, {"slot": slot}, run_at=run_at, key=f"imap-poll:{slot}",
+                                       max_attempts=3)
+    except sa.exc.IntegrityError:
+        pass  # another process scheduled the same slot
+
+
+async def poll_replies(ctx: JobContext) -> dict[str, Any]:
+    """Job: poll every mailbox with IMAP, then schedule the next poll."""
+    runtime: EmailRuntime = ctx.runtime
+    total = Applied()
+    errors: dict[str, str] = {}
+    try:
+        async with session_scope(runtime.sessions, writes=False) as s:
+            ids = await repo.imap_mailbox_ids(s)
+        for mailbox_id in ids:
+            try:
+                total.add(await poll_one_mailbox(runtime, mailbox_id, ctx))
+            except ImapError as exc:
+                errors[str(mailbox_id)] = str(exc)
+    finally:
+        await schedule_next_poll(runtime)
+    return {**total.as_dict(), "mailboxes": len(ids), "errors": errors}
+
+
+async def tell_leads(ctx: JobContext) -> dict[str, Any]:
+    """Job: one inbound event on the contact's timeline in leads, and the contact's status moved."""
+    runtime: EmailRuntime = ctx.runtime
+    activity = ActivityCreate.model_validate(ctx.payload["activity"])
+    leads = runtime.deps.leads
+    try:
+        await leads.record_activity(activity)
+        status = ctx.payload.get("status")
+        if status and activity.contact_id is not None:
+            contact = await leads.get_contact(activity.contact_id)
+            if contact.status not in STATUS_KEPT:
+                await leads.update_contact(activity.contact_id, ContactUpdate(status=LeadStatus(status)))
+                return {"status": status}
+    except (NotFound, Invalid) as exc:  # the contact is gone, or leads refuses the entry: no retry changes that
+        return {"refused": str(exc)[:500]}
+    return {}
+
+
+HANDLERS = {POLL_JOB: poll_replies, TIMELINE_JOB: tell_leads}
