@@ -37,18 +37,9 @@ export type Funnel = { sent: number; opened: number; clicked: number; replied: n
 export type SeriesPoint = { day: string } & Partial<Funnel>;
 export type CampaignStats = { funnel: Funnel; series: SeriesPoint[] };
 
-export type AiLineStatus = 'proposed' | 'accepted' | 'edited' | 'rejected';
-export type AiLine = {
-  id: number;
-  contact_id: number;
-  contact_name?: string | null;
-  step: number;
-  line: string;
-  source_url: string | null;
-  snippet: string | null;
-  provider: string | null;
-  status: AiLineStatus;
-};
+export type AiLine = S['AiLineRead'];
+export type AiLineStatus = AiLine['status'];
+export type AiLineUpdate = S['AiLineUpdate'];
 
 export type Page<T> = { items: T[]; total: number };
 export type MailboxOption = Pick<S['MailboxRead'], 'id' | 'name' | 'from_email' | 'kind' | 'paused_reason'>;
@@ -112,16 +103,21 @@ export async function listTemplateOptions(): Promise<TemplateOption[]> {
   return (await unwrap(api.GET('/api/email/templates', { params: { query: { limit: 200, offset: 0 } } }))).items;
 }
 
-// Not in the e-mail service's API yet (the replies/tracking work adds them): typed here, and the
-// campaign page copes with a 404 (the funnel falls back to the ledger's counts, no AI-line table).
+// Not in the e-mail service's API yet: typed here, and the campaign page copes with a 404 (the
+// funnel falls back to the ledger's counts and the interested replies).
 export function getStats(id: number): Promise<CampaignStats> {
   return pendingCall('GET', '/api/email/campaigns/{campaign_id}/stats', path(id));
 }
-export function listAiLines(id: number): Promise<Page<AiLine>> {
-  return pendingCall('GET', '/api/email/campaigns/{campaign_id}/ai-lines', path(id));
+export function listAiLines(id: number): Promise<S['Page_AiLineRead_']> {
+  return unwrap(api.GET('/api/email/campaigns/{campaign_id}/ai-lines', { ...path(id), params: { ...path(id).params, query: { limit: 500, offset: 0 } } }));
 }
-export function updateAiLine(lineId: number, body: { line?: string; status: AiLineStatus }): Promise<AiLine> {
-  return pendingCall('PATCH', '/api/email/ai-lines/{line_id}', { params: { path: { line_id: lineId } }, body });
+/** Edit a line (`line`), or accept / reject it (`status`). */
+export function updateAiLine(lineId: number, body: AiLineUpdate): Promise<AiLine> {
+  return unwrap(api.PATCH('/api/email/ai-lines/{line_id}', { params: { path: { line_id: lineId } }, body }));
+}
+/** How many replies of a campaign were classified as interested (the funnel's "interested"). */
+export async function countInterested(campaignId: number): Promise<number> {
+  return (await unwrap(api.GET('/api/email/replies', { params: { query: { campaign_id: campaignId, category: 'interested', kind: 'reply', limit: 1, offset: 0 } } }))).total;
 }
 
 // ---- the audience, from the leads service

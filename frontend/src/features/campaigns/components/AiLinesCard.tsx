@@ -48,9 +48,9 @@ function AiLineRow({ line, campaignId, canReview, reason }: { line: AiLine; camp
   const [text, setText] = useState(line.line);
   const isAi = !!line.provider && !isRulesModel(line.provider);
 
-  async function decide(status: AiLineStatus, newLine?: string) {
+  async function decide(change: { status: 'accepted' | 'rejected' } | { line: string }) {
     try {
-      await update.mutateAsync({ id: line.id, status, ...(newLine !== undefined ? { line: newLine } : {}) });
+      await update.mutateAsync({ id: line.id, ...change });
       setEditing(false);
     } catch (err) {
       toast({ tone: 'error', title: "Couldn't save the review", description: errorMessage(err) });
@@ -61,16 +61,16 @@ function AiLineRow({ line, campaignId, canReview, reason }: { line: AiLine; camp
     <Tr>
       <Td className="align-top">
         <Link to={`/contacts/${line.contact_id}`} className="font-medium text-accent-700 hover:underline">
-          {line.contact_name ?? `Contact ${line.contact_id}`}
+          Contact {line.contact_id}
         </Link>
         <div className="text-xs text-gray-500">Step {line.step}</div>
       </Td>
       <Td className="max-w-md align-top">
         {editing ? (
           <div className="space-y-2">
-            <Textarea aria-label={`Line for ${line.contact_name ?? line.contact_id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+            <Textarea aria-label={`Line for contact ${line.contact_id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
             <div className="flex gap-2">
-              <Button size="sm" loading={update.isPending} disabled={!text.trim()} onClick={() => void decide('edited', text.trim())}>
+              <Button size="sm" loading={update.isPending} disabled={!text.trim()} onClick={() => void decide({ line: text.trim() })}>
                 Save line
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
@@ -92,13 +92,13 @@ function AiLineRow({ line, campaignId, canReview, reason }: { line: AiLine; camp
       </Td>
       <Td className="text-right align-top">
         <div className="flex flex-wrap justify-end gap-1.5">
-          <Button size="sm" variant="secondary" disabled={!canReview || line.status === 'accepted'} title={reason ?? undefined} onClick={() => void decide('accepted')}>
+          <Button size="sm" variant="secondary" disabled={!canReview || line.status === 'accepted'} title={reason ?? undefined} onClick={() => void decide({ status: 'accepted' })}>
             Accept
           </Button>
           <Button size="sm" variant="ghost" disabled={!canReview} title={reason ?? undefined} onClick={() => setEditing(true)}>
             Edit
           </Button>
-          <Button size="sm" variant="ghost" disabled={!canReview || line.status === 'rejected'} title={reason ?? undefined} onClick={() => void decide('rejected')}>
+          <Button size="sm" variant="ghost" disabled={!canReview || line.status === 'rejected'} title={reason ?? undefined} onClick={() => void decide({ status: 'rejected' })}>
             Reject
           </Button>
         </div>

@@ -6,7 +6,7 @@ import { useGate } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
 import { fullWindow, WEEKDAYS, type CampaignDetail, type CampaignStatus, type StateAction } from '../api';
-import { useCampaign, useCampaignState, useCampaignStats, useTemplateOptions } from '../hooks/useCampaigns';
+import { useCampaign, useCampaignState, useCampaignStats, useInterestedCount, useTemplateOptions } from '../hooks/useCampaigns';
 import { AiLinesCard } from './AiLinesCard';
 import { ActivityChart, FunnelCard, ProgressCard } from './CampaignStats';
 import { EligibilityCard } from './EligibilityCard';
@@ -33,9 +33,11 @@ export function CampaignPage() {
 function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   const live = campaign.status === 'running';
   const gate = useGate('admin', 'start, pause, resume or stop a campaign');
-  const review = useGate('admin', 'review AI lines or decide about messages');
+  const review = useGate('writer', 'review AI lines');
+  const decide = useGate('admin', 'resend or discard a message');
   const change = useCampaignState(campaign.id);
   const stats = useCampaignStats(campaign.id, live);
+  const interested = useInterestedCount(campaign.id, live);
   const templates = useTemplateOptions();
   const { toast } = useToast();
   const [confirmStop, setConfirmStop] = useState(false);
@@ -99,12 +101,12 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
       <div className="grid gap-6">
         <ProgressCard progress={campaign.progress} live={live} />
         <div className="grid gap-6 lg:grid-cols-2">
-          <FunnelCard stats={stats.data} progress={campaign.progress} tracking={{ opens: campaign.track_opens, clicks: campaign.track_clicks }} />
+          <FunnelCard stats={stats.data} interested={interested.data} progress={campaign.progress} tracking={{ opens: campaign.track_opens, clicks: campaign.track_clicks }} />
           <ActivityChart series={stats.data?.series ?? []} />
         </div>
         {campaign.status === 'draft' || campaign.status === 'paused' ? <EligibilityCard campaignId={campaign.id} /> : null}
         <AiLinesCard campaignId={campaign.id} canReview={review.allowed && (campaign.status === 'draft' || campaign.status === 'paused')} reason={review.reason} />
-        <MessagesCard campaignId={campaign.id} live={live} canDecide={review.allowed} reason={review.reason} />
+        <MessagesCard campaignId={campaign.id} live={live} canDecide={decide.allowed} reason={decide.reason} />
       </div>
 
       <ConfirmDialog

@@ -48,9 +48,25 @@ const FUNNEL: Array<{ key: keyof Funnel; label: string; color: string }> = [
 ];
 
 /** Sent → opened → clicked → replied → interested, with bounces and unsubscribes beside them. */
-export function FunnelCard({ stats, progress, tracking }: { stats: CampaignStats | undefined; progress: Progress; tracking: { opens: boolean; clicks: boolean } }) {
-  // Without the stats route's answer the ledger's counts still give most of the funnel.
-  const funnel: Partial<Funnel> = stats?.funnel ?? { sent: progress.sent, replied: progress.replied, bounced: progress.bounced, unsubscribed: progress.unsubscribed };
+export function FunnelCard({
+  stats,
+  interested,
+  progress,
+  tracking,
+}: {
+  stats: CampaignStats | undefined;
+  interested: number | undefined;
+  progress: Progress;
+  tracking: { opens: boolean; clicks: boolean };
+}) {
+  // Without the stats route's answer the ledger's counts and the classified replies give most of the funnel.
+  const funnel: Partial<Funnel> = stats?.funnel ?? {
+    sent: progress.sent,
+    replied: progress.replied,
+    interested,
+    bounced: progress.bounced,
+    unsubscribed: progress.unsubscribed,
+  };
   const top = Math.max(1, funnel.sent ?? 0);
   return (
     <Card role="region" aria-labelledby="funnel-heading">

@@ -14,6 +14,7 @@ const base = (over: Routes = {}): Routes => ({
   'GET /api/email/campaigns/3/stats': () => json(404, { title: 'Not Found', status: 404 }),
   'GET /api/email/campaigns/3/ai-lines': () => json(200, { items: [], total: 0 }),
   'GET /api/email/messages': () => json(200, { items: [], total: 0 }),
+  'GET /api/email/replies': (_req, url) => json(200, { items: [], total: url.searchParams.get('category') === 'interested' ? 1 : 0, limit: 1, offset: 0 }),
   'GET /api/email/campaigns/3/eligibility': () => json(200, { total: 2, eligible: 2, excluded: [], lint: [] }),
   ...over,
 });
@@ -119,6 +120,7 @@ describe('Campaign page', () => {
     // Without a stats answer the funnel falls back to the ledger's counts.
     expect(screen.getByTestId('funnel-sent')).toHaveTextContent('2');
     expect(screen.getByTestId('funnel-opened')).toHaveTextContent('off');
+    expect(screen.getByTestId('funnel-interested')).toHaveTextContent('1');
   });
 
   it.each([
@@ -240,7 +242,7 @@ describe('Campaign page', () => {
           'GET /api/email/campaigns/3/ai-lines': () =>
             json(200, {
               items: [
-                { id: 1, contact_id: 5, contact_name: 'Hans Müller', step: 1, line: 'Congratulations on 25 years in Munich.', source_url: 'https://mueller-stb.de/about', snippet: 'Seit 25 Jahren in München', provider: 'heuristic', status: 'proposed' },
+                { id: 1, campaign_id: 3, contact_id: 5, edited_by: null, updated_at: '2026-01-01T10:00:00Z', step: 1, line: 'Congratulations on 25 years in Munich.', source_url: 'https://mueller-stb.de/about', snippet: 'Seit 25 Jahren in München', provider: 'heuristic', status: 'proposed' },
               ],
               total: 1,
             }),
@@ -258,10 +260,10 @@ describe('Campaign page', () => {
     expect(within(table).getByText('“Seit 25 Jahren in München”')).toBeInTheDocument();
     await user.click(within(table).getByRole('button', { name: 'Accept' }));
     await user.click(within(table).getByRole('button', { name: 'Edit' }));
-    const box = within(table).getByRole('textbox', { name: 'Line for Hans Müller' });
+    const box = within(table).getByRole('textbox', { name: 'Line for contact 5' });
     await user.clear(box);
     await user.type(box, '25 years in Munich: congratulations.');
     await user.click(within(table).getByRole('button', { name: 'Save line' }));
-    await waitFor(() => expect(patches).toEqual([{ status: 'accepted' }, { status: 'edited', line: '25 years in Munich: congratulations.' }]));
+    await waitFor(() => expect(patches).toEqual([{ status: 'accepted' }, { line: '25 years in Munich: congratulations.' }]));
   });
 });

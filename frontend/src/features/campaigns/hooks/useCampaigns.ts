@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useDebouncedValue } from '@/lib/useDebouncedValue';
 import {
   changeCampaignState,
+  countInterested,
   countContacts,
   createCampaign,
   decideMessage,
@@ -18,7 +19,7 @@ import {
   searchContacts,
   updateAiLine,
   updateCampaign,
-  type AiLineStatus,
+  type AiLineUpdate,
   type AudienceFilter,
   type CampaignCreate,
   type CampaignStatus,
@@ -63,7 +64,17 @@ export function useEligibility(id: number, enabled: boolean) {
 }
 
 export function useCampaignStats(id: number, live: boolean) {
-  return useQuery({ queryKey: campaignKeys.stats(id), queryFn: () => getStats(id), retry: false, refetchInterval: live ? POLL_MS * 2 : false });
+  return useQuery({
+    queryKey: campaignKeys.stats(id),
+    queryFn: () => getStats(id),
+    retry: false,
+    // A service without the stats route answers 404: stop asking.
+    refetchInterval: (q) => (live && !q.state.error ? POLL_MS * 2 : false),
+  });
+}
+
+export function useInterestedCount(id: number, live: boolean) {
+  return useQuery({ queryKey: [...campaignKeys.stats(id), 'interested'], queryFn: () => countInterested(id), retry: false, refetchInterval: live ? POLL_MS * 2 : false });
 }
 
 export function useAiLines(id: number) {
@@ -73,7 +84,7 @@ export function useAiLines(id: number) {
 export function useUpdateAiLine(campaignId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: number; line?: string; status: AiLineStatus }) => updateAiLine(id, body),
+    mutationFn: ({ id, ...body }: { id: number } & AiLineUpdate) => updateAiLine(id, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: campaignKeys.aiLines(campaignId) }),
   });
 }
