@@ -27,6 +27,7 @@ const TemplateEditorPage = page(() => import('@/features/templates/components/Te
 const NewCampaignPage = page(() => import('@/features/campaigns/components/CampaignBuilder'), (m) => m.NewCampaignPage);
 const EditCampaignPage = page(() => import('@/features/campaigns/components/CampaignBuilder'), (m) => m.EditCampaignPage);
 const CampaignPage = page(() => import('@/features/campaigns/components/CampaignPage'), (m) => m.CampaignPage);
+const RepliesPage = page(() => import('@/features/inbox/components/RepliesPage'), (m) => m.RepliesPage);
 const MailboxesPage = page(() => import('@/features/mailboxes/components/MailboxesPage'), (m) => m.MailboxesPage);
 const CaughtMailPage = page(() => import('@/features/mailboxes/components/CaughtMailPage'), (m) => m.CaughtMailPage);
 const TemplatesPage = page(() => import('@/features/templates/components/TemplatesPage'), (m) => m.TemplatesPage);
@@ -85,6 +86,7 @@ export function AppRoutes() {
         <Route path="templates" element={<Screen><TemplatesPage /></Screen>} />
         <Route path="templates/new" element={<Screen><NewTemplatePage /></Screen>} />
         <Route path="templates/:templateId" element={<Screen><TemplateEditorPage /></Screen>} />
+        <Route path="inbox" element={<Screen><RepliesPage /></Screen>} />
         <Route path="mailboxes" element={<Screen><MailboxesPage /></Screen>} />
         <Route path="mailboxes/caught" element={<Screen><CaughtMailPage /></Screen>} />
         <Route path="calendar" element={<Screen><CalendarPage /></Screen>} />
