@@ -22,6 +22,14 @@ const CompanyPage = page(() => import('@/features/companies/components/CompanyPa
 const ContactsPage = page(() => import('@/features/contacts/components/ContactsPage'), (m) => m.ContactsPage);
 const ContactPage = page(() => import('@/features/contacts/components/ContactPage'), (m) => m.ContactPage);
 const CampaignsPage = page(() => import('@/features/campaigns/components/CampaignsPage'), (m) => m.CampaignsPage);
+const NewTemplatePage = page(() => import('@/features/templates/components/TemplateEditorPage'), (m) => m.NewTemplatePage);
+const TemplateEditorPage = page(() => import('@/features/templates/components/TemplateEditorPage'), (m) => m.TemplateEditorPage);
+const NewCampaignPage = page(() => import('@/features/campaigns/components/CampaignBuilder'), (m) => m.NewCampaignPage);
+const EditCampaignPage = page(() => import('@/features/campaigns/components/CampaignBuilder'), (m) => m.EditCampaignPage);
+const CampaignPage = page(() => import('@/features/campaigns/components/CampaignPage'), (m) => m.CampaignPage);
+const RepliesPage = page(() => import('@/features/inbox/components/RepliesPage'), (m) => m.RepliesPage);
+const MailboxesPage = page(() => import('@/features/mailboxes/components/MailboxesPage'), (m) => m.MailboxesPage);
+const CaughtMailPage = page(() => import('@/features/mailboxes/components/CaughtMailPage'), (m) => m.CaughtMailPage);
 const TemplatesPage = page(() => import('@/features/templates/components/TemplatesPage'), (m) => m.TemplatesPage);
 const CalendarPage = page(() => import('@/features/calendar/components/CalendarPage'), (m) => m.CalendarPage);
 const BookingDetailPage = page(() => import('@/features/calendar/components/BookingDetailPage'), (m) => m.BookingDetailPage);
@@ -74,7 +82,15 @@ export function AppRoutes() {
         <Route path="contacts" element={<Screen><ContactsPage /></Screen>} />
         <Route path="contacts/:contactId" element={<Screen><ContactPage /></Screen>} />
         <Route path="campaigns" element={<Screen><CampaignsPage /></Screen>} />
+        <Route path="campaigns/new" element={<Screen><NewCampaignPage /></Screen>} />
+        <Route path="campaigns/:campaignId" element={<Screen><CampaignPage /></Screen>} />
+        <Route path="campaigns/:campaignId/edit" element={<Screen><EditCampaignPage /></Screen>} />
         <Route path="templates" element={<Screen><TemplatesPage /></Screen>} />
+        <Route path="templates/new" element={<Screen><NewTemplatePage /></Screen>} />
+        <Route path="templates/:templateId" element={<Screen><TemplateEditorPage /></Screen>} />
+        <Route path="inbox" element={<Screen><RepliesPage /></Screen>} />
+        <Route path="mailboxes" element={<Screen><MailboxesPage /></Screen>} />
+        <Route path="mailboxes/caught" element={<Screen><CaughtMailPage /></Screen>} />
         <Route path="calendar" element={<Screen><CalendarPage /></Screen>} />
         <Route path="calendar/bookings/:bookingId" element={<Screen><BookingDetailPage /></Screen>} />
         <Route path="calendar/google/callback" element={<Screen><GoogleCallbackPage /></Screen>} />

@@ -8,6 +8,9 @@ const TITLES: Record<string, string> = {
   '/contacts': 'Contacts',
   '/campaigns': 'Campaigns',
   '/templates': 'Templates',
+  '/mailboxes': 'Mailboxes',
+  '/mailboxes/caught': 'Caught mail',
+  '/inbox': 'Replies',
   '/calendar': 'Calendar',
   '/settings': 'Settings',
   '/admin/users': 'Users',
@@ -20,6 +23,8 @@ const PREFIXES: Array<[string, string]> = [
   ['/contacts/', 'Contact'],
   ['/calendar/bookings/', 'Booking'],
   ['/calendar/google/', 'Google Calendar'],
+  ['/campaigns/', 'Campaign'],
+  ['/templates/', 'Template'],
 ];
 
 /** Keep document.title in sync with the route (screen readers announce it on navigation). */

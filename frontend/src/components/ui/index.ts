@@ -33,3 +33,4 @@ export { BackLink, NotesCard, QueryErrorCard, QueryErrorState, RecordLoadError, 
 export { FilterBar, NoMatches, OptionSelect, PaginationFooter, SearchInput, UpdatingSpinner } from './ListControls';
 export { LeadStatusBadge, LeadStatusSelect } from './LeadStatus';
 export { GuardedButton } from './Guarded';
+export { GatedButton } from './GatedButton';

@@ -3,7 +3,7 @@
  * (leads service) for the optional recipient. All generated-type usage for this feature lives here.
  */
 import { api } from '@/lib/api/client';
-import { unwrap } from '@/lib/api/problem';
+import { ApiError, unwrap } from '@/lib/api/problem';
 import type { components } from '@/api/schema';
 
 type S = components['schemas'];
@@ -43,8 +43,6 @@ export const LANGUAGES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'pt', label: 'Portuguese' },
   { value: 'pl', label: 'Polish' },
 ];
-/** Merge fields the AI service (and later the e-mail service) fill per recipient. */
-export const PLACEHOLDERS = ['salutation', 'first_name', 'last_name', 'name', 'role', 'company', 'city', 'industry', 'website', 'sender_name'] as const;
 
 export function getAiProvider(): Promise<AiProvider> {
   return unwrap(api.GET('/api/ai/provider'));
@@ -67,4 +65,58 @@ export async function searchContacts(q: string, companyId: number | null): Promi
   const query = { limit: 8, offset: 0, sort: 'name' as const, ...(q ? { q } : {}), ...(companyId ? { company_id: companyId } : {}) };
   const page = await unwrap(api.GET('/api/leads/contacts', { params: { query } }));
   return page.items;
+}
+
+// ---- Stored templates (e-mail service)
+
+export type EmailTemplate = S['TemplateRead'];
+export type EmailTemplateWrite = S['TemplateCreate'];
+export type TemplateVariable = S['VariableRead'];
+export type TemplatePreview = S['PreviewRead'];
+/** Which editor field a 422 points at (the service names them like the request body). */
+export type TemplateField = 'name' | 'subject' | 'body_html' | 'body_text';
+export type TemplateLineError = { field: TemplateField; line: number | null; message: string };
+
+const templatePath = (id: number) => ({ params: { path: { template_id: id } } });
+
+export function listTemplates(): Promise<S['TemplatePage']> {
+  return unwrap(api.GET('/api/email/templates', { params: { query: { limit: 200, offset: 0 } } }));
+}
+
+export function getTemplate(id: number): Promise<EmailTemplate> {
+  return unwrap(api.GET('/api/email/templates/{template_id}', templatePath(id)));
+}
+
+export function createTemplate(body: EmailTemplateWrite): Promise<EmailTemplate> {
+  return unwrap(api.POST('/api/email/templates', { body }));
+}
+
+export function updateTemplate(id: number, body: EmailTemplateWrite): Promise<EmailTemplate> {
+  return unwrap(api.PATCH('/api/email/templates/{template_id}', { ...templatePath(id), body }));
+}
+
+export function deleteTemplate(id: number): Promise<void> {
+  return unwrap(api.DELETE('/api/email/templates/{template_id}', templatePath(id))) as Promise<void>;
+}
+
+export async function getTemplateVariables(): Promise<TemplateVariable[]> {
+  return (await unwrap(api.GET('/api/email/template-variables'))).items;
+}
+
+/** Render a saved template for one real contact. */
+export function previewTemplate(id: number, contactId: number): Promise<TemplatePreview> {
+  return unwrap(api.POST('/api/email/templates/{template_id}/preview', { ...templatePath(id), body: { contact_id: contactId } }));
+}
+
+const FIELD_ALIASES: Record<string, TemplateField> = { name: 'name', subject: 'subject', body_html: 'body_html', html: 'body_html', body_text: 'body_text', text: 'body_text' };
+
+/** The field and line a template 422 points at (problem.errors[] carry `loc` and `line`). */
+export function templateLineErrors(err: unknown): TemplateLineError[] {
+  if (!(err instanceof ApiError) || err.status !== 422) return [];
+  const out: TemplateLineError[] = [];
+  for (const e of (err.problem?.errors ?? []) as Array<{ loc?: unknown[]; msg: string; line?: number | null }>) {
+    const name = [...(e.loc ?? [])].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_ALIASES);
+    if (name) out.push({ field: FIELD_ALIASES[name]!, line: typeof e.line === 'number' ? e.line : null, message: e.msg });
+  }
+  return out;
 }

@@ -2,3 +2,4 @@ export { AuthProvider, useAuth, type AuthContextValue, type AuthStatus } from '.
 export { RequireAuth, RequireRole, type LoginRedirectState } from './guards';
 export type { LoginInput } from './authApi';
 export { useActorLabel } from './useActorLabel';
+export { gateReason, useGate } from './gate';

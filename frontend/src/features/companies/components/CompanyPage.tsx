@@ -36,6 +36,7 @@ import {
 import { useAiProfile, useEnrichCompany } from '../hooks/useAi';
 import { AiProfileCard } from './AiProfileCard';
 import { CompanyContacts } from './CompanyContacts';
+import { CompanyEmail } from './CompanyEmail';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { FactsCard } from './FactsCard';
 
@@ -203,6 +204,7 @@ function CompanyView({ company }: { company: CompanyRead }) {
             <AiProfileCard result={profile.data ?? undefined} pending={enrich.isPending} error={enrich.isError ? enrich.error : null} onDismissError={() => enrich.reset()} />
           ) : null}
           <FactsCard company={company} canEdit save={(p) => update.mutateAsync(p)} />
+          <CompanyEmail companyId={company.id} />
           <CompanyTimeline companyId={company.id} actorLabel={actorLabel} />
         </div>
         <div className="space-y-6">

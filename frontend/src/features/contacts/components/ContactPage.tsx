@@ -23,6 +23,7 @@ import {
   TrashIcon,
   useToast,
 } from '@/components/ui';
+import { EmailHistoryCard } from '@/components/email/EmailHistoryCard';
 import { ApiError, errorMessage, isNotFound } from '@/lib/api/problem';
 import { useActorLabel, useAuth } from '@/lib/auth';
 import { useRouteId } from '@/lib/useRouteId';
@@ -214,6 +215,7 @@ function ContactView({ contact }: { contact: ContactRead }) {
               <FormOfAddressField contact={contact} save={(p) => update.mutateAsync(p)} />
             </dl>
           </Card>
+          <EmailHistoryCard contactId={contact.id} />
           <TimelineCard timeline={timeline} description="Newest first." actorLabel={actorLabel} />
         </div>
         <div className="space-y-6">

@@ -9,16 +9,17 @@ import { renderApp } from '@/test/render';
 function routes(over: Routes = {}): Routes {
   return {
     'GET /api/ai/provider': () => json(200, provider()),
+    'GET /api/email/template-variables': () => json(200, { items: [{ name: 'contact.first_name', description: 'first name', example: null }] }),
     ...over,
   };
 }
 
 async function fillDraft(user: ReturnType<typeof userEvent.setup>, subject: string, body: string) {
   await user.type(screen.getByRole('textbox', { name: 'Subject' }), subject);
-  await user.type(screen.getByRole('textbox', { name: 'Body' }), body);
+  await user.type(screen.getByRole('textbox', { name: 'Text body' }), body);
 }
 
-describe('Templates → editor with AI assistant', () => {
+describe('Templates → the AI assistant in the editor', () => {
   it('"Shorter" sends the current subject and body, replaces them, and Undo restores them', async () => {
     const server = mockApi(
       signedIn(
@@ -30,10 +31,9 @@ describe('Templates → editor with AI assistant', () => {
       ),
     );
     const user = userEvent.setup();
-    renderApp('/templates');
+    renderApp('/templates/new');
     const assistant = await screen.findByRole('region', { name: 'AI assistant' });
     expect(await within(assistant).findByText('AI: gpt-4o-mini')).toBeInTheDocument();
-    expect(screen.getByText(/saving templates arrives together with campaigns/)).toBeInTheDocument();
 
     const shorter = within(assistant).getByRole('button', { name: 'Shorter' });
     expect(shorter).toBeDisabled(); // nothing to shorten yet
@@ -42,7 +42,7 @@ describe('Templates → editor with AI assistant', () => {
     await user.click(shorter);
 
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Short intro'));
-    expect(screen.getByRole('textbox', { name: 'Body' })).toHaveValue('Hi {{first_name}}, a quick hello.');
+    expect(screen.getByRole('textbox', { name: 'Text body' })).toHaveValue('Hi {{first_name}}, a quick hello.');
     const sent = server.calls.find((c) => c.method === 'POST' && c.path === '/api/ai/write/improve')!;
     expect(await sent.request.json()).toEqual({
       subject: 'A long introduction',
@@ -54,11 +54,11 @@ describe('Templates → editor with AI assistant', () => {
     expect(within(meta).getByText('AI: gpt-4o-mini')).toBeInTheDocument();
     expect(within(meta).getByText('cached')).toBeInTheDocument();
     expect(meta).toHaveTextContent('tokens');
-    expect(screen.getByText(/Shorter: the subject and body were replaced/)).toBeInTheDocument();
+    expect(screen.getByText(/Shorter: the subject and both bodies were replaced/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Undo Shorter' }));
     expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('A long introduction');
-    expect(screen.getByRole('textbox', { name: 'Body' })).toHaveValue('Hello there, this is a very long e-mail.');
+    expect(screen.getByRole('textbox', { name: 'Text body' })).toHaveValue('Hello there, this is a very long e-mail.');
     expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
   });
 
@@ -75,7 +75,7 @@ describe('Templates → editor with AI assistant', () => {
       ),
     );
     const user = userEvent.setup();
-    renderApp('/templates');
+    renderApp('/templates/new');
     const assistant = await screen.findByRole('region', { name: 'AI assistant' });
     await user.type(within(assistant).getByLabelText('Instruction'), 'Introduce our payroll tool');
     await user.selectOptions(within(assistant).getByLabelText('Tone'), 'formal');
@@ -122,11 +122,11 @@ describe('Templates → editor with AI assistant', () => {
       ),
     );
     const user = userEvent.setup();
-    renderApp('/templates');
+    renderApp('/templates/new');
     const assistant = await screen.findByRole('region', { name: 'AI assistant' });
     expect(await within(assistant).findByText('Rules (not AI)')).toBeInTheDocument();
     await user.click(within(assistant).getByRole('button', { name: 'Write' }));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Body' })).toHaveValue(evil));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Text body' })).toHaveValue(evil));
     expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('<img src=x onerror=alert(1)>');
     expect(within(assistant).getByText('<b>Removed</b> a link')).toBeInTheDocument();
     expect(document.querySelector('script, img, b')).toBeNull();
@@ -146,7 +146,7 @@ describe('Templates → editor with AI assistant', () => {
       ),
     );
     const user = userEvent.setup();
-    renderApp('/templates');
+    renderApp('/templates/new');
     const assistant = await screen.findByRole('region', { name: 'AI assistant' });
     await fillDraft(user, 'Hi', 'Some body');
     await user.click(within(assistant).getByRole('button', { name: 'Improve' }));
@@ -154,7 +154,7 @@ describe('Templates → editor with AI assistant', () => {
     expect(alert).toHaveTextContent('Daily AI budget used up');
     expect(alert).toHaveTextContent('Your daily AI budget of 50000 tokens is used up (50210 today); it resets at midnight UTC.');
     expect(alert).toHaveTextContent('It resets in 2 min.');
-    expect(screen.getByRole('textbox', { name: 'Body' })).toHaveValue('Some body');
+    expect(screen.getByRole('textbox', { name: 'Text body' })).toHaveValue('Some body');
 
     await user.click(within(assistant).getByRole('button', { name: 'More personal' }));
     await waitFor(() => expect(within(assistant).getByRole('alert')).toHaveTextContent('The model failed'));
@@ -164,7 +164,7 @@ describe('Templates → editor with AI assistant', () => {
   it('demo role: the editor works but every AI button is disabled', async () => {
     const server = mockApi(signedIn(DEMO, routes()));
     const user = userEvent.setup();
-    renderApp('/templates');
+    renderApp('/templates/new');
     const assistant = await screen.findByRole('region', { name: 'AI assistant' });
     await fillDraft(user, 'Hello', 'Body text');
     for (const name of ['Write', 'Improve', 'Shorter', 'More personal', 'Fix grammar']) {

@@ -1,132 +1,70 @@
-import { useRef, useState } from 'react';
-import { Button, Card, CardHeader, InfoIcon, PageHeader, RefreshIcon, TextAreaField, TextField } from '@/components/ui';
-import { PLACEHOLDERS } from '../api';
-import { AiAssistantPanel, type Draft } from './AiAssistantPanel';
+import { Link } from 'react-router';
+import {
+  Card,
+  EmptyState,
+  PageHeader,
+  PlusIcon,
+  QueryErrorState,
+  Table,
+  TableSkeleton,
+  TBody,
+  Td,
+  TemplateIcon,
+  Th,
+  THead,
+  Tr,
+} from '@/components/ui';
+import { formatDateTime } from '@/lib/format';
+import { useTemplateList } from '../hooks/useTemplates';
 
-const SUBJECT_MAX = 300;
-const BODY_MAX = 20_000;
+const newLink = (
+  <Link to="/templates/new" className="inline-flex h-10 items-center gap-2 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-accent-700">
+    <PlusIcon className="size-4" />
+    New template
+  </Link>
+);
 
-type Version = Draft & { label: string };
-
-/**
- * A minimal template editor: subject and body live in this component's state (nothing is stored
- * yet), with an AI assistant beside it. Every AI change can be undone, one step at a time.
- */
+/** The stored e-mail templates campaign steps send. */
 export function TemplatesPage() {
-  const [draft, setDraft] = useState<Draft>({ subject: '', body: '' });
-  const [history, setHistory] = useState<Version[]>([]);
-  const [announcement, setAnnouncement] = useState('');
-  const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const lastField = useRef<'subject' | 'body'>('body');
-
-  function applyAi(next: Draft, label: string) {
-    setHistory((h) => [...h.slice(-19), { ...draft, label }]);
-    setDraft(next);
-    setAnnouncement(`${label}: the subject and body were replaced. Undo restores the previous version.`);
-  }
-
-  function undo() {
-    const prev = history.at(-1);
-    if (!prev) return;
-    setHistory((h) => h.slice(0, -1));
-    setDraft({ subject: prev.subject, body: prev.body });
-    setAnnouncement(`Undone: ${prev.label}. The previous version is back.`);
-  }
-
-  function insertPlaceholder(name: string) {
-    const token = `{{${name}}}`;
-    const field = lastField.current;
-    const el = field === 'subject' ? subjectRef.current : bodyRef.current;
-    const value = draft[field];
-    const start = el?.selectionStart ?? value.length;
-    const end = el?.selectionEnd ?? value.length;
-    const next = value.slice(0, start) + token + value.slice(end);
-    setDraft((d) => ({ ...d, [field]: next }));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
-
-  const lastChange = history.at(-1);
-
+  const list = useTemplateList();
+  const items = list.data?.items ?? [];
   return (
     <>
-      <PageHeader title="Templates" description="Write a reusable e-mail with placeholders — and let AI draft it, tighten it or make it more personal." />
-
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <PageHeader title="Templates" description="Reusable e-mails with variables filled per contact — write them yourself or with the AI assistant." actions={newLink} />
+      {list.isError ? (
+        <QueryErrorState title="Couldn't load templates" query={list} />
+      ) : list.isLoading ? (
         <Card>
-          <CardHeader
-            title="Template"
-            description="Plain text. Placeholders are filled per recipient when the e-mail is sent."
-            actions={
-              <Button
-                variant="secondary"
-                size="sm"
-                icon={<RefreshIcon className="size-4 -scale-x-100" />}
-                disabled={!lastChange}
-                onClick={undo}
-                title={lastChange ? `Undo ${lastChange.label}` : 'Nothing to undo'}
-              >
-                Undo{lastChange ? ` ${lastChange.label}` : ''}
-              </Button>
-            }
-          />
-          <div className="space-y-4 p-5">
-            <TextField
-              ref={subjectRef}
-              label="Subject"
-              value={draft.subject}
-              maxLength={SUBJECT_MAX}
-              onChange={(e) => setDraft((d) => ({ ...d, subject: e.target.value }))}
-              onFocus={() => (lastField.current = 'subject')}
-              placeholder="Quick question about {{company}}"
-            />
-            <TextAreaField
-              ref={bodyRef}
-              label="Body"
-              rows={14}
-              value={draft.body}
-              maxLength={BODY_MAX}
-              onChange={(e) => setDraft((d) => ({ ...d, body: e.target.value }))}
-              onFocus={() => (lastField.current = 'body')}
-              placeholder={'Hi {{first_name}},\n\n…'}
-              className="[&_textarea]:font-mono [&_textarea]:leading-6"
-            />
-            <div>
-              <p className="text-xs font-medium text-gray-700" id="placeholders-label">
-                Placeholders — click to insert at the cursor
-              </p>
-              <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-labelledby="placeholders-label">
-                {PLACEHOLDERS.map((p) => (
-                  <li key={p}>
-                    <button
-                      type="button"
-                      onClick={() => insertPlaceholder(p)}
-                      className="rounded-md bg-gray-100 px-1.5 py-0.5 font-mono text-xs text-gray-700 ring-1 ring-gray-200 ring-inset hover:bg-accent-50 hover:text-accent-800 focus-visible:outline-2 focus-visible:outline-accent-600"
-                    >
-                      {`{{${p}}}`}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-            <p className="flex gap-2 rounded-lg bg-gray-50 px-3 py-2 text-xs text-gray-600 ring-1 ring-gray-200 ring-inset">
-              <InfoIcon className="mt-px size-3.5 shrink-0 text-gray-400" />
-              <span>
-                Drafts stay in this tab for now: saving templates arrives together with campaigns. Copy anything you want to keep before you leave the page.
-              </span>
-            </p>
-          </div>
+          <TableSkeleton columns={3} label="Loading templates" />
         </Card>
-
-        <AiAssistantPanel draft={draft} onResult={applyAi} />
-      </div>
-
-      <p className="sr-only" role="status" aria-live="polite">
-        {announcement}
-      </p>
+      ) : items.length === 0 ? (
+        <EmptyState icon={<TemplateIcon />} title="No template yet" description="A campaign step sends a template. Write the first one." action={newLink} />
+      ) : (
+        <Card className="overflow-x-auto">
+          <Table aria-label="Templates">
+            <THead>
+              <Tr>
+                <Th>Name</Th>
+                <Th>Subject</Th>
+                <Th>Changed</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {items.map((t) => (
+                <Tr key={t.id}>
+                  <Td>
+                    <Link to={`/templates/${t.id}`} className="font-medium text-accent-700 hover:underline">
+                      {t.name}
+                    </Link>
+                  </Td>
+                  <Td className="font-mono text-xs text-gray-700">{t.subject}</Td>
+                  <Td className="text-sm text-gray-500">{formatDateTime(t.updated_at ?? t.created_at)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </Card>
+      )}
     </>
   );
 }

@@ -1,0 +1,269 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { company, contact, page } from '@/test/leadsFixtures';
+import { ADMIN, DEMO, json, mockApi, SALES, signedIn, type Routes } from '@/test/mockApi';
+import { renderApp } from '@/test/render';
+import { campaign, progress } from './fixtures';
+
+const mailboxes = [{ id: 1, name: 'Local catcher', from_email: 'outbound@localhost', kind: 'catcher', paused_reason: null }];
+const templates = { items: [{ id: 4, name: 'First touch', subject: 'Hi' }], total: 1 };
+const base = (over: Routes = {}): Routes => ({
+  'GET /api/email/mailboxes': () => json(200, mailboxes),
+  'GET /api/email/templates': () => json(200, templates),
+  'GET /api/email/campaigns/3/stats': () => json(404, { title: 'Not Found', status: 404 }),
+  'GET /api/email/campaigns/3/ai-lines': () => json(200, { items: [], total: 0 }),
+  'GET /api/email/messages': () => json(200, { items: [], total: 0 }),
+  'GET /api/email/replies': (_req, url) => json(200, { items: [], total: url.searchParams.get('category') === 'interested' ? 1 : 0, limit: 1, offset: 0 }),
+  'GET /api/email/campaigns/3/eligibility': () => json(200, { total: 2, eligible: 2, excluded: [], lint: [] }),
+  ...over,
+});
+
+describe('Campaigns list', () => {
+  it('shows each campaign with its status and a progress bar', async () => {
+    mockApi(signedIn(SALES, { 'GET /api/email/campaigns': () => json(200, { items: [campaign({ status: 'running', progress: progress({ pending: 1, sent: 1 }) })], total: 1 }) }));
+    renderApp('/campaigns');
+    const table = await screen.findByRole('table', { name: 'Campaigns' });
+    expect(within(table).getByRole('link', { name: 'Tax advisors Munich' })).toHaveAttribute('href', '/campaigns/3');
+    expect(within(table).getByText('Running')).toBeInTheDocument();
+    expect(within(table).getByRole('progressbar', { name: 'Progress of Tax advisors Munich' })).toHaveAttribute('aria-valuenow', '1');
+    expect(within(table).getByText('1 sent of 2')).toBeInTheDocument();
+  });
+});
+
+describe('Campaign builder', () => {
+  it('picks the audience by tag with a live count, then creates the draft with the pinned body', async () => {
+    const posted: unknown[] = [];
+    mockApi(
+      signedIn(
+        SALES,
+        base({
+          'GET /api/leads/contacts': (_req, url) => {
+            const tagged = url.searchParams.get('tag') === 'munich';
+            const items = tagged ? [contact({ id: 5 }), contact({ id: 6, name: 'Eva' })] : [contact({ id: 5 }), contact({ id: 6 }), contact({ id: 7 })];
+            const limit = Number(url.searchParams.get('limit'));
+            return json(200, page(items.slice(0, limit), items.length, limit));
+          },
+          'GET /api/leads/companies': () => json(200, page([company()])),
+          'POST /api/email/campaigns': async (req) => {
+            posted.push(await req.json());
+            return json(201, campaign());
+          },
+          'GET /api/email/campaigns/3': () => json(200, campaign()),
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/new');
+    await user.type(await screen.findByRole('textbox', { name: 'Campaign name' }), 'Tax advisors Munich');
+    expect(await screen.findByTestId('audience-count')).toHaveTextContent('3 contacts');
+    await user.type(screen.getByRole('textbox', { name: 'Tag' }), 'munich');
+    await waitFor(() => expect(screen.getByTestId('audience-count')).toHaveTextContent('2 contacts'));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Step 1 template' }), 'First touch');
+    await user.click(screen.getByRole('button', { name: 'Add step' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Step 2 template' }), 'First touch');
+    await user.click(await screen.findByRole('checkbox', { name: /Local catcher/ }));
+    await user.click(screen.getByRole('switch', { name: 'Track clicks' }));
+    await user.click(screen.getByRole('button', { name: 'Create draft' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toEqual({
+      name: 'Tax advisors Munich',
+      mailbox_ids: [1],
+      contact_ids: [5, 6],
+      steps: [
+        { template_id: 4, delay_days: 0, business_days: false },
+        { template_id: 4, delay_days: 3, business_days: true },
+      ],
+      send_window: null,
+      track_opens: false,
+      track_clicks: true,
+    });
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/campaigns/3'));
+  });
+
+  it('says what is missing before it asks the server', async () => {
+    const api = mockApi(signedIn(SALES, base({ 'GET /api/leads/contacts': () => json(200, page([], 0)) })));
+    const user = userEvent.setup();
+    renderApp('/campaigns/new');
+    await user.click(await screen.findByRole('button', { name: 'Create draft' }));
+    expect(await screen.findByText('Give the campaign a name.')).toBeInTheDocument();
+    expect(screen.getByText('Pick a template.')).toBeInTheDocument();
+    expect(screen.getByText('Pick at least one mailbox.')).toBeInTheDocument();
+    expect(api.count('POST /api/email/campaigns')).toBe(0);
+  });
+});
+
+describe('Campaign page', () => {
+  it('an admin starts a draft; the running campaign polls its progress', async () => {
+    let current = campaign();
+    const api = mockApi(
+      signedIn(
+        ADMIN,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, current),
+          'POST /api/email/campaigns/3/start': () => {
+            current = campaign({ status: 'running', progress: progress({ pending: 1, sent: 1 }) });
+            return json(200, { id: 3, status: 'running' });
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/3');
+    expect(await screen.findByTestId('eligibility-summary')).toHaveTextContent('2 of 2 contacts will get the sequence.');
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeEnabled();
+    expect(screen.getByTestId('progress-summary')).toHaveTextContent('1 of 2 sent');
+    current = campaign({ status: 'running', progress: progress({ pending: 0, sent: 2 }) });
+    await waitFor(() => expect(screen.getByTestId('progress-summary')).toHaveTextContent('2 of 2 sent'));
+    expect(api.count('GET /api/email/campaigns/3')).toBeGreaterThanOrEqual(3);
+    // Without a stats answer the funnel falls back to the ledger's counts.
+    expect(screen.getByTestId('funnel-sent')).toHaveTextContent('2');
+    expect(screen.getByTestId('funnel-opened')).toHaveTextContent('off');
+    expect(screen.getByTestId('funnel-interested')).toHaveTextContent('1');
+  });
+
+  it.each([
+    [SALES, 'Only an admin can start, pause, resume or stop a campaign.'],
+    [DEMO, 'Switched off in the public demo: the demo account cannot start, pause, resume or stop a campaign.'],
+  ])('state buttons are disabled with the reason for %s', async (who, reason) => {
+    const api = mockApi(signedIn(who, base({ 'GET /api/email/campaigns/3': () => json(200, campaign({ status: 'paused' })) })));
+    renderApp('/campaigns/3');
+    for (const name of ['Resume', 'Stop']) {
+      const button = await screen.findByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    expect(api.calls.filter((c) => c.method === 'POST' && c.path.startsWith('/api/email'))).toEqual([]);
+  });
+
+  it('shows the funnel and a chart over time from the stats', async () => {
+    mockApi(
+      signedIn(
+        SALES,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, campaign({ status: 'finished', track_opens: true, progress: progress({ pending: 0, sent: 2 }) })),
+          'GET /api/email/campaigns/3/stats': () =>
+            json(200, {
+              funnel: { sent: 40, opened: 20, clicked: 5, replied: 4, interested: 2, bounced: 1, unsubscribed: 1 },
+              series: [
+                { day: '2026-01-01', sent: 20, opened: 8, replied: 1, bounced: 0 },
+                { day: '2026-01-02', sent: 20, opened: 12, replied: 3, bounced: 1 },
+              ],
+            }),
+        }),
+      ),
+    );
+    renderApp('/campaigns/3');
+    await waitFor(() => expect(screen.getByTestId('funnel-interested')).toHaveTextContent('2'));
+    expect(screen.getByTestId('funnel-opened')).toHaveTextContent('20');
+    expect(screen.getByTestId('funnel-clicked')).toHaveTextContent('off');
+    expect(screen.getByRole('img', { name: 'Messages per day over 2 days, up to 20 a day' })).toBeInTheDocument();
+  });
+
+  it('lists who is excluded and why; an admin records a legal basis there', async () => {
+    const patched: unknown[] = [];
+    mockApi(
+      signedIn(
+        ADMIN,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, campaign()),
+          'GET /api/email/campaigns/3/eligibility': () =>
+            json(200, {
+              total: 2,
+              eligible: 1,
+              excluded: [{ contact_id: 6, name: 'Eva Schulz', email: 'eva@example.de', reason: 'legal_basis', detail: 'DE company: consent or an existing customer relationship is needed.' }],
+              lint: [{ contact_id: 5, step: 1, empty_variables: ['company.city'] }],
+            }),
+          'PATCH /api/leads/contacts/6': async (req) => {
+            patched.push(await req.json());
+            return json(200, contact({ id: 6 }));
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/3');
+    const table = await screen.findByRole('table', { name: 'Excluded contacts' });
+    expect(within(table).getByText('No legal basis')).toBeInTheDocument();
+    expect(within(table).getByText(/consent or an existing customer/)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Empty variables' })).toHaveTextContent('company.city');
+    await user.click(within(table).getByRole('button', { name: 'Record legal basis for Eva Schulz' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Legal basis for Eva Schulz' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Source' }), 'Trade fair form, 2026-03-12');
+    await user.click(within(dialog).getByRole('button', { name: 'Record legal basis' }));
+    await waitFor(() => expect(patched).toEqual([{ legal_basis: 'consent', legal_basis_source: 'Trade fair form, 2026-03-12' }]));
+  });
+
+  it('an admin decides about a message whose outcome is unknown', async () => {
+    const decided: string[] = [];
+    mockApi(
+      signedIn(
+        ADMIN,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, campaign({ status: 'paused', progress: progress({ pending: 0, sent: 1, unknown: 1 }) })),
+          'GET /api/email/messages': (_req, url) =>
+            json(200, {
+              items: [
+                { id: 70, campaign_id: 3, contact_id: 5, step: 1, to: 'hans@mueller-stb.de', subject: 'Hi Hans', status: 'unknown', message_id: '<a@x>', sent_at: null, error: 'Connection lost after DATA' },
+                { id: 71, campaign_id: 3, contact_id: 6, step: 1, to: 'eva@example.de', subject: 'Hi Eva', status: 'sent', message_id: '<b@x>', sent_at: '2026-01-01T10:00:00Z' },
+              ].filter((m) => !url.searchParams.get('status') || m.status === url.searchParams.get('status')),
+              total: 2,
+            }),
+          'POST /api/email/messages/70/resend': () => {
+            decided.push('resend');
+            return json(200, {});
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/3');
+    const table = await screen.findByRole('table', { name: 'Messages' });
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[1]!).getByText('Unknown')).toBeInTheDocument();
+    expect(within(rows[2]!).queryByRole('button', { name: 'Resend' })).toBeNull();
+    await user.click(within(rows[1]!).getByRole('button', { name: 'Resend' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Send this message again?' });
+    expect(dialog).toHaveTextContent('may already have it');
+    await user.click(within(dialog).getByRole('button', { name: 'Send again' }));
+    await waitFor(() => expect(decided).toEqual(['resend']));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Message status' }), 'sent');
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Messages' })).queryByText('hans@mueller-stb.de')).toBeNull());
+  });
+
+  it('reviews AI lines with their sources: accept, edit', async () => {
+    const patches: unknown[] = [];
+    mockApi(
+      signedIn(
+        ADMIN,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, campaign()),
+          'GET /api/email/campaigns/3/ai-lines': () =>
+            json(200, {
+              items: [
+                { id: 1, campaign_id: 3, contact_id: 5, edited_by: null, updated_at: '2026-01-01T10:00:00Z', step: 1, line: 'Congratulations on 25 years in Munich.', source_url: 'https://mueller-stb.de/about', snippet: 'Seit 25 Jahren in München', provider: 'heuristic', status: 'proposed' },
+              ],
+              total: 1,
+            }),
+          'PATCH /api/email/ai-lines/1': async (req) => {
+            patches.push(await req.json());
+            return json(200, {});
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/3');
+    const table = await screen.findByRole('table', { name: 'AI opening lines' });
+    expect(await within(table).findByText('Rules (not AI)')).toBeInTheDocument();
+    expect(within(table).getByText('“Seit 25 Jahren in München”')).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Accept' }));
+    await user.click(within(table).getByRole('button', { name: 'Edit' }));
+    const box = within(table).getByRole('textbox', { name: 'Line for contact 5' });
+    await user.clear(box);
+    await user.type(box, '25 years in Munich: congratulations.');
+    await user.click(within(table).getByRole('button', { name: 'Save line' }));
+    await waitFor(() => expect(patches).toEqual([{ status: 'accepted' }, { line: '25 years in Munich: congratulations.' }]));
+  });
+});
