@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+log = logging.getLogger("outbound.db")
 
 
 def utcnow() -> datetime:
@@ -294,6 +297,8 @@ async def replace_all(s: AsyncSession, rows: list[tuple[type[Any], list[dict[str
 
     for model, _ in reversed(rows):
         await s.execute(sa.delete(model))
+    # Half-way: the old rows are gone inside this transaction, and still there for everyone else.
+    log.debug("replace_all: %d tables emptied, inserting the new rows", len(rows))
     counts: dict[str, int] = {}
     for model, values in rows:
         if values:
