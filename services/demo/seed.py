@@ -55,7 +55,8 @@ class DemoSeed:
 
 def demo_now(now: datetime | None = None) -> datetime:
     """The moment the demo's dates are relative to: now, to the minute (so two runs in one minute agree)."""
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    moment = now or datetime.now(UTC)
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)  # naive means UTC
     return moment.replace(second=0, microsecond=0)
 
 
