@@ -62,6 +62,9 @@ PUBLIC_ROUTES = (
 ROLE_RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
     (rule(None, r"/api/users(?:/[^/]*)*"), frozenset({"admin"})),
     (rule(None, r"/api/auth/(?:audit|service-clients)(?:/[^/]*)*"), frozenset({"admin"})),
+    # Campaigns start, pause, resume and stop, and the ledger's resend/discard decisions, by admins only.
+    (rule("POST", r"/api/email/campaigns/[^/]+/(?:start|pause|resume|stop)(?:/[^/]*)*"), frozenset({"admin"})),
+    (rule("POST", r"/api/email/messages/[^/]+/(?:resend|discard)(?:/[^/]*)*"), frozenset({"admin"})),
 )
 
 

@@ -97,7 +97,8 @@ def build_embedded(**overrides: Any) -> EmbeddedApp:
     for name, (factory, settings_cls) in service_factories().items():
         fields = {k: v for k, v in overrides.items() if k in settings_cls.model_fields}
         settings = settings_cls(**{**fields, **local_urls, "service_secret": secret})
-        app = factory(settings)
+        # `outbound up` also runs the local SMTP catcher, so a newcomer can send a campaign offline.
+        app = factory(settings, catcher=True) if name == "email" else factory(settings)
         apps[name] = app
         register_local_app(LOCAL_URL.format(name=name), app)
     assert set(apps) == set(SERVICE_NAMES)

@@ -1,11 +1,35 @@
-"""Tables of the email service."""
+"""Tables of the email service: mailboxes, templates, suppressions, campaigns (mailboxes, steps, enrolled
+contacts), the sending ledger (messages) with its events, AI lines, jobs.
+
+The ledger is the at-most-once rule in table form. One ``email_messages`` row per (campaign, contact, step)
+(UNIQUE) or per transactional ``key`` (UNIQUE); a worker claims a row with a lease (``locked_by``,
+``lease_until``), records the deterministic Message-ID before DATA and moves the row to ``sending`` in its
+own committed transaction before talking to the server. A row found in ``sending`` after its lease ran out
+(the worker died mid-conversation) becomes ``unknown`` and is never sent again on its own: an admin
+resends or discards it.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import DeclarativeBase
+from datetime import date, datetime
+from typing import Any
 
-from services.kit.db import TYPE_ANNOTATION_MAP, service_metadata
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from services.kit.db import TYPE_ANNOTATION_MAP, service_metadata, utcnow
 from services.kit.jobs import JobMixin
+
+# Campaign states.
+DRAFT, RUNNING, PAUSED, STOPPED, FINISHED = "draft", "running", "paused", "stopped", "finished"
+# Enrolment states.
+ACTIVE = "active"  # with STOPPED, FINISHED
+# Ledger states.
+QUEUED, SENDING, SENT, FAILED, UNKNOWN, BOUNCED, REPLIED = (
+    "queued", "sending", "sent", "failed", "unknown", "bounced", "replied")
+# Where the row stands in the worker: none, or "discarded" by an admin (status stays failed/unknown).
+MESSAGE_STATUSES = (QUEUED, SENDING, SENT, FAILED, UNKNOWN, BOUNCED, REPLIED)
+EVENT_KINDS = ("sent", "open", "click", "reply", "bounce", "unsubscribe", "auto_reply")
 
 
 class Base(DeclarativeBase):
@@ -15,3 +39,248 @@ class Base(DeclarativeBase):
 
 class Job(JobMixin, Base):
     __tablename__ = "email_jobs"  # one shared database must not see two 'jobs' tables
+
+
+class Mailbox(Base):
+    """An SMTP account (with an optional IMAP box for replies and bounces) and how fast it may send."""
+
+    __tablename__ = "email_mailboxes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    from_email: Mapped[str] = mapped_column(sa.String(320))
+    from_name: Mapped[str | None] = mapped_column(sa.String(200), default=None)
+    reply_to: Mapped[str | None] = mapped_column(sa.String(320), default=None)
+    smtp_host: Mapped[str] = mapped_column(sa.String(255))
+    smtp_port: Mapped[int]
+    smtp_security: Mapped[str] = mapped_column(sa.String(16), default="starttls")  # none | starttls | tls
+    smtp_username: Mapped[str | None] = mapped_column(sa.String(320), default=None)
+    # Sealed with services.email.sealing (context "mailbox:<id>:smtp"); never returned by the API.
+    smtp_password_sealed: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    imap_host: Mapped[str | None] = mapped_column(sa.String(255), default=None)
+    imap_port: Mapped[int | None] = mapped_column(default=None)
+    imap_security: Mapped[str | None] = mapped_column(sa.String(16), default=None)
+    imap_username: Mapped[str | None] = mapped_column(sa.String(320), default=None)
+    imap_password_sealed: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    # Where the IMAP poller stands (emailin): UIDVALIDITY and the last UID seen per folder.
+    imap_state: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    imap_polled_at: Mapped[datetime | None] = mapped_column(default=None)
+    imap_error: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    # Pacing: a cap over a rolling 24 h (0 = none), a minimum gap plus jitter, an optional warm-up ramp.
+    daily_limit: Mapped[int] = mapped_column(default=50)
+    min_gap_seconds: Mapped[float] = mapped_column(default=120.0)
+    warmup_started_on: Mapped[date | None] = mapped_column(sa.Date, default=None)
+    warmup_start_per_day: Mapped[int] = mapped_column(default=10)
+    warmup_step_per_day: Mapped[int] = mapped_column(default=5)
+    # {"weekdays": [0..6], "start": "08:00", "end": "17:00"}; None: any time.
+    send_window: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    # A mailbox the server refused us on (5.7.x, 5.4.5, authentication) stops sending until resumed.
+    paused_reason: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    paused_at: Mapped[datetime | None] = mapped_column(default=None)
+    # "smtp", or "catcher" for the local catcher `outbound up` keeps pointing at its port.
+    kind: Mapped[str] = mapped_column(sa.String(16), default="smtp")
+    is_default: Mapped[bool] = mapped_column(default=False)
+    # The earliest moment this mailbox may send again (kept by the worker; pacing.next_send_at).
+    next_send_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Template(Base):
+    __tablename__ = "email_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    subject: Mapped[str] = mapped_column(sa.String(1000))
+    body_html: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    body_text: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Suppression(Base):
+    """An address or a whole domain nothing is sent to (unsubscribed, hard bounce, added by hand, imported)."""
+
+    __tablename__ = "email_suppressions"
+    __table_args__ = (sa.UniqueConstraint("kind", "value", name="uq_email_suppressions_kind_value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(8))  # address | domain
+    value: Mapped[str] = mapped_column(sa.String(320))  # lower-cased address or domain
+    reason: Mapped[str] = mapped_column(sa.String(32))  # unsubscribed | bounced | complaint | manual | import
+    source: Mapped[str | None] = mapped_column(sa.String(300), default=None)  # e.g. "message:42", "csv"
+    contact_id: Mapped[int | None] = mapped_column(default=None)
+    campaign_id: Mapped[int | None] = mapped_column(default=None)
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Campaign(Base):
+    __tablename__ = "email_campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    status: Mapped[str] = mapped_column(sa.String(16), default=DRAFT, index=True)
+    # pacing.SendWindow as JSON ({"weekdays", "start", "end"}); None: any time.
+    send_window: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    track_opens: Mapped[bool] = mapped_column(default=False)
+    track_clicks: Mapped[bool] = mapped_column(default=False)
+    # How the audience was picked (tags, status, company, saved filter), kept for the builder.
+    audience: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    started_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    paused_at: Mapped[datetime | None] = mapped_column(default=None)
+    stopped_at: Mapped[datetime | None] = mapped_column(default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    # When step 1 was rendered into the ledger (the preparation job).
+    prepared_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class CampaignMailbox(Base):
+    """A mailbox a campaign rotates over."""
+
+    __tablename__ = "email_campaign_mailboxes"
+
+    campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("email_campaigns.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    mailbox_id: Mapped[int] = mapped_column(sa.ForeignKey("email_mailboxes.id"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class CampaignStep(Base):
+    __tablename__ = "email_campaign_steps"
+    __table_args__ = (sa.UniqueConstraint("campaign_id", "position", name="uq_email_campaign_steps_position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("email_campaigns.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]  # 1, 2, 3 …
+    template_id: Mapped[int] = mapped_column(sa.ForeignKey("email_templates.id"), index=True)
+    delay_days: Mapped[float] = mapped_column(default=0.0)
+    business_days: Mapped[bool] = mapped_column(default=False)
+    # The step asks the ai service for a personal opening line per contact (emailin).
+    ai_line: Mapped[bool] = mapped_column(default=False)
+
+
+class CampaignContact(Base):
+    """A contact's enrolment in a campaign: where their sequence stands."""
+
+    __tablename__ = "email_campaign_contacts"
+    __table_args__ = (
+        sa.UniqueConstraint("campaign_id", "contact_id", name="uq_email_campaign_contacts_contact"),
+        sa.Index("ix_email_campaign_contacts_due", "status", "next_due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("email_campaigns.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(index=True)
+    company_id: Mapped[int | None] = mapped_column(default=None)
+    email: Mapped[str | None] = mapped_column(sa.String(320), default=None, index=True)
+    status: Mapped[str] = mapped_column(sa.String(16), default=ACTIVE)  # active | stopped | finished
+    stop_reason: Mapped[str | None] = mapped_column(sa.String(32), default=None)
+    stopped_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Why the contact is not sent to at all (suppressed, no_email, legal_basis…), found by the preparation.
+    excluded_reason: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    next_step: Mapped[int] = mapped_column(default=1)  # the position of the next step to render
+    next_due_at: Mapped[datetime | None] = mapped_column(default=None)
+    timezone: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    mailbox_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_mailboxes.id"), default=None)
+    last_sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Message(Base):
+    """The sending ledger: one rendered message and where it stands."""
+
+    __tablename__ = "email_messages"
+    __table_args__ = (
+        sa.UniqueConstraint("campaign_id", "contact_id", "step", name="uq_email_messages_campaign_contact_step"),
+        sa.Index("ix_email_messages_due", "status", "next_attempt_at"),
+        sa.Index("ix_email_messages_contact", "contact_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_campaigns.id", ondelete="CASCADE"),
+                                                    default=None, index=True)
+    enrolment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("email_campaign_contacts.id", ondelete="CASCADE"), default=None)
+    contact_id: Mapped[int | None] = mapped_column(default=None)
+    company_id: Mapped[int | None] = mapped_column(default=None)
+    step: Mapped[int | None] = mapped_column(default=None)
+    # Transactional messages: what the message means (booking:42:confirmation:lead).
+    key: Mapped[str | None] = mapped_column(sa.String(200), unique=True, default=None)
+    mailbox_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_mailboxes.id"), default=None, index=True)
+    to_email: Mapped[str] = mapped_column(sa.String(320))
+    to_name: Mapped[str | None] = mapped_column(sa.String(200), default=None)
+    reply_to: Mapped[str | None] = mapped_column(sa.String(320), default=None)
+    subject: Mapped[str] = mapped_column(sa.String(1000))
+    body_html: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    body_text: Mapped[str] = mapped_column(sa.Text, default="")
+    # [{"filename", "content_type", "content_base64"}] (transactional .ics and the like).
+    attachments: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON, default=None)
+    # {"type", "title"}: how the message appears on the contact's timeline.
+    timeline: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    status: Mapped[str] = mapped_column(sa.String(16), default=QUEUED)
+    # Deterministic (HMAC of the ledger row) and recorded before DATA.
+    message_id: Mapped[str | None] = mapped_column(sa.String(250), unique=True, default=None)
+    in_reply_to: Mapped[str | None] = mapped_column(sa.String(250), default=None)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    locked_by: Mapped[str | None] = mapped_column(sa.String(96), default=None)
+    lease_until: Mapped[datetime | None] = mapped_column(default=None)
+    smtp_code: Mapped[int | None] = mapped_column(default=None)
+    smtp_reply: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    error: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    # Set when an admin decides about a failed/unknown message ("discarded").
+    resolution: Mapped[str | None] = mapped_column(sa.String(16), default=None)
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    replied_at: Mapped[datetime | None] = mapped_column(default=None)
+    bounced_at: Mapped[datetime | None] = mapped_column(default=None)
+    opened_at: Mapped[datetime | None] = mapped_column(default=None)
+    clicked_at: Mapped[datetime | None] = mapped_column(default=None)
+    unsubscribed_at: Mapped[datetime | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class MessageEvent(Base):
+    """Something that happened to a message: sent, opened, clicked, replied, bounced, unsubscribed."""
+
+    __tablename__ = "email_message_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_messages.id", ondelete="CASCADE"),
+                                                   default=None, index=True)
+    campaign_id: Mapped[int | None] = mapped_column(default=None, index=True)
+    contact_id: Mapped[int | None] = mapped_column(default=None, index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))  # sent | open | click | reply | bounce | unsubscribe | auto_reply
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    detail: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # What makes the event unique where it can arrive twice (an IMAP message's Message-ID, a DSN).
+    external_key: Mapped[str | None] = mapped_column(sa.String(300), unique=True, default=None)
+
+
+class AiLine(Base):
+    """A personal opening line for one contact and step, with the page it came from (emailin fills it)."""
+
+    __tablename__ = "email_ai_lines"
+    __table_args__ = (sa.UniqueConstraint("campaign_id", "contact_id", "step", name="uq_email_ai_lines_step"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(sa.ForeignKey("email_campaigns.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int]
+    step: Mapped[int] = mapped_column(default=1)
+    line: Mapped[str] = mapped_column(sa.Text, default="")
+    source_url: Mapped[str | None] = mapped_column(sa.String(2000), default=None)
+    snippet: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    provider: Mapped[str | None] = mapped_column(sa.String(64), default=None)  # e.g. "heuristic", "openai"
+    status: Mapped[str] = mapped_column(sa.String(16), default="proposed")  # proposed | accepted | edited | rejected
+    edited_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -7,7 +7,8 @@ The rest of the service's shapes follow them.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
@@ -71,3 +72,356 @@ class SequenceStop(BaseModel):
 class SequenceStopped(BaseModel):
     contact_id: int
     stopped: int  # sequence enrolments stopped by this call (0 on a repeat)
+
+
+# --- shared pieces ------------------------------------------------------------------------------------
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+HostName = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._:-]{1,253}$")]
+Port = Annotated[int, Field(ge=1, le=65535)]
+Secret = Annotated[str, StringConstraints(max_length=1000)]
+Login = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
+Security = Literal["none", "starttls", "tls"]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class SendWindowIn(BaseModel):
+    """Weekdays (0 = Monday) and local hours [start, end) in the contact's time zone."""
+
+    weekdays: list[Annotated[int, Field(ge=0, le=6)]] = Field(default_factory=lambda: [0, 1, 2, 3, 4],
+                                                             min_length=1, max_length=7)
+    start: ClockTime = "08:00"
+    end: ClockTime = "17:00"
+
+
+class WarmupIn(BaseModel):
+    start_per_day: int = Field(default=10, ge=1, le=10_000)
+    step_per_day: int = Field(default=5, ge=0, le=10_000)
+    started_on: date | None = None  # None: today
+
+
+# --- mailboxes ------------------------------------------------------------------------------------
+class MailboxFields(BaseModel):
+    from_name: Name | None = None
+    reply_to: EmailStr | None = None
+    smtp_username: Login | None = None
+    smtp_password: Secret | None = None
+    daily_limit: int | None = Field(default=None, ge=0, le=100_000)  # 0: no cap
+    min_gap_seconds: float | None = Field(default=None, ge=0, le=86_400)
+    imap_host: HostName | None = None
+    imap_port: Port | None = None
+    imap_security: Security | None = None
+    imap_username: Login | None = None
+    imap_password: Secret | None = None
+    warmup: WarmupIn | None = None
+    send_window: SendWindowIn | None = None
+    is_default: bool | None = None
+
+
+class MailboxCreate(MailboxFields):
+    name: Name
+    from_email: EmailStr
+    smtp_host: HostName
+    smtp_port: Port
+    smtp_security: Security
+
+
+class MailboxUpdate(MailboxFields):
+    """Fields left out stay; a password sent as null is removed."""
+
+    name: Name | None = None
+    from_email: EmailStr | None = None
+    smtp_host: HostName | None = None
+    smtp_port: Port | None = None
+    smtp_security: Security | None = None
+
+
+class WarmupRead(BaseModel):
+    start_per_day: int
+    step_per_day: int
+    started_on: date
+
+
+class MailboxRead(BaseModel):
+    id: int
+    name: str
+    from_email: str
+    from_name: str | None
+    reply_to: str | None
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_username: str | None
+    has_smtp_password: bool
+    imap_host: str | None
+    imap_port: int | None
+    imap_security: str | None
+    imap_username: str | None
+    has_imap_password: bool
+    daily_limit: int
+    min_gap_seconds: float
+    warmup: WarmupRead | None
+    send_window: SendWindowIn | None
+    paused_reason: str | None
+    paused_at: datetime | None
+    kind: Literal["smtp", "catcher"]
+    is_default: bool
+    sent_last_24h: int = 0
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConnectionStepRead(BaseModel):
+    name: str
+    ok: bool
+    reply: str  # the server's own words
+
+
+class ConnectionTestRead(BaseModel):
+    ok: bool
+    steps: list[ConnectionStepRead]
+    error: str | None = None
+
+
+class CaughtSummaryRead(BaseModel):
+    id: str
+    received_at: datetime
+    mail_from: str
+    rcpt_tos: list[str]
+    subject: str
+    from_header: str
+    to_header: str
+    size: int
+
+
+class CaughtAttachmentRead(BaseModel):
+    filename: str | None
+    content_type: str
+    size: int
+
+
+class CaughtMessageRead(CaughtSummaryRead):
+    headers: list[tuple[str, str]]
+    text: str | None
+    html: str | None
+    attachments: list[CaughtAttachmentRead]
+
+
+class CaughtPage(BaseModel):
+    items: list[CaughtSummaryRead]
+    total: int
+
+
+# --- templates ------------------------------------------------------------------------------------
+Subject = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+Body = Annotated[str, StringConstraints(max_length=100_000)]
+
+
+class TemplateCreate(BaseModel):
+    name: Name
+    subject: Subject
+    body_html: Body | None = None
+    body_text: Body | None = None
+
+
+class TemplateUpdate(BaseModel):
+    name: Name | None = None
+    subject: Subject | None = None
+    body_html: Body | None = None
+    body_text: Body | None = None
+
+
+class TemplateRead(BaseModel):
+    id: int
+    name: str
+    subject: str
+    body_html: str | None
+    body_text: str | None
+    variables: list[str]  # the dotted paths the template reads
+    created_by: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class TemplatePage(BaseModel):
+    items: list[TemplateRead]
+    total: int
+
+
+class VariableRead(BaseModel):
+    name: str
+    description: str
+    example: str | None = None
+
+
+class VariablesRead(BaseModel):
+    items: list[VariableRead]
+
+
+class PreviewRequest(BaseModel):
+    contact_id: Id
+    campaign_id: Id | None = None
+    mailbox_id: Id | None = None
+
+
+class PreviewRead(BaseModel):
+    subject: str
+    html: str | None
+    text: str
+    empty_variables: list[str]  # printed variables that render empty for this contact
+    context: dict[str, Any]  # what the template saw (the variables panel's values)
+
+
+# --- campaigns ------------------------------------------------------------------------------------
+CampaignStatus = Literal["draft", "running", "paused", "stopped", "finished"]
+
+
+class StepIn(BaseModel):
+    template_id: Id
+    delay_days: float = Field(default=0, ge=0, le=365)
+    business_days: bool = False
+
+
+class CampaignCreate(BaseModel):
+    name: Name
+    mailbox_ids: list[Id] = Field(min_length=1, max_length=50)
+    contact_ids: list[Id] = Field(default_factory=list, max_length=100_000)
+    steps: list[StepIn] = Field(min_length=1, max_length=20)
+    send_window: SendWindowIn | None = None  # None: any time
+    track_opens: bool = False
+    track_clicks: bool = False
+
+
+class CampaignUpdate(BaseModel):
+    """Only while the campaign is a draft; lists given replace the old ones."""
+
+    name: Name | None = None
+    mailbox_ids: list[Id] | None = Field(default=None, min_length=1, max_length=50)
+    contact_ids: list[Id] | None = Field(default=None, max_length=100_000)
+    steps: list[StepIn] | None = Field(default=None, min_length=1, max_length=20)
+    send_window: SendWindowIn | None = None
+    track_opens: bool | None = None
+    track_clicks: bool | None = None
+
+
+class Progress(BaseModel):
+    total: int
+    pending: int
+    sent: int
+    failed: int
+    unknown: int
+    bounced: int
+    replied: int
+    unsubscribed: int
+
+
+class StepRead(BaseModel):
+    position: int
+    template_id: int
+    delay_days: float
+    business_days: bool
+
+
+class CampaignRead(BaseModel):
+    id: int
+    name: str
+    status: CampaignStatus
+    mailbox_ids: list[int]
+    steps: list[StepRead]
+    send_window: SendWindowIn | None
+    track_opens: bool
+    track_clicks: bool
+    progress: Progress
+    created_by: str | None
+    created_at: datetime
+    updated_at: datetime
+    started_at: datetime | None
+    paused_at: datetime | None
+    stopped_at: datetime | None
+    finished_at: datetime | None
+    prepared_at: datetime | None
+
+
+class CampaignDetail(CampaignRead):
+    contact_ids: list[int]
+
+
+class CampaignPage(BaseModel):
+    items: list[CampaignRead]
+    total: int
+
+
+class CampaignState(BaseModel):
+    id: int
+    status: CampaignStatus
+
+
+ExclusionReason = Literal["no_email", "invalid_email", "suppressed", "unsubscribed", "legal_basis", "duplicate",
+                          "contact_missing", "stopped"]
+
+
+class Exclusion(BaseModel):
+    contact_id: int
+    name: str | None = None
+    email: str | None = None
+    reason: ExclusionReason
+    detail: str
+
+
+class LintItem(BaseModel):
+    contact_id: int
+    step: int
+    empty_variables: list[str]
+
+
+class EligibilityRead(BaseModel):
+    total: int
+    eligible: int
+    excluded: list[Exclusion]
+    lint: list[LintItem]
+
+
+# --- the ledger -----------------------------------------------------------------------------------
+class MessageItem(BaseModel):
+    id: int
+    campaign_id: int | None
+    contact_id: int | None
+    step: int | None
+    to: str
+    subject: str
+    status: MessageStatus
+    message_id: str | None
+    sent_at: datetime | None
+    mailbox_id: int | None = None
+    attempts: int = 0
+    error: str | None = None
+    resolution: str | None = None
+    created_at: datetime | None = None
+
+
+class MessagePage(BaseModel):
+    items: list[MessageItem]
+    total: int
+
+
+class EventRead(BaseModel):
+    id: int
+    kind: str
+    at: datetime
+    detail: dict[str, Any]
+
+
+class MessageRead(MessageItem):
+    key: str | None
+    to_name: str | None
+    body_text: str
+    body_html: str | None
+    smtp_code: int | None
+    smtp_reply: str | None
+    next_attempt_at: datetime | None
+    events: list[EventRead]
+
+
+class UnsubscribeDone(BaseModel):
+    unsubscribed: bool
+    stopped: int

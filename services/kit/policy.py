@@ -138,11 +138,34 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/ai/prompts/{name}/activate", demo_mode=REFUSED),
     write("POST", "/ai/jobs/{job_id}/cancel", demo_mode=REFUSED),
     write("POST", "/ai/jobs/{job_id}/retry", demo_mode=REFUSED),
-    # --- email: campaigns that start sending are off; its other routes get their decisions with them ----
+    # --- email: campaigns that start sending are off; mailboxes are connections (settings) ---------------
     write("POST", "/email/campaigns/{campaign_id}/start", demo_mode=REFUSED),
     write("POST", "/email/campaigns/{campaign_id}/pause", demo_mode=REFUSED),
     write("POST", "/email/campaigns/{campaign_id}/resume", demo_mode=REFUSED),
     write("POST", "/email/campaigns/{campaign_id}/stop", demo_mode=REFUSED),
+    write("POST", "/email/mailboxes", demo_mode=REFUSED),
+    write("PATCH", "/email/mailboxes/{mailbox_id}", demo_mode=REFUSED),
+    write("DELETE", "/email/mailboxes/{mailbox_id}", demo_mode=REFUSED),
+    # Testing connects to a server outside the product; resuming lets a paused mailbox send again.
+    write("POST", "/email/mailboxes/{mailbox_id}/test", demo_mode=REFUSED),
+    write("POST", "/email/mailboxes/{mailbox_id}/resume", demo_mode=REFUSED),
+    # Drafting (templates, campaigns that have not started) reaches nobody.
+    write("POST", "/email/templates", demo_mode=ALLOWED),
+    write("PATCH", "/email/templates/{template_id}", demo_mode=ALLOWED),
+    write("DELETE", "/email/templates/{template_id}", demo_mode=ALLOWED),
+    # A preview renders a template for a contact and saves nothing.
+    write("POST", "/email/templates/{template_id}/preview", demo_mode=ALLOWED, demo_role=True),
+    write("POST", "/email/campaigns", demo_mode=ALLOWED),
+    write("PATCH", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED),
+    write("DELETE", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED),
+    # Resending mails someone again; discarding only records that it will not be.
+    write("POST", "/email/messages/{message_id}/resend", demo_mode=REFUSED),
+    write("POST", "/email/messages/{message_id}/discard", demo_mode=ALLOWED),
+    # The calendar's confirmations (in the demo, to the local catcher) and its sequence stops.
+    write("POST", "/email/transactional", demo_mode=ALLOWED),
+    write("POST", "/email/contacts/{contact_id}/stop", demo_mode=ALLOWED),
+    # Leads unsubscribe from a link in a mail, without an account; it only ever sends less.
+    write("POST", "/email/unsubscribe/{token}", demo_mode=ALLOWED),
     write("POST", "/email/jobs/{job_id}/cancel", demo_mode=ALLOWED),
     write("POST", "/email/jobs/{job_id}/retry", demo_mode=REFUSED),
     # --- calendar: leads book on the public page (the demo's showcase); hours and connections are settings --

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import pytest
 import sqlalchemy as sa
+from fastapi import FastAPI
 
 from services.calendar.followups import CONTACT_STATUS, NOTIFY, STOP_SEQUENCES, TIMELINE
 from services.calendar.models import Job
+from services.email.engine import SendingEngine
 from services.email.main import create_app as create_email
 from services.email.settings import EmailSettings
 from services.kit.db import utcnow
@@ -133,28 +135,32 @@ async def test_a_won_contact_keeps_its_status(database_url: str, tmp_path: Path)
         assert shown.json()["status"] == "won"
 
 
-def _email_service_answers(app: object) -> bool:
-    return any(getattr(r, "path", "") == "/email/transactional" for r in getattr(app, "routes", []))
+def _email_service_answers(app: FastAPI) -> bool:
+    return "/email/transactional" in app.openapi()["paths"]
 
 
 async def test_confirmations_reach_the_email_service_end_to_end(tmp_path: Path) -> None:
-    """WAITING FOR THE E-MAIL SERVICE: skipped until its POST /email/transactional exists; the integrator
-    finishes it then (the checks on the caught messages below are the part still to write).
-
-    Books through a personal link with the real e-mail app wired in, runs the jobs, and expects both
-    confirmations (keyed booking:<id>:v0:lead|host, an .ics REQUEST attached) and the sequence stop to be
-    accepted by the e-mail service.
+    """Books through a personal link with the real e-mail app wired in (its local catcher on, as `outbound up`
+    runs it), runs the jobs, and expects both confirmations (keyed booking:<id>:v0:lead|host, an .ics REQUEST
+    attached) and the sequence stop to be accepted by the e-mail service, then sent over SMTP to the catcher.
     """
     email_origin = "http://email-e2e.local"
     database_url = f"sqlite+aiosqlite:///{tmp_path / 'calendar.db'}"
+    # The calendar's client picks its transport when the calendar starts, before the e-mail app exists
+    # (it needs the stack's users and leads): a stand-in forwards to it once it does.
+    holder: dict[str, Any] = {}
+
+    async def email_proxy(scope: Any, receive: Any, send: Any) -> None:
+        await holder["app"](scope, receive, send)
+
+    register_local_app(email_origin, email_proxy)
     async with calendar_stack(database_url, tmp_path, email_url=email_origin) as stack:
         email_app = create_email(EmailSettings(
             _env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'email.db'}",  # type: ignore[call-arg]
             environment="test", users_url=stack.runtime.settings.users_url, leads_url=stack.runtime.settings.leads_url,
-            service_secret=SERVICE_SECRET, data_dir=tmp_path / "email", workers=0))
-        if not _email_service_answers(email_app):
-            pytest.skip("the e-mail service's POST /email/transactional has not landed yet")
-        register_local_app(email_origin, email_app)
+            service_secret=SERVICE_SECRET, data_dir=tmp_path / "email", workers=0), catcher=True)
+        assert _email_service_answers(email_app)
+        holder["app"] = email_app
         async with running(email_app):
             page = await stack.host_page()
             contact = await stack.contact()
@@ -167,5 +173,19 @@ async def test_confirmations_reach_the_email_service_end_to_end(tmp_path: Path) 
             assert {j.status for j in jobs[NOTIFY] + jobs[STOP_SEQUENCES]} == {SUCCEEDED}
             assert {j.result["key"] for j in jobs[NOTIFY]} == {  # type: ignore[index]
                 f"booking:{made.json()['id']}:v0:lead", f"booking:{made.json()['id']}:v0:host"}
-            # Integrator: read the two messages from the e-mail service's catcher here and check the lead's
-            # is text/calendar; method=REQUEST with UID booking-<id>@crm.example, the host's likewise.
+            engine = SendingEngine(email_app.state.runtime, name="test-sender", check_contacts=False)
+            try:
+                while await engine.run_once():
+                    pass
+            finally:
+                await engine.stop()
+            store = email_app.state.runtime.deps.caught
+            caught, total = store.list(limit=10)
+            assert total == 2
+            by_to = {c.rcpt_tos[0]: store.get(c.key) for c in caught}
+            assert set(by_to) == {"bob@visitor.example", "sales@example.com"}  # the visitor and the host
+            lead = by_to["bob@visitor.example"]
+            assert lead is not None
+            raw = lead.raw.decode()
+            assert "text/calendar; charset=utf-8; method=REQUEST" in raw
+            assert f"UID:booking-{made.json()['id']}@crm.example" in raw.replace("=\r\n", "")

@@ -1300,6 +1300,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/email/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Campaigns
+         * @description Campaigns, newest first, each with its progress.
+         */
+        get: operations["email-campaigns-list_campaigns"];
+        put?: never;
+        /**
+         * Create Campaign
+         * @description Create a draft: mailboxes to rotate over, the contacts, the steps and the send window.
+         */
+        post: operations["email-campaigns-create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Campaign
+         * @description One campaign with its progress.
+         */
+        get: operations["email-campaigns-get_campaign"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Campaign
+         * @description Delete a draft.
+         */
+        delete: operations["email-campaigns-delete_campaign"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Campaign
+         * @description Change a draft.
+         */
+        patch: operations["email-campaigns-update_campaign"];
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaign Eligibility
+         * @description Who would not be mailed and why, and the variables that would render empty per contact.
+         */
+        get: operations["email-campaigns-campaign_eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause Campaign
+         * @description Pause sending (admins only).
+         */
+        post: operations["email-campaigns-pause_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Campaign
+         * @description Resume a paused campaign (admins only).
+         */
+        post: operations["email-campaigns-resume_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Campaign
+         * @description Start a draft: its first step is rendered into the ledger and sending begins (admins only).
+         */
+        post: operations["email-campaigns-start_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/campaigns/{campaign_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop Campaign
+         * @description Stop for good: every sequence ends, nothing more is sent (admins only).
+         */
+        post: operations["email-campaigns-stop_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/caught": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Caught
+         * @description Mail the local catcher received, newest first.
+         */
+        get: operations["email-caught-list_caught"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/caught/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Caught
+         * @description One caught message: headers, text part, HTML part and attachments.
+         */
+        get: operations["email-caught-get_caught"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/contacts/{contact_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop Sequences
+         * @description Stop every running sequence of a contact (a booking, a reply); repeating it is harmless.
+         */
+        post: operations["email-services-stop_sequences"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/email/healthz": {
         parameters: {
             query?: never;
@@ -1394,6 +1606,314 @@ export interface paths {
          * @description Queue a failed or cancelled job again.
          */
         post: operations["email-jobs-retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Mailboxes
+         * @description Every mailbox with its pacing, pause state and the messages it sent in the last 24 hours.
+         */
+        get: operations["email-mailboxes-list_mailboxes"];
+        put?: never;
+        /**
+         * Create Mailbox
+         * @description Add an SMTP mailbox (optionally with IMAP); passwords are sealed and never returned.
+         */
+        post: operations["email-mailboxes-create_mailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/mailboxes/{mailbox_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Mailbox
+         * @description One mailbox.
+         */
+        get: operations["email-mailboxes-get_mailbox"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Mailbox
+         * @description Remove a mailbox no campaign and no message uses.
+         */
+        delete: operations["email-mailboxes-delete_mailbox"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Mailbox
+         * @description Change a mailbox; fields left out stay, a password sent as null is removed.
+         */
+        patch: operations["email-mailboxes-update_mailbox"];
+        trace?: never;
+    };
+    "/api/email/mailboxes/{mailbox_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Mailbox
+         * @description Clear a mailbox's pause (after fixing what the server refused); its waiting messages go out.
+         */
+        post: operations["email-mailboxes-resume_mailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/mailboxes/{mailbox_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Mailbox
+         * @description Connect, greet, upgrade and log in as sending would; the server's own replies, step by step.
+         */
+        post: operations["email-mailboxes-test_mailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description The ledger: messages of a contact or a campaign with their status, newest first.
+         */
+        get: operations["email-messages-list_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Message
+         * @description One message with its content and events.
+         */
+        get: operations["email-messages-get_message"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/messages/{message_id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discard Message
+         * @description Decide not to send an unknown or failed message again (admins only).
+         */
+        post: operations["email-messages-discard_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/messages/{message_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend Message
+         * @description Send an unknown or failed message again, with the same Message-ID (admins only).
+         */
+        post: operations["email-messages-resend_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/template-variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Template Variables
+         * @description The variables a template may use (the editor's panel).
+         */
+        get: operations["email-templates-template_variables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Templates
+         * @description Templates, newest first, with the variables each reads.
+         */
+        get: operations["email-templates-list_templates"];
+        put?: never;
+        /**
+         * Create Template
+         * @description Save a template; a syntax error or sandbox violation is a 422 naming the field and line.
+         */
+        post: operations["email-templates-create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Template
+         * @description One template.
+         */
+        get: operations["email-templates-get_template"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Template
+         * @description Delete a template no campaign step uses.
+         */
+        delete: operations["email-templates-delete_template"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Template
+         * @description Change a template (checked like a new one).
+         */
+        patch: operations["email-templates-update_template"];
+        trace?: never;
+    };
+    "/api/email/templates/{template_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Template
+         * @description Render the template for a real contact, with the variables that would come out empty.
+         */
+        post: operations["email-templates-preview_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/transactional": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Transactional
+         * @description Send one message now through a mailbox (scope email:send); the same key again sends nothing.
+         */
+        post: operations["email-services-send_transactional"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unsubscribe Page
+         * @description The confirmation page behind the unsubscribe link (opening it changes nothing).
+         */
+        get: operations["email-public-unsubscribe_page"];
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description One-click unsubscribe (body ``List-Unsubscribe=One-Click``, no cookies): nothing more goes to the address.
+         */
+        post: operations["email-public-unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2178,6 +2698,15 @@ export interface components {
             /** Answer */
             answer: string;
         };
+        /** Attachment */
+        Attachment: {
+            /** Filename */
+            filename: string;
+            /** Content Type */
+            content_type: string;
+            /** Content Base64 */
+            content_base64: string;
+        };
         /** AuditEventRead */
         AuditEventRead: {
             /** Id */
@@ -2521,10 +3050,229 @@ export interface components {
              */
             created_at: string;
         };
+        /** CampaignCreate */
+        CampaignCreate: {
+            /** Name */
+            name: string;
+            /** Mailbox Ids */
+            mailbox_ids: number[];
+            /** Contact Ids */
+            contact_ids?: number[];
+            /** Steps */
+            steps: components["schemas"]["StepIn"][];
+            send_window?: components["schemas"]["SendWindowIn"] | null;
+            /**
+             * Track Opens
+             * @default false
+             */
+            track_opens: boolean;
+            /**
+             * Track Clicks
+             * @default false
+             */
+            track_clicks: boolean;
+        };
+        /** CampaignDetail */
+        CampaignDetail: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "stopped" | "finished";
+            /** Mailbox Ids */
+            mailbox_ids: number[];
+            /** Steps */
+            steps: components["schemas"]["StepRead"][];
+            send_window: components["schemas"]["SendWindowIn"] | null;
+            /** Track Opens */
+            track_opens: boolean;
+            /** Track Clicks */
+            track_clicks: boolean;
+            progress: components["schemas"]["Progress"];
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Started At */
+            started_at: string | null;
+            /** Paused At */
+            paused_at: string | null;
+            /** Stopped At */
+            stopped_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Prepared At */
+            prepared_at: string | null;
+            /** Contact Ids */
+            contact_ids: number[];
+        };
+        /** CampaignPage */
+        CampaignPage: {
+            /** Items */
+            items: components["schemas"]["CampaignRead"][];
+            /** Total */
+            total: number;
+        };
+        /** CampaignRead */
+        CampaignRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "stopped" | "finished";
+            /** Mailbox Ids */
+            mailbox_ids: number[];
+            /** Steps */
+            steps: components["schemas"]["StepRead"][];
+            send_window: components["schemas"]["SendWindowIn"] | null;
+            /** Track Opens */
+            track_opens: boolean;
+            /** Track Clicks */
+            track_clicks: boolean;
+            progress: components["schemas"]["Progress"];
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Started At */
+            started_at: string | null;
+            /** Paused At */
+            paused_at: string | null;
+            /** Stopped At */
+            stopped_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Prepared At */
+            prepared_at: string | null;
+        };
+        /** CampaignState */
+        CampaignState: {
+            /** Id */
+            id: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "stopped" | "finished";
+        };
+        /**
+         * CampaignUpdate
+         * @description Only while the campaign is a draft; lists given replace the old ones.
+         */
+        CampaignUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Mailbox Ids */
+            mailbox_ids?: number[] | null;
+            /** Contact Ids */
+            contact_ids?: number[] | null;
+            /** Steps */
+            steps?: components["schemas"]["StepIn"][] | null;
+            send_window?: components["schemas"]["SendWindowIn"] | null;
+            /** Track Opens */
+            track_opens?: boolean | null;
+            /** Track Clicks */
+            track_clicks?: boolean | null;
+        };
         /** CancelRequest */
         CancelRequest: {
             /** Reason */
             reason?: string | null;
+        };
+        /** CaughtAttachmentRead */
+        CaughtAttachmentRead: {
+            /** Filename */
+            filename: string | null;
+            /** Content Type */
+            content_type: string;
+            /** Size */
+            size: number;
+        };
+        /** CaughtMessageRead */
+        CaughtMessageRead: {
+            /** Id */
+            id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Mail From */
+            mail_from: string;
+            /** Rcpt Tos */
+            rcpt_tos: string[];
+            /** Subject */
+            subject: string;
+            /** From Header */
+            from_header: string;
+            /** To Header */
+            to_header: string;
+            /** Size */
+            size: number;
+            /** Headers */
+            headers: [
+                string,
+                string
+            ][];
+            /** Text */
+            text: string | null;
+            /** Html */
+            html: string | null;
+            /** Attachments */
+            attachments: components["schemas"]["CaughtAttachmentRead"][];
+        };
+        /** CaughtPage */
+        CaughtPage: {
+            /** Items */
+            items: components["schemas"]["CaughtSummaryRead"][];
+            /** Total */
+            total: number;
+        };
+        /** CaughtSummaryRead */
+        CaughtSummaryRead: {
+            /** Id */
+            id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Mail From */
+            mail_from: string;
+            /** Rcpt Tos */
+            rcpt_tos: string[];
+            /** Subject */
+            subject: string;
+            /** From Header */
+            from_header: string;
+            /** To Header */
+            to_header: string;
+            /** Size */
+            size: number;
         };
         /** CompanyCreate */
         CompanyCreate: {
@@ -2740,6 +3488,24 @@ export interface components {
             /** Enriched At */
             enriched_at?: string | null;
         };
+        /** ConnectionStepRead */
+        ConnectionStepRead: {
+            /** Name */
+            name: string;
+            /** Ok */
+            ok: boolean;
+            /** Reply */
+            reply: string;
+        };
+        /** ConnectionTestRead */
+        ConnectionTestRead: {
+            /** Ok */
+            ok: boolean;
+            /** Steps */
+            steps: components["schemas"]["ConnectionStepRead"][];
+            /** Error */
+            error?: string | null;
+        };
         /** ContactCreate */
         ContactCreate: {
             /** Name */
@@ -2902,6 +3668,17 @@ export interface components {
             /** Next Reset At */
             next_reset_at?: string | null;
         };
+        /** EligibilityRead */
+        EligibilityRead: {
+            /** Total */
+            total: number;
+            /** Eligible */
+            eligible: number;
+            /** Excluded */
+            excluded: components["schemas"]["Exclusion"][];
+            /** Lint */
+            lint: components["schemas"]["LintItem"][];
+        };
         /** EmailResult */
         EmailResult: {
             /** Subject */
@@ -2976,6 +3753,22 @@ export interface components {
              */
             warnings: string[];
         };
+        /** EventRead */
+        EventRead: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
         /** Evidence */
         "Evidence-Input": {
             /** Url */
@@ -2996,6 +3789,22 @@ export interface components {
             url: string;
             /** Snippet */
             snippet: string;
+        };
+        /** Exclusion */
+        Exclusion: {
+            /** Contact Id */
+            contact_id: number;
+            /** Name */
+            name?: string | null;
+            /** Email */
+            email?: string | null;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "no_email" | "invalid_email" | "suppressed" | "unsubscribed" | "legal_basis" | "duplicate" | "contact_missing" | "stopped";
+            /** Detail */
+            detail: string;
         };
         /**
          * ExtractRequest
@@ -3362,12 +4171,173 @@ export interface components {
             /** Expires At */
             expires_at?: string | null;
         };
+        /** LintItem */
+        LintItem: {
+            /** Contact Id */
+            contact_id: number;
+            /** Step */
+            step: number;
+            /** Empty Variables */
+            empty_variables: string[];
+        };
         /** LoginRequest */
         LoginRequest: {
             /** Email */
             email: string;
             /** Password */
             password: string;
+        };
+        /** MailboxCreate */
+        MailboxCreate: {
+            /** From Name */
+            from_name?: string | null;
+            /** Reply To */
+            reply_to?: string | null;
+            /** Smtp Username */
+            smtp_username?: string | null;
+            /** Smtp Password */
+            smtp_password?: string | null;
+            /** Daily Limit */
+            daily_limit?: number | null;
+            /** Min Gap Seconds */
+            min_gap_seconds?: number | null;
+            /** Imap Host */
+            imap_host?: string | null;
+            /** Imap Port */
+            imap_port?: number | null;
+            /** Imap Security */
+            imap_security?: ("none" | "starttls" | "tls") | null;
+            /** Imap Username */
+            imap_username?: string | null;
+            /** Imap Password */
+            imap_password?: string | null;
+            warmup?: components["schemas"]["WarmupIn"] | null;
+            send_window?: components["schemas"]["SendWindowIn"] | null;
+            /** Is Default */
+            is_default?: boolean | null;
+            /** Name */
+            name: string;
+            /**
+             * From Email
+             * Format: email
+             */
+            from_email: string;
+            /** Smtp Host */
+            smtp_host: string;
+            /** Smtp Port */
+            smtp_port: number;
+            /**
+             * Smtp Security
+             * @enum {string}
+             */
+            smtp_security: "none" | "starttls" | "tls";
+        };
+        /** MailboxRead */
+        MailboxRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** From Email */
+            from_email: string;
+            /** From Name */
+            from_name: string | null;
+            /** Reply To */
+            reply_to: string | null;
+            /** Smtp Host */
+            smtp_host: string;
+            /** Smtp Port */
+            smtp_port: number;
+            /** Smtp Security */
+            smtp_security: string;
+            /** Smtp Username */
+            smtp_username: string | null;
+            /** Has Smtp Password */
+            has_smtp_password: boolean;
+            /** Imap Host */
+            imap_host: string | null;
+            /** Imap Port */
+            imap_port: number | null;
+            /** Imap Security */
+            imap_security: string | null;
+            /** Imap Username */
+            imap_username: string | null;
+            /** Has Imap Password */
+            has_imap_password: boolean;
+            /** Daily Limit */
+            daily_limit: number;
+            /** Min Gap Seconds */
+            min_gap_seconds: number;
+            warmup: components["schemas"]["WarmupRead"] | null;
+            send_window: components["schemas"]["SendWindowIn"] | null;
+            /** Paused Reason */
+            paused_reason: string | null;
+            /** Paused At */
+            paused_at: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "smtp" | "catcher";
+            /** Is Default */
+            is_default: boolean;
+            /**
+             * Sent Last 24H
+             * @default 0
+             */
+            sent_last_24h: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * MailboxUpdate
+         * @description Fields left out stay; a password sent as null is removed.
+         */
+        MailboxUpdate: {
+            /** From Name */
+            from_name?: string | null;
+            /** Reply To */
+            reply_to?: string | null;
+            /** Smtp Username */
+            smtp_username?: string | null;
+            /** Smtp Password */
+            smtp_password?: string | null;
+            /** Daily Limit */
+            daily_limit?: number | null;
+            /** Min Gap Seconds */
+            min_gap_seconds?: number | null;
+            /** Imap Host */
+            imap_host?: string | null;
+            /** Imap Port */
+            imap_port?: number | null;
+            /** Imap Security */
+            imap_security?: ("none" | "starttls" | "tls") | null;
+            /** Imap Username */
+            imap_username?: string | null;
+            /** Imap Password */
+            imap_password?: string | null;
+            warmup?: components["schemas"]["WarmupIn"] | null;
+            send_window?: components["schemas"]["SendWindowIn"] | null;
+            /** Is Default */
+            is_default?: boolean | null;
+            /** Name */
+            name?: string | null;
+            /** From Email */
+            from_email?: string | null;
+            /** Smtp Host */
+            smtp_host?: string | null;
+            /** Smtp Port */
+            smtp_port?: number | null;
+            /** Smtp Security */
+            smtp_security?: ("none" | "starttls" | "tls") | null;
         };
         /**
          * ManagedBooking
@@ -3436,6 +4406,103 @@ export interface components {
         MergeRequest: {
             /** Duplicate Id */
             duplicate_id: number;
+        };
+        /** MessageItem */
+        MessageItem: {
+            /** Id */
+            id: number;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Step */
+            step: number | null;
+            /** To */
+            to: string;
+            /** Subject */
+            subject: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "sending" | "sent" | "failed" | "unknown" | "bounced" | "replied";
+            /** Message Id */
+            message_id: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Mailbox Id */
+            mailbox_id?: number | null;
+            /**
+             * Attempts
+             * @default 0
+             */
+            attempts: number;
+            /** Error */
+            error?: string | null;
+            /** Resolution */
+            resolution?: string | null;
+            /** Created At */
+            created_at?: string | null;
+        };
+        /** MessagePage */
+        MessagePage: {
+            /** Items */
+            items: components["schemas"]["MessageItem"][];
+            /** Total */
+            total: number;
+        };
+        /** MessageRead */
+        MessageRead: {
+            /** Id */
+            id: number;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Contact Id */
+            contact_id: number | null;
+            /** Step */
+            step: number | null;
+            /** To */
+            to: string;
+            /** Subject */
+            subject: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "sending" | "sent" | "failed" | "unknown" | "bounced" | "replied";
+            /** Message Id */
+            message_id: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Mailbox Id */
+            mailbox_id?: number | null;
+            /**
+             * Attempts
+             * @default 0
+             */
+            attempts: number;
+            /** Error */
+            error?: string | null;
+            /** Resolution */
+            resolution?: string | null;
+            /** Created At */
+            created_at?: string | null;
+            /** Key */
+            key: string | null;
+            /** To Name */
+            to_name: string | null;
+            /** Body Text */
+            body_text: string;
+            /** Body Html */
+            body_html: string | null;
+            /** Smtp Code */
+            smtp_code: number | null;
+            /** Smtp Reply */
+            smtp_reply: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Events */
+            events: components["schemas"]["EventRead"][];
         };
         /**
          * NextSlotsRead
@@ -3787,6 +4854,21 @@ export interface components {
             /** Email */
             email: string | null;
         };
+        /** PreviewRead */
+        PreviewRead: {
+            /** Subject */
+            subject: string;
+            /** Html */
+            html: string | null;
+            /** Text */
+            text: string;
+            /** Empty Variables */
+            empty_variables: string[];
+            /** Context */
+            context: {
+                [key: string]: unknown;
+            };
+        };
         /** PreviewRequest */
         PreviewRequest: {
             /** Url */
@@ -3820,6 +4902,25 @@ export interface components {
             msg: string;
             /** Type */
             type?: string | null;
+        };
+        /** Progress */
+        Progress: {
+            /** Total */
+            total: number;
+            /** Pending */
+            pending: number;
+            /** Sent */
+            sent: number;
+            /** Failed */
+            failed: number;
+            /** Unknown */
+            unknown: number;
+            /** Bounced */
+            bounced: number;
+            /** Replied */
+            replied: number;
+            /** Unsubscribed */
+            unsubscribed: number;
         };
         /** PromptActivate */
         PromptActivate: {
@@ -4024,6 +5125,24 @@ export interface components {
             attribution?: string | null;
         };
         /**
+         * SendWindowIn
+         * @description Weekdays (0 = Monday) and local hours [start, end) in the contact's time zone.
+         */
+        SendWindowIn: {
+            /** Weekdays */
+            weekdays?: number[];
+            /**
+             * Start
+             * @default 08:00
+             */
+            start: string;
+            /**
+             * End
+             * @default 17:00
+             */
+            end: string;
+        };
+        /**
          * SenderProfile
          * @description Who a draft is from: what the writer signs with and offers (Settings, per user).
          */
@@ -4063,6 +5182,26 @@ export interface components {
             calendar_url?: string | null;
             /** Signature */
             signature?: string | null;
+        };
+        /**
+         * SequenceStop
+         * @description Stop every running sequence of a contact (scope ``email:sequences``); repeating it is harmless.
+         */
+        SequenceStop: {
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "booked" | "replied" | "unsubscribed" | "bounced" | "manual";
+            /** Note */
+            note?: string | null;
+        };
+        /** SequenceStopped */
+        SequenceStopped: {
+            /** Contact Id */
+            contact_id: number;
+            /** Stopped */
+            stopped: number;
         };
         /** ServiceClientCreate */
         ServiceClientCreate: {
@@ -4292,6 +5431,98 @@ export interface components {
             /** Slots */
             slots: components["schemas"]["SlotRead"][];
         };
+        /** StepIn */
+        StepIn: {
+            /** Template Id */
+            template_id: number;
+            /**
+             * Delay Days
+             * @default 0
+             */
+            delay_days: number;
+            /**
+             * Business Days
+             * @default false
+             */
+            business_days: boolean;
+        };
+        /** StepRead */
+        StepRead: {
+            /** Position */
+            position: number;
+            /** Template Id */
+            template_id: number;
+            /** Delay Days */
+            delay_days: number;
+            /** Business Days */
+            business_days: boolean;
+        };
+        /** TemplateCreate */
+        TemplateCreate: {
+            /** Name */
+            name: string;
+            /** Subject */
+            subject: string;
+            /** Body Html */
+            body_html?: string | null;
+            /** Body Text */
+            body_text?: string | null;
+        };
+        /** TemplatePage */
+        TemplatePage: {
+            /** Items */
+            items: components["schemas"]["TemplateRead"][];
+            /** Total */
+            total: number;
+        };
+        /** TemplateRead */
+        TemplateRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Subject */
+            subject: string;
+            /** Body Html */
+            body_html: string | null;
+            /** Body Text */
+            body_text: string | null;
+            /** Variables */
+            variables: string[];
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** TemplateUpdate */
+        TemplateUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Subject */
+            subject?: string | null;
+            /** Body Html */
+            body_html?: string | null;
+            /** Body Text */
+            body_text?: string | null;
+        };
+        /**
+         * TimelineNote
+         * @description How the message appears on the contact's timeline in leads.
+         */
+        TimelineNote: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -4304,6 +5535,57 @@ export interface components {
             token_type: "bearer";
             /** Expires In */
             expires_in: number;
+        };
+        /**
+         * TransactionalCreate
+         * @description One message sent now, outside any campaign (scope ``email:send``).
+         *
+         *     ``key`` says what the message means (``booking:42:confirmation:lead``): the same key twice sends
+         *     once and answers with the first message, so a retried caller never mails twice.
+         */
+        TransactionalCreate: {
+            /** Key */
+            key: string;
+            /**
+             * To
+             * Format: email
+             */
+            to: string;
+            /** To Name */
+            to_name?: string | null;
+            /** Subject */
+            subject: string;
+            /** Text */
+            text: string;
+            /** Html */
+            html?: string | null;
+            /** Mailbox Id */
+            mailbox_id?: number | null;
+            /** Reply To */
+            reply_to?: string | null;
+            /** Contact Id */
+            contact_id?: number | null;
+            /** Company Id */
+            company_id?: number | null;
+            /** Attachments */
+            attachments?: components["schemas"]["Attachment"][];
+            timeline?: components["schemas"]["TimelineNote"] | null;
+        };
+        /** TransactionalRead */
+        TransactionalRead: {
+            /** Id */
+            id: number;
+            /** Key */
+            key: string;
+            /** Message Id */
+            message_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "sending" | "sent" | "failed" | "unknown" | "bounced" | "replied";
+            /** Created */
+            created: boolean;
         };
         /** UsageLine */
         UsageLine: {
@@ -4382,6 +5664,47 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
+        /** VariableRead */
+        VariableRead: {
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Example */
+            example?: string | null;
+        };
+        /** VariablesRead */
+        VariablesRead: {
+            /** Items */
+            items: components["schemas"]["VariableRead"][];
+        };
+        /** WarmupIn */
+        WarmupIn: {
+            /**
+             * Start Per Day
+             * @default 10
+             */
+            start_per_day: number;
+            /**
+             * Step Per Day
+             * @default 5
+             */
+            step_per_day: number;
+            /** Started On */
+            started_on?: string | null;
+        };
+        /** WarmupRead */
+        WarmupRead: {
+            /** Start Per Day */
+            start_per_day: number;
+            /** Step Per Day */
+            step_per_day: number;
+            /**
+             * Started On
+             * Format: date
+             */
+            started_on: string;
+        };
         /** WriteEmailRequest */
         WriteEmailRequest: {
             /**
@@ -4422,6 +5745,15 @@ export interface components {
             register: "formal" | "informal";
             /** On Behalf Of */
             on_behalf_of?: number | null;
+        };
+        /** PreviewRequest */
+        email_PreviewRequest: {
+            /** Contact Id */
+            contact_id: number;
+            /** Campaign Id */
+            campaign_id?: number | null;
+            /** Mailbox Id */
+            mailbox_id?: number | null;
         };
     };
     responses: never;
@@ -8377,6 +9709,666 @@ export interface operations {
             };
         };
     };
+    "email-campaigns-list_campaigns": {
+        parameters: {
+            query?: {
+                status?: ("draft" | "running" | "paused" | "stopped" | "finished") | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-create_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-get_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-delete_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-update_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-campaign_eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-pause_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignState"];
+                };
+            };
+            /** @description Admins only, and refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-resume_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignState"];
+                };
+            };
+            /** @description Admins only, and refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-start_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignState"];
+                };
+            };
+            /** @description Admins only, and refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-stop_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignState"];
+                };
+            };
+            /** @description Admins only, and refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-caught-list_caught": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaughtPage"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-caught-get_caught": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaughtMessageRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-services-stop_sequences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SequenceStop"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceStopped"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "health-email_healthz": {
         parameters: {
             query?: never;
@@ -8585,6 +10577,1052 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-list_mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxRead"][];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-create_mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxRead"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-get_mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mailbox_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-delete_mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mailbox_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-update_mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mailbox_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxRead"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-resume_mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mailbox_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxRead"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-mailboxes-test_mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mailbox_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestRead"];
+                };
+            };
+            /** @description Refused in the demo (OUTBOUND_DEMO_MODE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-messages-list_messages": {
+        parameters: {
+            query?: {
+                contact_id?: number | null;
+                campaign_id?: number | null;
+                status?: ("queued" | "sending" | "sent" | "failed" | "unknown" | "bounced" | "replied") | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-messages-get_message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-messages-discard_message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageItem"];
+                };
+            };
+            /** @description Admins only, and refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-messages-resend_message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageItem"];
+                };
+            };
+            /** @description Admins only, and refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-template_variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariablesRead"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-list_templates": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePage"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-create_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-get_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-delete_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-update_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-templates-preview_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email_PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-services-send_transactional": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionalCreate"];
+            };
+        };
+        responses: {
+            /** @description The key was seen before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionalRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionalRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-public-unsubscribe_page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-public-unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/html": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; see detail */
             "4XX": {

@@ -1,0 +1,464 @@
+"""The sending engine: claims ledger rows and sends them, at most once.
+
+One loop per worker process (it runs where the service's workers run: ``outbound up`` and
+``outbound worker email``). Each round:
+
+1. housekeeping: a ``sending`` row whose lease ran out (its sender died mid-conversation) becomes
+   ``unknown`` — it may have been delivered, so it is never sent again on its own; later steps that fell
+   due are rendered; running campaigns with nothing left finish;
+2. claim: the mailboxes that may send now are locked (``FOR UPDATE SKIP LOCKED``; SQLite's BEGIN
+   IMMEDIATE serialises instead) and, per mailbox, as many due rows as its cap and gap allow get this
+   sender's lease; the gap is reserved on the mailbox in the same transaction, so four senders pace a
+   mailbox like one;
+3. send: per mailbox over one reused SMTP connection. Before each message its row is checked again in a
+   unit of work (campaign running, enrolment active, address not suppressed, mailbox not paused, inside
+   the contact's window, contact still there with its legal basis) and moved to ``sending`` with the
+   Message-ID it already carries; that commit happens before MAIL/RCPT/DATA. The outcome is written in
+   the next unit of work, fenced by ``locked_by``.
+
+Outcomes (services.email.smtp): sent → ``sent`` and the next step scheduled; temporary → ``queued`` again
+with backoff; hard bounce → ``bounced``, address suppressed, the contact's sequences stopped; rejected →
+``failed``; mailbox problem → the mailbox is paused with the server's reason and the row waits; unknown →
+``unknown``. Timeline entries in leads are jobs (``email.timeline``), keyed by meaning, run after commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+
+from services.kit.errors import AppError
+from services.kit.jobs import backoff_delay
+
+from . import repository as repo
+from .addresses import Address, parse_address
+from .deps import EmailRuntime
+from .dkim import sign_message
+from .links import UnsubscribeTarget, unsubscribe_mailto, unsubscribe_token, unsubscribe_url
+from .mime import OutgoingMessage, Part, build_message
+from .models import (
+    ACTIVE,
+    BOUNCED,
+    FAILED,
+    FINISHED,
+    QUEUED,
+    RUNNING,
+    SENDING,
+    SENT,
+    STOPPED,
+    UNKNOWN,
+    Campaign,
+    CampaignContact,
+    Mailbox,
+    Message,
+)
+from .pacing import next_send_at, next_window_time, sends_left_today, step_due_at
+from .render import needs_legal_basis
+from .service import pacing_of, reads, smtp_config, window_of, writes
+from .smtp import SendOutcome, SendStatus, SmtpSender
+
+log = logging.getLogger("outbound.email.engine")
+MAX_ATTEMPTS = 8
+HOUSEKEEPING_SECONDS = 5.0
+
+
+@dataclass
+class Claimed:
+    mailbox: Mailbox
+    ids: list[int]
+
+
+class SendingEngine:
+    """Claims and sends ledger rows until stopped (see the module doc)."""
+
+    def __init__(self, runtime: EmailRuntime, *, batch: int = 50, poll_interval: float = 0.5,
+                 lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True) -> None:
+        self.runtime = runtime
+        self.batch = batch
+        self.poll_interval = poll_interval
+        # A row in "sending" outlives its lease only when its sender died: longer than any SMTP exchange.
+        self.lease_seconds = lease_seconds or max(60.0, runtime.settings.smtp_timeout * 6)
+        self.worker_id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.check_contacts = check_contacts
+        self._senders: dict[int, tuple[datetime, SmtpSender]] = {}
+        self._stop = asyncio.Event()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._last_housekeeping = 0.0
+
+    # --- lifecycle ----------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop())
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+        for _, sender in list(self._senders.values()):
+            with contextlib.suppress(Exception):
+                await sender.close()
+        self._senders.clear()
+
+    async def _loop(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            wait = self.poll_interval
+            try:
+                if await self.run_once():
+                    failures = 0
+                    continue
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                failures += 1
+                wait = min(60.0, self.poll_interval * 2 ** min(failures, 7))
+                log.exception("e-mail sender %s: a round failed (%d in a row)", self.worker_id, failures)
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), wait)
+
+    # --- one round ----------------------------------------------------------------------------------
+    async def run_once(self) -> int:
+        """Housekeeping (every few seconds), then claim and send one round; how many rows were handled."""
+        loop_time = asyncio.get_running_loop().time()
+        if loop_time - self._last_housekeeping >= HOUSEKEEPING_SECONDS or self._last_housekeeping == 0.0:
+            self._last_housekeeping = loop_time
+            await self.housekeeping()
+        claimed = await self.claim()
+        if not claimed:
+            return 0
+        counts = await asyncio.gather(*(self._send_mailbox(c) for c in claimed))
+        return sum(counts)
+
+    async def housekeeping(self) -> None:
+        from .prepare import render_due_steps
+
+        now = self.runtime.deps.clock()
+        async with writes(self.runtime) as s:
+            lost = await repo.expire_sending(s, now)
+            for message_db_id in lost:
+                await self._timeline_job(s, message_db_id, "unknown")
+        try:
+            if await render_due_steps(self.runtime):
+                self.wake()
+        except AppError as exc:  # leads unreachable: the enrolments come due again after their render lease
+            log.warning("rendering due steps failed: %s", exc)
+        async with writes(self.runtime) as s:
+            await repo.finish_campaigns_done(s, now)
+
+    async def claim(self) -> list[Claimed]:
+        runtime = self.runtime
+        now = runtime.deps.clock()
+        out: list[Claimed] = []
+        async with writes(runtime) as s:
+            for mailbox in await repo.lock_mailboxes_ready(s, now):
+                pacing = pacing_of(mailbox, runtime.settings.email_gap_jitter)
+                limit = self.batch
+                recent: list[datetime] = []
+                if pacing.daily_limit or pacing.warmup is not None or pacing.min_gap_seconds > 0:
+                    recent = await repo.recent_sends(s, mailbox.id, now)
+                    earliest = next_send_at(pacing, recent, now, runtime.deps.rng)
+                    if earliest > now:
+                        mailbox.next_send_at = earliest
+                        continue
+                    left = sends_left_today(pacing, recent, now)
+                    if left is not None:
+                        limit = min(limit, left)
+                    if pacing.min_gap_seconds > 0:
+                        limit = min(limit, 1)
+                if limit <= 0:
+                    continue
+                ids = await repo.claim_messages(s, self.worker_id, now, self.lease_seconds, mailbox_id=mailbox.id,
+                                                limit=limit)
+                if not ids:
+                    continue
+                if pacing.min_gap_seconds > 0:
+                    # Reserve the gap now: the next claim of this mailbox, by any sender, waits for it.
+                    mailbox.next_send_at = next_send_at(pacing, [*recent, now], now, runtime.deps.rng)
+                out.append(Claimed(mailbox, ids))
+        return out
+
+    # --- sending --------------------------------------------------------------------------------------
+    async def _sender(self, mailbox: Mailbox) -> SmtpSender:
+        cached = self._senders.get(mailbox.id)
+        if cached is not None and cached[0] == mailbox.updated_at:
+            return cached[1]
+        if cached is not None:
+            with contextlib.suppress(Exception):
+                await cached[1].close()
+        sender = SmtpSender(smtp_config(self.runtime, mailbox), idle_seconds=self.runtime.settings.smtp_idle_seconds)
+        self._senders[mailbox.id] = (mailbox.updated_at, sender)
+        return sender
+
+    async def _send_mailbox(self, claimed: Claimed) -> int:
+        handled = 0
+        try:
+            sender = await self._sender(claimed.mailbox)
+        except Exception as exc:  # the sealed password no longer opens: a mailbox problem
+            await self._pause_mailbox(claimed.mailbox.id, f"the stored SMTP password cannot be read: {exc}")
+            async with writes(self.runtime) as s:
+                await repo.release_claims(s, claimed.ids, self.worker_id)
+            return 0
+        contacts = await self._contacts(claimed.ids)
+        for index, message_db_id in enumerate(claimed.ids):
+            if self._stop.is_set():
+                async with writes(self.runtime) as s:
+                    await repo.release_claims(s, claimed.ids[index:], self.worker_id)
+                break
+            outcome = await self.send_one(message_db_id, claimed.mailbox, sender, contacts)
+            handled += 1
+            if outcome is not None and outcome.pause_mailbox:
+                async with writes(self.runtime) as s:
+                    await repo.release_claims(s, claimed.ids[index + 1:], self.worker_id)
+                break
+        return handled
+
+    async def _contacts(self, ids: list[int]) -> dict[int, Any]:
+        """The claimed messages' contacts from leads (deleted → None), to re-check them before DATA."""
+        if not self.check_contacts:
+            return {}
+        from .service import fetch_companies, fetch_contacts
+
+        async with reads(self.runtime) as s:
+            rows = await repo.messages_by_ids(s, ids)
+        contact_ids = [m.contact_id for m in rows if m.campaign_id is not None and m.contact_id is not None]
+        if not contact_ids:
+            return {}
+        try:
+            contacts = await fetch_contacts(self.runtime, contact_ids)
+            companies = await fetch_companies(self.runtime, (c.company_id for c in contacts.values() if c))
+        except AppError as exc:
+            log.warning("leads cannot be asked about contacts (%s); their messages wait", exc)
+            return {cid: "unavailable" for cid in contact_ids}
+        return {cid: (c, companies.get(c.company_id) if c is not None and c.company_id else None) if c is not None
+                else None for cid, c in contacts.items()}
+
+    async def send_one(self, message_db_id: int, mailbox: Mailbox, sender: SmtpSender,
+                       contacts: dict[int, Any]) -> SendOutcome | None:
+        runtime = self.runtime
+        now = runtime.deps.clock()
+        # 1. Re-check and move to "sending" (committed before the SMTP conversation starts).
+        async with writes(runtime) as s:
+            message = await repo.get_message(s, message_db_id)
+            if message is None or message.locked_by != self.worker_id or message.status != QUEUED:
+                return None
+            problem = await self._recheck(s, message, contacts, now)
+            if problem is not None:
+                return None
+            try:
+                wire = self._wire(message, mailbox)
+            except AppError as exc:
+                await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=FAILED,
+                                         error=f"the message cannot be built: {exc}", locked_by=None,
+                                         lease_until=None, next_attempt_at=None)
+                return None
+            attempts = message.attempts + 1
+            envelope_from = parse_address(mailbox.from_email).ascii_email
+            recipient = parse_address(message.to_email, allow_smtputf8=True).ascii_email
+            moved = await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=SENDING,
+                                             attempts=attempts,
+                                             lease_until=now + timedelta(seconds=self.lease_seconds))
+            if not moved:
+                return None
+        # 2. The SMTP conversation, with no unit of work open.
+        outcome = await sender.send(envelope_from, [recipient], wire)
+        # 3. The outcome.
+        await self._record(message_db_id, mailbox, outcome, attempts)
+        return outcome
+
+    async def _recheck(self, s: Any, message: Message, contacts: dict[int, Any], now: datetime) -> str | None:
+        """Why the claimed message must not go now (it is withdrawn, postponed or released), or None."""
+        wid = self.worker_id
+
+        async def withdraw(reason: str) -> str:
+            # Never sent: it leaves the ledger's queue as failed with the reason (the enrolment says why).
+            await repo.fenced_update(s, message.id, wid, expect=QUEUED, status=FAILED, error=reason,
+                                     resolution="withdrawn", locked_by=None, lease_until=None, next_attempt_at=None)
+            return reason
+
+        async def postpone(until: datetime, reason: str) -> str:
+            await repo.fenced_update(s, message.id, wid, expect=QUEUED, next_attempt_at=until, locked_by=None,
+                                     lease_until=None, error=reason)
+            return reason
+
+        mailbox = await repo.get_mailbox(s, message.mailbox_id) if message.mailbox_id else None
+        if mailbox is None:
+            return await withdraw("the mailbox was deleted")
+        if mailbox.paused_at is not None:
+            await repo.release_claims(s, [message.id], wid)
+            return "mailbox paused"
+        suppressed = await repo.is_suppressed(s, parse_address(message.to_email, allow_smtputf8=True).key)
+        if suppressed:
+            if message.enrolment_id is not None:
+                await repo.stop_contact_enrolments(s, message.contact_id, suppressed, now, email=message.to_email)
+            return await withdraw(f"the address is suppressed ({suppressed})")
+        if message.campaign_id is None:
+            return None
+        campaign = await s.get(Campaign, message.campaign_id, populate_existing=True)
+        if campaign is None or campaign.status != RUNNING:
+            await repo.release_claims(s, [message.id], wid)
+            return "campaign not running"
+        enrolment = (await s.get(CampaignContact, message.enrolment_id, populate_existing=True)
+                     if message.enrolment_id else None)
+        if enrolment is None or enrolment.status != ACTIVE:
+            return await withdraw(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})")
+        zone = ZoneInfo(enrolment.timezone or self.runtime.settings.email_default_timezone)
+        opens = next_window_time(window_of(campaign.send_window), now, zone)
+        if opens > now:
+            return await postpone(opens, "outside the send window")
+        if self.check_contacts and message.contact_id is not None:
+            found = contacts.get(message.contact_id, "unknown")
+            if found in ("unavailable", "unknown"):
+                return await postpone(now + timedelta(seconds=30), "leads could not be asked about the contact")
+            if found is None:
+                await repo.stop_contact_enrolments(s, message.contact_id, "contact_deleted", now)
+                return await withdraw("the contact was deleted")
+            contact, company = found
+            if needs_legal_basis(contact, company):
+                await repo.stop_contact_enrolments(s, message.contact_id, "legal_basis", now)
+                return await withdraw("no legal basis is recorded for a contact in DE/AT/CH")
+        return None
+
+    def _wire(self, message: Message, mailbox: Mailbox) -> bytes:
+        runtime = self.runtime
+        sender = parse_address(mailbox.from_email, display_name=mailbox.from_name or "")
+        to = parse_address(message.to_email, allow_smtputf8=True).with_name(message.to_name)
+        reply_to: Address | None = parse_address(message.reply_to) if message.reply_to else None
+        url = mailto = None
+        if message.campaign_id is not None:
+            token = unsubscribe_token(runtime.deps.link_key,
+                                      UnsubscribeTarget(to.email, message.contact_id, message.campaign_id))
+            url = unsubscribe_url(runtime.settings.public_url, token)
+            if mailbox.imap_host:
+                mailto = unsubscribe_mailto(sender.ascii_email, token)
+        parts = [Part(content=base64.b64decode(a["content_base64"]), content_type=a["content_type"].split(";")[0],
+                      params=_params(a["content_type"]), filename=a["filename"],
+                      placement="alternative" if a["content_type"].startswith("text/calendar") else "attachment")
+                 for a in (message.attachments or [])]
+        out = OutgoingMessage(
+            sender=sender, to=to, subject=message.subject, text=message.body_text or "", html=message.body_html,
+            message_id=message.message_id or "", reply_to=reply_to, in_reply_to=message.in_reply_to,
+            references=[message.in_reply_to] if message.in_reply_to else (),
+            list_unsubscribe_url=url, list_unsubscribe_mailto=mailto, parts=parts)
+        wire = build_message(out)
+        dkim = runtime.deps.dkim
+        if dkim is not None and sender.ascii_domain == dkim.domain:
+            wire = sign_message(wire, dkim)
+        return wire
+
+    async def _record(self, message_db_id: int, mailbox: Mailbox, outcome: SendOutcome, attempts: int) -> None:
+        runtime = self.runtime
+        now = runtime.deps.clock()
+        wid = self.worker_id
+        status = outcome.status
+        async with writes(runtime) as s:
+            message = await repo.get_message(s, message_db_id)
+            if message is None:
+                return
+            common: dict[str, Any] = {"smtp_code": outcome.code, "smtp_reply": outcome.reply[:4000],
+                                      "locked_by": None, "lease_until": None}
+            if status is SendStatus.SENT:
+                if not await repo.fenced_update(s, message.id, wid, expect=SENDING, status=SENT, sent_at=now,
+                                                error=None, next_attempt_at=None, **common):
+                    return
+                await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox.id).values(last_sent_at=now))
+                await repo.add_event(s, kind="sent", at=now, message_id=message.id, campaign_id=message.campaign_id,
+                                     contact_id=message.contact_id, detail={"reply": outcome.reply[:500]})
+                await self._schedule_next(s, message, now)
+                await self._timeline_job(s, message.id, "sent")
+            elif status is SendStatus.TEMPORARY:
+                if attempts >= MAX_ATTEMPTS:
+                    await repo.fenced_update(s, message.id, wid, expect=SENDING, status=FAILED,
+                                             error=f"gave up after {attempts} attempts: {outcome.reply}"[:4000],
+                                             next_attempt_at=None, **common)
+                    await self._timeline_job(s, message.id, "failed")
+                else:
+                    retry_at = now + timedelta(seconds=max(5.0, backoff_delay(attempts, base=30.0, cap=3600.0)))
+                    await repo.fenced_update(s, message.id, wid, expect=SENDING, status=QUEUED,
+                                             error=outcome.reply[:4000], next_attempt_at=retry_at, **common)
+            elif status is SendStatus.HARD_BOUNCE:
+                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=BOUNCED, bounced_at=now,
+                                         sent_at=None, error=outcome.reply[:4000], next_attempt_at=None, **common)
+                key = parse_address(message.to_email, allow_smtputf8=True).key
+                await repo.add_suppression(s, kind="address", value=key, reason="bounced",
+                                           source=f"message:{message.id}", contact_id=message.contact_id,
+                                           campaign_id=message.campaign_id)
+                await repo.stop_contact_enrolments(s, message.contact_id, "bounced", now, email=message.to_email)
+                await repo.add_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
+                                     contact_id=message.contact_id,
+                                     detail={"reply": outcome.reply[:500], "stage": outcome.stage, "smtp": True})
+                await self._timeline_job(s, message.id, "bounced")
+            elif status is SendStatus.REJECTED:
+                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=FAILED,
+                                         error=outcome.reply[:4000], next_attempt_at=None, **common)
+                await self._timeline_job(s, message.id, "failed")
+            elif status is SendStatus.MAILBOX_PROBLEM:
+                # Not this message's fault: it waits (no attempt counted) until the mailbox is resumed.
+                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=QUEUED, attempts=attempts - 1,
+                                         error=outcome.reply[:4000], next_attempt_at=now, **common)
+                await repo.pause_mailbox(s, mailbox.id, outcome.reply, now)
+            else:  # UNKNOWN: the server may have it; at most once means no automatic resend
+                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=UNKNOWN,
+                                         error=outcome.reply[:4000], next_attempt_at=None, **common)
+                await self._timeline_job(s, message.id, "unknown")
+        if status is SendStatus.MAILBOX_PROBLEM:
+            self._senders.pop(mailbox.id, None)
+
+    async def _schedule_next(self, s: Any, message: Message, now: datetime) -> None:
+        """After a sent step: when the next one falls due, or the enrolment is finished."""
+        if message.enrolment_id is None or message.campaign_id is None or message.step is None:
+            return
+        enrolment = await s.get(CampaignContact, message.enrolment_id, populate_existing=True)
+        if enrolment is None:
+            return
+        steps = {st.position: st for st in await repo.campaign_steps(s, message.campaign_id)}
+        following = steps.get(message.step + 1)
+        values: dict[str, Any] = {"last_sent_at": now}
+        if enrolment.status == ACTIVE:
+            if following is None:
+                values.update(status=FINISHED, next_due_at=None)
+            elif enrolment.next_step == message.step + 1:
+                zone = ZoneInfo(enrolment.timezone or self.runtime.settings.email_default_timezone)
+                values["next_due_at"] = step_due_at(now, following.delay_days, zone,
+                                                    business_days=following.business_days)
+        await s.execute(sa.update(CampaignContact).where(CampaignContact.id == enrolment.id).values(**values))
+
+    async def _timeline_job(self, s: Any, message_db_id: int, kind: str) -> None:
+        await self.runtime.jobs.enqueue(s, "email.timeline", {"message_id": message_db_id, "kind": kind},
+                                        key=f"email:message:{message_db_id}:{kind}")
+        self.runtime.wake_worker()
+
+    async def _pause_mailbox(self, mailbox_id: int, reason: str) -> None:
+        async with writes(self.runtime) as s:
+            await repo.pause_mailbox(s, mailbox_id, reason, self.runtime.deps.clock())
+
+
+def _params(content_type: str) -> list[tuple[str, str]]:
+    out = []
+    for piece in content_type.split(";")[1:]:
+        if "=" in piece:
+            name, value = piece.split("=", 1)
+            out.append((name.strip(), value.strip()))
+    return out
+
+
+__all__ = ["STOPPED", "SendingEngine"]

@@ -1,0 +1,79 @@
+"""Background work of the e-mail service run by the kit's job workers: preparing a started campaign, and
+telling leads what happened to a message (the contact's timeline and status).
+
+Each handler reads in a short unit of work, calls leads with no session open and raises on a passing
+failure so the kit retries with backoff. Timeline entries carry an ``external_id`` that says what they
+mean (``email:message:<id>:sent``), so a retried job never adds one twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.kit.errors import Invalid, NotFound
+from services.kit.jobs import Handler, JobContext
+from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
+
+from . import repository as repo
+from .deps import EmailRuntime
+from .prepare import prepare_campaign
+from .service import reads
+
+# A contact further along than "contacted" keeps its status when a mail goes out.
+MOVES_TO_CONTACTED = frozenset({LeadStatus.new, LeadStatus.enriched})
+TITLES = {"sent": "E-mail sent", "bounced": "E-mail bounced", "failed": "E-mail not sent",
+          "unknown": "E-mail delivery unknown"}
+
+
+async def record_timeline(ctx: JobContext) -> dict[str, Any]:
+    runtime: EmailRuntime = ctx.runtime
+    kind = str(ctx.payload["kind"])
+    leads = runtime.deps.leads
+    if kind == "unsubscribed":
+        contact_id = int(ctx.payload["contact_id"])
+        detail = {"email": ctx.payload.get("email"), "campaign_id": ctx.payload.get("campaign_id")}
+        activity = ActivityCreate(contact_id=contact_id, type="email.unsubscribed",
+                                  title="Unsubscribed from e-mail", detail=detail,
+                                  external_id=f"email:contact:{contact_id}:unsubscribed")
+        try:
+            await leads.record_activity(activity)
+        except NotFound:
+            return {"skipped": "the contact no longer exists"}
+        return {"recorded": "unsubscribed"}
+    async with reads(runtime) as s:
+        message = await repo.get_message(s, int(ctx.payload["message_id"]))
+    if message is None:
+        return {"skipped": "the message no longer exists"}
+    if message.contact_id is None and message.company_id is None and not message.key:
+        return {"skipped": "no contact"}
+    note = message.timeline or {}
+    title = f"{TITLES.get(kind, 'E-mail')}: {message.subject}"[:300]
+    type_ = f"email.{kind}"
+    if kind == "sent" and note:
+        type_, title = str(note.get("type") or type_), str(note.get("title") or title)
+    detail = {"message_id": message.id, "rfc822_message_id": message.message_id, "campaign_id": message.campaign_id,
+              "step": message.step, "mailbox_id": message.mailbox_id, "to": message.to_email,
+              "status": message.status, "smtp_reply": (message.smtp_reply or "")[:500]}
+    try:
+        activity = ActivityCreate(contact_id=message.contact_id, company_id=message.company_id,
+                                  contact_email=message.to_email if message.contact_id is None else None,
+                                  type=type_, title=title, detail=detail,
+                                  occurred_at=message.sent_at or message.bounced_at or message.updated_at,
+                                  external_id=f"email:message:{message.id}:{kind}")
+    except ValueError as exc:
+        return {"skipped": f"not recordable: {exc}"}
+    try:
+        await leads.record_activity(activity)
+    except (NotFound, Invalid) as exc:
+        return {"skipped": f"leads refused the entry: {exc}"}
+    if kind == "sent" and message.contact_id is not None:
+        try:
+            contact = await leads.get_contact(message.contact_id)
+            if contact.status in MOVES_TO_CONTACTED:
+                await leads.update_contact(message.contact_id, ContactUpdate(status=LeadStatus.contacted))
+        except NotFound:
+            return {"recorded": kind, "status": "the contact no longer exists"}
+    return {"recorded": kind}
+
+
+HANDLERS: dict[str, Handler] = {"email.prepare": prepare_campaign, "email.timeline": record_timeline}

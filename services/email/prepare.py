@@ -1,0 +1,230 @@
+"""Rendering a campaign into the ledger: step 1 for every enrolled contact when it starts (the
+``email.prepare`` job), later steps as they fall due (the sending engine calls :func:`render_due_steps`).
+
+Contacts come from leads before any unit of work opens; rows go in with ON CONFLICT DO NOTHING on the
+ledger's UNIQUE (campaign, contact, step), so a preparation that died half-way and runs again adds only
+what is missing. Excluded contacts (no address, suppressed, no legal basis, duplicate) are stopped with
+the reason, which the eligibility list shows too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from services.kit.errors import Invalid
+from services.kit.jobs import JobContext
+from services.leads.schemas import CompanyRead, ContactRead
+
+from . import repository as repo
+from .addresses import parse_address
+from .deps import EmailRuntime
+from .links import UnsubscribeTarget, unsubscribe_token, unsubscribe_url
+from .models import ACTIVE, PAUSED, QUEUED, RUNNING, STOPPED, Campaign, CampaignContact, CampaignStep, Mailbox
+from .pacing import contact_timezone, next_window_time, step_due_at
+from .render import SenderInfo, TemplateCache, build_context, contact_address, country_of
+from .service import audience, campaign_message_id, judge, reads, sender_profile, window_of, writes
+from .templates import CompiledTemplate
+
+log = logging.getLogger("outbound.email.prepare")
+BATCH = 500
+# A due enrolment taken for rendering is put this far ahead, so another sender does not take it too.
+RENDER_LEASE = timedelta(minutes=5)
+
+
+@dataclass
+class CampaignParts:
+    campaign: Campaign
+    steps: dict[int, CampaignStep]
+    compiled: dict[int, CompiledTemplate]
+    mailboxes: dict[int, Mailbox]
+    mailbox_order: list[int]
+
+
+async def load_parts(runtime: EmailRuntime, campaign_id: int, cache: TemplateCache) -> CampaignParts | None:
+    async with reads(runtime) as s:
+        campaign = await repo.get_campaign(s, campaign_id)
+        if campaign is None:
+            return None
+        steps = {st.position: st for st in await repo.campaign_steps(s, campaign_id)}
+        templates = await repo.templates_by_ids(s, [st.template_id for st in steps.values()])
+        order = await repo.campaign_mailbox_ids(s, campaign_id)
+        mailboxes = await repo.mailboxes_by_ids(s, order)
+    compiled = {pos: cache.get(templates[st.template_id]) for pos, st in steps.items() if st.template_id in templates}
+    return CampaignParts(campaign, steps, compiled, mailboxes, [m for m in order if m in mailboxes])
+
+
+def zone_name(runtime: EmailRuntime, enrolment: CampaignContact, contact: ContactRead,
+              company: CompanyRead | None) -> str:
+    settings = runtime.settings
+    zone = contact_timezone(country_of(contact, company), enrolment.timezone,
+                            default=settings.email_default_timezone, overrides=settings.email_country_timezones)
+    return zone.key
+
+
+def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrolment: CampaignContact,
+               contact: ContactRead, company: CompanyRead | None, sender_profile_: Any, mailbox: Mailbox,
+               now: datetime, due: datetime, opening_line: str | None) -> dict[str, Any]:
+    """One ledger row (a dict for a bulk insert); raises TemplateProblem when the template fails here."""
+    campaign = parts.campaign
+    address = contact_address(contact)
+    assert address is not None
+    token = unsubscribe_token(runtime.deps.link_key, UnsubscribeTarget(address, contact.id, campaign.id))
+    context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, sender_profile_),
+                            campaign=campaign, unsubscribe_url=unsubscribe_url(runtime.settings.public_url, token),
+                            opening_line=opening_line)
+    content = parts.compiled[position].render(context)
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(enrolment.timezone or zone_name(runtime, enrolment, contact, company))
+    send_at = next_window_time(window_of(campaign.send_window), max(now, due), zone)
+    previous = (campaign_message_id(runtime, mailbox, campaign.id, contact.id, position - 1)
+                if position > 1 else None)
+    return {
+        "campaign_id": campaign.id, "enrolment_id": enrolment.id, "contact_id": contact.id,
+        "company_id": contact.company_id, "step": position, "mailbox_id": mailbox.id, "to_email": address,
+        "to_name": contact.name, "reply_to": mailbox.reply_to, "subject": content.subject,
+        "body_html": content.html, "body_text": content.text, "status": QUEUED,
+        "message_id": campaign_message_id(runtime, mailbox, campaign.id, contact.id, position),
+        "in_reply_to": previous, "attempts": 0, "next_attempt_at": send_at, "created_at": now, "updated_at": now,
+    }
+
+
+async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
+    """Step 1 of every enrolled contact into the ledger (resumable; see the module doc)."""
+    runtime: EmailRuntime = ctx.runtime
+    campaign_id = int(ctx.payload["campaign_id"])
+    cache = TemplateCache(runtime.deps.templates)
+    parts = await load_parts(runtime, campaign_id, cache)
+    if parts is None or parts.campaign.status not in (RUNNING, PAUSED):
+        return {"skipped": "the campaign is not running"}
+    if parts.campaign.prepared_at is not None:
+        return {"skipped": "already prepared"}
+    if 1 not in parts.compiled or not parts.mailbox_order:
+        raise Invalid("the campaign has no first step or no mailbox")
+    async with reads(runtime) as s:
+        todo = [e for e in await repo.enrolments(s, campaign_id) if e.status == ACTIVE and e.next_step == 1]
+        lines = await repo.accepted_ai_lines(s, campaign_id, 1)
+        # Addresses a run that died half-way already rendered: a second contact with one of them is a duplicate.
+        already = {parse_address(e.email).key for e in await repo.enrolments(s, campaign_id)
+                   if e.next_step > 1 and e.email}
+    profile = await sender_profile(runtime, parts.campaign.created_by)
+    now = runtime.deps.clock()
+    first = parts.steps[1]
+    done = made = excluded = 0
+    total = len(todo)
+    for start in range(0, len(todo), BATCH):
+        batch = todo[start:start + BATCH]
+        contacts, companies, suppressed = await audience(runtime, [e.contact_id for e in batch])
+        rows: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for i, enrolment in enumerate(batch):
+            contact = contacts.get(enrolment.contact_id)
+            company = companies.get(contact.company_id) if contact is not None and contact.company_id else None
+            verdict = judge(contact, company, suppressed, seen)
+            if verdict is None and contact is not None:
+                address = contact_address(contact)
+                if address is not None and parse_address(address).key in already:
+                    verdict = ("duplicate", "another contact of this campaign has the same address")
+            if verdict is not None or contact is None:
+                reason = verdict[0] if verdict else "contact_missing"
+                updates.append({"id": enrolment.id, "status": STOPPED, "stop_reason": reason,
+                                "excluded_reason": reason, "stopped_at": now, "next_due_at": None})
+                excluded += 1
+                continue
+            mailbox = parts.mailboxes[parts.mailbox_order[(start + i) % len(parts.mailbox_order)]]
+            zone = zone_name(runtime, enrolment, contact, company)
+            enrolment.timezone = zone
+            from zoneinfo import ZoneInfo
+
+            due = step_due_at(now, first.delay_days, ZoneInfo(zone), business_days=first.business_days)
+            try:
+                row = render_row(runtime, parts, 1, enrolment, contact, company, profile, mailbox, now, due,
+                                 lines.get(contact.id))
+            except Invalid as exc:
+                updates.append({"id": enrolment.id, "status": STOPPED, "stop_reason": "render_failed",
+                                "excluded_reason": "render_failed", "stopped_at": now, "next_due_at": None})
+                log.warning("campaign %s contact %s: %s", campaign_id, contact.id, exc)
+                excluded += 1
+                continue
+            rows.append(row)
+            updates.append({"id": enrolment.id, "email": row["to_email"], "company_id": contact.company_id,
+                            "timezone": zone, "mailbox_id": mailbox.id, "next_step": 2, "next_due_at": None})
+            made += 1
+        async with writes(runtime) as s:
+            await repo.insert_messages(s, rows)
+            await repo.update_enrolments(s, updates)
+        done += len(batch)
+        await ctx.progress(done, total)
+        if runtime.deps.engine is not None:
+            runtime.deps.engine.wake()
+    async with writes(runtime) as s:
+        campaign = await repo.get_campaign(s, campaign_id)
+        if campaign is not None:
+            campaign.prepared_at = runtime.deps.clock()
+    return {"messages": made, "excluded": excluded}
+
+
+async def render_due_steps(runtime: EmailRuntime, *, limit: int = 200) -> int:
+    """Render the next step of enrolments whose time has come; how many rows were added."""
+    now = runtime.deps.clock()
+    async with writes(runtime) as s:
+        due = list(await repo.due_enrolments(s, now, limit=limit))
+        if not due:
+            return 0
+        await repo.update_enrolments(s, [{"id": e.id, "next_due_at": now + RENDER_LEASE} for e in due])
+    by_campaign: dict[int, list[CampaignContact]] = {}
+    for e in due:
+        by_campaign.setdefault(e.campaign_id, []).append(e)
+    cache = TemplateCache(runtime.deps.templates)
+    added = 0
+    for campaign_id, enrolled in by_campaign.items():
+        added += await _render_step_batch(runtime, campaign_id, enrolled, cache, now)
+    return added
+
+
+async def _render_step_batch(runtime: EmailRuntime, campaign_id: int, enrolled: Sequence[CampaignContact],
+                             cache: TemplateCache, now: datetime) -> int:
+    parts = await load_parts(runtime, campaign_id, cache)
+    if parts is None:
+        return 0
+    contacts, companies, suppressed = await audience(runtime, [e.contact_id for e in enrolled])
+    profile = await sender_profile(runtime, parts.campaign.created_by)
+    rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    lines_by_step: dict[int, dict[int, str]] = {}
+    for enrolment in enrolled:
+        position = enrolment.next_step
+        contact = contacts.get(enrolment.contact_id)
+        company = companies.get(contact.company_id) if contact is not None and contact.company_id else None
+        verdict = judge(contact, company, suppressed, set())
+        if position not in parts.compiled:
+            updates.append({"id": enrolment.id, "status": "finished", "next_due_at": None})
+            continue
+        if verdict is not None or contact is None:
+            reason = verdict[0] if verdict else "contact_missing"
+            updates.append({"id": enrolment.id, "status": STOPPED, "stop_reason": reason, "stopped_at": now,
+                            "next_due_at": None})
+            continue
+        mailbox = parts.mailboxes.get(enrolment.mailbox_id or 0) or parts.mailboxes[parts.mailbox_order[0]]
+        if position not in lines_by_step:
+            async with reads(runtime) as s:
+                lines_by_step[position] = await repo.accepted_ai_lines(s, campaign_id, position)
+        try:
+            row = render_row(runtime, parts, position, enrolment, contact, company, profile, mailbox, now, now,
+                             lines_by_step[position].get(contact.id))
+        except Invalid as exc:
+            log.warning("campaign %s contact %s step %s: %s", campaign_id, contact.id, position, exc)
+            updates.append({"id": enrolment.id, "status": STOPPED, "stop_reason": "render_failed",
+                            "stopped_at": now, "next_due_at": None})
+            continue
+        rows.append(row)
+        updates.append({"id": enrolment.id, "next_step": position + 1, "next_due_at": None})
+    async with writes(runtime) as s:
+        await repo.insert_messages(s, rows)
+        await repo.update_enrolments(s, updates)
+    return len(rows)

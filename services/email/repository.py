@@ -1,0 +1,534 @@
+"""Every SQL statement of the e-mail service.
+
+The ledger's claim follows the kit's job queue (services/kit/jobs.py): ``FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, and on SQLite the unit of work's ``BEGIN IMMEDIATE`` (one writer at a time) makes the same
+select-then-update atomic. Every write a sender makes to a claimed row is fenced by ``locked_by``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import (
+    ACTIVE,
+    BOUNCED,
+    DRAFT,
+    FAILED,
+    FINISHED,
+    QUEUED,
+    REPLIED,
+    RUNNING,
+    SENDING,
+    SENT,
+    STOPPED,
+    UNKNOWN,
+    AiLine,
+    Campaign,
+    CampaignContact,
+    CampaignMailbox,
+    CampaignStep,
+    Mailbox,
+    Message,
+    MessageEvent,
+    Suppression,
+    Template,
+)
+
+DAY = timedelta(days=1)
+
+
+async def add(s: AsyncSession, row: Any) -> Any:
+    s.add(row)
+    await s.flush()
+    return row
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# --- mailboxes ------------------------------------------------------------------------------------
+async def get_mailbox(s: AsyncSession, mailbox_id: int) -> Mailbox | None:
+    return await s.get(Mailbox, mailbox_id, populate_existing=True)
+
+
+async def list_mailboxes(s: AsyncSession) -> Sequence[Mailbox]:
+    return (await s.execute(sa.select(Mailbox).order_by(Mailbox.id))).scalars().all()
+
+
+async def mailboxes_by_ids(s: AsyncSession, ids: Iterable[int]) -> dict[int, Mailbox]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = (await s.execute(sa.select(Mailbox).where(Mailbox.id.in_(wanted)))).scalars().all()
+    return {row.id: row for row in rows}
+
+
+async def catcher_mailbox(s: AsyncSession) -> Mailbox | None:
+    stmt = sa.select(Mailbox).where(Mailbox.kind == "catcher").order_by(Mailbox.id).limit(1)
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
+async def default_mailbox(s: AsyncSession) -> Mailbox | None:
+    """The mailbox marked default, else the local catcher, else the oldest one."""
+    stmt = (sa.select(Mailbox)
+            .order_by(Mailbox.is_default.desc(), (Mailbox.kind == "catcher").desc(), Mailbox.id).limit(1))
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
+async def mailbox_in_use(s: AsyncSession, mailbox_id: int) -> bool:
+    """Whether a campaign that has not ended still sends through the mailbox."""
+    stmt = (sa.select(CampaignMailbox.campaign_id).join(Campaign, Campaign.id == CampaignMailbox.campaign_id)
+            .where(CampaignMailbox.mailbox_id == mailbox_id, Campaign.status.notin_([STOPPED, FINISHED])).limit(1))
+    return (await s.execute(stmt)).first() is not None
+
+
+async def mailbox_has_messages(s: AsyncSession, mailbox_id: int) -> bool:
+    stmt = sa.select(Message.id).where(Message.mailbox_id == mailbox_id).limit(1)
+    return (await s.execute(stmt)).first() is not None
+
+
+async def pause_mailbox(s: AsyncSession, mailbox_id: int, reason: str, at: datetime) -> None:
+    await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox_id, Mailbox.paused_at.is_(None))
+                    .values(paused_reason=reason[:2000], paused_at=at))
+
+
+async def lock_mailboxes_ready(s: AsyncSession, now: datetime, *, limit: int = 50) -> Sequence[Mailbox]:
+    """Mailboxes that may send now (not paused, past their gap), locked so one sender paces each."""
+    stmt = (sa.select(Mailbox)
+            .where(Mailbox.paused_at.is_(None),
+                   sa.or_(Mailbox.next_send_at.is_(None), Mailbox.next_send_at <= now))
+            .order_by(sa.func.coalesce(Mailbox.next_send_at, Mailbox.created_at), Mailbox.id).limit(limit)
+            .with_for_update(skip_locked=True).execution_options(populate_existing=True))
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def recent_sends(s: AsyncSession, mailbox_id: int, now: datetime) -> list[datetime]:
+    """When the mailbox sent in the last 24 h, and messages under way count as sent now."""
+    sent = sa.select(Message.sent_at).where(Message.mailbox_id == mailbox_id, Message.sent_at > now - DAY)
+    times = [t for t in (await s.execute(sent)).scalars().all() if t is not None]
+    busy = sa.select(sa.func.count()).select_from(Message).where(
+        Message.mailbox_id == mailbox_id,
+        sa.or_(Message.status == SENDING,
+               sa.and_(Message.status == QUEUED, Message.locked_by.is_not(None), Message.lease_until > now)))
+    times.extend([now] * int((await s.execute(busy)).scalar_one()))
+    return times
+
+
+# --- templates ------------------------------------------------------------------------------------
+async def get_template(s: AsyncSession, template_id: int) -> Template | None:
+    return await s.get(Template, template_id, populate_existing=True)
+
+
+async def list_templates(s: AsyncSession, *, limit: int, offset: int) -> tuple[Sequence[Template], int]:
+    total = (await s.execute(sa.select(sa.func.count()).select_from(Template))).scalar_one()
+    rows = (await s.execute(sa.select(Template).order_by(Template.id.desc()).limit(limit).offset(offset))).scalars()
+    return rows.all(), int(total)
+
+
+async def templates_by_ids(s: AsyncSession, ids: Iterable[int]) -> dict[int, Template]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = (await s.execute(sa.select(Template).where(Template.id.in_(wanted)))).scalars().all()
+    return {row.id: row for row in rows}
+
+
+async def template_in_use(s: AsyncSession, template_id: int) -> bool:
+    stmt = sa.select(CampaignStep.id).where(CampaignStep.template_id == template_id).limit(1)
+    return (await s.execute(stmt)).first() is not None
+
+
+# --- suppressions ---------------------------------------------------------------------------------
+async def suppressed_keys(s: AsyncSession, addresses: Iterable[str]) -> dict[str, str]:
+    """Of these lower-cased addresses, those suppressed (by address or by their domain) → the reason."""
+    wanted = {a.lower() for a in addresses if a}
+    if not wanted:
+        return {}
+    domains = {a.rsplit("@", 1)[-1] for a in wanted}
+    out: dict[str, str] = {}
+    chunk = sorted(wanted)
+    for i in range(0, len(chunk), 500):
+        part = chunk[i:i + 500]
+        rows = await s.execute(sa.select(Suppression.value, Suppression.reason)
+                               .where(Suppression.kind == "address", Suppression.value.in_(part)))
+        out.update({value: reason for value, reason in rows.all()})
+    dom = sorted(domains)
+    by_domain: dict[str, str] = {}
+    for i in range(0, len(dom), 500):
+        rows = await s.execute(sa.select(Suppression.value, Suppression.reason)
+                               .where(Suppression.kind == "domain", Suppression.value.in_(dom[i:i + 500])))
+        by_domain.update({value: reason for value, reason in rows.all()})
+    for address in wanted:
+        domain = address.rsplit("@", 1)[-1]
+        if address not in out and domain in by_domain:
+            out[address] = by_domain[domain]
+    return out
+
+
+async def is_suppressed(s: AsyncSession, address: str) -> str | None:
+    return (await suppressed_keys(s, [address])).get(address.lower())
+
+
+async def add_suppression(s: AsyncSession, *, kind: str, value: str, reason: str, source: str | None = None,
+                          contact_id: int | None = None, campaign_id: int | None = None,
+                          created_by: str | None = None) -> bool:
+    """Suppress an address or domain; False when it already was (the first reason is kept)."""
+    value = value.strip().lower()
+    existing = (await s.execute(sa.select(Suppression.id).where(Suppression.kind == kind,
+                                                                 Suppression.value == value))).first()
+    if existing is not None:
+        return False
+    async with s.begin_nested():
+        s.add(Suppression(kind=kind, value=value, reason=reason, source=source, contact_id=contact_id,
+                          campaign_id=campaign_id, created_by=created_by))
+        try:
+            await s.flush()
+        except sa.exc.IntegrityError:
+            return False  # a concurrent writer suppressed it first
+    return True
+
+
+async def list_suppressions(s: AsyncSession, *, limit: int, offset: int,
+                            q: str | None = None) -> tuple[Sequence[Suppression], int]:
+    stmt = sa.select(Suppression)
+    if q:
+        stmt = stmt.where(Suppression.value.contains(q.lower()))
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = (await s.execute(stmt.order_by(Suppression.id.desc()).limit(limit).offset(offset))).scalars()
+    return rows.all(), int(total)
+
+
+async def delete_suppression(s: AsyncSession, suppression_id: int) -> bool:
+    return _rowcount(await s.execute(sa.delete(Suppression).where(Suppression.id == suppression_id))) > 0
+
+
+# --- campaigns ------------------------------------------------------------------------------------
+async def get_campaign(s: AsyncSession, campaign_id: int) -> Campaign | None:
+    return await s.get(Campaign, campaign_id, populate_existing=True)
+
+
+async def lock_campaign(s: AsyncSession, campaign_id: int) -> Campaign | None:
+    """The campaign as committed now, locked until the transaction ends (one state change at a time)."""
+    stmt = (sa.select(Campaign).where(Campaign.id == campaign_id).with_for_update()
+            .execution_options(populate_existing=True))
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
+async def set_campaign_status(s: AsyncSession, campaign_id: int, from_states: Sequence[str], to_state: str,
+                              **values: Any) -> bool:
+    """Move the campaign between states only if it is in one of ``from_states`` (a compare-and-set: of two
+    concurrent starts exactly one changes a row)."""
+    stmt = (sa.update(Campaign).where(Campaign.id == campaign_id, Campaign.status.in_(from_states))
+            .values(status=to_state, **values))
+    return _rowcount(await s.execute(stmt)) == 1
+
+
+async def list_campaigns(s: AsyncSession, *, status: str | None, limit: int,
+                         offset: int) -> tuple[Sequence[Campaign], int]:
+    stmt = sa.select(Campaign)
+    if status is not None:
+        stmt = stmt.where(Campaign.status == status)
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = (await s.execute(stmt.order_by(Campaign.id.desc()).limit(limit).offset(offset))).scalars()
+    return rows.all(), int(total)
+
+
+async def campaign_steps(s: AsyncSession, campaign_id: int) -> Sequence[CampaignStep]:
+    stmt = sa.select(CampaignStep).where(CampaignStep.campaign_id == campaign_id).order_by(CampaignStep.position)
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def campaign_mailbox_ids(s: AsyncSession, campaign_id: int) -> list[int]:
+    stmt = (sa.select(CampaignMailbox.mailbox_id).where(CampaignMailbox.campaign_id == campaign_id)
+            .order_by(CampaignMailbox.position, CampaignMailbox.mailbox_id))
+    return [int(x) for x in (await s.execute(stmt)).scalars().all()]
+
+
+async def campaign_contact_ids(s: AsyncSession, campaign_id: int) -> list[int]:
+    stmt = (sa.select(CampaignContact.contact_id).where(CampaignContact.campaign_id == campaign_id)
+            .order_by(CampaignContact.id))
+    return [int(x) for x in (await s.execute(stmt)).scalars().all()]
+
+
+async def replace_campaign_parts(s: AsyncSession, campaign_id: int, *, mailbox_ids: Sequence[int] | None,
+                                 contact_ids: Sequence[int] | None,
+                                 steps: Sequence[dict[str, Any]] | None) -> None:
+    """Set a draft's mailboxes, audience and steps (each given list replaces the old one)."""
+    if mailbox_ids is not None:
+        await s.execute(sa.delete(CampaignMailbox).where(CampaignMailbox.campaign_id == campaign_id))
+        if mailbox_ids:
+            await s.execute(sa.insert(CampaignMailbox), [
+                {"campaign_id": campaign_id, "mailbox_id": m, "position": i} for i, m in enumerate(mailbox_ids)])
+    if steps is not None:
+        await s.execute(sa.delete(CampaignStep).where(CampaignStep.campaign_id == campaign_id))
+        if steps:
+            await s.execute(sa.insert(CampaignStep), [
+                {"campaign_id": campaign_id, "position": i + 1, "ai_line": False, **step}
+                for i, step in enumerate(steps)])
+    if contact_ids is not None:
+        await s.execute(sa.delete(CampaignContact).where(CampaignContact.campaign_id == campaign_id))
+        if contact_ids:
+            await s.execute(sa.insert(CampaignContact), [
+                {"campaign_id": campaign_id, "contact_id": c, "status": ACTIVE, "next_step": 1}
+                for c in dict.fromkeys(contact_ids)])
+    await s.flush()
+
+
+async def enrolments(s: AsyncSession, campaign_id: int) -> Sequence[CampaignContact]:
+    stmt = sa.select(CampaignContact).where(CampaignContact.campaign_id == campaign_id).order_by(CampaignContact.id)
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def get_enrolment(s: AsyncSession, enrolment_id: int) -> CampaignContact | None:
+    return await s.get(CampaignContact, enrolment_id, populate_existing=True)
+
+
+async def update_enrolments(s: AsyncSession, values: Sequence[dict[str, Any]]) -> None:
+    """Bulk update of enrolments by primary key (``[{"id": …, "field": …}]``)."""
+    if values:
+        await s.execute(sa.update(CampaignContact), list(values))
+
+
+async def due_enrolments(s: AsyncSession, now: datetime, *, limit: int) -> Sequence[CampaignContact]:
+    """Active enrolments of running campaigns whose next step is due to be rendered."""
+    stmt = (sa.select(CampaignContact)
+            .join(Campaign, Campaign.id == CampaignContact.campaign_id)
+            .where(Campaign.status == RUNNING, CampaignContact.status == ACTIVE,
+                   CampaignContact.next_due_at.is_not(None), CampaignContact.next_due_at <= now)
+            .order_by(CampaignContact.next_due_at, CampaignContact.id).limit(limit)
+            .with_for_update(skip_locked=True, of=CampaignContact))
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def stop_contact_enrolments(s: AsyncSession, contact_id: int | None, reason: str, at: datetime, *,
+                                  email: str | None = None, campaign_id: int | None = None) -> int:
+    """Stop the active enrolments of a contact (or of an address), and drop their messages not yet sent."""
+    cond = [CampaignContact.status == ACTIVE]
+    who = []
+    if contact_id is not None:
+        who.append(CampaignContact.contact_id == contact_id)
+    if email is not None:
+        who.append(sa.func.lower(CampaignContact.email) == email.lower())
+    if not who:
+        return 0
+    cond.append(sa.or_(*who))
+    if campaign_id is not None:
+        cond.append(CampaignContact.campaign_id == campaign_id)
+    ids = [int(x) for x in (await s.execute(sa.select(CampaignContact.id).where(*cond))).scalars().all()]
+    if not ids:
+        return 0
+    await s.execute(sa.update(CampaignContact).where(CampaignContact.id.in_(ids))
+                    .values(status=STOPPED, stop_reason=reason, stopped_at=at, next_due_at=None))
+    # Queued messages of those enrolments that nobody holds leave the ledger (they were never sent); a
+    # claimed one is re-checked by its sender before DATA and withdrawn there.
+    await s.execute(sa.delete(Message).where(Message.enrolment_id.in_(ids), Message.status == QUEUED,
+                                             sa.or_(Message.locked_by.is_(None), Message.lease_until < at)))
+    return len(ids)
+
+
+async def finish_campaigns_done(s: AsyncSession, now: datetime) -> list[int]:
+    """Running campaigns with no active enrolment and nothing left in the ledger become finished."""
+    active = sa.select(CampaignContact.id).where(CampaignContact.campaign_id == Campaign.id,
+                                                 CampaignContact.status == ACTIVE).exists()
+    pending = sa.select(Message.id).where(Message.campaign_id == Campaign.id,
+                                          Message.status.in_([QUEUED, SENDING])).exists()
+    ids = [int(x) for x in (await s.execute(
+        sa.select(Campaign.id).where(Campaign.status == RUNNING, Campaign.prepared_at.is_not(None),
+                                     ~active, ~pending))).scalars().all()]
+    if ids:
+        await s.execute(sa.update(Campaign).where(Campaign.id.in_(ids), Campaign.status == RUNNING)
+                        .values(status=FINISHED, finished_at=now))
+    return ids
+
+
+async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    """Per campaign: enrolled contacts and the ledger's messages by status (unsubscribed from events)."""
+    out: dict[int, dict[str, int]] = {
+        cid: {"total": 0, "pending": 0, "sent": 0, "failed": 0, "unknown": 0, "bounced": 0, "replied": 0,
+              "unsubscribed": 0} for cid in campaign_ids}
+    if not campaign_ids:
+        return out
+    rows = await s.execute(sa.select(CampaignContact.campaign_id, sa.func.count())
+                           .where(CampaignContact.campaign_id.in_(campaign_ids))
+                           .group_by(CampaignContact.campaign_id))
+    for cid, n in rows.all():
+        out[cid]["total"] = int(n)
+    by_status = await s.execute(sa.select(Message.campaign_id, Message.status, sa.func.count())
+                                .where(Message.campaign_id.in_(campaign_ids),
+                                       sa.or_(Message.resolution.is_(None), Message.resolution != "withdrawn"))
+                                .group_by(Message.campaign_id, Message.status))
+    for mcid, status, n in by_status.all():
+        key = {QUEUED: "pending", SENDING: "pending", SENT: "sent", FAILED: "failed", UNKNOWN: "unknown",
+               BOUNCED: "bounced", REPLIED: "replied"}.get(status)
+        if key and mcid is not None:
+            out[mcid][key] += int(n)
+    # "sent" is every message that left: replied ones, and bounced ones the server had accepted first.
+    for cid in campaign_ids:
+        out[cid]["sent"] = 0
+    left = await s.execute(sa.select(Message.campaign_id, sa.func.count())
+                           .where(Message.campaign_id.in_(campaign_ids), Message.sent_at.is_not(None))
+                           .group_by(Message.campaign_id))
+    for lcid, n in left.all():
+        if lcid is not None:
+            out[lcid]["sent"] = int(n)
+    # Unsubscribes from this campaign's mails (a sequence may have finished before the click).
+    people = sa.func.count(sa.distinct(MessageEvent.contact_id))
+    unsubscribed = await s.execute(sa.select(MessageEvent.campaign_id, people)
+                                   .where(MessageEvent.campaign_id.in_(campaign_ids),
+                                          MessageEvent.kind == "unsubscribe")
+                                   .group_by(MessageEvent.campaign_id))
+    for ucid, n in unsubscribed.all():
+        if ucid is not None:
+            out[ucid]["unsubscribed"] = int(n)
+    return out
+
+
+# --- the ledger -----------------------------------------------------------------------------------
+async def get_message(s: AsyncSession, message_id: int) -> Message | None:
+    return await s.get(Message, message_id, populate_existing=True)
+
+
+async def lock_message(s: AsyncSession, message_id: int) -> Message | None:
+    stmt = (sa.select(Message).where(Message.id == message_id).with_for_update()
+            .execution_options(populate_existing=True))
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
+async def message_by_key(s: AsyncSession, key: str) -> Message | None:
+    return (await s.execute(sa.select(Message).where(Message.key == key))).scalar_one_or_none()
+
+
+async def message_by_message_id(s: AsyncSession, message_id: str) -> Message | None:
+    return (await s.execute(sa.select(Message).where(Message.message_id == message_id))).scalar_one_or_none()
+
+
+async def insert_messages(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Add rendered messages; a row whose (campaign, contact, step) is already in the ledger is skipped."""
+    if not rows:
+        return
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        await s.execute(pg_insert(Message).on_conflict_do_nothing(), list(rows))
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        await s.execute(sqlite_insert(Message).on_conflict_do_nothing(), list(rows))
+
+
+async def list_messages(s: AsyncSession, *, contact_id: int | None, campaign_id: int | None, status: str | None,
+                        limit: int, offset: int) -> tuple[Sequence[Message], int]:
+    stmt = sa.select(Message)
+    if contact_id is not None:
+        stmt = stmt.where(Message.contact_id == contact_id)
+    if campaign_id is not None:
+        stmt = stmt.where(Message.campaign_id == campaign_id)
+    if status is not None:
+        stmt = stmt.where(Message.status == status)
+    total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
+    rows = (await s.execute(stmt.order_by(Message.id.desc()).limit(limit).offset(offset))).scalars()
+    return rows.all(), int(total)
+
+
+async def message_events(s: AsyncSession, message_id: int) -> Sequence[MessageEvent]:
+    stmt = sa.select(MessageEvent).where(MessageEvent.message_id == message_id).order_by(MessageEvent.at,
+                                                                                        MessageEvent.id)
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def add_event(s: AsyncSession, *, kind: str, at: datetime, message_id: int | None = None,
+                    campaign_id: int | None = None, contact_id: int | None = None,
+                    detail: dict[str, Any] | None = None, external_key: str | None = None) -> bool:
+    """Record an event; False when ``external_key`` was recorded before."""
+    if external_key is not None:
+        seen = (await s.execute(sa.select(MessageEvent.id).where(MessageEvent.external_key == external_key))).first()
+        if seen is not None:
+            return False
+    s.add(MessageEvent(kind=kind, at=at, message_id=message_id, campaign_id=campaign_id, contact_id=contact_id,
+                       detail=detail or {}, external_key=external_key))
+    await s.flush()
+    return True
+
+
+async def expire_sending(s: AsyncSession, now: datetime) -> list[int]:
+    """Messages whose sender died during the SMTP conversation become ``unknown`` (never resent on their own)."""
+    stmt = sa.select(Message.id).where(Message.status == SENDING, Message.lease_until < now)
+    ids = [int(x) for x in (await s.execute(stmt.with_for_update(skip_locked=True))).scalars().all()]
+    if ids:
+        await s.execute(sa.update(Message).where(Message.id.in_(ids), Message.status == SENDING).values(
+            status=UNKNOWN, locked_by=None, lease_until=None, next_attempt_at=None,
+            error="the sender stopped during the SMTP conversation; the message may have been delivered"))
+    return ids
+
+
+async def claim_messages(s: AsyncSession, worker_id: str, now: datetime, lease_seconds: float, *,
+                         mailbox_id: int, limit: int) -> list[int]:
+    """Claim up to ``limit`` due messages of one mailbox: not held by a live lease, of a running campaign (or
+    transactional). The caller's unit of work is the claim's transaction."""
+    campaign_ok = sa.or_(Message.campaign_id.is_(None),
+                         sa.select(Campaign.id).where(Campaign.id == Message.campaign_id,
+                                                      Campaign.status == RUNNING).exists())
+    pick = (sa.select(Message.id)
+            .where(Message.status == QUEUED, Message.mailbox_id == mailbox_id,
+                   sa.or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now),
+                   sa.or_(Message.lease_until.is_(None), Message.lease_until < now),
+                   campaign_ok)
+            .order_by(Message.next_attempt_at, Message.id).limit(limit).with_for_update(skip_locked=True))
+    ids = [int(x) for x in (await s.execute(pick)).scalars().all()]
+    if ids:
+        await s.execute(sa.update(Message).where(Message.id.in_(ids)).values(
+            locked_by=worker_id, lease_until=now + timedelta(seconds=lease_seconds)))
+    return ids
+
+
+async def messages_by_ids(s: AsyncSession, ids: Sequence[int]) -> list[Message]:
+    if not ids:
+        return []
+    rows = (await s.execute(sa.select(Message).where(Message.id.in_(ids))
+                            .execution_options(populate_existing=True))).scalars().all()
+    order = {mid: i for i, mid in enumerate(ids)}
+    return sorted(rows, key=lambda m: order[m.id])
+
+
+async def fenced_update(s: AsyncSession, message_id: int, worker_id: str, *, expect: str,
+                        **values: Any) -> bool:
+    """Change a claimed message only while this sender still holds it and it is in ``expect``."""
+    stmt = (sa.update(Message).where(Message.id == message_id, Message.locked_by == worker_id,
+                                     Message.status == expect).values(**values))
+    return _rowcount(await s.execute(stmt)) == 1
+
+
+async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:
+    """Give back claimed messages this sender did not get to (they stay queued)."""
+    if message_ids:
+        await s.execute(sa.update(Message).where(Message.id.in_(message_ids), Message.locked_by == worker_id,
+                                                 Message.status == QUEUED)
+                        .values(locked_by=None, lease_until=None))
+
+
+async def next_due_message_at(s: AsyncSession) -> datetime | None:
+    stmt = sa.select(sa.func.min(Message.next_attempt_at)).where(Message.status == QUEUED)
+    value: datetime | None = (await s.execute(stmt)).scalar()
+    return value
+
+
+async def draft_exists(s: AsyncSession, campaign_id: int) -> bool:
+    stmt = sa.select(Campaign.id).where(Campaign.id == campaign_id, Campaign.status == DRAFT)
+    return (await s.execute(stmt)).first() is not None
+
+
+# --- AI lines (emailin fills and reviews them) ----------------------------------------------------
+async def ai_lines(s: AsyncSession, campaign_id: int) -> Sequence[AiLine]:
+    stmt = sa.select(AiLine).where(AiLine.campaign_id == campaign_id).order_by(AiLine.contact_id, AiLine.step)
+    return (await s.execute(stmt)).scalars().all()
+
+
+async def accepted_ai_lines(s: AsyncSession, campaign_id: int, step: int) -> dict[int, str]:
+    """contact_id → the line to use for the step (accepted or edited ones only)."""
+    stmt = sa.select(AiLine.contact_id, AiLine.line).where(
+        AiLine.campaign_id == campaign_id, AiLine.step == step, AiLine.status.in_(["accepted", "edited"]))
+    return {int(c): str(line) for c, line in (await s.execute(stmt)).all()}
