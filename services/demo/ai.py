@@ -34,6 +34,7 @@ PROMPT_VERSION = len(DEFAULT_HISTORY[PROMPT_NAME])
 class AISeed:
     rows: list[tuple[type[Any], list[dict[str, Any]]]]
     timeline: list[dict[str, Any]]
+    hooks: dict[int, str | None]  # each enriched company's hook: the first line of a personal mail
 
 
 def profile(company_id: int, record: SiteRecord, pages: list[SitePage]) -> CompanyEnrichResult:
@@ -58,12 +59,14 @@ def ai_rows(world: World, records: dict[int, SiteRecord], site_pages: dict[int, 
     profiles: list[dict[str, Any]] = []
     calls: list[dict[str, Any]] = []
     timeline: list[dict[str, Any]] = []
+    hooks: dict[int, str | None] = {}
     for c in world.companies:
         if c.status == "new":
             continue  # found and crawled, not enriched yet: the demo shows what the button does
         enriched_at = c.created_at + timedelta(minutes=6)
         result = profile(c.id, records[c.id], site_pages[c.id])
         body = result.model_dump(mode="json")
+        hooks[c.id] = result.profile.hook
         profiles.append({"company_id": c.id, "result": body, "updated_at": enriched_at})
         size = len(json.dumps(body, ensure_ascii=False))
         calls.append({"id": len(calls) + 1, "principal": "user:1", "purpose": "enrich", "provider": "heuristic",
@@ -78,4 +81,5 @@ def ai_rows(world: World, records: dict[int, SiteRecord], site_pages: dict[int, 
                        "updated_fields": [], "contacts_created": 0, "contacts_updated": 0, "cost": 0.0,
                        "cached": False, "dropped": result.grounding.dropped[:20]},
             "actor": "user:1", "source": "ai", "external_id": enrichment_key(c.id, result), "occurred_at": enriched_at})
-    return AISeed(rows=[(Job, []), (AICacheEntry, []), (AICall, calls), (CompanyProfile, profiles)], timeline=timeline)
+    return AISeed(rows=[(Job, []), (AICacheEntry, []), (AICall, calls), (CompanyProfile, profiles)], timeline=timeline,
+                  hooks=hooks)

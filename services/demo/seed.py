@@ -31,6 +31,7 @@ from services.kit.settings import ServiceSettings
 
 from .ai import ai_rows
 from .calendar import calendar_rows
+from .email import email_rows
 from .leads import leads_rows
 from .story import stories
 from .users import users_rows
@@ -66,11 +67,12 @@ def build_seed(now: datetime, settings: dict[str, ServiceSettings]) -> DemoSeed:
     from services.calendar.links import load_or_create_key
     from services.calendar.sealing import Sealer
     from services.calendar.settings import CalendarSettings
-    from services.email.models import Job as EmailJob
+    from services.email.settings import EmailSettings
     from services.users.settings import UsersSettings
 
-    users, calendar = settings["users"], settings["calendar"]
+    users, calendar, email = settings["users"], settings["calendar"], settings["email"]
     assert isinstance(users, UsersSettings) and isinstance(calendar, CalendarSettings)
+    assert isinstance(email, EmailSettings)
     world = build_world(now)
     told = stories(world)
     seed = DemoSeed(now=now)
@@ -79,9 +81,12 @@ def build_seed(now: datetime, settings: dict[str, ServiceSettings]) -> DemoSeed:
     seed.booking_url = f"{calendar.public_url.rstrip('/')}/book/{cal.page_tokens[1]}"
     leads = leads_rows(world, [])  # crawls first: the ai profiles are written from them
     ai = ai_rows(world, leads.records, leads.site_pages)
-    leads = leads_rows(world, [*ai.timeline, *cal.timeline])
+    # A pinned catcher port, or the one the demo compose file pins; a running service re-points it at start.
+    port = email.smtp_catcher_port if isinstance(email.smtp_catcher_port, int) and email.smtp_catcher_port else 2525
+    mail = email_rows(world, told, ai.hooks, calendar.public_url, email.smtp_catcher_host, port)
+    leads = leads_rows(world, [*ai.timeline, *cal.timeline, *mail.timeline])
     seed.rows = {"users": users_rows(world, users.demo_account_email, seed.booking_url), "leads": leads.rows,
-                 "ai": ai.rows, "calendar": cal.rows, "email": [(EmailJob, [])]}
+                 "ai": ai.rows, "calendar": cal.rows, "email": mail.rows}
     return seed
 
 
@@ -115,6 +120,19 @@ async def _write_users(s: AsyncSession, rows: Rows) -> dict[str, int]:
     return {"users": len(values)}
 
 
+async def _keep_catcher_address(s: AsyncSession, rows: Rows) -> Rows:
+    """The local catcher's mailbox keeps the address the running email service gave it at start (its port
+    may be chosen then): the reset must not point the demo's only working mailbox at nothing."""
+    from services.email.models import Mailbox
+
+    live = (await s.execute(sa.select(Mailbox.smtp_host, Mailbox.smtp_port).where(Mailbox.kind == "catcher")
+                            .order_by(Mailbox.id).limit(1))).first()
+    if live is None:
+        return rows
+    return [(model, [{**v, "smtp_host": live.smtp_host, "smtp_port": live.smtp_port} if v.get("kind") == "catcher"
+                     else v for v in values] if model is Mailbox else values) for model, values in rows]
+
+
 async def write_service(name: str, url: str, rows: Rows, *, pause: Callable[[], Awaitable[None]] | None = None
                         ) -> dict[str, int]:
     """Make ``name``'s demo tables hold exactly ``rows``, in one transaction. ``pause`` runs inside it
@@ -125,6 +143,8 @@ async def write_service(name: str, url: str, rows: Rows, *, pause: Callable[[], 
             try:
                 async with session_factory(engine)() as s, s.begin():
                     await _lock_tables(s, rows)
+                    if name == "email":
+                        rows = await _keep_catcher_address(s, rows)
                     counts = await (_write_users(s, rows) if name == "users" else replace_all(s, rows))
                     if pause is not None:
                         await pause()

@@ -43,10 +43,13 @@ def stories(world: World) -> list[Story]:
     out = []
     today = world.now.astimezone(ZONE).date()
     for c in world.companies:
-        lead = c.people[0]
-        reached = _REACHED[c.status]
+        # UWG §7: advertising mail to a German contact needs a legal basis, so the campaigns wrote to the
+        # first person who has one; a company without such a person was never mailed.
+        mailable = [p for p in c.people if p.legal_basis != "none" or c.country != "DE"]
+        lead = mailable[0] if mailable else c.people[0]
+        reached = _REACHED[c.status] if mailable else 0
         campaign: int | None = FINISHED_CAMPAIGN if reached else None
-        if c.status == "enriched" and c.id % 2 == 0:
+        if c.status == "enriched" and c.id % 2 == 0 and mailable:
             campaign, reached = PAUSED_CAMPAIGN, 1  # the paused campaign sent its first step, then stopped
         sent = opened = replied = meeting = None
         if campaign == FINISHED_CAMPAIGN:

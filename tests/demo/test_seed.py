@@ -16,16 +16,9 @@ from services.kit.db import create_null_pool_engine
 from services.leads.models import Company, Job, Note
 from services.users.models import User
 
-from .support import database_urls, dump, env_for, expected, settings_for
+from .support import database_urls, dump, env_for, expected, like, settings_for
 
 NOW = datetime(2026, 6, 3, 14, 7, tzinfo=UTC)  # any moment: the data is dated relative to it
-
-
-def _restricted(dumped: dict[str, list[dict[str, object]]], like: dict[str, list[dict[str, object]]]
-                ) -> dict[str, list[dict[str, object]]]:
-    """``dumped`` with only the columns ``like`` names (the seed leaves a few to their defaults)."""
-    return {table: [{k: row[k] for k in (like[table][0] if like[table] else {})} for row in rows]
-            for table, rows in dumped.items()}
 
 
 async def test_seed_twice_gives_the_same_data_and_reset_restores_it(database_url: str, tmp_path: Path) -> None:
@@ -37,7 +30,7 @@ async def test_seed_twice_gives_the_same_data_and_reset_restores_it(database_url
     assert [o.action for o in outcomes] == ["seeded"] * 5
     first = await dump(seed, urls)
     want = expected(seed)
-    assert _restricted(first, want) == want
+    assert like(first, want) == want
     assert len(first["companies"]) == 45 and len(first["ai_company_profiles"]) >= 30
     assert len(first["calendar_bookings"]) >= 5 and len(first["users"]) == 4
 
