@@ -15,7 +15,7 @@ from typing import Any
 from services.kit.auth import Principal, TokenVerifier, bearer_token
 from services.kit.errors import PROBLEM_JSON, AppError, problem_body
 from services.kit.logging import clean_request_id, printable_path, request_id_var
-from services.kit.policy import CONTROL_REFUSAL, has_control_characters
+from services.kit.policy import CONTROL_REFUSAL, DEMO_MODE_REFUSAL, DEMO_REFUSAL_CODE, has_control_characters
 from services.kit.proxies import client_address
 
 from . import policy
@@ -43,11 +43,12 @@ STRIPPED_REQUEST_HEADERS = frozenset({
 class Refused(Exception):
     """A request the gateway answers itself with a problem document."""
 
-    def __init__(self, status: int, detail: str, headers: Headers | None = None) -> None:
+    def __init__(self, status: int, detail: str, headers: Headers | None = None, *, code: str | None = None) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.headers = headers or []
+        self.code = code
 
 
 class Gateway:
@@ -116,7 +117,7 @@ class Gateway:
             else:
                 await self._static(scope, send, method, path, extra)
         except Refused as exc:
-            await self._problem(send, exc.status, exc.detail, path, extra + exc.headers)
+            await self._problem(send, exc.status, exc.detail, path, extra + exc.headers, code=exc.code)
         except AppError as exc:
             hdrs = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
             await self._problem(send, exc.status, exc.detail, path, extra + hdrs)
@@ -144,7 +145,7 @@ class Gateway:
                 raise Refused(429, "Too many requests; slow down.", [(b"retry-after", str(int(wait) + 1).encode())])
         # Before the role check: in the public demo everyone, the demo role included, learns why.
         if self.settings.demo_mode and policy.demo_mode_blocks(method, path):
-            raise Refused(403, "This is switched off in the public demo.")
+            raise Refused(403, DEMO_MODE_REFUSAL, code=DEMO_REFUSAL_CODE)
         if principal is not None and not policy.role_allowed(principal.role, method, path):
             raise Refused(403, "Your role does not allow this.")
         body = await self._read_body(scope, receive)
@@ -290,8 +291,9 @@ class Gateway:
                     "headers": headers + self.security_headers + extra})
         await send({"type": "http.response.body", "body": body})
 
-    async def _problem(self, send: Send, status: int, detail: str, path: str, extra: Headers) -> None:
-        body = json.dumps(problem_body(status, detail, instance=printable_path(path))).encode()
+    async def _problem(self, send: Send, status: int, detail: str, path: str, extra: Headers, *,
+                       code: str | None = None) -> None:
+        body = json.dumps(problem_body(status, detail, code=code, instance=printable_path(path))).encode()
         await self._send_bytes(send, status, body, PROBLEM_JSON.encode(), extra)
 
     async def _refuse_websocket(self, scope: Scope, send: Send) -> None:

@@ -174,6 +174,7 @@ SERVICE_CLIS = (
     ("services.users.cli", "users", "Accounts."),
     ("services.leads.cli", "leads", "Find companies, crawl and extract."),
     ("services.ai.cli", "ai", "LLM enrichment and writing."),
+    ("services.demo.cli", "demo", "The public demo's data: seed and reset."),
 )
 
 

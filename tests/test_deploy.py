@@ -191,6 +191,15 @@ def test_demo_compose_runs_every_service_in_demo_mode_and_a_reset_on_a_schedule(
     assert email["OUTBOUND_SMTP_CATCHER_PORT"] == "2525" and email["OUTBOUND_SMTP_CATCHER_HOST"] == "127.0.0.1"
 
 
+def test_demo_reset_and_calendar_share_the_calendar_key_and_public_address() -> None:
+    """The reset seals the booking pages' links for the calendar service to open, and writes their URLs."""
+    services = compose_config("docker-compose.demo.yml", {"OUTBOUND_PUBLIC_URL": "https://demo.example.com"})
+    reset, calendar = services["services"]["demo-reset"]["environment"], services["services"]["calendar"]["environment"]
+    for name in ("OUTBOUND_CALENDAR_SECRET", "OUTBOUND_PUBLIC_URL", "OUTBOUND_DATABASE_URL"):
+        assert reset[name] == calendar[name], name
+    assert reset["OUTBOUND_PUBLIC_URL"] == "https://demo.example.com"
+
+
 def test_demo_reset_schedule_comes_from_the_setting() -> None:
     services = compose_config("docker-compose.demo.yml", {"OUTBOUND_DEMO_RESET_CRON": "*/20 * * * *"})["services"]
     for service in services.values():
@@ -199,8 +208,15 @@ def test_demo_reset_schedule_comes_from_the_setting() -> None:
 
 
 def test_demo_compose_refuses_to_run_without_the_service_secret() -> None:
-    result = compose(["docker-compose.demo.yml"], "config", "-q")
+    result = compose(["docker-compose.demo.yml"], "config", "-q",
+                     env={"OUTBOUND_CALENDAR_SECRET": SECRETS["OUTBOUND_CALENDAR_SECRET"]})
     assert "required variable OUTBOUND_SERVICE_SECRET is missing" in result.stderr
+
+
+def test_demo_compose_refuses_to_run_without_the_calendar_secret() -> None:
+    result = compose(["docker-compose.demo.yml"], "config", "-q",
+                     env={"OUTBOUND_SERVICE_SECRET": SECRETS["OUTBOUND_SERVICE_SECRET"]})
+    assert "required variable OUTBOUND_CALENDAR_SECRET is missing" in result.stderr
 
 
 # --- Kubernetes --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 
 from services.leads.crawler.text import describe_page
 from services.leads.extraction import extract_company
-from services.leads.models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteCrawl
+from services.leads.models import Activity, Company, CompanyTag, Contact, ContactTag, Job, Note, SiteCrawl, SiteResult
 from services.leads.schemas import SitePage, SiteRecord
 
 from .sites import pages
@@ -74,7 +74,8 @@ def leads_rows(world: World, timeline: list[dict[str, Any]]) -> LeadsSeed:
              "occurred_at": crawled_at}]
         for p in c.people:
             contacts.append({
-                "id": p.id, "company_id": c.id, "name": p.name, "role": p.role, "email": p.email, "phone": p.phone,
+                "id": p.id, "company_id": c.id, "name": p.name, "form_of_address": p.form_of_address,
+                "role": p.role, "email": p.email, "phone": p.phone,
                 "linkedin": None, "country": c.country, "status": p.status, "source": "crawl",
                 "evidence": {"name": {"url": c.page("kontakt"), "snippet": f"{p.name}, {p.role}", "source": "crawl"}},
                 "legal_basis": p.legal_basis, "legal_basis_source": p.legal_basis_source,
@@ -98,8 +99,10 @@ def leads_rows(world: World, timeline: list[dict[str, Any]]) -> LeadsSeed:
         a.update(id=i, created_at=a["occurred_at"])
     for i, n in enumerate(notes, start=1):
         n["id"] = i
-    seed.rows = [(Company, companies), (CompanyTag, company_tags), (Contact, contacts), (ContactTag, contact_tags),
-                 (Note, notes), (Activity, activities), (SiteCrawl, crawls)]
+    # The jobs (and the finder's results hanging off them) are emptied: a reset leaves no work half done.
+    seed.rows = [(Job, []), (Company, companies), (CompanyTag, company_tags), (Contact, contacts),
+                 (ContactTag, contact_tags), (Note, notes), (Activity, activities), (SiteCrawl, crawls),
+                 (SiteResult, [])]
     return seed
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+log = logging.getLogger("outbound.db")
 
 
 def utcnow() -> datetime:
@@ -288,12 +291,14 @@ async def replace_all(s: AsyncSession, rows: list[tuple[type[Any], list[dict[str
     Tables are given parents first; they are emptied children first. DELETE rather than TRUNCATE: on
     PostgreSQL readers keep seeing the old rows until the transaction commits instead of waiting on a
     table lock, and on SQLite (WAL) they do anyway; a crash half-way leaves the old rows. Sequences are
-    moved past the highest id so later inserts do not collide.
+    set to continue right after the highest id, so the next row's id is the same after every reset.
     """
     import sqlalchemy as sa
 
     for model, _ in reversed(rows):
         await s.execute(sa.delete(model))
+    # Half-way: the old rows are gone inside this transaction, and still there for everyone else.
+    log.debug("replace_all: %d tables emptied, inserting the new rows", len(rows))
     counts: dict[str, int] = {}
     for model, values in rows:
         if values:
@@ -307,5 +312,5 @@ async def replace_all(s: AsyncSession, rows: list[tuple[type[Any], list[dict[str
             if len(pk) == 1 and len(table.primary_key.columns) == 1:
                 await s.execute(sa.text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "  # noqa: S608
-                    f"GREATEST((SELECT COALESCE(MAX({pk[0].name}), 0) FROM {table.name}), 1))"))
+                    f"(SELECT COALESCE(MAX({pk[0].name}), 0) + 1 FROM {table.name}), false)"))
     return counts

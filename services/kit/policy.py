@@ -35,6 +35,8 @@ from .logging import printable_path
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEMO_MODE_REFUSAL = "This is switched off in the public demo."
+# The problem type of a demo refusal (urn:outbound:problem:demo-disabled): the SPA says so kindly.
+DEMO_REFUSAL_CODE = "demo-disabled"
 DEMO_ROLE_REFUSAL = "The demo account cannot change data."
 CONTROL_REFUSAL = "The path holds a control character."
 
@@ -243,10 +245,10 @@ class ServicePolicy:
             return
         if is_write(method):
             if self.demo_mode and not demo_mode_allows(method, path):
-                await send_problem(send, 403, DEMO_MODE_REFUSAL, path)
+                await send_problem(send, 403, DEMO_MODE_REFUSAL, path, code=DEMO_REFUSAL_CODE)
                 return
             if not demo_role_allows(method, path) and await _is_demo_role(scope):
-                await send_problem(send, 403, DEMO_ROLE_REFUSAL, path)
+                await send_problem(send, 403, DEMO_ROLE_REFUSAL, path, code=DEMO_REFUSAL_CODE)
                 return
         await self.app(scope, receive, send)
 
@@ -264,8 +266,8 @@ async def _is_demo_role(scope: Scope) -> bool:
 
 
 async def send_problem(send: Send, status: int, detail: str, instance: str,
-                       headers: list[tuple[bytes, bytes]] | None = None) -> None:
-    body: dict[str, Any] = problem_body(status, detail, instance=instance[:200])
+                       headers: list[tuple[bytes, bytes]] | None = None, *, code: str | None = None) -> None:
+    body: dict[str, Any] = problem_body(status, detail, code=code, instance=instance[:200])
     data = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(data)).encode()),

@@ -193,6 +193,8 @@ async def test_demo_mode_follows_the_table_at_the_gateway_and_at_each_service(tm
                 for where, c, target in (("gateway", client, path), (service, directs[service], path[len(API):])):
                     resp = await c.request(method, target, headers=bearer(admin))
                     refused = resp.status_code == 403 and "switched off in the public demo" in resp.text
+                    if refused and resp.json()["type"] != "urn:outbound:problem:demo-disabled":
+                        wrong.append(f"{where} {method} {target}: refused without the demo problem type")
                     if refused == allowed or resp.status_code >= 500:
                         wrong.append(f"{where} {method} {target}: allowed={allowed} got {resp.status_code}")
                     # The demo role: where the table does not let it write, the service refuses too.

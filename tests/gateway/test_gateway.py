@@ -392,6 +392,7 @@ async def test_demo_mode_switches_off_ai_and_campaign_starts(tmp_path):
                 resp = await client.request(method, path, headers=bearer(token), json={})
                 body = assert_problem(resp, 403, "switched off in the public demo")
                 assert body["instance"] == path, role
+                assert body["type"] == "urn:outbound:problem:demo-disabled"  # the SPA's friendly message keys on it
             # Reads still work.
             resp = await client.get("/api/auth/me", headers=bearer(token))
             assert resp.status_code == 200 and resp.json()["role"] == role

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui';
 import { AuthProvider } from '@/lib/auth';
+import { DemoProvider } from '@/lib/demo';
 import { QueryClientSeed } from './queryClientSeed';
 
 /** What every screen shares. The query cache belongs to the signed-in screens (SignedInQueries). */
@@ -9,7 +10,9 @@ export function AppProviders({ children, queryClient }: { children: ReactNode; q
   return (
     <QueryClientSeed.Provider value={queryClient ?? null}>
       <ToastProvider>
-        <AuthProvider>{children}</AuthProvider>
+        <AuthProvider>
+          <DemoProvider>{children}</DemoProvider>
+        </AuthProvider>
       </ToastProvider>
     </QueryClientSeed.Provider>
   );

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '@/lib/api/problem';
+import { ApiError, errorMessage, isDemoRefusal } from '@/lib/api/problem';
 import { formatDuration, formatTime } from '@/lib/format';
 
 /** A failed AI call, ready to show: a short title, the server's detail, and when to try again. */
@@ -29,7 +29,7 @@ export function describeAiError(err: unknown, now: number = Date.now()): AiError
     case 0:
       return { title: 'Cannot reach the server', message: detail, retry: null };
     case 403:
-      return /public demo/i.test(detail)
+      return isDemoRefusal(err) || /public demo/i.test(detail)
         ? { title: 'Switched off in the public demo', message: detail, retry: null }
         : { title: 'Not allowed', message: detail, retry: null };
     case 404:

@@ -1,24 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { Button, InfoIcon, XIcon } from '@/components/ui';
-import { useAuth } from '@/lib/auth';
+import { Button, XIcon } from '@/components/ui';
+import { DemoBanner } from '@/lib/demo';
 import { Sidebar } from './Sidebar';
 import { Topbar } from './Topbar';
 
-function DemoBanner() {
-  return (
-    <div role="note" aria-label="Demo mode" className="flex items-center justify-center gap-2 bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
-      <InfoIcon className="size-4 shrink-0" />
-      <span>
-        <strong className="font-semibold">Demo</strong> — you're exploring a demo account. Data may be reset and nothing is sent to real
-        prospects.
-      </span>
-    </div>
-  );
-}
-
 export function AppLayout() {
-  const { user } = useAuth();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
 
@@ -39,7 +26,7 @@ export function AppLayout() {
       >
         Skip to content
       </a>
-      {user?.role === 'demo' ? <DemoBanner /> : null}
+      <DemoBanner />
       <div className="flex flex-1">
         {/* Desktop sidebar */}
         <aside className="hidden w-64 shrink-0 border-r border-gray-200 bg-white lg:block" aria-label="Sidebar">

@@ -50,12 +50,29 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   503: 'The service is temporarily unavailable.',
 };
 
+/** The problem type of a refusal by the public demo (or of the demo account's limits). */
+export const DEMO_PROBLEM_TYPE = 'urn:outbound:problem:demo-disabled';
+
+/** What a demo refusal says to a visitor: not an error of theirs, and what they can do instead. */
+export function demoRefusalMessage(detail: string | null | undefined): string {
+  return /public demo/i.test(detail ?? '')
+    ? 'This is switched off in the public demo, so nothing leaves it. Everything inside the CRM — companies, contacts, notes, templates, campaign drafts — is yours to try.'
+    : 'The demo account can look around, but it cannot change this.';
+}
+
+/** The API refused because this is the demo. */
+export function isDemoRefusal(err: unknown): boolean {
+  return err instanceof ApiError && err.problem?.type === DEMO_PROBLEM_TYPE;
+}
+
 /** Build an ApiError from an openapi-fetch `{ error, response }` pair. */
 export function toApiError(error: unknown, response: Response | undefined): ApiError {
   const status = response?.status ?? 0;
   const problem = isProblem(error) ? error : null;
   const message =
-    problem?.detail || problem?.title || FALLBACK_MESSAGES[status] || (status ? `Request failed (${status}).` : 'Network error.');
+    problem?.type === DEMO_PROBLEM_TYPE
+      ? demoRefusalMessage(problem.detail)
+      : problem?.detail || problem?.title || FALLBACK_MESSAGES[status] || (status ? `Request failed (${status}).` : 'Network error.');
   return new ApiError(status, problem, message, parseRetryAfter(response));
 }
 

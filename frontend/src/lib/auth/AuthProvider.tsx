@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Me, Role } from '@/lib/api/types';
-import { getMe, postLogin, postLogout, type LoginInput } from './authApi';
+import type { Me, Role, TokenResponse } from '@/lib/api/types';
+import { getMe, postEnterDemo, postLogin, postLogout, type LoginInput } from './authApi';
 import { clearSession, onSessionExpired, refreshAccessToken, setSession } from './session';
 
 export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
@@ -9,6 +9,8 @@ export type AuthContextValue = {
   status: AuthStatus;
   user: Me | null;
   login: (input: LoginInput) => Promise<Me>;
+  /** "Enter the demo": a demo-role session from the public demo, no password. */
+  enterDemo: () => Promise<Me>;
   logout: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
 };
@@ -43,6 +45,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // drops their query cache: see SignedInQueries.)
   useEffect(() => onSessionExpired(() => setState({ status: 'anonymous', user: null })), []);
 
+  const startSession = useCallback(async (issue: () => Promise<TokenResponse>) => {
+    const token = await issue();
+    setSession(token);
+    try {
+      const me = await getMe();
+      setState({ status: 'authenticated', user: me });
+      return me;
+    } catch (err) {
+      clearSession();
+      throw err;
+    }
+  }, []);
+
+  const enterDemo = useCallback(() => startSession(postEnterDemo), [startSession]);
+
   const login = useCallback(
     async (input: LoginInput) => {
       const token = await postLogin(input);
@@ -73,10 +90,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       ...state,
       login,
+      enterDemo,
       logout,
       hasRole: (...roles: Role[]) => !!state.user && roles.includes(state.user.role),
     }),
-    [state, login, logout],
+    [state, login, enterDemo, logout],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

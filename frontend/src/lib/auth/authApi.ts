@@ -16,6 +16,11 @@ export async function postLogout(): Promise<void> {
   await unwrap(rawApi.POST('/api/auth/logout', { headers }));
 }
 
+/** "Enter the demo": a demo-role session without a password (public demo only; limited per address). */
+export function postEnterDemo(): Promise<TokenResponse> {
+  return unwrap(rawApi.POST('/api/auth/demo', { headers: SAME_SITE_HEADERS }));
+}
+
 export function getMe(): Promise<Me> {
   return unwrap(api.GET('/api/auth/me'));
 }

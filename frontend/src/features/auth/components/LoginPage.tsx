@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Button, LogoMark, TextField } from '@/components/ui';
 import { ApiError, errorMessage } from '@/lib/api/problem';
 import { useAuth, type LoginRedirectState } from '@/lib/auth';
+import { DemoBanner, useDemo } from '@/lib/demo';
 
 function safeFrom(state: unknown): string {
   const from = (state as LoginRedirectState | null)?.from;
@@ -12,7 +13,8 @@ function safeFrom(state: unknown): string {
 }
 
 export function LoginPage() {
-  const { status, login } = useAuth();
+  const { status, login, enterDemo } = useAuth();
+  const { mode: demoMode } = useDemo();
   const navigate = useNavigate();
   const location = useLocation();
   const from = safeFrom(location.state);
@@ -59,17 +61,45 @@ export function LoginPage() {
     }
   }
 
+  async function onEnterDemo() {
+    if (pending || retryIn > 0) return;
+    setPending(true);
+    setError(null);
+    try {
+      await enterDemo();
+      navigate(from, { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 429) {
+        setRetryIn(err.retryAfter ?? 30);
+      } else {
+        setError(errorMessage(err));
+      }
+      setPending(false);
+      queueMicrotask(() => errorRef.current?.focus());
+    }
+  }
+
   const throttledMsg = retryIn > 0 ? `Too many attempts, try again in ${retryIn} s.` : null;
   const shownError = throttledMsg ?? error;
 
   return (
-    <div className="flex min-h-screen flex-col items-center justify-center bg-gray-50 px-4 py-12">
+    <div className="flex min-h-screen flex-col bg-gray-50">
+      <DemoBanner />
+      <div className="flex flex-1 flex-col items-center justify-center px-4 py-12">
       <main className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
           <LogoMark width={40} height={40} />
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-gray-900">Sign in to Outbound CRM</h1>
           <p className="mt-1.5 text-sm text-gray-600">Find, reach and book meetings with the right companies.</p>
         </div>
+        {demoMode ? (
+          <section aria-label="Public demo" className="mb-5 rounded-2xl bg-white p-6 text-center shadow-sm ring-1 ring-gray-200 sm:p-8">
+            <p className="text-sm text-gray-700">Look around a realistic CRM with made-up companies, campaigns and bookings. No account needed.</p>
+            <Button className="mt-4 w-full" onClick={() => void onEnterDemo()} loading={pending} disabled={retryIn > 0}>
+              Enter the demo
+            </Button>
+          </section>
+        ) : null}
         <form
           onSubmit={onSubmit}
           noValidate
@@ -115,6 +145,7 @@ export function LoginPage() {
           Forgot your password? Ask an administrator of this workspace to reset it.
         </p>
       </main>
+      </div>
     </div>
   );
 }

@@ -129,7 +129,7 @@ describe('Companies list → bulk enrich', () => {
     await within(table).findByText('Acme Corp');
     expect(within(table).queryByRole('checkbox')).not.toBeInTheDocument();
     const enrich = screen.getByRole('button', { name: 'Enrich selected' });
-    expect(enrich).toBeDisabled();
+    expect(enrich).toHaveAttribute('aria-disabled', 'true');
     expect(enrich).toHaveAccessibleDescription('AI features are switched off for the demo account.');
   });
 });

@@ -30,6 +30,7 @@ import { CompaniesTable, type TableSelection } from './CompaniesTable';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { NewCompanyDialog } from './NewCompanyDialog';
+import { DisabledReason, useDemo } from '@/lib/demo';
 
 export const COMPANIES_PAGE_SIZE = 25;
 
@@ -51,7 +52,8 @@ export function CompaniesPage() {
   const batch = useCurrentBatch().data ?? null;
   const batchJob = useAiJob(batch?.jobId ?? 0);
   const batchRunning = batch !== null && (!batchJob.data || isJobActive(batchJob.data.status));
-  const canEnrich = canManage;
+  const aiRefused = useDemo().reason('ai') ?? (!canManage ? AI_DEMO_NOTE : null);
+  const canEnrich = canManage && !aiRefused;
 
   const selection: TableSelection = {
     selected: new Set(selected.keys()),
@@ -162,22 +164,18 @@ export function CompaniesPage() {
               </button>
             </span>
           ) : null}
-          <Button
-            variant="secondary"
-            icon={<SparklesIcon className="size-4 text-violet-600" />}
-            loading={startBatch.isPending}
-            disabled={!canEnrich || selected.size === 0 || batchRunning}
-            aria-describedby={!canEnrich ? 'bulk-enrich-note' : undefined}
-            title={batchRunning ? 'Wait for the running enrichment to finish' : undefined}
-            onClick={() => void enrichSelected()}
-          >
-            Enrich selected
-          </Button>
-          {!canEnrich ? (
-            <span id="bulk-enrich-note" className="basis-full text-right text-xs text-gray-500">
-              {AI_DEMO_NOTE}
-            </span>
-          ) : null}
+          <DisabledReason reason={aiRefused}>
+            <Button
+              variant="secondary"
+              icon={<SparklesIcon className="size-4 text-violet-600" />}
+              loading={startBatch.isPending}
+              disabled={selected.size === 0 || batchRunning}
+              title={batchRunning ? 'Wait for the running enrichment to finish' : undefined}
+              onClick={() => void enrichSelected()}
+            >
+              Enrich selected
+            </Button>
+          </DisabledReason>
         </div>
       </div>
 

@@ -181,8 +181,10 @@ describe('Company page → Enrich with AI', () => {
     renderApp('/companies/1');
     await screen.findByRole('heading', { level: 1, name: 'Müller Steuerberatung GmbH' });
     const button = screen.getByRole('button', { name: 'Enrich with AI' });
-    expect(button).toBeDisabled();
+    // Focusable (so a keyboard user learns why), but it does nothing.
+    expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(button).toHaveAccessibleDescription('AI features are switched off for the demo account.');
+    await userEvent.setup().click(button);
     expect(server.count('POST /api/ai/enrich/company/1')).toBe(0);
   });
 });

@@ -39,6 +39,7 @@ import { CompanyContacts } from './CompanyContacts';
 import { CompanyEmail } from './CompanyEmail';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { FactsCard } from './FactsCard';
+import { DisabledReason, useDemo } from '@/lib/demo';
 
 const backLink = <BackLink to="/companies">Companies</BackLink>;
 
@@ -97,7 +98,8 @@ function CompanyView({ company }: { company: CompanyRead }) {
   const enrich = useEnrichCompany(company.id);
   const profile = useAiProfile(company.id);
   const hasSite = Boolean(company.website || company.domain);
-  const enrichNote = !canManage ? AI_DEMO_NOTE : !hasSite ? 'Add a website to enrich this company.' : null;
+  const aiRefused = useDemo().reason('ai') ?? (!canManage ? AI_DEMO_NOTE : null);
+  const enrichNote = !aiRefused && !hasSite ? 'Add a website to enrich this company.' : null;
 
   async function runEnrich() {
     try {
@@ -160,6 +162,7 @@ function CompanyView({ company }: { company: CompanyRead }) {
         </div>
         <div className="flex shrink-0 flex-col gap-1.5 lg:items-end">
           <div className="flex flex-wrap items-center gap-2">
+            <DisabledReason reason={aiRefused}>
             <Button
               variant="secondary"
               icon={<SparklesIcon className="size-4 text-violet-600" />}
@@ -170,6 +173,7 @@ function CompanyView({ company }: { company: CompanyRead }) {
             >
               {enrich.isPending ? 'Enriching…' : 'Enrich with AI'}
             </Button>
+            </DisabledReason>
             <label htmlFor="company-status" className="text-sm font-medium text-gray-700">
               Status
             </label>

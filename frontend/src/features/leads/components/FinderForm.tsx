@@ -20,6 +20,7 @@ import { ApiError, errorMessage } from '@/lib/api/problem';
 import type { FinderProviders, SearchProvider } from '../api';
 import { useFinderProviders, useStartFinder, type StartInput } from '../hooks/useFinder';
 import { Attribution, ProviderDetails, ProviderList } from './SearchProviders';
+import { DisabledReason, useDemo } from '@/lib/demo';
 
 export type FinderTab = 'search' | 'domains' | 'csv';
 
@@ -58,6 +59,7 @@ export function FinderForm({ canStart }: { canStart: boolean }) {
   const tabsId = useTabsId();
   const navigate = useNavigate();
   const start = useStartFinder();
+  const crawlRefused = useDemo().reason('crawl');
   const providersQuery = useFinderProviders();
   const providerInfo = providersQuery.data;
   const [chosenTab, setTab] = useState<FinderTab | null>(null);
@@ -104,6 +106,7 @@ export function FinderForm({ canStart }: { canStart: boolean }) {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    if (crawlRefused) return; // Enter in a field submits too; the button says why it cannot
     setFailure(null);
     setFieldError({});
     const input = validate();
@@ -269,9 +272,11 @@ export function FinderForm({ canStart }: { canStart: boolean }) {
 
         <div className="flex items-center justify-end gap-3 border-t border-gray-100 pt-4">
           {canStart ? (
-            <Button type="submit" loading={start.isPending} disabled={tab === 'search' && !canSearch} icon={<SearchIcon className="size-4" />}>
-              Start finder
-            </Button>
+            <DisabledReason reason={crawlRefused}>
+              <Button type="submit" loading={start.isPending} disabled={tab === 'search' && !canSearch} icon={<SearchIcon className="size-4" />}>
+                Start finder
+              </Button>
+            </DisabledReason>
           ) : (
             <p className="text-sm text-gray-500">Demo accounts can browse finder jobs but can't start new ones.</p>
           )}

@@ -4,6 +4,7 @@ import { ApiError, errorMessage, type FieldErrors } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import type { SenderProfile } from '../api';
 import { useSaveSenderProfile, useSenderProfile } from '../hooks/useSenderProfile';
+import { DisabledReason, useDemo } from '@/lib/demo';
 
 type Form = { name: string; role: string; company: string; offer: string; calendar_url: string; signature: string };
 const FIELDS = ['name', 'role', 'company', 'offer', 'calendar_url', 'signature'] as const;
@@ -18,6 +19,7 @@ export function SenderProfileCard() {
   const save = useSaveSenderProfile();
   const { hasRole } = useAuth();
   const canEdit = hasRole('admin', 'sales');
+  const settingsRefused = useDemo().reason('settings');
   const { toast } = useToast();
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -34,7 +36,7 @@ export function SenderProfileCard() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!form) return;
+    if (!form || settingsRefused) return;
     setErrors({});
     setFormError(null);
     const body = Object.fromEntries(FIELDS.map((f) => [f, form[f].trim() || null]));
@@ -106,9 +108,11 @@ export function SenderProfileCard() {
           />
           {canEdit ? (
             <div className="flex justify-end">
-              <Button type="submit" loading={save.isPending} disabled={!dirty}>
-                Save sender profile
-              </Button>
+              <DisabledReason reason={settingsRefused}>
+                <Button type="submit" loading={save.isPending} disabled={!dirty}>
+                  Save sender profile
+                </Button>
+              </DisabledReason>
             </div>
           ) : null}
         </form>

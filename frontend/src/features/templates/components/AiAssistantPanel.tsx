@@ -18,6 +18,7 @@ import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import { LANGUAGES, LENGTHS, REGISTERS, TONES, type EmailResult, type ImproveAction, type Length, type Register, type Tone } from '../api';
 import { useAiProvider, useAiWrite, useCompanySearch, useContactSearch, type AiRequest } from '../hooks/useTemplateAi';
+import { DisabledReason, useDemo } from '@/lib/demo';
 
 export type Draft = { subject: string; body: string };
 type Action = 'write' | ImproveAction;
@@ -109,7 +110,7 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
   }
 
   const busy = pending !== null;
-  const disabledReason = !canUseAi ? AI_DEMO_NOTE : null;
+  const disabledReason = useDemo().reason('ai') ?? (!canUseAi ? AI_DEMO_NOTE : null);
 
   return (
     <Card role="region" aria-labelledby="ai-assistant-heading">
@@ -221,33 +222,26 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
 
         <div className="space-y-2 border-t border-gray-100 pt-4">
           <div className="flex flex-wrap gap-2">
-            <Button
-              icon={<SparklesIcon className="size-4" />}
-              loading={pending === 'write'}
-              disabled={!!disabledReason || busy}
-              aria-describedby={disabledReason ? 'ai-assistant-note' : undefined}
-              onClick={() => void go('write')}
-            >
-              Write
-            </Button>
-            {IMPROVE_ACTIONS.map((a) => (
-              <Button
-                key={a}
-                variant="secondary"
-                loading={pending === a}
-                disabled={!!disabledReason || busy || !hasBody}
-                aria-describedby={disabledReason ? 'ai-assistant-note' : !hasBody ? 'ai-assistant-body-note' : undefined}
-                onClick={() => void go(a)}
-              >
-                {ACTION_LABELS[a]}
+            <DisabledReason reason={disabledReason}>
+              <Button icon={<SparklesIcon className="size-4" />} loading={pending === 'write'} disabled={busy} onClick={() => void go('write')}>
+                Write
               </Button>
+            </DisabledReason>
+            {IMPROVE_ACTIONS.map((a) => (
+              <DisabledReason key={a} reason={disabledReason}>
+                <Button
+                  variant="secondary"
+                  loading={pending === a}
+                  disabled={busy || !hasBody}
+                  aria-describedby={!hasBody ? 'ai-assistant-body-note' : undefined}
+                  onClick={() => void go(a)}
+                >
+                  {ACTION_LABELS[a]}
+                </Button>
+              </DisabledReason>
             ))}
           </div>
-          {disabledReason ? (
-            <p id="ai-assistant-note" className="text-xs text-gray-500">
-              {disabledReason}
-            </p>
-          ) : !hasBody ? (
+          {disabledReason ? null : !hasBody ? (
             <p id="ai-assistant-body-note" className="text-xs text-gray-500">
               Improve, Shorter, More personal and Fix grammar need a body to work on.
             </p>

@@ -22,6 +22,7 @@ import { useUpdateUser, useUsersList } from '../hooks/useUsers';
 import { NewUserDialog } from './NewUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UsersTable } from './UsersTable';
+import { DisabledReason, useDemo } from '@/lib/demo';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -83,6 +84,7 @@ export function UsersPage() {
   }
 
   const data = query.data;
+  const usersRefused = useDemo().reason('users');
   const busyUserId = update.isPending ? (update.variables?.id ?? null) : null;
 
   return (
@@ -91,9 +93,11 @@ export function UsersPage() {
         title="Users"
         description="People who can sign in to this workspace, their roles and access."
         actions={
-          <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
-            New user
-          </Button>
+          <DisabledReason reason={usersRefused}>
+            <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
+              New user
+            </Button>
+          </DisabledReason>
         }
       />
 
@@ -128,9 +132,11 @@ export function UsersPage() {
                   title="No users yet"
                   description="Invite your sales team so they can work leads and run campaigns."
                   action={
-                    <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
-                      New user
-                    </Button>
+                    <DisabledReason reason={usersRefused}>
+                      <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
+                        New user
+                      </Button>
+                    </DisabledReason>
                   }
                 />
               )
