@@ -173,6 +173,8 @@ def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
+    if word in ("menu", "nav") and tag in ("section", "article", "main"):
+        return None  # a content section named "menu" (a restaurant's Speisekarte), not navigation
     if word in ("footer", "colophon"):
         return "footer"
     if word in ("header", "masthead"):
