@@ -19,6 +19,7 @@ from .site import Site
 _STRONG_ANCHOR_RE = re.compile(
     r"""(?:^|[^\w])(?:
         angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
+      | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
       | (?:dienste?-?|service-?|seiten-?|website-?)?anbieter(?:in)?\b | (?:seiten-?|website-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
@@ -38,6 +39,8 @@ _WEAK_ANCHOR_RE = re.compile(
 # "Verantwortlich für den Inhalt (§ 18 MStV)": names the person responsible for content, who is the
 # provider only for small sites; used when nothing better is found.
 _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", re.I)
+# Without a colon: "Verantwortlich für den Inhalt" on a line of its own, the name below.
+_CONTENT_START_RE = re.compile(r"^\W*(?:verantwortlich|inhaltlich\s+verantwortlich|responsible\s+for)\b", re.I)
 _MAX_ANCHOR_LEN = 110
 _ANCHOR_HINT_RE = re.compile(r"angab|inform|offenleg|pflicht|anbiet|betreib|inhaber|herausg|autor|verantw|provid|"
                              r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
@@ -69,7 +72,8 @@ _NAME_LABEL_RE = re.compile(
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
-                            r"postanschrift|studio\b.*|praxis\b.*|standort\b.*)$", re.I)
+                            r"postanschrift|studio\b(?!\s+f(?:ü|ue)r\b).*|praxis\b(?!\s+f(?:ü|ue)r\b).*|"
+                            r"standort\b.*)$", re.I)
 _BRANCH_RE = re.compile(r"zweig|filiale|niederlassung|postadresse|postfach|branch|lager|werkstatt\s*:|"
                         r"zweites|second\s+office|weitere[rs]?\s+standort|außenstelle|aussenstelle", re.I)
 _CONTACT_LABEL_RE = re.compile(
@@ -101,6 +105,9 @@ TRAILING_JUNK = " \t,;:|·•-\u2013—"
 _ITEM_JUNK = " \t,;|·•-\u2013—"
 
 
+_NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
+
+
 @dataclass
 class Item:
     text: str
@@ -129,7 +136,8 @@ def anchor_strength(line: Line) -> int:
             r"medieninhaber|anbieter|betreiber|herausgeber|verantwortliche[nrs]?\b(?!\s+f)", head, re.I) else 1
     if _WEAK_ANCHOR_RE.match(head) and len(words_) <= 8:
         return 2
-    if _CONTENT_ANCHOR_RE.search(head) and (heading or label):
+    if _CONTENT_ANCHOR_RE.search(head) and (heading or label or (
+            _CONTENT_START_RE.match(head) and len(words_) <= 12)):
         return 1
     return 0
 
@@ -232,7 +240,7 @@ def is_contact(text: str) -> bool:
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
         return False
-    if SECTION_RE.match(text):
+    if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»("):
         return False

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .address import postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
 from .legal import FORM_RE, SOLE_FORMS, form_of
+from .names import TITLE_TOKEN_RE as TITLE_RE
 from .names import fold_name, person_in, person_line
 from .notice import (
     BRAND_RE,
@@ -250,8 +251,24 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
                 _entity(owner)):
             items.append(Item(owner, it.line))  # "Muster Lounge ist eine Marke der Muster Gastro GmbH"
     branded = len(items) < len(names) or any(BRAND_RE.search(it.text) for it in names)
+    status = next((it.text for it in items if _STATUS_LINE_RE.match(it.text)), None)
+    items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
     if not items:
         return
+    _interpret_items(prov, items, branded, site)
+    if status and prov.name and not prov.legal_entity:
+        prov.name = f"{prov.name} {status}"  # "(Einzelunternehmer)" under the name: the block's own wording
+
+
+# A line saying only that the provider trades without a company: part of the name as the block prints it.
+_STATUS_LINE_RE = re.compile(r"^\(?(?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|Kleinunternehmer(?:in)?|"
+                             r"Freiberufler(?:in)?|sole\s+(?:trader|proprietor))\)?$", re.I)
+# "Praxis für Ergotherapie" above the owner's name: a description, printed as one unit with the person.
+_GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Studio|Ordination|Institut|Werkstatt|"
+                                  r"Schule)\s+(?:f(?:ü|ue)r|for)\s+[^\d,;:@]+$")
+
+
+def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Site) -> None:
     entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
@@ -270,6 +287,8 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
+        if len(prov.persons) == 1:
+            prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
     p1, p2 = person_line(first.text), person_line(second.text)
@@ -277,7 +296,9 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         # Of two lines only one can be the person: its shape is enough to say which (a rare given name).
         p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
         if p1 and p2:
-            p1 = p2 = None
+            # "Always Automaten" on always-automaten.de is the trade name, so the other line is the person.
+            brand1, brand2 = matches_site(first.text, site), matches_site(second.text, site)
+            p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
         if _is_description(second.text, p1, site):
@@ -286,9 +307,31 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
+        if _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
+            prov.name = f"{first.text} {second.text}"
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
+
+
+def _trade_name_before(text: str, person: str, site: Site) -> str | None:
+    """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
+    site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
+    tokens = [t for t in person.split() if not TITLE_RE.match(t)]
+    if len(tokens) < 2:
+        return None
+    core = tokens[-1]
+    at = text.rfind(core)
+    if at < 0 or text[at + len(core):].strip(TRAILING_JUNK):
+        return None
+    start = text.find(tokens[0])
+    prefix = text[:start].strip(TRAILING_JUNK) if start > 0 else ""
+    if prefix != text[:start].strip():
+        return None  # "HolzEffekt - Dennis Spliesgar": printed as one name with a separator
+    label = site.domain_label.replace("-", "")
+    if len(prefix) < 3 or fold_name(core) in fold_name(label) or not matches_site(prefix, site):
+        return None
+    return prefix
 
 
 _PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
