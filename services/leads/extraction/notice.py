@@ -66,7 +66,9 @@ _NAME_LABEL_RE = re.compile(
     r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
     r"registered\s+name|praxis|kanzlei|betrieb|business\s+name|trading\s+name|"
     r"(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|herausgeber(?:in)?|medieninhaber(?:in)?|provider|"
-    r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator)$",
+    r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator|"
+    r"gesellschaft|betreibergesellschaft|rechtstr(?:ä|ae)ger(?:in)?|tr(?:ä|ae)ger(?:in)?|legal\s+entity|"
+    r"operating\s+company)$",
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"

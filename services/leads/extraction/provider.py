@@ -80,6 +80,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
     pending: list[Item] = list(first)
     operator: Item | None = None
+    operator_seat = False
     owner_items: list[Item] = []
     i = start
     if region is None:
@@ -160,6 +161,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             stage = "contact"
             continue
         street, postal, city, country = address_parts(value, site)
+        if operator_seat and (postal or street):
+            prov.street = prov.postal_code = prov.city = prov.country = None
+            prov.address_line, operator_seat, stage = None, False, "address"
         if postal or street:
             if not names and not owner_items:
                 return None  # an address before any name: not the top of a provider block
@@ -194,6 +198,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "name" and _entity(value) and not any(_entity(n.text) for n in names):
             operator = Item(value, item.line)  # "Betreiberin: Muster Hotel GmbH" below a brand's block
+            operator_seat = True  # the address that follows is the legal entity's registered seat
             continue
         if names or prov.has_address:
             break
