@@ -192,6 +192,33 @@ def _comma_chunks(piece: str) -> list[str]:
     return [f"{m.group(1)}: {parts[0]}", *parts[1:]]
 
 
+# "F U R R E R": a name set with letter spacing is read as the word.
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ] ){3,}[A-ZÄÖÜ](?!\S)")
+_SLASH_RE = re.compile(r"\s/\s")
+
+
+def _slash_split(pieces: list[str]) -> list[str]:
+    """"Muster Ingenieurbüro / www.muster.de / info@muster.de": a slash that sets off a web or e-mail address
+    separates items; elsewhere ("Kunst / Design") it belongs to the text."""
+    out: list[str] = []
+    for piece in pieces:
+        parts = _SLASH_RE.split(piece)
+        out.extend(parts if len(parts) > 1 and any(_CONTACT_TEXT_RE.search(p) for p in parts) else [piece])
+    return out
+
+
+def _firm_pieces(text: str) -> list[str]:
+    """Cut at " | " / " · ", except inside a firm's name: "WENDORF | LÜCK Steuerberatungsgesellschaft mbH" (short
+    name words, then the words with the legal form, and nothing else on the line)."""
+    pieces = _SEPARATOR_RE.split(text)
+    if len(pieces) in (2, 3) and FORM_RE.search(pieces[-1]) and all(
+            len(p.split()) <= 2 and not any(c.isdigit() for c in p) and ":" not in p and not _CONTACT_TEXT_RE.search(p)
+            and not FORM_RE.search(p) for p in pieces[:-1]) and ":" not in pieces[-1] and not any(
+            c.isdigit() for c in pieces[-1]):
+        return [text]
+    return pieces
+
+
 def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
@@ -202,8 +229,9 @@ def split_items(line: Line) -> list[Item]:
     m = _PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
+    text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     for labelled in _INLINE_LABEL_RE.split(text):
-        for piece in _SEPARATOR_RE.split(labelled):
+        for piece in _slash_split(_firm_pieces(labelled)):
             for chunk in _comma_chunks(piece):
                 for part in split_inline_address(chunk, is_given_name):
                     part = part.strip(_ITEM_JUNK)
