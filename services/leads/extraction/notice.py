@@ -58,6 +58,18 @@ _INLINE_LABEL_RE = re.compile(
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
 # "Malerei Muster (Inh. Max Muster)"
 _OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
+# "Anna Muster, Inhaberin": the owner label after the name.
+_OWNER_AFTER_NAME_RE = re.compile(r"^(?P<name>[^,:]{3,60}),\s*(?P<label>inhaber(?:in)?|owner|proprietor)\s*[,.]?\s*$",
+                                  re.I)
+# A professional designation on its own line under the owner ("Augenoptikermeister, Dipl.-Kaufmann (FH)"):
+# not a name of the business (LABELLING.md).
+PROFESSION_LINE_RE = re.compile(
+    r"^(?:[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|therapeut(?:in)?|heilpraktiker(?:in)?|"
+    r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
+    r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
+    r"(?:öffentlich|oeffentlich)\s+bestellte)\b",
+    re.I,
+)
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
@@ -230,6 +242,7 @@ def split_items(line: Line) -> list[Item]:
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _slash_split(_firm_pieces(labelled)):
             for chunk in _comma_chunks(piece):

@@ -32,6 +32,7 @@ from .notice import (
     ESTATE_RE,
     GLUED_LABEL_RE,
     LABEL_RE,
+    PROFESSION_LINE_RE,
     TRAILING_JUNK,
     Item,
     address_parts,
@@ -191,6 +192,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
+        if stage == "name" and not names and owner_items and not kind and PROFESSION_LINE_RE.match(value):
+            continue  # the owner's professional designation, printed under the "Inhaber:" line
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value)):
             if len(names) < 4:
@@ -468,6 +471,11 @@ def _credible(prov: Provider, site: Site) -> bool:
     return bool(FORM_RE.search(name)) or matches_site(name, site) or person_line(name) is not None
 
 
+def _same_people(a: Provider, b: Provider) -> bool:
+    people = {fold_name(p) for p in (*a.persons, *a.owners)}
+    return bool(people & {fold_name(p) for p in (*b.persons, *b.owners)})
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     pages = ordered_pages(site)
@@ -476,6 +484,12 @@ def find_provider(site: Site) -> Provider | None:
             continue
         prov = _anchored_blocks(page, site)
         if prov is not None and _credible(prov, site):
+            if not prov.has_address and page.kind == "impressum":
+                # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
+                # and the seat: that later block is the complete statement of the same provider.
+                full = _unanchored_block(page, site)
+                if full is not None and _same_people(prov, full):
+                    return full
             return prov
         if page.kind == "impressum":
             prov = _unanchored_block(page, site)
