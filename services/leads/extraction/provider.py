@@ -214,6 +214,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+_RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
+
+
 def _entity(text: str) -> bool:
     """The text names a company or association (not a registered sole trader)."""
     m = FORM_RE.search(text)
@@ -224,6 +227,7 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     _interpret(prov, names, site)
     if prov.name is None:
         return None
+    prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
     if prov.country is None and prov.street:
         prov.country = site.region
     return prov
