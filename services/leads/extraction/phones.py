@@ -184,7 +184,8 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
         if cur is None or h.cand.score > cur.score:
             best_cand[h.e164] = h.cand
     fax: Candidate | None = None
-    fax_numbers = {n for n, v in fax_votes.items() if v > tel_votes.get(n, 0.0)}
+    # A number labelled as often "fax" as "tel" ("t: 0421 1234 / f: 0421 1234") is both.
+    fax_numbers = {n for n, v in fax_votes.items() if v >= tel_votes.get(n, 0.0)}
     if seat_fax is not None:
         fax = seat_fax.cand
         fax_numbers.add(fax.value)
