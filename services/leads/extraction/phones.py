@@ -173,11 +173,13 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
             prev = line
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
+    strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
     tel_labelled: set[str] = set()
     best_cand: dict[str, Candidate] = {}
     for h in hits:
         votes = fax_votes if h.kind == _FAX else tel_votes
         votes[h.e164] = votes.get(h.e164, 0.0) + h.cand.score
+        strongest[(h.e164, h.kind)] = max(strongest.get((h.e164, h.kind), 0.0), h.cand.score)
         if h.kind == _TEL and h.labelled:
             tel_labelled.add(h.e164)
         cur = best_cand.get(h.e164)
@@ -185,7 +187,9 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
             best_cand[h.e164] = h.cand
     fax: Candidate | None = None
     # A number labelled as often "fax" as "tel" ("t: 0421 1234 / f: 0421 1234") is both.
-    fax_numbers = {n for n, v in fax_votes.items() if v >= tel_votes.get(n, 0.0)}
+    # The fax label on the contact page outweighs staff lines on the team page that print the same number as "fon".
+    fax_numbers = {n for n, v in fax_votes.items()
+                   if v >= tel_votes.get(n, 0.0) or strongest[(n, _FAX)] > strongest.get((n, _TEL), 0.0)}
     if seat_fax is not None:
         fax = seat_fax.cand
         fax_numbers.add(fax.value)
@@ -195,7 +199,9 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     phones = [
         Candidate(value=n, score=v, url=best_cand[n].url, snippet=best_cand[n].snippet)
         for n, v in tel_votes.items()
-        if n not in fax_numbers or n in tel_labelled  # one number for phone and fax is both
+        # one number for phone and fax is both, when the phone label is as strong as the fax label
+        if n not in fax_numbers or (n in tel_labelled and strongest.get((n, _TEL), 0.0) >= strongest.get(
+            (n, _FAX), 0.0))
     ]
     phones.sort(key=lambda c: -c.score)
     return phones, fax
