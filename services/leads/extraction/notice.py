@@ -42,7 +42,8 @@ _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", 
 # Without a colon: "Verantwortlich für den Inhalt" on a line of its own, the name below.
 _CONTENT_START_RE = re.compile(r"^\W*(?:verantwortlich|inhaltlich\s+verantwortlich|responsible\s+for)\b", re.I)
 _MAX_ANCHOR_LEN = 110
-_ANCHOR_HINT_RE = re.compile(r"angab|inform|offenleg|pflicht|anbiet|betreib|inhaber|herausg|autor|verantw|provid|"
+_ANCHOR_HINT_RE = re.compile(r"angab|inform|gem(?:ä|ae|\.)|§|accord|pursuant|as per|offenleg|pflicht|anbiet|"
+                             r"betreib|inhaber|herausg|autor|verantw|provid|"
                              r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
                              r"rechtlich|notice|inhaltlich|responsib", re.I)
 

@@ -214,6 +214,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+_HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
@@ -228,6 +229,9 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     if prov.name is None:
         return None
     prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
+    bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
+    if bare != prov.name and person_line(bare, strict=False):
+        prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
     if prov.country is None and prov.street:
         prov.country = site.region
     return prov
