@@ -216,3 +216,20 @@ def test_single_letter_labels_with_the_same_number_as_phone_and_fax() -> None:
                      lang="en-gb")
     assert facts.country == "DE"
     assert facts.phones == ["+4956140890547"] and facts.fax == "+4956140890547"
+
+
+# ------------------------------------------------------------------------------- identifiers (LABELLING.md v2)
+def test_register_suffixes_fn_normalised_and_spaced_vat_ids() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>28195 Bremen</p>"
+                     "<p>Handelsregister B des Amtsgerichts Bremen, HRB 39606 HB</p><p>USt-IdNr.: DE12 345 6789</p>")
+    assert (facts.register_number, facts.vat_id) == ("HRB 39606 HB", "DE123456789")
+    at = _imprint("<h2>Impressum</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>1030 Wien</p>"
+                  "<p>Firmenbuchnummer: 151357i<br>Firmenbuchgericht: Handelsgericht Wien</p>",
+                  site="https://www.lindenhof-beispiel.at/")
+    assert at.register_number == "FN 151357 i"
+
+
+def test_a_swiss_uid_printed_only_under_a_vat_label_is_both() -> None:
+    facts = _imprint("<h2>Impressum</h2><p>Lindenhof GmbH<br>Bergstrasse 1<br>5000 Aarau</p>"
+                     "<p>Mehrwertsteuernummer / MWST-Nr. CHE-390.068.172</p>", site="https://www.lindenhof-beispiel.ch/")
+    assert (facts.register_number, facts.vat_id) == ("CHE-390.068.172", "CHE-390.068.172 MWST")

@@ -11,7 +11,7 @@ from .site import Candidate, Site, make_candidate
 # "HRB 1234", "HRB-Nr. 1234", "Hrbnr1234": the register kind in any case, "Nr" glued or not.
 _REG_RE = re.compile(
     r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR|(?i:hr[ab])(?=\s*(?i:nr|nummer)?\.?\s*:?\s*\d))"
-    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?"
+    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?(?!AG\b)([A-Z]{1,2})\b(?![.-]))?"
 )
 _FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
 _ZVR_RE = re.compile(r"\bZVR(?:-Zahl|-Nr\.?)?\s*:?\s*(\d{9})\b", re.I)
@@ -50,7 +50,7 @@ _CITY_TAIL_STOP = re.compile(
 )
 
 _VAT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bDE\s?(\d{3})\s?(\d{3})\s?(\d{3})\b(?!\s?\d)"), "DE"),
+    (re.compile(r"\bDE\s?((?:\d\s?){8}\d)\b(?!\s?\d)"), "DE"),  # "DE 123 456 789", "DE12 345 6789"
     (re.compile(r"\bATU\s?(\d{8})\b"), "ATU"),
     (re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b", re.I), "CHE"),
     (re.compile(r"\bGB\s?(\d{3})\s?(\d{4})\s?(\d{2})(\s?\d{3})?\b(?!\s?\d)"), "GB"),
@@ -62,7 +62,7 @@ _VAT_LABEL_VALUE_RE = re.compile(
     re.I,
 )
 _VAT_HINT_RE = re.compile(r"(?:DE|ATU|CHE|GB)[-\s]?\d|vat|mwst|mehrwert|reg(?:istration)?\.?\s*no", re.I)
-_NOT_VAT_LABEL_RE = re.compile(r"weee|elektrog|steuernummer|\bst\.?-?nr|wirtschafts-?id|gln|ean", re.I)
+_NOT_VAT_LABEL_RE = re.compile(r"weee|elektrog|(?<!mehrwert)steuernummer|\bst\.?-?nr|wirtschafts-?id|gln|ean", re.I)
 _EXPECTED_REGISTER = {
     "GmbH": "HRB", "UG (haftungsbeschränkt)": "HRB", "AG": "HRB", "SE": "HRB", "KGaA": "HRB", "gGmbH": "HRB",
     "KG": "HRA", "GmbH & Co. KG": "HRA", "OHG": "HRA", "e.K.": "HRA", "UG (haftungsbeschränkt) & Co. KG": "HRA",
@@ -100,7 +100,7 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 value = f"{kind} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
                 hits.append(_hit(value, kind, page, line, m.start(), m.end()))
             for m in _FN_RE.finditer(text):
-                hits.append(_hit(f"FN {m.group(1)}{m.group(2)}", "FN", page, line, m.start(), m.end()))
+                hits.append(_hit(f"FN {m.group(1)} {m.group(2)}", "FN", page, line, m.start(), m.end()))
             for m in _ZVR_RE.finditer(text):
                 hits.append(_hit(f"ZVR {m.group(1)}", "ZVR", page, line, m.start(), m.end()))
             for m in _CHE_RE.finditer(text):
@@ -223,7 +223,7 @@ def choose_vat(site: Site, seat_country: str | None = None) -> Candidate | None:
             for rx, kind in _VAT_RES:
                 for m in rx.finditer(text):
                     if kind == "DE":
-                        value = "DE" + "".join(m.groups())
+                        value = "DE" + re.sub(r"\s", "", m.group(1))
                     elif kind == "ATU":
                         value = "ATU" + m.group(1)
                     elif kind == "CHE":
