@@ -233,3 +233,12 @@ def test_a_swiss_uid_printed_only_under_a_vat_label_is_both() -> None:
     facts = _imprint("<h2>Impressum</h2><p>Lindenhof GmbH<br>Bergstrasse 1<br>5000 Aarau</p>"
                      "<p>Mehrwertsteuernummer / MWST-Nr. CHE-390.068.172</p>", site="https://www.lindenhof-beispiel.ch/")
     assert (facts.register_number, facts.vat_id) == ("CHE-390.068.172", "CHE-390.068.172 MWST")
+
+
+def test_whatsapp_numbers_non_breaking_hyphens_and_form_hints() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Anna Beispiel<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     '<p><a href="https://wa.me/491701234567?text=Hallo">WhatsApp</a></p><p>WhatsApp: 0171 2345678</p>'
+                     "<p>E-Mail: anna\u2011beispiel@lindenhof\u2011beispiel.de</p>"
+                     "<p>Ihre Nachricht (z. B. max@mueller.ch, Telefon z. B. 0561 123 45 67) an ihre@email.de</p>")
+    assert set(facts.phones) == {"+491701234567", "+491712345678"}
+    assert facts.emails == ["anna-beispiel@lindenhof-beispiel.de"]

@@ -111,6 +111,8 @@ class _Builder:
     def add(self, text: str, emph: bool | None = None) -> None:
         if "\xa0" in text:
             self.saw_nbsp = True
+        if "\u2011" in text:
+            text = text.replace("\u2011", "-")  # a non-breaking hyphen reads (and links) as a plain one
         if self.boundary and self.chunks and text[:1].isalnum():
             prev = self.chunks[-1][0]
             # "<span>1 23 45</span><a>info@…</a>" renders apart; glued it would read "45info@…".
