@@ -242,3 +242,32 @@ def test_whatsapp_numbers_non_breaking_hyphens_and_form_hints() -> None:
                      "<p>Ihre Nachricht (z. B. max@mueller.ch, Telefon z. B. 0561 123 45 67) an ihre@email.de</p>")
     assert set(facts.phones) == {"+491701234567", "+491712345678"}
     assert facts.emails == ["anna-beispiel@lindenhof-beispiel.de"]
+
+
+# ------------------------------------------------------------------------------- LABELLING.md v2: names and addresses
+@pytest.mark.parametrize(("block", "name", "reps"), [
+    ("Gunhild und Rainer Beispielmann", "Gunhild und Rainer Beispielmann",
+     ["Gunhild Beispielmann", "Rainer Beispielmann"]),
+    ("Greta Beispiel<br>Heilpraktikerin für Psychotherapie", "Greta Beispiel", ["Greta Beispiel"]),
+    ("Jonas Beispiel<br>öffentlich bestellter und vereidigter Sachverständiger für Schäden an Gebäuden",
+     "Jonas Beispiel", ["Jonas Beispiel"]),
+    ("de Linden GaLa-Bau<br>Garten- und Landschaftsbau", "de Linden GaLa-Bau", []),
+    ("Greta Beispiel<br>handelnd unter „Glanzwerk Service“", "Glanzwerk Service", ["Greta Beispiel"]),
+    ("Dorian Beispiel<br>Beispiel Communication Consulting", "Beispiel Communication Consulting",
+     ["Dorian Beispiel"]),
+])
+def test_name_lines_as_the_labelling_guide_reads_them(block: str, name: str, reps: list[str]) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}<br>Birkenweg 7<br>34567 Waldstadt</p>")
+    assert facts.company_name == name
+    assert facts.representatives == reps
+
+
+@pytest.mark.parametrize(("lines", "street"), [
+    ("Favoritenstraße 24, Tür 14<br>1100 Wien", "Favoritenstraße 24, Tür 14"),
+    ("Favoritenstraße 24, Tür 14, 1100 Wien", "Favoritenstraße 24, Tür 14"),
+    ("Favoritenstraße 24/Stiege 2/Top 5<br>1100 Wien", "Favoritenstraße 24/Stiege 2/Top 5"),
+    ("Favoritenstraße 235B/30/8<br>1100 Wien", "Favoritenstraße 235B/30/8"),
+])
+def test_door_and_staircase_numbers_belong_to_the_street(lines: str, street: str) -> None:
+    facts = _imprint(f"<h2>Impressum</h2><p>Lindenhof GmbH<br>{lines}</p>", site="https://www.lindenhof-beispiel.at/")
+    assert (facts.street, facts.postal_code, facts.city) == (street, "1100", "Wien")

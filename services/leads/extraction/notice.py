@@ -68,7 +68,7 @@ PROFESSION_LINE_RE = re.compile(
     r"^(?:[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|therapeut(?:in)?|heilpraktiker(?:in)?|"
     r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
     r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
-    r"(?:öffentlich|oeffentlich)\s+bestellte)\b",
+    r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
     re.I,
 )
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
@@ -120,6 +120,9 @@ TRAILING_JUNK = " \t,;:|·•-\u2013—"
 _ITEM_JUNK = " \t,;|·•-\u2013—"
 
 
+# Door, staircase and flat numbers after the street (Austria): part of the street as printed.
+DOOR_RE = re.compile(r"^(?:T(?:ü|ue)r|Top|Stiege|Stg\.?|Whg\.?|Wohnung|Apt\.?|Block)\s*\d+[a-zA-Z]?$")
+_PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|del|du|la|le)\s+[A-ZÄÖÜ]")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
 
@@ -189,6 +192,8 @@ _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 def _comma_address_split(piece: str) -> list[str]:
     """"Muster GmbH, Musterweg 1, 12345 Stadt": the name before the first address segment is its own item."""
     segs = piece.split(", ")
+    if street_of(segs[0], None):
+        return [piece]  # "Musterweg 1, Tür 4, 1100 Wien": an address line, no name before it
     for k in range(1, len(segs)):
         if street_of(segs[k], None) or postal_of(segs[k]):
             return [", ".join(segs[:k]), ", ".join(segs[k:])]
@@ -265,14 +270,22 @@ def address_parts(text: str, site: Site) -> tuple[str | None, str | None, str | 
         after = segs[k + 1] if k + 1 < len(segs) else ""
         country = country_of(postal, city, prefix_country, after, site) or site.region
         street = None
+        door = None
         for cand in [*reversed(segs[:k]), *segs[k + 1 :]]:
+            if DOOR_RE.match(cand.strip()):
+                door = door or cand.strip()
+                continue
             street = street_of(cand, country)
             if street:
                 break
+        if street and door and segs.index(door if door in segs else street) < k:
+            street = f"{street}, {door}"  # "Favoritenstraße 24, Tür 14": door and staircase belong to the street
         return street, postal, city, country
-    for seg in segs:
+    for i, seg in enumerate(segs):
         street = street_of(seg, site.region if site.region in ("DE", "AT", "CH") else None)
         if street:
+            if i + 1 < len(segs) and DOOR_RE.match(segs[i + 1].strip()):
+                street = f"{street}, {segs[i + 1].strip()}"
             return street, None, None, None
     return None, None, None, None
 
@@ -286,8 +299,8 @@ def name_like(text: str) -> bool:
         return False
     if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»("):
-        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)):
+        return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
         return False
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3:

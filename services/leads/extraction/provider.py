@@ -23,12 +23,13 @@ from .address import postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
 from .legal import FORM_RE, SOLE_FORMS, form_of
 from .names import TITLE_TOKEN_RE as TITLE_RE
-from .names import fold_name, person_in, person_line
+from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
     BRAND_RE,
     CONTACT_WORD_RE,
     COUNTRY_ONLY_RE,
     DESCRIPTION_JOIN_RE,
+    DOOR_RE,
     ESTATE_RE,
     GLUED_LABEL_RE,
     LABEL_RE,
@@ -176,6 +177,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 stage = "contact"  # a second address: the first one is the seat
                 continue
             if prov.street and not postal:
+                if DOOR_RE.match(value) and not prov.postal_code and "," not in prov.street:
+                    prov.street = f"{prov.street}, {value}"  # "Favoritenstraße 24, Tür 14"
                 continue
             if not prov.street:
                 prov.street = street
@@ -192,10 +195,13 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
+        if stage == "name" and (names or owner_items) and not kind and PROFESSION_LINE_RE.match(value) and (
+                not name_like(value)):
+            continue  # the owner's professional designation under the name ("öffentlich bestellter …")
         if stage == "name" and not names and owner_items and not kind and PROFESSION_LINE_RE.match(value):
             continue  # the owner's professional designation, printed under the "Inhaber:" line
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
-                                                     or BRAND_RE.search(value)):
+                                                     or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
             if len(names) < 4:
                 names.append(Item(value, item.line))
             continue
@@ -267,6 +273,12 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
                 _entity(owner)):
             items.append(Item(owner, it.line))  # "Muster Lounge ist eine Marke der Muster Gastro GmbH"
     branded = len(items) < len(names) or any(BRAND_RE.search(it.text) for it in names)
+    trading = next(((it, m) for it in items if (m := _TRADING_AS_RE.match(it.text))), None)
+    if trading is not None:  # "handelnd unter „Glanzwerk Service“": the trade name, the person its owner
+        item, m = trading
+        owner = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
+        prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [owner] if owner else []
+        return
     status = next((it.text for it in items if _STATUS_LINE_RE.match(it.text)), None)
     items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
     if not items:
@@ -276,6 +288,8 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         prov.name = f"{prov.name} {status}"  # "(Einzelunternehmer)" under the name: the block's own wording
 
 
+_TRADING_AS_RE = re.compile(r"^(?:handelnd|t(?:ä|ae)tig|firmierend|trading)\s+(?:unter|als|as)\s*:?\s*[„\"»'\u201a“]?"
+                            r"(.+?)[“\"«'\u2018”]?$", re.I)
 # A line saying only that the provider trades without a company: part of the name as the block prints it.
 _STATUS_LINE_RE = re.compile(r"^\(?(?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|Kleinunternehmer(?:in)?|"
                              r"Freiberufler(?:in)?|sole\s+(?:trader|proprietor))\)?$", re.I)
@@ -317,7 +331,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
-        if _is_description(second.text, p1, site):
+        if PROFESSION_LINE_RE.match(second.text) and not FORM_RE.search(second.text):
+            prov.name, prov.name_line = first.text, first.line  # "Heilpraktikerin für …" under the person
+        elif _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
         else:
             prov.name, prov.name_line = second.text, second.line
@@ -353,12 +369,20 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
 _PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
 
 
+_COUPLE_RE = re.compile(r"^([A-ZÄÖÜ][\w'-]+)\s+(?:und|and|&|\+)\s+([A-ZÄÖÜ][\w'-]+)\s+([A-ZÄÖÜ][\w'-]+)$")
+
+
 def _persons_within(text: str) -> list[str]:
     """The owner(s) inside a name line: "HolzWerk - Max Beispiel", "Max Beispiel Bauschreinerei",
     "Dr. Eva Beispiel und Dr. Paul Beispiel"."""
     whole = person_line(text)
     if whole:
         return [whole]
+    couple = _COUPLE_RE.match(text.strip())
+    if couple and any(is_given_name(couple.group(k)) for k in (1, 2)) and person_line(
+            f"{couple.group(2)} {couple.group(3)}", strict=False):
+        # "Gunhild und Rainer Beispiel": both share the surname printed once
+        return [f"{couple.group(1)} {couple.group(3)}", f"{couple.group(2)} {couple.group(3)}"]
     people = [p for piece in _PEOPLE_SPLIT_RE.split(text) if (p := person_line(piece.strip()))]
     if len(people) >= 2:
         return people
