@@ -276,8 +276,8 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     trading = next(((it, m) for it in items if (m := _TRADING_AS_RE.match(it.text))), None)
     if trading is not None:  # "handelnd unter „Glanzwerk Service“": the trade name, the person its owner
         item, m = trading
-        owner = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
-        prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [owner] if owner else []
+        trader = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
+        prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
     status = next((it.text for it in items if _STATUS_LINE_RE.match(it.text)), None)
     items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
