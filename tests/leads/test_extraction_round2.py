@@ -271,3 +271,11 @@ def test_name_lines_as_the_labelling_guide_reads_them(block: str, name: str, rep
 def test_door_and_staircase_numbers_belong_to_the_street(lines: str, street: str) -> None:
     facts = _imprint(f"<h2>Impressum</h2><p>Lindenhof GmbH<br>{lines}</p>", site="https://www.lindenhof-beispiel.at/")
     assert (facts.street, facts.postal_code, facts.city) == (street, "1100", "Wien")
+
+
+def test_an_owner_on_the_team_page_of_a_company_is_no_representative() -> None:
+    team = _page("<h2>Team</h2><p>Greta Beispiel<br>Inhaberin</p><p>Max Muster<br>Geschäftsführer</p>", kind="team")
+    imprint = _page("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>")
+    assert _facts(imprint, team).representatives == ["Max Muster"]
+    sole = _page("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Malerei<br>Birkenweg 7<br>34567 Waldstadt</p>")
+    assert _facts(sole, team).representatives[0] == "Greta Beispiel"

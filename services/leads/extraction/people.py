@@ -283,6 +283,7 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+_OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
 _TRADING_RE = re.compile(r"\btrading\s+name\s+of\b", re.I)
 _NON_REP_DIRECTOR_RE = re.compile(
     r"\b(?:creative|art|design|technical|finance|financial|sales|marketing|account|operations|program|project|"
@@ -366,8 +367,12 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     persons_scored = team_persons(site)
     labelled: list[RepHit] = next((t for t in tiers if t), [])
     reps = _provider_hits(site, provider, labelled) + labelled
+    entity = provider is not None and provider.legal_entity
     if not reps:
         for person, weight in persons_scored:
+            if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
+                    rf"{_G}|ceo|managing|vorstand", person.role, re.I):
+                continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
             if person.role and is_rep_role(person.role):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
                 reps.append(RepHit(person.name, person.role, cand))
