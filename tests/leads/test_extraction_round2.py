@@ -279,3 +279,19 @@ def test_an_owner_on_the_team_page_of_a_company_is_no_representative() -> None:
     assert _facts(imprint, team).representatives == ["Max Muster"]
     sole = _page("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Malerei<br>Birkenweg 7<br>34567 Waldstadt</p>")
     assert _facts(sole, team).representatives[0] == "Greta Beispiel"
+
+
+@pytest.mark.parametrize("body", [
+    "<h1>Impressum</h1><p>Birkenweg 7<br>34567 Waldstadt</p><p>Lindenhof Dance is a modern dance school.</p>",
+    "<h1>Impressum \u2013 Lindenhof Dance</h1><p>Birkenweg 7<br>34567 Waldstadt</p><p>Tel. 05651 987654</p>",
+])
+def test_an_imprint_without_a_name_line_names_the_provider_in_its_own_text(body: str) -> None:
+    facts = _imprint(body, site="https://www.lindenhof-dance.de/")
+    assert facts.company_name == "Lindenhof Dance"
+    assert facts.evidence["company_name"].url == "https://www.lindenhof-dance.de/impressum.html"
+
+
+def test_your_email_in_a_form_is_a_hint() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Anna Beispiel<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     "<p>E-Mail: info@lindenhof-beispiel.de</p><p>Ihre E-Mail: max@mueller.ch</p>")
+    assert facts.emails == ["info@lindenhof-beispiel.de"]

@@ -62,7 +62,8 @@ _OBFUSCATED_DOT_RE = re.compile(r"\s(?:dot|punkt)\s|[\(\[\{<]\s*(?:dot|punkt|\.)
 _MAIL_LABEL_RE = re.compile(r"(?:e-?\s?mail|mail|email|contact|kontakt|schreiben|write)\W*$", re.I)
 
 
-_HINT_BEFORE_RE = re.compile(r"(?:z\.\s?b\.|e\.\s?g\.|bspw\.|beispiel(?:sweise)?|for\s+example)\W*$", re.I)
+_HINT_BEFORE_RE = re.compile(r"(?:z\.\s?b\.|e\.\s?g\.|bspw\.|beispiel(?:sweise)?|for\s+example|"
+                             r"(?:ihre|deine|your)\s+e-?\s?mail(?:-?adresse|\s+address)?)\W*$", re.I)
 
 
 def _prose_at(text: str, m: re.Match[str]) -> bool:

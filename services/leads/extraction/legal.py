@@ -320,7 +320,35 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
                 break
     if chosen is None:
         chosen = best(cands)
+    if chosen is None:
+        for page in impressum_pages:
+            own = own_text_name(page, site)
+            if own is not None:
+                text, line = own
+                return make_candidate(text, page.weight, page, line.text)
     return chosen
+
+
+_IMPRINT_TITLE_RE = re.compile(r"^\W*(?:impressum|imprint|legal\s+notice)\s*[-\u2013—|:·]\s*(.{3,60}?)\s*$", re.I)
+_IS_A_RE = re.compile(r"^(?:Die\s+|Das\s+|Der\s+|The\s+)?([A-ZÄÖÜ0-9][\w&.'+-]*(?:\s+[A-ZÄÖÜ0-9&][\w&.'+-]*){0,4})\s+"
+                      r"(?:is\s+an?|ist\s+eine?)\s")
+
+
+def own_text_name(page: ParsedPage, site: Site) -> tuple[str, Line] | None:
+    """An Impressum without a name line: the name in its own heading ("Impressum - Muster Dance") or the
+    subject of its own description ("Muster Dance is a dance school …") when it matches the site's domain."""
+    label = site.domain_label.replace("-", "").lower()
+    for line in page.lines:
+        if line.scope != COMPANY or line.region == "nav":
+            continue
+        m = _IMPRINT_TITLE_RE.match(line.text) if 1 <= line.level <= 6 else _IS_A_RE.match(line.text)
+        if m is None:
+            continue
+        name = m.group(1).strip(" .,")
+        tokens = [t for t in alnum_tokens(name) if len(t) >= 4]
+        if tokens and any(t in label for t in tokens):
+            return name, line
+    return None
 
 
 def _form_from_text(site: Site) -> Candidate | None:
