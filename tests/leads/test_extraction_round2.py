@@ -295,3 +295,24 @@ def test_your_email_in_a_form_is_a_hint() -> None:
     facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Anna Beispiel<br>Birkenweg 7<br>34567 Waldstadt</p>"
                      "<p>E-Mail: info@lindenhof-beispiel.de</p><p>Ihre E-Mail: max@mueller.ch</p>")
     assert facts.emails == ["info@lindenhof-beispiel.de"]
+
+
+@pytest.mark.parametrize(("line", "court"), [
+    ("AG Berlin (Charlottenburg) HRB 12345 B", "Amtsgericht Berlin (Charlottenburg)"),
+    ("Register court: District court Eschwege, HRB 3282", "Amtsgericht Eschwege"),
+    ("Amtsgericht Freiburg Registernummer HRB 1234", "Amtsgericht Freiburg"),
+    ("Handelsregister B des Amtsgerichts Bremen, HRB 39606 HB", "Amtsgericht Bremen"),
+])
+def test_register_court_in_the_nominative(line: str, court: str) -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     f"<p>{line}</p>")
+    assert facts.register_court == court
+
+
+def test_swiss_and_austrian_register_offices() -> None:
+    ch = _imprint("<h2>Impressum</h2><p>Lindenhof GmbH<br>Bergstrasse 1<br>5000 Aarau</p>"
+                  "<p>Handelsregisteramt: Aargau</p><p>UID: CHE-390.068.172</p>", site="https://www.lindenhof-beispiel.ch/")
+    assert (ch.register_court, ch.register_number, ch.vat_id) == ("Handelsregisteramt Aargau", "CHE-390.068.172", None)
+    at = _imprint("<h2>Impressum</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>1030 Wien</p>"
+                  "<p>Firmenbuchgericht: Bezirksgericht Wien</p>", site="https://www.lindenhof-beispiel.at/")
+    assert (at.register_court, at.register_number) == ("Bezirksgericht Wien", None)

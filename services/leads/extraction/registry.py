@@ -33,7 +33,7 @@ _COURT_RE = re.compile(
 )
 _REGISTERGERICHT_RE = re.compile(
     r"\b(?:Registergericht|Register\s+court|Firmenbuchgericht|Gericht)\s*:?\s*"
-    r"(?:(?:AG|Amtsgericht)\s+)?(?P<city>[A-ZÄÖÜ][\w.\-äöüß]*(?:\s+(?:am|an\s+der|im|i\.|a\.)\s+[A-ZÄÖÜ][\w.\-äöüß]*)?)"
+    r"(?:(?:AG|Amtsgericht|(?i:local|district)\s+(?i:court)(?:\s+of)?)\s+)?(?P<city>[A-ZÄÖÜ][\w.\-äöüß]*(?:\s+(?:am|an\s+der|im|i\.|a\.)\s+[A-ZÄÖÜ][\w.\-äöüß]*)?)"
     r"(?P<en>\s+(?:Local|District)\s+Court)?"
 )
 _EN_COURT_RE = re.compile(r"\b(?:Local|District)\s+Court\s+(?:of\s+)?(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
@@ -44,8 +44,13 @@ _CH_COURT_RE = re.compile(
 _CH_COURT_EN_RE = re.compile(
     r"\bcommercial\s+register\s+of\s+the\s+canton\s+(?:of\s+)?(?P<canton>[A-ZÄÖÜ][\w\-äöüß.]+)", re.I
 )
+_CH_OFFICE_RE = re.compile(r"\b(?P<office>Handelsregisteramt)\s*:\s*(?!Kanton|Kt\.)(?P<canton>[A-ZÄÖÜ][\w\-äöüß]+)")
+_AT_COURT_RE = re.compile(r"\bFirmenbuchgericht\s*:?\s*(?P<kind>Bezirksgericht|Landesgericht|Handelsgericht)\s+"
+                          r"(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
+_AG_SHORT_RE = re.compile(r"\bAG\s+(?P<city>[A-ZÄÖÜ][\w\-äöüß]+(?:\s\([A-ZÄÖÜ][\w\-äöüß]+\))?)"
+                          r"(?=,?\s*(?:HR[AB]|VR|PR)\b)")
 _CITY_TAIL_STOP = re.compile(
-    r"\s+(?:HR[AB]|VR|PR|GnR|unter|Nr|Reg|Register|FN|USt|UID|Sitz|Handelsregister)\b.*$"
+    r"\s+(?:HR[AB]|VR|PR|GnR|unter|Nr|Reg|Register\w*|FN|USt|UID|Sitz|Handelsregister)\b.*$"
     r"|(?<=[a-zäöüß]{3})\.\s.*$"  # sentence end: "Amtsgericht Leipzig. Registernummer: …"
 )
 
@@ -85,7 +90,7 @@ def _usable(line: Line) -> bool:
 
 
 _REG_HINT_RE = re.compile(r"HR[AB]|Hr[ab]|VR|PR|GnR|GsR|GenR|FN|ZVR|CHE|Firmenbuch|[Cc]ompan|[Rr]egist|[Rr]eg\.")
-_COURT_HINTS = ("gericht", "regist", "court", "companies house", "england", "scotland", "wales", "kanton")
+_COURT_HINTS = ("gericht", "regist", "court", "companies house", "england", "scotland", "wales", "kanton", "hrb", "hra")
 
 
 def register_hits(site: Site) -> list[RegisterHit]:
@@ -159,6 +164,15 @@ def _court_in_line(line: Line, page: ParsedPage) -> Candidate | None:
     if m:
         return make_candidate(f"Handelsregister des Kantons {m.group('canton').strip(' .,')}", page.weight, page,
                               text, m.start(), m.end())
+    m = _CH_OFFICE_RE.search(text)
+    if m:  # "Handelsregisteramt: Aargau"
+        return make_candidate(f"{m.group('office')} {m.group('canton')}", page.weight, page, text, m.start(), m.end())
+    m = _AT_COURT_RE.search(text)
+    if m:  # "Firmenbuchgericht: Bezirksgericht Wien"
+        return make_candidate(f"{m.group('kind')} {m.group('city')}", page.weight, page, text, m.start(), m.end())
+    m = _AG_SHORT_RE.search(text)
+    if m:  # "AG Berlin (Charlottenburg) HRB 12345 B": the register court written short
+        return make_candidate(f"Amtsgericht {m.group('city')}", page.weight, page, text, m.start(), m.end())
     m = _COURT_RE.search(text)
     if m and not m.group("kind").lower().startswith("registergericht"):
         kind = m.group("kind")
