@@ -316,3 +316,13 @@ def test_swiss_and_austrian_register_offices() -> None:
     at = _imprint("<h2>Impressum</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>1030 Wien</p>"
                   "<p>Firmenbuchgericht: Bezirksgericht Wien</p>", site="https://www.lindenhof-beispiel.at/")
     assert (at.register_court, at.register_number) == ("Bezirksgericht Wien", None)
+
+
+def test_an_authority_named_by_a_compound_word_is_a_third_party() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 ECG</h2><p>Jonas Beispiel<br>Birkenweg 7<br>1030 Wien</p>"
+                     "<p>Telefon: +43 681 2044 1234<br>E-Mail: info@lindenhof-beispiel.at</p>"
+                     "<h3>9. Österreichische Datenschutzbehörde</h3><p><b>Datenschutzbehörde</b></p>"
+                     "<p>Amtsweg 8<br>1080 Wien</p><p>Telefon: +43 1 52 152-0<br>E-Mail: amt@beispiel.gv.at</p>",
+                     site="https://www.lindenhof-beispiel.at/")
+    assert facts.phones == ["+4368120441234"]
+    assert facts.emails == ["info@lindenhof-beispiel.at"]

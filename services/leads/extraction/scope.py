@@ -30,7 +30,7 @@ from .legal import FORM_RE
 # page; the weak ones ("Webdesign", "Fotos", "Versicherung", "Hosting") are services a company may itself
 # offer on its home page, so they count only on legal pages and in "Label: value" lines.
 _TP_STRONG = r"""
-    \w*kammer\b|\bihk\b|\bwko\b|aufsichtsbeh|\baufsicht\b|\bbafin\b|bundesanstalt|\bbeh(?:ö|oe)rde|bezirksamt|
+    \w*kammer\b|\bihk\b|\bwko\b|aufsichtsbeh|\baufsicht\b|\bbafin\b|bundesanstalt|beh(?:ö|oe)rde|bezirksamt|
     \bmagistrat|berufsrecht|berufsbezeichnung|berufsordnung|berufshaftpflicht|haftpflichtversicherung|\bversicherer\b|
     bildnachweis|bildquelle|bildrechte|bildernachweis|fotonachweis|image\s+credits?|photo\s+credits?|
     streitschlichtung|streitbeilegung|schlichtungsstelle|\bodr\b|os-plattform|dispute\s+resolution|complain|
