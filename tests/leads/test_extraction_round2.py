@@ -326,3 +326,13 @@ def test_an_authority_named_by_a_compound_word_is_a_third_party() -> None:
                      site="https://www.lindenhof-beispiel.at/")
     assert facts.phones == ["+4368120441234"]
     assert facts.emails == ["info@lindenhof-beispiel.at"]
+
+
+def test_credits_under_a_disclaimer_heading_stay_third_parties() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Anna Beispiel<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     "<h3>Haftung für Links</h3><p>Quelle: Rechtstexte Beispiel GmbH</p>"
+                     "<p>Website by Pixelhaus Beispiel GmbH</p>")
+    assert facts.company_name == "Anna Beispiel"
+    facts = _imprint("<h2>Impressum</h2><p>Haftung für Inhalte</p><p>Quelle: Rechtstexte Beispiel GmbH</p>"
+                     "<p>Kontakt | Pixelhaus GmbH</p>")
+    assert facts.company_name != "Rechtstexte Beispiel GmbH"

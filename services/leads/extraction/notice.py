@@ -231,8 +231,8 @@ def _firm_pieces(text: str) -> list[str]:
     pieces = _SEPARATOR_RE.split(text)
     if len(pieces) in (2, 3) and FORM_RE.search(pieces[-1]) and all(
             len(p.split()) <= 2 and not any(c.isdigit() for c in p) and ":" not in p and not _CONTACT_TEXT_RE.search(p)
-            and not FORM_RE.search(p) for p in pieces[:-1]) and ":" not in pieces[-1] and not any(
-            c.isdigit() for c in pieces[-1]):
+            and not FORM_RE.search(p) and name_like(p) and not _WEAK_ANCHOR_RE.match(p) for p in pieces[:-1]) and (
+            ":" not in pieces[-1] and not any(c.isdigit() for c in pieces[-1])):
         return [text]
     return pieces
 

@@ -184,9 +184,11 @@ _PROVIDER_LINE_RE = re.compile(
 
 
 def _provider_line(text: str) -> bool:
-    if len(text) > 100 or text.endswith("."):
-        return False
-    return bool(_PROVIDER_LINE_RE.match(text)) or (len(text.split()) <= 6 and FORM_RE.search(text) is not None)
+    if len(text) > 100 or text.endswith(".") or _TP_ANY_RE.search(text) or _CREDIT_RE.search(text):
+        return False  # "Quelle: Muster GmbH", "Website by Muster GmbH" stay somebody else's
+    if _PROVIDER_LINE_RE.match(text):
+        return True
+    return ":" not in text and len(text.split()) <= 6 and FORM_RE.search(text) is not None
 
 
 def assign_scopes(page: ParsedPage) -> None:
