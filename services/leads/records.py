@@ -68,7 +68,7 @@ def _person_form(person: dict[str, Any]) -> tuple[str, str]:
     """The person's name without a leading "Herr"/"Frau", and their form of address: the record's
     ``form_of_address`` (herr | frau) when the extractor read one, else the form word in the name."""
     name, typed = split_form_of_address(str(person["name"]))
-    given = person.get("form_of_address")
+    given = str(person.get("form_of_address") or "").lower()  # the extractor's "Herr"/"Frau"
     return name, given if given in ("herr", "frau") else typed
 
 
@@ -94,16 +94,19 @@ async def _import_people(s: AsyncSession, company: Company, record: dict[str, An
         email = (person.get("email") or "").lower() or None
         ev = {"url": person.get("source_url") or (record.get("evidence") or {}).get("representatives", {}).get("url"),
               "source": source}
+        # The form of address keeps the line it was read from ("Inhaber: Herr Max Beispiel").
+        form_ev = {**ev, **{k: v for k, v in ((person.get("evidence") or {}).get("form_of_address") or {}).items()
+                            if k in ("url", "snippet") and v}}
         contact = await repo.get_contact_by_email(s, email) if email else None
         contact = contact or await repo.find_contact_by_name(s, company.id, name)
         if contact is not None:
             found = {"role": person.get("role"), "phone": person.get("phone"), "email": email}
             for key, value in provenance.writable(contact, {k: v for k, v in found.items() if v}, source).items():
                 setattr(contact, key, value)
-            _fill_form_of_address(contact, form, ev, source)
+            _fill_form_of_address(contact, form, form_ev, source)
             contact.search_text = contact_search_text(contact)
             continue
-        evidence = {"name": ev, **({"form_of_address": ev} if form != "unknown" else {})}
+        evidence = {"name": ev, **({"form_of_address": form_ev} if form != "unknown" else {})}
         contact = Contact(company_id=company.id, name=name, form_of_address=form, role=person.get("role"),
                           email=email, phone=person.get("phone"), country=company.country, status="new",
                           source=source, evidence=evidence, legal_basis="none")

@@ -216,7 +216,7 @@ def test_register_and_vat_variants() -> None:
         "UID-Nummer: ATU 68123456</p>",
         site="https://huber.at/",
     )
-    assert (at.register_court, at.register_number, at.vat_id) == ("Handelsgericht Wien", "FN 412345k", "ATU68123456")
+    assert (at.register_court, at.register_number, at.vat_id) == ("Handelsgericht Wien", "FN 412345 k", "ATU68123456")
     ch = _facts(
         "<p>Keller AG</p><p>Handelsregister: Kanton Zürich<br>UID: CHE-105.234.876</p>"
         "<p>MWST-Nr.: CHE-105.234.876 MWST</p>",

@@ -340,7 +340,7 @@ def test_austrian_fn_and_atu_are_kept_apart_from_german_numbers() -> None:
     facts = _imprint("<h2>Offenlegung</h2><p>Beispiel Bau GmbH<br>Hauptplatz 1<br>8010 Graz</p>"
                      "<p>Firmenbuchnummer: FN 123456-a, Landesgericht für ZRS Graz<br>UID: ATU12345678</p>",
                      site="https://www.beispiel-bau.at/")
-    assert (facts.register_number, facts.vat_id, facts.country) == ("FN 123456a", "ATU12345678", "AT")
+    assert (facts.register_number, facts.vat_id, facts.country) == ("FN 123456 a", "ATU12345678", "AT")
 
 
 def test_register_number_glued_and_in_lower_case() -> None:
@@ -445,7 +445,7 @@ def test_austrian_firmenwortlaut_and_a_seat_label_with_only_a_town() -> None:
     )
     assert (facts.company_name, facts.street, facts.postal_code, facts.country) == (
         "Lindenhof Tischlerei GmbH", "Dorfstraße 12", "5020", "AT")
-    assert (facts.register_number, facts.vat_id) == ("FN 123456a", "ATU12345678")
+    assert (facts.register_number, facts.vat_id) == ("FN 123456 a", "ATU12345678")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-the split is the seeded one, and the locked holdouts never show per-site misses. No quality thresholds
-here: the holdouts' figures are reported by bench/extract_quality.py, never asserted. Nothing here runs the
-extractor on holdout2 (the integrator runs it once)."""
+tuning records round 1's seeded split (its spent holdout folded in), and the locked holdout2 never shows
+per-site misses. No quality thresholds here: holdout2's figures are reported by bench/extract_quality.py,
+never asserted. Nothing here runs the extractor on holdout2 (the integrator runs it once)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from services.leads.extraction.evaluation import (
     LOCKED_SETS,
     REAL_CORPUS_DIR,
     SCALAR_FIELDS,
+    CorpusSite,
     FieldScore,
     Miss,
     Report,
@@ -34,7 +35,7 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-SPLIT_SETS = ("tuning", "holdout")  # made by split.py; holdout2 was collected later as a set of its own
+SPLIT_SETS = ("tuning",)  # round 1's tuning + spent holdout (split.py); holdout2 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -51,26 +52,42 @@ def _split_module() -> Any:
     return module
 
 
-def test_real_corpus_loads() -> None:
-    tuning, holdout, holdout2 = load_set("tuning"), load_set("holdout"), load_set("holdout2")
-    assert len(tuning) + len(holdout) >= 60
-    assert len(holdout) >= 36
-    assert len(holdout2) >= 40
-    for site in (*tuning, *holdout, *holdout2):
+def _check_loads(sites: list[CorpusSite]) -> None:
+    for site in sites:
         kinds = {p.kind for p in site.pages}
         assert "home" in kinds and site.pages, site.slug
         assert any(p.url == site.site_url.rstrip("/") + "/" for p in site.pages), site.slug
         assert all(p.html.strip() for p in site.pages), site.slug
 
 
-def test_every_label_follows_the_guide_schema() -> None:
-    labels = _labels()
+def test_tuning_loads() -> None:
+    tuning = load_set("tuning")
+    assert len(tuning) >= 75
+    _check_loads(tuning)
+
+
+def test_holdout2_loads() -> None:
+    holdout2 = load_set("holdout2")
+    assert len(holdout2) >= 40
+    _check_loads(holdout2)
+
+
+def test_every_tuning_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("tuning"))
+
+
+def test_every_holdout2_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout2"))
+
+
+def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
     assert labels
     for folder, label in labels:
         slug = folder.name
         assert label["country"] in {"DE", "AT", "CH"}, slug
         assert label["class"] in {"sole", "company"}, slug
         assert label["split"] == folder.parent.name, slug
+        assert folder.parent.name != "tuning" or label["split_v1"] in {"tuning", "holdout"}, slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -104,34 +121,27 @@ def test_slugs_are_unique_across_sets() -> None:
     assert not synthetic & set(slugs)
 
 
-def test_split_is_the_seeded_stratified_split() -> None:
+def test_tuning_records_the_round1_seeded_split() -> None:
+    """Round 1's holdout was reported once and folded into tuning; split_v1 keeps which side a site was on."""
     split = _split_module()
     assignment = split.assign(split.site_dirs())
     assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
+    assert not (REAL_CORPUS_DIR / "holdout").exists(), "holdout v1 is spent: its sites live in tuning/"
     assert set(assignment) == {folder.name for folder, _ in _labels(*SPLIT_SETS)}
-    for folder, _ in _labels(*SPLIT_SETS):
-        assert assignment[folder.name] == folder.parent.name, folder.name
-    holdout = [s for s, v in assignment.items() if v == "holdout"]
-    assert len(holdout) >= 0.6 * len(assignment)
-    by_split: dict[str, set[tuple[str, str]]] = {"tuning": set(), "holdout": set()}
     for folder, label in _labels(*SPLIT_SETS):
-        by_split[folder.parent.name].add((label["country"], label["class"]))
-    for side in by_split.values():
-        assert {c for c, _ in side} == {"DE", "AT", "CH"}
-        assert {k for _, k in side} == {"sole", "company"}
-
-
-def test_the_holdout_is_marked_locked() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout" / "README.md").read_text(encoding="utf-8")
-    assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout"] == REAL_CORPUS_DIR / "holdout"
+        assert assignment[folder.name] == label["split_v1"], folder.name
+    assert sum(v == "holdout" for v in assignment.values()) >= 0.6 * len(assignment)
+    countries = {label["country"] for _, label in _labels(*SPLIT_SETS)}
+    classes = {label["class"] for _, label in _labels(*SPLIT_SETS)}
+    assert countries == {"DE", "AT", "CH"} and classes == {"sole", "company"}
+    assert "holdout" not in CORPUS_SETS and "holdout" not in LOCKED_SETS
 
 
 def test_holdout2_is_a_locked_set_of_its_own() -> None:
     readme = (REAL_CORPUS_DIR / "holdout2" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
     assert CORPUS_SETS["holdout2"] == REAL_CORPUS_DIR / "holdout2"
-    assert {"holdout", "holdout2"} <= LOCKED_SETS
+    assert {"holdout2"} == LOCKED_SETS
 
 
 def test_holdout2_is_new_and_mixed() -> None:
@@ -160,18 +170,17 @@ def test_unknown_set_is_refused() -> None:
         load_set("everything")
 
 
-def test_bench_never_prints_holdout_misses(capsys: pytest.CaptureFixture[str]) -> None:
+def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
     sys.modules["extract_quality"] = bench
     spec.loader.exec_module(bench)
-    assert bench.main(["--set", "holdout", "--misses", "50"]) == 0
-    out = capsys.readouterr().out
-    assert "holdout_macro_f1_raw:" in out
-    assert "expected=" not in out and "worst misses" not in out
     assert bench.main(["--set", "tuning", "--misses", "50"]) == 0
-    assert "tuning: scores and misses" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "tuning_macro_f1_raw:" in out and "tuning: scores and misses" in out
+    with pytest.raises(SystemExit):
+        bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
 def test_bench_never_prints_holdout2_misses(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,4 +197,4 @@ def test_bench_never_prints_holdout2_misses(capsys: pytest.CaptureFixture[str]) 
     assert "tuning: scores and misses" in out and "some-site" in out
     assert "holdout2" not in out
     assert bench.select_sets("holdout2", None).keys() == {"holdout2"}
-    assert list(bench.select_sets("real", None)) == ["holdout2", "holdout", "tuning"]
+    assert list(bench.select_sets("real", None)) == ["holdout2", "tuning"]

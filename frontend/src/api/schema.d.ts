@@ -5091,6 +5091,12 @@ export interface components {
             phone?: string | null;
             /** Source Url */
             source_url?: string | null;
+            /** Form Of Address */
+            form_of_address?: ("Herr" | "Frau") | null;
+            /** Evidence */
+            evidence?: {
+                [key: string]: components["schemas"]["Evidence-Output"];
+            };
         };
         /** PersonRead */
         PersonRead: {

@@ -20,7 +20,8 @@ _DACH_RE = re.compile(
 _UK_RE = re.compile(r"^(?:(?P<city>[A-Z][A-Za-z .'-]{1,40}?)\s+)?(?P<pc>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
 _US_RE = re.compile(r"^(?P<st>[A-Z]{2})\s+(?P<zip>\d{5})(?:-\d{4})?$")
 _STREET_DE_RE = re.compile(
-    r"^[A-ZÄÖÜa-zäöüß][\w.'\u2019\-äöüßÄÖÜéè ]{1,60}?\s?\d{1,4}\s?[a-zA-Z]?(?:\s?[-\u2013/]\s?\d{1,4}\s?[a-zA-Z]?)*$"
+    r"^[A-ZÄÖÜa-zäöüß][\w.'\u2019\-äöüßÄÖÜéè ]{1,60}?\s?\d{1,4}\s?[a-zA-Z]?(?:\s?[-\u2013/]\s?\d{1,4}\s?[a-zA-Z]?)*"
+    r"(?:\s?/\s?(?:Stiege|Stg\.?|Top|T(?:ü|ue)r)\s?\d{1,4}[a-zA-Z]?)*$"  # Vienna: "…24/Stiege 2/Top 5"
 )
 _STREET_EN_RE = re.compile(r"^\d{1,5}[A-Za-z]?(?:-\d{1,5})?\s+[A-Z][\w.'\u2019\- ]{2,60}?$")
 _DESIGNATOR_RE = re.compile(

@@ -71,11 +71,13 @@ def guess_country(site: Site) -> str:
                     other["US"] = other.get("US", 0.0) + 2
             if UK_POSTCODE_RE.search(text):
                 other["GB"] = other.get("GB", 0.0) + 1
+            # The legal notice's address outweighs a template's lang="en-gb".
+            weight = 2.0 if page.kind in ("impressum", "contact") else 1.0
             if len(text) <= 80:  # a country named in an address line, not in prose ("registered in the USA")
                 for m in _WORDS_RE.finditer(text):
-                    other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + 1
+                    other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + weight
             if _DE_PLZ_RE.search(text):
-                other["DE"] = other.get("DE", 0.0) + 0.5
+                other["DE"] = other.get("DE", 0.0) + 0.5 * weight
     for c, n in prefix_votes.items():
         votes[c] = votes.get(c, 0.0) + min(n, 4)
     for c, v in other.items():

@@ -111,6 +111,8 @@ class _Builder:
     def add(self, text: str, emph: bool | None = None) -> None:
         if "\xa0" in text:
             self.saw_nbsp = True
+        if "\u2011" in text:
+            text = text.replace("\u2011", "-")  # a non-breaking hyphen reads (and links) as a plain one
         if self.boundary and self.chunks and text[:1].isalnum():
             prev = self.chunks[-1][0]
             # "<span>1 23 45</span><a>info@…</a>" renders apart; glued it would read "45info@…".
@@ -173,6 +175,8 @@ def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
+    if word in ("menu", "nav") and tag in ("section", "article", "main"):
+        return None  # a content section named "menu" (a restaurant's Speisekarte), not navigation
     if word in ("footer", "colophon"):
         return "footer"
     if word in ("header", "masthead"):

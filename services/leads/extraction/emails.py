@@ -24,7 +24,7 @@ _FILE_EXT = words(
 _NOISE_DOMAINS = ("example.com", "example.org", "example.net", "example.de", "domain.com", "domain.de",
                   "sentry.io", "wixpress.com", "sentry-next.wixpress.com", "yourdomain.com", "ihre-domain.de",
                   "mustermann.de", "musterfirma.de", "beispiel.de", "test.com", "email.com", "company.com",
-                  "mysite.com", "website.com")
+                  "mysite.com", "website.com", "email.de", "e-mail.de", "ihre-email.de", "domain.ch", "domain.at")
 _NOISE_LOCALS = words(
     "name vorname.nachname max.mustermann maxmustermann you your yourname user username ihre ihrname "
     "ihr.name email e-mail mail.name firstname.lastname john.doe jane.doe noreply no-reply donotreply"
@@ -50,6 +50,8 @@ def normalise_email(local: str, domain: str) -> str | None:
     email = f"{local}@{domain}"
     if local in _NOISE_LOCALS or any(domain == d or domain.endswith("." + d) for d in _NOISE_DOMAINS):
         return None
+    if tld in ("example", "invalid", "test", "localhost"):
+        return None
     if re.fullmatch(r"[0-9a-f]{16,}", local):  # tracking ids like sentry DSNs
         return None
     return email
@@ -58,6 +60,10 @@ def normalise_email(local: str, domain: str) -> str | None:
 _BARE_AT_RE = re.compile(r"\s(?:at|ät)\s", re.I)
 _OBFUSCATED_DOT_RE = re.compile(r"\s(?:dot|punkt)\s|[\(\[\{<]\s*(?:dot|punkt|\.)\s*[\)\]\}>]", re.I)
 _MAIL_LABEL_RE = re.compile(r"(?:e-?\s?mail|mail|email|contact|kontakt|schreiben|write)\W*$", re.I)
+
+
+_HINT_BEFORE_RE = re.compile(r"(?:z\.\s?b\.|e\.\s?g\.|bspw\.|beispiel(?:sweise)?|for\s+example|"
+                             r"(?:ihre|deine|your)\s+e-?\s?mail(?:-?adresse|\s+address)?)\W*$", re.I)
 
 
 def _prose_at(text: str, m: re.Match[str]) -> bool:
@@ -71,8 +77,8 @@ def _prose_at(text: str, m: re.Match[str]) -> bool:
 def emails_in_text(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in EMAIL_RE.finditer(text):
-        if _prose_at(text, m):
-            continue
+        if _prose_at(text, m) or _HINT_BEFORE_RE.search(text[max(0, m.start() - 16) : m.start()]):
+            continue  # "z. B. max@mueller.ch": a form hint, not an address
         email = normalise_email(m.group(1), m.group(2))
         if email:
             out.append((email, m.start(), m.end()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -22,11 +23,15 @@ class Evidence(BaseModel):
 
 
 class Person(BaseModel):
-    name: str
+    name: str  # as printed, without "Herr"/"Frau"
     role: str | None = None
     email: str | None = None
     phone: str | None = None
     source_url: str | None = None
+    # "Herr"/"Frau" only when the page prints it before the name ("Inhaber: Herr Max Beispiel"); never guessed
+    # from a given name. evidence["form_of_address"] holds where it was read.
+    form_of_address: Literal["Herr", "Frau"] | None = None
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
 
 
 class CompanyFacts(BaseModel):

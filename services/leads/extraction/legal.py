@@ -232,7 +232,9 @@ SECTION_RE = re.compile(
     r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|ust\b|uid\b|vat\b|"
     r"steuer(?:nummer|-?id|\b)|register\b|registereintrag|handelsregister|firmenbuch|vertreten|vertretungs|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|haftung|datenschutz|urheberrecht|rechtlich|berufsrechtlich|startseite|"
-    r"(?:ö|oe)ffnungszeiten|anfahrt|so\s+finden|zum\s+inhalt|zur(?:ü|ue)ck|skip\s+to|direkt\s+zum|bankverbindung|"
+    r"(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|sprechzeiten|gesch(?:ä|ae)ftszeiten|opening\s+hours|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|mo\.?\s?[-\u2013]\s?fr)\b|"
+    r"anfahrt|so\s+finden|zum\s+inhalt|zur(?:ü|ue)ck|skip\s+to|direkt\s+zum|bankverbindung|"
     r"unternehmensgegenstand|(?:mailing|postal)\s+address|gesch(?:ä|ae)ftsstelle|sekretariat)"
     r"|^\W*(?:unser[e]?\s+|our\s+)?(?:legal|home|men(?:ü|u)|navigation|(?:ü|ue)ber\s+(?:uns|mich)|about(?:\s+us)?|"
     r"team|leistungen|angebot[e]?|philosophie|services?|aktuelles|news|blog|galerie|gallery|projekte|"
@@ -251,6 +253,10 @@ _ADDRESSISH_RE = re.compile(r"\s\d{1,4}\s?[a-z]?(?:[-/]\d+)?$|^(?:[A-Z]{1,2}-)?\
 _SENTENCE_RE = re.compile(r"\b(?:ist|sind|wird|werden|wurde|the|is|are|gemäß|nach|für den|information)\b", re.I)
 
 
+_COUNTRY_LINE_RE = re.compile(r"^(?:deutschland|germany|(?:ö|oe)sterreich|austria|schweiz|switzerland|suisse|"
+                              r"svizzera|liechtenstein)$", re.I)
+
+
 def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
     """First name-like line of an Impressum: the trade name of sole traders ("Malerbetrieb Schulz")."""
     for line in page.lines:
@@ -259,8 +265,8 @@ def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
         text = line.text
         if _FALLBACK_SKIP_RE.search(text) and not _OWNER_RE.search(text):
             continue
-        if SECTION_RE.match(text) or PRONOUN_RE.search(text):
-            continue  # "Startseite", "Zum Inhalt springen", "Schreiben Sie uns"
+        if SECTION_RE.match(text) or PRONOUN_RE.search(text) or _COUNTRY_LINE_RE.match(text):
+            continue  # "Startseite", "Zum Inhalt springen", "Schreiben Sie uns", "Deutschland"
         m = _LEAD_LABEL_RE.match(text)
         if m:
             text = text[m.end() :]
@@ -314,7 +320,35 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
                 break
     if chosen is None:
         chosen = best(cands)
+    if chosen is None:
+        for page in impressum_pages:
+            own = own_text_name(page, site)
+            if own is not None:
+                text, line = own
+                return make_candidate(text, page.weight, page, line.text)
     return chosen
+
+
+_IMPRINT_TITLE_RE = re.compile(r"^\W*(?:impressum|imprint|legal\s+notice)\s*[-\u2013—|:·]\s*(.{3,60}?)\s*$", re.I)
+_IS_A_RE = re.compile(r"^(?:Die\s+|Das\s+|Der\s+|The\s+)?([A-ZÄÖÜ0-9][\w&.'+-]*(?:\s+[A-ZÄÖÜ0-9&][\w&.'+-]*){0,4})\s+"
+                      r"(?:is\s+an?|ist\s+eine?)\s")
+
+
+def own_text_name(page: ParsedPage, site: Site) -> tuple[str, Line] | None:
+    """An Impressum without a name line: the name in its own heading ("Impressum - Muster Dance") or the
+    subject of its own description ("Muster Dance is a dance school …") when it matches the site's domain."""
+    label = site.domain_label.replace("-", "").lower()
+    for line in page.lines:
+        if line.scope != COMPANY or line.region == "nav":
+            continue
+        m = _IMPRINT_TITLE_RE.match(line.text) if 1 <= line.level <= 6 else _IS_A_RE.match(line.text)
+        if m is None:
+            continue
+        name = m.group(1).strip(" .,")
+        tokens = [t for t in alnum_tokens(name) if len(t) >= 4]
+        if tokens and any(t in label for t in tokens):
+            return name, line
+    return None
 
 
 def _form_from_text(site: Site) -> Candidate | None:

@@ -111,9 +111,15 @@ def clean_person_name(piece: str) -> str | None:
     capitalised = [n for n in names if n not in PARTICLES and not INITIAL_RE.fullmatch(n)]
     if not 2 <= len(capitalised) <= 4 or len(names) > 5:
         return None
-    for n in capitalised:
+    # After a known given name a short noun-like word is a surname ("Martin Hornung"); a long one is a
+    # trade ("Urs Zenger Kundenschreinerei").
+    given_first = len(capitalised) >= 2 and is_given_name(capitalised[0])
+    for k, n in enumerate(capitalised):
         low = n.lower()
-        if low in NON_NAME or any(NOUN_SUFFIX_RE.search(part) and len(part) > 6 for part in low.split("-")):
+        if low in NON_NAME:
+            return None
+        limit = 8 if given_first and k > 0 else 6
+        if any(NOUN_SUFFIX_RE.search(part) and len(part) > limit for part in low.split("-")):
             return None
         if len(low) >= 10 and _ADJECTIVE_RE.search(low):
             return None  # adjectives: "Evangelischer Kirchenkreis", "Bayerische …"

@@ -19,6 +19,7 @@ from .site import Site
 _STRONG_ANCHOR_RE = re.compile(
     r"""(?:^|[^\w])(?:
         angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
+      | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
       | (?:dienste?-?|service-?|seiten-?|website-?)?anbieter(?:in)?\b | (?:seiten-?|website-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
@@ -38,8 +39,11 @@ _WEAK_ANCHOR_RE = re.compile(
 # "Verantwortlich für den Inhalt (§ 18 MStV)": names the person responsible for content, who is the
 # provider only for small sites; used when nothing better is found.
 _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", re.I)
+# Without a colon: "Verantwortlich für den Inhalt" on a line of its own, the name below.
+_CONTENT_START_RE = re.compile(r"^\W*(?:verantwortlich|inhaltlich\s+verantwortlich|responsible\s+for)\b", re.I)
 _MAX_ANCHOR_LEN = 110
-_ANCHOR_HINT_RE = re.compile(r"angab|inform|offenleg|pflicht|anbiet|betreib|inhaber|herausg|autor|verantw|provid|"
+_ANCHOR_HINT_RE = re.compile(r"angab|inform|gem(?:ä|ae|\.)|§|accord|pursuant|as per|offenleg|pflicht|anbiet|"
+                             r"betreib|inhaber|herausg|autor|verantw|provid|"
                              r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
                              r"rechtlich|notice|inhaltlich|responsib", re.I)
 
@@ -55,6 +59,18 @@ _INLINE_LABEL_RE = re.compile(
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
 # "Malerei Muster (Inh. Max Muster)"
 _OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
+# "Anna Muster, Inhaberin": the owner label after the name.
+_OWNER_AFTER_NAME_RE = re.compile(r"^(?P<name>[^,:]{3,60}),\s*(?P<label>inhaber(?:in)?|owner|proprietor)\s*[,.]?\s*$",
+                                  re.I)
+# A professional designation on its own line under the owner ("Augenoptikermeister, Dipl.-Kaufmann (FH)"):
+# not a name of the business (LABELLING.md).
+PROFESSION_LINE_RE = re.compile(
+    r"^(?:[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|therapeut(?:in)?|heilpraktiker(?:in)?|"
+    r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
+    r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
+    r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
+    re.I,
+)
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
@@ -63,13 +79,16 @@ _NAME_LABEL_RE = re.compile(
     r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
     r"registered\s+name|praxis|kanzlei|betrieb|business\s+name|trading\s+name|"
     r"(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|herausgeber(?:in)?|medieninhaber(?:in)?|provider|"
-    r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator)$",
+    r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator|"
+    r"gesellschaft|betreibergesellschaft|rechtstr(?:ä|ae)ger(?:in)?|tr(?:ä|ae)ger(?:in)?|legal\s+entity|"
+    r"operating\s+company)$",
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
-                            r"postanschrift|studio\b.*|praxis\b.*|standort\b.*)$", re.I)
+                            r"postanschrift|studio\b(?!\s+f(?:ü|ue)r\b).*|praxis\b(?!\s+f(?:ü|ue)r\b).*|"
+                            r"standort\b.*)$", re.I)
 _BRANCH_RE = re.compile(r"zweig|filiale|niederlassung|postadresse|postfach|branch|lager|werkstatt\s*:|"
                         r"zweites|second\s+office|weitere[rs]?\s+standort|außenstelle|aussenstelle", re.I)
 _CONTACT_LABEL_RE = re.compile(
@@ -101,6 +120,12 @@ TRAILING_JUNK = " \t,;:|·•-\u2013—"
 _ITEM_JUNK = " \t,;|·•-\u2013—"
 
 
+# Door, staircase and flat numbers after the street (Austria): part of the street as printed.
+DOOR_RE = re.compile(r"^(?:T(?:ü|ue)r|Top|Stiege|Stg\.?|Whg\.?|Wohnung|Apt\.?|Block)\s*\d+[a-zA-Z]?$")
+_PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|del|du|la|le)\s+[A-ZÄÖÜ]")
+_NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
+
+
 @dataclass
 class Item:
     text: str
@@ -129,7 +154,8 @@ def anchor_strength(line: Line) -> int:
             r"medieninhaber|anbieter|betreiber|herausgeber|verantwortliche[nrs]?\b(?!\s+f)", head, re.I) else 1
     if _WEAK_ANCHOR_RE.match(head) and len(words_) <= 8:
         return 2
-    if _CONTENT_ANCHOR_RE.search(head) and (heading or label):
+    if _CONTENT_ANCHOR_RE.search(head) and (heading or label or (
+            _CONTENT_START_RE.match(head) and len(words_) <= 12)):
         return 1
     return 0
 
@@ -166,6 +192,8 @@ _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 def _comma_address_split(piece: str) -> list[str]:
     """"Muster GmbH, Musterweg 1, 12345 Stadt": the name before the first address segment is its own item."""
     segs = piece.split(", ")
+    if street_of(segs[0], None):
+        return [piece]  # "Musterweg 1, Tür 4, 1100 Wien": an address line, no name before it
     for k in range(1, len(segs)):
         if street_of(segs[k], None) or postal_of(segs[k]):
             return [", ".join(segs[:k]), ", ".join(segs[k:])]
@@ -182,6 +210,33 @@ def _comma_chunks(piece: str) -> list[str]:
     return [f"{m.group(1)}: {parts[0]}", *parts[1:]]
 
 
+# "F U R R E R": a name set with letter spacing is read as the word.
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ] ){3,}[A-ZÄÖÜ](?!\S)")
+_SLASH_RE = re.compile(r"\s/\s")
+
+
+def _slash_split(pieces: list[str]) -> list[str]:
+    """"Muster Ingenieurbüro / www.muster.de / info@muster.de": a slash that sets off a web or e-mail address
+    separates items; elsewhere ("Kunst / Design") it belongs to the text."""
+    out: list[str] = []
+    for piece in pieces:
+        parts = _SLASH_RE.split(piece)
+        out.extend(parts if len(parts) > 1 and any(_CONTACT_TEXT_RE.search(p) for p in parts) else [piece])
+    return out
+
+
+def _firm_pieces(text: str) -> list[str]:
+    """Cut at " | " / " · ", except inside a firm's name: "WENDORF | LÜCK Steuerberatungsgesellschaft mbH" (short
+    name words, then the words with the legal form, and nothing else on the line)."""
+    pieces = _SEPARATOR_RE.split(text)
+    if len(pieces) in (2, 3) and FORM_RE.search(pieces[-1]) and all(
+            len(p.split()) <= 2 and not any(c.isdigit() for c in p) and ":" not in p and not _CONTACT_TEXT_RE.search(p)
+            and not FORM_RE.search(p) and name_like(p) and not _WEAK_ANCHOR_RE.match(p) for p in pieces[:-1]) and (
+            ":" not in pieces[-1] and not any(c.isdigit() for c in pieces[-1])):
+        return [text]
+    return pieces
+
+
 def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
@@ -192,8 +247,10 @@ def split_items(line: Line) -> list[Item]:
     m = _PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
+    text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
     for labelled in _INLINE_LABEL_RE.split(text):
-        for piece in _SEPARATOR_RE.split(labelled):
+        for piece in _slash_split(_firm_pieces(labelled)):
             for chunk in _comma_chunks(piece):
                 for part in split_inline_address(chunk, is_given_name):
                     part = part.strip(_ITEM_JUNK)
@@ -213,14 +270,22 @@ def address_parts(text: str, site: Site) -> tuple[str | None, str | None, str | 
         after = segs[k + 1] if k + 1 < len(segs) else ""
         country = country_of(postal, city, prefix_country, after, site) or site.region
         street = None
+        door = None
         for cand in [*reversed(segs[:k]), *segs[k + 1 :]]:
+            if DOOR_RE.match(cand.strip()):
+                door = door or cand.strip()
+                continue
             street = street_of(cand, country)
             if street:
                 break
+        if street and door and segs.index(door if door in segs else street) < k:
+            street = f"{street}, {door}"  # "Favoritenstraße 24, Tür 14": door and staircase belong to the street
         return street, postal, city, country
-    for seg in segs:
+    for i, seg in enumerate(segs):
         street = street_of(seg, site.region if site.region in ("DE", "AT", "CH") else None)
         if street:
+            if i + 1 < len(segs) and DOOR_RE.match(segs[i + 1].strip()):
+                street = f"{street}, {segs[i + 1].strip()}"
             return street, None, None, None
     return None, None, None, None
 
@@ -232,10 +297,10 @@ def is_contact(text: str) -> bool:
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
         return False
-    if SECTION_RE.match(text):
+    if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»("):
-        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)):
+        return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
         return False
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3:

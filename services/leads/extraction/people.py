@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage
 from .emails import email_from_href, emails_in_text
-from .facts import Person
+from .facts import Evidence, Person
 from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name, person_line
 from .phones import phone_hits_in_line
 from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
+from .textutil import snippet
 
 _G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
 # Labels that introduce legal representatives. Generic English words (director, partner, owner,
@@ -65,6 +67,32 @@ _SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s
 # In prose the name follows a verb or article: "Vorsitzende ist Birgit Haas", "durch den Geschäftsführer X".
 _PROSE_LEAD_RE = re.compile(r"^.*\b(?:ist|sind|is|are|durch|den|die|der|von|of|by|wird|werden)\s+", re.I)
 
+
+
+_FORM_WORDS = {"herr": "Herr", "herrn": "Herr", "hr.": "Herr", "mr": "Herr", "mr.": "Herr",
+               "frau": "Frau", "fr.": "Frau", "mrs": "Frau", "mrs.": "Frau", "ms": "Frau", "ms.": "Frau"}
+_FORM_BEFORE_RE = re.compile(r"(?:^|[\s:,;(/])(Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+((?:\S+\s+){0,3})$")
+
+
+def form_of_address(text: str, name: str) -> Literal["Herr", "Frau"] | None:
+    """"Herr"/"Frau" as the page prints it right before the person's name (academic titles may sit between:
+    "Frau Dr. Anna Beispiel"); None when the page does not say."""
+    tokens = [t for t in name.split() if not TITLE_TOKEN_RE.match(t)]
+    if not tokens:
+        return None
+    for m in re.finditer(re.escape(tokens[0]), text):
+        before = _FORM_BEFORE_RE.search(text[: m.start()])
+        if before and all(TITLE_TOKEN_RE.match(t) for t in before.group(2).split()):
+            return "Herr" if _FORM_WORDS[before.group(1).lower()] == "Herr" else "Frau"
+    return None
+
+
+def _with_form(person: Person, text: str, url: str) -> Person:
+    form = form_of_address(text, person.name)
+    if form is not None:
+        person.form_of_address = form
+        person.evidence = {**person.evidence, "form_of_address": Evidence(url=url, snippet=snippet(text))}
+    return person
 
 
 def name_core(name: str) -> str:
@@ -222,7 +250,8 @@ def team_persons(site: Site) -> list[tuple[Person, float]]:
                     hits = [h for h in phone_hits_in_line(cur, None, regions) if h[1] == "tel"]
                     phone = hits[0][0] if hits else None
                 j += 1
-            out.append((Person(name=name, role=role, email=email, phone=phone, source_url=page.url), page.weight))
+            card = Person(name=name, role=role, email=email, phone=phone, source_url=page.url)
+            out.append((_with_form(card, line.text, page.url), page.weight))
             i += max(consumed, 1)
     return out
 
@@ -254,6 +283,7 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+_OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
 _TRADING_RE = re.compile(r"\btrading\s+name\s+of\b", re.I)
 _NON_REP_DIRECTOR_RE = re.compile(
     r"\b(?:creative|art|design|technical|finance|financial|sales|marketing|account|operations|program|project|"
@@ -277,7 +307,17 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     if provider is None:
         return []
     snip = provider.name_line.text if provider.name_line else ""
-    out = [RepHit(n, "Inhaber", make_candidate(n, 5.0, provider.page, snip)) for n in provider.owners]
+
+    def line_of(name: str) -> str:
+        """The block's line that prints the person (the evidence, and where "Herr"/"Frau" would be)."""
+        surname = name.rsplit(maxsplit=1)[-1]
+        for idx in sorted(provider.line_indices):
+            text = provider.page.lines[idx].text
+            if surname in text:
+                return text
+        return snip
+
+    out = [RepHit(n, "Inhaber", make_candidate(n, 5.0, provider.page, line_of(n))) for n in provider.owners]
     if provider.legal_entity:
         if not out and not labelled and provider.name and _PARTNERSHIP_RE.search(provider.name):
             # "Anna Muster & Ben Beispiel GbR": the partners named in the firm represent it
@@ -287,7 +327,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                     out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
         return out
     if not out:  # an explicit "Inhaber" says who the person behind the trade name is
-        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, snip)) for p in provider.persons]
+        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons]
     if out or labelled or not provider.name:
         return out
     trade = fold_name(provider.name)
@@ -327,8 +367,12 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     persons_scored = team_persons(site)
     labelled: list[RepHit] = next((t for t in tiers if t), [])
     reps = _provider_hits(site, provider, labelled) + labelled
+    entity = provider is not None and provider.legal_entity
     if not reps:
         for person, weight in persons_scored:
+            if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
+                    rf"{_G}|ceo|managing|vorstand", person.role, re.I):
+                continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
             if person.role and is_rep_role(person.role):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
                 reps.append(RepHit(person.name, person.role, cand))
@@ -351,13 +395,17 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     for cand in result:
         core = fold_name(name_core(cand.value))
         person_idx[core] = len(persons)
-        persons.append(Person(name=cand.value, role=roles.get(core), source_url=cand.url))
+        persons.append(_with_form(Person(name=cand.value, role=roles.get(core), source_url=cand.url), cand.snippet,
+                                  cand.url))
     for person, _ in persons_scored:
         core = fold_name(name_core(person.name))
         if core in person_idx:
             existing = persons[person_idx[core]]
             existing.email = existing.email or person.email
             existing.phone = existing.phone or person.phone
+            if existing.form_of_address is None and person.form_of_address is not None:
+                existing.form_of_address = person.form_of_address
+                existing.evidence = {**existing.evidence, **person.evidence}
             continue
         person_idx[core] = len(persons)
         persons.append(person)

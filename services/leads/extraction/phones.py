@@ -20,7 +20,7 @@ _LABEL_RE = re.compile(
     r"|(?P<tel>\btel(?:efon|ephone)?(?:nummer|-nr\.?)?\b\.?|\bphone\b|\bfon\b|\bmobil(?:e|funk)?\b|\bhandy\b|"
     r"\bnatel\b|\bcell\b|\bhotline\b|\bzentrale\b|\bnotruf\b|\bnotdienst\b|\bdurchwahl\b|\bdirekt\b|\bdirect\b|"
     r"\bcall\b|\bruf(?:en|nummer)?\b|\bmain\b|\bmob\.|\bbüro\b|\bwerkstatt\b|\bsupport\b|\bvertrieb\b|\bsales\b|"
-    r"\breservierung\b|\btermine?\b|(?<![\w.])[TMP](?=\s?[:.]?\s*[+0(])|☎|📞)"
+    r"\breservierung\b|\btermine?\b|\bwhats\s?app\b|(?<![\w.])[TMP](?=\s?[:.]?\s*[+0(])|☎|📞)"
     r"|(?P<other>\biban\b|\bbic\b|\bswift\b|\bblz\b|\bkonto|\bsteuer|\bst\.?-?nr|\bust\b|\bust-|\buid\b|\bvat\b|"
     r"\bmwst\b|\bhr[ab]\b|\bfn\b|firmenbuch|register|\bweee\b|\bzvr\b|\bgln\b|\bean\b|\bisbn\b|artikel|bestell|"
     r"kunden-?nr|rechnungs-?nr|postfach|aktenzeichen|handwerksrolle|safe-id|\bplz\b|company\s+no|"
@@ -31,6 +31,9 @@ _DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
 _LABEL_WINDOW = 28
+_HINT_BEFORE_RE = re.compile(r"(?:z\.\s?b\.|e\.\s?g\.|bspw\.|beispiel(?:sweise)?|for\s+example)\W*$", re.I)
+_WHATSAPP_RE = re.compile(r"https?://(?:wa\.me/|(?:api|web)\.whatsapp\.com/send/?\?(?:[^#]*&)?phone=)\+?(\d{8,15})\b",
+                          re.I)
 
 
 @dataclass
@@ -116,8 +119,8 @@ def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> lis
                 prev.level == LABEL_LEVEL or len(prev.text) <= 25
             ):
                 label = _label_before(prev.text + " ", len(prev.text) + 1)
-            if label == _OTHER:
-                continue
+            if label == _OTHER or _HINT_BEFORE_RE.search(text[max(0, start - 16) : start]):
+                continue  # "z. B. +41 31 123 45 67": a form hint, not a number
             if out and start < out[-1][4]:
                 continue  # already read as the continuation of the number before it
             e164 = _parse(number, regions)
@@ -173,18 +176,23 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
             prev = line
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
+    strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
     tel_labelled: set[str] = set()
     best_cand: dict[str, Candidate] = {}
     for h in hits:
         votes = fax_votes if h.kind == _FAX else tel_votes
         votes[h.e164] = votes.get(h.e164, 0.0) + h.cand.score
+        strongest[(h.e164, h.kind)] = max(strongest.get((h.e164, h.kind), 0.0), h.cand.score)
         if h.kind == _TEL and h.labelled:
             tel_labelled.add(h.e164)
         cur = best_cand.get(h.e164)
         if cur is None or h.cand.score > cur.score:
             best_cand[h.e164] = h.cand
     fax: Candidate | None = None
-    fax_numbers = {n for n, v in fax_votes.items() if v > tel_votes.get(n, 0.0)}
+    # A number labelled as often "fax" as "tel" ("t: 0421 1234 / f: 0421 1234") is both.
+    # The fax label on the contact page outweighs staff lines on the team page that print the same number as "fon".
+    fax_numbers = {n for n, v in fax_votes.items()
+                   if v >= tel_votes.get(n, 0.0) or strongest[(n, _FAX)] > strongest.get((n, _TEL), 0.0)}
     if seat_fax is not None:
         fax = seat_fax.cand
         fax_numbers.add(fax.value)
@@ -194,7 +202,9 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     phones = [
         Candidate(value=n, score=v, url=best_cand[n].url, snippet=best_cand[n].snippet)
         for n, v in tel_votes.items()
-        if n not in fax_numbers or n in tel_labelled  # one number for phone and fax is both
+        # one number for phone and fax is both, when the phone label is as strong as the fax label
+        if n not in fax_numbers or (n in tel_labelled and strongest.get((n, _TEL), 0.0) >= strongest.get(
+            (n, _FAX), 0.0))
     ]
     phones.sort(key=lambda c: -c.score)
     return phones, fax
@@ -206,6 +216,12 @@ def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[st
         score = page.weight + (1.0 if labelled else 0.0)
         out.append(PhoneHit(e164, kind, labelled, make_candidate(e164, score, page, line.text, start, end)))
     for link in line.links:
+        wa = _WHATSAPP_RE.match(link.href)
+        if wa:  # a number reached only through a WhatsApp link is the provider's (LABELLING.md)
+            parsed = _parse("+" + wa.group(1), regions)
+            if parsed:
+                out.append(PhoneHit(parsed, _TEL, True, make_candidate(parsed, page.weight + 1.0, page, line.text)))
+            continue
         if link.href.lower().startswith("tel:"):
             if _parse(_clean(link.text), regions):
                 continue  # the visible number is the one a reader dials; the link target may differ

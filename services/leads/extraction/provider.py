@@ -22,15 +22,18 @@ from dataclasses import dataclass, field
 from .address import postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
 from .legal import FORM_RE, SOLE_FORMS, form_of
-from .names import fold_name, person_in, person_line
+from .names import TITLE_TOKEN_RE as TITLE_RE
+from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
     BRAND_RE,
     CONTACT_WORD_RE,
     COUNTRY_ONLY_RE,
     DESCRIPTION_JOIN_RE,
+    DOOR_RE,
     ESTATE_RE,
     GLUED_LABEL_RE,
     LABEL_RE,
+    PROFESSION_LINE_RE,
     TRAILING_JUNK,
     Item,
     address_parts,
@@ -79,6 +82,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
     pending: list[Item] = list(first)
     operator: Item | None = None
+    operator_seat = False
     owner_items: list[Item] = []
     i = start
     if region is None:
@@ -159,6 +163,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             stage = "contact"
             continue
         street, postal, city, country = address_parts(value, site)
+        if operator_seat and (postal or street):
+            prov.street = prov.postal_code = prov.city = prov.country = None
+            prov.address_line, operator_seat, stage = None, False, "address"
         if postal or street:
             if not names and not owner_items:
                 return None  # an address before any name: not the top of a provider block
@@ -170,6 +177,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 stage = "contact"  # a second address: the first one is the seat
                 continue
             if prov.street and not postal:
+                if DOOR_RE.match(value) and not prov.postal_code and "," not in prov.street:
+                    prov.street = f"{prov.street}, {value}"  # "Favoritenstraße 24, Tür 14"
                 continue
             if not prov.street:
                 prov.street = street
@@ -186,13 +195,19 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
+        if stage == "name" and (names or owner_items) and not kind and PROFESSION_LINE_RE.match(value) and (
+                not name_like(value)):
+            continue  # the owner's professional designation under the name ("öffentlich bestellter …")
+        if stage == "name" and not names and owner_items and not kind and PROFESSION_LINE_RE.match(value):
+            continue  # the owner's professional designation, printed under the "Inhaber:" line
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
-                                                     or BRAND_RE.search(value)):
+                                                     or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
             if len(names) < 4:
                 names.append(Item(value, item.line))
             continue
         if kind == "name" and _entity(value) and not any(_entity(n.text) for n in names):
             operator = Item(value, item.line)  # "Betreiberin: Muster Hotel GmbH" below a brand's block
+            operator_seat = True  # the address that follows is the legal entity's registered seat
             continue
         if names or prov.has_address:
             break
@@ -205,6 +220,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+_HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
+
+
 def _entity(text: str) -> bool:
     """The text names a company or association (not a registered sole trader)."""
     m = FORM_RE.search(text)
@@ -215,6 +234,10 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     _interpret(prov, names, site)
     if prov.name is None:
         return None
+    prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
+    bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
+    if bare != prov.name and person_line(bare, strict=False):
+        prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
     if prov.country is None and prov.street:
         prov.country = site.region
     return prov
@@ -250,8 +273,32 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
                 _entity(owner)):
             items.append(Item(owner, it.line))  # "Muster Lounge ist eine Marke der Muster Gastro GmbH"
     branded = len(items) < len(names) or any(BRAND_RE.search(it.text) for it in names)
+    trading = next(((it, m) for it in items if (m := _TRADING_AS_RE.match(it.text))), None)
+    if trading is not None:  # "handelnd unter „Glanzwerk Service“": the trade name, the person its owner
+        item, m = trading
+        trader = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
+        prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
+        return
+    status = next((it.text for it in items if _STATUS_LINE_RE.match(it.text)), None)
+    items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
     if not items:
         return
+    _interpret_items(prov, items, branded, site)
+    if status and prov.name and not prov.legal_entity:
+        prov.name = f"{prov.name} {status}"  # "(Einzelunternehmer)" under the name: the block's own wording
+
+
+_TRADING_AS_RE = re.compile(r"^(?:handelnd|t(?:ä|ae)tig|firmierend|trading)\s+(?:unter|als|as)\s*:?\s*[„\"»'\u201a“]?"
+                            r"(.+?)[“\"«'\u2018”]?$", re.I)
+# A line saying only that the provider trades without a company: part of the name as the block prints it.
+_STATUS_LINE_RE = re.compile(r"^\(?(?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|Kleinunternehmer(?:in)?|"
+                             r"Freiberufler(?:in)?|sole\s+(?:trader|proprietor))\)?$", re.I)
+# "Praxis für Ergotherapie" above the owner's name: a description, printed as one unit with the person.
+_GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Studio|Ordination|Institut|Werkstatt|"
+                                  r"Schule)\s+(?:f(?:ü|ue)r|for)\s+[^\d,;:@]+$")
+
+
+def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Site) -> None:
     entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
@@ -270,6 +317,8 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
+        if len(prov.persons) == 1:
+            prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
     p1, p2 = person_line(first.text), person_line(second.text)
@@ -277,21 +326,50 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         # Of two lines only one can be the person: its shape is enough to say which (a rare given name).
         p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
         if p1 and p2:
-            p1 = p2 = None
+            # "Always Automaten" on always-automaten.de is the trade name, so the other line is the person.
+            brand1, brand2 = matches_site(first.text, site), matches_site(second.text, site)
+            p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
-        if _is_description(second.text, p1, site):
+        if PROFESSION_LINE_RE.match(second.text) and not FORM_RE.search(second.text):
+            prov.name, prov.name_line = first.text, first.line  # "Heilpraktikerin für …" under the person
+        elif _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
         else:
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
+        if _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
+            prov.name = f"{first.text} {second.text}"
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
 
 
+def _trade_name_before(text: str, person: str, site: Site) -> str | None:
+    """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
+    site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
+    tokens = [t for t in person.split() if not TITLE_RE.match(t)]
+    if len(tokens) < 2:
+        return None
+    core = tokens[-1]
+    at = text.rfind(core)
+    if at < 0 or text[at + len(core):].strip(TRAILING_JUNK):
+        return None
+    start = text.find(tokens[0])
+    prefix = text[:start].strip(TRAILING_JUNK) if start > 0 else ""
+    if prefix != text[:start].strip():
+        return None  # "HolzEffekt - Dennis Spliesgar": printed as one name with a separator
+    label = site.domain_label.replace("-", "")
+    if len(prefix) < 3 or fold_name(core) in fold_name(label) or not matches_site(prefix, site):
+        return None
+    return prefix
+
+
 _PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
+
+
+_COUPLE_RE = re.compile(r"^([A-ZÄÖÜ][\w'-]+)\s+(?:und|and|&|\+)\s+([A-ZÄÖÜ][\w'-]+)\s+([A-ZÄÖÜ][\w'-]+)$")
 
 
 def _persons_within(text: str) -> list[str]:
@@ -300,6 +378,11 @@ def _persons_within(text: str) -> list[str]:
     whole = person_line(text)
     if whole:
         return [whole]
+    couple = _COUPLE_RE.match(text.strip())
+    if couple and any(is_given_name(couple.group(k)) for k in (1, 2)) and person_line(
+            f"{couple.group(2)} {couple.group(3)}", strict=False):
+        # "Gunhild und Rainer Beispiel": both share the surname printed once
+        return [f"{couple.group(1)} {couple.group(3)}", f"{couple.group(2)} {couple.group(3)}"]
     people = [p for piece in _PEOPLE_SPLIT_RE.split(text) if (p := person_line(piece.strip()))]
     if len(people) >= 2:
         return people
@@ -420,6 +503,11 @@ def _credible(prov: Provider, site: Site) -> bool:
     return bool(FORM_RE.search(name)) or matches_site(name, site) or person_line(name) is not None
 
 
+def _same_people(a: Provider, b: Provider) -> bool:
+    people = {fold_name(p) for p in (*a.persons, *a.owners)}
+    return bool(people & {fold_name(p) for p in (*b.persons, *b.owners)})
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     pages = ordered_pages(site)
@@ -428,6 +516,12 @@ def find_provider(site: Site) -> Provider | None:
             continue
         prov = _anchored_blocks(page, site)
         if prov is not None and _credible(prov, site):
+            if not prov.has_address and page.kind == "impressum":
+                # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
+                # and the seat: that later block is the complete statement of the same provider.
+                full = _unanchored_block(page, site)
+                if full is not None and _same_people(prov, full):
+                    return full
             return prov
         if page.kind == "impressum":
             prov = _unanchored_block(page, site)

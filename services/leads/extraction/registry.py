@@ -11,7 +11,7 @@ from .site import Candidate, Site, make_candidate
 # "HRB 1234", "HRB-Nr. 1234", "Hrbnr1234": the register kind in any case, "Nr" glued or not.
 _REG_RE = re.compile(
     r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR|(?i:hr[ab])(?=\s*(?i:nr|nummer)?\.?\s*:?\s*\d))"
-    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?([A-Z])\b(?![.-]))?"
+    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?(?!AG\b)([A-Z]{1,2})\b(?![.-]))?"
 )
 _FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
 _ZVR_RE = re.compile(r"\bZVR(?:-Zahl|-Nr\.?)?\s*:?\s*(\d{9})\b", re.I)
@@ -33,7 +33,7 @@ _COURT_RE = re.compile(
 )
 _REGISTERGERICHT_RE = re.compile(
     r"\b(?:Registergericht|Register\s+court|Firmenbuchgericht|Gericht)\s*:?\s*"
-    r"(?:(?:AG|Amtsgericht)\s+)?(?P<city>[A-ZÄÖÜ][\w.\-äöüß]*(?:\s+(?:am|an\s+der|im|i\.|a\.)\s+[A-ZÄÖÜ][\w.\-äöüß]*)?)"
+    r"(?:(?:AG|Amtsgericht|(?i:local|district)\s+(?i:court)(?:\s+of)?)\s+)?(?P<city>[A-ZÄÖÜ][\w.\-äöüß]*(?:\s+(?:am|an\s+der|im|i\.|a\.)\s+[A-ZÄÖÜ][\w.\-äöüß]*)?)"
     r"(?P<en>\s+(?:Local|District)\s+Court)?"
 )
 _EN_COURT_RE = re.compile(r"\b(?:Local|District)\s+Court\s+(?:of\s+)?(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
@@ -44,13 +44,18 @@ _CH_COURT_RE = re.compile(
 _CH_COURT_EN_RE = re.compile(
     r"\bcommercial\s+register\s+of\s+the\s+canton\s+(?:of\s+)?(?P<canton>[A-ZÄÖÜ][\w\-äöüß.]+)", re.I
 )
+_CH_OFFICE_RE = re.compile(r"\b(?P<office>Handelsregisteramt)\s*:\s*(?!Kanton|Kt\.)(?P<canton>[A-ZÄÖÜ][\w\-äöüß]+)")
+_AT_COURT_RE = re.compile(r"\bFirmenbuchgericht\s*:?\s*(?P<kind>Bezirksgericht|Landesgericht|Handelsgericht)\s+"
+                          r"(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
+_AG_SHORT_RE = re.compile(r"\bAG\s+(?P<city>[A-ZÄÖÜ][\w\-äöüß]+(?:\s\([A-ZÄÖÜ][\w\-äöüß]+\))?)"
+                          r"(?=,?\s*(?:HR[AB]|VR|PR)\b)")
 _CITY_TAIL_STOP = re.compile(
-    r"\s+(?:HR[AB]|VR|PR|GnR|unter|Nr|Reg|Register|FN|USt|UID|Sitz|Handelsregister)\b.*$"
+    r"\s+(?:HR[AB]|VR|PR|GnR|unter|Nr|Reg|Register\w*|FN|USt|UID|Sitz|Handelsregister)\b.*$"
     r"|(?<=[a-zäöüß]{3})\.\s.*$"  # sentence end: "Amtsgericht Leipzig. Registernummer: …"
 )
 
 _VAT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bDE\s?(\d{3})\s?(\d{3})\s?(\d{3})\b(?!\s?\d)"), "DE"),
+    (re.compile(r"\bDE\s?((?:\d\s?){8}\d)\b(?!\s?\d)"), "DE"),  # "DE 123 456 789", "DE12 345 6789"
     (re.compile(r"\bATU\s?(\d{8})\b"), "ATU"),
     (re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b", re.I), "CHE"),
     (re.compile(r"\bGB\s?(\d{3})\s?(\d{4})\s?(\d{2})(\s?\d{3})?\b(?!\s?\d)"), "GB"),
@@ -62,7 +67,7 @@ _VAT_LABEL_VALUE_RE = re.compile(
     re.I,
 )
 _VAT_HINT_RE = re.compile(r"(?:DE|ATU|CHE|GB)[-\s]?\d|vat|mwst|mehrwert|reg(?:istration)?\.?\s*no", re.I)
-_NOT_VAT_LABEL_RE = re.compile(r"weee|elektrog|steuernummer|\bst\.?-?nr|wirtschafts-?id|gln|ean", re.I)
+_NOT_VAT_LABEL_RE = re.compile(r"weee|elektrog|(?<!mehrwert)steuernummer|\bst\.?-?nr|wirtschafts-?id|gln|ean", re.I)
 _EXPECTED_REGISTER = {
     "GmbH": "HRB", "UG (haftungsbeschränkt)": "HRB", "AG": "HRB", "SE": "HRB", "KGaA": "HRB", "gGmbH": "HRB",
     "KG": "HRA", "GmbH & Co. KG": "HRA", "OHG": "HRA", "e.K.": "HRA", "UG (haftungsbeschränkt) & Co. KG": "HRA",
@@ -85,7 +90,7 @@ def _usable(line: Line) -> bool:
 
 
 _REG_HINT_RE = re.compile(r"HR[AB]|Hr[ab]|VR|PR|GnR|GsR|GenR|FN|ZVR|CHE|Firmenbuch|[Cc]ompan|[Rr]egist|[Rr]eg\.")
-_COURT_HINTS = ("gericht", "regist", "court", "companies house", "england", "scotland", "wales", "kanton")
+_COURT_HINTS = ("gericht", "regist", "court", "companies house", "england", "scotland", "wales", "kanton", "hrb", "hra")
 
 
 def register_hits(site: Site) -> list[RegisterHit]:
@@ -100,7 +105,7 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 value = f"{kind} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
                 hits.append(_hit(value, kind, page, line, m.start(), m.end()))
             for m in _FN_RE.finditer(text):
-                hits.append(_hit(f"FN {m.group(1)}{m.group(2)}", "FN", page, line, m.start(), m.end()))
+                hits.append(_hit(f"FN {m.group(1)} {m.group(2)}", "FN", page, line, m.start(), m.end()))
             for m in _ZVR_RE.finditer(text):
                 hits.append(_hit(f"ZVR {m.group(1)}", "ZVR", page, line, m.start(), m.end()))
             for m in _CHE_RE.finditer(text):
@@ -159,6 +164,15 @@ def _court_in_line(line: Line, page: ParsedPage) -> Candidate | None:
     if m:
         return make_candidate(f"Handelsregister des Kantons {m.group('canton').strip(' .,')}", page.weight, page,
                               text, m.start(), m.end())
+    m = _CH_OFFICE_RE.search(text)
+    if m:  # "Handelsregisteramt: Aargau"
+        return make_candidate(f"{m.group('office')} {m.group('canton')}", page.weight, page, text, m.start(), m.end())
+    m = _AT_COURT_RE.search(text)
+    if m:  # "Firmenbuchgericht: Bezirksgericht Wien"
+        return make_candidate(f"{m.group('kind')} {m.group('city')}", page.weight, page, text, m.start(), m.end())
+    m = _AG_SHORT_RE.search(text)
+    if m:  # "AG Berlin (Charlottenburg) HRB 12345 B": the register court written short
+        return make_candidate(f"Amtsgericht {m.group('city')}", page.weight, page, text, m.start(), m.end())
     m = _COURT_RE.search(text)
     if m and not m.group("kind").lower().startswith("registergericht"):
         kind = m.group("kind")
@@ -223,7 +237,7 @@ def choose_vat(site: Site, seat_country: str | None = None) -> Candidate | None:
             for rx, kind in _VAT_RES:
                 for m in rx.finditer(text):
                     if kind == "DE":
-                        value = "DE" + "".join(m.groups())
+                        value = "DE" + re.sub(r"\s", "", m.group(1))
                     elif kind == "ATU":
                         value = "ATU" + m.group(1)
                     elif kind == "CHE":

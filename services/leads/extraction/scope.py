@@ -24,12 +24,13 @@ import re
 from urllib.parse import urlsplit
 
 from .dom import COMPANY, GENERAL_PARTNER, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage
+from .legal import FORM_RE
 
 # Words that mark a section/label as belonging to somebody else. Two tiers: the strong ones hold on any
 # page; the weak ones ("Webdesign", "Fotos", "Versicherung", "Hosting") are services a company may itself
 # offer on its home page, so they count only on legal pages and in "Label: value" lines.
 _TP_STRONG = r"""
-    \w*kammer\b|\bihk\b|\bwko\b|aufsichtsbeh|\baufsicht\b|\bbafin\b|bundesanstalt|\bbeh(?:ö|oe)rde|bezirksamt|
+    \w*kammer\b|\bihk\b|\bwko\b|aufsichtsbeh|\baufsicht\b|\bbafin\b|bundesanstalt|beh(?:ö|oe)rde|bezirksamt|
     \bmagistrat|berufsrecht|berufsbezeichnung|berufsordnung|berufshaftpflicht|haftpflichtversicherung|\bversicherer\b|
     bildnachweis|bildquelle|bildrechte|bildernachweis|fotonachweis|image\s+credits?|photo\s+credits?|
     streitschlichtung|streitbeilegung|schlichtungsstelle|\bodr\b|os-plattform|dispute\s+resolution|complain|
@@ -174,7 +175,34 @@ def _inline_label_scope(text: str) -> str | None:
 _LEGAL_KINDS = frozenset({"impressum", "privacy", "other"})
 
 
+# Disclaimer sections ("Haftung für Inhalte", "Disclaimer") are boilerplate, not somebody else's data; a short
+# line in one that names a firm or its owner/manager is the provider's block printed under the wrong heading.
+_DISCLAIMER_RE = re.compile(r"haftung\s+f(?:ü|ue)r|haftungsausschluss|\bdisclaimer\b|\bliability\b", re.I)
+_PROVIDER_LINE_RE = re.compile(
+    r"^(?:inhaber(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|vertreten\s+durch|managing\s+directors?|owner)\b"
+    r"[^.]{0,80}:\s*\S", re.I)
+
+
+def _provider_line(text: str) -> bool:
+    if len(text) > 100 or text.endswith(".") or _TP_ANY_RE.search(text) or _CREDIT_RE.search(text):
+        return False  # "Quelle: Muster GmbH", "Website by Muster GmbH" stay somebody else's
+    if _PROVIDER_LINE_RE.match(text):
+        return True
+    return ":" not in text and len(text.split()) <= 6 and FORM_RE.search(text) is not None
+
+
 def assign_scopes(page: ParsedPage) -> None:
+    _assign_scopes(page)
+    disclaimer = False
+    for line in page.lines:
+        if 1 <= line.level <= LABEL_LEVEL or (line.text.endswith(":") and len(line.text) <= 70):
+            disclaimer = line.scope == THIRD_PARTY and bool(_DISCLAIMER_RE.search(line.text))
+            continue
+        if disclaimer and line.scope == THIRD_PARTY and _provider_line(line.text):
+            line.scope = COMPANY
+
+
+def _assign_scopes(page: ParsedPage) -> None:
     default = THIRD_PARTY if page.kind == "privacy" else COMPANY
     legal = page.kind in _LEGAL_KINDS
     heading_stack: list[tuple[int, str]] = []

@@ -1,12 +1,13 @@
-"""Deterministic split of the real-site corpus into a tuning set and a locked holdout.
+"""The round-1 split of the real-site corpus into tuning and holdout v1, kept as a record.
 
-    python tests/leads/corpus/real/split.py            # show the split
-    python tests/leads/corpus/real/split.py --apply    # move the site folders and write "split"
+    python tests/leads/corpus/real/split.py            # show the round-1 split
+    python tests/leads/corpus/real/split.py --apply    # move pool/ sites into tuning/, write split_v1
 
-Sites are grouped by (country, class); inside each group they are shuffled with a fixed seed and the
-first floor(40 %) go to tuning/, the rest to holdout/. Grouping keeps countries and sole proprietors
-represented on both sides; flooring keeps the holdout at 60 % or more. The assignment depends only on
-the slugs and their labels, so re-running gives the same split wherever a site currently sits.
+Round 1 (issue 12) grouped the sites by (country, class), shuffled each group with a fixed seed and put
+the first floor(40 %) into tuning/, the rest into a locked holdout/. That holdout was reported once and is
+spent: round 2 folded it into tuning/ (every site now has ``"split": "tuning"``; ``split_v1`` records the
+round-1 side, so figures of both rounds can still be compared). The locked set of round 2 is holdout2/,
+collected on its own and not part of this script.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SEED = 20261203
 TUNING_SHARE = 0.4
-FOLDERS = ("pool", "tuning", "holdout")
+FOLDERS = ("pool", "tuning")
 
 
 def site_dirs(root: Path = HERE) -> dict[str, Path]:
-    """slug -> current folder, wherever it sits (pool/, tuning/ or holdout/)."""
+    """slug -> current folder, wherever it sits (pool/ or tuning/)."""
     out: dict[str, Path] = {}
     for folder in FOLDERS:
         for expected in sorted((root / folder).glob("*/expected.json")):
@@ -36,7 +37,7 @@ def site_dirs(root: Path = HERE) -> dict[str, Path]:
 
 
 def assign(sites: dict[str, Path]) -> dict[str, str]:
-    """slug -> "tuning" | "holdout"."""
+    """slug -> the round-1 side, "tuning" | "holdout"."""
     strata: dict[tuple[str, str], list[str]] = {}
     for slug, path in sites.items():
         label = json.loads((path / "expected.json").read_text(encoding="utf-8"))
@@ -52,27 +53,26 @@ def assign(sites: dict[str, Path]) -> dict[str, str]:
 
 def apply(root: Path = HERE) -> None:
     sites = site_dirs(root)
-    for slug, split in sorted(assign(sites).items()):
-        target = root / split / slug
+    for slug, side in sorted(assign(sites).items()):
+        target = root / "tuning" / slug
         if sites[slug] != target:
-            target.parent.mkdir(exist_ok=True)
             shutil.move(str(sites[slug]), str(target))
         path = target / "expected.json"
         label = json.loads(path.read_text(encoding="utf-8"))
-        if label.get("split") != split:
-            label["split"] = split
+        if label.get("split") != "tuning" or label.get("split_v1") != side:
+            label["split"], label["split_v1"] = "tuning", side
             path.write_text(json.dumps(label, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--apply", action="store_true", help="move folders and write the split into expected.json")
+    ap.add_argument("--apply", action="store_true", help="move pool/ sites into tuning/ and write split_v1")
     args = ap.parse_args()
     if args.apply:
         apply()
     split = assign(site_dirs())
     for name in ("tuning", "holdout"):
-        print(f"{name}: {sum(v == name for v in split.values())}")
+        print(f"round 1 {name}: {sum(v == name for v in split.values())}")
     return 0
 
 
