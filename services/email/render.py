@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.kit.errors import Invalid
-from services.leads.salutation import parse_name
-from services.leads.schemas import CompanyRead, ContactRead
+from services.leads.schemas import CompanyRead, ContactRead, parse_name
 from services.users.schemas import SenderProfile
 
 from .addresses import parse_address
