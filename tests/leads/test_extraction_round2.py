@@ -336,3 +336,12 @@ def test_credits_under_a_disclaimer_heading_stay_third_parties() -> None:
     facts = _imprint("<h2>Impressum</h2><p>Haftung für Inhalte</p><p>Quelle: Rechtstexte Beispiel GmbH</p>"
                      "<p>Kontakt | Pixelhaus GmbH</p>")
     assert facts.company_name != "Rechtstexte Beispiel GmbH"
+
+
+def test_our_address_in_a_third_party_paragraph_stays_ours() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 ECG</h2><p>Greta Beispiel<br>Birkenweg 7<br>5020 Salzburg</p>"
+                     "<p>E-Mail: greta.beispiel@gmail.com</p><h3>Streitschlichtung</h3><p>Die Europäische Kommission "
+                     "stellt eine Plattform zur Online-Streitbeilegung bereit. Bei Fragen können Sie uns per E-Mail "
+                     "unter greta.beispiel@gmail.com kontaktieren.</p><h3>Schlichtungsstelle</h3>"
+                     "<p>E-Mail: office@schlichtung-beispiel.at</p>", site="https://www.lindenhof-beispiel.at/")
+    assert facts.emails == ["greta.beispiel@gmail.com"]

@@ -62,6 +62,7 @@ _OBFUSCATED_DOT_RE = re.compile(r"\s(?:dot|punkt)\s|[\(\[\{<]\s*(?:dot|punkt|\.)
 _MAIL_LABEL_RE = re.compile(r"(?:e-?\s?mail|mail|email|contact|kontakt|schreiben|write)\W*$", re.I)
 
 
+_OURS_BEFORE_RE = re.compile(r"\b(?:uns|unsere?[mnrs]?|wir|mich|mir|meine?[mnrs]?|us|our|me|my)\b", re.I)
 _HINT_BEFORE_RE = re.compile(r"(?:z\.\s?b\.|e\.\s?g\.|bspw\.|beispiel(?:sweise)?|for\s+example|"
                              r"(?:ihre|deine|your)\s+e-?\s?mail(?:-?adresse|\s+address)?)\W*$", re.I)
 
@@ -125,7 +126,8 @@ def find_emails(site: Site) -> list[Candidate]:
                 domain = email.split("@", 1)[1]
                 own_domain = bool(site.domain) and (domain == site.domain or domain.endswith("." + site.domain))
                 if line.scope != COMPANY and not own_domain:
-                    rejected.add(email)
+                    if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
+                        rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours
                     continue
                 cand = make_candidate(email, _score(email, page, line, site), page, line.text, start, end)
                 prev = seen.get(email)
