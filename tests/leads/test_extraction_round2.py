@@ -345,3 +345,12 @@ def test_our_address_in_a_third_party_paragraph_stays_ours() -> None:
                      "unter greta.beispiel@gmail.com kontaktieren.</p><h3>Schlichtungsstelle</h3>"
                      "<p>E-Mail: office@schlichtung-beispiel.at</p>", site="https://www.lindenhof-beispiel.at/")
     assert facts.emails == ["greta.beispiel@gmail.com"]
+
+
+@pytest.mark.parametrize(("line", "street", "postal"), [
+    ("Bessemerstraße 83 - 91, 12103 Berlin", "Bessemerstraße 83 - 91", "12103"),
+    ("Birkenweg 19 \u2013 34567 Waldstadt", "Birkenweg 19", "34567"),
+])
+def test_a_house_number_range_is_not_a_separator(line: str, street: str, postal: str) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>{line}</p>")
+    assert (facts.street, facts.postal_code) == (street, postal)
