@@ -354,3 +354,23 @@ def test_our_address_in_a_third_party_paragraph_stays_ours() -> None:
 def test_a_house_number_range_is_not_a_separator(line: str, street: str, postal: str) -> None:
     facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>{line}</p>")
     assert (facts.street, facts.postal_code) == (street, postal)
+
+
+def test_a_provider_block_set_as_a_table() -> None:
+    facts = _imprint("<h1>Impressum</h1><table><tr><td>Firma</td><td>Lindenhof Bau GmbH</td></tr>"
+                     "<tr><td>Anschrift</td><td>Birkenweg 7, 34567 Waldstadt</td></tr>"
+                     "<tr><td>Geschäftsführer</td><td>Jonas Beispiel</td></tr>"
+                     "<tr><td>Telefon</td><td>05651 987654</td></tr></table>")
+    assert (facts.company_name, facts.street, facts.representatives) == ("Lindenhof Bau GmbH", "Birkenweg 7",
+                                                                        ["Jonas Beispiel"])
+
+
+@pytest.mark.parametrize(("block", "name", "reps"), [
+    ("Greta Beispiel Fotografie", "Greta Beispiel Fotografie", ["Greta Beispiel"]),
+    ("Hofladen Sonnenhof<br>Familie Beispiel", "Hofladen Sonnenhof", []),
+    ("Tanzschule Lindenhof<br>Inh. Greta &amp; Jonas Beispiel", "Tanzschule Lindenhof",
+     ["Greta Beispiel", "Jonas Beispiel"]),
+])
+def test_trade_words_families_and_two_owners(block: str, name: str, reps: list[str]) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}<br>Birkenweg 7<br>34567 Waldstadt</p>")
+    assert (facts.company_name, facts.representatives) == (name, reps)

@@ -51,7 +51,8 @@ NON_NAME = words(
 NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
-                            r"genossenschaft|universität|hochschule|klinikum)$", re.I)
+                            r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"
+                            r"friseur|massage|catering|tattoo)$", re.I)
 
 
 _FAST_NAME_PART_RE = re.compile(rf"[A-ZÄÖÜÉÅØ][{LOWER}]+(?:[A-Z][{LOWER}]+)?")

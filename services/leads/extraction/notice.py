@@ -185,7 +185,7 @@ _ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:
                                     r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
 _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
                            r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
-_PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
+PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 
 
@@ -244,7 +244,7 @@ def split_items(line: Line) -> list[Item]:
     text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
-    m = _PIPE_LABEL_RE.match(text)
+    m = PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)

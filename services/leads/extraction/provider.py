@@ -33,6 +33,7 @@ from .notice import (
     ESTATE_RE,
     GLUED_LABEL_RE,
     LABEL_RE,
+    PIPE_LABEL_RE,
     PROFESSION_LINE_RE,
     TRAILING_JUNK,
     Item,
@@ -106,7 +107,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
             budget -= 1
             label = LABEL_RE.match(line.text)
-            has_value = bool(label and label.group(2).strip())
+            # "Anschrift | Musterweg 1, …": a table row holds its value in the next cell
+            has_value = bool(label and label.group(2).strip()) or bool(PIPE_LABEL_RE.match(line.text))
             if anchor_strength(line) and not has_value:  # another anchor: "Anbieter", "Kontakt:"
                 if names or prov.has_address:
                     if CONTACT_WORD_RE.search(line.text):
@@ -147,9 +149,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
         expect = ""
         if kind == "owner":
-            person = person_line(value)
-            if person:
-                prov.owners.append(person)
+            people = [person] if (person := person_line(value)) else _persons_within(value)
+            if people:  # "Inh. Greta & Jonas Beispiel": both
+                prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
             continue
         if kind == "branch":
@@ -221,6 +223,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
@@ -322,7 +325,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         return
     second = items[1]
     p1, p2 = person_line(first.text), person_line(second.text)
-    if not p1 and not p2 and not prov.owners:
+    if _FAMILY_RE.match(second.text) and not p1:
+        p1 = p2 = None  # "Hofladen Sonnenhof" / "Familie Beispiel": the family runs the named business
+    elif not p1 and not p2 and not prov.owners:
         # Of two lines only one can be the person: its shape is enough to say which (a rare given name).
         p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
         if p1 and p2:
