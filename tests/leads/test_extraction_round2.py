@@ -374,3 +374,11 @@ def test_a_provider_block_set_as_a_table() -> None:
 def test_trade_words_families_and_two_owners(block: str, name: str, reps: list[str]) -> None:
     facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}<br>Birkenweg 7<br>34567 Waldstadt</p>")
     assert (facts.company_name, facts.representatives) == (name, reps)
+
+
+def test_without_an_impressum_the_copyright_line_with_the_address_names_the_provider() -> None:
+    site = "https://www.malerei-lindenhof.de/"
+    home = _page("<h1>Willkommen</h1><p>Ihr Malerbetrieb in Waldstadt.</p><footer><p>© 2025 Malerei Lindenhof · "
+                 "Birkenweg 7 · 34567 Waldstadt</p></footer>", kind="home", site=site, name="index")
+    facts = _facts(home, site=site)
+    assert (facts.company_name, facts.street, facts.postal_code) == ("Malerei Lindenhof", "Birkenweg 7", "34567")

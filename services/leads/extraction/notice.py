@@ -212,6 +212,8 @@ def _comma_chunks(piece: str) -> list[str]:
 
 # "F U R R E R": a name set with letter spacing is read as the word.
 _LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ] ){3,}[A-ZÄÖÜ](?!\S)")
+_COPYRIGHT_LEAD_RE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:19|20)?\d{2,4})?)?"
+                                r"\s*(?:by\s+)?(?=[A-ZÄÖÜ])", re.I)
 _SLASH_RE = re.compile(r"\s/\s")
 
 
@@ -248,6 +250,7 @@ def split_items(line: Line) -> list[Item]:
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows
     text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _slash_split(_firm_pieces(labelled)):
