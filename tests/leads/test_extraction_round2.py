@@ -382,3 +382,10 @@ def test_without_an_impressum_the_copyright_line_with_the_address_names_the_prov
                  "Birkenweg 7 · 34567 Waldstadt</p></footer>", kind="home", site=site, name="index")
     facts = _facts(home, site=site)
     assert (facts.company_name, facts.street, facts.postal_code) == ("Malerei Lindenhof", "Birkenweg 7", "34567")
+
+
+def test_a_heading_with_the_sites_brand_and_a_table_row_manager() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>LINDENHOF - Reine Kompetenz.</h2><p>Geschäftsführung | Jonas Beispiel</p>"
+                     "<p>Postanschrift | Birkenweg 7a</p><p>34567 Waldstadt</p><p>Telefon | 05651 987654</p>")
+    assert (facts.company_name, facts.street, facts.representatives) == (
+        "LINDENHOF - Reine Kompetenz.", "Birkenweg 7a", ["Jonas Beispiel"])

@@ -247,7 +247,7 @@ def split_items(line: Line) -> list[Item]:
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
-    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
+    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows

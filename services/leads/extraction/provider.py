@@ -125,8 +125,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 if kind in ("owner", "name", "seat"):
                     expect = kind
                     continue
-                if not names and not prov.has_address and 1 <= line.level <= 6 and name_like(line.text):
+                if not names and not prov.has_address and 1 <= line.level <= 6 and (name_like(line.text) or (
+                        len(line.text) <= 60 and ":" not in line.text and matches_site(line.text, site))):
                     pending = [Item(line.text, line)]  # a name set as a heading right above the address
+                    expect = "name"
                 else:
                     break
             else:
