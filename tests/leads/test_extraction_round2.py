@@ -389,3 +389,14 @@ def test_a_heading_with_the_sites_brand_and_a_table_row_manager() -> None:
                      "<p>Postanschrift | Birkenweg 7a</p><p>34567 Waldstadt</p><p>Telefon | 05651 987654</p>")
     assert (facts.company_name, facts.street, facts.representatives) == (
         "LINDENHOF - Reine Kompetenz.", "Birkenweg 7a", ["Jonas Beispiel"])
+
+
+@pytest.mark.parametrize("block", [
+    "Lindenhof Malerei Inhaber Jonas Beispiel<br>Birkenweg 7<br>34567 Waldstadt",
+    "Lindenhof Malerei - Inhaber: Jonas Beispiel - Birkenweg 7 - 34567 Waldstadt",
+    "Firma: Lindenhof Malerei, Inhaber: Jonas Beispiel<br>Birkenweg 7<br>34567 Waldstadt",
+])
+def test_owner_labels_glued_into_the_name_line(block: str) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}</p>")
+    assert (facts.company_name, facts.representatives, facts.street) == ("Lindenhof Malerei", ["Jonas Beispiel"],
+                                                                        "Birkenweg 7")

@@ -57,6 +57,8 @@ _INLINE_LABEL_RE = re.compile(
 )
 # "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+# "Malerei Muster Inhaber Max Muster": the owner label glued into the line without comma or colon.
+_OWNER_INSIDE_RE = re.compile(r"(?<=[a-zäöüß.])\s+(Inhaber(?:in)?|Inh\.)(?=\s+(?:[A-ZÄÖÜ][a-zäöüß]|Dr\.))")
 # "Malerei Muster (Inh. Max Muster)"
 _OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
 # "Anna Muster, Inhaberin": the owner label after the name.
@@ -187,6 +189,7 @@ _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungs
                            r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
 PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
+_DASH_SEP_RE = re.compile(r"\s[-\u2013—]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.))")
 
 
 def _comma_address_split(piece: str) -> list[str]:
@@ -231,6 +234,9 @@ def _firm_pieces(text: str) -> list[str]:
     """Cut at " | " / " · ", except inside a firm's name: "WENDORF | LÜCK Steuerberatungsgesellschaft mbH" (short
     name words, then the words with the legal form, and nothing else on the line)."""
     pieces = _SEPARATOR_RE.split(text)
+    dashed = _DASH_SEP_RE.split(text)
+    if len(pieces) == 1 and len(dashed) >= 3 and any(postal_of(p) for p in dashed):
+        return dashed  # "Malerei Muster - Inhaber: Max Muster - Musterweg 1 - 12345 Stadt"
     if len(pieces) in (2, 3) and FORM_RE.search(pieces[-1]) and all(
             len(p.split()) <= 2 and not any(c.isdigit() for c in p) and ":" not in p and not _CONTACT_TEXT_RE.search(p)
             and not FORM_RE.search(p) and name_like(p) and not _WEAK_ANCHOR_RE.match(p) for p in pieces[:-1]) and (
@@ -245,6 +251,7 @@ def split_items(line: Line) -> list[Item]:
     out: list[Item] = []
     text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
+    text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep"):
