@@ -400,3 +400,10 @@ def test_owner_labels_glued_into_the_name_line(block: str) -> None:
     facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}</p>")
     assert (facts.company_name, facts.representatives, facts.street) == ("Lindenhof Malerei", ["Jonas Beispiel"],
                                                                         "Birkenweg 7")
+
+
+@pytest.mark.parametrize("written", ["info @ lindenhof-beispiel. de", "info @ lindenhof - beispiel . de"])
+def test_spaced_obfuscated_addresses(written: str) -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Malerei<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     f"<p>E-Mail: {written}, Büro: buero@lindenhof-beispiel.de. Wir freuen uns.</p>")
+    assert facts.emails == ["info@lindenhof-beispiel.de", "buero@lindenhof-beispiel.de"]
