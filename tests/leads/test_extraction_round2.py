@@ -407,3 +407,15 @@ def test_spaced_obfuscated_addresses(written: str) -> None:
     facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Malerei<br>Birkenweg 7<br>34567 Waldstadt</p>"
                      f"<p>E-Mail: {written}, Büro: buero@lindenhof-beispiel.de. Wir freuen uns.</p>")
     assert facts.emails == ["info@lindenhof-beispiel.de", "buero@lindenhof-beispiel.de"]
+
+
+def test_a_closed_dialog_counts_but_hidden_text_does_not() -> None:
+    team = _page('<h1>Team</h1><button>Greta Beispiel</button><div role="dialog" aria-modal="true" hidden>'
+                 '<div hidden><h2>Greta Beispiel</h2><p>Partnerin</p>'
+                 '<a href="mailto:greta@lindenhof-beispiel.de">E-Mail</a></div></div>'
+                 '<p hidden>falle@lindenhof-beispiel.de</p>'
+                 '<span style="display:none">falle2@lindenhof-beispiel.de</span>',
+                 kind="team")
+    imprint = _page("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                    "<p>E-Mail: info@lindenhof-beispiel.de</p>")
+    assert set(_facts(imprint, team).emails) == {"info@lindenhof-beispiel.de", "greta@lindenhof-beispiel.de"}
