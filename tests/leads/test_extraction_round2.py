@@ -367,6 +367,7 @@ def test_a_provider_block_set_as_a_table() -> None:
 
 @pytest.mark.parametrize(("block", "name", "reps"), [
     ("Greta Beispiel Fotografie", "Greta Beispiel Fotografie", ["Greta Beispiel"]),
+    ("Greta Beispiel Yoga", "Greta Beispiel Yoga", ["Greta Beispiel"]),
     ("Hofladen Sonnenhof<br>Familie Beispiel", "Hofladen Sonnenhof", []),
     ("Tanzschule Lindenhof<br>Inh. Greta &amp; Jonas Beispiel", "Tanzschule Lindenhof",
      ["Greta Beispiel", "Jonas Beispiel"]),
@@ -419,3 +420,14 @@ def test_a_closed_dialog_counts_but_hidden_text_does_not() -> None:
     imprint = _page("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
                     "<p>E-Mail: info@lindenhof-beispiel.de</p>")
     assert set(_facts(imprint, team).emails) == {"info@lindenhof-beispiel.de", "greta@lindenhof-beispiel.de"}
+
+
+def test_third_parties_around_a_bare_sole_proprietor_never_win() -> None:
+    facts = _imprint(
+        "<h1>Impressum</h1><p>Greta Beispiel</p><p>Birkenweg 7<br>34567 Waldstadt</p><p>Telefon 05651 987654</p>"
+        "<p>Bankverbindung: Volksbank Waldstadt eG, IBAN DE12 3456 7890 1234 5678 90</p>"
+        "<p>Mitglied im Berufsverband Yoga e.V., Lindenstraße 3, 10115 Berlin</p>"
+        "<p>Icons: Font Awesome by Fonticons, Inc.</p><p>Hosting: Serverhaus AG, Hafenweg 7, 10249 Berlin</p>"
+        "<p>Datenschutz: Wir nutzen Videodienst Beispiel Ltd., 1 Harbour Street, Dublin 4, Irland.</p>")
+    assert (facts.company_name, facts.street, facts.phones) == ("Greta Beispiel", "Birkenweg 7", ["+495651987654"])
+    assert facts.representatives == ["Greta Beispiel"] and facts.vat_id is None
