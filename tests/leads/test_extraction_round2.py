@@ -300,6 +300,7 @@ def test_your_email_in_a_form_is_a_hint() -> None:
 @pytest.mark.parametrize(("line", "court"), [
     ("AG Berlin (Charlottenburg) HRB 12345 B", "Amtsgericht Berlin (Charlottenburg)"),
     ("Register court: District court Eschwege, HRB 3282", "Amtsgericht Eschwege"),
+    ("Commercial register: Local court Kassel, HRB 12345", "Amtsgericht Kassel"),
     ("Amtsgericht Freiburg Registernummer HRB 1234", "Amtsgericht Freiburg"),
     ("Handelsregister B des Amtsgerichts Bremen, HRB 39606 HB", "Amtsgericht Bremen"),
 ])

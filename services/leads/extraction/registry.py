@@ -36,7 +36,7 @@ _REGISTERGERICHT_RE = re.compile(
     r"(?:(?:AG|Amtsgericht|(?i:local|district)\s+(?i:court)(?:\s+of)?)\s+)?(?P<city>[A-ZÄÖÜ][\w.\-äöüß]*(?:\s+(?:am|an\s+der|im|i\.|a\.)\s+[A-ZÄÖÜ][\w.\-äöüß]*)?)"
     r"(?P<en>\s+(?:Local|District)\s+Court)?"
 )
-_EN_COURT_RE = re.compile(r"\b(?:Local|District)\s+Court\s+(?:of\s+)?(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
+_EN_COURT_RE = re.compile(r"\b(?:Local|District)\s+[Cc]ourt\s+(?:of\s+)?(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
 _CH_COURT_RE = re.compile(
     r"\b(?P<office>Handelsregister(?:amt)?)\s*(?:des\s+Kantons|Kanton|:\s*Kanton|:\s*Kt\.|Kt\.)\s+(?P<canton>[A-ZÄÖÜ][\w\-äöüß.]+"
     r"(?:\s+[A-ZÄÖÜ][\w\-äöüß]+)?)"
