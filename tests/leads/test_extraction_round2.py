@@ -432,3 +432,10 @@ def test_third_parties_around_a_bare_sole_proprietor_never_win() -> None:
         "<p>Datenschutz: Wir nutzen Videodienst Beispiel Ltd., 1 Harbour Street, Dublin 4, Irland.</p>")
     assert (facts.company_name, facts.street, facts.phones) == ("Greta Beispiel", "Birkenweg 7", ["+495651987654"])
     assert facts.representatives == ["Greta Beispiel"] and facts.vat_id is None
+
+
+def test_zvr_and_gisa_numbers_are_no_register_numbers_or_phones() -> None:
+    facts = _imprint("<h2>Impressum</h2><p>Tanzverein Lindenhof<br>Birkenweg 7<br>1030 Wien</p>"
+                     "<p>ZVR-Zahl: 123456789<br>GISA-Zahl: 36454709<br>Telefon: +43 1 234 5678</p>",
+                     site="https://www.lindenhof-beispiel.at/")
+    assert (facts.register_number, facts.phones) == (None, ["+4312345678"])
