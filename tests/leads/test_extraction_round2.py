@@ -439,3 +439,9 @@ def test_zvr_and_gisa_numbers_are_no_register_numbers_or_phones() -> None:
                      "<p>ZVR-Zahl: 123456789<br>GISA-Zahl: 36454709<br>Telefon: +43 1 234 5678</p>",
                      site="https://www.lindenhof-beispiel.at/")
     assert (facts.register_number, facts.phones) == (None, ["+4312345678"])
+
+
+def test_office_hours_after_a_number_and_an_english_tax_number() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     "<p>+49 5651 9876540 (8:30 to 16:30 Uhr)</p><h3>Tax number</h3><p>025 228 35661</p>")
+    assert facts.phones == ["+4956519876540"]
