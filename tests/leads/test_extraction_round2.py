@@ -445,3 +445,12 @@ def test_office_hours_after_a_number_and_an_english_tax_number() -> None:
     facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
                      "<p>+49 5651 9876540 (8:30 to 16:30 Uhr)</p><h3>Tax number</h3><p>025 228 35661</p>")
     assert facts.phones == ["+4956519876540"]
+
+
+def test_the_owner_below_a_registered_sole_traders_firm() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Informationspflicht laut § 5 E-Commerce Gesetz</p>"
+                     "<p>Tischlerei Lindenhof e.U.<br>Jonas Beispiel<br>Grazer Straße 12/3,<br>8010 Graz</p>"
+                     "<p>Unternehmensgegenstand: Tischlerei<br>Aufsichtsbehörde/Gewerbebehörde: Magistrat Graz</p>",
+                     site="https://www.lindenhof-beispiel.at/")
+    assert (facts.company_name, facts.representatives) == ("Tischlerei Lindenhof e.U.", ["Jonas Beispiel"])
+    assert (facts.street, facts.postal_code, facts.city) == ("Grazer Straße 12/3", "8010", "Graz")

@@ -317,8 +317,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     sole = next((it for it in items if FORM_RE.search(it.text)), None)
     if sole is not None:  # e.U. / e.K.: a registered sole trader, the owner's name is in the firm's name
         prov.name, prov.name_line = sole.text, sole.line
-        prov.persons = _persons_within(sole.text)
-        return
+        prov.persons = _persons_within(sole.text) or [
+            p for it in items if it is not sole and (p := person_line(it.text, strict=False))][:1]
+        return  # "Tischlerei Muster e.U." / "Max Muster": the owner on the line below
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
