@@ -454,3 +454,9 @@ def test_the_owner_below_a_registered_sole_traders_firm() -> None:
                      site="https://www.lindenhof-beispiel.at/")
     assert (facts.company_name, facts.representatives) == ("Tischlerei Lindenhof e.U.", ["Jonas Beispiel"])
     assert (facts.street, facts.postal_code, facts.city) == ("Grazer Straße 12/3", "8010", "Graz")
+
+
+def test_a_po_box_gives_way_to_the_street_address_of_the_seat() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Bäckerei GmbH<br>Postfach 12 34<br>34501 Waldstadt</p>"
+                     "<p>Besucheradresse: Birkenweg 7, 34567 Waldstadt</p>")
+    assert (facts.street, facts.postal_code, facts.city) == ("Birkenweg 7", "34567", "Waldstadt")

@@ -87,6 +87,7 @@ _NAME_LABEL_RE = re.compile(
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            r"besucher-?adresse|besuchsadresse|hausanschrift|visiting\s+address|street\s+address|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
                             r"postanschrift|studio\b(?!\s+f(?:ü|ue)r\b).*|praxis\b(?!\s+f(?:ü|ue)r\b).*|"

@@ -84,6 +84,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     pending: list[Item] = list(first)
     operator: Item | None = None
     operator_seat = False
+    po_box = False
     owner_items: list[Item] = []
     i = start
     if region is None:
@@ -166,7 +167,14 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if _PO_BOX_RE.match(value):
+            po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
+            continue
         street, postal, city, country = address_parts(value, site)
+        if po_box and street and postal and prov.postal_code and not prov.street:
+            prov.street, prov.postal_code, prov.city, prov.country = street, postal, city, country
+            prov.address_line, po_box = item.line, False
+            continue
         if operator_seat and (postal or street):
             prov.street = prov.postal_code = prov.city = prov.country = None
             prov.address_line, operator_seat, stage = None, False, "address"
@@ -225,6 +233,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
