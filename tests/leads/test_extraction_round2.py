@@ -300,6 +300,7 @@ def test_your_email_in_a_form_is_a_hint() -> None:
 @pytest.mark.parametrize(("line", "court"), [
     ("AG Berlin (Charlottenburg) HRB 12345 B", "Amtsgericht Berlin (Charlottenburg)"),
     ("Register court: District court Eschwege, HRB 3282", "Amtsgericht Eschwege"),
+    ("Commercial register: Local court Kassel, HRB 12345", "Amtsgericht Kassel"),
     ("Amtsgericht Freiburg Registernummer HRB 1234", "Amtsgericht Freiburg"),
     ("Handelsregister B des Amtsgerichts Bremen, HRB 39606 HB", "Amtsgericht Bremen"),
 ])
@@ -336,3 +337,126 @@ def test_credits_under_a_disclaimer_heading_stay_third_parties() -> None:
     facts = _imprint("<h2>Impressum</h2><p>Haftung für Inhalte</p><p>Quelle: Rechtstexte Beispiel GmbH</p>"
                      "<p>Kontakt | Pixelhaus GmbH</p>")
     assert facts.company_name != "Rechtstexte Beispiel GmbH"
+
+
+def test_our_address_in_a_third_party_paragraph_stays_ours() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 ECG</h2><p>Greta Beispiel<br>Birkenweg 7<br>5020 Salzburg</p>"
+                     "<p>E-Mail: greta.beispiel@gmail.com</p><h3>Streitschlichtung</h3><p>Die Europäische Kommission "
+                     "stellt eine Plattform zur Online-Streitbeilegung bereit. Bei Fragen können Sie uns per E-Mail "
+                     "unter greta.beispiel@gmail.com kontaktieren.</p><h3>Schlichtungsstelle</h3>"
+                     "<p>E-Mail: office@schlichtung-beispiel.at</p>", site="https://www.lindenhof-beispiel.at/")
+    assert facts.emails == ["greta.beispiel@gmail.com"]
+
+
+@pytest.mark.parametrize(("line", "street", "postal"), [
+    ("Bessemerstraße 83 - 91, 12103 Berlin", "Bessemerstraße 83 - 91", "12103"),
+    ("Birkenweg 19 \u2013 34567 Waldstadt", "Birkenweg 19", "34567"),
+])
+def test_a_house_number_range_is_not_a_separator(line: str, street: str, postal: str) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>{line}</p>")
+    assert (facts.street, facts.postal_code) == (street, postal)
+
+
+def test_a_provider_block_set_as_a_table() -> None:
+    facts = _imprint("<h1>Impressum</h1><table><tr><td>Firma</td><td>Lindenhof Bau GmbH</td></tr>"
+                     "<tr><td>Anschrift</td><td>Birkenweg 7, 34567 Waldstadt</td></tr>"
+                     "<tr><td>Geschäftsführer</td><td>Jonas Beispiel</td></tr>"
+                     "<tr><td>Telefon</td><td>05651 987654</td></tr></table>")
+    assert (facts.company_name, facts.street, facts.representatives) == ("Lindenhof Bau GmbH", "Birkenweg 7",
+                                                                        ["Jonas Beispiel"])
+
+
+@pytest.mark.parametrize(("block", "name", "reps"), [
+    ("Greta Beispiel Fotografie", "Greta Beispiel Fotografie", ["Greta Beispiel"]),
+    ("Greta Beispiel Yoga", "Greta Beispiel Yoga", ["Greta Beispiel"]),
+    ("Hofladen Sonnenhof<br>Familie Beispiel", "Hofladen Sonnenhof", []),
+    ("Tanzschule Lindenhof<br>Inh. Greta &amp; Jonas Beispiel", "Tanzschule Lindenhof",
+     ["Greta Beispiel", "Jonas Beispiel"]),
+])
+def test_trade_words_families_and_two_owners(block: str, name: str, reps: list[str]) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}<br>Birkenweg 7<br>34567 Waldstadt</p>")
+    assert (facts.company_name, facts.representatives) == (name, reps)
+
+
+def test_without_an_impressum_the_copyright_line_with_the_address_names_the_provider() -> None:
+    site = "https://www.malerei-lindenhof.de/"
+    home = _page("<h1>Willkommen</h1><p>Ihr Malerbetrieb in Waldstadt.</p><footer><p>© 2025 Malerei Lindenhof · "
+                 "Birkenweg 7 · 34567 Waldstadt</p></footer>", kind="home", site=site, name="index")
+    facts = _facts(home, site=site)
+    assert (facts.company_name, facts.street, facts.postal_code) == ("Malerei Lindenhof", "Birkenweg 7", "34567")
+
+
+def test_a_heading_with_the_sites_brand_and_a_table_row_manager() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>LINDENHOF - Reine Kompetenz.</h2><p>Geschäftsführung | Jonas Beispiel</p>"
+                     "<p>Postanschrift | Birkenweg 7a</p><p>34567 Waldstadt</p><p>Telefon | 05651 987654</p>")
+    assert (facts.company_name, facts.street, facts.representatives) == (
+        "LINDENHOF - Reine Kompetenz.", "Birkenweg 7a", ["Jonas Beispiel"])
+
+
+@pytest.mark.parametrize("block", [
+    "Lindenhof Malerei Inhaber Jonas Beispiel<br>Birkenweg 7<br>34567 Waldstadt",
+    "Lindenhof Malerei - Inhaber: Jonas Beispiel - Birkenweg 7 - 34567 Waldstadt",
+    "Firma: Lindenhof Malerei, Inhaber: Jonas Beispiel<br>Birkenweg 7<br>34567 Waldstadt",
+])
+def test_owner_labels_glued_into_the_name_line(block: str) -> None:
+    facts = _imprint(f"<h2>Angaben gemäß § 5 DDG</h2><p>{block}</p>")
+    assert (facts.company_name, facts.representatives, facts.street) == ("Lindenhof Malerei", ["Jonas Beispiel"],
+                                                                        "Birkenweg 7")
+
+
+@pytest.mark.parametrize("written", ["info @ lindenhof-beispiel. de", "info @ lindenhof - beispiel . de"])
+def test_spaced_obfuscated_addresses(written: str) -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Malerei<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     f"<p>E-Mail: {written}, Büro: buero@lindenhof-beispiel.de. Wir freuen uns.</p>")
+    assert facts.emails == ["info@lindenhof-beispiel.de", "buero@lindenhof-beispiel.de"]
+
+
+def test_a_closed_dialog_counts_but_hidden_text_does_not() -> None:
+    team = _page('<h1>Team</h1><button>Greta Beispiel</button><div role="dialog" aria-modal="true" hidden>'
+                 '<div hidden><h2>Greta Beispiel</h2><p>Partnerin</p>'
+                 '<a href="mailto:greta@lindenhof-beispiel.de">E-Mail</a></div></div>'
+                 '<p hidden>falle@lindenhof-beispiel.de</p>'
+                 '<span style="display:none">falle2@lindenhof-beispiel.de</span>',
+                 kind="team")
+    imprint = _page("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                    "<p>E-Mail: info@lindenhof-beispiel.de</p>")
+    assert set(_facts(imprint, team).emails) == {"info@lindenhof-beispiel.de", "greta@lindenhof-beispiel.de"}
+
+
+def test_third_parties_around_a_bare_sole_proprietor_never_win() -> None:
+    facts = _imprint(
+        "<h1>Impressum</h1><p>Greta Beispiel</p><p>Birkenweg 7<br>34567 Waldstadt</p><p>Telefon 05651 987654</p>"
+        "<p>Bankverbindung: Volksbank Waldstadt eG, IBAN DE12 3456 7890 1234 5678 90</p>"
+        "<p>Mitglied im Berufsverband Yoga e.V., Lindenstraße 3, 10115 Berlin</p>"
+        "<p>Icons: Font Awesome by Fonticons, Inc.</p><p>Hosting: Serverhaus AG, Hafenweg 7, 10249 Berlin</p>"
+        "<p>Datenschutz: Wir nutzen Videodienst Beispiel Ltd., 1 Harbour Street, Dublin 4, Irland.</p>")
+    assert (facts.company_name, facts.street, facts.phones) == ("Greta Beispiel", "Birkenweg 7", ["+495651987654"])
+    assert facts.representatives == ["Greta Beispiel"] and facts.vat_id is None
+
+
+def test_zvr_and_gisa_numbers_are_no_register_numbers_or_phones() -> None:
+    facts = _imprint("<h2>Impressum</h2><p>Tanzverein Lindenhof<br>Birkenweg 7<br>1030 Wien</p>"
+                     "<p>ZVR-Zahl: 123456789<br>GISA-Zahl: 36454709<br>Telefon: +43 1 234 5678</p>",
+                     site="https://www.lindenhof-beispiel.at/")
+    assert (facts.register_number, facts.phones) == (None, ["+4312345678"])
+
+
+def test_office_hours_after_a_number_and_an_english_tax_number() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof GmbH<br>Birkenweg 7<br>34567 Waldstadt</p>"
+                     "<p>+49 5651 9876540 (8:30 to 16:30 Uhr)</p><h3>Tax number</h3><p>025 228 35661</p>")
+    assert facts.phones == ["+4956519876540"]
+
+
+def test_the_owner_below_a_registered_sole_traders_firm() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Informationspflicht laut § 5 E-Commerce Gesetz</p>"
+                     "<p>Tischlerei Lindenhof e.U.<br>Jonas Beispiel<br>Grazer Straße 12/3,<br>8010 Graz</p>"
+                     "<p>Unternehmensgegenstand: Tischlerei<br>Aufsichtsbehörde/Gewerbebehörde: Magistrat Graz</p>",
+                     site="https://www.lindenhof-beispiel.at/")
+    assert (facts.company_name, facts.representatives) == ("Tischlerei Lindenhof e.U.", ["Jonas Beispiel"])
+    assert (facts.street, facts.postal_code, facts.city) == ("Grazer Straße 12/3", "8010", "Graz")
+
+
+def test_a_po_box_gives_way_to_the_street_address_of_the_seat() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Lindenhof Bäckerei GmbH<br>Postfach 12 34<br>34501 Waldstadt</p>"
+                     "<p>Besucheradresse: Birkenweg 7, 34567 Waldstadt</p>")
+    assert (facts.street, facts.postal_code, facts.city) == ("Birkenweg 7", "34567", "Waldstadt")

@@ -13,7 +13,9 @@ from .site import Site
 from .textutil import fold, snippet, words
 
 # A dash between spaces separates segments, except after a country prefix ("CH - 3000 Bern").
-_SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|(?<!\bCH)(?<!\bD)(?<!\bA)(?<!\bAT)(?<!\bDE)(?<!\bFL)\s[\u2013—-]\s)\s*")
+# " - " separates parts, except in a house-number range ("Musterstraße 83 - 91").
+_SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|(?<!\bCH)(?<!\bD)(?<!\bA)(?<!\bAT)(?<!\bDE)(?<!\bFL)(?<!\d)\s[\u2013—-]\s"
+                           r"|(?<=\d)\s[\u2013—-]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.)))\s*")
 _DACH_RE = re.compile(
     r"^(?:(?P<cc>D|A|AT|CH|DE|FL)\s?[-\u2013]\s?)?(?P<plz>\d{4,5})\s+(?P<city>[A-ZÄÖÜ][^\d|·•,;]{1,50}?)\s*$"
 )

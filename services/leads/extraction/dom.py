@@ -102,6 +102,7 @@ class _Builder:
         self.block_counter = 0
         self.heading = 0
         self.dt_depth = 0
+        self.dialog_depth = 0
         self.emph_depth = 0
         self.regions: list[str] = ["main"]
         self.blank_pending = False
@@ -222,11 +223,11 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
     rtl = frozenset(rtl_classes)
 
     # Iterative DFS with explicit exit markers (recursion would hit the limit on deeply nested builders).
-    stack: list[LexborNode | tuple[str, str, int, str | None, int]] = [root]
+    stack: list[LexborNode | tuple[str, str, int, str | None, int, bool]] = [root]
     while stack:
         item = stack.pop()
         if isinstance(item, tuple):
-            tag, href, start, region, saved_heading = item
+            tag, href, start, region, saved_heading, opened_dialog = item
             if tag == "a":
                 text = clean_text("".join(t for t, _ in b.chunks[start:])) if start <= len(b.chunks) else ""
                 link = Link(href=href, text=text, line=-1)
@@ -241,6 +242,8 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
                 b.emph_depth -= 1
             if tag == "dt":
                 b.dt_depth -= 1
+            if opened_dialog:
+                b.dialog_depth -= 1
             if tag in _HEADINGS:
                 b.heading = saved_heading
             if region is not None:
@@ -256,8 +259,9 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
         if tag.startswith(("-", "!")) or tag in _SKIP_TAGS:
             continue
         attrs = node.attributes
-        if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-            continue
+        dialog = tag == "dialog" or attrs.get("role") == "dialog" or attrs.get("aria-modal") == "true"
+        if ("hidden" in attrs and not (dialog or b.dialog_depth)) or attrs.get("aria-hidden") == "true":
+            continue  # a closed dialog (team member details behind a button) opens on a click: its text counts
         style = attrs.get("style")
         if style and _HIDDEN_STYLE_RE.search(style):
             continue
@@ -289,13 +293,15 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
             b.emph_depth += 1
         if tag == "dt":
             b.dt_depth += 1
+        if dialog:
+            b.dialog_depth += 1
         href = ""
         if tag == "a":
             href = (attrs.get("href") or "").strip()
             if href.startswith(_CF_PATH):
                 decoded = decode_cfemail(href[len(_CF_PATH) :])
                 href = f"mailto:{decoded}" if decoded else href
-        stack.append((tag, href, len(b.chunks), region, saved_heading))
+        stack.append((tag, href, len(b.chunks), region, saved_heading, dialog))
         children: list[LexborNode] = []
         child = node.child
         while child is not None:

@@ -62,6 +62,7 @@ _OBFUSCATED_DOT_RE = re.compile(r"\s(?:dot|punkt)\s|[\(\[\{<]\s*(?:dot|punkt|\.)
 _MAIL_LABEL_RE = re.compile(r"(?:e-?\s?mail|mail|email|contact|kontakt|schreiben|write)\W*$", re.I)
 
 
+_OURS_BEFORE_RE = re.compile(r"\b(?:uns|unsere?[mnrs]?|wir|mich|mir|meine?[mnrs]?|us|our|me|my)\b", re.I)
 _HINT_BEFORE_RE = re.compile(r"(?:z\.\s?b\.|e\.\s?g\.|bspw\.|beispiel(?:sweise)?|for\s+example|"
                              r"(?:ihre|deine|your)\s+e-?\s?mail(?:-?adresse|\s+address)?)\W*$", re.I)
 
@@ -74,9 +75,22 @@ def _prose_at(text: str, m: re.Match[str]) -> bool:
     return len(text) > 60 and not _MAIL_LABEL_RE.search(text[max(0, m.start() - 20) : m.start()])
 
 
+# "info @ muster. de", "info @ muster - bau . de": with the "@" set apart, spaces around dots and hyphens are
+# obfuscation too (only then: "info@muster.de. Wir …" must not swallow the next word).
+_SPACED_RE = re.compile(r"(?<![\w.+%-])([a-z0-9][a-z0-9._%+-]{0,63})\s+@\s+((?:[a-z0-9]+\s?[.-]\s?)+[a-z]{2,24})\b",
+                        re.I)
+
+
 def emails_in_text(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
+    if " @ " in text:
+        for m in _SPACED_RE.finditer(text):
+            email = normalise_email(m.group(1), re.sub(r"\s", "", m.group(2)))
+            if email and not _HINT_BEFORE_RE.search(text[max(0, m.start() - 16) : m.start()]):
+                out.append((email, m.start(), m.end()))
     for m in EMAIL_RE.finditer(text):
+        if any(start <= m.start() < end for _, start, end in out):
+            continue  # already read as a spaced address
         if _prose_at(text, m) or _HINT_BEFORE_RE.search(text[max(0, m.start() - 16) : m.start()]):
             continue  # "z. B. max@mueller.ch": a form hint, not an address
         email = normalise_email(m.group(1), m.group(2))
@@ -125,7 +139,8 @@ def find_emails(site: Site) -> list[Candidate]:
                 domain = email.split("@", 1)[1]
                 own_domain = bool(site.domain) and (domain == site.domain or domain.endswith("." + site.domain))
                 if line.scope != COMPANY and not own_domain:
-                    rejected.add(email)
+                    if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
+                        rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours
                     continue
                 cand = make_candidate(email, _score(email, page, line, site), page, line.text, start, end)
                 prev = seen.get(email)

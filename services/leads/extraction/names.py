@@ -51,7 +51,10 @@ NON_NAME = words(
 NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
-                            r"genossenschaft|universität|hochschule|klinikum)$", re.I)
+                            r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"
+                            r"friseur|massage|catering|tattoo)$", re.I)
+_TRADE_WORDS = words("yoga pilates fitness media events reisen touristik design fotografie photography coaching "
+                     "training consulting catering massage kosmetik")
 
 
 _FAST_NAME_PART_RE = re.compile(rf"[A-ZÄÖÜÉÅØ][{LOWER}]+(?:[A-Z][{LOWER}]+)?")
@@ -116,8 +119,8 @@ def clean_person_name(piece: str) -> str | None:
     given_first = len(capitalised) >= 2 and is_given_name(capitalised[0])
     for k, n in enumerate(capitalised):
         low = n.lower()
-        if low in NON_NAME:
-            return None
+        if low in NON_NAME or (k > 0 and low in _TRADE_WORDS):
+            return None  # "Greta Beispiel Yoga": a trade after the person, not a third name
         limit = 8 if given_first and k > 0 else 6
         if any(NOUN_SUFFIX_RE.search(part) and len(part) > limit for part in low.split("-")):
             return None

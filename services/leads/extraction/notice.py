@@ -57,6 +57,8 @@ _INLINE_LABEL_RE = re.compile(
 )
 # "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+# "Malerei Muster Inhaber Max Muster": the owner label glued into the line without comma or colon.
+_OWNER_INSIDE_RE = re.compile(r"(?<=[a-zäöüß.])\s+(Inhaber(?:in)?|Inh\.)(?=\s+(?:[A-ZÄÖÜ][a-zäöüß]|Dr\.))")
 # "Malerei Muster (Inh. Max Muster)"
 _OWNER_IN_PARENS_RE = re.compile(r"\s*\((inhaber(?:in)?|inh\.|owner|proprietor)\s*:?\s*([^()]{3,60})\)", re.I)
 # "Anna Muster, Inhaberin": the owner label after the name.
@@ -85,6 +87,7 @@ _NAME_LABEL_RE = re.compile(
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            r"besucher-?adresse|besuchsadresse|hausanschrift|visiting\s+address|street\s+address|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
                             r"postanschrift|studio\b(?!\s+f(?:ü|ue)r\b).*|praxis\b(?!\s+f(?:ü|ue)r\b).*|"
@@ -185,8 +188,9 @@ _ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:
                                     r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
 _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
                            r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
-_PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
+PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
+_DASH_SEP_RE = re.compile(r"\s[-\u2013—]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.))")
 
 
 def _comma_address_split(piece: str) -> list[str]:
@@ -212,6 +216,8 @@ def _comma_chunks(piece: str) -> list[str]:
 
 # "F U R R E R": a name set with letter spacing is read as the word.
 _LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ] ){3,}[A-ZÄÖÜ](?!\S)")
+_COPYRIGHT_LEAD_RE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:19|20)?\d{2,4})?)?"
+                                r"\s*(?:by\s+)?(?=[A-ZÄÖÜ])", re.I)
 _SLASH_RE = re.compile(r"\s/\s")
 
 
@@ -229,6 +235,9 @@ def _firm_pieces(text: str) -> list[str]:
     """Cut at " | " / " · ", except inside a firm's name: "WENDORF | LÜCK Steuerberatungsgesellschaft mbH" (short
     name words, then the words with the legal form, and nothing else on the line)."""
     pieces = _SEPARATOR_RE.split(text)
+    dashed = _DASH_SEP_RE.split(text)
+    if len(pieces) == 1 and len(dashed) >= 3 and any(postal_of(p) for p in dashed):
+        return dashed  # "Malerei Muster - Inhaber: Max Muster - Musterweg 1 - 12345 Stadt"
     if len(pieces) in (2, 3) and FORM_RE.search(pieces[-1]) and all(
             len(p.split()) <= 2 and not any(c.isdigit() for c in p) and ":" not in p and not _CONTACT_TEXT_RE.search(p)
             and not FORM_RE.search(p) and name_like(p) and not _WEAK_ANCHOR_RE.match(p) for p in pieces[:-1]) and (
@@ -243,11 +252,13 @@ def split_items(line: Line) -> list[Item]:
     out: list[Item] = []
     text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
+    text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
-    m = _PIPE_LABEL_RE.match(text)
-    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat"):
+    m = PIPE_LABEL_RE.match(text)
+    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows
     text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _slash_split(_firm_pieces(labelled)):

@@ -11,7 +11,8 @@ from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage
 from .site import Candidate, Site, make_candidate
 
 # A run of digits and the separators people put in phone numbers.
-_SPAN_RE = re.compile(r"(?<![\w+/.,-])(?:\+|\b00)?\s?\(?\d[\d ()./\-\u2013\u2011]{4,32}\d(?![\w])(?!\s?\d)")
+# The run ends before a time ("… 9183940 (8:30 to 16:30)": the 8 is no digit of the number).
+_SPAN_RE = re.compile(r"(?<![\w+/.,-])(?:\+|\b00)?\s?\(?\d[\d ()./\-\u2013\u2011]{4,32}\d(?![\w:])(?!\s?\d)")
 _FAX = "fax"
 _TEL = "tel"
 _OTHER = "other"
@@ -21,7 +22,7 @@ _LABEL_RE = re.compile(
     r"\bnatel\b|\bcell\b|\bhotline\b|\bzentrale\b|\bnotruf\b|\bnotdienst\b|\bdurchwahl\b|\bdirekt\b|\bdirect\b|"
     r"\bcall\b|\bruf(?:en|nummer)?\b|\bmain\b|\bmob\.|\bbüro\b|\bwerkstatt\b|\bsupport\b|\bvertrieb\b|\bsales\b|"
     r"\breservierung\b|\btermine?\b|\bwhats\s?app\b|(?<![\w.])[TMP](?=\s?[:.]?\s*[+0(])|☎|📞)"
-    r"|(?P<other>\biban\b|\bbic\b|\bswift\b|\bblz\b|\bkonto|\bsteuer|\bst\.?-?nr|\bust\b|\bust-|\buid\b|\bvat\b|"
+    r"|(?P<other>\biban\b|\btax\b|\bbic\b|\bswift\b|\bblz\b|\bkonto|\bsteuer|\bst\.?-?nr|\bust\b|\bust-|\buid\b|\bvat\b|"
     r"\bmwst\b|\bhr[ab]\b|\bfn\b|firmenbuch|register|\bweee\b|\bzvr\b|\bgln\b|\bean\b|\bisbn\b|artikel|bestell|"
     r"kunden-?nr|rechnungs-?nr|postfach|aktenzeichen|handwerksrolle|safe-id|\bplz\b|company\s+no|"
     r"registration\s+no|reg\.\s?no|registered\s+no|\bcrn\b|\bein\b|\bduns\b)",

@@ -33,6 +33,7 @@ from .notice import (
     ESTATE_RE,
     GLUED_LABEL_RE,
     LABEL_RE,
+    PIPE_LABEL_RE,
     PROFESSION_LINE_RE,
     TRAILING_JUNK,
     Item,
@@ -83,6 +84,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     pending: list[Item] = list(first)
     operator: Item | None = None
     operator_seat = False
+    po_box = False
     owner_items: list[Item] = []
     i = start
     if region is None:
@@ -106,7 +108,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
             budget -= 1
             label = LABEL_RE.match(line.text)
-            has_value = bool(label and label.group(2).strip())
+            # "Anschrift | Musterweg 1, …": a table row holds its value in the next cell
+            has_value = bool(label and label.group(2).strip()) or bool(PIPE_LABEL_RE.match(line.text))
             if anchor_strength(line) and not has_value:  # another anchor: "Anbieter", "Kontakt:"
                 if names or prov.has_address:
                     if CONTACT_WORD_RE.search(line.text):
@@ -123,8 +126,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 if kind in ("owner", "name", "seat"):
                     expect = kind
                     continue
-                if not names and not prov.has_address and 1 <= line.level <= 6 and name_like(line.text):
+                if not names and not prov.has_address and 1 <= line.level <= 6 and (name_like(line.text) or (
+                        len(line.text) <= 60 and ":" not in line.text and matches_site(line.text, site))):
                     pending = [Item(line.text, line)]  # a name set as a heading right above the address
+                    expect = "name"
                 else:
                     break
             else:
@@ -147,9 +152,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
         expect = ""
         if kind == "owner":
-            person = person_line(value)
-            if person:
-                prov.owners.append(person)
+            people = [person] if (person := person_line(value)) else _persons_within(value)
+            if people:  # "Inh. Greta & Jonas Beispiel": both
+                prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
             continue
         if kind == "branch":
@@ -162,7 +167,14 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if _PO_BOX_RE.match(value):
+            po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
+            continue
         street, postal, city, country = address_parts(value, site)
+        if po_box and street and postal and prov.postal_code and not prov.street:
+            prov.street, prov.postal_code, prov.city, prov.country = street, postal, city, country
+            prov.address_line, po_box = item.line, False
+            continue
         if operator_seat and (postal or street):
             prov.street = prov.postal_code = prov.city = prov.country = None
             prov.address_line, operator_seat, stage = None, False, "address"
@@ -221,6 +233,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
+_FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
@@ -312,8 +326,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     sole = next((it for it in items if FORM_RE.search(it.text)), None)
     if sole is not None:  # e.U. / e.K.: a registered sole trader, the owner's name is in the firm's name
         prov.name, prov.name_line = sole.text, sole.line
-        prov.persons = _persons_within(sole.text)
-        return
+        prov.persons = _persons_within(sole.text) or [
+            p for it in items if it is not sole and (p := person_line(it.text, strict=False))][:1]
+        return  # "Tischlerei Muster e.U." / "Max Muster": the owner on the line below
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
@@ -322,7 +337,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         return
     second = items[1]
     p1, p2 = person_line(first.text), person_line(second.text)
-    if not p1 and not p2 and not prov.owners:
+    if _FAMILY_RE.match(second.text) and not p1:
+        p1 = p2 = None  # "Hofladen Sonnenhof" / "Familie Beispiel": the family runs the named business
+    elif not p1 and not p2 and not prov.owners:
         # Of two lines only one can be the person: its shape is enough to say which (a rare given name).
         p1, p2 = person_line(first.text, strict=False), person_line(second.text, strict=False)
         if p1 and p2:

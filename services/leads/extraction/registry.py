@@ -14,7 +14,8 @@ _REG_RE = re.compile(
     r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?(?!AG\b)([A-Z]{1,2})\b(?![.-]))?"
 )
 _FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
-_ZVR_RE = re.compile(r"\bZVR(?:-Zahl|-Nr\.?)?\s*:?\s*(\d{9})\b", re.I)
+# The Austrian association register's ZVR number is not a register number in LABELLING.md's sense (HRB/HRA/VR/PR/
+# GnR, FN, CHE UID): an association printing only its ZVR has none.
 _CHE_RE = re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\b")
 _MWST_AFTER_RE = re.compile(r"\s*(?:MWST|TVA|IVA|VAT)\b", re.I)
 _UID_LABEL_RE = re.compile(r"\bUID|Unternehmens-?Id|Handelsregister|register", re.I)
@@ -36,7 +37,7 @@ _REGISTERGERICHT_RE = re.compile(
     r"(?:(?:AG|Amtsgericht|(?i:local|district)\s+(?i:court)(?:\s+of)?)\s+)?(?P<city>[A-ZÄÖÜ][\w.\-äöüß]*(?:\s+(?:am|an\s+der|im|i\.|a\.)\s+[A-ZÄÖÜ][\w.\-äöüß]*)?)"
     r"(?P<en>\s+(?:Local|District)\s+Court)?"
 )
-_EN_COURT_RE = re.compile(r"\b(?:Local|District)\s+Court\s+(?:of\s+)?(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
+_EN_COURT_RE = re.compile(r"\b(?:Local|District)\s+[Cc]ourt\s+(?:of\s+)?(?P<city>[A-ZÄÖÜ][\w\-äöüß]+)")
 _CH_COURT_RE = re.compile(
     r"\b(?P<office>Handelsregister(?:amt)?)\s*(?:des\s+Kantons|Kanton|:\s*Kanton|:\s*Kt\.|Kt\.)\s+(?P<canton>[A-ZÄÖÜ][\w\-äöüß.]+"
     r"(?:\s+[A-ZÄÖÜ][\w\-äöüß]+)?)"
@@ -106,8 +107,6 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 hits.append(_hit(value, kind, page, line, m.start(), m.end()))
             for m in _FN_RE.finditer(text):
                 hits.append(_hit(f"FN {m.group(1)} {m.group(2)}", "FN", page, line, m.start(), m.end()))
-            for m in _ZVR_RE.finditer(text):
-                hits.append(_hit(f"ZVR {m.group(1)}", "ZVR", page, line, m.start(), m.end()))
             for m in _CHE_RE.finditer(text):
                 value = f"CHE-{m.group(1)}.{m.group(2)}.{m.group(3)}"
                 # Printed only as the MWST number, the UID is the VAT id; a register entry printed beside it wins.
