@@ -43,6 +43,9 @@ def _env(urls: dict[str, str], data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+SLOWEST: dict[str, float] = {}
+
+
 async def _read(client: httpx.AsyncClient, latencies: list[float], failures: list[int]) -> None:
     cid = random.randint(1, 45)
     path = random.choice(("/api/leads/companies?limit=25", f"/api/leads/companies/{cid}",
@@ -50,7 +53,10 @@ async def _read(client: httpx.AsyncClient, latencies: list[float], failures: lis
                           "/api/calendar/bookings", "/api/email/campaigns"))
     started = time.perf_counter()
     resp = await client.get(path)
-    latencies.append(time.perf_counter() - started)
+    took = time.perf_counter() - started
+    latencies.append(took)
+    kind = path.split("/")[2] + ("/timeline" if path.endswith("timeline") else "")
+    SLOWEST[kind] = max(SLOWEST.get(kind, 0.0), took)
     if resp.status_code >= 500:
         failures.append(resp.status_code)
 
@@ -172,6 +178,8 @@ def main() -> None:
         print(f"{backend}.reads_p99_ratio_during_vs_quiet: {r['reads_p99_during_ms'] / r['reads_p99_quiet_ms']:.2f}x")
         print(f"{backend}.reads_during_reset: {r['reads_during']}")
         print(f"{backend}.server_errors: {r['server_errors']}")
+        print(f"{backend}.slowest_read_s: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(SLOWEST.items())))
+        SLOWEST.clear()
 
 
 if __name__ == "__main__":

@@ -33,6 +33,20 @@ async def test_seed_twice_gives_the_same_data_and_reset_restores_it(database_url
     assert like(first, want) == want
     assert len(first["companies"]) == 45 and len(first["ai_company_profiles"]) >= 30
     assert len(first["calendar_bookings"]) >= 5 and len(first["users"]) == 4
+    # The story the data tells: a finished and a paused campaign, with every kind of history.
+    assert {c["status"] for c in first["email_campaigns"]} == {"finished", "paused", "draft"}
+    assert {"sent", "replied", "bounced"} <= {m["status"] for m in first["email_messages"]}
+    assert {"sent", "open", "reply", "bounce", "unsubscribe"} <= {e["kind"] for e in first["email_message_events"]}
+    assert {s["reason"] for s in first["email_suppressions"]} == {"bounced", "unsubscribed"}
+    by_company: dict[int, set[str]] = {}
+    for a in first["activities"]:
+        by_company.setdefault(a["company_id"], set()).add(a["type"])
+    told = [types for types in by_company.values()
+            if {"crawl.imported", "ai.enriched", "email.sent", "email.replied", "meeting.confirmed"} <= types]
+    assert len(told) >= 5, "crawl → AI profile → mail → reply → booking on some companies' timelines"
+    # No advertising mail to a German contact without a legal basis (UWG §7).
+    basis = {c["id"]: (c["legal_basis"], c["country"]) for c in first["contacts"]}
+    assert all(basis[m["contact_id"]] != ("none", "DE") for m in first["email_messages"])
 
     # Seeding again leaves data alone; a visitor's changes and queued work are undone by a reset.
     again = await run("seed", now=NOW, settings=settings)

@@ -22,6 +22,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
+  const [entering, setEntering] = useState(false); // pending through "Enter the demo"
   const [error, setError] = useState<string | null>(null);
   const [retryIn, setRetryIn] = useState(0);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -64,6 +65,7 @@ export function LoginPage() {
   async function onEnterDemo() {
     if (pending || retryIn > 0) return;
     setPending(true);
+    setEntering(true);
     setError(null);
     try {
       await enterDemo();
@@ -75,6 +77,7 @@ export function LoginPage() {
         setError(errorMessage(err));
       }
       setPending(false);
+      setEntering(false);
       queueMicrotask(() => errorRef.current?.focus());
     }
   }
@@ -86,65 +89,65 @@ export function LoginPage() {
     <div className="flex min-h-screen flex-col bg-gray-50">
       <DemoBanner />
       <div className="flex flex-1 flex-col items-center justify-center px-4 py-12">
-      <main className="w-full max-w-sm">
-        <div className="mb-8 flex flex-col items-center text-center">
-          <LogoMark width={40} height={40} />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-gray-900">Sign in to Outbound CRM</h1>
-          <p className="mt-1.5 text-sm text-gray-600">Find, reach and book meetings with the right companies.</p>
-        </div>
-        {demoMode ? (
-          <section aria-label="Public demo" className="mb-5 rounded-2xl bg-white p-6 text-center shadow-sm ring-1 ring-gray-200 sm:p-8">
-            <p className="text-sm text-gray-700">Look around a realistic CRM with made-up companies, campaigns and bookings. No account needed.</p>
-            <Button className="mt-4 w-full" onClick={() => void onEnterDemo()} loading={pending} disabled={retryIn > 0}>
-              Enter the demo
-            </Button>
-          </section>
-        ) : null}
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          aria-label="Sign in"
-          className="space-y-5 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-gray-200 sm:p-8"
-        >
-          {shownError ? (
-            <div
-              ref={errorRef}
-              tabIndex={-1}
-              role="alert"
-              className="rounded-lg bg-red-50 px-3.5 py-3 text-sm text-red-800 ring-1 ring-red-200 ring-inset focus:outline-none"
-            >
-              {shownError}
-            </div>
+        <main className="w-full max-w-sm">
+          <div className="mb-8 flex flex-col items-center text-center">
+            <LogoMark width={40} height={40} />
+            <h1 className="mt-4 text-2xl font-semibold tracking-tight text-gray-900">Sign in to Outbound CRM</h1>
+            <p className="mt-1.5 text-sm text-gray-600">Find, reach and book meetings with the right companies.</p>
+          </div>
+          {demoMode ? (
+            <section aria-label="Public demo" className="mb-5 rounded-2xl bg-white p-6 text-center shadow-sm ring-1 ring-gray-200 sm:p-8">
+              <p className="text-sm text-gray-700">Look around a realistic CRM with made-up companies, campaigns and bookings. No account needed.</p>
+              <Button className="mt-4 w-full" onClick={() => void onEnterDemo()} loading={entering} disabled={retryIn > 0 || pending}>
+                Enter the demo
+              </Button>
+            </section>
           ) : null}
-          <TextField
-            label="E-mail"
-            name="email"
-            type="email"
-            autoComplete="username"
-            autoFocus
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            disabled={pending}
-          />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            disabled={pending}
-          />
-          <Button type="submit" className="w-full" loading={pending} disabled={retryIn > 0}>
-            {pending ? 'Signing in…' : 'Sign in'}
-          </Button>
-        </form>
-        <p className="mt-6 text-center text-xs text-gray-500">
-          Forgot your password? Ask an administrator of this workspace to reset it.
-        </p>
-      </main>
+          <form
+            onSubmit={onSubmit}
+            noValidate
+            aria-label="Sign in"
+            className="space-y-5 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-gray-200 sm:p-8"
+          >
+            {shownError ? (
+              <div
+                ref={errorRef}
+                tabIndex={-1}
+                role="alert"
+                className="rounded-lg bg-red-50 px-3.5 py-3 text-sm text-red-800 ring-1 ring-red-200 ring-inset focus:outline-none"
+              >
+                {shownError}
+              </div>
+            ) : null}
+            <TextField
+              label="E-mail"
+              name="email"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              disabled={pending}
+            />
+            <TextField
+              label="Password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              disabled={pending}
+            />
+            <Button type="submit" className="w-full" loading={pending && !entering} disabled={retryIn > 0 || entering}>
+              {pending && !entering ? 'Signing in…' : 'Sign in'}
+            </Button>
+          </form>
+          <p className="mt-6 text-center text-xs text-gray-500">
+            Forgot your password? Ask an administrator of this workspace to reset it.
+          </p>
+        </main>
       </div>
     </div>
   );
