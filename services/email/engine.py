@@ -31,6 +31,7 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -111,6 +112,19 @@ class SendingEngine:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_housekeeping = 0.0
+        self._write_turn = asyncio.Lock()
+        self._sqlite = runtime.settings.is_sqlite
+
+    @contextlib.asynccontextmanager
+    async def _writes(self) -> AsyncIterator[Any]:
+        """A unit of work that writes. On SQLite this sender's lanes take turns here: SQLite admits one writer,
+        and lanes that queue in its busy handler instead sleep in growing steps (tens of ms a message)."""
+        if self._sqlite:
+            async with self._write_turn, writes(self.runtime) as s:
+                yield s
+        else:
+            async with writes(self.runtime) as s:
+                yield s
 
     # --- lifecycle ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -166,7 +180,7 @@ class SendingEngine:
         from .prepare import render_due_steps
 
         now = self.runtime.deps.clock()
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             lost = await repo.expire_sending(s, now)
             for message_db_id in lost:
                 await self._timeline_job(s, message_db_id, "unknown")
@@ -175,14 +189,14 @@ class SendingEngine:
                 self.wake()
         except AppError as exc:  # leads unreachable: the enrolments come due again after their render lease
             log.warning("rendering due steps failed: %s", exc)
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             await repo.finish_campaigns_done(s, now)
 
     async def claim(self) -> list[Claimed]:
         runtime = self.runtime
         now = runtime.deps.clock()
         out: list[Claimed] = []
-        async with writes(runtime) as s:
+        async with self._writes() as s:
             for mailbox in await repo.lock_mailboxes_ready(s, now):
                 pacing = pacing_of(mailbox, runtime.settings.email_gap_jitter)
                 limit = self.batch
@@ -240,7 +254,7 @@ class SendingEngine:
             ready = await self._prepare(claimed)
         except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
             log.warning("claimed messages of mailbox %s wait: %s", mailbox.id, exc)
-            async with writes(self.runtime) as s:
+            async with self._writes() as s:
                 await repo.release_claims(s, claimed.ids, self.worker_id)
             return 0
         if not ready:
@@ -251,7 +265,7 @@ class SendingEngine:
             senders = await self._senders_for(mailbox, count)
         except Exception as exc:  # the sealed password no longer opens: a mailbox problem
             await self._pause_mailbox(mailbox.id, f"the stored SMTP password cannot be read: {exc}")
-            async with writes(self.runtime) as s:
+            async with self._writes() as s:
                 await repo.release_claims(s, [r.id for r in ready], self.worker_id)
             return 0
         paused = asyncio.Event()
@@ -259,7 +273,7 @@ class SendingEngine:
         async def lane(sender: SmtpSender, items: list[Ready]) -> None:
             for index, item in enumerate(items):
                 if self._stop.is_set() or paused.is_set():
-                    async with writes(self.runtime) as s:
+                    async with self._writes() as s:
                         await repo.release_claims(s, [r.id for r in items[index:]], self.worker_id)
                     return
                 outcome = await self._deliver(item, mailbox, sender)
@@ -293,7 +307,7 @@ class SendingEngine:
         contacts = await self._contacts(rows)
         now = self.runtime.deps.clock()
         ready: list[Ready] = []
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
             messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
                         if m.locked_by == self.worker_id and m.status == QUEUED]
@@ -375,7 +389,7 @@ class SendingEngine:
     async def _deliver(self, item: Ready, mailbox: Mailbox, sender: SmtpSender) -> SendOutcome | None:
         """Mark the message ``sending`` (committed before MAIL), talk to the server, record the outcome."""
         now = self.runtime.deps.clock()
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             # The last word before DATA: still ours, still queued (an unsubscribe or a stop withdraws it),
             # its campaign still running and its mailbox not paused.
             if not await repo.mark_sending(s, item.id, self.worker_id, attempts=item.attempts,
@@ -422,7 +436,7 @@ class SendingEngine:
         now = runtime.deps.clock()
         wid = self.worker_id
         status = outcome.status
-        async with writes(runtime) as s:
+        async with self._writes() as s:
             message = await repo.get_message(s, message_db_id)
             if message is None:
                 return
@@ -498,7 +512,7 @@ class SendingEngine:
         self.runtime.wake_worker()
 
     async def _pause_mailbox(self, mailbox_id: int, reason: str) -> None:
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             await repo.pause_mailbox(s, mailbox_id, reason, self.runtime.deps.clock())
 
 

@@ -7,7 +7,6 @@ reads what it needs, ends, and the next one writes what the calls gave.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import logging
@@ -84,7 +83,6 @@ from .templates import CompiledTemplate, TemplateSource
 log = logging.getLogger("outbound.email")
 CATCHER_NAME = "Local catcher"
 CATCHER_FROM = "outbound@example.com"
-FETCH_CONCURRENCY = 16
 PREPARE_KEY = "email:prepare:{campaign_id}"
 
 
@@ -356,36 +354,16 @@ async def delete_template(s: AsyncSession, template_id: int) -> None:
 
 # --- what leads and users say ---------------------------------------------------------------------
 async def fetch_contacts(runtime: EmailRuntime, ids: Iterable[int]) -> dict[int, ContactRead | None]:
-    """Contacts by id from leads, a few at a time; a deleted contact is None. Raises Upstream when leads fails."""
-    leads = runtime.deps.leads
-    gate = asyncio.Semaphore(FETCH_CONCURRENCY)
-    out: dict[int, ContactRead | None] = {}
-
-    async def one(contact_id: int) -> None:
-        async with gate:
-            try:
-                out[contact_id] = await leads.get_contact(contact_id)
-            except NotFound:
-                out[contact_id] = None
-
-    await asyncio.gather(*(one(c) for c in dict.fromkeys(ids)))
-    return out
+    """Contacts by id from leads (500 a call); a deleted contact is None. Raises Upstream when leads fails."""
+    wanted = list(dict.fromkeys(ids))
+    found = await runtime.deps.leads.contacts_by_ids(wanted) if wanted else {}
+    return {cid: found.get(cid) for cid in wanted}
 
 
 async def fetch_companies(runtime: EmailRuntime, ids: Iterable[int | None]) -> dict[int, CompanyRead | None]:
-    leads = runtime.deps.leads
-    gate = asyncio.Semaphore(FETCH_CONCURRENCY)
-    out: dict[int, CompanyRead | None] = {}
-
-    async def one(company_id: int) -> None:
-        async with gate:
-            try:
-                out[company_id] = await leads.get_company(company_id)
-            except NotFound:
-                out[company_id] = None
-
-    await asyncio.gather(*(one(c) for c in dict.fromkeys(i for i in ids if i is not None)))
-    return out
+    wanted = list(dict.fromkeys(i for i in ids if i is not None))
+    found = await runtime.deps.leads.companies_by_ids(wanted) if wanted else {}
+    return {cid: found.get(cid) for cid in wanted}
 
 
 async def sender_profile(runtime: EmailRuntime, actor: str | None) -> SenderProfile | None:
