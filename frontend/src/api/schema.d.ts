@@ -1949,7 +1949,7 @@ export interface paths {
         };
         /**
          * List Companies
-         * @description Companies, searched by name, domain, city or e-mail and filtered.
+         * @description Companies, searched by name, domain, city or e-mail and filtered (or picked by id).
          */
         get: operations["companies-list_companies"];
         put?: never;
@@ -2146,7 +2146,7 @@ export interface paths {
         };
         /**
          * List Contacts
-         * @description Contacts, searched by name, e-mail, role or phone and filtered.
+         * @description Contacts, searched by name, e-mail, role or phone and filtered (or picked by id).
          */
         get: operations["contacts-list_contacts"];
         put?: never;
@@ -11706,6 +11706,7 @@ export interface operations {
                 industry?: string | null;
                 has_email?: boolean | null;
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "city" | "-city" | "status" | "-status";
+                ids?: number[] | null;
             };
             header?: never;
             path?: never;
@@ -12341,6 +12342,7 @@ export interface operations {
                 tag?: string | null;
                 legal_basis?: components["schemas"]["LegalBasis"] | null;
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "city" | "-city" | "status" | "-status";
+                ids?: number[] | null;
             };
             header?: never;
             path?: never;
