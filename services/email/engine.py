@@ -43,7 +43,7 @@ from services.kit.errors import AppError
 from services.kit.jobs import backoff_delay
 
 from . import repository as repo
-from .addresses import Address, parse_address
+from .addresses import Address, parse_address, parse_cached
 from .deps import EmailRuntime
 from .dkim import sign_message
 from .links import UnsubscribeTarget, unsubscribe_mailto, unsubscribe_token, unsubscribe_url
@@ -337,7 +337,7 @@ class SendingEngine:
             if mailbox is None or mailbox.paused_at is not None:
                 await repo.release_claims(s, [m.id for m in messages], self.worker_id)
                 return []
-            keys = {m.id: parse_address(m.to_email, allow_smtputf8=True).key for m in messages}
+            keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
             suppressed = await repo.suppressed_keys(s, keys.values())
             campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
             campaigns = {c.id: c for c in (await s.execute(sa.select(Campaign).where(Campaign.id.in_(campaign_ids))
@@ -347,7 +347,7 @@ class SendingEngine:
                 sa.select(CampaignContact).where(CampaignContact.id.in_(enrolment_ids))
                 .execution_options(populate_existing=True))).scalars()}
             steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
-            envelope_from = parse_address(mailbox.from_email).ascii_email
+            envelope_from = parse_cached(mailbox.from_email).ascii_email
             for message in messages:
                 problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
                                               campaigns.get(message.campaign_id or 0),
@@ -364,7 +364,7 @@ class SendingEngine:
                 enrolment = enrolments.get(message.enrolment_id or 0)
                 nxt = steps.get(message.campaign_id or 0, {}).get((message.step or 0) + 1)
                 ready.append(Ready(message.id, wire, envelope_from,
-                                   parse_address(message.to_email, allow_smtputf8=True).ascii_email,
+                                   parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
                                    message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
                                    message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
                                    (nxt.delay_days, nxt.business_days) if nxt is not None else None))
@@ -443,8 +443,8 @@ class SendingEngine:
 
     def _wire(self, message: Message, mailbox: Mailbox) -> bytes:
         runtime = self.runtime
-        sender = parse_address(mailbox.from_email, display_name=mailbox.from_name or "")
-        to = parse_address(message.to_email, allow_smtputf8=True).with_name(message.to_name)
+        sender = parse_cached(mailbox.from_email).with_name(mailbox.from_name)
+        to = parse_cached(message.to_email, allow_smtputf8=True).with_name(message.to_name)
         reply_to: Address | None = parse_address(message.reply_to) if message.reply_to else None
         url = mailto = None
         if message.campaign_id is not None:

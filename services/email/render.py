@@ -17,7 +17,7 @@ from services.leads.salutation import parse_name
 from services.leads.schemas import CompanyRead, ContactRead
 from services.users.schemas import SenderProfile
 
-from .addresses import parse_address
+from .addresses import parse_cached
 from .models import Campaign, Mailbox, Template
 from .templates import CompiledTemplate, RenderedContent, TemplateEngine, TemplateSource
 
@@ -137,6 +137,6 @@ def contact_address(contact: ContactRead) -> str | None:
     if not contact.email:
         return None
     try:
-        return parse_address(contact.email).email
+        return parse_cached(contact.email).email
     except Invalid:
         return None

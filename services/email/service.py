@@ -24,7 +24,7 @@ from services.leads.schemas import CompanyRead, ContactRead
 from services.users.schemas import SenderProfile
 
 from . import repository as repo
-from .addresses import parse_address
+from .addresses import parse_address, parse_cached
 from .deps import EmailRuntime
 from .headers import header_value, message_id
 from .links import UnsubscribeTarget, read_unsubscribe_token
@@ -503,7 +503,7 @@ def judge(contact: ContactRead | None, company: CompanyRead | None, suppressed: 
     address = contact_address(contact)
     if address is None:
         return "invalid_email", f"{contact.email!r} is not an address mail can be sent to"
-    key = parse_address(address).key
+    key = parse_cached(address).key
     if key in suppressed:
         return "suppressed", f"the address is on the suppression list ({suppressed[key]})"
     if needs_legal_basis(contact, company):
@@ -522,7 +522,7 @@ async def audience(runtime: EmailRuntime, contact_ids: Sequence[int]) -> tuple[
     for contact in contacts.values():
         address = contact_address(contact) if contact is not None else None
         if address is not None:
-            keys.append(parse_address(address).key)
+            keys.append(parse_cached(address).key)
     async with reads(runtime) as s:
         suppressed = await repo.suppressed_keys(s, keys)
     return contacts, companies, suppressed
@@ -676,7 +676,7 @@ async def discard_message(runtime: EmailRuntime, message_db_id: int) -> MessageI
 
 # --- transactional mail and stopping sequences ----------------------------------------------------
 def _domain_of(address: str) -> str:
-    return parse_address(address).ascii_domain
+    return parse_cached(address).ascii_domain
 
 
 def campaign_message_id(runtime: EmailRuntime, mailbox: Mailbox, campaign_id: int, contact_id: int,
