@@ -427,6 +427,8 @@ class SendingEngine:
             # its campaign still running and its mailbox not paused.
             if not await repo.mark_sending(s, item.id, self.worker_id, attempts=item.attempts,
                                            lease_until=now + timedelta(seconds=self.lease_seconds)):
+                # Paused meanwhile (campaign or mailbox): give it back so it goes as soon as it may.
+                await repo.release_claims(s, [item.id], self.worker_id)
                 return None
         return await sender.send(item.envelope_from, [item.recipient], item.wire)
 

@@ -601,6 +601,10 @@ async def change_state(runtime: EmailRuntime, campaign_id: int, action: str, act
                             .values(status=STOPPED, stop_reason="campaign_stopped", stopped_at=now, next_due_at=None))
             await s.execute(sa.delete(Message).where(Message.campaign_id == campaign_id, Message.status == QUEUED,
                                                      sa.or_(Message.locked_by.is_(None), Message.lease_until < now)))
+            # One a sender holds is withdrawn: its move to "sending" expects "queued" and a running campaign.
+            await s.execute(sa.update(Message).where(Message.campaign_id == campaign_id, Message.status == QUEUED)
+                            .values(status=FAILED, resolution="withdrawn", error="campaign stopped")
+                            .execution_options(synchronize_session=False))
             status = STOPPED
         else:  # pragma: no cover (the routes name the action)
             raise Invalid(f"unknown action {action}")
