@@ -11,9 +11,10 @@ Measured in one run, against baselines from the same run:
 * ``smtp_sender_per_s`` — the same messages through ``services.email.smtp.SmtpSender`` (MAIL/RCPT/DATA
   walked separately to classify outcomes), C senders; ratio against raw.
 
-The engine half (the 10,000-contact campaign through the sending ledger) comes with the service.
+With ``--engine`` the engine half follows (``bench/email_engine.py``): a 10,000-contact single-step campaign
+prepared into the sending ledger and sent through it, against raw aiosmtplib in the same run.
 
-    .venv/bin/python bench/email_send.py [--messages 10000] [--connections 4] [--rounds 2]
+    .venv/bin/python bench/email_send.py [--messages 10000] [--connections 4] [--rounds 2] [--engine]
 """
 
 from __future__ import annotations
@@ -170,7 +171,12 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--engine", action="store_true", help="also the engine half (bench/email_engine.py)")
+    parser.add_argument("--engine-only", action="store_true", help="only the engine half")
     args = parser.parse_args()
+    if args.engine_only:
+        engine_half(args.messages)
+        return
     n = args.messages
 
     sample = [outgoing(i, f"Frage {i} an Bäckerei Müller", "Hallo,\n\nkurze Frage." * 20, "<p>Hallo</p>" * 40)
@@ -198,6 +204,20 @@ def main() -> None:
     copies = 2 * args.rounds  # every message is sent once per round by each side, on purpose
     print(f"sink_delivered: {counts.get('delivered')} of {copies * n} ({counts.get('distinct')} distinct Message-IDs, "
           f"{copies} copies each)")
+    if args.engine:
+        engine_half(n)
+
+
+def engine_half(n: int) -> None:
+    from bench.email_engine import report, run
+
+    proc, port = start_sink()
+    try:
+        report(asyncio.run(run(n, port, None)), n)
+    finally:
+        counts = stop_sink(proc)
+    print(f"engine_sink_delivered: {counts.get('delivered')} (raw and engine; {counts.get('distinct')} distinct "
+          "Message-IDs)")
 
 if __name__ == "__main__":
     main()

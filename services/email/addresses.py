@@ -14,6 +14,7 @@ Bad input raises :class:`InvalidAddress` (a 422 ``Invalid``) saying what is wron
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -107,6 +108,13 @@ def parse_address(value: str, *, display_name: str | None = None, allow_smtputf8
         raise InvalidAddress(f"{field}: the address is longer than {MAX_ADDRESS} characters",
                              errors=[_err(field, "too long")])
     return Address(local, checked.domain.lower(), checked.ascii_domain.lower(), name)
+
+
+@functools.lru_cache(maxsize=65_536)
+def parse_cached(value: str, *, allow_smtputf8: bool = False) -> Address:
+    """:func:`parse_address` of a plain stored address, remembered: preparing a campaign and sending it look
+    at each address several times (validation with IDNA is the costly part)."""
+    return parse_address(value, allow_smtputf8=allow_smtputf8)
 
 
 def normalise_email(value: str) -> str:

@@ -3,6 +3,7 @@ the template engine, the caught-mail store, the optional DKIM key, and the sendi
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,11 +45,11 @@ class EmailDeps:
     clock: Callable[[], datetime] = field(default=utcnow)
     rng: random.Random = field(default_factory=random.Random)
 
-    @property
+    @functools.cached_property
     def message_id_key(self) -> bytes:
         return self.box.derive("message-id")
 
-    @property
+    @functools.cached_property
     def link_key(self) -> bytes:
         return self.box.derive("links")
 

@@ -31,6 +31,7 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -42,7 +43,7 @@ from services.kit.errors import AppError
 from services.kit.jobs import backoff_delay
 
 from . import repository as repo
-from .addresses import Address, parse_address
+from .addresses import Address, parse_address, parse_cached
 from .deps import EmailRuntime
 from .dkim import sign_message
 from .links import UnsubscribeTarget, unsubscribe_mailto, unsubscribe_token, unsubscribe_url
@@ -83,13 +84,20 @@ class Claimed:
 
 @dataclass(frozen=True, slots=True)
 class Ready:
-    """A checked message, built for the wire."""
+    """A checked message, built for the wire, with what recording its outcome needs."""
 
     id: int
     wire: bytes
     envelope_from: str
     recipient: str
     attempts: int
+    to_key: str
+    campaign_id: int | None = None
+    contact_id: int | None = None
+    enrolment_id: int | None = None
+    step: int | None = None
+    timezone: str | None = None
+    following: tuple[float, bool] | None = None  # the next step's delay and business-days flag
 
 
 class SendingEngine:
@@ -111,6 +119,19 @@ class SendingEngine:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_housekeeping = 0.0
+        self._write_turn = asyncio.Lock()
+        self._sqlite = runtime.settings.is_sqlite
+
+    @contextlib.asynccontextmanager
+    async def _writes(self) -> AsyncIterator[Any]:
+        """A unit of work that writes. On SQLite this sender's lanes take turns here: SQLite admits one writer,
+        and lanes that queue in its busy handler instead sleep in growing steps (tens of ms a message)."""
+        if self._sqlite:
+            async with self._write_turn, writes(self.runtime) as s:
+                yield s
+        else:
+            async with writes(self.runtime) as s:
+                yield s
 
     # --- lifecycle ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -166,7 +187,7 @@ class SendingEngine:
         from .prepare import render_due_steps
 
         now = self.runtime.deps.clock()
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             lost = await repo.expire_sending(s, now)
             for message_db_id in lost:
                 await self._timeline_job(s, message_db_id, "unknown")
@@ -175,14 +196,14 @@ class SendingEngine:
                 self.wake()
         except AppError as exc:  # leads unreachable: the enrolments come due again after their render lease
             log.warning("rendering due steps failed: %s", exc)
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             await repo.finish_campaigns_done(s, now)
 
     async def claim(self) -> list[Claimed]:
         runtime = self.runtime
         now = runtime.deps.clock()
         out: list[Claimed] = []
-        async with writes(runtime) as s:
+        async with self._writes() as s:
             for mailbox in await repo.lock_mailboxes_ready(s, now):
                 pacing = pacing_of(mailbox, runtime.settings.email_gap_jitter)
                 limit = self.batch
@@ -240,7 +261,7 @@ class SendingEngine:
             ready = await self._prepare(claimed)
         except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
             log.warning("claimed messages of mailbox %s wait: %s", mailbox.id, exc)
-            async with writes(self.runtime) as s:
+            async with self._writes() as s:
                 await repo.release_claims(s, claimed.ids, self.worker_id)
             return 0
         if not ready:
@@ -251,22 +272,38 @@ class SendingEngine:
             senders = await self._senders_for(mailbox, count)
         except Exception as exc:  # the sealed password no longer opens: a mailbox problem
             await self._pause_mailbox(mailbox.id, f"the stored SMTP password cannot be read: {exc}")
-            async with writes(self.runtime) as s:
+            async with self._writes() as s:
                 await repo.release_claims(s, [r.id for r in ready], self.worker_id)
             return 0
         paused = asyncio.Event()
 
         async def lane(sender: SmtpSender, items: list[Ready]) -> None:
-            for index, item in enumerate(items):
-                if self._stop.is_set() or paused.is_set():
-                    async with writes(self.runtime) as s:
-                        await repo.release_claims(s, [r.id for r in items[index:]], self.worker_id)
-                    return
-                outcome = await self._deliver(item, mailbox, sender)
-                if outcome is not None and outcome.pause_mailbox:
-                    paused.set()
+            done: tuple[Ready, SendOutcome] | None = None
+            try:
+                for index, item in enumerate(items):
+                    if self._stop.is_set() or paused.is_set():
+                        async with self._writes() as s:
+                            if done is not None:
+                                await self._record(s, done[0], mailbox, done[1])
+                                done = None
+                            await repo.release_claims(s, [r.id for r in items[index:]], self.worker_id)
+                        return
+                    outcome = await self._deliver(item, mailbox, sender, done)
+                    done = None  # recorded with this message's move to "sending"
+                    if outcome is not None:
+                        done = (item, outcome)
+                        if outcome.pause_mailbox:
+                            paused.set()
+            finally:
+                if done is not None:
+                    async with self._writes() as s:
+                        await self._record(s, done[0], mailbox, done[1])
 
         await asyncio.gather(*(lane(senders[k], ready[k::count]) for k in range(count)))
+        async with self._writes() as s:
+            await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox.id)
+                            .values(last_sent_at=self.runtime.deps.clock())
+                            .execution_options(synchronize_session=False))
         if paused.is_set():
             await self._drop_senders(mailbox.id)
         return len(claimed.ids)
@@ -293,14 +330,14 @@ class SendingEngine:
         contacts = await self._contacts(rows)
         now = self.runtime.deps.clock()
         ready: list[Ready] = []
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
             messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
                         if m.locked_by == self.worker_id and m.status == QUEUED]
             if mailbox is None or mailbox.paused_at is not None:
                 await repo.release_claims(s, [m.id for m in messages], self.worker_id)
                 return []
-            keys = {m.id: parse_address(m.to_email, allow_smtputf8=True).key for m in messages}
+            keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
             suppressed = await repo.suppressed_keys(s, keys.values())
             campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
             campaigns = {c.id: c for c in (await s.execute(sa.select(Campaign).where(Campaign.id.in_(campaign_ids))
@@ -309,6 +346,8 @@ class SendingEngine:
             enrolments = {e.id: e for e in (await s.execute(
                 sa.select(CampaignContact).where(CampaignContact.id.in_(enrolment_ids))
                 .execution_options(populate_existing=True))).scalars()}
+            steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
+            envelope_from = parse_cached(mailbox.from_email).ascii_email
             for message in messages:
                 problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
                                               campaigns.get(message.campaign_id or 0),
@@ -322,9 +361,13 @@ class SendingEngine:
                                              error=f"the message cannot be built: {exc}", locked_by=None,
                                              lease_until=None, next_attempt_at=None)
                     continue
-                ready.append(Ready(message.id, wire, parse_address(mailbox.from_email).ascii_email,
-                                   parse_address(message.to_email, allow_smtputf8=True).ascii_email,
-                                   message.attempts + 1))
+                enrolment = enrolments.get(message.enrolment_id or 0)
+                nxt = steps.get(message.campaign_id or 0, {}).get((message.step or 0) + 1)
+                ready.append(Ready(message.id, wire, envelope_from,
+                                   parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
+                                   message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
+                                   message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
+                                   (nxt.delay_days, nxt.business_days) if nxt is not None else None))
         return ready
 
     async def _recheck(self, s: Any, message: Message, now: datetime, suppressed: str | None,
@@ -372,28 +415,38 @@ class SendingEngine:
                 return await withdraw("no legal basis is recorded for a contact in DE/AT/CH")
         return None
 
-    async def _deliver(self, item: Ready, mailbox: Mailbox, sender: SmtpSender) -> SendOutcome | None:
-        """Mark the message ``sending`` (committed before MAIL), talk to the server, record the outcome."""
+    async def _deliver(self, item: Ready, mailbox: Mailbox, sender: SmtpSender,
+                       previous: tuple[Ready, SendOutcome] | None = None) -> SendOutcome | None:
+        """Mark the message ``sending`` (committed before MAIL) and talk to the server. The outcome of the
+        lane's previous message is written in the same unit of work: one commit a message."""
         now = self.runtime.deps.clock()
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
+            if previous is not None:
+                await self._record(s, previous[0], mailbox, previous[1])
             # The last word before DATA: still ours, still queued (an unsubscribe or a stop withdraws it),
             # its campaign still running and its mailbox not paused.
             if not await repo.mark_sending(s, item.id, self.worker_id, attempts=item.attempts,
                                            lease_until=now + timedelta(seconds=self.lease_seconds)):
+                # Paused meanwhile (campaign or mailbox): give it back so it goes as soon as it may.
+                await repo.release_claims(s, [item.id], self.worker_id)
                 return None
-        outcome = await sender.send(item.envelope_from, [item.recipient], item.wire)
-        await self._record(item.id, mailbox, outcome, item.attempts)
-        return outcome
+        return await sender.send(item.envelope_from, [item.recipient], item.wire)
 
     async def send_one(self, message_db_id: int, mailbox: Mailbox, sender: SmtpSender) -> SendOutcome | None:
-        """Check and send one claimed message (tests drive single messages through this)."""
+        """Check, send and record one claimed message (tests drive single messages through this)."""
         ready = await self._prepare(Claimed(mailbox, [message_db_id]))
-        return await self._deliver(ready[0], mailbox, sender) if ready else None
+        if not ready:
+            return None
+        outcome = await self._deliver(ready[0], mailbox, sender)
+        if outcome is not None:
+            async with self._writes() as s:
+                await self._record(s, ready[0], mailbox, outcome)
+        return outcome
 
     def _wire(self, message: Message, mailbox: Mailbox) -> bytes:
         runtime = self.runtime
-        sender = parse_address(mailbox.from_email, display_name=mailbox.from_name or "")
-        to = parse_address(message.to_email, allow_smtputf8=True).with_name(message.to_name)
+        sender = parse_cached(mailbox.from_email).with_name(mailbox.from_name)
+        to = parse_cached(message.to_email, allow_smtputf8=True).with_name(message.to_name)
         reply_to: Address | None = parse_address(message.reply_to) if message.reply_to else None
         url = mailto = None
         if message.campaign_id is not None:
@@ -417,88 +470,82 @@ class SendingEngine:
             wire = sign_message(wire, dkim)
         return wire
 
-    async def _record(self, message_db_id: int, mailbox: Mailbox, outcome: SendOutcome, attempts: int) -> None:
-        runtime = self.runtime
-        now = runtime.deps.clock()
+    async def _record(self, s: Any, item: Ready, mailbox: Mailbox, outcome: SendOutcome) -> None:
+        """Write the outcome of a sent message inside the caller's unit of work, fenced by ``locked_by``."""
+        now = self.runtime.deps.clock()
         wid = self.worker_id
         status = outcome.status
-        async with writes(runtime) as s:
-            message = await repo.get_message(s, message_db_id)
-            if message is None:
+        attempts = item.attempts
+        common: dict[str, Any] = {"smtp_code": outcome.code, "smtp_reply": outcome.reply[:4000],
+                                  "locked_by": None, "lease_until": None}
+        if status is SendStatus.SENT:
+            if not await repo.fenced_update(s, item.id, wid, expect=SENDING, status=SENT, sent_at=now,
+                                            error=None, next_attempt_at=None, **common):
                 return
-            common: dict[str, Any] = {"smtp_code": outcome.code, "smtp_reply": outcome.reply[:4000],
-                                      "locked_by": None, "lease_until": None}
-            if status is SendStatus.SENT:
-                if not await repo.fenced_update(s, message.id, wid, expect=SENDING, status=SENT, sent_at=now,
-                                                error=None, next_attempt_at=None, **common):
-                    return
-                await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox.id).values(last_sent_at=now))
-                await repo.add_event(s, kind="sent", at=now, message_id=message.id, campaign_id=message.campaign_id,
-                                     contact_id=message.contact_id, detail={"reply": outcome.reply[:500]})
-                await self._schedule_next(s, message, now)
-                await self._timeline_job(s, message.id, "sent")
-            elif status is SendStatus.TEMPORARY:
-                if attempts >= MAX_ATTEMPTS:
-                    await repo.fenced_update(s, message.id, wid, expect=SENDING, status=FAILED,
-                                             error=f"gave up after {attempts} attempts: {outcome.reply}"[:4000],
-                                             next_attempt_at=None, **common)
-                    await self._timeline_job(s, message.id, "failed")
-                else:
-                    retry_at = now + timedelta(seconds=max(5.0, backoff_delay(attempts, base=30.0, cap=3600.0)))
-                    await repo.fenced_update(s, message.id, wid, expect=SENDING, status=QUEUED,
-                                             error=outcome.reply[:4000], next_attempt_at=retry_at, **common)
-            elif status is SendStatus.HARD_BOUNCE:
-                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=BOUNCED, bounced_at=now,
-                                         sent_at=None, error=outcome.reply[:4000], next_attempt_at=None, **common)
-                key = parse_address(message.to_email, allow_smtputf8=True).key
-                await repo.add_suppression(s, kind="address", value=key, reason="bounced",
-                                           source=f"message:{message.id}", contact_id=message.contact_id,
-                                           campaign_id=message.campaign_id)
-                await repo.stop_contact_enrolments(s, message.contact_id, "bounced", now, email=message.to_email)
-                await repo.add_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
-                                     contact_id=message.contact_id,
-                                     detail={"reply": outcome.reply[:500], "stage": outcome.stage, "smtp": True})
-                await self._timeline_job(s, message.id, "bounced")
-            elif status is SendStatus.REJECTED:
-                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=FAILED,
-                                         error=outcome.reply[:4000], next_attempt_at=None, **common)
-                await self._timeline_job(s, message.id, "failed")
-            elif status is SendStatus.MAILBOX_PROBLEM:
-                # Not this message's fault: it waits (no attempt counted) until the mailbox is resumed.
-                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=QUEUED, attempts=attempts - 1,
-                                         error=outcome.reply[:4000], next_attempt_at=now, **common)
-                await repo.pause_mailbox(s, mailbox.id, outcome.reply, now)
-            else:  # UNKNOWN: the server may have it; at most once means no automatic resend
-                await repo.fenced_update(s, message.id, wid, expect=SENDING, status=UNKNOWN,
-                                         error=outcome.reply[:4000], next_attempt_at=None, **common)
-                await self._timeline_job(s, message.id, "unknown")
+            await repo.insert_event(s, {"kind": "sent", "at": now, "message_id": item.id,
+                                        "campaign_id": item.campaign_id, "contact_id": item.contact_id,
+                                        "detail": {"reply": outcome.reply[:500]}})
+            await self._schedule_next(s, item, now)
+            await self._timeline_job(s, item.id, "sent")
+        elif status is SendStatus.TEMPORARY:
+            if attempts >= MAX_ATTEMPTS:
+                await repo.fenced_update(s, item.id, wid, expect=SENDING, status=FAILED,
+                                         error=f"gave up after {attempts} attempts: {outcome.reply}"[:4000],
+                                         next_attempt_at=None, **common)
+                await self._timeline_job(s, item.id, "failed")
+            else:
+                retry_at = now + timedelta(seconds=max(5.0, backoff_delay(attempts, base=30.0, cap=3600.0)))
+                await repo.fenced_update(s, item.id, wid, expect=SENDING, status=QUEUED,
+                                         error=outcome.reply[:4000], next_attempt_at=retry_at, **common)
+        elif status is SendStatus.HARD_BOUNCE:
+            await repo.fenced_update(s, item.id, wid, expect=SENDING, status=BOUNCED, bounced_at=now,
+                                     sent_at=None, error=outcome.reply[:4000], next_attempt_at=None, **common)
+            await repo.add_suppression(s, kind="address", value=item.to_key, reason="bounced",
+                                       source=f"message:{item.id}", contact_id=item.contact_id,
+                                       campaign_id=item.campaign_id)
+            await repo.stop_contact_enrolments(s, item.contact_id, "bounced", now, email=item.to_key)
+            await repo.insert_event(s, {"kind": "bounce", "at": now, "message_id": item.id,
+                                        "campaign_id": item.campaign_id, "contact_id": item.contact_id,
+                                        "detail": {"reply": outcome.reply[:500], "stage": outcome.stage,
+                                                   "smtp": True}})
+            await self._timeline_job(s, item.id, "bounced")
+        elif status is SendStatus.REJECTED:
+            await repo.fenced_update(s, item.id, wid, expect=SENDING, status=FAILED,
+                                     error=outcome.reply[:4000], next_attempt_at=None, **common)
+            await self._timeline_job(s, item.id, "failed")
+        elif status is SendStatus.MAILBOX_PROBLEM:
+            # Not this message's fault: it waits (no attempt counted) until the mailbox is resumed.
+            await repo.fenced_update(s, item.id, wid, expect=SENDING, status=QUEUED, attempts=attempts - 1,
+                                     error=outcome.reply[:4000], next_attempt_at=now, **common)
+            await repo.pause_mailbox(s, mailbox.id, outcome.reply, now)
+        else:  # UNKNOWN: the server may have it; at most once means no automatic resend
+            await repo.fenced_update(s, item.id, wid, expect=SENDING, status=UNKNOWN,
+                                     error=outcome.reply[:4000], next_attempt_at=None, **common)
+            await self._timeline_job(s, item.id, "unknown")
 
-    async def _schedule_next(self, s: Any, message: Message, now: datetime) -> None:
+    async def _schedule_next(self, s: Any, item: Ready, now: datetime) -> None:
         """After a sent step: when the next one falls due, or the enrolment is finished."""
-        if message.enrolment_id is None or message.campaign_id is None or message.step is None:
+        if item.enrolment_id is None or item.step is None:
             return
-        enrolment = await s.get(CampaignContact, message.enrolment_id, populate_existing=True)
-        if enrolment is None:
-            return
-        steps = {st.position: st for st in await repo.campaign_steps(s, message.campaign_id)}
-        following = steps.get(message.step + 1)
-        values: dict[str, Any] = {"last_sent_at": now}
-        if enrolment.status == ACTIVE:
-            if following is None:
-                values.update(status=FINISHED, next_due_at=None)
-            elif enrolment.next_step == message.step + 1:
-                zone = ZoneInfo(enrolment.timezone or self.runtime.settings.email_default_timezone)
-                values["next_due_at"] = step_due_at(now, following.delay_days, zone,
-                                                    business_days=following.business_days)
-        await s.execute(sa.update(CampaignContact).where(CampaignContact.id == enrolment.id).values(**values))
+        active = sa.and_(CampaignContact.id == item.enrolment_id, CampaignContact.status == ACTIVE)
+        if item.following is None:
+            values: dict[str, Any] = {"status": FINISHED, "next_due_at": None, "last_sent_at": now}
+        else:
+            zone = ZoneInfo(item.timezone or self.runtime.settings.email_default_timezone)
+            values = {"last_sent_at": now,
+                      "next_due_at": step_due_at(now, item.following[0], zone, business_days=item.following[1])}
+            # Only when the next step has not been rendered yet.
+            active = sa.and_(active, CampaignContact.next_step == item.step + 1)
+        await s.execute(sa.update(CampaignContact).where(active).values(**values)
+                        .execution_options(synchronize_session=False))
 
     async def _timeline_job(self, s: Any, message_db_id: int, kind: str) -> None:
-        await self.runtime.jobs.enqueue(s, "email.timeline", {"message_id": message_db_id, "kind": kind},
-                                        key=f"email:message:{message_db_id}:{kind}")
+        await repo.insert_job(s, "email.timeline", {"message_id": message_db_id, "kind": kind},
+                              key=f"email:message:{message_db_id}:{kind}")
         self.runtime.wake_worker()
 
     async def _pause_mailbox(self, mailbox_id: int, reason: str) -> None:
-        async with writes(self.runtime) as s:
+        async with self._writes() as s:
             await repo.pause_mailbox(s, mailbox_id, reason, self.runtime.deps.clock())
 
 

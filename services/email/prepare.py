@@ -20,7 +20,7 @@ from services.kit.jobs import JobContext
 from services.leads.schemas import CompanyRead, ContactRead
 
 from . import repository as repo
-from .addresses import parse_address
+from .addresses import parse_cached
 from .deps import EmailRuntime
 from .inbound_service import tracking_links
 from .links import UnsubscribeTarget, unsubscribe_token, unsubscribe_url
@@ -116,7 +116,7 @@ async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
         todo = [e for e in await repo.enrolments(s, campaign_id) if e.status == ACTIVE and e.next_step == 1]
         lines = await repo.accepted_ai_lines(s, campaign_id, 1)
         # Addresses a run that died half-way already rendered: a second contact with one of them is a duplicate.
-        already = {parse_address(e.email).key for e in await repo.enrolments(s, campaign_id)
+        already = {parse_cached(e.email).key for e in await repo.enrolments(s, campaign_id)
                    if e.next_step > 1 and e.email}
     profile = await sender_profile(runtime, parts.campaign.created_by)
     now = runtime.deps.clock()
@@ -135,7 +135,7 @@ async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
             verdict = judge(contact, company, suppressed, seen)
             if verdict is None and contact is not None:
                 address = contact_address(contact)
-                if address is not None and parse_address(address).key in already:
+                if address is not None and parse_cached(address).key in already:
                     verdict = ("duplicate", "another contact of this campaign has the same address")
             if verdict is not None or contact is None:
                 reason = verdict[0] if verdict else "contact_missing"

@@ -16,7 +16,7 @@ from services.kit.errors import Invalid
 from services.leads.schemas import CompanyRead, ContactRead, parse_name
 from services.users.schemas import SenderProfile
 
-from .addresses import parse_address
+from .addresses import parse_cached
 from .gdpr import gdpr_notice
 from .models import Campaign, Mailbox, Template
 from .templates import CompiledTemplate, RenderedContent, TemplateEngine, TemplateSource
@@ -143,6 +143,6 @@ def contact_address(contact: ContactRead) -> str | None:
     if not contact.email:
         return None
     try:
-        return parse_address(contact.email).email
+        return parse_cached(contact.email).email
     except Invalid:
         return None

@@ -14,6 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.kit.db import utcnow
+
 from .models import (
     ACTIVE,
     BOUNCED,
@@ -417,12 +419,7 @@ async def insert_messages(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> No
     """Add rendered messages; a row whose (campaign, contact, step) is already in the ledger is skipped."""
     if not rows:
         return
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-        await s.execute(pg_insert(Message).on_conflict_do_nothing(), list(rows))
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-        await s.execute(sqlite_insert(Message).on_conflict_do_nothing(), list(rows))
+    await s.execute(_insert_ignoring_conflicts(s, Message), list(rows))
 
 
 async def list_messages(s: AsyncSession, *, contact_id: int | None, campaign_id: int | None, status: str | None,
@@ -457,6 +454,28 @@ async def add_event(s: AsyncSession, *, kind: str, at: datetime, message_id: int
                        detail=detail or {}, external_key=external_key))
     await s.flush()
     return True
+
+
+def _insert_ignoring_conflicts(s: AsyncSession, model: Any) -> Any:
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        return pg_insert(model).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    return sqlite_insert(model).on_conflict_do_nothing()
+
+
+async def insert_event(s: AsyncSession, values: dict[str, Any]) -> None:
+    """An event as one INSERT (the sender's hot path; no ORM object)."""
+    await s.execute(sa.insert(MessageEvent).values(**values))
+
+
+async def insert_job(s: AsyncSession, type_: str, payload: dict[str, Any], *, key: str) -> None:
+    """A kit job keyed by meaning, as one INSERT that does nothing when the key exists (the hot path's
+    ``JobQueue.enqueue``)."""
+    now = utcnow()
+    await s.execute(_insert_ignoring_conflicts(s, Job).values(
+        type=type_, payload=payload, status="queued", attempts=0, max_attempts=5, lease_expiries=0, run_at=now,
+        cancel_requested=False, progress_done=0, idempotency_key=key, created_at=now, updated_at=now))
 
 
 async def expire_sending(s: AsyncSession, now: datetime) -> list[int]:

@@ -7,7 +7,6 @@ reads what it needs, ends, and the next one writes what the calls gave.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import logging
@@ -25,7 +24,7 @@ from services.leads.schemas import CompanyRead, ContactRead
 from services.users.schemas import SenderProfile
 
 from . import repository as repo
-from .addresses import parse_address
+from .addresses import parse_address, parse_cached
 from .deps import EmailRuntime
 from .headers import header_value, message_id
 from .links import UnsubscribeTarget, read_unsubscribe_token
@@ -84,7 +83,6 @@ from .templates import CompiledTemplate, TemplateSource
 log = logging.getLogger("outbound.email")
 CATCHER_NAME = "Local catcher"
 CATCHER_FROM = "outbound@example.com"
-FETCH_CONCURRENCY = 16
 PREPARE_KEY = "email:prepare:{campaign_id}"
 
 
@@ -356,36 +354,16 @@ async def delete_template(s: AsyncSession, template_id: int) -> None:
 
 # --- what leads and users say ---------------------------------------------------------------------
 async def fetch_contacts(runtime: EmailRuntime, ids: Iterable[int]) -> dict[int, ContactRead | None]:
-    """Contacts by id from leads, a few at a time; a deleted contact is None. Raises Upstream when leads fails."""
-    leads = runtime.deps.leads
-    gate = asyncio.Semaphore(FETCH_CONCURRENCY)
-    out: dict[int, ContactRead | None] = {}
-
-    async def one(contact_id: int) -> None:
-        async with gate:
-            try:
-                out[contact_id] = await leads.get_contact(contact_id)
-            except NotFound:
-                out[contact_id] = None
-
-    await asyncio.gather(*(one(c) for c in dict.fromkeys(ids)))
-    return out
+    """Contacts by id from leads (500 a call); a deleted contact is None. Raises Upstream when leads fails."""
+    wanted = list(dict.fromkeys(ids))
+    found = await runtime.deps.leads.contacts_by_ids(wanted) if wanted else {}
+    return {cid: found.get(cid) for cid in wanted}
 
 
 async def fetch_companies(runtime: EmailRuntime, ids: Iterable[int | None]) -> dict[int, CompanyRead | None]:
-    leads = runtime.deps.leads
-    gate = asyncio.Semaphore(FETCH_CONCURRENCY)
-    out: dict[int, CompanyRead | None] = {}
-
-    async def one(company_id: int) -> None:
-        async with gate:
-            try:
-                out[company_id] = await leads.get_company(company_id)
-            except NotFound:
-                out[company_id] = None
-
-    await asyncio.gather(*(one(c) for c in dict.fromkeys(i for i in ids if i is not None)))
-    return out
+    wanted = list(dict.fromkeys(i for i in ids if i is not None))
+    found = await runtime.deps.leads.companies_by_ids(wanted) if wanted else {}
+    return {cid: found.get(cid) for cid in wanted}
 
 
 async def sender_profile(runtime: EmailRuntime, actor: str | None) -> SenderProfile | None:
@@ -525,7 +503,7 @@ def judge(contact: ContactRead | None, company: CompanyRead | None, suppressed: 
     address = contact_address(contact)
     if address is None:
         return "invalid_email", f"{contact.email!r} is not an address mail can be sent to"
-    key = parse_address(address).key
+    key = parse_cached(address).key
     if key in suppressed:
         return "suppressed", f"the address is on the suppression list ({suppressed[key]})"
     if needs_legal_basis(contact, company):
@@ -544,7 +522,7 @@ async def audience(runtime: EmailRuntime, contact_ids: Sequence[int]) -> tuple[
     for contact in contacts.values():
         address = contact_address(contact) if contact is not None else None
         if address is not None:
-            keys.append(parse_address(address).key)
+            keys.append(parse_cached(address).key)
     async with reads(runtime) as s:
         suppressed = await repo.suppressed_keys(s, keys)
     return contacts, companies, suppressed
@@ -623,6 +601,10 @@ async def change_state(runtime: EmailRuntime, campaign_id: int, action: str, act
                             .values(status=STOPPED, stop_reason="campaign_stopped", stopped_at=now, next_due_at=None))
             await s.execute(sa.delete(Message).where(Message.campaign_id == campaign_id, Message.status == QUEUED,
                                                      sa.or_(Message.locked_by.is_(None), Message.lease_until < now)))
+            # One a sender holds is withdrawn: its move to "sending" expects "queued" and a running campaign.
+            await s.execute(sa.update(Message).where(Message.campaign_id == campaign_id, Message.status == QUEUED)
+                            .values(status=FAILED, resolution="withdrawn", error="campaign stopped")
+                            .execution_options(synchronize_session=False))
             status = STOPPED
         else:  # pragma: no cover (the routes name the action)
             raise Invalid(f"unknown action {action}")
@@ -698,7 +680,7 @@ async def discard_message(runtime: EmailRuntime, message_db_id: int) -> MessageI
 
 # --- transactional mail and stopping sequences ----------------------------------------------------
 def _domain_of(address: str) -> str:
-    return parse_address(address).ascii_domain
+    return parse_cached(address).ascii_domain
 
 
 def campaign_message_id(runtime: EmailRuntime, mailbox: Mailbox, campaign_id: int, contact_id: int,

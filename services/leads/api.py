@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Path, Query, Response, UploadFile, status
+from pydantic import Field
 
 from services.kit.auth import Principal, ReaderPrincipal, WriterPrincipal, require_scope
 from services.kit.deps import Limit, Offset, SessionDep
@@ -49,6 +50,8 @@ site_routes = APIRouter(prefix="/leads", tags=["sites"])
 
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Text = Annotated[str | None, Query(max_length=200)]
+# Up to a page of ids (?ids=1&ids=2…): other services fetch the contacts of a campaign in a few calls.
+Ids = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]] | None, Query(max_length=500)]
 Sort = Annotated[Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "city", "-city",
                          "status", "-status"], Query()]
 TimelineDep = Annotated[Principal, Depends(require_scope("leads:timeline"))]
@@ -67,10 +70,11 @@ async def _read_upload(file: UploadFile, settings: LeadsSettings) -> bytes:
 async def list_companies(session: SessionDep, _: ReaderPrincipal, limit: Limit = 50, offset: Offset = 0,
                          q: Text = None, status: LeadStatus | None = None, tag: Text = None, country: Text = None,
                          city: Text = None, industry: Text = None, has_email: bool | None = None,
-                         sort: Sort = "-created_at") -> Page[CompanyRead]:
-    """Companies, searched by name, domain, city or e-mail and filtered."""
+                         sort: Sort = "-created_at", ids: Ids = None) -> Page[CompanyRead]:
+    """Companies, searched by name, domain, city or e-mail and filtered (or picked by id)."""
     return await service.list_companies(session, limit=limit, offset=offset, q=q, status=status, tag=tag,
-                                        country=country, city=city, industry=industry, has_email=has_email, sort=sort)
+                                        country=country, city=city, industry=industry, has_email=has_email, sort=sort,
+                                        ids=ids)
 
 
 @companies.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
@@ -168,10 +172,10 @@ async def add_company_note(company_id: Id, body: NoteCreate, session: SessionDep
 async def list_contacts(session: SessionDep, _: ReaderPrincipal, limit: Limit = 50, offset: Offset = 0,
                         q: Text = None, company_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
                         status: LeadStatus | None = None, tag: Text = None, legal_basis: LegalBasis | None = None,
-                        sort: Sort = "-created_at") -> Page[ContactRead]:
-    """Contacts, searched by name, e-mail, role or phone and filtered."""
+                        sort: Sort = "-created_at", ids: Ids = None) -> Page[ContactRead]:
+    """Contacts, searched by name, e-mail, role or phone and filtered (or picked by id)."""
     return await service.list_contacts(session, limit=limit, offset=offset, q=q, company_id=company_id,
-                                       status=status, tag=tag, legal_basis=legal_basis, sort=sort)
+                                       status=status, tag=tag, legal_basis=legal_basis, sort=sort, ids=ids)
 
 
 @contacts.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})

@@ -36,6 +36,26 @@ class LeadsClient(ServiceClient):
         page = await self.call("GET", "/leads/contacts", params={"company_id": company_id, "limit": limit}, token=token)
         return [ContactRead.model_validate(c) for c in page["items"]]
 
+    async def contacts_by_ids(self, ids: list[int], *, token: str | None = None) -> dict[int, ContactRead]:
+        """The contacts with these ids that exist, 500 a call."""
+        out: dict[int, ContactRead] = {}
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            page = await self.call("GET", "/leads/contacts", params={"ids": chunk, "limit": 500}, token=token)
+            out.update({c.id: c for c in (ContactRead.model_validate(item) for item in page["items"])})
+        return out
+
+    async def companies_by_ids(self, ids: list[int], *, token: str | None = None) -> dict[int, CompanyRead]:
+        """The companies with these ids that exist, 500 a call."""
+        out: dict[int, CompanyRead] = {}
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            page = await self.call("GET", "/leads/companies", params={"ids": chunk, "limit": 500}, token=token)
+            out.update({c.id: c for c in (CompanyRead.model_validate(item) for item in page["items"])})
+        return out
+
     async def create_contact(self, data: ContactCreate, *, token: str | None = None) -> ContactRead:
         body = data.model_dump(mode="json", exclude_unset=True)
         return ContactRead.model_validate(await self.call("POST", "/leads/contacts", json=body, token=token))

@@ -103,6 +103,8 @@ COMPANY_FILTERS: dict[str, sa.ColumnElement[bool]] = {
     "industry": sa.func.lower(Company.industry) == sa.bindparam("industry"),
     "has_email": _HAS_EMAIL,
     "no_email": sa.not_(_HAS_EMAIL),
+    # Other services look up many by id at once (the e-mail service's campaign preparation).
+    "ids": Company.id.in_(sa.bindparam("ids", expanding=True)),
 }
 
 COMPANY_LIST = ListQuery(Company, COMPANY_ROW, COMPANY_FILTERS)
@@ -110,11 +112,13 @@ COMPANY_LIST = ListQuery(Company, COMPANY_ROW, COMPANY_FILTERS)
 
 async def list_companies(s: AsyncSession, *, q: str | None, status: str | None, tag: str | None,
                          country: str | None, city: str | None, industry: str | None, has_email: bool | None,
-                         sort: str, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+                         sort: str, limit: int, offset: int,
+                         ids: list[int] | None = None) -> tuple[list[dict[str, Any]], int]:
     """One page of companies as plain rows (no ORM objects: a list never writes), and the filter's total."""
-    params = {"q": contains_pattern(q.lower()) if q else None, "status": status, "tag": tag,
-              "country": country.upper() if country else None, "city": city.lower() if city else None,
-              "industry": industry.lower() if industry else None}
+    params: dict[str, Any] = {"q": contains_pattern(q.lower()) if q else None, "status": status, "tag": tag,
+                              "country": country.upper() if country else None,
+                              "city": city.lower() if city else None,
+                              "industry": industry.lower() if industry else None, "ids": ids or None}
     params = {name: value for name, value in params.items() if value}
     flags = () if has_email is None else ("has_email",) if has_email else ("no_email",)
     return await _page(s, COMPANY_LIST, (*params, *flags), sort, params, limit, offset)
@@ -211,6 +215,7 @@ CONTACT_FILTERS: dict[str, sa.ColumnElement[bool]] = {
     "status": Contact.status == sa.bindparam("status"),
     "legal_basis": Contact.legal_basis == sa.bindparam("legal_basis"),
     "tag": Contact.id.in_(sa.select(ContactTag.contact_id).where(ContactTag.tag == sa.bindparam("tag"))),
+    "ids": Contact.id.in_(sa.bindparam("ids", expanding=True)),
 }
 
 CONTACT_LIST = ListQuery(Contact, CONTACT_ROW, CONTACT_FILTERS)
@@ -218,10 +223,10 @@ CONTACT_LIST = ListQuery(Contact, CONTACT_ROW, CONTACT_FILTERS)
 
 async def list_contacts(s: AsyncSession, *, q: str | None, company_id: int | None, status: str | None,
                         tag: str | None, legal_basis: str | None, sort: str, limit: int,
-                        offset: int) -> tuple[list[dict[str, Any]], int]:
+                        offset: int, ids: list[int] | None = None) -> tuple[list[dict[str, Any]], int]:
     """One page of contacts as plain rows, and the filter's total."""
     params = {"q": contains_pattern(q.lower()) if q else None, "company_id": company_id, "status": status,
-              "legal_basis": legal_basis, "tag": tag}
+              "legal_basis": legal_basis, "tag": tag, "ids": ids or None}
     params = {name: value for name, value in params.items() if value is not None and value != ""}
     sort = sort if sort.lstrip("-") in SORTABLE - {"city"} else "-created_at"
     return await _page(s, CONTACT_LIST, tuple(params), sort, params, limit, offset)

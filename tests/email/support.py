@@ -30,6 +30,7 @@ from services.leads.settings import LeadsSettings
 from services.users.main import create_app as create_users
 from tests.conftest import running
 from tests.fakes.smtp_server import SmtpSink, smtp_sink
+from tests.gateway.support import serving
 from tests.helpers import SERVICE_SECRET, bearer, create_user, login, users_settings
 
 UTC = dt.UTC
@@ -179,12 +180,23 @@ async def leads_and_users(tmp_path: Path) -> AsyncIterator[tuple[str, str, httpx
 
 
 @contextlib.asynccontextmanager
+async def _email_client(app: FastAPI, served: bool) -> AsyncIterator[httpx.AsyncClient]:
+    if not served:
+        async with running(app) as client:
+            yield client
+        return
+    async with serving(app) as url, httpx.AsyncClient(base_url=url, timeout=30) as client:
+        yield client
+
+
+@contextlib.asynccontextmanager
 async def email_stack(database_url: str, tmp_path: Path, *, sink_options: dict[str, Any] | None = None,
-                      **overrides: Any) -> AsyncIterator[EmailStack]:
+                      served: bool = False, **overrides: Any) -> AsyncIterator[EmailStack]:
+    """``served``: the e-mail app runs under uvicorn on a loopback port (``stack.email.base_url``)."""
     async with leads_and_users(tmp_path) as (users_origin, leads_origin, users, leads), \
             smtp_sink(**(sink_options or {})) as sink:
         app = create_email(email_settings(database_url, tmp_path, users_origin, leads_origin, **overrides))
-        async with running(app) as email:
+        async with _email_client(app, served) as email:
             admin = await login(users)
             await create_user(users, admin, "sales@example.com", "sales")
             await create_user(users, admin, "demo@example.com", "demo")

@@ -262,3 +262,16 @@ async def test_the_send_window_holds_messages_until_it_opens(database_url: str, 
         assert await stack.send_all() == 1
 
 
+
+
+@pytest.mark.parametrize("path", [f"/api/email/campaigns/7/{a}" for a in ("start", "pause", "resume", "stop")]
+                         + ["/api/email/messages/3/resend", "/api/email/messages/3/discard"])
+def test_the_gateway_keeps_sending_decisions_for_admins(path: str) -> None:
+    from gateway import policy
+
+    assert policy.role_allowed("admin", "POST", path)
+    assert not policy.role_allowed("sales", "POST", path)
+    assert not policy.role_allowed("demo", "POST", path)
+    assert policy.demo_mode_blocks("POST", path) is not path.endswith("discard")
+    assert policy.role_allowed("sales", "POST", "/api/email/campaigns")
+    assert policy.is_public("POST", "/api/email/unsubscribe/abc.def")

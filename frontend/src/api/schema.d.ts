@@ -2157,7 +2157,7 @@ export interface paths {
         };
         /**
          * List Companies
-         * @description Companies, searched by name, domain, city or e-mail and filtered.
+         * @description Companies, searched by name, domain, city or e-mail and filtered (or picked by id).
          */
         get: operations["companies-list_companies"];
         put?: never;
@@ -2354,7 +2354,7 @@ export interface paths {
         };
         /**
          * List Contacts
-         * @description Contacts, searched by name, e-mail, role or phone and filtered.
+         * @description Contacts, searched by name, e-mail, role or phone and filtered (or picked by id).
          */
         get: operations["contacts-list_contacts"];
         put?: never;
@@ -12743,6 +12743,7 @@ export interface operations {
                 industry?: string | null;
                 has_email?: boolean | null;
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "city" | "-city" | "status" | "-status";
+                ids?: number[] | null;
             };
             header?: never;
             path?: never;
@@ -13378,6 +13379,7 @@ export interface operations {
                 tag?: string | null;
                 legal_basis?: components["schemas"]["LegalBasis"] | null;
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "city" | "-city" | "status" | "-status";
+                ids?: number[] | null;
             };
             header?: never;
             path?: never;

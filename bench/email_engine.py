@@ -1,0 +1,188 @@
+"""E-mail sending, engine half: a single-step campaign through the sending ledger (caps off, gap 0, one
+mailbox) to the loopback sink, against raw aiosmtplib sending the same pre-rendered messages in the same run.
+
+Users, leads and e-mail run in this process on SQLite (or ``--database-url`` for the e-mail service),
+contacts seeded straight into leads' tables. Printed:
+
+* ``prepare_messages_per_s`` — the ``email.prepare`` job: eligibility (contacts and companies from leads,
+  suppression) and rendering every personalised message into the ledger (goal: 10,000 in < 10 s);
+* ``engine_per_s`` / ``raw_per_s`` / ``engine_ratio`` — sending the prepared ledger (claim, checks with
+  leads, guarded move to ``sending``, SMTP, outcome and event) vs plain aiosmtplib over as many connections
+  (goal ≥ 0.8);
+* ``engine_rss_growth_mib`` — the process's resident memory after sending minus before (goal < 50).
+
+Run through ``bench/email_send.py --engine`` (or alone: ``.venv/bin/python bench/email_engine.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import aiosmtplib
+import httpx
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import rss_kib
+from services.email import repository as repo
+from services.email.addresses import parse_address
+from services.email.engine import CONNECTIONS, SendingEngine
+from services.email.jobs import HANDLERS
+from services.email.main import create_app as create_email
+from services.email.models import Message
+from services.email.settings import EmailSettings
+from services.kit.http import register_local_app
+from services.kit.jobs import Worker
+from services.leads.main import create_app as create_leads
+from services.leads.models import Company, Contact
+from services.leads.settings import LeadsSettings
+from services.users.main import create_app as create_users
+from services.users.settings import UsersSettings
+
+ADMIN, PASSWORD = "bench@example.com", "bench password 123"
+SECRET = "bench-service-secret-0123456789"
+HTML = ("<p>{{ salutation }}</p><p>{{ ai.opening_line|default('wir haben Ihre Website gesehen.') }}</p>"
+        "<p>Wir helfen Firmen wie {{ company.name }} in {{ company.city }}, mehr Termine zu bekommen. "
+        "Passt ein kurzes Gespräch nächste Woche?</p><p>Viele Grüße<br>{{ sender.name }}</p>"
+        "<p style='font-size:11px'>Keine weiteren E-Mails? <a href='{{ unsubscribe_url }}'>Abmelden</a></p>")
+
+
+async def _seed_leads(leads_app: Any, n: int) -> list[int]:
+    runtime = leads_app.state.runtime
+    companies = max(1, n // 20)
+    async with runtime.sessions() as s, s.begin():
+        await s.execute(sa.insert(Company), [
+            {"id": i + 1, "name": f"Bäckerei Nummer {i} GmbH", "city": "München", "country": "GB",
+             "domain": f"kunde{i}.example", "emails": [], "phones": [], "social": {}, "evidence": {},
+             "status": "new", "source": "manual", "search_text": ""} for i in range(companies)])
+        await s.execute(sa.insert(Contact), [
+            {"id": i + 1, "company_id": i % companies + 1, "name": f"Jana Muster{i}", "form_of_address": "frau",
+             "email": f"jana{i}@kunde{i % companies}.example", "status": "new", "source": "manual", "evidence": {},
+             "legal_basis": "none", "search_text": ""} for i in range(n)])
+    return list(range(1, n + 1))
+
+
+async def _token(users: httpx.AsyncClient) -> dict[str, str]:
+    resp = await users.post("/auth/login", json={"email": ADMIN, "password": PASSWORD})
+    resp.raise_for_status()
+    return {"authorization": f"Bearer {resp.json()['access_token']}"}
+
+
+async def _raw(port: int, items: list[tuple[str, str, bytes]], connections: int) -> float:
+    async def lane(chunk: list[tuple[str, str, bytes]]) -> None:
+        async with aiosmtplib.SMTP(hostname="127.0.0.1", port=port, timeout=30, start_tls=False) as smtp:
+            for sender, recipient, raw in chunk:
+                await smtp.sendmail(sender, [recipient], raw)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(lane(items[k::connections]) for k in range(connections)))
+    return len(items) / (time.perf_counter() - start)
+
+
+async def run(n: int, sink_port: int, database_url: str | None) -> dict[str, float]:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-email-"))
+    users_app = create_users(UsersSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'users.db'}",  # type: ignore[call-arg]
+                                           environment="test", admin_email=ADMIN, admin_password=PASSWORD,
+                                           service_secret=SECRET, data_dir=tmp))
+    register_local_app("http://users.bench", users_app)
+    leads_app = create_leads(LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'leads.db'}",  # type: ignore[call-arg]
+                                           environment="test", users_url="http://users.bench", service_secret=SECRET,
+                                           data_dir=tmp, workers=0))
+    register_local_app("http://leads.bench", leads_app)
+    email_app = create_email(EmailSettings(
+        _env_file=None, database_url=database_url or f"sqlite+aiosqlite:///{tmp / 'email.db'}",  # type: ignore[call-arg]
+        environment="test", users_url="http://users.bench", leads_url="http://leads.bench", service_secret=SECRET,
+        data_dir=tmp, workers=0, smtp_catcher_port=0, public_url="https://crm.example"))
+    out: dict[str, float] = {}
+    async with users_app.router.lifespan_context(users_app), leads_app.router.lifespan_context(leads_app), \
+            email_app.router.lifespan_context(email_app), \
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=users_app), base_url="http://users.bench") as users, \
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=email_app), base_url="http://email.bench") as email:
+        admin = await _token(users)
+        ids = await _seed_leads(leads_app, n)
+        box = (await email.post("/email/mailboxes", headers=admin, json={
+            "name": "Bench", "from_email": "joerg@outbound.example", "from_name": "Jörg Müller",
+            "smtp_host": "127.0.0.1", "smtp_port": sink_port, "smtp_security": "none", "daily_limit": 0,
+            "min_gap_seconds": 0})).json()
+        template = (await email.post("/email/templates", headers=admin, json={
+            "name": "Bench", "subject": "{{ contact.first_name }}, kurze Frage zu {{ company.name }}",
+            "body_html": HTML})).json()
+        campaign = (await email.post("/email/campaigns", headers=admin, json={
+            "name": "Bench", "mailbox_ids": [box["id"]], "contact_ids": ids,
+            "steps": [{"template_id": template["id"], "delay_days": 0}]})).json()
+        started = await email.post(f"/email/campaigns/{campaign['id']}/start", headers=admin)
+        assert started.status_code == 200, started.text
+        runtime = email_app.state.runtime
+        worker = Worker(runtime.jobs, {"email.prepare": HANDLERS["email.prepare"]}, runtime=runtime, name="bench")
+        start = time.perf_counter()
+        assert await worker.run_once()
+        prepare_s = time.perf_counter() - start
+        async with runtime.sessions() as s:
+            count = (await s.execute(sa.select(sa.func.count()).select_from(Message))).scalar_one()
+        assert count == n, count
+        out["prepare_seconds"] = prepare_s
+        out["prepare_messages_per_s"] = n / prepare_s
+
+        # The same pre-rendered messages, raw, to the same sink (as the engine would build them).
+        engine = SendingEngine(runtime, name="bench-sender", poll_interval=0.01)
+        async with runtime.sessions() as s:
+            mailbox = await repo.get_mailbox(s, box["id"])
+            rows = list((await s.execute(sa.select(Message).order_by(Message.id))).scalars())
+        assert mailbox is not None
+        items = [(parse_address(mailbox.from_email).ascii_email, r.to_email, engine._wire(r, mailbox)) for r in rows]
+        del rows
+        out["raw_per_s"] = await _raw(sink_port, items, CONNECTIONS)
+        del items
+
+        rss_before = rss_kib(os.getpid())
+        engine._last_housekeeping = time.perf_counter()  # no housekeeping inside the timed part
+        start = time.perf_counter()
+        while await engine.run_once():
+            pass
+        engine_s = time.perf_counter() - start
+        rss_after = rss_kib(os.getpid())
+        await engine.stop()
+        async with runtime.sessions() as s:
+            sent = (await s.execute(sa.select(sa.func.count()).select_from(Message)
+                                    .where(Message.status == "sent"))).scalar_one()
+        assert sent == n, sent
+        out["engine_per_s"] = n / engine_s
+        out["engine_ratio"] = out["engine_per_s"] / out["raw_per_s"]
+        out["engine_rss_growth_mib"] = (rss_after - rss_before) / 1024
+    return out
+
+
+def report(results: dict[str, float], n: int) -> None:
+    print(f"prepare_messages_per_s: {results['prepare_messages_per_s']:.0f}  ({n} messages in "
+          f"{results['prepare_seconds']:.2f} s, goal < 10 s)")
+    print(f"raw_per_s: {results['raw_per_s']:.0f}  ({CONNECTIONS} connections)")
+    print(f"engine_per_s: {results['engine_per_s']:.0f}")
+    print(f"engine_ratio: {results['engine_ratio']:.2f}  (goal >= 0.80 of raw)")
+    print(f"engine_rss_growth_mib: {results['engine_rss_growth_mib']:.1f}  (goal < 50)")
+
+
+def main() -> None:
+    from bench.email_send import start_sink, stop_sink
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+    proc, port = start_sink()
+    try:
+        report(asyncio.run(run(args.messages, port, args.database_url)), args.messages)
+    finally:
+        counts = stop_sink(proc)
+    print(f"sink_delivered: {counts.get('delivered')} ({counts.get('distinct')} distinct Message-IDs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""Fuzzing the e-mail service's OpenAPI with schemathesis: no input makes it answer 5xx."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tests.email.inbound_support import email_stack
+from tests.users.fuzz import fuzz
+
+
+async def test_email_api_never_answers_5xx_with_ai_lines_and_replies(tmp_path: Path) -> None:
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'email.db'}"
+    async with email_stack(database_url, tmp_path, served=True) as stack:
+        box = await stack.mailbox()
+        contact = await stack.contact()
+        await stack.campaign(box, [contact], ai_line_steps=(1,))
+        url = str(stack.email.base_url).rstrip("/")
+        doc = (await stack.email.get("/openapi.json")).json()
+        anonymous = await asyncio.to_thread(fuzz, doc, url, max_examples=10)
+        assert anonymous >= 12
+        signed_in = await asyncio.to_thread(fuzz, doc, url, headers=stack.sales, max_examples=20)
+        as_admin = await asyncio.to_thread(fuzz, doc, url, headers=stack.admin, max_examples=10)
+        assert signed_in == as_admin == anonymous
+        assert (await stack.email.get("/email/healthz")).status_code == 200
+        assert (await stack.email.get("/email/replies", headers=stack.sales)).status_code == 200
