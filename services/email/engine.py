@@ -70,6 +70,8 @@ from .smtp import SendOutcome, SendStatus, SmtpSender
 
 log = logging.getLogger("outbound.email.engine")
 MAX_ATTEMPTS = 8
+# SMTP connections a mailbox without a minimum gap sends over at once (a paced mailbox uses one).
+CONNECTIONS = 4
 HOUSEKEEPING_SECONDS = 5.0
 
 
@@ -79,19 +81,32 @@ class Claimed:
     ids: list[int]
 
 
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """A checked message, built for the wire."""
+
+    id: int
+    wire: bytes
+    envelope_from: str
+    recipient: str
+    attempts: int
+
+
 class SendingEngine:
     """Claims and sends ledger rows until stopped (see the module doc)."""
 
-    def __init__(self, runtime: EmailRuntime, *, batch: int = 50, poll_interval: float = 0.5,
-                 lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True) -> None:
+    def __init__(self, runtime: EmailRuntime, *, batch: int = 100, poll_interval: float = 0.5,
+                 lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True,
+                 connections: int = CONNECTIONS) -> None:
         self.runtime = runtime
         self.batch = batch
+        self.connections = connections
         self.poll_interval = poll_interval
         # A row in "sending" outlives its lease only when its sender died: longer than any SMTP exchange.
         self.lease_seconds = lease_seconds or max(60.0, runtime.settings.smtp_timeout * 6)
         self.worker_id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.check_contacts = check_contacts
-        self._senders: dict[int, tuple[datetime, SmtpSender]] = {}
+        self._senders: dict[int, tuple[datetime, list[SmtpSender]]] = {}
         self._stop = asyncio.Event()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -112,10 +127,8 @@ class SendingEngine:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
             self._task = None
-        for _, sender in list(self._senders.values()):
-            with contextlib.suppress(Exception):
-                await sender.close()
-        self._senders.clear()
+        for mailbox_id in list(self._senders):
+            await self._drop_senders(mailbox_id)
 
     async def _loop(self) -> None:
         failures = 0
@@ -198,99 +211,130 @@ class SendingEngine:
         return out
 
     # --- sending --------------------------------------------------------------------------------------
-    async def _sender(self, mailbox: Mailbox) -> SmtpSender:
+    async def _senders_for(self, mailbox: Mailbox, count: int) -> list[SmtpSender]:
+        """``count`` connections of the mailbox, reused across rounds (new ones after the mailbox changed)."""
         cached = self._senders.get(mailbox.id)
-        if cached is not None and cached[0] == mailbox.updated_at:
-            return cached[1]
-        if cached is not None:
+        if cached is not None and cached[0] != mailbox.updated_at:
+            for old in cached[1]:
+                with contextlib.suppress(Exception):
+                    await old.close()
+            cached = None
+        pool = list(cached[1]) if cached is not None else []
+        config = smtp_config(self.runtime, mailbox) if len(pool) < count else None
+        while len(pool) < count:
+            assert config is not None
+            pool.append(SmtpSender(config, idle_seconds=self.runtime.settings.smtp_idle_seconds))
+        self._senders[mailbox.id] = (mailbox.updated_at, pool)
+        return pool[:count]
+
+    async def _drop_senders(self, mailbox_id: int) -> None:
+        cached = self._senders.pop(mailbox_id, None)
+        for sender in cached[1] if cached is not None else []:
             with contextlib.suppress(Exception):
-                await cached[1].close()
-        sender = SmtpSender(smtp_config(self.runtime, mailbox), idle_seconds=self.runtime.settings.smtp_idle_seconds)
-        self._senders[mailbox.id] = (mailbox.updated_at, sender)
-        return sender
+                await sender.close()
 
     async def _send_mailbox(self, claimed: Claimed) -> int:
-        handled = 0
+        """Check the claimed messages of one mailbox, then send them over its connections."""
+        mailbox = claimed.mailbox
         try:
-            sender = await self._sender(claimed.mailbox)
-        except Exception as exc:  # the sealed password no longer opens: a mailbox problem
-            await self._pause_mailbox(claimed.mailbox.id, f"the stored SMTP password cannot be read: {exc}")
+            ready = await self._prepare(claimed)
+        except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
+            log.warning("claimed messages of mailbox %s wait: %s", mailbox.id, exc)
             async with writes(self.runtime) as s:
                 await repo.release_claims(s, claimed.ids, self.worker_id)
             return 0
-        contacts = await self._contacts(claimed.ids)
-        for index, message_db_id in enumerate(claimed.ids):
-            if self._stop.is_set():
-                async with writes(self.runtime) as s:
-                    await repo.release_claims(s, claimed.ids[index:], self.worker_id)
-                break
-            outcome = await self.send_one(message_db_id, claimed.mailbox, sender, contacts)
-            handled += 1
-            if outcome is not None and outcome.pause_mailbox:
-                async with writes(self.runtime) as s:
-                    await repo.release_claims(s, claimed.ids[index + 1:], self.worker_id)
-                break
-        return handled
+        if not ready:
+            return len(claimed.ids)
+        # Parallel connections only where pacing allows back-to-back sends.
+        count = min(self.connections, len(ready)) if mailbox.min_gap_seconds <= 0 else 1
+        try:
+            senders = await self._senders_for(mailbox, count)
+        except Exception as exc:  # the sealed password no longer opens: a mailbox problem
+            await self._pause_mailbox(mailbox.id, f"the stored SMTP password cannot be read: {exc}")
+            async with writes(self.runtime) as s:
+                await repo.release_claims(s, [r.id for r in ready], self.worker_id)
+            return 0
+        paused = asyncio.Event()
 
-    async def _contacts(self, ids: list[int]) -> dict[int, Any]:
-        """The claimed messages' contacts from leads (deleted → None), to re-check them before DATA."""
+        async def lane(sender: SmtpSender, items: list[Ready]) -> None:
+            for index, item in enumerate(items):
+                if self._stop.is_set() or paused.is_set():
+                    async with writes(self.runtime) as s:
+                        await repo.release_claims(s, [r.id for r in items[index:]], self.worker_id)
+                    return
+                outcome = await self._deliver(item, mailbox, sender)
+                if outcome is not None and outcome.pause_mailbox:
+                    paused.set()
+
+        await asyncio.gather(*(lane(senders[k], ready[k::count]) for k in range(count)))
+        if paused.is_set():
+            await self._drop_senders(mailbox.id)
+        return len(claimed.ids)
+
+    async def _contacts(self, messages: list[Message]) -> dict[int, Any]:
+        """The claimed campaign messages' contacts from leads (deleted → None), to check them before DATA."""
         if not self.check_contacts:
             return {}
         from .service import fetch_companies, fetch_contacts
 
-        async with reads(self.runtime) as s:
-            rows = await repo.messages_by_ids(s, ids)
-        contact_ids = [m.contact_id for m in rows if m.campaign_id is not None and m.contact_id is not None]
+        contact_ids = [m.contact_id for m in messages if m.campaign_id is not None and m.contact_id is not None]
         if not contact_ids:
             return {}
-        try:
-            contacts = await fetch_contacts(self.runtime, contact_ids)
-            companies = await fetch_companies(self.runtime, (c.company_id for c in contacts.values() if c))
-        except AppError as exc:
-            log.warning("leads cannot be asked about contacts (%s); their messages wait", exc)
-            return {cid: "unavailable" for cid in contact_ids}
-        return {cid: (c, companies.get(c.company_id) if c is not None and c.company_id else None) if c is not None
-                else None for cid, c in contacts.items()}
+        contacts = await fetch_contacts(self.runtime, contact_ids)
+        companies = await fetch_companies(self.runtime, (c.company_id for c in contacts.values() if c))
+        return {cid: (c, companies.get(c.company_id) if c.company_id else None) if c is not None else None
+                for cid, c in contacts.items()}
 
-    async def send_one(self, message_db_id: int, mailbox: Mailbox, sender: SmtpSender,
-                       contacts: dict[int, Any]) -> SendOutcome | None:
-        runtime = self.runtime
-        now = runtime.deps.clock()
-        # 1. Re-check and move to "sending" (committed before the SMTP conversation starts).
-        async with writes(runtime) as s:
-            message = await repo.get_message(s, message_db_id)
-            if message is None or message.locked_by != self.worker_id or message.status != QUEUED:
-                return None
-            problem = await self._recheck(s, message, contacts, now)
-            if problem is not None:
-                return None
-            try:
-                wire = self._wire(message, mailbox)
-            except AppError as exc:
-                await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=FAILED,
-                                         error=f"the message cannot be built: {exc}", locked_by=None,
-                                         lease_until=None, next_attempt_at=None)
-                return None
-            moved = await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=SENDING,
-                                             attempts=message.attempts + 1,
-                                             lease_until=now + timedelta(seconds=self.lease_seconds))
-            if not moved:
-                return None
-            envelope_from = parse_address(mailbox.from_email).ascii_email
-            recipient = parse_address(message.to_email, allow_smtputf8=True).ascii_email
-            attempts = message.attempts + 1
-        # 2. The SMTP conversation, with no unit of work open.
-        outcome = await sender.send(envelope_from, [recipient], wire)
-        # 3. The outcome.
-        await self._record(message_db_id, mailbox, outcome, attempts)
-        return outcome
+    async def _prepare(self, claimed: Claimed) -> list[Ready]:
+        """The claim-time checks of a batch in one unit of work: what may go now, built for the wire."""
+        async with reads(self.runtime) as s:
+            rows = [m for m in await repo.messages_by_ids(s, claimed.ids)
+                    if m.locked_by == self.worker_id and m.status == QUEUED]
+        contacts = await self._contacts(rows)
+        now = self.runtime.deps.clock()
+        ready: list[Ready] = []
+        async with writes(self.runtime) as s:
+            mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
+            messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
+                        if m.locked_by == self.worker_id and m.status == QUEUED]
+            if mailbox is None or mailbox.paused_at is not None:
+                await repo.release_claims(s, [m.id for m in messages], self.worker_id)
+                return []
+            keys = {m.id: parse_address(m.to_email, allow_smtputf8=True).key for m in messages}
+            suppressed = await repo.suppressed_keys(s, keys.values())
+            campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
+            campaigns = {c.id: c for c in (await s.execute(sa.select(Campaign).where(Campaign.id.in_(campaign_ids))
+                                                           .execution_options(populate_existing=True))).scalars()}
+            enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
+            enrolments = {e.id: e for e in (await s.execute(
+                sa.select(CampaignContact).where(CampaignContact.id.in_(enrolment_ids))
+                .execution_options(populate_existing=True))).scalars()}
+            for message in messages:
+                problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
+                                              campaigns.get(message.campaign_id or 0),
+                                              enrolments.get(message.enrolment_id or 0), contacts)
+                if problem is not None:
+                    continue
+                try:
+                    wire = self._wire(message, mailbox)
+                except AppError as exc:
+                    await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=FAILED,
+                                             error=f"the message cannot be built: {exc}", locked_by=None,
+                                             lease_until=None, next_attempt_at=None)
+                    continue
+                ready.append(Ready(message.id, wire, parse_address(mailbox.from_email).ascii_email,
+                                   parse_address(message.to_email, allow_smtputf8=True).ascii_email,
+                                   message.attempts + 1))
+        return ready
 
-    async def _recheck(self, s: Any, message: Message, contacts: dict[int, Any], now: datetime) -> str | None:
+    async def _recheck(self, s: Any, message: Message, now: datetime, suppressed: str | None,
+                       campaign: Campaign | None, enrolment: CampaignContact | None,
+                       contacts: dict[int, Any]) -> str | None:
         """Why the claimed message must not go now (it is withdrawn, postponed or released), or None."""
         wid = self.worker_id
 
         async def withdraw(reason: str) -> str:
-            # Never sent: it leaves the ledger's queue as failed with the reason (the enrolment says why).
+            # Never sent: it leaves the queue as failed with the reason (the enrolment says why).
             await repo.fenced_update(s, message.id, wid, expect=QUEUED, status=FAILED, error=reason,
                                      resolution="withdrawn", locked_by=None, lease_until=None, next_attempt_at=None)
             return reason
@@ -300,25 +344,15 @@ class SendingEngine:
                                      lease_until=None, error=reason)
             return reason
 
-        mailbox = await repo.get_mailbox(s, message.mailbox_id) if message.mailbox_id else None
-        if mailbox is None:
-            return await withdraw("the mailbox was deleted")
-        if mailbox.paused_at is not None:
-            await repo.release_claims(s, [message.id], wid)
-            return "mailbox paused"
-        suppressed = await repo.is_suppressed(s, parse_address(message.to_email, allow_smtputf8=True).key)
         if suppressed:
             if message.enrolment_id is not None:
                 await repo.stop_contact_enrolments(s, message.contact_id, suppressed, now, email=message.to_email)
             return await withdraw(f"the address is suppressed ({suppressed})")
         if message.campaign_id is None:
             return None
-        campaign = await s.get(Campaign, message.campaign_id, populate_existing=True)
         if campaign is None or campaign.status != RUNNING:
             await repo.release_claims(s, [message.id], wid)
             return "campaign not running"
-        enrolment = (await s.get(CampaignContact, message.enrolment_id, populate_existing=True)
-                     if message.enrolment_id else None)
         if enrolment is None or enrolment.status != ACTIVE:
             return await withdraw(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})")
         zone = ZoneInfo(enrolment.timezone or self.runtime.settings.email_default_timezone)
@@ -327,7 +361,7 @@ class SendingEngine:
             return await postpone(opens, "outside the send window")
         if self.check_contacts and message.contact_id is not None:
             found = contacts.get(message.contact_id, "unknown")
-            if found in ("unavailable", "unknown"):
+            if found == "unknown":
                 return await postpone(now + timedelta(seconds=30), "leads could not be asked about the contact")
             if found is None:
                 await repo.stop_contact_enrolments(s, message.contact_id, "contact_deleted", now)
@@ -337,6 +371,24 @@ class SendingEngine:
                 await repo.stop_contact_enrolments(s, message.contact_id, "legal_basis", now)
                 return await withdraw("no legal basis is recorded for a contact in DE/AT/CH")
         return None
+
+    async def _deliver(self, item: Ready, mailbox: Mailbox, sender: SmtpSender) -> SendOutcome | None:
+        """Mark the message ``sending`` (committed before MAIL), talk to the server, record the outcome."""
+        now = self.runtime.deps.clock()
+        async with writes(self.runtime) as s:
+            # The last word before DATA: still ours, still queued (an unsubscribe or a stop withdraws it),
+            # its campaign still running and its mailbox not paused.
+            if not await repo.mark_sending(s, item.id, self.worker_id, attempts=item.attempts,
+                                           lease_until=now + timedelta(seconds=self.lease_seconds)):
+                return None
+        outcome = await sender.send(item.envelope_from, [item.recipient], item.wire)
+        await self._record(item.id, mailbox, outcome, item.attempts)
+        return outcome
+
+    async def send_one(self, message_db_id: int, mailbox: Mailbox, sender: SmtpSender) -> SendOutcome | None:
+        """Check and send one claimed message (tests drive single messages through this)."""
+        ready = await self._prepare(Claimed(mailbox, [message_db_id]))
+        return await self._deliver(ready[0], mailbox, sender) if ready else None
 
     def _wire(self, message: Message, mailbox: Mailbox) -> bytes:
         runtime = self.runtime
@@ -420,8 +472,6 @@ class SendingEngine:
                 await repo.fenced_update(s, message.id, wid, expect=SENDING, status=UNKNOWN,
                                          error=outcome.reply[:4000], next_attempt_at=None, **common)
                 await self._timeline_job(s, message.id, "unknown")
-        if status is SendStatus.MAILBOX_PROBLEM:
-            self._senders.pop(mailbox.id, None)
 
     async def _schedule_next(self, s: Any, message: Message, now: datetime) -> None:
         """After a sent step: when the next one falls due, or the enrolment is finished."""

@@ -22,12 +22,14 @@ from services.leads.schemas import CompanyRead, ContactRead
 from . import repository as repo
 from .addresses import parse_address
 from .deps import EmailRuntime
+from .inbound_service import tracking_links
 from .links import UnsubscribeTarget, unsubscribe_token, unsubscribe_url
 from .models import ACTIVE, PAUSED, QUEUED, RUNNING, STOPPED, Campaign, CampaignContact, CampaignStep, Mailbox
 from .pacing import contact_timezone, next_window_time, step_due_at
 from .render import SenderInfo, TemplateCache, build_context, contact_address, country_of
 from .service import audience, campaign_message_id, judge, reads, sender_profile, window_of, writes
 from .templates import CompiledTemplate
+from .tracking import is_unsubscribe_link
 
 log = logging.getLogger("outbound.email.prepare")
 BATCH = 500
@@ -75,7 +77,7 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
     token = unsubscribe_token(runtime.deps.link_key, UnsubscribeTarget(address, contact.id, campaign.id))
     context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, sender_profile_),
                             campaign=campaign, unsubscribe_url=unsubscribe_url(runtime.settings.public_url, token),
-                            opening_line=opening_line)
+                            opening_line=opening_line, first_message=position == 1)
     content = parts.compiled[position].render(context)
     from zoneinfo import ZoneInfo
 
@@ -83,12 +85,17 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
     send_at = next_window_time(window_of(campaign.send_window), max(now, due), zone)
     previous = (campaign_message_id(runtime, mailbox, campaign.id, contact.id, position - 1)
                 if position > 1 else None)
+    message_id = campaign_message_id(runtime, mailbox, campaign.id, contact.id, position)
+    html = content.html
+    if html and (campaign.track_clicks or campaign.track_opens):
+        # Signed links for this Message-ID (emailin, tracking.py); the unsubscribe link stays untracked.
+        html = tracking_links(runtime).rewrite_html(html, message_id, clicks=campaign.track_clicks,
+                                                    pixel=campaign.track_opens, skip=is_unsubscribe_link)
     return {
         "campaign_id": campaign.id, "enrolment_id": enrolment.id, "contact_id": contact.id,
         "company_id": contact.company_id, "step": position, "mailbox_id": mailbox.id, "to_email": address,
         "to_name": contact.name, "reply_to": mailbox.reply_to, "subject": content.subject,
-        "body_html": content.html, "body_text": content.text, "status": QUEUED,
-        "message_id": campaign_message_id(runtime, mailbox, campaign.id, contact.id, position),
+        "body_html": html, "body_text": content.text, "status": QUEUED, "message_id": message_id,
         "in_reply_to": previous, "attempts": 0, "next_attempt_at": send_at, "created_at": now, "updated_at": now,
     }
 

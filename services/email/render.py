@@ -18,6 +18,7 @@ from services.leads.schemas import CompanyRead, ContactRead
 from services.users.schemas import SenderProfile
 
 from .addresses import parse_address
+from .gdpr import gdpr_notice
 from .models import Campaign, Mailbox, Template
 from .templates import CompiledTemplate, RenderedContent, TemplateEngine, TemplateSource
 
@@ -110,9 +111,12 @@ class SenderInfo:
 
 def build_context(*, contact: ContactRead, company: CompanyRead | None, sender: SenderInfo,
                   campaign: Campaign | None, unsubscribe_url: str | None, opening_line: str | None = None,
-                  register: str = "formal") -> dict[str, Any]:
+                  register: str = "formal", first_message: bool = True) -> dict[str, Any]:
     parsed = parse_name(contact.name)
     language = language_of(contact, company)
+    # Art. 14 GDPR: the first message says where the data came from (emailin, gdpr.py).
+    notice = gdpr_notice(contact, company, language=language, controller=sender.company or sender.name,
+                         unsubscribe_url=unsubscribe_url) if first_message else ""
     return {
         "contact": {"id": contact.id, "name": contact.name, "first_name": parsed.first_name or None,
                     "last_name": parsed.last_name or None, "role": contact.role, "email": contact.email,
@@ -125,6 +129,9 @@ def build_context(*, contact: ContactRead, company: CompanyRead | None, sender: 
         "language": language,
         "booking_url": sender.calendar_url,
         "unsubscribe_url": unsubscribe_url,
+        # The reviewed AI line (accepted or edited; empty when rejected or never made) and the notice.
+        "ai_line": opening_line or "",
+        "gdpr_notice": notice,
     }
 
 

@@ -27,6 +27,7 @@ enqueued in the same transaction, so a leads outage delays the timeline and lose
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -37,7 +38,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.db import session_scope
+from services.kit.db import session_scope, utcnow
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs import JobContext
 from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
@@ -168,26 +169,79 @@ def _key(prefix: str, *parts: str) -> str:
     return f"{prefix}:{text}"
 
 
+@functools.lru_cache(maxsize=8192)
 def _sender_key(value: str | None) -> str | None:
+    """The address's suppression key (validation is the slow part of a poll: the same senders repeat)."""
     if not value:
         return None
     try:
-        return parse_address(value, field="from").key
+        return parse_address(value, field="from", allow_smtputf8=True).key
     except Invalid:  # an unparseable From is not a reason to lose the message
         return None
 
 
-async def _match(s: AsyncSession, inbound: InboundMessage, mailbox_id: int,
-                 address: str | None) -> tuple[Message | None, str]:
-    found = await repo.messages_by_message_ids(s, inbound.references)
-    for ref in inbound.references:
-        if ref in found:
-            return found[ref], "references"
-    if address:
-        message = await repo.latest_message_to(s, address, mailbox_id=mailbox_id)
-        if message is not None:
-            return message, "address"
-    return None, "none"
+@dataclass
+class BatchLookup:
+    """What one batch needs from the database, read in a few queries instead of several per message."""
+
+    seen: set[str]  # external keys already recorded
+    by_message_id: dict[str, Message]  # ledger rows by their Message-ID
+    by_address: dict[str, Message]  # the newest ledger row sent to an address (of this mailbox)
+
+    def match(self, inbound: InboundMessage, address: str | None) -> tuple[Message | None, str]:
+        for ref in inbound.references:
+            if ref in self.by_message_id:
+                return self.by_message_id[ref], "references"
+        if address and address in self.by_address:
+            return self.by_address[address], "address"
+        return None, "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    fetched: FetchedMessage
+    inbound: InboundMessage
+    ident: str  # the message's Message-ID, or one made of the mailbox, UIDVALIDITY and UID
+
+
+@functools.lru_cache(maxsize=8192)
+def _address_forms(value: str | None) -> tuple[str, ...]:
+    """The forms the ledger may hold an address in: its ASCII key and its Unicode form (IDN domains)."""
+    if not value:
+        return ()
+    try:
+        address = parse_address(value, field="from", allow_smtputf8=True)
+    except Invalid:
+        return ()
+    return tuple(dict.fromkeys((address.key, address.email.lower())))
+
+
+def _keys_of(item: Parsed) -> tuple[list[str], list[str]]:
+    """(external keys the message may record, address forms it may be matched by)."""
+    inbound = item.inbound
+    if inbound.kind == Kind.BOUNCE:
+        recipients = [_sender_key(b.recipient) if b.recipient else None for b in inbound.bounces]
+        forms = [f for b in inbound.bounces for f in _address_forms(b.recipient)]
+        return [_key("bounce", item.ident, r or "") for r in recipients], forms
+    return ([_key("reply" if inbound.kind == Kind.REPLY else "auto", item.ident)],
+            list(_address_forms(inbound.from_address)))
+
+
+async def load_lookup(s: AsyncSession, mailbox_id: int, items: list[Parsed]) -> BatchLookup:
+    keys: list[str] = []
+    addresses: list[str] = []
+    refs: list[str] = []
+    for item in items:
+        k, a = _keys_of(item)
+        keys += k
+        addresses += a
+        refs += item.inbound.references
+    by_address: dict[str, Message] = {}
+    for address, message in (await repo.latest_messages_to(s, addresses, mailbox_id=mailbox_id)).items():
+        for form in (address, *_address_forms(message.to_email)):
+            by_address[form] = message  # found by whichever form the DSN or reply writes
+    return BatchLookup(await repo.seen_event_keys(s, keys), await repo.messages_by_message_ids(s, refs),
+                       by_address)
 
 
 async def enqueue_timeline(runtime: EmailRuntime, s: AsyncSession, message: Message, *, kind: str, key: str,
@@ -199,24 +253,29 @@ async def enqueue_timeline(runtime: EmailRuntime, s: AsyncSession, message: Mess
     payload = {"activity": {"contact_id": message.contact_id, "type": f"email.{kind}", "title": title[:300],
                             "detail": detail, "occurred_at": at.isoformat(), "external_id": external_id},
                "status": status}
-    await runtime.jobs.enqueue(s, TIMELINE_JOB, payload, key=f"timeline:{external_id}"[:200], max_attempts=10)
+    # Added to the batch's transaction without a look-up: the event's key was unseen, so is the job's.
+    repo.add_job(s, TIMELINE_JOB, payload, key=f"timeline:{external_id}"[:200], max_attempts=10, run_at=utcnow())
 
 
-async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox, fetched: FetchedMessage,
-                        uidvalidity: int, classifier: RuleClassifier) -> Applied:
+def parse_fetched(mailbox_id: int, uidvalidity: int, fetched: FetchedMessage) -> Parsed:
+    inbound = inspect_message(fetched.raw)
+    return Parsed(fetched, inbound, inbound.message_id or f"<uid.{mailbox_id}.{uidvalidity}.{fetched.uid}@imap>")
+
+
+async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox, item: Parsed,
+                        lookup: BatchLookup, classifier: RuleClassifier) -> Applied:
     """Record one inbound message and apply what it means (see the module docstring)."""
     now = runtime.deps.clock()
     applied = Applied()
-    inbound = inspect_message(fetched.raw)
-    ident = inbound.message_id or f"<uid.{mailbox.id}.{uidvalidity}.{fetched.uid}@imap>"
+    inbound, ident = item.inbound, item.ident
     if inbound.kind == Kind.BOUNCE:
         for bounce in inbound.bounces:
             recipient = _sender_key(bounce.recipient) if bounce.recipient else None
             key = _key("bounce", ident, recipient or "")
-            if await repo.message_event_seen(s, key):
+            if key in lookup.seen:
                 applied.duplicates += 1
                 continue
-            message, how = await _match(s, inbound, mailbox.id, recipient)
+            message, how = lookup.match(inbound, recipient)
             if message is None:
                 applied.unmatched += 1
                 continue
@@ -224,13 +283,15 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                 "status": bounce.status, "action": bounce.action, "diagnostic": clean(bounce.diagnostic, 500),
                       "recipient": recipient or message.to_email, "permanent": bounce.permanent,
                       "hard": bounce.hard, "matched_by": how, "from": clean(inbound.from_address, 320)}
-            await repo.add_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
+            repo.record_event(s, kind="bounce", at=now, message_id=message.id, campaign_id=message.campaign_id,
                                  contact_id=message.contact_id, detail=detail, external_key=key)
+            lookup.seen.add(key)
             applied.bounces += 1
             if bounce.permanent:
                 if message.status in (SENT, REPLIED):
-                    await repo.update_message(s, message.id, status=BOUNCED, bounced_at=now)
-                await repo.add_suppression(s, kind="address", value=recipient or message.to_email.lower(),
+                    message.status, message.bounced_at = BOUNCED, now
+                await repo.add_suppression(s, kind="address", value=recipient or _sender_key(message.to_email)
+                                           or message.to_email.lower(),
                                            reason="bounced", source=f"message:{message.id}",
                                            contact_id=message.contact_id, campaign_id=message.campaign_id)
                 await repo.stop_contact_enrolments(s, message.contact_id, "bounced", now,
@@ -241,11 +302,11 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
         return applied
 
     key = _key("reply" if inbound.kind == Kind.REPLY else "auto", ident)
-    if await repo.message_event_seen(s, key):
+    if key in lookup.seen:
         applied.duplicates += 1
         return applied
     sender = _sender_key(inbound.from_address)
-    message, how = await _match(s, inbound, mailbox.id, sender)
+    message, how = lookup.match(inbound, sender)
     if message is None:
         applied.unmatched += 1
         return applied
@@ -259,8 +320,9 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
             until = postpone_until(f"{subject}\n{text}", now, runtime.settings.email_ooo_postpone_days)
             detail["postponed_until"] = until.isoformat()
             applied.postponed += await repo.postpone_contact_enrolments(s, message.contact_id, until)
-        await repo.add_event(s, kind="auto_reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
+        repo.record_event(s, kind="auto_reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
                              contact_id=message.contact_id, detail=detail, external_key=key)
+        lookup.seen.add(key)
         applied.auto_replies += 1
         title = "Out-of-office reply" if inbound.out_of_office else "Automatic reply"
         await enqueue_timeline(runtime, s, message, kind="auto_reply", key=key, title=title, detail=detail, at=now)
@@ -279,23 +341,25 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
         reason = "unsubscribed" if verdict.category == "unsubscribe" else "replied"
         await repo.stop_contact_enrolments(s, message.contact_id, reason, now, email=message.to_email)
     if message.status in (SENT, BOUNCED):
-        await repo.update_message(s, message.id, status=REPLIED, replied_at=now)
-    await repo.add_event(s, kind="reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
+        message.status, message.replied_at = REPLIED, now
+    repo.record_event(s, kind="reply", at=now, message_id=message.id, campaign_id=message.campaign_id,
                          contact_id=message.contact_id, detail=detail, external_key=key)
+    lookup.seen.add(key)
     applied.replies += 1
     await enqueue_timeline(runtime, s, message, kind="replied", key=key,
                     title=f"Replied: {subject or '(no subject)'}", detail=detail, at=now,
                     status=LeadStatus.replied.value)
     if verdict.category == "unsubscribe":
-        await repo.add_suppression(s, kind="address", value=message.to_email.lower(), reason="unsubscribed",
+        ledger_key = _sender_key(message.to_email) or message.to_email.lower()
+        await repo.add_suppression(s, kind="address", value=ledger_key, reason="unsubscribed",
                                    source=f"reply:{message.id}", contact_id=message.contact_id,
                                    campaign_id=message.campaign_id)
-        if sender and sender != message.to_email.lower():
+        if sender and sender != ledger_key:
             await repo.add_suppression(s, kind="address", value=sender, reason="unsubscribed",
                                        source=f"reply:{message.id}", contact_id=message.contact_id)
-        await repo.update_message(s, message.id, unsubscribed_at=now)
+        message.unsubscribed_at = now
         ukey = _key("unsub", ident)
-        await repo.add_event(s, kind="unsubscribe", at=now, message_id=message.id, campaign_id=message.campaign_id,
+        repo.record_event(s, kind="unsubscribe", at=now, message_id=message.id, campaign_id=message.campaign_id,
                              contact_id=message.contact_id, external_key=ukey,
                              detail={"via": "reply", "from": clean(inbound.from_address, 320)})
         applied.unsubscribes += 1
@@ -345,22 +409,26 @@ async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobConte
             if exc.problem == "connect":
                 raise  # passing: the job retries with backoff
             return total  # a wrong login or a refused folder waits for a person; the error is on the mailbox
-        async with session_scope(runtime.sessions) as s:
-            mailbox = await repo.get_mailbox(s, mailbox_id)
-            if mailbox is None:
-                return total
-            if _cursor(mailbox.imap_state) != cursor:
-                continue  # another poller moved the cursor meanwhile: start again from where it is now
-            for fetched in result.messages:
-                try:
-                    async with s.begin_nested():
-                        total.add(await apply_inbound(runtime, s, mailbox, fetched, result.cursor.uidvalidity or 0,
-                                                      classifier))
-                except sa.exc.IntegrityError:
-                    total.duplicates += 1  # a concurrent poll recorded it first
-            await repo.set_imap_state(
-                s, mailbox_id, state={"uidvalidity": result.cursor.uidvalidity, "last_uid": result.cursor.last_uid},
-                polled_at=runtime.deps.clock(), error=None)
+        validity = result.cursor.uidvalidity or 0
+        parsed = [parse_fetched(mailbox_id, validity, f) for f in result.messages]  # CPU only, no session
+        try:
+            async with session_scope(runtime.sessions) as s:
+                mailbox = await repo.get_mailbox(s, mailbox_id)
+                if mailbox is None:
+                    return total
+                if _cursor(mailbox.imap_state) != cursor:
+                    continue  # another poller moved the cursor meanwhile: start again from where it is now
+                lookup = await load_lookup(s, mailbox_id, parsed)
+                batch = Applied()
+                for item in parsed:
+                    batch.add(await apply_inbound(runtime, s, mailbox, item, lookup, classifier))
+                await repo.set_imap_state(
+                    s, mailbox_id, state={"uidvalidity": result.cursor.uidvalidity,
+                                          "last_uid": result.cursor.last_uid},
+                    polled_at=runtime.deps.clock(), error=None)
+        except sa.exc.IntegrityError:
+            continue  # a concurrent poll of this mailbox recorded the same events first: read again
+        total.add(batch)
         if ctx is not None:
             await ctx.progress(ctx.done + len(result.messages))
         if not result.more:
@@ -381,6 +449,7 @@ async def schedule_next_poll(runtime: EmailRuntime, *, now: datetime | None = No
         async with session_scope(runtime.sessions) as s:
             await runtime.jobs.enqueue(s, POLL_JOB, {"slot": slot}, run_at=run_at, key=f"imap-poll:{slot}",
                                        max_attempts=3)
+            await repo.prune_finished_jobs(s, POLL_JOB, now - timedelta(days=1))
     except sa.exc.IntegrityError:
         pass  # another process scheduled the same slot
 

@@ -32,6 +32,7 @@ from .models import (
     CampaignContact,
     CampaignMailbox,
     CampaignStep,
+    Job,
     Mailbox,
     Message,
     MessageEvent,
@@ -329,6 +330,10 @@ async def stop_contact_enrolments(s: AsyncSession, contact_id: int | None, reaso
     # claimed one is re-checked by its sender before DATA and withdrawn there.
     await s.execute(sa.delete(Message).where(Message.enrolment_id.in_(ids), Message.status == QUEUED,
                                              sa.or_(Message.locked_by.is_(None), Message.lease_until < at)))
+    # One a sender holds stays as withdrawn: its move to "sending" expects "queued" and so fails.
+    await s.execute(sa.update(Message).where(Message.enrolment_id.in_(ids), Message.status == QUEUED)
+                    .values(status=FAILED, resolution="withdrawn", error=f"sequence stopped ({reason})",
+                            next_attempt_at=None).execution_options(synchronize_session=False))
     return len(ids)
 
 
@@ -368,15 +373,24 @@ async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dic
                BOUNCED: "bounced", REPLIED: "replied"}.get(status)
         if key and mcid is not None:
             out[mcid][key] += int(n)
-    # A replied or bounced message was sent first.
+    # "sent" is every message that left: replied ones, and bounced ones the server had accepted first.
     for cid in campaign_ids:
-        out[cid]["sent"] += out[cid]["replied"] + out[cid]["bounced"]
-    rows = await s.execute(sa.select(CampaignContact.campaign_id, sa.func.count())
-                           .where(CampaignContact.campaign_id.in_(campaign_ids),
-                                  CampaignContact.stop_reason == "unsubscribed")
-                           .group_by(CampaignContact.campaign_id))
-    for cid, n in rows.all():
-        out[cid]["unsubscribed"] = int(n)
+        out[cid]["sent"] = 0
+    left = await s.execute(sa.select(Message.campaign_id, sa.func.count())
+                           .where(Message.campaign_id.in_(campaign_ids), Message.sent_at.is_not(None))
+                           .group_by(Message.campaign_id))
+    for lcid, n in left.all():
+        if lcid is not None:
+            out[lcid]["sent"] = int(n)
+    # Unsubscribes from this campaign's mails (a sequence may have finished before the click).
+    people = sa.func.count(sa.distinct(MessageEvent.contact_id))
+    unsubscribed = await s.execute(sa.select(MessageEvent.campaign_id, people)
+                                   .where(MessageEvent.campaign_id.in_(campaign_ids),
+                                          MessageEvent.kind == "unsubscribe")
+                                   .group_by(MessageEvent.campaign_id))
+    for ucid, n in unsubscribed.all():
+        if ucid is not None:
+            out[ucid]["unsubscribed"] = int(n)
     return out
 
 
@@ -493,6 +507,21 @@ async def fenced_update(s: AsyncSession, message_id: int, worker_id: str, *, exp
     return _rowcount(await s.execute(stmt)) == 1
 
 
+async def mark_sending(s: AsyncSession, message_id: int, worker_id: str, *, attempts: int,
+                       lease_until: datetime) -> bool:
+    """Move a claimed message to ``sending`` if it still may go: held by this sender, still queued (a stop or an
+    unsubscribe withdraws it), its campaign running (or none) and its mailbox not paused — one statement."""
+    campaign_running = sa.or_(Message.campaign_id.is_(None), sa.select(Campaign.id).where(
+        Campaign.id == Message.campaign_id, Campaign.status == RUNNING).exists())
+    mailbox_open = sa.select(Mailbox.id).where(Mailbox.id == Message.mailbox_id, Mailbox.paused_at.is_(None)).exists()
+    stmt = (sa.update(Message)
+            .where(Message.id == message_id, Message.locked_by == worker_id, Message.status == QUEUED,
+                   campaign_running, mailbox_open)
+            .values(status=SENDING, attempts=attempts, lease_until=lease_until)
+            .execution_options(synchronize_session=False))
+    return _rowcount(await s.execute(stmt)) == 1
+
+
 async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:
     """Give back claimed messages this sender did not get to (they stay queued)."""
     if message_ids:
@@ -544,20 +573,59 @@ async def set_imap_state(s: AsyncSession, mailbox_id: int, *, state: dict[str, A
 
 
 async def messages_by_message_ids(s: AsyncSession, message_ids: Sequence[str]) -> dict[str, Message]:
-    wanted = [m for m in message_ids if m][:100]
-    if not wanted:
-        return {}
-    rows = (await s.execute(sa.select(Message).where(Message.message_id.in_(wanted)))).scalars().all()
-    return {str(m.message_id): m for m in rows}
+    wanted = sorted({m for m in message_ids if m})
+    out: dict[str, Message] = {}
+    for i in range(0, len(wanted), 500):
+        rows = (await s.execute(sa.select(Message).where(Message.message_id.in_(wanted[i:i + 500])))).scalars()
+        out.update({str(m.message_id): m for m in rows.all()})
+    return out
 
 
-async def latest_message_to(s: AsyncSession, address: str, *, mailbox_id: int | None = None) -> Message | None:
-    """The newest message that went out to ``address`` (a DSN or reply that names no Message-ID)."""
-    stmt = sa.select(Message).where(sa.func.lower(Message.to_email) == address.lower(),
-                                    Message.status.in_([SENT, REPLIED, BOUNCED]))
-    if mailbox_id is not None:
-        stmt = stmt.where(Message.mailbox_id == mailbox_id)
-    return (await s.execute(stmt.order_by(Message.sent_at.desc(), Message.id.desc()).limit(1))).scalar()
+async def latest_messages_to(s: AsyncSession, addresses: Sequence[str], *,
+                             mailbox_id: int | None = None) -> dict[str, Message]:
+    """Per address, the newest message that went out to it (a DSN or reply that names no Message-ID)."""
+    wanted = sorted({a.lower() for a in addresses if a})
+    out: dict[str, Message] = {}
+    for i in range(0, len(wanted), 500):
+        stmt = sa.select(Message).where(sa.func.lower(Message.to_email).in_(wanted[i:i + 500]),
+                                        Message.status.in_([SENT, REPLIED, BOUNCED]))
+        if mailbox_id is not None:
+            stmt = stmt.where(Message.mailbox_id == mailbox_id)
+        for m in (await s.execute(stmt.order_by(Message.sent_at, Message.id))).scalars().all():
+            out[m.to_email.lower()] = m  # ascending: the newest wins
+    return out
+
+
+async def seen_event_keys(s: AsyncSession, keys: Sequence[str]) -> set[str]:
+    wanted = sorted(set(keys))
+    out: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        rows = await s.execute(sa.select(MessageEvent.external_key).where(
+            MessageEvent.external_key.in_(wanted[i:i + 500])))
+        out.update(str(k) for k in rows.scalars().all())
+    return out
+
+
+def record_event(s: AsyncSession, *, kind: str, at: datetime, message_id: int | None = None,
+                 campaign_id: int | None = None, contact_id: int | None = None,
+                 detail: dict[str, Any] | None = None, external_key: str | None = None) -> None:
+    """Add an event the caller knows to be new (its key was looked up with the batch); flushed with it."""
+    s.add(MessageEvent(kind=kind, at=at, message_id=message_id, campaign_id=campaign_id, contact_id=contact_id,
+                       detail=detail or {}, external_key=external_key))
+
+
+async def prune_finished_jobs(s: AsyncSession, type_: str, before: datetime) -> int:
+    """Forget a recurring job's successful runs older than ``before`` (one poll a minute adds up)."""
+    result = await s.execute(sa.delete(Job).where(Job.type == type_, Job.status == "succeeded",
+                                                  Job.finished_at < before))
+    return _rowcount(result)
+
+
+def add_job(s: AsyncSession, type_: str, payload: dict[str, Any], *, key: str, max_attempts: int,
+            run_at: datetime) -> None:
+    """A job row the caller knows to be new (keyed by an unseen event), flushed with the batch."""
+    s.add(Job(type=type_, payload=payload, run_at=run_at, max_attempts=max_attempts, idempotency_key=key,
+              status="queued", attempts=0, progress_done=0, cancel_requested=False))
 
 
 async def update_message(s: AsyncSession, message_id: int, **values: Any) -> None:

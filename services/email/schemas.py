@@ -280,6 +280,8 @@ class StepIn(BaseModel):
     template_id: Id
     delay_days: float = Field(default=0, ge=0, le=365)
     business_days: bool = False
+    # Ask the ai service for a personal opening line per contact ({{ ai_line }}), reviewed before the start.
+    ai_line: bool = False
 
 
 class CampaignCreate(BaseModel):
@@ -320,6 +322,7 @@ class StepRead(BaseModel):
     template_id: int
     delay_days: float
     business_days: bool
+    ai_line: bool = False
 
 
 class CampaignRead(BaseModel):

@@ -456,8 +456,8 @@ async def _check_parts(s: AsyncSession, mailbox_ids: Sequence[int] | None,
 
 
 def _steps(body_steps: Sequence[Any]) -> list[dict[str, Any]]:
-    return [{"template_id": st.template_id, "delay_days": float(st.delay_days), "business_days": st.business_days}
-            for st in body_steps]
+    return [{"template_id": st.template_id, "delay_days": float(st.delay_days), "business_days": st.business_days,
+             "ai_line": st.ai_line} for st in body_steps]
 
 
 async def create_campaign(s: AsyncSession, body: CampaignCreate, actor: str) -> Campaign:
@@ -501,7 +501,7 @@ async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list
             id=c.id, name=c.name, status=c.status,
             mailbox_ids=await repo.campaign_mailbox_ids(s, c.id),
             steps=[StepRead(position=st.position, template_id=st.template_id, delay_days=st.delay_days,
-                            business_days=st.business_days) for st in steps],
+                            business_days=st.business_days, ai_line=st.ai_line) for st in steps],
             send_window=SendWindowIn(**c.send_window) if c.send_window else None, track_opens=c.track_opens,
             track_clicks=c.track_clicks, progress=Progress(**progress[c.id]), created_by=c.created_by,
             created_at=c.created_at, updated_at=c.updated_at, started_at=c.started_at, paused_at=c.paused_at,

@@ -34,6 +34,8 @@ STANDARD_VARIABLES: dict[str, str] = {
     "ai.industry": "AI profile: industry",
     "ai.hook": "AI profile: a hook for the first line",
     "ai.opening_line": "this step's personal opening line (reviewed before start)",
+    "ai_line": "the same reviewed AI line (empty when rejected)",
+    "gdpr_notice": "Art. 14 GDPR notice naming where the data came from (first message only)",
     "sender.name": "sender's name",
     "sender.email": "sender's address",
     "campaign.name": "campaign name",

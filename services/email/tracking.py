@@ -97,7 +97,7 @@ class TrackingLinks:
         return message_id
 
     def rewrite_html(self, body: str, message_id: str, *, skip: Callable[[str], bool] | None = None,
-                     pixel: bool = False) -> str:
+                     pixel: bool = False, clicks: bool = True) -> str:
         """The HTML with every trackable ``<a href>`` pointing through the click redirect.
 
         ``skip`` keeps chosen links as they are (the unsubscribe link must never be a tracked one);
@@ -115,13 +115,18 @@ class TrackingLinks:
                 return match.group(0)
             return f'{prefix}"{html.escape(self.click_url(message_id, url), quote=True)}"'
 
-        out = _HREF.sub(replace, body)
+        out = _HREF.sub(replace, body) if clicks else body
         if pixel:
             img = (f'<img src="{html.escape(self.open_url(message_id), quote=True)}" width="1" height="1" alt="" '
                    'style="display:block;border:0;width:1px;height:1px">')
             index = out.lower().rfind("</body>")
             out = out[:index] + img + out[index:] if index >= 0 else out + img
         return out
+
+
+def is_unsubscribe_link(url: str) -> bool:
+    """The unsubscribe link must reach the unsubscribe page itself (RFC 8058 tools and people alike)."""
+    return "/api/email/unsubscribe/" in url or "/email/unsubscribe/" in url
 
 
 # -- which hits count -----------------------------------------------------------------------------

@@ -5791,6 +5791,11 @@ export interface components {
              * @default false
              */
             business_days: boolean;
+            /**
+             * Ai Line
+             * @default false
+             */
+            ai_line: boolean;
         };
         /** StepRead */
         StepRead: {
@@ -5802,6 +5807,11 @@ export interface components {
             delay_days: number;
             /** Business Days */
             business_days: boolean;
+            /**
+             * Ai Line
+             * @default false
+             */
+            ai_line: boolean;
         };
         /**
          * SuppressionCreate
