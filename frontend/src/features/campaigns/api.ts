@@ -111,6 +111,10 @@ export function getStats(id: number): Promise<CampaignStats> {
 export function listAiLines(id: number): Promise<S['Page_AiLineRead_']> {
   return unwrap(api.GET('/api/email/campaigns/{campaign_id}/ai-lines', { ...path(id), params: { ...path(id).params, query: { limit: 500, offset: 0 } } }));
 }
+/** Make the missing AI lines of a draft now (a job in the e-mail service). */
+export function generateAiLines(id: number): Promise<S['AiLinesStarted']> {
+  return unwrap(api.POST('/api/email/campaigns/{campaign_id}/ai-lines', path(id)));
+}
 /** Edit a line (`line`), or accept / reject it (`status`). */
 export function updateAiLine(lineId: number, body: AiLineUpdate): Promise<AiLine> {
   return unwrap(api.PATCH('/api/email/ai-lines/{line_id}', { params: { path: { line_id: lineId } }, body }));

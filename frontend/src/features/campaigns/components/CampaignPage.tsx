@@ -117,7 +117,11 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
           <ActivityChart series={stats.data?.series ?? []} />
         </div>
         {campaign.status === 'draft' || campaign.status === 'paused' ? <EligibilityCard campaignId={campaign.id} /> : null}
-        <AiLinesCard campaignId={campaign.id} canReview={review.allowed && (campaign.status === 'draft' || campaign.status === 'paused')} reason={review.reason} />
+        <AiLinesCard
+          campaignId={campaign.id}
+          hasAiSteps={campaign.steps.some((s) => s.ai_line)}
+          isDraft={campaign.status === 'draft'}
+          canReview={review.allowed && (campaign.status === 'draft' || campaign.status === 'paused')} reason={review.reason} />
         <MessagesCard campaignId={campaign.id} live={live} canDecide={decide.allowed} reason={decide.reason} />
       </div>
 

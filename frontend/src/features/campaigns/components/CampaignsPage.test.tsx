@@ -60,6 +60,7 @@ describe('Campaign builder', () => {
     await user.type(screen.getByRole('textbox', { name: 'Tag' }), 'munich');
     await waitFor(() => expect(screen.getByTestId('audience-count')).toHaveTextContent('2 contacts'));
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Step 1 template' }), 'First touch');
+    await user.click(within(screen.getByRole('listitem', { name: 'Step 1' })).getByRole('checkbox', { name: 'AI opening line' }));
     await user.click(screen.getByRole('button', { name: 'Add step' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Step 2 template' }), 'First touch');
     await user.click(await screen.findByRole('checkbox', { name: /Local catcher/ }));
@@ -71,8 +72,8 @@ describe('Campaign builder', () => {
       mailbox_ids: [1],
       contact_ids: [5, 6],
       steps: [
-        { template_id: 4, delay_days: 0, business_days: false },
-        { template_id: 4, delay_days: 3, business_days: true },
+        { template_id: 4, delay_days: 0, business_days: false, ai_line: true },
+        { template_id: 4, delay_days: 3, business_days: true, ai_line: false },
       ],
       send_window: null,
       track_opens: false,
@@ -265,5 +266,32 @@ describe('Campaign page', () => {
     await user.type(box, '25 years in Munich: congratulations.');
     await user.click(within(table).getByRole('button', { name: 'Save line' }));
     await waitFor(() => expect(patches).toEqual([{ status: 'accepted' }, { line: '25 years in Munich: congratulations.' }]));
+  });
+
+  it('makes the AI lines of a draft whose step asks for them, then shows them for review', async () => {
+    let made = false;
+    const line = { id: 1, campaign_id: 3, contact_id: 5, step: 1, line: 'Your new office in Munich looks great.', source_url: 'https://x.example/news',
+      snippet: 'We moved', provider: 'openai:gpt-4o-mini', status: 'proposed', edited_by: null, updated_at: '2026-01-01T10:00:00Z' };
+    const api = mockApi(
+      signedIn(
+        SALES,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, campaign({ steps: [{ position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: true }] })),
+          'GET /api/email/campaigns/3/ai-lines': () => json(200, { items: made ? [line] : [], total: made ? 1 : 0, limit: 500, offset: 0 }),
+          'POST /api/email/campaigns/3/ai-lines': () => {
+            made = true;
+            return json(202, { job_id: 9, steps: [1] });
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/3');
+    const card = await screen.findByRole('region', { name: 'AI opening lines' });
+    expect(await within(card).findByText('No line yet: make them, then review them here.')).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Make missing lines' }));
+    expect(await within(card).findByText('Your new office in Munich looks great.')).toBeInTheDocument();
+    expect(within(card).getByText('AI: gpt-4o-mini')).toBeInTheDocument();
+    expect(api.count('POST /api/email/campaigns/3/ai-lines')).toBe(1);
   });
 });

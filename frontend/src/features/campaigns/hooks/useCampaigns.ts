@@ -6,6 +6,7 @@ import {
   countContacts,
   createCampaign,
   decideMessage,
+  generateAiLines,
   getCampaign,
   getEligibility,
   getStats,
@@ -77,8 +78,19 @@ export function useInterestedCount(id: number, live: boolean) {
   return useQuery({ queryKey: [...campaignKeys.stats(id), 'interested'], queryFn: () => countInterested(id), retry: false, refetchInterval: live ? POLL_MS * 2 : false });
 }
 
-export function useAiLines(id: number) {
-  return useQuery({ queryKey: campaignKeys.aiLines(id), queryFn: () => listAiLines(id), retry: false });
+/** While `waiting` (lines are being made), poll until some arrive. */
+export function useAiLines(id: number, waiting = false) {
+  return useQuery({
+    queryKey: campaignKeys.aiLines(id),
+    queryFn: () => listAiLines(id),
+    retry: false,
+    refetchInterval: (q) => (waiting && !q.state.data?.items.length ? POLL_MS : false),
+  });
+}
+
+export function useGenerateAiLines(id: number) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: () => generateAiLines(id), onSuccess: () => void qc.invalidateQueries({ queryKey: campaignKeys.aiLines(id) }) });
 }
 
 export function useUpdateAiLine(campaignId: number) {
