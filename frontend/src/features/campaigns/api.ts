@@ -32,6 +32,7 @@ export type ExclusionReason = Exclusion['reason'];
 export type LintItem = S['LintItem'];
 export type MessageItem = S['MessageItem'];
 export type MessageStatus = MessageItem['status'];
+export type MessageRead = S['MessageRead'];
 
 export type Funnel = { sent: number; opened: number; clicked: number; replied: number; interested: number; bounced: number; unsubscribed: number };
 export type SeriesPoint = { day: string } & Partial<Funnel>;
@@ -90,6 +91,9 @@ export function getEligibility(id: number): Promise<Eligibility> {
 }
 export function listMessages(campaignId: number, status: MessageStatus | null, limit: number, offset: number): Promise<S['MessagePage']> {
   return unwrap(api.GET('/api/email/messages', { params: { query: { campaign_id: campaignId, limit, offset, ...(status ? { status } : {}) } } }));
+}
+export function getMessage(id: number): Promise<MessageRead> {
+  return unwrap(api.GET('/api/email/messages/{message_id}', { params: { path: { message_id: id } } }));
 }
 /** An admin's decision about a message whose outcome is unknown (or that failed). */
 export function decideMessage(messageId: number, decision: 'resend' | 'discard'): Promise<MessageItem> {

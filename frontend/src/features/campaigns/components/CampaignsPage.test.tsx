@@ -211,6 +211,12 @@ describe('Campaign page', () => {
               ].filter((m) => !url.searchParams.get('status') || m.status === url.searchParams.get('status')),
               total: 2,
             }),
+          'GET /api/email/messages/70': () =>
+            json(200, {
+              id: 70, campaign_id: 3, contact_id: 5, step: 1, to: 'hans@mueller-stb.de', subject: 'Hi Hans', status: 'unknown', message_id: '<a@x>',
+              sent_at: null, attempts: 1, error: 'Connection lost after DATA', resolution: null, key: null, to_name: 'Hans Müller', body_text: 'Hello Hans',
+              body_html: null, smtp_code: null, smtp_reply: null, next_attempt_at: null, events: [],
+            }),
           'POST /api/email/messages/70/resend': () => {
             decided.push('resend');
             return json(200, {});
@@ -224,6 +230,12 @@ describe('Campaign page', () => {
     const rows = within(table).getAllByRole('row');
     expect(within(rows[1]!).getByText('Unknown')).toBeInTheDocument();
     expect(within(rows[2]!).queryByRole('button', { name: 'Resend' })).toBeNull();
+    await user.click(within(rows[1]!).getByRole('button', { name: 'Hi Hans' }));
+    const details = await screen.findByRole('dialog', { name: 'Hi Hans' });
+    expect(await within(details).findByText('Hello Hans')).toBeInTheDocument();
+    expect(within(details).getByText('<a@x>')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Hi Hans' })).toBeNull());
     await user.click(within(rows[1]!).getByRole('button', { name: 'Resend' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Send this message again?' });
     expect(dialog).toHaveTextContent('may already have it');

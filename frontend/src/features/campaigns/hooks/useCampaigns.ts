@@ -9,6 +9,7 @@ import {
   generateAiLines,
   getCampaign,
   getEligibility,
+  getMessage,
   getStats,
   listAiLines,
   listCampaigns,
@@ -108,6 +109,10 @@ export function useMessages(id: number, status: MessageStatus | null, offset: nu
     placeholderData: keepPreviousData,
     refetchInterval: live ? POLL_MS * 2 : false,
   });
+}
+
+export function useMessage(id: number | null) {
+  return useQuery({ queryKey: ['email', 'messages', id], queryFn: () => getMessage(id!), enabled: id !== null });
 }
 
 export function useDecideMessage(campaignId: number) {
