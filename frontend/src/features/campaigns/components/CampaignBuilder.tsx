@@ -7,6 +7,7 @@ import {
   CardHeader,
   Checkbox,
   Chip,
+  GatedButton,
   PlusIcon,
   RecordLoadError,
   SearchPicker,
@@ -19,6 +20,7 @@ import {
   type PickerOption,
 } from '@/components/ui';
 import { errorMessage, fieldErrorsFrom, ApiError } from '@/lib/api/problem';
+import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
 import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, type StepIn, fullWindow } from '../api';
@@ -51,6 +53,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const navigate = useNavigate();
   const { toast } = useToast();
   const save = useSaveCampaign(campaign?.id ?? null);
+  const gate = useGate('writer', 'save campaigns');
   const templates = useTemplateOptions();
   const mailboxes = useMailboxOptions();
 
@@ -332,9 +335,9 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
         </Card>
 
         <div className="flex gap-2">
-          <Button type="submit" loading={save.isPending || resolving}>
+          <GatedButton type="submit" reason={gate.reason} loading={save.isPending || resolving}>
             {campaign ? 'Save draft' : 'Create draft'}
-          </Button>
+          </GatedButton>
           <Button variant="ghost" onClick={() => navigate(campaign ? `/campaigns/${campaign.id}` : '/campaigns')}>
             Cancel
           </Button>

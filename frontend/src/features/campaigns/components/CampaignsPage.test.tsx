@@ -94,6 +94,14 @@ describe('Campaign builder', () => {
   });
 });
 
+it('the demo account can look at the builder but not save', async () => {
+  mockApi(signedIn(DEMO, base({ 'GET /api/leads/contacts': () => json(200, page([], 0)) })));
+  renderApp('/campaigns/new');
+  const create = await screen.findByRole('button', { name: 'Create draft' });
+  expect(create).toBeDisabled();
+  expect(create).toHaveAccessibleDescription('Switched off in the public demo: the demo account cannot save campaigns.');
+});
+
 describe('Campaign page', () => {
   it('an admin starts a draft; the running campaign polls its progress', async () => {
     let current = campaign();
