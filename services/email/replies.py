@@ -175,7 +175,7 @@ def _sender_key(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        return parse_address(value, field="from").key
+        return parse_address(value, field="from", allow_smtputf8=True).key
     except Invalid:  # an unparseable From is not a reason to lose the message
         return None
 
@@ -204,14 +204,27 @@ class Parsed:
     ident: str  # the message's Message-ID, or one made of the mailbox, UIDVALIDITY and UID
 
 
+@functools.lru_cache(maxsize=8192)
+def _address_forms(value: str | None) -> tuple[str, ...]:
+    """The forms the ledger may hold an address in: its ASCII key and its Unicode form (IDN domains)."""
+    if not value:
+        return ()
+    try:
+        address = parse_address(value, field="from", allow_smtputf8=True)
+    except Invalid:
+        return ()
+    return tuple(dict.fromkeys((address.key, address.email.lower())))
+
+
 def _keys_of(item: Parsed) -> tuple[list[str], list[str]]:
-    """(external keys the message may record, addresses it may be matched by)."""
+    """(external keys the message may record, address forms it may be matched by)."""
     inbound = item.inbound
     if inbound.kind == Kind.BOUNCE:
         recipients = [_sender_key(b.recipient) if b.recipient else None for b in inbound.bounces]
-        return ([_key("bounce", item.ident, r or "") for r in recipients], [r for r in recipients if r])
-    sender = _sender_key(inbound.from_address)
-    return [_key("reply" if inbound.kind == Kind.REPLY else "auto", item.ident)], [sender] if sender else []
+        forms = [f for b in inbound.bounces for f in _address_forms(b.recipient)]
+        return [_key("bounce", item.ident, r or "") for r in recipients], forms
+    return ([_key("reply" if inbound.kind == Kind.REPLY else "auto", item.ident)],
+            list(_address_forms(inbound.from_address)))
 
 
 async def load_lookup(s: AsyncSession, mailbox_id: int, items: list[Parsed]) -> BatchLookup:
@@ -223,8 +236,12 @@ async def load_lookup(s: AsyncSession, mailbox_id: int, items: list[Parsed]) -> 
         keys += k
         addresses += a
         refs += item.inbound.references
+    by_address: dict[str, Message] = {}
+    for address, message in (await repo.latest_messages_to(s, addresses, mailbox_id=mailbox_id)).items():
+        for form in (address, *_address_forms(message.to_email)):
+            by_address[form] = message  # found by whichever form the DSN or reply writes
     return BatchLookup(await repo.seen_event_keys(s, keys), await repo.messages_by_message_ids(s, refs),
-                       await repo.latest_messages_to(s, addresses, mailbox_id=mailbox_id))
+                       by_address)
 
 
 async def enqueue_timeline(runtime: EmailRuntime, s: AsyncSession, message: Message, *, kind: str, key: str,
@@ -273,7 +290,8 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
             if bounce.permanent:
                 if message.status in (SENT, REPLIED):
                     message.status, message.bounced_at = BOUNCED, now
-                await repo.add_suppression(s, kind="address", value=recipient or message.to_email.lower(),
+                await repo.add_suppression(s, kind="address", value=recipient or _sender_key(message.to_email)
+                                           or message.to_email.lower(),
                                            reason="bounced", source=f"message:{message.id}",
                                            contact_id=message.contact_id, campaign_id=message.campaign_id)
                 await repo.stop_contact_enrolments(s, message.contact_id, "bounced", now,
@@ -332,10 +350,11 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                     title=f"Replied: {subject or '(no subject)'}", detail=detail, at=now,
                     status=LeadStatus.replied.value)
     if verdict.category == "unsubscribe":
-        await repo.add_suppression(s, kind="address", value=message.to_email.lower(), reason="unsubscribed",
+        ledger_key = _sender_key(message.to_email) or message.to_email.lower()
+        await repo.add_suppression(s, kind="address", value=ledger_key, reason="unsubscribed",
                                    source=f"reply:{message.id}", contact_id=message.contact_id,
                                    campaign_id=message.campaign_id)
-        if sender and sender != message.to_email.lower():
+        if sender and sender != ledger_key:
             await repo.add_suppression(s, kind="address", value=sender, reason="unsubscribed",
                                        source=f"reply:{message.id}", contact_id=message.contact_id)
         message.unsubscribed_at = now

@@ -254,3 +254,19 @@ async def test_wrong_imap_password_is_shown_on_the_mailbox(database_url: str, tm
         async with stack.runtime.sessions() as s:
             mailbox = await repo.get_mailbox(s, box)
             assert mailbox is not None and mailbox.imap_error is not None and mailbox.imap_error.startswith("auth")
+
+
+async def test_a_dsn_naming_an_idn_address_in_ascii_finds_the_unicode_ledger_row(
+        database_url: str, tmp_path: Path, dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    async with email_stack(database_url, tmp_path) as stack:
+        box = await stack.mailbox(imap=(dovecot.host, dovecot.port, *imap_user))
+        person = await stack.contact("Jörg Müller", "info@müller.example")
+        camp = await stack.campaign(box, [person])
+        await poll_one_mailbox(stack.runtime, box)
+        dovecot.append(imap_user[0], _dsn("info@xn--mller-kva.example", "5.1.1", None, mid="<idn@mx.example>"))
+        done = await poll_one_mailbox(stack.runtime, box)
+        assert done.bounces == 1 and done.unmatched == 0
+        assert (await stack.message(camp["messages"][person["id"]][0])).status == BOUNCED
+        async with stack.runtime.sessions() as s:
+            assert await repo.suppressed_keys(s, ["info@xn--mller-kva.example"]) == {
+                "info@xn--mller-kva.example": "bounced"}

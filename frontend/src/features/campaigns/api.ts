@@ -32,6 +32,7 @@ export type ExclusionReason = Exclusion['reason'];
 export type LintItem = S['LintItem'];
 export type MessageItem = S['MessageItem'];
 export type MessageStatus = MessageItem['status'];
+export type MessageRead = S['MessageRead'];
 
 export type Funnel = { sent: number; opened: number; clicked: number; replied: number; interested: number; bounced: number; unsubscribed: number };
 export type SeriesPoint = { day: string } & Partial<Funnel>;
@@ -91,6 +92,9 @@ export function getEligibility(id: number): Promise<Eligibility> {
 export function listMessages(campaignId: number, status: MessageStatus | null, limit: number, offset: number): Promise<S['MessagePage']> {
   return unwrap(api.GET('/api/email/messages', { params: { query: { campaign_id: campaignId, limit, offset, ...(status ? { status } : {}) } } }));
 }
+export function getMessage(id: number): Promise<MessageRead> {
+  return unwrap(api.GET('/api/email/messages/{message_id}', { params: { path: { message_id: id } } }));
+}
 /** An admin's decision about a message whose outcome is unknown (or that failed). */
 export function decideMessage(messageId: number, decision: 'resend' | 'discard'): Promise<MessageItem> {
   const p = { params: { path: { message_id: messageId } } };
@@ -110,6 +114,10 @@ export function getStats(id: number): Promise<CampaignStats> {
 }
 export function listAiLines(id: number): Promise<S['Page_AiLineRead_']> {
   return unwrap(api.GET('/api/email/campaigns/{campaign_id}/ai-lines', { ...path(id), params: { ...path(id).params, query: { limit: 500, offset: 0 } } }));
+}
+/** Make the missing AI lines of a draft now (a job in the e-mail service). */
+export function generateAiLines(id: number): Promise<S['AiLinesStarted']> {
+  return unwrap(api.POST('/api/email/campaigns/{campaign_id}/ai-lines', path(id)));
 }
 /** Edit a line (`line`), or accept / reject it (`status`). */
 export function updateAiLine(lineId: number, body: AiLineUpdate): Promise<AiLine> {

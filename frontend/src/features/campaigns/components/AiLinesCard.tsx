@@ -3,20 +3,59 @@ import { Link } from 'react-router';
 import { AiBadge, Badge, Button, Card, CardHeader, ExternalLink, isRulesModel, Table, TBody, Td, Textarea, Th, THead, Tr, useToast } from '@/components/ui';
 import { errorMessage, isNotFound } from '@/lib/api/problem';
 import type { AiLine, AiLineStatus } from '../api';
-import { useAiLines, useUpdateAiLine } from '../hooks/useCampaigns';
+import { useAiLines, useGenerateAiLines, useUpdateAiLine } from '../hooks/useCampaigns';
 
 const STATUS_TONE: Record<AiLineStatus, 'neutral' | 'success' | 'info' | 'danger'> = { proposed: 'neutral', accepted: 'success', edited: 'info', rejected: 'danger' };
 
 /** The personal opening lines the AI proposed, each with the page it came from; reviewed before start. */
-export function AiLinesCard({ campaignId, canReview, reason }: { campaignId: number; canReview: boolean; reason: string | null }) {
-  const lines = useAiLines(campaignId);
-  // A campaign without AI-line steps has none; a service without the route answers 404: show nothing.
-  if (isNotFound(lines.error) || (lines.data && lines.data.items.length === 0)) return null;
+export function AiLinesCard({
+  campaignId,
+  hasAiSteps,
+  isDraft,
+  canReview,
+  reason,
+}: {
+  campaignId: number;
+  hasAiSteps: boolean;
+  isDraft: boolean;
+  canReview: boolean;
+  reason: string | null;
+}) {
+  const [waiting, setWaiting] = useState(false);
+  const lines = useAiLines(campaignId, waiting);
+  const generate = useGenerateAiLines(campaignId);
+  const { toast } = useToast();
+  const empty = !!lines.data && lines.data.items.length === 0;
+  // No AI-line step and no line: nothing to review (a service without the route answers 404 too).
+  if (isNotFound(lines.error) || (empty && !hasAiSteps)) return null;
+
+  async function make() {
+    try {
+      await generate.mutateAsync();
+      setWaiting(true);
+    } catch (err) {
+      toast({ tone: 'error', title: "Couldn't make the AI lines", description: errorMessage(err) });
+    }
+  }
+
   return (
     <Card role="region" aria-labelledby="ai-lines-heading">
-      <CardHeader id="ai-lines-heading" title="AI opening lines" description="Check each line against its source. Accept, edit or reject before the campaign starts." />
+      <CardHeader
+        id="ai-lines-heading"
+        title="AI opening lines"
+        description="Check each line against its source. Accept, edit or reject before the campaign starts; only accepted or edited lines are sent."
+        actions={
+          isDraft && hasAiSteps ? (
+            <Button size="sm" variant="secondary" loading={generate.isPending || (waiting && empty)} disabled={!canReview} title={reason ?? undefined} onClick={() => void make()}>
+              Make missing lines
+            </Button>
+          ) : null
+        }
+      />
       <div className="overflow-x-auto">
-        {lines.isError ? (
+        {empty ? (
+          <p className="p-5 text-sm text-gray-600">{waiting ? 'Reading the contacts’ websites and writing lines…' : 'No line yet: make them, then review them here.'}</p>
+        ) : lines.isError ? (
           <p className="p-5 text-sm text-red-700">{errorMessage(lines.error)}</p>
         ) : (
           <Table aria-label="AI opening lines">

@@ -7,6 +7,7 @@ import {
   CardHeader,
   Checkbox,
   Chip,
+  GatedButton,
   PlusIcon,
   RecordLoadError,
   SearchPicker,
@@ -19,13 +20,14 @@ import {
   type PickerOption,
 } from '@/components/ui';
 import { errorMessage, fieldErrorsFrom, ApiError } from '@/lib/api/problem';
+import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
 import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, type StepIn, fullWindow } from '../api';
 import { useAudienceCount, useCampaign, useCompanySearch, useContactSearch, useMailboxOptions, useSaveCampaign, useTemplateOptions } from '../hooks/useCampaigns';
 
 type AudienceMode = 'filter' | 'pick' | 'keep';
-type StepRow = { template_id: string; delay_days: string; business_days: boolean };
+type StepRow = { template_id: string; delay_days: string; business_days: boolean; ai_line: boolean };
 
 export function NewCampaignPage() {
   return <CampaignBuilder campaign={null} />;
@@ -51,6 +53,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const navigate = useNavigate();
   const { toast } = useToast();
   const save = useSaveCampaign(campaign?.id ?? null);
+  const gate = useGate('writer', 'save campaigns');
   const templates = useTemplateOptions();
   const mailboxes = useMailboxOptions();
 
@@ -62,8 +65,8 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const [picked, setPicked] = useState<PickerOption[]>([]);
   const [contactText, setContactText] = useState('');
   const [steps, setSteps] = useState<StepRow[]>(
-    campaign?.steps.map((s) => ({ template_id: String(s.template_id), delay_days: String(s.delay_days), business_days: s.business_days })) ?? [
-      { template_id: '', delay_days: '0', business_days: false },
+    campaign?.steps.map((s) => ({ template_id: String(s.template_id), delay_days: String(s.delay_days), business_days: s.business_days, ai_line: s.ai_line })) ?? [
+      { template_id: '', delay_days: '0', business_days: false, ai_line: false },
     ],
   );
   const [windowOn, setWindowOn] = useState(!!campaign?.send_window);
@@ -102,7 +105,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
       setResolving(true);
       const contactIds = mode === 'filter' ? await contactIdsFor(filter) : mode === 'pick' ? picked.map((p) => p.id) : campaign!.contact_ids;
       setResolving(false);
-      const stepsIn: StepIn[] = steps.map((s) => ({ template_id: Number(s.template_id), delay_days: Number(s.delay_days), business_days: s.business_days }));
+      const stepsIn: StepIn[] = steps.map((s) => ({ template_id: Number(s.template_id), delay_days: Number(s.delay_days), business_days: s.business_days, ai_line: s.ai_line }));
       const saved = await save.mutateAsync({
         name: name.trim(),
         mailbox_ids: mailboxIds,
@@ -225,7 +228,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
           />
           <ol className="space-y-3 p-5">
             {steps.map((s, i) => (
-              <li key={i} aria-label={`Step ${i + 1}`} className="grid items-start gap-3 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-200 ring-inset sm:grid-cols-[2fr_1fr_auto_auto]">
+              <li key={i} aria-label={`Step ${i + 1}`} className="grid items-start gap-3 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-200 ring-inset sm:grid-cols-[2fr_1fr_auto_auto_auto]">
                 <SelectField label={`Step ${i + 1} template`} value={s.template_id} error={errors[`step-${i}`]} onChange={(e) => setStep(i, { template_id: e.target.value })}>
                   <option value="">Pick a template…</option>
                   {(templates.data ?? []).map((t) => (
@@ -241,6 +244,13 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
                   onChange={(e) => setStep(i, { delay_days: e.target.value })}
                 />
                 <Checkbox className="sm:mt-7" label="Business days" checked={s.business_days} onChange={(e) => setStep(i, { business_days: e.target.checked })} />
+                <Checkbox
+                  className="sm:mt-7"
+                  label="AI opening line"
+                  title="A personal first line per contact, from their website, for {{ ai_line }}; reviewed before start."
+                  checked={s.ai_line}
+                  onChange={(e) => setStep(i, { ai_line: e.target.checked })}
+                />
                 <Button
                   variant="ghost"
                   className="sm:mt-6"
@@ -252,7 +262,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
               </li>
             ))}
             <li>
-              <Button variant="secondary" size="sm" icon={<PlusIcon className="size-4" />} disabled={steps.length >= 20} onClick={() => setSteps((rows) => [...rows, { template_id: '', delay_days: '3', business_days: true }])}>
+              <Button variant="secondary" size="sm" icon={<PlusIcon className="size-4" />} disabled={steps.length >= 20} onClick={() => setSteps((rows) => [...rows, { template_id: '', delay_days: '3', business_days: true, ai_line: false }])}>
                 Add step
               </Button>
               {templates.data && !templates.data.length ? (
@@ -325,9 +335,9 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
         </Card>
 
         <div className="flex gap-2">
-          <Button type="submit" loading={save.isPending || resolving}>
+          <GatedButton type="submit" reason={gate.reason} loading={save.isPending || resolving}>
             {campaign ? 'Save draft' : 'Create draft'}
-          </Button>
+          </GatedButton>
           <Button variant="ghost" onClick={() => navigate(campaign ? `/campaigns/${campaign.id}` : '/campaigns')}>
             Cancel
           </Button>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { BackLink, ConfirmDialog, GatedButton, PencilIcon, RecordLoadError, RecordNotFound, SendIcon, Skeleton, useToast } from '@/components/ui';
 import { errorMessage, isNotFound } from '@/lib/api/problem';
@@ -6,7 +7,7 @@ import { useGate } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
 import { fullWindow, WEEKDAYS, type CampaignDetail, type CampaignStatus, type StateAction } from '../api';
-import { useCampaign, useCampaignState, useCampaignStats, useInterestedCount, useTemplateOptions } from '../hooks/useCampaigns';
+import { campaignKeys, useCampaign, useCampaignState, useCampaignStats, useInterestedCount, useTemplateOptions } from '../hooks/useCampaigns';
 import { AiLinesCard } from './AiLinesCard';
 import { ActivityChart, FunnelCard, ProgressCard } from './CampaignStats';
 import { EligibilityCard } from './EligibilityCard';
@@ -41,6 +42,17 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   const templates = useTemplateOptions();
   const { toast } = useToast();
   const [confirmStop, setConfirmStop] = useState(false);
+  const qc = useQueryClient();
+  const progressKey = JSON.stringify([campaign.status, campaign.progress]);
+  // The ledger and the numbers follow the campaign: when its progress moves, they are stale too
+  // (the last poll of a campaign that just finished included).
+  const seen = useRef(progressKey);
+  useEffect(() => {
+    if (seen.current === progressKey) return;
+    seen.current = progressKey;
+    void qc.invalidateQueries({ queryKey: [...campaignKeys.detail(campaign.id), 'messages'] });
+    void qc.invalidateQueries({ queryKey: campaignKeys.stats(campaign.id) });
+  }, [qc, campaign.id, progressKey]);
 
   async function act(action: StateAction) {
     try {
@@ -105,7 +117,11 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
           <ActivityChart series={stats.data?.series ?? []} />
         </div>
         {campaign.status === 'draft' || campaign.status === 'paused' ? <EligibilityCard campaignId={campaign.id} /> : null}
-        <AiLinesCard campaignId={campaign.id} canReview={review.allowed && (campaign.status === 'draft' || campaign.status === 'paused')} reason={review.reason} />
+        <AiLinesCard
+          campaignId={campaign.id}
+          hasAiSteps={campaign.steps.some((s) => s.ai_line)}
+          isDraft={campaign.status === 'draft'}
+          canReview={review.allowed && (campaign.status === 'draft' || campaign.status === 'paused')} reason={review.reason} />
         <MessagesCard campaignId={campaign.id} live={live} canDecide={decide.allowed} reason={decide.reason} />
       </div>
 

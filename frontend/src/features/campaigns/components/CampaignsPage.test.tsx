@@ -60,6 +60,7 @@ describe('Campaign builder', () => {
     await user.type(screen.getByRole('textbox', { name: 'Tag' }), 'munich');
     await waitFor(() => expect(screen.getByTestId('audience-count')).toHaveTextContent('2 contacts'));
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Step 1 template' }), 'First touch');
+    await user.click(within(screen.getByRole('listitem', { name: 'Step 1' })).getByRole('checkbox', { name: 'AI opening line' }));
     await user.click(screen.getByRole('button', { name: 'Add step' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Step 2 template' }), 'First touch');
     await user.click(await screen.findByRole('checkbox', { name: /Local catcher/ }));
@@ -71,8 +72,8 @@ describe('Campaign builder', () => {
       mailbox_ids: [1],
       contact_ids: [5, 6],
       steps: [
-        { template_id: 4, delay_days: 0, business_days: false },
-        { template_id: 4, delay_days: 3, business_days: true },
+        { template_id: 4, delay_days: 0, business_days: false, ai_line: true },
+        { template_id: 4, delay_days: 3, business_days: true, ai_line: false },
       ],
       send_window: null,
       track_opens: false,
@@ -91,6 +92,14 @@ describe('Campaign builder', () => {
     expect(screen.getByText('Pick at least one mailbox.')).toBeInTheDocument();
     expect(api.count('POST /api/email/campaigns')).toBe(0);
   });
+});
+
+it('the demo account can look at the builder but not save', async () => {
+  mockApi(signedIn(DEMO, base({ 'GET /api/leads/contacts': () => json(200, page([], 0)) })));
+  renderApp('/campaigns/new');
+  const create = await screen.findByRole('button', { name: 'Create draft' });
+  expect(create).toBeDisabled();
+  expect(create).toHaveAccessibleDescription('Switched off in the public demo: the demo account cannot save campaigns.');
 });
 
 describe('Campaign page', () => {
@@ -210,6 +219,12 @@ describe('Campaign page', () => {
               ].filter((m) => !url.searchParams.get('status') || m.status === url.searchParams.get('status')),
               total: 2,
             }),
+          'GET /api/email/messages/70': () =>
+            json(200, {
+              id: 70, campaign_id: 3, contact_id: 5, step: 1, to: 'hans@mueller-stb.de', subject: 'Hi Hans', status: 'unknown', message_id: '<a@x>',
+              sent_at: null, attempts: 1, error: 'Connection lost after DATA', resolution: null, key: null, to_name: 'Hans Müller', body_text: 'Hello Hans',
+              body_html: null, smtp_code: null, smtp_reply: null, next_attempt_at: null, events: [],
+            }),
           'POST /api/email/messages/70/resend': () => {
             decided.push('resend');
             return json(200, {});
@@ -223,6 +238,12 @@ describe('Campaign page', () => {
     const rows = within(table).getAllByRole('row');
     expect(within(rows[1]!).getByText('Unknown')).toBeInTheDocument();
     expect(within(rows[2]!).queryByRole('button', { name: 'Resend' })).toBeNull();
+    await user.click(within(rows[1]!).getByRole('button', { name: 'Hi Hans' }));
+    const details = await screen.findByRole('dialog', { name: 'Hi Hans' });
+    expect(await within(details).findByText('Hello Hans')).toBeInTheDocument();
+    expect(within(details).getByText('<a@x>')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Hi Hans' })).toBeNull());
     await user.click(within(rows[1]!).getByRole('button', { name: 'Resend' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Send this message again?' });
     expect(dialog).toHaveTextContent('may already have it');
@@ -265,5 +286,32 @@ describe('Campaign page', () => {
     await user.type(box, '25 years in Munich: congratulations.');
     await user.click(within(table).getByRole('button', { name: 'Save line' }));
     await waitFor(() => expect(patches).toEqual([{ status: 'accepted' }, { line: '25 years in Munich: congratulations.' }]));
+  });
+
+  it('makes the AI lines of a draft whose step asks for them, then shows them for review', async () => {
+    let made = false;
+    const line = { id: 1, campaign_id: 3, contact_id: 5, step: 1, line: 'Your new office in Munich looks great.', source_url: 'https://x.example/news',
+      snippet: 'We moved', provider: 'openai:gpt-4o-mini', status: 'proposed', edited_by: null, updated_at: '2026-01-01T10:00:00Z' };
+    const api = mockApi(
+      signedIn(
+        SALES,
+        base({
+          'GET /api/email/campaigns/3': () => json(200, campaign({ steps: [{ position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: true }] })),
+          'GET /api/email/campaigns/3/ai-lines': () => json(200, { items: made ? [line] : [], total: made ? 1 : 0, limit: 500, offset: 0 }),
+          'POST /api/email/campaigns/3/ai-lines': () => {
+            made = true;
+            return json(202, { job_id: 9, steps: [1] });
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/3');
+    const card = await screen.findByRole('region', { name: 'AI opening lines' });
+    expect(await within(card).findByText('No line yet: make them, then review them here.')).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Make missing lines' }));
+    expect(await within(card).findByText('Your new office in Munich looks great.')).toBeInTheDocument();
+    expect(within(card).getByText('AI: gpt-4o-mini')).toBeInTheDocument();
+    expect(api.count('POST /api/email/campaigns/3/ai-lines')).toBe(1);
   });
 });

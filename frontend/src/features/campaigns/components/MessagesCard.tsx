@@ -22,6 +22,7 @@ import { errorMessage } from '@/lib/api/problem';
 import { formatDateTime } from '@/lib/format';
 import type { MessageItem, MessageStatus } from '../api';
 import { useDecideMessage, useMessages } from '../hooks/useCampaigns';
+import { MessageDialog } from './MessageDialog';
 import { MESSAGE_LABELS, MessageStatusBadge } from './StatusBadges';
 
 const PAGE = 25;
@@ -37,6 +38,7 @@ export function MessagesCard({ campaignId, live, canDecide, reason }: { campaign
   const messages = useMessages(campaignId, status, offset, live);
   const decide = useDecideMessage(campaignId);
   const { toast } = useToast();
+  const [open, setOpen] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<{ message: MessageItem; decision: 'resend' | 'discard' } | null>(null);
 
   async function run() {
@@ -103,7 +105,11 @@ export function MessagesCard({ campaignId, live, canDecide, reason }: { campaign
                       )}
                     </Td>
                     <Td className="text-sm text-gray-700">{m.step ?? '–'}</Td>
-                    <Td className="max-w-xs truncate text-sm text-gray-800">{m.subject}</Td>
+                    <Td className="max-w-xs truncate text-sm">
+                      <button type="button" className="truncate text-left text-gray-800 hover:text-accent-700 hover:underline" onClick={() => setOpen(m.id)}>
+                        {m.subject}
+                      </button>
+                    </Td>
                     <Td>
                       <MessageStatusBadge status={m.status} />
                       {m.resolution ? <span className="ml-1 text-xs text-gray-500">({m.resolution})</span> : null}
@@ -136,6 +142,7 @@ export function MessagesCard({ campaignId, live, canDecide, reason }: { campaign
           ) : null}
         </div>
       )}
+      <MessageDialog messageId={open} onClose={() => setOpen(null)} />
       <ConfirmDialog
         open={confirm !== null}
         title={confirm?.decision === 'resend' ? 'Send this message again?' : 'Discard this message?'}

@@ -6,8 +6,10 @@ import {
   countContacts,
   createCampaign,
   decideMessage,
+  generateAiLines,
   getCampaign,
   getEligibility,
+  getMessage,
   getStats,
   listAiLines,
   listCampaigns,
@@ -77,8 +79,19 @@ export function useInterestedCount(id: number, live: boolean) {
   return useQuery({ queryKey: [...campaignKeys.stats(id), 'interested'], queryFn: () => countInterested(id), retry: false, refetchInterval: live ? POLL_MS * 2 : false });
 }
 
-export function useAiLines(id: number) {
-  return useQuery({ queryKey: campaignKeys.aiLines(id), queryFn: () => listAiLines(id), retry: false });
+/** While `waiting` (lines are being made), poll until some arrive. */
+export function useAiLines(id: number, waiting = false) {
+  return useQuery({
+    queryKey: campaignKeys.aiLines(id),
+    queryFn: () => listAiLines(id),
+    retry: false,
+    refetchInterval: (q) => (waiting && !q.state.data?.items.length ? POLL_MS : false),
+  });
+}
+
+export function useGenerateAiLines(id: number) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: () => generateAiLines(id), onSuccess: () => void qc.invalidateQueries({ queryKey: campaignKeys.aiLines(id) }) });
 }
 
 export function useUpdateAiLine(campaignId: number) {
@@ -96,6 +109,10 @@ export function useMessages(id: number, status: MessageStatus | null, offset: nu
     placeholderData: keepPreviousData,
     refetchInterval: live ? POLL_MS * 2 : false,
   });
+}
+
+export function useMessage(id: number | null) {
+  return useQuery({ queryKey: ['email', 'messages', id], queryFn: () => getMessage(id!), enabled: id !== null });
 }
 
 export function useDecideMessage(campaignId: number) {

@@ -25,6 +25,9 @@ type Form = {
   imap_security: Security;
   imap_username: string;
   imap_password: string;
+  use_warmup: boolean;
+  warmup_start: string;
+  warmup_step: string;
   use_window: boolean;
   window_days: number[];
   window_start: string;
@@ -33,7 +36,7 @@ type Form = {
 
 const FIELDS = [
   'name', 'from_email', 'from_name', 'smtp_host', 'smtp_port', 'smtp_security', 'smtp_username', 'smtp_password',
-  'daily_limit', 'min_gap_seconds', 'imap_host', 'imap_port', 'imap_security', 'imap_username', 'imap_password', 'send_window',
+  'daily_limit', 'min_gap_seconds', 'warmup', 'imap_host', 'imap_port', 'imap_security', 'imap_username', 'imap_password', 'send_window',
 ] as const;
 
 function formFor(m: MailboxRead | null): Form {
@@ -54,6 +57,9 @@ function formFor(m: MailboxRead | null): Form {
     imap_security: (m?.imap_security ?? 'tls') as Security,
     imap_username: m?.imap_username ?? '',
     imap_password: '',
+    use_warmup: !!m?.warmup,
+    warmup_start: String(m?.warmup?.start_per_day ?? 10),
+    warmup_step: String(m?.warmup?.step_per_day ?? 5),
     use_window: !!m?.send_window,
     window_days: m?.send_window?.weekdays ?? [0, 1, 2, 3, 4],
     window_start: m?.send_window?.start ?? '08:00',
@@ -85,6 +91,8 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
     if (!PORT.test(form.smtp_port)) e.smtp_port = 'A port is a number from 1 to 65535.';
     if (form.daily_limit && !/^\d+$/.test(form.daily_limit)) e.daily_limit = 'A whole number, or empty for no cap.';
     if (form.min_gap_seconds && !/^\d+(\.\d+)?$/.test(form.min_gap_seconds)) e.min_gap_seconds = 'Seconds, a whole number.';
+    if (form.use_warmup && (!/^\d+$/.test(form.warmup_start) || Number(form.warmup_start) < 1 || !/^\d+$/.test(form.warmup_step)))
+      e.warmup = 'Start with at least 1 a day; the daily step is a whole number.';
     if (form.use_imap && !form.imap_host.trim()) e.imap_host = 'Enter the IMAP server, or switch IMAP off.';
     if (form.use_imap && !PORT.test(form.imap_port)) e.imap_port = 'A port is a number from 1 to 65535.';
     if (form.use_window && (!form.window_days.length || form.window_start >= form.window_end))
@@ -114,6 +122,9 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
       imap_port: form.use_imap ? Number(form.imap_port) : null,
       imap_security: form.use_imap ? form.imap_security : null,
       imap_username: form.use_imap ? blank(form.imap_username) : null,
+      warmup: form.use_warmup
+        ? { start_per_day: Number(form.warmup_start), step_per_day: Number(form.warmup_step), started_on: mailbox?.warmup?.started_on ?? null }
+        : null,
       send_window: form.use_window ? { weekdays: form.window_days, start: form.window_start, end: form.window_end } : null,
     };
     // A password is sent only when typed: an edit with an empty field keeps the stored secret.
@@ -192,6 +203,19 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
             <TextField label="Daily cap" inputMode="numeric" value={form.daily_limit} error={errors.daily_limit} hint="Messages per rolling 24 h; empty or 0 for none." onChange={(e) => set('daily_limit', e.target.value)} />
             <TextField label="Minimum gap (seconds)" inputMode="numeric" value={form.min_gap_seconds} error={errors.min_gap_seconds} hint="Between two messages, plus a little jitter." onChange={(e) => set('min_gap_seconds', e.target.value)} />
           </div>
+          <Checkbox
+            label="Warm up"
+            hint="A new address starts slowly and sends a few more each day, up to the daily cap."
+            checked={form.use_warmup}
+            onChange={(e) => set('use_warmup', e.target.checked)}
+          />
+          {form.use_warmup ? (
+            <div className="grid max-w-md grid-cols-2 gap-3 pl-6">
+              <TextField label="First day" inputMode="numeric" value={form.warmup_start} hint="Messages on day one." onChange={(e) => set('warmup_start', e.target.value)} />
+              <TextField label="More each day" inputMode="numeric" value={form.warmup_step} onChange={(e) => set('warmup_step', e.target.value)} />
+              {errors.warmup ? <p className="col-span-2 text-sm text-red-700">{errors.warmup}</p> : null}
+            </div>
+          ) : null}
           <Checkbox label="Only send inside a window" checked={form.use_window} onChange={(e) => set('use_window', e.target.checked)} />
           {form.use_window ? (
             <div className="space-y-2 pl-6">

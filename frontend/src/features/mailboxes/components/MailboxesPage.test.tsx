@@ -58,11 +58,13 @@ describe('Mailboxes', () => {
     await user.type(within(dialog).getByLabelText('SMTP password'), 's3cret');
     await user.clear(within(dialog).getByRole('textbox', { name: 'Daily cap' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Daily cap' }), '120');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Warm up' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add mailbox' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({
       name: 'Sales', from_email: 'sales@example.com', smtp_host: 'smtp.example.com', smtp_port: 465, smtp_security: 'tls',
       smtp_username: 'sales', smtp_password: 's3cret', daily_limit: 120, min_gap_seconds: 60, imap_host: null, send_window: null,
+      warmup: { start_per_day: 10, step_per_day: 5, started_on: null },
     });
     expect(await screen.findByText('Mailbox added')).toBeInTheDocument();
     expect(api.count('GET /api/email/mailboxes')).toBeGreaterThanOrEqual(2);

@@ -131,6 +131,7 @@ export function MailboxesPage() {
                     </div>
                     <div className="text-xs text-gray-500">
                       Gap {m.min_gap_seconds ?? 0} s · {windowText(m)}
+                      {m.warmup ? ` · warm-up from ${m.warmup.start_per_day}/day, +${m.warmup.step_per_day} a day` : ''}
                     </div>
                   </Td>
                   <Td>
