@@ -150,14 +150,14 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/email/mailboxes/{mailbox_id}/test", demo_mode=REFUSED),
     write("POST", "/email/mailboxes/{mailbox_id}/resume", demo_mode=REFUSED),
     # Drafting (templates, campaigns that have not started) reaches nobody.
-    write("POST", "/email/templates", demo_mode=ALLOWED),
-    write("PATCH", "/email/templates/{template_id}", demo_mode=ALLOWED),
-    write("DELETE", "/email/templates/{template_id}", demo_mode=ALLOWED),
+    write("POST", "/email/templates", demo_mode=ALLOWED, demo_role=True),
+    write("PATCH", "/email/templates/{template_id}", demo_mode=ALLOWED, demo_role=True),
+    write("DELETE", "/email/templates/{template_id}", demo_mode=ALLOWED, demo_role=True),
     # A preview renders a template for a contact and saves nothing.
     write("POST", "/email/templates/{template_id}/preview", demo_mode=ALLOWED, demo_role=True),
-    write("POST", "/email/campaigns", demo_mode=ALLOWED),
-    write("PATCH", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED),
-    write("DELETE", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED),
+    write("POST", "/email/campaigns", demo_mode=ALLOWED, demo_role=True),
+    write("PATCH", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED, demo_role=True),
+    write("DELETE", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED, demo_role=True),
     # Resending mails someone again; discarding only records that it will not be.
     write("POST", "/email/messages/{message_id}/resend", demo_mode=REFUSED),
     write("POST", "/email/messages/{message_id}/discard", demo_mode=ALLOWED),
@@ -169,7 +169,7 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     # What comes back (emailin): reviewing AI lines and keeping the suppression list are CRM edits; making
     # AI lines calls a model; lifting a suppression is an admin's decision the demo does not need.
     write("POST", "/email/campaigns/{campaign_id}/ai-lines", demo_mode=REFUSED),
-    write("PATCH", "/email/ai-lines/{line_id}", demo_mode=ALLOWED),
+    write("PATCH", "/email/ai-lines/{line_id}", demo_mode=ALLOWED, demo_role=True),
     write("POST", "/email/suppressions", demo_mode=ALLOWED),
     write("POST", "/email/suppressions/import", demo_mode=ALLOWED),
     write("DELETE", "/email/suppressions/{suppression_id}", demo_mode=REFUSED),

@@ -33,4 +33,3 @@ export { BackLink, NotesCard, QueryErrorCard, QueryErrorState, RecordLoadError, 
 export { FilterBar, NoMatches, OptionSelect, PaginationFooter, SearchInput, UpdatingSpinner } from './ListControls';
 export { LeadStatusBadge, LeadStatusSelect } from './LeadStatus';
 export { GuardedButton } from './Guarded';
-export { GatedButton } from './GatedButton';

@@ -9,7 +9,7 @@ import { company, contact, page } from '@/test/leadsFixtures';
 import { ADMIN, DEMO, json, mockApi, noContent, problem, SALES, signedIn, token, type Routes } from '@/test/mockApi';
 import { renderApp } from '@/test/render';
 import { describeSchedule, resetCountdown } from './DemoBanner';
-import { DisabledReason } from './DisabledReason';
+import { DisabledReason } from '@/components/ui/DisabledReason';
 
 const MINUTE = 60_000;
 

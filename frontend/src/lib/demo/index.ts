@@ -4,6 +4,6 @@
  */
 export { DemoBanner, describeSchedule, resetCountdown } from './DemoBanner';
 export { DemoProvider, useDemoInfo } from './DemoProvider';
-export { DisabledReason } from './DisabledReason';
+export { DisabledReason } from '@/components/ui/DisabledReason';
 export { getDemoInfo, type DemoInfo } from './demoApi';
 export { useDemo, type Demo, type DemoRefusal } from './useDemo';

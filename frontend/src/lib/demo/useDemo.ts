@@ -1,8 +1,8 @@
-import { useAuth } from '@/lib/auth';
+import { useAuth } from '@/lib/auth/AuthProvider';
 import { useDemoInfo } from './DemoProvider';
 
 /** The kinds of control the public demo (or the demo account) refuses. */
-export type DemoRefusal = 'ai' | 'crawl' | 'users' | 'settings' | 'campaign';
+export type DemoRefusal = 'ai' | 'crawl' | 'users' | 'settings' | 'campaign' | 'mailbox' | 'resend';
 
 /** Why, in the public demo (OUTBOUND_DEMO_MODE): switched off for everyone, admins included. */
 const DEMO_MODE_REASONS: Record<DemoRefusal, string> = {
@@ -11,6 +11,8 @@ const DEMO_MODE_REASONS: Record<DemoRefusal, string> = {
   users: 'User administration is switched off in the public demo.',
   settings: 'Settings cannot be changed in the public demo.',
   campaign: 'Starting and stopping campaigns is switched off in the public demo.',
+  mailbox: 'Mailbox connections are switched off in the public demo (it sends to its local catcher only).',
+  resend: 'Sending is switched off in the public demo.',
 };
 
 /** Why, for the demo account outside the public demo. */
@@ -20,6 +22,8 @@ const DEMO_ROLE_REASONS: Record<DemoRefusal, string> = {
   users: 'The demo account cannot manage users.',
   settings: "The shared demo account's settings cannot be changed.",
   campaign: 'The demo account cannot start or stop campaigns.',
+  mailbox: 'The demo account cannot change or test mailboxes.',
+  resend: 'The demo account cannot send mail.',
 };
 
 export type Demo = {

@@ -7,7 +7,7 @@ import {
   CardHeader,
   Checkbox,
   Chip,
-  GatedButton,
+  GuardedButton,
   PlusIcon,
   RecordLoadError,
   SearchPicker,
@@ -53,7 +53,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const navigate = useNavigate();
   const { toast } = useToast();
   const save = useSaveCampaign(campaign?.id ?? null);
-  const gate = useGate('writer', 'save campaigns');
+  const gate = useGate('writer', 'save campaigns', { role: true });
   const templates = useTemplateOptions();
   const mailboxes = useMailboxOptions();
 
@@ -335,9 +335,9 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
         </Card>
 
         <div className="flex gap-2">
-          <GatedButton type="submit" reason={gate.reason} loading={save.isPending || resolving}>
+          <GuardedButton type="submit" reason={gate.reason} loading={save.isPending || resolving}>
             {campaign ? 'Save draft' : 'Create draft'}
-          </GatedButton>
+          </GuardedButton>
           <Button variant="ghost" onClick={() => navigate(campaign ? `/campaigns/${campaign.id}` : '/campaigns')}>
             Cancel
           </Button>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { BackLink, ConfirmDialog, GatedButton, PencilIcon, RecordLoadError, RecordNotFound, SendIcon, Skeleton, useToast } from '@/components/ui';
+import { BackLink, ConfirmDialog, GuardedButton, PencilIcon, RecordLoadError, RecordNotFound, SendIcon, Skeleton, useToast } from '@/components/ui';
 import { errorMessage, isNotFound } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
@@ -33,9 +33,9 @@ export function CampaignPage() {
 
 function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   const live = campaign.status === 'running';
-  const gate = useGate('admin', 'start, pause, resume or stop a campaign');
-  const review = useGate('writer', 'review AI lines');
-  const decide = useGate('admin', 'resend or discard a message');
+  const gate = useGate('admin', 'start, pause, resume or stop a campaign', { refusedInDemo: 'campaign' });
+  const review = useGate('writer', 'review AI lines', { role: true });
+  const decide = useGate('admin', 'resend or discard a message', { refusedInDemo: 'resend' });
   const change = useCampaignState(campaign.id);
   const stats = useCampaignStats(campaign.id, live);
   const interested = useInterestedCount(campaign.id, live);
@@ -96,7 +96,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
             </Link>
           ) : null}
           {ACTIONS[campaign.status].map((a) => (
-            <GatedButton
+            <GuardedButton
               key={a}
               reason={gate.reason}
               variant={a === 'stop' ? 'danger' : a === 'pause' ? 'secondary' : 'primary'}
@@ -105,7 +105,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
               onClick={() => (a === 'stop' ? setConfirmStop(true) : void act(a))}
             >
               {ACTION_LABELS[a]}
-            </GatedButton>
+            </GuardedButton>
           ))}
         </div>
       </header>

@@ -37,7 +37,7 @@ export function CampaignsPage() {
         <QueryErrorState title="Couldn't load campaigns" query={list} />
       ) : list.isLoading ? (
         <Card>
-          <TableSkeleton columns={4} label="Loading campaigns" />
+          <Table><TableSkeleton columns={4} label="Loading campaigns" /></Table>
         </Card>
       ) : items.length === 0 ? (
         <EmptyState icon={<SendIcon />} title="No campaign yet" description="Pick an audience, the steps and a mailbox; an admin starts it." action={newLink} />

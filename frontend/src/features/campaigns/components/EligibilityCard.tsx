@@ -7,7 +7,7 @@ import {
   CardHeader,
   Dialog,
   DialogActions,
-  GatedButton,
+  GuardedButton,
   QueryErrorState,
   SelectField,
   Skeleton,
@@ -80,9 +80,9 @@ export function EligibilityCard({ campaignId }: { campaignId: number }) {
                         </Td>
                         <Td className="text-right">
                           {x.reason === 'legal_basis' ? (
-                            <GatedButton size="sm" variant="secondary" reason={gate.reason} showReason={false} onClick={() => setRecording(x)} aria-label={`Record legal basis for ${x.name ?? x.contact_id}`}>
+                            <GuardedButton size="sm" variant="secondary" reason={gate.reason} onClick={() => setRecording(x)} aria-label={`Record legal basis for ${x.name ?? x.contact_id}`}>
                               Record legal basis
-                            </GatedButton>
+                            </GuardedButton>
                           ) : null}
                         </Td>
                       </Tr>

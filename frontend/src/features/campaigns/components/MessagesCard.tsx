@@ -77,7 +77,7 @@ export function MessagesCard({ campaignId, live, canDecide, reason }: { campaign
       {messages.isError ? (
         <QueryErrorState title="Couldn't load messages" query={messages} />
       ) : messages.isLoading ? (
-        <TableSkeleton columns={5} label="Loading messages" />
+        <Table><TableSkeleton columns={5} label="Loading messages" /></Table>
       ) : (
         <div className="overflow-x-auto">
           <Table aria-label="Messages">

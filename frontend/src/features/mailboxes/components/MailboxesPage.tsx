@@ -7,7 +7,7 @@ import {
   Card,
   Dialog,
   EmptyState,
-  GatedButton,
+  GuardedButton,
   MailIcon,
   PageHeader,
   PencilIcon,
@@ -40,7 +40,7 @@ function windowText(m: MailboxRead): string {
 
 export function MailboxesPage() {
   const mailboxes = useMailboxes();
-  const manage = useGate('writer', 'change or test mailboxes');
+  const manage = useGate('writer', 'change or test mailboxes', { refusedInDemo: 'mailbox' });
   const [editing, setEditing] = useState<MailboxRead | 'new' | null>(null);
   const [tested, setTested] = useState<{ mailbox: MailboxRead; result: ConnectionTest | null; error: string | null } | null>(null);
   const test = useTestMailbox();
@@ -82,9 +82,9 @@ export function MailboxesPage() {
                 Caught mail
               </Link>
             ) : null}
-            <GatedButton reason={manage.reason} icon={<PlusIcon className="size-4" />} onClick={() => setEditing('new')}>
+            <GuardedButton reason={manage.reason} icon={<PlusIcon className="size-4" />} onClick={() => setEditing('new')}>
               Add mailbox
-            </GatedButton>
+            </GuardedButton>
           </div>
         }
       />
@@ -93,7 +93,7 @@ export function MailboxesPage() {
         <QueryErrorState title="Couldn't load mailboxes" query={mailboxes} />
       ) : mailboxes.isLoading ? (
         <Card>
-          <TableSkeleton columns={5} label="Loading mailboxes" />
+          <Table><TableSkeleton columns={5} label="Loading mailboxes" /></Table>
         </Card>
       ) : items.length === 0 ? (
         <EmptyState icon={<MailIcon />} title="No mailbox yet" description="Add the SMTP account your campaigns should send from." />
@@ -146,17 +146,17 @@ export function MailboxesPage() {
                   </Td>
                   <Td className="text-right">
                     <div className="flex flex-wrap justify-end gap-1.5">
-                      <GatedButton size="sm" variant="secondary" reason={manage.reason} showReason={false} icon={<RefreshIcon className="size-4" />} loading={test.isPending && tested?.mailbox.id === m.id} onClick={() => void runTest(m)}>
+                      <GuardedButton size="sm" variant="secondary" reason={manage.reason} icon={<RefreshIcon className="size-4" />} loading={test.isPending && tested?.mailbox.id === m.id} onClick={() => void runTest(m)}>
                         Test connection
-                      </GatedButton>
+                      </GuardedButton>
                       {isPaused(m) ? (
-                        <GatedButton size="sm" variant="secondary" reason={manage.reason} showReason={false} loading={resume.isPending} onClick={() => void unpause(m)}>
+                        <GuardedButton size="sm" variant="secondary" reason={manage.reason} loading={resume.isPending} onClick={() => void unpause(m)}>
                           Resume
-                        </GatedButton>
+                        </GuardedButton>
                       ) : null}
-                      <GatedButton size="sm" variant="ghost" reason={manage.reason} showReason={false} icon={<PencilIcon className="size-4" />} onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
+                      <GuardedButton size="sm" variant="ghost" reason={manage.reason} icon={<PencilIcon className="size-4" />} onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
                         Edit
-                      </GatedButton>
+                      </GuardedButton>
                     </div>
                   </Td>
                 </Tr>

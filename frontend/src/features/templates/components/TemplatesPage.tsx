@@ -35,7 +35,7 @@ export function TemplatesPage() {
         <QueryErrorState title="Couldn't load templates" query={list} />
       ) : list.isLoading ? (
         <Card>
-          <TableSkeleton columns={3} label="Loading templates" />
+          <Table><TableSkeleton columns={3} label="Loading templates" /></Table>
         </Card>
       ) : items.length === 0 ? (
         <EmptyState icon={<TemplateIcon />} title="No template yet" description="A campaign step sends a template. Write the first one." action={newLink} />
