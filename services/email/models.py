@@ -96,6 +96,9 @@ class Template(Base):
     subject: Mapped[str] = mapped_column(sa.String(1000))
     body_html: Mapped[str | None] = mapped_column(sa.Text, default=None)
     body_text: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    # How {{ salutation }} greets: "formal" (Sie, "Sehr geehrter Herr Dr. Bergmann,") unless the sender
+    # chooses "informal" (du, "Hallo Klaus,") for this template.
+    register: Mapped[str] = mapped_column(sa.String(12), default="formal", server_default="formal")
     created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -42,6 +42,7 @@ class CampaignParts:
     campaign: Campaign
     steps: dict[int, CampaignStep]
     compiled: dict[int, CompiledTemplate]
+    registers: dict[int, str]  # per step: the template's salutation register
     mailboxes: dict[int, Mailbox]
     mailbox_order: list[int]
 
@@ -56,7 +57,8 @@ async def load_parts(runtime: EmailRuntime, campaign_id: int, cache: TemplateCac
         order = await repo.campaign_mailbox_ids(s, campaign_id)
         mailboxes = await repo.mailboxes_by_ids(s, order)
     compiled = {pos: cache.get(templates[st.template_id]) for pos, st in steps.items() if st.template_id in templates}
-    return CampaignParts(campaign, steps, compiled, mailboxes, [m for m in order if m in mailboxes])
+    registers = {pos: templates[st.template_id].register for pos, st in steps.items() if st.template_id in templates}
+    return CampaignParts(campaign, steps, compiled, registers, mailboxes, [m for m in order if m in mailboxes])
 
 
 def zone_name(runtime: EmailRuntime, enrolment: CampaignContact, contact: ContactRead,
@@ -77,7 +79,8 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
     token = unsubscribe_token(runtime.deps.link_key, UnsubscribeTarget(address, contact.id, campaign.id))
     context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, sender_profile_),
                             campaign=campaign, unsubscribe_url=unsubscribe_url(runtime.settings.public_url, token),
-                            opening_line=opening_line, first_message=position == 1)
+                            opening_line=opening_line, first_message=position == 1,
+                            register=parts.registers.get(position, "formal"))
     content = parts.compiled[position].render(context)
     from zoneinfo import ZoneInfo
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9:._@/-]{8,200}$")]
 HeaderText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -217,26 +217,40 @@ Subject = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 Body = Annotated[str, StringConstraints(max_length=100_000)]
 
 
+# The salutation's register: formal unless the sender chooses informal (issue 13).
+Register = Literal["formal", "informal"]
+
+
 class TemplateCreate(BaseModel):
+    # "register" in JSON (a field of that name would shadow BaseModel's), as in the ai service's shapes.
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
     name: Name
     subject: Subject
     body_html: Body | None = None
     body_text: Body | None = None
+    formality: Register = Field("formal", alias="register")
 
 
 class TemplateUpdate(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
     name: Name | None = None
     subject: Subject | None = None
     body_html: Body | None = None
     body_text: Body | None = None
+    formality: Register | None = Field(None, alias="register")
 
 
 class TemplateRead(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
     id: int
     name: str
     subject: str
     body_html: str | None
     body_text: str | None
+    formality: Register = Field(alias="register")
     variables: list[str]  # the dotted paths the template reads
     created_by: str | None
     created_at: datetime

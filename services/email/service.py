@@ -189,7 +189,7 @@ async def create_mailbox(s: AsyncSession, runtime: EmailRuntime, body: MailboxCr
 
 async def update_mailbox(s: AsyncSession, runtime: EmailRuntime, mailbox_id: int, body: MailboxUpdate) -> Mailbox:
     mailbox = await must_mailbox(s, mailbox_id)
-    data = body.model_dump(exclude_unset=True)
+    data = body.model_dump(exclude_unset=True, by_alias=True)
     _check_addresses(data.get("from_email"), data.get("reply_to"), data.get("from_name"))
     for name in ("name", "from_email", "smtp_host", "smtp_port", "smtp_security"):
         if name in data and data[name] is None:
@@ -307,14 +307,14 @@ def template_read(t: Template, runtime: EmailRuntime) -> TemplateRead:
     except Invalid:
         variables = []
     return TemplateRead(id=t.id, name=t.name, subject=t.subject, body_html=t.body_html, body_text=t.body_text,
-                        variables=variables, created_by=t.created_by, created_at=t.created_at,
-                        updated_at=t.updated_at)
+                        formality="informal" if t.register == "informal" else "formal", variables=variables,
+                        created_by=t.created_by, created_at=t.created_at, updated_at=t.updated_at)
 
 
 async def create_template(s: AsyncSession, runtime: EmailRuntime, body: TemplateCreate, actor: str) -> Template:
     compile_template(runtime, body.subject, body.body_html, body.body_text)
     template = Template(name=body.name, subject=body.subject, body_html=body.body_html, body_text=body.body_text,
-                        created_by=actor)
+                        register=body.formality, created_by=actor)
     await repo.add(s, template)
     return template
 
@@ -331,13 +331,13 @@ async def update_template(s: AsyncSession, runtime: EmailRuntime, template_id: i
                           body: TemplateUpdate) -> Template:
     template = await must_template(s, template_id)
     data = body.model_dump(exclude_unset=True)
-    if (data.get("name") is None and "name" in data) or (data.get("subject") is None and "subject" in data):
-        raise Invalid("name and subject cannot be removed")
+    if any(data.get(key) is None and key in data for key in ("name", "subject", "register")):
+        raise Invalid("name, subject and register cannot be removed")
     subject = data.get("subject", template.subject)
     html = data.get("body_html", template.body_html)
     text = data.get("body_text", template.body_text)
     compile_template(runtime, subject, html, text)
-    for name in ("name", "subject", "body_html", "body_text"):
+    for name in ("name", "subject", "body_html", "body_text", "register"):
         if name in data:
             setattr(template, name, data[name])
     await s.flush()
@@ -398,7 +398,8 @@ async def preview_template(runtime: EmailRuntime, template_id: int, body: Previe
     profile = await sender_profile(runtime, campaign.created_by if campaign else actor_of(principal))
     compiled = TemplateCache(runtime.deps.templates).get(template)
     context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, profile),
-                            campaign=campaign, unsubscribe_url=f"{runtime.settings.public_url}/api/email/unsubscribe/…")
+                            campaign=campaign, unsubscribe_url=f"{runtime.settings.public_url}/api/email/unsubscribe/…",
+                            register=template.register)
     rendered = compiled.render(context)
     return PreviewRead(subject=rendered.subject, html=rendered.html, text=rendered.text,
                        empty_variables=compiled.lint(context), context=context)

@@ -108,6 +108,17 @@ async def test_templates_preview_and_variables(database_url: str, tmp_path: Path
         missing = await stack.email.post(f"/email/templates/{template['id']}/preview", headers=stack.sales,
                                          json={"contact_id": 999999})
         assert missing.status_code == 404
+        # The informal register only when the sender chooses it for the template (issue 13).
+        assert template["register"] == "formal"
+        informal = await stack.email.patch(f"/email/templates/{template['id']}", headers=stack.sales,
+                                           json={"register": "informal"})
+        assert informal.status_code == 200 and informal.json()["register"] == "informal"
+        shown = (await stack.email.post(f"/email/templates/{template['id']}/preview", headers=stack.sales,
+                                        json={"contact_id": contact["id"]})).json()
+        assert "Hallo Klaus," in shown["html"] and "Sehr geehrter" not in shown["html"]
+        cleared = await stack.email.patch(f"/email/templates/{template['id']}", headers=stack.sales,
+                                          json={"register": None})
+        assert cleared.status_code == 422
 
 
 async def test_rendered_values_cannot_break_headers(database_url: str, tmp_path: Path) -> None:

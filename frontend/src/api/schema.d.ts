@@ -5883,6 +5883,12 @@ export interface components {
             body_html?: string | null;
             /** Body Text */
             body_text?: string | null;
+            /**
+             * Register
+             * @default formal
+             * @enum {string}
+             */
+            register: "formal" | "informal";
         };
         /** TemplatePage */
         TemplatePage: {
@@ -5903,6 +5909,11 @@ export interface components {
             body_html: string | null;
             /** Body Text */
             body_text: string | null;
+            /**
+             * Register
+             * @enum {string}
+             */
+            register: "formal" | "informal";
             /** Variables */
             variables: string[];
             /** Created By */
@@ -5928,6 +5939,8 @@ export interface components {
             body_html?: string | null;
             /** Body Text */
             body_text?: string | null;
+            /** Register */
+            register?: ("formal" | "informal") | null;
         };
         /**
          * ThreadItem

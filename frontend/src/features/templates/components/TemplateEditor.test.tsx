@@ -13,7 +13,7 @@ const VARIABLES = [
   { name: 'unsubscribe_url', description: 'one-click unsubscribe link', example: null },
 ];
 const stored: EmailTemplate = {
-  id: 4, name: 'First touch', subject: 'Hi {{ contact.first_name }}', body_html: '<p>Hello</p>', body_text: null, variables: ['contact.first_name'],
+  id: 4, name: 'First touch', subject: 'Hi {{ contact.first_name }}', body_html: '<p>Hello</p>', body_text: null, register: 'formal', variables: ['contact.first_name'],
   created_by: null, created_at: '2026-01-01T10:00:00Z', updated_at: '2026-01-01T10:00:00Z',
 };
 
@@ -54,7 +54,7 @@ describe('Templates', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'HTML body' }), { target: { value: '<p>Hi</p>' } });
     await user.click(screen.getByRole('button', { name: 'Save template' }));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toEqual({ name: 'First touch', subject: 'Hello {{ contact.first_name }}', body_html: '<p>Hi</p>', body_text: null });
+    expect(posted[0]).toEqual({ name: 'First touch', subject: 'Hello {{ contact.first_name }}', body_html: '<p>Hi</p>', body_text: null, register: 'formal' });
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/templates/12'));
   });
 

@@ -9,6 +9,7 @@ import {
   RecordLoadError,
   RecordNotFound,
   RefreshIcon,
+  SelectField,
   Skeleton,
   TemplateIcon,
   TextAreaField,
@@ -19,7 +20,7 @@ import {
 import { ApiError, errorMessage, isNotFound } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth';
 import { useRouteId } from '@/lib/useRouteId';
-import { templateLineErrors, type EmailTemplate, type TemplateField, type TemplateLineError } from '../api';
+import { REGISTERS, templateLineErrors, type EmailTemplate, type Register, type TemplateField, type TemplateLineError } from '../api';
 import { useDeleteTemplate, useSaveTemplate, useTemplate } from '../hooks/useTemplates';
 import { AiAssistantPanel, type Draft } from './AiAssistantPanel';
 import { htmlToText, lineRange, textToHtml } from './bodies';
@@ -28,7 +29,7 @@ import { VariablesPanel } from './VariablesPanel';
 
 const backLink = <BackLink to="/templates">Templates</BackLink>;
 
-export type TemplateForm = { name: string; subject: string; body_html: string; body_text: string };
+export type TemplateForm = { name: string; subject: string; body_html: string; body_text: string; register: Register };
 type Version = TemplateForm & { label: string };
 type Editable = Exclude<TemplateField, 'name'>;
 
@@ -37,6 +38,7 @@ const formOf = (t: EmailTemplate | null): TemplateForm => ({
   subject: t?.subject ?? '',
   body_html: t?.body_html ?? '',
   body_text: t?.body_text ?? '',
+  register: t?.register ?? 'formal',
 });
 
 /** /templates/new */
@@ -61,7 +63,8 @@ export function TemplateEditorPage() {
 function TemplateEditor({ template: loaded }: { template: EmailTemplate | null }) {
   const [template, setTemplate] = useState(loaded);
   const { hasRole } = useAuth();
-  const canWrite = hasRole('admin', 'sales');
+  // The demo account drafts templates too (services/kit/policy.py); the next reset wipes them.
+  const canWrite = hasRole('admin', 'sales', 'demo');
   const navigate = useNavigate();
   const { toast } = useToast();
   const save = useSaveTemplate(template?.id ?? null);
@@ -148,6 +151,7 @@ function TemplateEditor({ template: loaded }: { template: EmailTemplate | null }
         subject: form.subject,
         body_html: form.body_html.trim() ? form.body_html : null,
         body_text: form.body_text.trim() ? form.body_text : null,
+        register: form.register,
       });
       setSaved(form);
       setTemplate(result);
@@ -221,7 +225,13 @@ function TemplateEditor({ template: loaded }: { template: EmailTemplate | null }
               />
               <BodyField field="body_html" label="HTML body" rows={12} inputRef={refs.body_html} value={form.body_html} errors={errorsFor('body_html')} onChange={(v) => set('body_html', v)} onFocus={() => (lastField.current = 'body_html')} onGoTo={goToLine} />
               <BodyField field="body_text" label="Text body" rows={8} inputRef={refs.body_text} value={form.body_text} errors={errorsFor('body_text')} onChange={(v) => set('body_text', v)} onFocus={() => (lastField.current = 'body_text')} onGoTo={goToLine} hint="Optional: generated from the HTML when empty." />
-              {!canWrite ? <p className="text-xs text-gray-500">The demo account can try the editor but cannot save templates.</p> : null}
+              <SelectField label="Salutation register" value={form.register} onChange={(e) => set('register', e.target.value as Register)} hint="What {{ salutation }} writes for each contact.">
+                {REGISTERS.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </SelectField>
             </form>
           </Card>
           <PreviewPanel template={template} unsaved={dirty} />
