@@ -31,6 +31,7 @@ from .schemas import (
     CampaignDetail,
     CampaignPage,
     CampaignState,
+    CampaignStats,
     CampaignStatus,
     CampaignUpdate,
     CaughtMessageRead,
@@ -250,6 +251,12 @@ async def update_campaign(campaign_id: Id, body: CampaignUpdate, session: Sessio
 async def delete_campaign(campaign_id: Id, session: SessionDep, _: StaffPrincipal) -> None:
     """Delete a draft."""
     await service.delete_campaign(session, campaign_id)
+
+
+@campaigns.get("/{campaign_id}/stats", responses={404: {}})
+async def campaign_stats(campaign_id: Id, session: SessionDep, _: ReaderPrincipal) -> CampaignStats:
+    """The funnel (sent, opened, clicked, replied, interested, bounced, unsubscribed) and its days."""
+    return await service.campaign_stats(session, campaign_id)
 
 
 @campaigns.get("/{campaign_id}/eligibility", responses={404: {}})

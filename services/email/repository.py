@@ -354,6 +354,24 @@ async def finish_campaigns_done(s: AsyncSession, now: datetime) -> list[int]:
     return ids
 
 
+FUNNEL_EVENTS = ("open", "click", "reply", "bounce", "unsubscribe")
+
+
+async def campaign_sent_times(s: AsyncSession, campaign_id: int) -> Sequence[datetime]:
+    """When each of the campaign's messages left (withdrawn ones never did)."""
+    rows = await s.execute(sa.select(Message.sent_at).where(Message.campaign_id == campaign_id,
+                                                           Message.sent_at.is_not(None)))
+    return [at for at in rows.scalars().all() if at is not None]
+
+
+async def campaign_funnel_events(s: AsyncSession, campaign_id: int) -> Sequence[sa.Row[Any]]:
+    """(kind, message_id, at, detail) of the campaign's opens, clicks, replies, bounces and unsubscribes."""
+    rows = await s.execute(sa.select(MessageEvent.kind, MessageEvent.message_id, MessageEvent.at, MessageEvent.detail)
+                           .where(MessageEvent.campaign_id == campaign_id, MessageEvent.kind.in_(FUNNEL_EVENTS))
+                           .order_by(MessageEvent.at))
+    return rows.all()
+
+
 async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dict[int, dict[str, int]]:
     """Per campaign: enrolled contacts and the ledger's messages by status (unsubscribed from events)."""
     out: dict[int, dict[str, int]] = {

@@ -331,6 +331,34 @@ class Progress(BaseModel):
     unsubscribed: int
 
 
+class Funnel(BaseModel):
+    """Distinct messages that reached each stage (opens and clicks counted only when a person made them)."""
+
+    sent: int
+    opened: int
+    clicked: int
+    replied: int
+    interested: int
+    bounced: int
+    unsubscribed: int
+
+
+class StatsDay(BaseModel):
+    day: date  # UTC
+    sent: int = 0
+    opened: int = 0
+    clicked: int = 0
+    replied: int = 0
+    interested: int = 0
+    bounced: int = 0
+    unsubscribed: int = 0
+
+
+class CampaignStats(BaseModel):
+    funnel: Funnel
+    series: list[StatsDay]  # one entry per day with any activity, oldest first
+
+
 class StepRead(BaseModel):
     position: int
     template_id: int

@@ -51,12 +51,14 @@ from .schemas import (
     CampaignDetail,
     CampaignRead,
     CampaignState,
+    CampaignStats,
     CampaignUpdate,
     ConnectionStepRead,
     ConnectionTestRead,
     EligibilityRead,
     EventRead,
     Exclusion,
+    Funnel,
     LintItem,
     MailboxCreate,
     MailboxRead,
@@ -69,6 +71,7 @@ from .schemas import (
     SendWindowIn,
     SequenceStop,
     SequenceStopped,
+    StatsDay,
     StepRead,
     TemplateCreate,
     TemplateRead,
@@ -412,6 +415,41 @@ async def must_campaign(s: AsyncSession, campaign_id: int) -> Campaign:
         raise NotFound(f"Campaign {campaign_id} does not exist.")
     found: Campaign = campaign
     return found
+
+
+async def campaign_stats(s: AsyncSession, campaign_id: int) -> CampaignStats:
+    """The funnel and a day-by-day series; each stage counts a message once, opens and clicks only when a
+    person made them (scanners and the first seconds after sending are recorded, not counted)."""
+    await must_campaign(s, campaign_id)
+    progress = (await repo.campaign_progress(s, [campaign_id]))[campaign_id]
+    days: dict[date, dict[str, int]] = {}
+
+    def bump(at: datetime, stage: str) -> None:
+        day = (at if at.tzinfo is None else at.astimezone(UTC)).date()
+        days.setdefault(day, {})[stage] = days.get(day, {}).get(stage, 0) + 1
+
+    for at in await repo.campaign_sent_times(s, campaign_id):
+        bump(at, "sent")
+    stages = {"open": "opened", "click": "clicked", "reply": "replied", "bounce": "bounced",
+              "unsubscribe": "unsubscribed"}
+    seen: dict[str, set[int]] = {stage: set() for stage in (*stages.values(), "interested")}
+    for event in await repo.campaign_funnel_events(s, campaign_id):
+        kind, event_message, at, info = event.kind, event.message_id, event.at, event.detail or {}
+        if kind in ("open", "click") and not info.get("counted", True):
+            continue
+        stage, key = stages[kind], event_message if event_message is not None else -1
+        if key in seen[stage] and key != -1:
+            continue
+        seen[stage].add(key)
+        bump(at, stage)
+        if kind == "reply" and info.get("category") == "interested":
+            seen["interested"].add(key)
+            bump(at, "interested")
+    # A click proves the open (images off still follow links).
+    funnel = Funnel(sent=progress["sent"], opened=len(seen["opened"] | seen["clicked"]), clicked=len(seen["clicked"]),
+                    replied=max(progress["replied"], len(seen["replied"])), interested=len(seen["interested"]),
+                    bounced=max(progress["bounced"], len(seen["bounced"])), unsubscribed=progress["unsubscribed"])
+    return CampaignStats(funnel=funnel, series=[StatsDay(day=day, **counts) for day, counts in sorted(days.items())])
 
 
 async def _check_parts(s: AsyncSession, mailbox_ids: Sequence[int] | None,

@@ -64,6 +64,14 @@ async def test_click_redirects_only_to_the_signed_url(database_url: str, tmp_pat
         # One timeline entry for the first counted click.
         jobs = [j for j in await stack.jobs(TIMELINE_JOB) if j.payload["activity"]["type"] == "email.clicked"]
         assert len(jobs) == 1
+        # The campaign's funnel counts the person's click (and the open it proves) once, not the scanner's.
+        camp = (await stack.message(message_id)).campaign_id
+        stats = await stack.email.get(f"/email/campaigns/{camp}/stats", headers=stack.sales)
+        assert stats.status_code == 200, stats.text
+        funnel = stats.json()["funnel"]
+        assert (funnel["opened"], funnel["clicked"], funnel["replied"], funnel["interested"]) == (1, 1, 0, 0)
+        assert sum(day.get("clicked", 0) for day in stats.json()["series"]) == 1
+        assert (await stack.email.get("/email/campaigns/999999/stats", headers=stack.sales)).status_code == 404
 
 
 async def test_open_pixel_counts_people_after_the_first_seconds(database_url: str, tmp_path: Path) -> None:

@@ -1476,6 +1476,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/email/campaigns/{campaign_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaign Stats
+         * @description The funnel (sent, opened, clicked, replied, interested, bounced, unsubscribed) and its days.
+         */
+        get: operations["email-campaigns-campaign_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/email/campaigns/{campaign_id}/stop": {
         parameters: {
             query?: never;
@@ -3443,6 +3463,12 @@ export interface components {
              */
             status: "draft" | "running" | "paused" | "stopped" | "finished";
         };
+        /** CampaignStats */
+        CampaignStats: {
+            funnel: components["schemas"]["Funnel"];
+            /** Series */
+            series: components["schemas"]["StatsDay"][];
+        };
         /**
          * CampaignUpdate
          * @description Only while the campaign is a draft; lists given replace the old ones.
@@ -4144,6 +4170,26 @@ export interface components {
              * @default false
              */
             auto_import: boolean;
+        };
+        /**
+         * Funnel
+         * @description Distinct messages that reached each stage (opens and clicks counted only when a person made them).
+         */
+        Funnel: {
+            /** Sent */
+            sent: number;
+            /** Opened */
+            opened: number;
+            /** Clicked */
+            clicked: number;
+            /** Replied */
+            replied: number;
+            /** Interested */
+            interested: number;
+            /** Bounced */
+            bounced: number;
+            /** Unsubscribed */
+            unsubscribed: number;
         };
         /** GoogleAuthorization */
         GoogleAuthorization: {
@@ -5782,6 +5828,49 @@ export interface components {
             timezone: string;
             /** Slots */
             slots: components["schemas"]["SlotRead"][];
+        };
+        /** StatsDay */
+        StatsDay: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Sent
+             * @default 0
+             */
+            sent: number;
+            /**
+             * Opened
+             * @default 0
+             */
+            opened: number;
+            /**
+             * Clicked
+             * @default 0
+             */
+            clicked: number;
+            /**
+             * Replied
+             * @default 0
+             */
+            replied: number;
+            /**
+             * Interested
+             * @default 0
+             */
+            interested: number;
+            /**
+             * Bounced
+             * @default 0
+             */
+            bounced: number;
+            /**
+             * Unsubscribed
+             * @default 0
+             */
+            unsubscribed: number;
         };
         /** StepIn */
         StepIn: {
@@ -10796,6 +10885,53 @@ export interface operations {
             };
             /** @description Not possible in this state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-campaigns-campaign_stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignStats"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
