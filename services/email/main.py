@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.ai.client import AIClient
+from services.calendar.client import CalendarClient
 from services.kit.app import create_service_app
 from services.kit.db import utcnow
 from services.leads.client import LeadsClient
@@ -29,7 +30,8 @@ from .templates import TemplateEngine
 
 log = logging.getLogger("outbound.email")
 MIGRATIONS = Path(__file__).parent / "migrations"
-SCOPES = ["leads:read", "leads:write", "leads:timeline", "users:read", "ai:read", "ai:write"]
+SCOPES = ["leads:read", "leads:write", "leads:timeline", "users:read", "ai:read", "ai:write", "calendar:links",
+          "calendar:slots"]
 
 
 def _builder(catcher: bool):  # type: ignore[no-untyped-def]
@@ -45,6 +47,7 @@ def _builder(catcher: bool):  # type: ignore[no-untyped-def]
             leads=LeadsClient(settings.leads_url, timeout=timeout, token_provider=runtime.token_provider),
             users=UsersClient(settings.users_url, timeout=timeout, token_provider=runtime.token_provider),
             ai=AIClient(settings.ai_url, timeout=timeout, token_provider=runtime.token_provider),
+            calendar=CalendarClient(settings.calendar_url, timeout=timeout, token_provider=runtime.token_provider),
             box=SecretBox.from_settings(settings.email_secret_key, settings.secret_key_file),
             templates=TemplateEngine(max_output_chars=settings.template_max_output_chars,
                                      max_iterations=settings.template_max_iterations),

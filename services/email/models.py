@@ -128,6 +128,9 @@ class Campaign(Base):
     send_window: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
     track_opens: Mapped[bool] = mapped_column(default=False)
     track_clicks: Mapped[bool] = mapped_column(default=False)
+    # The calendar service's booking page whose personal link per lead is {{ booking_url }} (None: the
+    # sender profile's calendar_url). Another service's id: no foreign key, checked when links are made.
+    booking_page_id: Mapped[int | None] = mapped_column(default=None)
     # How the audience was picked (tags, status, company, saved filter), kept for the builder.
     audience: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
     created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)

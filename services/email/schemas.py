@@ -262,6 +262,8 @@ class PreviewRequest(BaseModel):
     contact_id: Id
     campaign_id: Id | None = None
     mailbox_id: Id | None = None
+    # The booking page the builder has picked before saving; the campaign's own page otherwise.
+    booking_page_id: Id | None = None
 
 
 class PreviewRead(BaseModel):
@@ -292,6 +294,8 @@ class CampaignCreate(BaseModel):
     send_window: SendWindowIn | None = None  # None: any time
     track_opens: bool = False
     track_clicks: bool = False
+    # A calendar booking page: each lead's {{ booking_url }} becomes their personal link to it.
+    booking_page_id: Id | None = None
 
 
 class CampaignUpdate(BaseModel):
@@ -304,6 +308,7 @@ class CampaignUpdate(BaseModel):
     send_window: SendWindowIn | None = None
     track_opens: bool | None = None
     track_clicks: bool | None = None
+    booking_page_id: Id | None = None  # null clears it
 
 
 class Progress(BaseModel):
@@ -334,6 +339,7 @@ class CampaignRead(BaseModel):
     send_window: SendWindowIn | None
     track_opens: bool
     track_clicks: bool
+    booking_page_id: int | None = None
     progress: Progress
     created_by: str | None
     created_at: datetime

@@ -3335,6 +3335,8 @@ export interface components {
              * @default false
              */
             track_clicks: boolean;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
         };
         /** CampaignDetail */
         CampaignDetail: {
@@ -3356,6 +3358,8 @@ export interface components {
             track_opens: boolean;
             /** Track Clicks */
             track_clicks: boolean;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
             progress: components["schemas"]["Progress"];
             /** Created By */
             created_by: string | null;
@@ -3409,6 +3413,8 @@ export interface components {
             track_opens: boolean;
             /** Track Clicks */
             track_clicks: boolean;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
             progress: components["schemas"]["Progress"];
             /** Created By */
             created_by: string | null;
@@ -3461,6 +3467,8 @@ export interface components {
             track_opens?: boolean | null;
             /** Track Clicks */
             track_clicks?: boolean | null;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
         };
         /** CancelRequest */
         CancelRequest: {
@@ -6223,6 +6231,8 @@ export interface components {
             campaign_id?: number | null;
             /** Mailbox Id */
             mailbox_id?: number | null;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
         };
     };
     responses: never;
