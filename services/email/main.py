@@ -14,7 +14,7 @@ from services.kit.db import utcnow
 from services.leads.client import LeadsClient
 from services.users.client import UsersClient
 
-from . import ai_lines, replies
+from . import ai_lines, offers, replies
 from .api import ROUTERS
 from .api_inbound import ROUTERS as INBOUND_ROUTERS
 from .catcher import CaughtMailStore, SmtpCatcher, resolve_catcher_port
@@ -78,6 +78,6 @@ def create_app(settings: EmailSettings | None = None, *, catcher: bool = False) 
     return create_service_app(
         name="email", settings=settings, prefixes=["email"], routers=[*ROUTERS, *INBOUND_ROUTERS],
         migrations=MIGRATIONS, build_deps=_builder(catcher), job_model=Job,
-        job_handlers={**HANDLERS, **replies.HANDLERS, **ai_lines.HANDLERS}, scopes=SCOPES,
+        job_handlers={**HANDLERS, **replies.HANDLERS, **ai_lines.HANDLERS, **offers.HANDLERS}, scopes=SCOPES,
         description=__doc__ or "",
     )

@@ -546,3 +546,40 @@ class SuppressionImportResult(BaseModel):
     already: int
     duplicates: int
     rejected: list[RejectedRow]
+
+
+# --- answers to interested replies ----------------------------------------------------------------
+ReplyDraftStatus = Literal["draft", "sent", "discarded"]
+
+
+class OfferedSlotRead(BaseModel):
+    start: datetime
+    end: datetime
+    book_url: str  # one click books this slot for the contact
+
+
+class ReplyDraftRead(BaseModel):
+    """The answer to an interested reply, offering the booking page's next free slots."""
+
+    id: int
+    contact_id: int
+    campaign_id: int | None
+    mailbox_id: int | None
+    to_email: str
+    subject: str
+    body_text: str
+    body_html: str | None
+    in_reply_to: str | None
+    language: str
+    timezone: str
+    slots: list[OfferedSlotRead]
+    page_url: str | None
+    status: ReplyDraftStatus
+    sent_message_id: int | None  # the ledger row once sent
+    decided_by: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReplyDraftList(BaseModel):
+    items: list[ReplyDraftRead]

@@ -11,8 +11,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from services.email import offers, replies
+from services.email.jobs import HANDLERS
 from services.email.main import create_app as create_email
 from services.kit.http import register_local_app
+from services.kit.jobs import Worker
 from tests.calendar.support import CalendarStack, calendar_stack
 from tests.conftest import running
 from tests.email.support import EmailStack, email_settings, service_token
@@ -46,6 +49,9 @@ async def email_and_calendar(tmp_path: Path, **email_overrides: Any) -> AsyncIte
         async with running(app) as email:
             stack = EmailStack(email, cal.leads, cal.users, cal.admin, cal.sales, cal.demo,
                                await service_token(cal.users, "calendar", "email:send email:sequences"), app, sink)
+            # Every job of the e-mail service, replies and drafted answers included.
+            stack.worker = Worker(stack.runtime.jobs, {**HANDLERS, **replies.HANDLERS, **offers.HANDLERS},
+                                  runtime=stack.runtime, name="test-worker")
             try:
                 yield stack, cal
             finally:
