@@ -25,9 +25,10 @@ BOOK_LINK = re.compile(r"https://crm\.example/book/([A-Za-z0-9_\-]+)")
 
 
 @contextlib.asynccontextmanager
-async def email_and_calendar(tmp_path: Path, **email_overrides: Any) -> AsyncIterator[tuple[EmailStack,
-                                                                                           CalendarStack]]:
-    """Both stacks share users and leads (the calendar stack's); each service on its own SQLite file."""
+async def email_and_calendar(tmp_path: Path, email_database_url: str | None = None,
+                             **email_overrides: Any) -> AsyncIterator[tuple[EmailStack, CalendarStack]]:
+    """Both stacks share users and leads (the calendar stack's); the calendar on SQLite, the e-mail service on
+    ``email_database_url`` (its own SQLite file unless given)."""
     email_origin = f"http://email-booklinks-{id(tmp_path)}.local"
     calendar_origin = f"http://calendar-booklinks-{id(tmp_path)}.local"
     holder: dict[str, Any] = {}
@@ -42,7 +43,8 @@ async def email_and_calendar(tmp_path: Path, **email_overrides: Any) -> AsyncIte
         register_local_app(calendar_origin, cal.app)
         settings = cal.runtime.settings
         (tmp_path / "email").mkdir(exist_ok=True)
-        app = create_email(email_settings(f"sqlite+aiosqlite:///{tmp_path / 'email.db'}", tmp_path / "email",
+        app = create_email(email_settings(email_database_url or f"sqlite+aiosqlite:///{tmp_path / 'email.db'}",
+                                          tmp_path / "email",
                                           settings.users_url, settings.leads_url,
                                           **{"calendar_url": calendar_origin, **email_overrides}))
         holder["app"] = app

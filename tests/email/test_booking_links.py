@@ -70,8 +70,8 @@ async def test_preview_shows_a_personal_link_when_the_page_is_known(tmp_path: Pa
         assert missing.status_code == 200 and "/book/" not in (missing.json()["context"]["booking_url"] or "")
 
 
-async def test_the_page_is_kept_and_changed_only_while_draft(tmp_path: Path) -> None:
-    async with email_stack(f"sqlite+aiosqlite:///{tmp_path / 'email.db'}", tmp_path) as stack:
+async def test_the_page_is_kept_and_changed_only_while_draft(database_url: str, tmp_path: Path) -> None:
+    async with email_stack(database_url, tmp_path) as stack:
         lena = await stack.contact()
         campaign = await stack.campaign([lena["id"]])
         assert campaign["booking_page_id"] is None

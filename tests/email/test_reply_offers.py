@@ -35,8 +35,8 @@ Content-Type: text/plain; charset=utf-8
 
 
 async def test_an_interested_reply_gets_a_draft_offering_three_slots_sent_as_a_reply(
-        tmp_path: Path, dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
-    async with email_and_calendar(tmp_path) as (stack, cal):
+        database_url: str, tmp_path: Path, dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    async with email_and_calendar(tmp_path, database_url) as (stack, cal):
         page = await cal.host_page(min_notice_minutes=24 * 60)  # a slot offered is still ahead when clicked
         lena = await stack.contact()
         box = await stack.mailbox(imap_host=dovecot.host, imap_port=dovecot.port, imap_security="none",
