@@ -14,7 +14,7 @@ from services.kit.deps import Limit, Offset, SessionDep, client_ip
 from services.kit.errors import NotFound, PayloadTooLarge
 from services.kit.schemas import Page
 
-from . import ai_lines, inbound_service
+from . import ai_lines, inbound_service, offers
 from . import repository as repo
 from .deps import RuntimeDep
 from .schemas import (
@@ -23,6 +23,8 @@ from .schemas import (
     AiLineStatus,
     AiLineUpdate,
     ReplyCategory,
+    ReplyDraftList,
+    ReplyDraftRead,
     ReplyRead,
     SuppressionCreate,
     SuppressionImportResult,
@@ -109,6 +111,28 @@ async def list_replies(session: SessionDep, _: Reader, category: ReplyCategory |
 async def contact_thread(contact_id: Id, session: SessionDep, _: Reader) -> ThreadRead:
     """A contact's e-mail history: every message with its status, and the replies, in order."""
     return await inbound_service.contact_thread(session, contact_id)
+
+
+@replies.get("/contacts/{contact_id}/drafts")
+async def contact_drafts(contact_id: Id, runtime: RuntimeDep, _: Reader,
+                         include_done: bool = False) -> ReplyDraftList:
+    """A contact's drafted answers (interested replies offered free slots); sent and discarded ones on request."""
+    return ReplyDraftList(items=await offers.contact_drafts(runtime, contact_id, include_done))
+
+
+@replies.post("/drafts/{draft_id}/send", responses={403: {"description": "Admins and sales; refused in the demo"},
+                                                     404: {}, 409: {"description": "The draft was discarded"}})
+async def send_draft(draft_id: Id, runtime: RuntimeDep, principal: StaffPrincipal) -> ReplyDraftRead:
+    """Send a drafted answer as a reply in the thread through the campaign's mailbox (once)."""
+    return await offers.send_draft(runtime, draft_id, _who(principal))
+
+
+@replies.delete("/drafts/{draft_id}", status_code=status.HTTP_204_NO_CONTENT,
+                responses={404: {}, 409: {"description": "The draft was sent already"}})
+async def discard_draft(draft_id: Id, runtime: RuntimeDep, principal: StaffPrincipal) -> Response:
+    """Discard a drafted answer."""
+    await offers.discard_draft(runtime, draft_id, _who(principal))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 # --- AI lines -------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The e-mail service's typed runtime: its settings, the clients of leads, users and ai, the sealing box,
+"""The e-mail service's typed runtime: its settings, the clients of leads, users, ai and calendar, the sealing box,
 the template engine, the caught-mail store, the optional DKIM key, and the sending engine."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, Request
 
 from services.ai.client import AIClient
+from services.calendar.client import CalendarClient
 from services.kit.app import ServiceRuntime
 from services.kit.db import utcnow
 from services.leads.client import LeadsClient
@@ -33,6 +34,8 @@ class EmailDeps:
     leads: LeadsClient
     users: UsersClient
     ai: AIClient
+    # Personal booking links for {{ booking_url }} and the next free slots an interested reply is offered.
+    calendar: CalendarClient
     box: SecretBox
     templates: TemplateEngine
     caught: CaughtMailStore
@@ -61,6 +64,7 @@ class EmailDeps:
         await self.leads.aclose()
         await self.users.aclose()
         await self.ai.aclose()
+        await self.calendar.aclose()
 
 
 EmailRuntime = ServiceRuntime[EmailSettings, EmailDeps]

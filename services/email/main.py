@@ -8,12 +8,13 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.ai.client import AIClient
+from services.calendar.client import CalendarClient
 from services.kit.app import create_service_app
 from services.kit.db import utcnow
 from services.leads.client import LeadsClient
 from services.users.client import UsersClient
 
-from . import ai_lines, replies
+from . import ai_lines, offers, replies
 from .api import ROUTERS
 from .api_inbound import ROUTERS as INBOUND_ROUTERS
 from .catcher import CaughtMailStore, SmtpCatcher, resolve_catcher_port
@@ -29,7 +30,8 @@ from .templates import TemplateEngine
 
 log = logging.getLogger("outbound.email")
 MIGRATIONS = Path(__file__).parent / "migrations"
-SCOPES = ["leads:read", "leads:write", "leads:timeline", "users:read", "ai:read", "ai:write"]
+SCOPES = ["leads:read", "leads:write", "leads:timeline", "users:read", "ai:read", "ai:write", "calendar:links",
+          "calendar:slots"]
 
 
 def _builder(catcher: bool):  # type: ignore[no-untyped-def]
@@ -45,6 +47,7 @@ def _builder(catcher: bool):  # type: ignore[no-untyped-def]
             leads=LeadsClient(settings.leads_url, timeout=timeout, token_provider=runtime.token_provider),
             users=UsersClient(settings.users_url, timeout=timeout, token_provider=runtime.token_provider),
             ai=AIClient(settings.ai_url, timeout=timeout, token_provider=runtime.token_provider),
+            calendar=CalendarClient(settings.calendar_url, timeout=timeout, token_provider=runtime.token_provider),
             box=SecretBox.from_settings(settings.email_secret_key, settings.secret_key_file),
             templates=TemplateEngine(max_output_chars=settings.template_max_output_chars,
                                      max_iterations=settings.template_max_iterations),
@@ -75,6 +78,6 @@ def create_app(settings: EmailSettings | None = None, *, catcher: bool = False) 
     return create_service_app(
         name="email", settings=settings, prefixes=["email"], routers=[*ROUTERS, *INBOUND_ROUTERS],
         migrations=MIGRATIONS, build_deps=_builder(catcher), job_model=Job,
-        job_handlers={**HANDLERS, **replies.HANDLERS, **ai_lines.HANDLERS}, scopes=SCOPES,
+        job_handlers={**HANDLERS, **replies.HANDLERS, **ai_lines.HANDLERS, **offers.HANDLERS}, scopes=SCOPES,
         description=__doc__ or "",
     )

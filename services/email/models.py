@@ -131,6 +131,9 @@ class Campaign(Base):
     send_window: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
     track_opens: Mapped[bool] = mapped_column(default=False)
     track_clicks: Mapped[bool] = mapped_column(default=False)
+    # The calendar service's booking page whose personal link per lead is {{ booking_url }} (None: the
+    # sender profile's calendar_url). Another service's id: no foreign key, checked when links are made.
+    booking_page_id: Mapped[int | None] = mapped_column(default=None)
     # How the audience was picked (tags, status, company, saved filter), kept for the builder.
     audience: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
     created_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
@@ -285,5 +288,42 @@ class AiLine(Base):
     provider: Mapped[str | None] = mapped_column(sa.String(64), default=None)  # e.g. "heuristic", "openai"
     status: Mapped[str] = mapped_column(sa.String(16), default="proposed")  # proposed | accepted | edited | rejected
     edited_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ReplyDraft(Base):
+    """An answer to an interested reply, offering the booking page's next free slots; a person sends
+    it (then it is a transactional ledger row keyed ``reply-draft:<id>``) or discards it."""
+
+    __tablename__ = "email_reply_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The reply event's external key: one draft per reply, however often the job runs.
+    key: Mapped[str] = mapped_column(sa.String(300), unique=True)
+    contact_id: Mapped[int] = mapped_column(index=True)
+    company_id: Mapped[int | None] = mapped_column(default=None)
+    campaign_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_campaigns.id", ondelete="CASCADE"),
+                                                    default=None, index=True)
+    # The ledger row the lead answered, and the mailbox the answer goes out through.
+    answered_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_messages.id", ondelete="SET NULL"),
+                                                    default=None)
+    mailbox_id: Mapped[int | None] = mapped_column(sa.ForeignKey("email_mailboxes.id", ondelete="SET NULL"),
+                                                   default=None)
+    to_email: Mapped[str] = mapped_column(sa.String(320))
+    to_name: Mapped[str | None] = mapped_column(sa.String(200), default=None)
+    subject: Mapped[str] = mapped_column(sa.String(1000))
+    body_text: Mapped[str] = mapped_column(sa.Text, default="")
+    body_html: Mapped[str | None] = mapped_column(sa.Text, default=None)
+    # The lead's reply (In-Reply-To of the answer) and what the thread referred to before it.
+    in_reply_to: Mapped[str | None] = mapped_column(sa.String(250), default=None)
+    language: Mapped[str] = mapped_column(sa.String(8), default="en")
+    timezone: Mapped[str] = mapped_column(sa.String(64), default="UTC")
+    # [{"start", "end", "book_url"}] as offered, and the personal page for "none of these fit".
+    slots: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
+    page_url: Mapped[str | None] = mapped_column(sa.String(2000), default=None)
+    status: Mapped[str] = mapped_column(sa.String(16), default="draft")  # draft | sent | discarded
+    sent_message_id: Mapped[int | None] = mapped_column(default=None)  # the ledger row once sent
+    decided_by: Mapped[str | None] = mapped_column(sa.String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -5,17 +5,27 @@ Contacts come from leads before any unit of work opens; rows go in with ON CONFL
 ledger's UNIQUE (campaign, contact, step), so a preparation that died half-way and runs again adds only
 what is missing. Excluded contacts (no address, suppressed, no legal basis, duplicate) are stopped with
 the reason, which the eligibility list shows too.
+
+A campaign with a booking page gives every contact their personal link as ``{{ booking_url }}``; the links
+come from the calendar service per batch, before the batch's unit of work, at most
+:data:`LINK_CONCURRENCY` calls at a time. When the calendar fails for any contact the whole batch is left
+unwritten and :class:`~services.kit.errors.Upstream` is raised: the preparation job is retried by the
+job queue (with its backoff) and resumes at that batch, and a due later step comes back after its render
+lease. Falling back to the page's generic link instead would send mail whose bookings no longer say which
+lead and campaign they came from, for good.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from services.kit.errors import Invalid
+from services.calendar.schemas import LinkCreate
+from services.kit.errors import AppError, Invalid, Upstream
 from services.kit.jobs import JobContext
 from services.leads.schemas import CompanyRead, ContactRead
 
@@ -35,6 +45,8 @@ log = logging.getLogger("outbound.email.prepare")
 BATCH = 500
 # A due enrolment taken for rendering is put this far ahead, so another sender does not take it too.
 RENDER_LEASE = timedelta(minutes=5)
+# Personal booking links asked of the calendar service at once.
+LINK_CONCURRENCY = 8
 
 
 @dataclass
@@ -61,6 +73,27 @@ async def load_parts(runtime: EmailRuntime, campaign_id: int, cache: TemplateCac
     return CampaignParts(campaign, steps, compiled, registers, mailboxes, [m for m in order if m in mailboxes])
 
 
+async def booking_links(runtime: EmailRuntime, campaign: Campaign, contact_ids: Sequence[int]) -> dict[int, str]:
+    """Each contact's personal link to the campaign's booking page ({} when the campaign has none); raises
+    Upstream when the calendar cannot make one (see the module doc). Call it outside any session."""
+    page_id = campaign.booking_page_id
+    if page_id is None or not contact_ids:
+        return {}
+    gate = asyncio.Semaphore(LINK_CONCURRENCY)
+
+    async def one(contact_id: int) -> tuple[int, str]:
+        async with gate:
+            link = await runtime.deps.calendar.personal_link(
+                LinkCreate(page_id=page_id, contact_id=contact_id, campaign_id=campaign.id))
+            return contact_id, link.url
+
+    try:
+        return dict(await asyncio.gather(*(one(c) for c in dict.fromkeys(contact_ids))))
+    except AppError as exc:
+        raise Upstream(f"The calendar service could not make the booking links of campaign {campaign.id} "
+                       f"(page {page_id}): {exc.detail}") from exc
+
+
 def zone_name(runtime: EmailRuntime, enrolment: CampaignContact, contact: ContactRead,
               company: CompanyRead | None) -> str:
     settings = runtime.settings
@@ -71,7 +104,8 @@ def zone_name(runtime: EmailRuntime, enrolment: CampaignContact, contact: Contac
 
 def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrolment: CampaignContact,
                contact: ContactRead, company: CompanyRead | None, sender_profile_: Any, mailbox: Mailbox,
-               now: datetime, due: datetime, opening_line: str | None) -> dict[str, Any]:
+               now: datetime, due: datetime, opening_line: str | None,
+               booking_url: str | None = None) -> dict[str, Any]:
     """One ledger row (a dict for a bulk insert); raises TemplateProblem when the template fails here."""
     campaign = parts.campaign
     address = contact_address(contact)
@@ -79,7 +113,7 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
     token = unsubscribe_token(runtime.deps.link_key, UnsubscribeTarget(address, contact.id, campaign.id))
     context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, sender_profile_),
                             campaign=campaign, unsubscribe_url=unsubscribe_url(runtime.settings.public_url, token),
-                            opening_line=opening_line, first_message=position == 1,
+                            opening_line=opening_line, first_message=position == 1, booking_url=booking_url,
                             register=parts.registers.get(position, "formal"))
     content = parts.compiled[position].render(context)
     from zoneinfo import ZoneInfo
@@ -101,6 +135,18 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
         "body_html": html, "body_text": content.text, "status": QUEUED, "message_id": message_id,
         "in_reply_to": previous, "attempts": 0, "next_attempt_at": send_at, "created_at": now, "updated_at": now,
     }
+
+
+def mailable(enrolled: Sequence[CampaignContact], contacts: dict[int, ContactRead | None],
+             companies: dict[int, CompanyRead | None], suppressed: dict[str, str]) -> list[int]:
+    """The contacts of these enrolments that may be mailed (a booking link is made only for them)."""
+    out = []
+    for e in enrolled:
+        contact = contacts.get(e.contact_id)
+        company = companies.get(contact.company_id) if contact is not None and contact.company_id else None
+        if contact is not None and judge(contact, company, suppressed, set()) is None:
+            out.append(contact.id)
+    return out
 
 
 async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
@@ -129,6 +175,7 @@ async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]
         contacts, companies, suppressed = await audience(runtime, [e.contact_id for e in batch])
+        links = await booking_links(runtime, parts.campaign, mailable(batch, contacts, companies, suppressed))
         rows: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -154,7 +201,7 @@ async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
             due = step_due_at(now, first.delay_days, ZoneInfo(zone), business_days=first.business_days)
             try:
                 row = render_row(runtime, parts, 1, enrolment, contact, company, profile, mailbox, now, due,
-                                 lines.get(contact.id))
+                                 lines.get(contact.id), links.get(contact.id))
             except Invalid as exc:
                 updates.append({"id": enrolment.id, "status": STOPPED, "stop_reason": "render_failed",
                                 "excluded_reason": "render_failed", "stopped_at": now, "next_due_at": None})
@@ -203,6 +250,7 @@ async def _render_step_batch(runtime: EmailRuntime, campaign_id: int, enrolled: 
     if parts is None:
         return 0
     contacts, companies, suppressed = await audience(runtime, [e.contact_id for e in enrolled])
+    links = await booking_links(runtime, parts.campaign, mailable(enrolled, contacts, companies, suppressed))
     profile = await sender_profile(runtime, parts.campaign.created_by)
     rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -226,7 +274,7 @@ async def _render_step_batch(runtime: EmailRuntime, campaign_id: int, enrolled: 
                 lines_by_step[position] = await repo.accepted_ai_lines(s, campaign_id, position)
         try:
             row = render_row(runtime, parts, position, enrolment, contact, company, profile, mailbox, now, now,
-                             lines_by_step[position].get(contact.id))
+                             lines_by_step[position].get(contact.id), links.get(contact.id))
         except Invalid as exc:
             log.warning("campaign %s contact %s step %s: %s", campaign_id, contact.id, position, exc)
             updates.append({"id": enrolment.id, "status": STOPPED, "stop_reason": "render_failed",

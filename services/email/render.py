@@ -110,7 +110,10 @@ class SenderInfo:
 
 def build_context(*, contact: ContactRead, company: CompanyRead | None, sender: SenderInfo,
                   campaign: Campaign | None, unsubscribe_url: str | None, opening_line: str | None = None,
-                  register: str = "formal", first_message: bool = True) -> dict[str, Any]:
+                  register: str = "formal", first_message: bool = True,
+                  booking_url: str | None = None) -> dict[str, Any]:
+    """``booking_url``: the contact's personal link to the campaign's booking page; without one the
+    sender profile's calendar_url stands in."""
     parsed = parse_name(contact.name)
     language = language_of(contact, company)
     # Art. 14 GDPR: the first message says where the data came from (emailin, gdpr.py).
@@ -126,7 +129,7 @@ def build_context(*, contact: ContactRead, company: CompanyRead | None, sender: 
         "campaign": {"id": campaign.id, "name": campaign.name} if campaign is not None else {},
         "salutation": contact.salutations.pick(language, register),
         "language": language,
-        "booking_url": sender.calendar_url,
+        "booking_url": booking_url or sender.calendar_url,
         "unsubscribe_url": unsubscribe_url,
         # The reviewed AI line (accepted or edited; empty when rejected or never made) and the notice.
         "ai_line": opening_line or "",

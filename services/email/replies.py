@@ -54,6 +54,8 @@ log = logging.getLogger("outbound.email.replies")
 
 POLL_JOB = "email.poll_replies"
 TIMELINE_JOB = "email.inbound_timeline"
+# The answer offering free slots to an interested reply (offers.py); enqueued with the reply's event.
+DRAFT_JOB = "email.reply_draft"
 # Contacts this far along keep their status when they reply.
 STATUS_KEPT = frozenset({LeadStatus.replied, LeadStatus.meeting, LeadStatus.won, LeadStatus.lost})
 MAX_TEXT = 4000
@@ -349,6 +351,11 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
     await enqueue_timeline(runtime, s, message, kind="replied", key=key,
                     title=f"Replied: {subject or '(no subject)'}", detail=detail, at=now,
                     status=LeadStatus.replied.value)
+    if verdict.category == "interested" and message.campaign_id is not None and message.contact_id is not None:
+        # The job decides whether the campaign has a booking page; the calendar is asked there, not here.
+        repo.add_job(s, DRAFT_JOB, {"key": key, "message_id": message.id, "reply_message_id": inbound.message_id,
+                                    "subject": subject},
+                     key=f"draft:{key}"[:200], max_attempts=10, run_at=utcnow())
     if verdict.category == "unsubscribe":
         ledger_key = _sender_key(message.to_email) or message.to_email.lower()
         await repo.add_suppression(s, kind="address", value=ledger_key, reason="unsubscribed",

@@ -38,6 +38,7 @@ from .models import (
     Mailbox,
     Message,
     MessageEvent,
+    ReplyDraft,
     Suppression,
     Template,
 )
@@ -784,3 +785,25 @@ async def all_suppressions(s: AsyncSession, *, batch: int = 1000) -> list[Suppre
         if len(rows) < batch:
             return out
         last = rows[-1].id
+
+
+# --- reply drafts -------------------------------------------------------------------------------------
+async def reply_draft_by_key(s: AsyncSession, key: str) -> ReplyDraft | None:
+    return (await s.execute(sa.select(ReplyDraft).where(ReplyDraft.key == key))).scalar_one_or_none()
+
+
+async def get_reply_draft(s: AsyncSession, draft_id: int) -> ReplyDraft | None:
+    return await s.get(ReplyDraft, draft_id, populate_existing=True)
+
+
+async def lock_reply_draft(s: AsyncSession, draft_id: int) -> ReplyDraft | None:
+    stmt = (sa.select(ReplyDraft).where(ReplyDraft.id == draft_id).with_for_update()
+            .execution_options(populate_existing=True))
+    return (await s.execute(stmt)).scalar_one_or_none()
+
+
+async def contact_reply_drafts(s: AsyncSession, contact_id: int, *, include_done: bool) -> Sequence[ReplyDraft]:
+    stmt = sa.select(ReplyDraft).where(ReplyDraft.contact_id == contact_id)
+    if not include_done:
+        stmt = stmt.where(ReplyDraft.status == "draft")
+    return (await s.execute(stmt.order_by(ReplyDraft.id.desc()).limit(200))).scalars().all()

@@ -276,6 +276,8 @@ class PreviewRequest(BaseModel):
     contact_id: Id
     campaign_id: Id | None = None
     mailbox_id: Id | None = None
+    # The booking page the builder has picked before saving; the campaign's own page otherwise.
+    booking_page_id: Id | None = None
 
 
 class PreviewRead(BaseModel):
@@ -306,6 +308,8 @@ class CampaignCreate(BaseModel):
     send_window: SendWindowIn | None = None  # None: any time
     track_opens: bool = False
     track_clicks: bool = False
+    # A calendar booking page: each lead's {{ booking_url }} becomes their personal link to it.
+    booking_page_id: Id | None = None
 
 
 class CampaignUpdate(BaseModel):
@@ -318,6 +322,7 @@ class CampaignUpdate(BaseModel):
     send_window: SendWindowIn | None = None
     track_opens: bool | None = None
     track_clicks: bool | None = None
+    booking_page_id: Id | None = None  # null clears it
 
 
 class Progress(BaseModel):
@@ -376,6 +381,7 @@ class CampaignRead(BaseModel):
     send_window: SendWindowIn | None
     track_opens: bool
     track_clicks: bool
+    booking_page_id: int | None = None
     progress: Progress
     created_by: str | None
     created_at: datetime
@@ -582,3 +588,40 @@ class SuppressionImportResult(BaseModel):
     already: int
     duplicates: int
     rejected: list[RejectedRow]
+
+
+# --- answers to interested replies ----------------------------------------------------------------
+ReplyDraftStatus = Literal["draft", "sent", "discarded"]
+
+
+class OfferedSlotRead(BaseModel):
+    start: datetime
+    end: datetime
+    book_url: str  # one click books this slot for the contact
+
+
+class ReplyDraftRead(BaseModel):
+    """The answer to an interested reply, offering the booking page's next free slots."""
+
+    id: int
+    contact_id: int
+    campaign_id: int | None
+    mailbox_id: int | None
+    to_email: str
+    subject: str
+    body_text: str
+    body_html: str | None
+    in_reply_to: str | None
+    language: str
+    timezone: str
+    slots: list[OfferedSlotRead]
+    page_url: str | None
+    status: ReplyDraftStatus
+    sent_message_id: int | None  # the ledger row once sent
+    decided_by: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReplyDraftList(BaseModel):
+    items: list[ReplyDraftRead]

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.calendar.schemas import LinkCreate
 from services.kit.auth import Principal
 from services.kit.db import session_scope
 from services.kit.errors import AppError, Conflict, Invalid, NotFound, Upstream
@@ -383,6 +384,21 @@ def actor_of(principal: Principal) -> str:
     return principal.actor
 
 
+async def sample_booking_link(runtime: EmailRuntime, page_id: int | None, contact_id: int,
+                              campaign_id: int | None) -> str | None:
+    """The contact's personal link to the page for a preview; None (the sender's link) when there is no
+    page or the calendar cannot make one now: a preview never fails for the calendar's sake."""
+    if page_id is None:
+        return None
+    try:
+        link = await runtime.deps.calendar.personal_link(
+            LinkCreate(page_id=page_id, contact_id=contact_id, campaign_id=campaign_id))
+    except AppError as exc:
+        log.info("preview: no booking link for page %s contact %s: %s", page_id, contact_id, exc)
+        return None
+    return link.url
+
+
 async def preview_template(runtime: EmailRuntime, template_id: int, body: PreviewRequest,
                            principal: Principal) -> PreviewRead:
     async with reads(runtime) as s:
@@ -400,8 +416,11 @@ async def preview_template(runtime: EmailRuntime, template_id: int, body: Previe
     company = (await fetch_companies(runtime, [contact.company_id])).get(contact.company_id or 0)
     profile = await sender_profile(runtime, campaign.created_by if campaign else actor_of(principal))
     compiled = TemplateCache(runtime.deps.templates).get(template)
+    page_id = body.booking_page_id or (campaign.booking_page_id if campaign else None)
     context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, profile),
                             campaign=campaign, unsubscribe_url=f"{runtime.settings.public_url}/api/email/unsubscribe/…",
+                            booking_url=await sample_booking_link(runtime, page_id, contact.id,
+                                                                  campaign.id if campaign else None),
                             register=template.register)
     rendered = compiled.render(context)
     return PreviewRead(subject=rendered.subject, html=rendered.html, text=rendered.text,
@@ -480,7 +499,8 @@ def _steps(body_steps: Sequence[Any]) -> list[dict[str, Any]]:
 async def create_campaign(s: AsyncSession, body: CampaignCreate, actor: str) -> Campaign:
     await _check_parts(s, body.mailbox_ids, [st.template_id for st in body.steps])
     campaign = Campaign(name=body.name, status=DRAFT, send_window=window_json(body.send_window),
-                        track_opens=body.track_opens, track_clicks=body.track_clicks, created_by=actor)
+                        track_opens=body.track_opens, track_clicks=body.track_clicks,
+                        booking_page_id=body.booking_page_id, created_by=actor)
     await repo.add(s, campaign)
     await repo.replace_campaign_parts(s, campaign.id, mailbox_ids=body.mailbox_ids, contact_ids=body.contact_ids,
                                       steps=_steps(body.steps))
@@ -502,6 +522,8 @@ async def update_campaign(s: AsyncSession, campaign_id: int, body: CampaignUpdat
     for flag in ("track_opens", "track_clicks"):
         if data.get(flag) is not None:
             setattr(campaign, flag, data[flag])
+    if "booking_page_id" in data:
+        campaign.booking_page_id = data["booking_page_id"]
     await repo.replace_campaign_parts(s, campaign.id, mailbox_ids=body.mailbox_ids, contact_ids=body.contact_ids,
                                       steps=_steps(body.steps) if body.steps is not None else None)
     campaign.updated_at = datetime.now(UTC)
@@ -520,7 +542,8 @@ async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list
             steps=[StepRead(position=st.position, template_id=st.template_id, delay_days=st.delay_days,
                             business_days=st.business_days, ai_line=st.ai_line) for st in steps],
             send_window=SendWindowIn(**c.send_window) if c.send_window else None, track_opens=c.track_opens,
-            track_clicks=c.track_clicks, progress=Progress(**progress[c.id]), created_by=c.created_by,
+            track_clicks=c.track_clicks, booking_page_id=c.booking_page_id, progress=Progress(**progress[c.id]),
+            created_by=c.created_by,
             created_at=c.created_at, updated_at=c.updated_at, started_at=c.started_at, paused_at=c.paused_at,
             stopped_at=c.stopped_at, finished_at=c.finished_at, prepared_at=c.prepared_at))
     return out

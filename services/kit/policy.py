@@ -170,6 +170,9 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     # AI lines calls a model; lifting a suppression is an admin's decision the demo does not need.
     write("POST", "/email/campaigns/{campaign_id}/ai-lines", demo_mode=REFUSED),
     write("PATCH", "/email/ai-lines/{line_id}", demo_mode=ALLOWED, demo_role=True),
+    # Answers to interested replies: sending reaches a real person; discarding a draft is a CRM edit.
+    write("POST", "/email/drafts/{draft_id}/send", demo_mode=REFUSED),
+    write("DELETE", "/email/drafts/{draft_id}", demo_mode=ALLOWED),
     write("POST", "/email/suppressions", demo_mode=ALLOWED),
     write("POST", "/email/suppressions/import", demo_mode=ALLOWED),
     write("DELETE", "/email/suppressions/{suppression_id}", demo_mode=REFUSED),

@@ -1556,6 +1556,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/email/contacts/{contact_id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Drafts
+         * @description A contact's drafted answers (interested replies offered free slots); sent and discarded ones on request.
+         */
+        get: operations["email-replies-contact_drafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/email/contacts/{contact_id}/stop": {
         parameters: {
             query?: never;
@@ -1590,6 +1610,46 @@ export interface paths {
         get: operations["email-replies-contact_thread"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/drafts/{draft_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Discard Draft
+         * @description Discard a drafted answer.
+         */
+        delete: operations["email-replies-discard_draft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/drafts/{draft_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Draft
+         * @description Send a drafted answer as a reply in the thread through the campaign's mailbox (once).
+         */
+        post: operations["email-replies-send_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3355,6 +3415,8 @@ export interface components {
              * @default false
              */
             track_clicks: boolean;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
         };
         /** CampaignDetail */
         CampaignDetail: {
@@ -3376,6 +3438,8 @@ export interface components {
             track_opens: boolean;
             /** Track Clicks */
             track_clicks: boolean;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
             progress: components["schemas"]["Progress"];
             /** Created By */
             created_by: string | null;
@@ -3429,6 +3493,8 @@ export interface components {
             track_opens: boolean;
             /** Track Clicks */
             track_clicks: boolean;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
             progress: components["schemas"]["Progress"];
             /** Created By */
             created_by: string | null;
@@ -3487,6 +3553,8 @@ export interface components {
             track_opens?: boolean | null;
             /** Track Clicks */
             track_clicks?: boolean | null;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
         };
         /** CancelRequest */
         CancelRequest: {
@@ -5437,6 +5505,62 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** ReplyDraftList */
+        ReplyDraftList: {
+            /** Items */
+            items: components["schemas"]["ReplyDraftRead"][];
+        };
+        /**
+         * ReplyDraftRead
+         * @description The answer to an interested reply, offering the booking page's next free slots.
+         */
+        ReplyDraftRead: {
+            /** Id */
+            id: number;
+            /** Contact Id */
+            contact_id: number;
+            /** Campaign Id */
+            campaign_id: number | null;
+            /** Mailbox Id */
+            mailbox_id: number | null;
+            /** To Email */
+            to_email: string;
+            /** Subject */
+            subject: string;
+            /** Body Text */
+            body_text: string;
+            /** Body Html */
+            body_html: string | null;
+            /** In Reply To */
+            in_reply_to: string | null;
+            /** Language */
+            language: string;
+            /** Timezone */
+            timezone: string;
+            /** Slots */
+            slots: components["schemas"]["email_OfferedSlotRead"][];
+            /** Page Url */
+            page_url: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "sent" | "discarded";
+            /** Sent Message Id */
+            sent_message_id: number | null;
+            /** Decided By */
+            decided_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /**
          * ReplyRead
          * @description One inbound event: a person's reply (with its classification), an auto-reply or a bounce.
@@ -6317,6 +6441,21 @@ export interface components {
             /** On Behalf Of */
             on_behalf_of?: number | null;
         };
+        /** OfferedSlotRead */
+        email_OfferedSlotRead: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Book Url */
+            book_url: string;
+        };
         /** PreviewRequest */
         email_PreviewRequest: {
             /** Contact Id */
@@ -6325,6 +6464,8 @@ export interface components {
             campaign_id?: number | null;
             /** Mailbox Id */
             mailbox_id?: number | null;
+            /** Booking Page Id */
+            booking_page_id?: number | null;
         };
     };
     responses: never;
@@ -11106,6 +11247,48 @@ export interface operations {
             };
         };
     };
+    "email-replies-contact_drafts": {
+        parameters: {
+            query?: {
+                include_done?: boolean;
+            };
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraftList"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "email-services-stop_sequences": {
         parameters: {
             query?: never;
@@ -11169,6 +11352,119 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ThreadRead"];
                 };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-replies-discard_draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The draft was sent already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "email-replies-send_draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraftRead"];
+                };
+            };
+            /** @description Admins and sales; refused in the demo */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The draft was discarded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid */
             422: {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { company, contact, page } from '@/test/leadsFixtures';
-import { json, mockApi, SALES, signedIn, type Routes } from '@/test/mockApi';
+import { DEMO, json, mockApi, noContent, SALES, signedIn, type Routes } from '@/test/mockApi';
 import { renderApp } from '@/test/render';
 
 const msg = (id: number, over: Record<string, unknown> = {}) => ({
@@ -73,4 +73,56 @@ describe('E-mail history', () => {
     expect(await within(card).findByRole('article', { name: 'Message: Step 1' })).toBeInTheDocument();
     await waitFor(() => expect(api.count('GET /api/email/contacts/5/thread')).toBe(1));
   });
+
+  it('a drafted answer to an interested reply shows its offered times; Send and Discard decide it', async () => {
+    let drafts = [draft()];
+    const api = mockApi(
+      signedIn(SALES, {
+        ...contactRoutes,
+        'GET /api/email/contacts/5/drafts': () => json(200, { items: drafts }),
+        'POST /api/email/drafts/7/send': () => {
+          drafts = [];
+          return json(200, { ...draft(), status: 'sent', sent_message_id: 40 });
+        },
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/contacts/5');
+    const card = await screen.findByRole('region', { name: 'E-mail' });
+    const shown = await within(card).findByRole('article', { name: 'Draft: Re: Step 1' });
+    expect(within(shown).getAllByRole('listitem')).toHaveLength(3);
+    expect(shown).toHaveTextContent('Europe/Berlin');
+    await user.click(within(shown).getByRole('button', { name: /Send/ }));
+    await waitFor(() => expect(api.count('POST /api/email/drafts/7/send')).toBe(1));
+    await waitFor(() => expect(within(card).queryByRole('article', { name: 'Draft: Re: Step 1' })).toBeNull());
+  });
+
+  it('the demo account sees the draft but cannot send or discard it, and is told why', async () => {
+    const api = mockApi(
+      signedIn(DEMO, {
+        ...contactRoutes,
+        'GET /api/email/contacts/5/drafts': () => json(200, { items: [draft()] }),
+        'DELETE /api/email/drafts/7': () => noContent(),
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/contacts/5');
+    const shown = await screen.findByRole('article', { name: 'Draft: Re: Step 1' });
+    const send = within(shown).getByRole('button', { name: /Send/ });
+    expect(send).toHaveAttribute('aria-disabled', 'true');
+    expect(send).toHaveAccessibleDescription('The demo account cannot send mail.');
+    await user.click(send);
+    expect(api.count('POST /api/email/drafts/7/send')).toBe(0);
+    expect(within(shown).getByRole('button', { name: /Discard/ })).toHaveAttribute('aria-disabled', 'true');
+  });
 });
+
+function draft() {
+  const slot = (day: number) => ({ start: `2026-01-0${day}T09:00:00Z`, end: `2026-01-0${day}T09:30:00Z`, book_url: `https://crm.example/book/t/quick/s${day}` });
+  return {
+    id: 7, contact_id: 5, campaign_id: 3, mailbox_id: 1, to_email: 'hans@mueller-stb.de', subject: 'Re: Step 1',
+    body_text: 'Sehr geehrter Herr Müller,\n\nvielen Dank …', body_html: null, in_reply_to: '<r@x>', language: 'de',
+    timezone: 'Europe/Berlin', slots: [slot(5), slot(6), slot(7)], page_url: 'https://crm.example/book/t', status: 'draft',
+    sent_message_id: null, decided_by: null, created_at: '2026-01-03T09:01:00Z', updated_at: '2026-01-03T09:01:00Z',
+  };
+}

@@ -1,6 +1,17 @@
 import { Link } from 'react-router';
-import { Card, CardHeader, MailIcon, QueryErrorState, Skeleton } from '@/components/ui';
-import { groupThread, useContactThread, type Inbound, type ThreadEntry } from '@/lib/api/emailThread';
+import { Card, CardHeader, GuardedButton, MailIcon, QueryErrorState, SendIcon, Skeleton, TrashIcon, useToast } from '@/components/ui';
+import {
+  groupThread,
+  useContactDrafts,
+  useContactThread,
+  useDiscardDraft,
+  useSendDraft,
+  type Inbound,
+  type ReplyDraft,
+  type ThreadEntry,
+} from '@/lib/api/emailThread';
+import { errorMessage } from '@/lib/api/problem';
+import { useGate } from '@/lib/auth';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { INBOUND_LABELS, MessageStatusBadge, ReplyCategoryBadge } from './badges';
@@ -30,11 +41,87 @@ export function EmailThread({ contactId }: { contactId: number }) {
       </p>
     );
   return (
-    <ol aria-label="E-mail history" className="space-y-4">
-      {entries.map((e, i) => (
-        <ThreadEntryView key={e.message ? `m${e.message.id}` : `i${i}`} entry={e} />
+    <div className="space-y-4">
+      <ReplyDrafts contactId={contactId} />
+      <ol aria-label="E-mail history" className="space-y-4">
+        {entries.map((e, i) => (
+          <ThreadEntryView key={e.message ? `m${e.message.id}` : `i${i}`} entry={e} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Answers drafted for interested replies: the offered slots, then Send (as a reply in the thread) or Discard. */
+function ReplyDrafts({ contactId }: { contactId: number }) {
+  const drafts = useContactDrafts(contactId);
+  const items = drafts.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <ul aria-label="Drafted answers" className="space-y-3">
+      {items.map((d) => (
+        <DraftView key={d.id} contactId={contactId} draft={d} />
       ))}
-    </ol>
+    </ul>
+  );
+}
+
+function slotTime(iso: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  } catch {
+    return formatDateTime(iso);
+  }
+}
+
+function DraftView({ contactId, draft }: { contactId: number; draft: ReplyDraft }) {
+  const { toast } = useToast();
+  const send = useSendDraft(contactId);
+  const discard = useDiscardDraft(contactId);
+  const sendGate = useGate('writer', 'send mail', { refusedInDemo: 'resend' });
+  const discardGate = useGate('writer', 'discard a drafted answer');
+  const run = async (what: 'send' | 'discard') => {
+    try {
+      if (what === 'send') await send.mutateAsync(draft.id);
+      else await discard.mutateAsync(draft.id);
+      toast({ tone: 'success', title: what === 'send' ? 'Answer queued to send' : 'Draft discarded', description: draft.subject });
+    } catch (err) {
+      toast({ tone: 'error', title: what === 'send' ? "Couldn't send the answer" : "Couldn't discard the draft", description: errorMessage(err) });
+    }
+  };
+  return (
+    <li>
+      <article aria-label={`Draft: ${draft.subject}`} className="rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">Draft answer</span>
+          <span className="text-sm font-medium text-gray-900">{draft.subject}</span>
+        </div>
+        <p className="mt-1 text-xs text-gray-500">
+          To {draft.to_email} · offers {draft.slots.length} {draft.slots.length === 1 ? 'time' : 'times'} ({draft.timezone})
+        </p>
+        {draft.slots.length ? (
+          <ul aria-label="Offered times" className="mt-2 flex flex-wrap gap-2">
+            {draft.slots.map((slot) => (
+              <li key={slot.start} className="rounded bg-white px-2 py-1 text-xs text-gray-800 ring-1 ring-gray-200">
+                {slotTime(slot.start, draft.timezone)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <details className="mt-2">
+          <summary className="cursor-pointer text-xs font-medium text-gray-600">Show the answer</summary>
+          <pre className="mt-1 max-h-60 overflow-auto font-sans text-sm whitespace-pre-wrap text-gray-800">{draft.body_text}</pre>
+        </details>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <GuardedButton size="sm" reason={sendGate.reason} icon={<SendIcon className="size-4" />} loading={send.isPending} onClick={() => void run('send')}>
+            Send
+          </GuardedButton>
+          <GuardedButton size="sm" variant="ghost" reason={discardGate.reason} icon={<TrashIcon className="size-4" />} loading={discard.isPending} onClick={() => void run('discard')}>
+            Discard
+          </GuardedButton>
+        </div>
+      </article>
+    </li>
   );
 }
 

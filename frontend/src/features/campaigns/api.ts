@@ -44,6 +44,8 @@ export type AiLineUpdate = S['AiLineUpdate'];
 export type Page<T> = { items: T[]; total: number };
 export type MailboxOption = Pick<S['MailboxRead'], 'id' | 'name' | 'from_email' | 'kind' | 'paused_reason'>;
 export type TemplateOption = Pick<S['TemplateRead'], 'id' | 'name' | 'subject'>;
+/** A calendar booking page a campaign can offer: each lead's {{ booking_url }} is their personal link to it. */
+export type BookingPageOption = Pick<S['PageRead'], 'id' | 'title' | 'host_name' | 'duration_minutes'>;
 
 export const STATUS_LABELS: Record<CampaignStatus, string> = { draft: 'Draft', running: 'Running', paused: 'Paused', stopped: 'Stopped', finished: 'Finished' };
 export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
@@ -101,6 +103,9 @@ export function decideMessage(messageId: number, decision: 'resend' | 'discard')
 }
 export async function listMailboxOptions(): Promise<MailboxOption[]> {
   return unwrap(api.GET('/api/email/mailboxes'));
+}
+export async function listBookingPageOptions(): Promise<BookingPageOption[]> {
+  return unwrap(api.GET('/api/calendar/pages'));
 }
 export async function listTemplateOptions(): Promise<TemplateOption[]> {
   return (await unwrap(api.GET('/api/email/templates', { params: { query: { limit: 200, offset: 0 } } }))).items;

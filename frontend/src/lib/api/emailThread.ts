@@ -2,7 +2,7 @@
  * A contact's e-mail history (the e-mail service's thread): shown on the contact page and, per
  * contact, on the company page, so it lives outside both features.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/schema';
 import { api } from './client';
 import { unwrap } from './problem';
@@ -43,3 +43,36 @@ export function groupThread(items: ThreadItem[]): ThreadEntry[] {
   }
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
+
+/** Drafted answers to interested replies (the booking page's next free slots, each a one-click link). */
+export type ReplyDraft = S['ReplyDraftRead'];
+
+export function listContactDrafts(contactId: number): Promise<S['ReplyDraftList']> {
+  return unwrap(api.GET('/api/email/contacts/{contact_id}/drafts', { params: { path: { contact_id: contactId } } }));
+}
+
+export function sendDraft(draftId: number): Promise<ReplyDraft> {
+  return unwrap(api.POST('/api/email/drafts/{draft_id}/send', { params: { path: { draft_id: draftId } } }));
+}
+
+export async function discardDraft(draftId: number): Promise<void> {
+  await unwrap(api.DELETE('/api/email/drafts/{draft_id}', { params: { path: { draft_id: draftId } } }));
+}
+
+export function useContactDrafts(contactId: number) {
+  return useQuery({ queryKey: ['email', 'drafts', contactId], queryFn: () => listContactDrafts(contactId), enabled: contactId > 0 });
+}
+
+function useDraftDecision(contactId: number, decide: (draftId: number) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: decide,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['email', 'drafts', contactId] });
+      void qc.invalidateQueries({ queryKey: ['email', 'thread', contactId] });
+    },
+  });
+}
+
+export const useSendDraft = (contactId: number) => useDraftDecision(contactId, sendDraft);
+export const useDiscardDraft = (contactId: number) => useDraftDecision(contactId, discardDraft);

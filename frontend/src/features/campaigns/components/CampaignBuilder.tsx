@@ -24,7 +24,7 @@ import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
 import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, type StepIn, fullWindow } from '../api';
-import { useAudienceCount, useCampaign, useCompanySearch, useContactSearch, useMailboxOptions, useSaveCampaign, useTemplateOptions } from '../hooks/useCampaigns';
+import { useAudienceCount, useBookingPageOptions, useCampaign, useCompanySearch, useContactSearch, useMailboxOptions, useSaveCampaign, useTemplateOptions } from '../hooks/useCampaigns';
 
 type AudienceMode = 'filter' | 'pick' | 'keep';
 type StepRow = { template_id: string; delay_days: string; business_days: boolean; ai_line: boolean };
@@ -56,6 +56,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const gate = useGate('writer', 'save campaigns', { role: true });
   const templates = useTemplateOptions();
   const mailboxes = useMailboxOptions();
+  const bookingPages = useBookingPageOptions();
 
   const [name, setName] = useState(campaign?.name ?? '');
   const [mode, setMode] = useState<AudienceMode>(campaign ? 'keep' : 'filter');
@@ -74,6 +75,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const [mailboxIds, setMailboxIds] = useState<number[]>(campaign?.mailbox_ids ?? []);
   const [trackOpens, setTrackOpens] = useState(campaign?.track_opens ?? false);
   const [trackClicks, setTrackClicks] = useState(campaign?.track_clicks ?? false);
+  const [bookingPageId, setBookingPageId] = useState(campaign?.booking_page_id ? String(campaign.booking_page_id) : '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [resolving, setResolving] = useState(false);
@@ -114,6 +116,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
         send_window: windowOn ? sendWindow : null,
         track_opens: trackOpens,
         track_clicks: trackClicks,
+        booking_page_id: bookingPageId ? Number(bookingPageId) : null,
       });
       toast({ tone: 'success', title: campaign ? 'Draft saved' : 'Draft created', description: `${saved.name}: check who is eligible, then an admin starts it.` });
       navigate(`/campaigns/${saved.id}`);
@@ -320,6 +323,20 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
                 </div>
               ) : null}
             </fieldset>
+            <SelectField
+              label="Booking page"
+              hint="{{ booking_url }} becomes each lead's personal link to this page, so a booking knows the contact and the campaign; interested replies get a draft offering its next free times. Without one it is your sender profile's calendar link."
+              value={bookingPageId}
+              error={errors.booking_page_id}
+              onChange={(e) => setBookingPageId(e.target.value)}
+            >
+              <option value="">None (the sender profile's calendar link)</option>
+              {(bookingPages.data ?? []).map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.title} · {p.host_name} · {p.duration_minutes} min
+                </option>
+              ))}
+            </SelectField>
             <fieldset className="space-y-3">
               <legend className="text-sm font-medium text-gray-900">Tracking</legend>
               <div className="flex items-center gap-3 text-sm">

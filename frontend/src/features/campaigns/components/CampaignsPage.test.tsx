@@ -50,6 +50,7 @@ describe('Campaign builder', () => {
             return json(201, campaign());
           },
           'GET /api/email/campaigns/3': () => json(200, campaign()),
+          'GET /api/calendar/pages': () => json(200, [{ id: 9, title: 'Intro call', host_name: 'Sam Sales', duration_minutes: 30 }]),
         }),
       ),
     );
@@ -65,6 +66,7 @@ describe('Campaign builder', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Step 2 template' }), 'First touch');
     await user.click(await screen.findByRole('checkbox', { name: /Local catcher/ }));
     await user.click(screen.getByRole('switch', { name: 'Track clicks' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Booking page' }), await screen.findByRole('option', { name: /Intro call · Sam Sales/ }));
     await user.click(screen.getByRole('button', { name: 'Create draft' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toEqual({
@@ -78,6 +80,7 @@ describe('Campaign builder', () => {
       send_window: null,
       track_opens: false,
       track_clicks: true,
+      booking_page_id: 9,
     });
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/campaigns/3'));
   });

@@ -13,6 +13,7 @@ import {
   getStats,
   listAiLines,
   listCampaigns,
+  listBookingPageOptions,
   listMailboxOptions,
   listMessages,
   listTemplateOptions,
@@ -149,6 +150,10 @@ export function useRecordLegalBasis(campaignId: number) {
 
 export function useMailboxOptions() {
   return useQuery({ queryKey: ['email', 'mailboxes', 'options'], queryFn: listMailboxOptions });
+}
+
+export function useBookingPageOptions() {
+  return useQuery({ queryKey: ['calendar', 'pages', 'options'], queryFn: listBookingPageOptions });
 }
 
 export function useTemplateOptions() {

@@ -1,13 +1,13 @@
 """templates: the salutation's register (formal unless the sender chooses informal)
 
-Revision ID: 0004_email_register
-Revises: 0003_email
+Revision ID: 0006_email_register
+Revises: 0005_email_reply_drafts
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_email_register"
-down_revision = "0003_email"
+revision = "0006_email_register"
+down_revision = "0005_email_reply_drafts"
 branch_labels = None
 depends_on = None
 
