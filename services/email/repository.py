@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -558,6 +558,58 @@ async def mark_sending(s: AsyncSession, message_id: int, worker_id: str, *, atte
             .values(status=SENDING, attempts=attempts, lease_until=lease_until)
             .execution_options(synchronize_session=False))
     return _rowcount(await s.execute(stmt)) == 1
+
+
+async def mark_many_sending(s: AsyncSession, message_ids: Sequence[int], worker_id: str,
+                            lease_until: datetime) -> set[int]:
+    """:func:`mark_sending` for several messages in one statement; the ids it moved."""
+    campaign_running = sa.or_(Message.campaign_id.is_(None), sa.select(Campaign.id).where(
+        Campaign.id == Message.campaign_id, Campaign.status == RUNNING).exists())
+    mailbox_open = sa.select(Mailbox.id).where(Mailbox.id == Message.mailbox_id, Mailbox.paused_at.is_(None)).exists()
+    stmt = (sa.update(Message)
+            .where(Message.id.in_(list(message_ids)), Message.locked_by == worker_id, Message.status == QUEUED,
+                   campaign_running, mailbox_open)
+            .values(status=SENDING, attempts=Message.attempts + 1, lease_until=lease_until)
+            .returning(Message.id).execution_options(synchronize_session=False))
+    return {int(x) for x in (await s.execute(stmt)).scalars().all()}
+
+
+async def record_sent(s: AsyncSession, worker_id: str, now: datetime, rows: Sequence[dict[str, Any]]) -> None:
+    """Sent messages (``{"id", "code", "reply", "campaign_id", "contact_id"}``): their rows, "sent" events and
+    timeline jobs, each kind as one executemany (the sender's hot path)."""
+    table = cast(sa.Table, Message.__table__)
+    conn = await s.connection()
+    await conn.execute(
+        table.update().where(table.c.id == sa.bindparam("b_id"), table.c.locked_by == worker_id,
+                             table.c.status == SENDING)
+        .values(status=SENT, sent_at=now, error=None, next_attempt_at=None, locked_by=None, lease_until=None,
+                smtp_code=sa.bindparam("b_code"), smtp_reply=sa.bindparam("b_reply"), updated_at=now),
+        [{"b_id": r["id"], "b_code": r["code"], "b_reply": r["reply"]} for r in rows])
+    await conn.execute(cast(sa.Table, MessageEvent.__table__).insert(), [
+        {"message_id": r["id"], "campaign_id": r["campaign_id"], "contact_id": r["contact_id"], "kind": "sent",
+         "at": now, "detail": {"reply": r["reply"][:500]}, "external_key": None} for r in rows])
+    await conn.execute(_insert_ignoring_conflicts(s, Job), [
+        {"type": "email.timeline", "payload": {"message_id": r["id"], "kind": "sent"}, "status": "queued",
+         "attempts": 0, "max_attempts": 5, "lease_expiries": 0, "run_at": now, "cancel_requested": False,
+         "progress_done": 0, "idempotency_key": f"email:message:{r['id']}:sent", "created_at": now,
+         "updated_at": now} for r in rows])
+
+
+async def advance_enrolments(s: AsyncSession, now: datetime, finished: Sequence[dict[str, Any]],
+                             scheduled: Sequence[dict[str, Any]]) -> None:
+    """After sent steps: enrolments with no further step finish; the others get their next step's due time
+    (only when that step has not been rendered yet)."""
+    table = cast(sa.Table, CampaignContact.__table__)
+    conn = await s.connection()
+    if finished:
+        await conn.execute(table.update().where(table.c.id == sa.bindparam("eid"), table.c.status == ACTIVE)
+                           .values(status=FINISHED, next_due_at=None, last_sent_at=now, updated_at=now),
+                           list(finished))
+    if scheduled:
+        await conn.execute(table.update().where(table.c.id == sa.bindparam("eid"), table.c.status == ACTIVE,
+                                                table.c.next_step == sa.bindparam("next"))
+                           .values(next_due_at=sa.bindparam("due"), last_sent_at=now, updated_at=now),
+                           list(scheduled))
 
 
 async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:

@@ -93,7 +93,7 @@ async def test_a_worker_killed_half_way_loses_nothing_and_sends_nothing_twice(da
             async def half() -> bool:
                 return stack.sink.count >= MESSAGES // 2
 
-            await _wait_for(half, 120, [worker])
+            await _wait_for(half, 300, [worker])
             worker.send_signal(signal.SIGKILL)
             worker.wait(10)
         killed_at = stack.sink.count
@@ -133,7 +133,7 @@ async def test_four_workers_on_postgresql_send_each_message_once(backend: str, d
             async def all_sent() -> bool:
                 return (await _statuses(stack)).get("sent", 0) == MESSAGES
 
-            await _wait_for(all_sent, 240, workers)
+            await _wait_for(all_sent, 600, workers)
         assert stack.sink.count == MESSAGES
         assert stack.sink.duplicates() == {}
         async with stack.runtime.sessions() as s:
