@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, TextAreaField, TextField } from '@/components/ui';
 import { ApiError, type FieldErrors } from '@/lib/api/problem';
 import { formatMoment } from '@/lib/zones';
@@ -43,6 +43,9 @@ export function BookingForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const attempt = useRef<{ request: string; key: string } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The time the visitor clicked is gone from view: keyboards and screen readers continue at the form.
+  useEffect(() => heading.current?.focus(), []);
   const set = (patch: Partial<Details>) => onDetails({ ...details, ...patch });
 
   async function onSubmit(e: FormEvent) {
@@ -94,7 +97,7 @@ export function BookingForm({
           {w.changeTime}
         </Button>
       </div>
-      <h2 id="details-heading" className="text-base font-semibold text-gray-900">
+      <h2 id="details-heading" ref={heading} tabIndex={-1} className="text-base font-semibold text-gray-900 focus:outline-none">
         {w.yourDetails}
       </h2>
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4" aria-labelledby="details-heading">

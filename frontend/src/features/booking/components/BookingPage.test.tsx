@@ -82,6 +82,7 @@ describe('the public booking page', () => {
     await user.click(await within(times).findByRole('button', { name: /3:00|15:00/ }));
 
     const form = await screen.findByRole('form', { name: 'Your details' });
+    expect(screen.getByRole('heading', { name: 'Your details' })).toHaveFocus();
     expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('Lena Lead');
     expect(within(form).getByRole('textbox', { name: 'E-mail' })).toHaveValue('lena@acme.test');
     await user.click(within(form).getByRole('button', { name: /^Book / }));

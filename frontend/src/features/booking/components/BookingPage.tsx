@@ -61,35 +61,41 @@ function Booking({ token, page }: { token: string; page: PublicPage }) {
                 <Alert tone="info" title={w.nothingTitle}>
                   {w.nothingText(page.host.name)}
                 </Alert>
-              ) : slot ? (
-                <BookingForm
-                  token={token}
-                  page={page}
-                  slot={slot}
-                  zone={zone}
-                  details={details}
-                  onDetails={setDetails}
-                  onBooked={setBooked}
-                  onTaken={(message) => {
-                    setTaken(message);
-                    setSlot(null);
-                    setRefresh((n) => n + 1);
-                  }}
-                  onChangeTime={() => setSlot(null)}
-                />
               ) : (
-                <SlotPicker
-                  heading={w.pickHeading}
-                  source={source}
-                  zone={zone}
-                  onZone={setZone}
-                  horizonDays={page.horizon_days}
-                  refresh={refresh}
-                  onPick={(s) => {
-                    setTaken(null);
-                    setSlot(s);
-                  }}
-                />
+                <>
+                  {slot ? (
+                    <BookingForm
+                      token={token}
+                      page={page}
+                      slot={slot}
+                      zone={zone}
+                      details={details}
+                      onDetails={setDetails}
+                      onBooked={setBooked}
+                      onTaken={(message) => {
+                        setTaken(message);
+                        setSlot(null);
+                        setRefresh((n) => n + 1);
+                      }}
+                      onChangeTime={() => setSlot(null)}
+                    />
+                  ) : null}
+                  {/* Hidden, not unmounted, while the form is shown: back from it, the month and day are as left. */}
+                  <div hidden={!!slot}>
+                    <SlotPicker
+                      heading={w.pickHeading}
+                      source={source}
+                      zone={zone}
+                      onZone={setZone}
+                      horizonDays={page.horizon_days}
+                      refresh={refresh}
+                      onPick={(s) => {
+                        setTaken(null);
+                        setSlot(s);
+                      }}
+                    />
+                  </div>
+                </>
               )}
             </div>
           )}
