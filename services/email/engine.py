@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from services.kit.errors import AppError
-from services.kit.jobs import backoff_delay
+from services.kit.jobs import backoff_delay, run_polling
 
 from . import repository as repo
 from .addresses import Address, parse_address, parse_cached
@@ -152,23 +152,12 @@ class SendingEngine:
             await self._drop_senders(mailbox_id)
 
     async def _loop(self) -> None:
-        failures = 0
-        while not self._stop.is_set():
-            wait = self.poll_interval
-            try:
-                if await self.run_once():
-                    failures = 0
-                    continue
-                failures = 0
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                failures += 1
-                wait = min(60.0, self.poll_interval * 2 ** min(failures, 7))
-                log.exception("e-mail sender %s: a round failed (%d in a row)", self.worker_id, failures)
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), wait)
+        def report(failures: int, exc: Exception, wait: float) -> None:
+            log.error("e-mail sender %s: a round failed (%d in a row); next in %.0fs", self.worker_id, failures, wait,
+                      exc_info=exc)
+
+        await run_polling(self.run_once, stop=self._stop, wake=self._wake, poll_interval=self.poll_interval,
+                          report=report)
 
     # --- one round ----------------------------------------------------------------------------------
     async def run_once(self) -> int:

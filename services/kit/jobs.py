@@ -107,6 +107,30 @@ class LeaseLost(Exception):
     """Raised inside a handler when another worker owns its job now."""
 
 
+async def run_polling(run_once: Callable[[], Awaitable[object]], *, stop: asyncio.Event, wake: asyncio.Event,
+                      poll_interval: float, report: Callable[[int, Exception, float], None]) -> None:
+    """Call ``run_once`` until ``stop`` is set: again at once while it finds work, else after ``poll_interval``
+    or a wake-up. A failing round (a broken database fails every one) backs off, doubling to a minute, and
+    ``report`` is told how many failed in a row and the wait, so it can say so once rather than 80 times a minute."""
+    failures = 0
+    while not stop.is_set():
+        wait = poll_interval
+        try:
+            found = await run_once()
+            failures = 0
+            if found:
+                continue
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            failures += 1
+            wait = min(60.0, poll_interval * 2 ** min(failures, 8))
+            report(failures, exc, wait)
+        wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), wait)
+
+
 def backoff_delay(attempts: int, base: float = 2.0, cap: float = 600.0) -> float:
     """Exponential backoff with full jitter: a failing job does not hammer what it depends on."""
     return random.uniform(0, min(cap, base * 2 ** max(0, attempts - 1)))
@@ -343,29 +367,16 @@ class Worker:
         return True
 
     async def _loop(self, slot: int) -> None:
-        failures = 0
-        while not self._stop.is_set():
-            wait = self.poll_interval
-            try:
-                if await self.run_once():
-                    failures = 0
-                    continue
-                failures = 0
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                # A broken database fails every claim: back off (to a minute) and say so once, not 80 times a minute.
-                failures += 1
-                wait = min(60.0, self.poll_interval * 2 ** min(failures, 8))
-                if failures == 1:
-                    log.exception("worker %s slot %d: claiming a job failed; retrying with backoff", self.worker_id,
-                                  slot)
-                else:
-                    log.warning("worker %s slot %d: claiming failed again (%d in a row: %s); next try in %.0fs",
-                                self.worker_id, slot, failures, exc.__class__.__name__, wait)
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), wait)
+        def report(failures: int, exc: Exception, wait: float) -> None:
+            if failures == 1:
+                log.error("worker %s slot %d: claiming a job failed; retrying with backoff", self.worker_id, slot,
+                          exc_info=exc)
+            else:
+                log.warning("worker %s slot %d: claiming failed again (%d in a row: %s); next try in %.0fs",
+                            self.worker_id, slot, failures, exc.__class__.__name__, wait)
+
+        await run_polling(self.run_once, stop=self._stop, wake=self._wake, poll_interval=self.poll_interval,
+                          report=report)
 
     async def _run(self, job: Any) -> None:
         ctx = JobContext(self.queue, job.id, job.type, dict(job.payload or {}), job.attempts, self.worker_id,
