@@ -382,7 +382,9 @@ class SendingEngine:
                                      lease_until=None, error=reason)
             return reason
 
-        if suppressed:
+        # Marketing stops at any suppression; a transactional message (the confirmation of a meeting the lead
+        # just booked) answers the lead's own act, so only an address that bounces hard keeps it back.
+        if suppressed and (message.campaign_id is not None or suppressed == "bounced"):
             if message.enrolment_id is not None:
                 await repo.stop_contact_enrolments(s, message.contact_id, suppressed, now, email=message.to_email)
             return await withdraw(f"the address is suppressed ({suppressed})")

@@ -173,6 +173,24 @@ async def test_transactional_mail_is_sent_once_per_key(database_url: str, tmp_pa
         assert listed["total"] == 1 and listed["items"][0]["status"] == "sent"
 
 
+async def test_transactional_mail_follows_hard_bounces_not_unsubscribes(database_url: str, tmp_path: Path) -> None:
+    """A lead who unsubscribed from campaigns still gets the confirmation of the meeting they booked; an
+    address that bounced hard gets nothing."""
+    async with email_stack(database_url, tmp_path) as stack:
+        await stack.mailbox(is_default=True)
+        for address, reason in (("gone@client.example", "unsubscribed"), ("dead@client.example", "bounced")):
+            added = await stack.email.post("/email/suppressions", headers=stack.admin,
+                                           json={"value": address, "reason": reason})
+            assert added.status_code in (200, 201), added.text
+        for n, address in enumerate(("gone@client.example", "dead@client.example")):
+            made = await stack.email.post("/email/transactional", headers=stack.calendar_service, json={
+                "key": f"booking:{n + 50}:confirmation:lead", "to": address, "subject": "Your meeting",
+                "text": "See you then."})
+            assert made.status_code == 201, made.text
+        await stack.send_all()
+        assert [d.rcpt_tos for d in stack.sink.deliveries] == [("gone@client.example",)]
+
+
 async def test_stop_and_unsubscribe(database_url: str, tmp_path: Path) -> None:
     async with email_stack(database_url, tmp_path) as stack:
         company = await stack.company()
