@@ -8,19 +8,20 @@ and the extractor's facts win over the model's.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from services.leads.schemas import SiteCrawlRead, SiteRecord
+from services.leads.schemas import SiteCrawlRead, SitePage, SiteRecord
 
 from . import heuristic
 from .engine import RULES, AIEngine, Caller
 from .grounding import FactPerson, Source, ground_profile
 from .schemas import AIMeta, EnrichResult, LeadProfile, PersonDraft, ProfileDraft
-from .sources import build_source, untrusted_block
+from .sources import SourceText, build_source, untrusted_block
 
 PROFILE_FIELDS = ("summary", "industry", "size_estimate", "products_services", "persons", "hook", "language")
 # Facts shown to the model; evidence, page lists and errors are noise to it.
-_FACT_KEYS = ("company_name", "legal_form", "street", "postal_code", "city", "country", "emails", "phones",
+FACT_KEYS = ("company_name", "legal_form", "street", "postal_code", "city", "country", "emails", "phones",
               "representatives", "persons", "register_court", "register_number", "vat_id", "industry", "employees",
               "language")
 LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch"}
@@ -41,8 +42,43 @@ def grounding_source(record: SiteRecord, text: str, links: set[str]) -> Source:
                         names=[p.name for p in people], urls=[record.url, *record.pages], region=record.country)
 
 
-def _missing(profile: LeadProfile) -> list[str]:
+def missing_fields(profile: LeadProfile) -> list[str]:
     return [f for f in PROFILE_FIELDS if getattr(profile, f) in (None, "", [])]
+
+
+@dataclass
+class ProfileInputs:
+    """What a profile is made from: the pages' text, the extractor's facts and the people they name."""
+
+    source: SourceText
+    facts: dict[str, Any]
+    people: list[FactPerson]
+    drafts: list[PersonDraft]
+
+
+def profile_inputs(record: SiteRecord, pages: list[SitePage], max_input_tokens: int) -> ProfileInputs:
+    people = fact_persons(record)
+    drafts = [PersonDraft(name=p.name, role=p.role, email=p.email, phone=p.phone, source_url=p.source_url)
+              for p in people if len(p.name) >= 2]
+    return ProfileInputs(build_source(pages, max_input_tokens),
+                         record.model_dump(mode="json", include=set(FACT_KEYS)), people, drafts)
+
+
+def offline_draft(inputs: ProfileInputs, pages: list[SitePage]) -> ProfileDraft:
+    """The rules' profile (the offline provider's answer), from the same inputs a model gets."""
+    return heuristic.profile(inputs.facts, inputs.drafts, inputs.source, pages)
+
+
+def grounded_result(record: SiteRecord, inputs: ProfileInputs, draft: ProfileDraft, meta: AIMeta,
+                    warnings: list[str], missing_from_model: list[str] | None = None) -> EnrichResult:
+    """The draft checked against the pages (unsupported claims dropped) and what is still missing."""
+    src = grounding_source(record, inputs.source.full_text, inputs.source.links)
+    profile, report = ground_profile(draft, src, facts=inputs.facts, fact_persons=inputs.people,
+                                     page_urls=record.pages)
+    profile.generated_by = meta.generated_by
+    missing = sorted(set(missing_fields(profile)) | set(missing_from_model or []))
+    return EnrichResult(url=record.url, profile=profile, facts=record.model_dump(mode="json"), ai=meta,
+                        grounding=report, missing=missing, warnings=warnings)
 
 
 def _language_label(code: str | None) -> str:
@@ -57,11 +93,8 @@ async def enrich_record(engine: AIEngine, caller: Caller, site: SiteCrawlRead, *
     record, pages = site.record, site.pages
     settings = engine.settings
     prompt = await engine.prompt("enrich_company")
-    source = build_source(pages, settings.ai_max_input_tokens)
-    facts: dict[str, Any] = record.model_dump(mode="json", include=set(_FACT_KEYS))
-    people = fact_persons(record)
-    drafts = [PersonDraft(name=p.name, role=p.role, email=p.email, phone=p.phone, source_url=p.source_url)
-              for p in people if len(p.name) >= 2]
+    inputs = profile_inputs(record, list(pages), settings.ai_max_input_tokens)
+    source, facts, drafts = inputs.source, inputs.facts, inputs.drafts
     warnings = [f"crawl: {e}" for e in record.errors]
     meta = AIMeta(provider=engine.provider.name, model=engine.model,
                   generated_by="model" if engine.is_ai else RULES, prompt_name=prompt.name,
@@ -78,7 +111,7 @@ async def enrich_record(engine: AIEngine, caller: Caller, site: SiteCrawlRead, *
                   "language": _language_label(language)}
 
         def offline() -> tuple[dict[str, Any], list[str]]:
-            return heuristic.profile(facts, drafts, source, pages).model_dump(), []
+            return offline_draft(inputs, list(pages)).model_dump(), []
 
         generated = await engine.generate(caller, purpose, prompt, values, offline)
         draft = ProfileDraft.model_validate(generated.data)
@@ -87,9 +120,4 @@ async def enrich_record(engine: AIEngine, caller: Caller, site: SiteCrawlRead, *
         missing_from_model = generated.missing
     if source.truncated:
         warnings.append(f"The site's text was cut to about {settings.ai_max_input_tokens} tokens.")
-    src = grounding_source(record, source.full_text, source.links)
-    profile, report = ground_profile(draft, src, facts=facts, fact_persons=people, page_urls=record.pages)
-    profile.generated_by = meta.generated_by
-    missing = sorted(set(_missing(profile)) | set(missing_from_model))
-    return EnrichResult(url=record.url, profile=profile, facts=record.model_dump(mode="json"), ai=meta,
-                        grounding=report, missing=missing, warnings=warnings)
+    return grounded_result(record, inputs, draft, meta, warnings, missing_from_model)

@@ -12,15 +12,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from services.ai import heuristic
 from services.ai.companies import enrichment_key
 from services.ai.engine import RULES
-from services.ai.enrichment import _FACT_KEYS, _missing, fact_persons, grounding_source
-from services.ai.grounding import ground_profile
+from services.ai.enrichment import grounded_result, offline_draft, profile_inputs
 from services.ai.models import AICacheEntry, AICall, CompanyProfile, Job
 from services.ai.prompts import DEFAULT_HISTORY
-from services.ai.schemas import AIMeta, CompanyEnrichResult, PersonDraft
-from services.ai.sources import build_source
+from services.ai.schemas import AIMeta, CompanyEnrichResult
 from services.leads.schemas import SitePage, SiteRecord
 
 from .world import World
@@ -39,20 +36,11 @@ class AISeed:
 
 def profile(company_id: int, record: SiteRecord, pages: list[SitePage]) -> CompanyEnrichResult:
     """What ``POST /ai/companies/{id}/enrich`` stores for this crawl with the offline provider."""
-    source = build_source(pages, MAX_INPUT_TOKENS)
-    facts: dict[str, Any] = record.model_dump(mode="json", include=set(_FACT_KEYS))
-    people = fact_persons(record)
-    drafts = [PersonDraft(name=p.name, role=p.role, email=p.email, phone=p.phone, source_url=p.source_url)
-              for p in people if len(p.name) >= 2]
-    draft = heuristic.profile(facts, drafts, source, pages)
-    src = grounding_source(record, source.full_text, source.links)
-    lead, report = ground_profile(draft, src, facts=facts, fact_persons=people, page_urls=record.pages)
+    inputs = profile_inputs(record, pages, MAX_INPUT_TOKENS)
     meta = AIMeta(provider="heuristic", model="rules", generated_by=RULES, prompt_name=PROMPT_NAME,
-                  prompt_version=PROMPT_VERSION, input_truncated=source.truncated)
-    lead.generated_by = meta.generated_by
-    return CompanyEnrichResult(url=record.url, profile=lead, facts=record.model_dump(mode="json"), ai=meta,
-                               grounding=report, missing=sorted(_missing(lead)), warnings=[], company_id=company_id,
-                               updated_fields=[], contacts_created=0, contacts_updated=0)
+                  prompt_version=PROMPT_VERSION, input_truncated=inputs.source.truncated)
+    result = grounded_result(record, inputs, offline_draft(inputs, pages), meta, [])
+    return CompanyEnrichResult(**dict(result), company_id=company_id)
 
 
 def ai_rows(world: World, records: dict[int, SiteRecord], site_pages: dict[int, list[SitePage]]) -> AISeed:

@@ -25,7 +25,6 @@ export { Switch } from './Switch';
 export { SortableTh, Table, TableEmptyRow, TableSkeleton, TBody, Td, Th, THead, Tr } from './Table';
 export { ToastProvider, useToast, type ToastInput } from './Toast';
 export * from './icons';
-export { PlannedSection } from './PlannedSection';
 export { AI_DEMO_NOTE, AiBadge, AiErrorAlert, AiMetaLine, isRulesModel, modelName, type AiMetaInfo } from './Ai';
 export { JobStatusBadge } from './JobStatusBadge';
 export { SearchPicker, type PickerOption } from './SearchPicker';
