@@ -1,19 +1,19 @@
-"""Quality benchmark of the LLM-free fact extractor: locked holdout2 next to tuning, per field.
+"""Quality benchmark of the LLM-free fact extractor: locked holdout3 next to tuning, per field.
 
-    python bench/extract_quality.py                  # real sites: holdout2 | tuning | regex baseline
+    python bench/extract_quality.py                  # real sites: holdout3 | tuning | regex baseline
                                                      # on each, raw stored pages (no browser)
     python bench/extract_quality.py --crawl          # + end to end: every site on its own host name on
                                                      # loopback, the real crawler (robots, link discovery,
                                                      # Chromium for script-rendered sites), regex baseline
                                                      # on the pages the crawler fetched
     python bench/extract_quality.py --render         # raw mode renders js_required sites in Chromium first
-    python bench/extract_quality.py --set synthetic  # one set: tuning | holdout2 | synthetic | all
+    python bench/extract_quality.py --set synthetic  # one set: tuning | holdout3 | synthetic | all
     python bench/extract_quality.py --set tuning --misses 40   # misses: tuning/synthetic only
     python bench/extract_quality.py --sites DIR      # any corpus directory as its own set
 
-Sets (services/leads/extraction/evaluation.py): ``holdout2`` and ``tuning`` are real DACH small-business
-sites labelled from tests/leads/corpus/LABELLING.md; ``holdout2`` is LOCKED: this script prints its figures
-only, never its misses (it is the unseen set of rules round 2; ``tuning`` includes round 1's spent holdout).
+Sets (services/leads/extraction/evaluation.py): ``holdout3`` and ``tuning`` are real DACH small-business
+sites labelled from tests/leads/corpus/LABELLING.md; ``holdout3`` is LOCKED: this script prints its figures
+only, never its misses (it is the unseen set of rules round 3; ``tuning`` holds the spent holdouts 1 and 2).
 ``synthetic`` are the rule authors' unit cases: never quote them as quality. Scoring lives in evaluation.py.
 """
 
@@ -190,7 +190,7 @@ def print_table(title: str, sets: dict[str, list[CorpusSite]], ours: dict[str, C
 def print_misses(reports: dict[str, Report], limit: int) -> None:
     for name, report in reports.items():
         if name in LOCKED_SETS or not limit:
-            continue  # holdout2 is locked: nobody tuning the rules may see its misses
+            continue  # holdout3 is locked: nobody tuning the rules may see its misses
         print(report.format(f"{name}: scores and misses", max_misses=limit))
         print()
 
@@ -198,8 +198,8 @@ def print_misses(reports: dict[str, Report], limit: int) -> None:
 def select_sets(choice: str, sites_dir: Path | None) -> dict[str, list[CorpusSite]]:
     if sites_dir is not None:
         return {sites_dir.name: load_corpus(sites_dir)}
-    names = {"real": ["holdout2", "tuning"],
-             "all": ["holdout2", "tuning", "synthetic"]}.get(choice, [choice])
+    names = {"real": ["holdout3", "tuning"],
+             "all": ["holdout3", "tuning", "synthetic"]}.get(choice, [choice])
     sets = {name: load_set(name) for name in names}
     empty = [n for n, s in sets.items() if not s]
     if empty:
@@ -209,12 +209,12 @@ def select_sets(choice: str, sites_dir: Path | None) -> dict[str, list[CorpusSit
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", default="real", choices=["real", "tuning", "holdout2", "synthetic", "all"],
-                    help="which sites (default: holdout2 and tuning side by side)")
+    ap.add_argument("--set", default="real", choices=["real", "tuning", "holdout3", "synthetic", "all"],
+                    help="which sites (default: holdout3 and tuning side by side)")
     ap.add_argument("--sites", type=Path, default=None, help="another corpus directory, as its own set")
     ap.add_argument("--render", action="store_true", help="raw mode: render js_required sites in Chromium first")
     ap.add_argument("--crawl", action="store_true", help="also end to end through the crawler on loopback")
-    ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout2)")
+    ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout3)")
     args = ap.parse_args(argv)
 
     sets = select_sets(args.set, args.sites)

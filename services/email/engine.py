@@ -67,7 +67,7 @@ from .models import (
 from .pacing import next_send_at, next_window_time, sends_left_today, step_due_at
 from .render import needs_legal_basis
 from .service import pacing_of, reads, smtp_config, window_of, writes
-from .smtp import SendOutcome, SendStatus, SmtpSender
+from .smtp import SendOutcome, SendStatus, SmtpConfig, SmtpSender
 
 log = logging.getLogger("outbound.email.engine")
 MAX_ATTEMPTS = 8
@@ -114,7 +114,7 @@ class SendingEngine:
         self.lease_seconds = lease_seconds or max(60.0, runtime.settings.smtp_timeout * 6)
         self.worker_id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.check_contacts = check_contacts
-        self._senders: dict[int, tuple[datetime, list[SmtpSender]]] = {}
+        self._senders: dict[int, tuple[SmtpConfig, list[SmtpSender]]] = {}
         self._stop = asyncio.Event()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -222,19 +222,19 @@ class SendingEngine:
 
     # --- sending --------------------------------------------------------------------------------------
     async def _senders_for(self, mailbox: Mailbox, count: int) -> list[SmtpSender]:
-        """``count`` connections of the mailbox, reused across rounds (new ones after the mailbox changed)."""
+        """``count`` connections of the mailbox, reused across rounds while its SMTP settings stay the same
+        (its ``updated_at`` moves with every round's bookkeeping, so it cannot be the key)."""
+        config = smtp_config(self.runtime, mailbox)
         cached = self._senders.get(mailbox.id)
-        if cached is not None and cached[0] != mailbox.updated_at:
+        if cached is not None and cached[0] != config:
             for old in cached[1]:
                 with contextlib.suppress(Exception):
                     await old.close()
             cached = None
         pool = list(cached[1]) if cached is not None else []
-        config = smtp_config(self.runtime, mailbox) if len(pool) < count else None
         while len(pool) < count:
-            assert config is not None
             pool.append(SmtpSender(config, idle_seconds=self.runtime.settings.smtp_idle_seconds))
-        self._senders[mailbox.id] = (mailbox.updated_at, pool)
+        self._senders[mailbox.id] = (config, pool)
         return pool[:count]
 
     async def _drop_senders(self, mailbox_id: int) -> None:

@@ -6,8 +6,9 @@
 Round 1 (issue 12) grouped the sites by (country, class), shuffled each group with a fixed seed and put
 the first floor(40 %) into tuning/, the rest into a locked holdout/. That holdout was reported once and is
 spent: round 2 folded it into tuning/ (every site now has ``"split": "tuning"``; ``split_v1`` records the
-round-1 side, so figures of both rounds can still be compared). The locked set of round 2 is holdout2/,
-collected on its own and not part of this script.
+round-1 side, so figures of both rounds can still be compared). Round 2's locked holdout2/ was collected on its
+own, reported once and folded into tuning/ as well (``split_v2``); round 3's locked set is holdout3/. Neither is
+part of this script.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ FOLDERS = ("pool", "tuning")
 
 
 def site_dirs(root: Path = HERE) -> dict[str, Path]:
-    """slug -> current folder, wherever it sits (pool/ or tuning/)."""
+    """slug -> current folder, wherever it sits (pool/ or tuning/); round 2's holdout2 sites (``split_v2``)
+    live in tuning/ too but were never part of this split."""
     out: dict[str, Path] = {}
     for folder in FOLDERS:
         for expected in sorted((root / folder).glob("*/expected.json")):
+            if '"split_v2"' in expected.read_text(encoding="utf-8"):
+                continue
             if expected.parent.name in out:
                 raise SystemExit(f"{expected.parent.name} is in two folders")
             out[expected.parent.name] = expected.parent
