@@ -7,8 +7,9 @@ contacts seeded straight into leads' tables. Printed:
 * ``prepare_messages_per_s`` — the ``email.prepare`` job: eligibility (contacts and companies from leads,
   suppression) and rendering every personalised message into the ledger (goal: 10,000 in < 10 s);
 * ``engine_per_s`` / ``raw_per_s`` / ``engine_ratio`` — sending the prepared ledger (claim, checks with
-  leads, guarded move to ``sending``, SMTP, outcome and event) vs plain aiosmtplib over as many connections
-  (goal ≥ 0.8);
+  leads, guarded move to ``sending``, SMTP, outcome and event) over the mailbox's ``max_connections``
+  (``--connections``, default 16) vs plain aiosmtplib: raw is measured over 4 connections and over as many as
+  the engine uses, and the faster of the two is the baseline (goal ≥ 0.8);
 * ``engine_rss_growth_mib`` — the process's resident memory after sending minus before (goal < 50).
 
 Run through ``bench/email_send.py --engine`` (or alone: ``.venv/bin/python bench/email_engine.py``).
@@ -34,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._common import rss_kib
 from services.email import repository as repo
 from services.email.addresses import parse_address
-from services.email.engine import CONNECTIONS, SendingEngine
+from services.email.engine import SendingEngine
 from services.email.jobs import HANDLERS
 from services.email.main import create_app as create_email
 from services.email.models import Message
@@ -88,7 +89,7 @@ async def _raw(port: int, items: list[tuple[str, str, bytes]], connections: int)
     return len(items) / (time.perf_counter() - start)
 
 
-async def run(n: int, sink_port: int, database_url: str | None) -> dict[str, float]:
+async def run(n: int, sink_port: int, database_url: str | None, connections: int = 16) -> dict[str, float]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-email-"))
     users_app = create_users(UsersSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'users.db'}",  # type: ignore[call-arg]
                                            environment="test", admin_email=ADMIN, admin_password=PASSWORD,
@@ -112,7 +113,7 @@ async def run(n: int, sink_port: int, database_url: str | None) -> dict[str, flo
         box = (await email.post("/email/mailboxes", headers=admin, json={
             "name": "Bench", "from_email": "joerg@outbound.example", "from_name": "Jörg Müller",
             "smtp_host": "127.0.0.1", "smtp_port": sink_port, "smtp_security": "none", "daily_limit": 0,
-            "min_gap_seconds": 0})).json()
+            "min_gap_seconds": 0, "max_connections": connections})).json()
         template = (await email.post("/email/templates", headers=admin, json={
             "name": "Bench", "subject": "{{ contact.first_name }}, kurze Frage zu {{ company.name }}",
             "body_html": HTML})).json()
@@ -140,7 +141,10 @@ async def run(n: int, sink_port: int, database_url: str | None) -> dict[str, flo
         assert mailbox is not None
         items = [(parse_address(mailbox.from_email).ascii_email, r.to_email, engine._wire(r, mailbox)) for r in rows]
         del rows
-        out["raw_per_s"] = await _raw(sink_port, items, RAW_CONNECTIONS)
+        out["raw_4_per_s"] = await _raw(sink_port, items, RAW_CONNECTIONS)
+        out["raw_n_per_s"] = await _raw(sink_port, items, connections)
+        out["raw_per_s"] = max(out["raw_4_per_s"], out["raw_n_per_s"])
+        out["connections"] = connections
         del items
 
         rss_before = rss_kib(os.getpid())
@@ -164,8 +168,10 @@ async def run(n: int, sink_port: int, database_url: str | None) -> dict[str, flo
 def report(results: dict[str, float], n: int) -> None:
     print(f"prepare_messages_per_s: {results['prepare_messages_per_s']:.0f}  ({n} messages in "
           f"{results['prepare_seconds']:.2f} s, goal < 10 s)")
-    print(f"raw_per_s: {results['raw_per_s']:.0f}  ({RAW_CONNECTIONS} connections)")
-    print(f"engine_per_s: {results['engine_per_s']:.0f}  ({CONNECTIONS} connections)")
+    n_conn = int(results["connections"])
+    print(f"raw_per_s: {results['raw_per_s']:.0f}  (the faster of {RAW_CONNECTIONS} connections: "
+          f"{results['raw_4_per_s']:.0f}/s and {n_conn}: {results['raw_n_per_s']:.0f}/s)")
+    print(f"engine_per_s: {results['engine_per_s']:.0f}  ({n_conn} connections, the mailbox's max_connections)")
     print(f"engine_ratio: {results['engine_ratio']:.2f}  (goal >= 0.80 of raw)")
     print(f"engine_rss_growth_mib: {results['engine_rss_growth_mib']:.1f}  (goal < 50)")
 
@@ -176,10 +182,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--connections", type=int, default=16, help="the mailbox's max_connections (1-20)")
     args = parser.parse_args()
     proc, port = start_sink()
     try:
-        report(asyncio.run(run(args.messages, port, args.database_url)), args.messages)
+        report(asyncio.run(run(args.messages, port, args.database_url, args.connections)), args.messages)
     finally:
         counts = stop_sink(proc)
     print(f"sink_delivered: {counts.get('delivered')} ({counts.get('distinct')} distinct Message-IDs)")

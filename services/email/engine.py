@@ -41,6 +41,7 @@ import sqlalchemy as sa
 
 from services.kit.errors import AppError
 from services.kit.jobs import backoff_delay, run_polling
+from services.leads.schemas import ContactReach
 
 from . import repository as repo
 from .addresses import Address, parse_address, parse_cached
@@ -64,16 +65,19 @@ from .models import (
     Mailbox,
     Message,
 )
-from .pacing import next_send_at, next_window_time, sends_left_today, step_due_at
-from .render import needs_legal_basis
+from .pacing import next_send_at, next_time_in_windows, sends_left_today, step_due_at
+from .render import reach_needs_legal_basis
 from .service import pacing_of, reads, smtp_config, window_of, writes
 from .smtp import SendOutcome, SendStatus, SmtpConfig, SmtpSender
 
 log = logging.getLogger("outbound.email.engine")
 MAX_ATTEMPTS = 8
-# SMTP connections a mailbox without a minimum gap sends over at once (a paced mailbox uses one).
+# SMTP connections a mailbox without a minimum gap sends over at once unless it says otherwise (its
+# ``max_connections``); a paced mailbox uses one.
 CONNECTIONS = 4
 HOUSEKEEPING_SECONDS = 5.0
+# How long one mailbox's pipeline keeps claiming new batches before the round ends (housekeeping, other mailboxes).
+FEED_SECONDS = 5.0
 
 
 @dataclass
@@ -105,7 +109,7 @@ class SendingEngine:
 
     def __init__(self, runtime: EmailRuntime, *, batch: int = 100, poll_interval: float = 0.5,
                  lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True,
-                 connections: int = CONNECTIONS) -> None:
+                 connections: int | None = None) -> None:
         self.runtime = runtime
         self.batch = batch
         self.connections = connections
@@ -188,12 +192,13 @@ class SendingEngine:
         async with self._writes() as s:
             await repo.finish_campaigns_done(s, now)
 
-    async def claim(self) -> list[Claimed]:
+    async def claim(self, only: int | None = None) -> list[Claimed]:
+        """Claim due messages of the mailboxes that may send now (``only``: of that mailbox)."""
         runtime = self.runtime
         now = runtime.deps.clock()
         out: list[Claimed] = []
         async with self._writes() as s:
-            for mailbox in await repo.lock_mailboxes_ready(s, now):
+            for mailbox in await repo.lock_mailboxes_ready(s, now, mailbox_id=only):
                 pacing = pacing_of(mailbox, runtime.settings.email_gap_jitter)
                 limit = self.batch
                 recent: list[datetime] = []
@@ -244,39 +249,59 @@ class SendingEngine:
                 await sender.close()
 
     async def _send_mailbox(self, claimed: Claimed) -> int:
-        """Check the claimed messages of one mailbox, then send them over its connections."""
+        """Send one mailbox's claimed messages over its connections; how many rows were handled.
+
+        A mailbox without a minimum gap is sent as a pipeline: while its lanes send, the next batch is claimed and
+        checked (for up to FEED_SECONDS, then the round ends so housekeeping and other mailboxes get their turn),
+        so connections do not idle between batches. A paced mailbox sends its one message a round."""
         mailbox = claimed.mailbox
-        try:
-            ready = await self._prepare(claimed)
-        except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
-            log.warning("claimed messages of mailbox %s wait: %s", mailbox.id, exc)
-            async with self._writes() as s:
-                await repo.release_claims(s, claimed.ids, self.worker_id)
-            return 0
-        if not ready:
-            return len(claimed.ids)
-        # Parallel connections only where pacing allows back-to-back sends.
-        count = min(self.connections, len(ready)) if mailbox.min_gap_seconds <= 0 else 1
+        paced = mailbox.min_gap_seconds > 0
+        count = 1 if paced else max(1, self.connections or mailbox.max_connections or CONNECTIONS)
         try:
             senders = await self._senders_for(mailbox, count)
         except Exception as exc:  # the sealed password no longer opens: a mailbox problem
             await self._pause_mailbox(mailbox.id, f"the stored SMTP password cannot be read: {exc}")
             async with self._writes() as s:
-                await repo.release_claims(s, [r.id for r in ready], self.worker_id)
+                await repo.release_claims(s, claimed.ids, self.worker_id)
             return 0
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[Ready | None] = asyncio.Queue(maxsize=max(self.batch, 2 * count))
         paused = asyncio.Event()
+        leftovers: list[int] = []
+        handled = 0
         group = _GroupCommit(self, mailbox)
 
-        async def lane(sender: SmtpSender, items: list[Ready]) -> None:
+        async def feed() -> None:
+            nonlocal handled
+            batch: Claimed | None = claimed
+            until = loop.time() + FEED_SECONDS
+            try:
+                while batch is not None:
+                    try:
+                        ready = await self._prepare(batch)
+                    except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
+                        log.warning("claimed messages of mailbox %s wait: %s", mailbox.id, exc)
+                        async with self._writes() as s:
+                            await repo.release_claims(s, batch.ids, self.worker_id)
+                        return
+                    handled += len(batch.ids)
+                    for item in ready:
+                        await queue.put(item)
+                    if paced or self._stop.is_set() or paused.is_set() or loop.time() > until:
+                        return
+                    more = [c for c in await self.claim(only=mailbox.id) if c.mailbox.id == mailbox.id]
+                    batch = more[0] if more else None
+            finally:
+                for _ in range(count):
+                    await queue.put(None)
+
+        async def lane(sender: SmtpSender) -> None:
             done: tuple[Ready, SendOutcome] | None = None
             try:
-                for index, item in enumerate(items):
+                while (item := await queue.get()) is not None:
                     if self._stop.is_set() or paused.is_set():
-                        await group.submit(done, None)
-                        done = None
-                        async with self._writes() as s:
-                            await repo.release_claims(s, [r.id for r in items[index:]], self.worker_id)
-                        return
+                        leftovers.append(item.id)  # keep draining, so the feeder never blocks on a full queue
+                        continue
                     # The previous outcome and this message's move to "sending" commit together (with the
                     # other lanes' own), before this message's MAIL FROM.
                     marked = await group.submit(done, item)
@@ -292,30 +317,30 @@ class SendingEngine:
                     await group.submit(done, None)
 
         try:
-            await asyncio.gather(*(lane(senders[k], ready[k::count]) for k in range(count)))
+            await asyncio.gather(feed(), *(lane(sender) for sender in senders))
         finally:
             await group.close()
         async with self._writes() as s:
+            if leftovers:
+                await repo.release_claims(s, leftovers, self.worker_id)
             await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox.id)
                             .values(last_sent_at=self.runtime.deps.clock())
                             .execution_options(synchronize_session=False))
         if paused.is_set():
             await self._drop_senders(mailbox.id)
-        return len(claimed.ids)
+        return handled
 
-    async def _contacts(self, messages: list[Message]) -> dict[int, Any]:
-        """The claimed campaign messages' contacts from leads (deleted → None), to check them before DATA."""
+    async def _contacts(self, messages: list[Message]) -> dict[int, ContactReach | None]:
+        """What leads says now about the claimed campaign messages' contacts (deleted → None), to check them
+        before DATA: one lean query in leads, not whole contact and company records."""
         if not self.check_contacts:
             return {}
-        from .service import fetch_companies, fetch_contacts
-
-        contact_ids = [m.contact_id for m in messages if m.campaign_id is not None and m.contact_id is not None]
+        contact_ids = list(dict.fromkeys(m.contact_id for m in messages
+                                         if m.campaign_id is not None and m.contact_id is not None))
         if not contact_ids:
             return {}
-        contacts = await fetch_contacts(self.runtime, contact_ids)
-        companies = await fetch_companies(self.runtime, (c.company_id for c in contacts.values() if c))
-        return {cid: (c, companies.get(c.company_id) if c.company_id else None) if c is not None else None
-                for cid, c in contacts.items()}
+        found = await self.runtime.deps.leads.contact_reach(contact_ids)
+        return {cid: found.get(cid) for cid in contact_ids}
 
     async def _prepare(self, claimed: Claimed) -> list[Ready]:
         """The claim-time checks of a batch in one unit of work: what may go now, built for the wire."""
@@ -324,7 +349,6 @@ class SendingEngine:
                     if m.locked_by == self.worker_id and m.status == QUEUED]
         contacts = await self._contacts(rows)
         now = self.runtime.deps.clock()
-        ready: list[Ready] = []
         async with self._writes() as s:
             mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
             messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
@@ -343,31 +367,42 @@ class SendingEngine:
                 .execution_options(populate_existing=True))).scalars()}
             steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
             envelope_from = parse_cached(mailbox.from_email).ascii_email
+            checked: list[Message] = []
             for message in messages:
                 problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
                                               campaigns.get(message.campaign_id or 0),
-                                              enrolments.get(message.enrolment_id or 0), contacts)
-                if problem is not None:
-                    continue
-                try:
-                    wire = self._wire(message, mailbox)
-                except AppError as exc:
-                    await repo.fenced_update(s, message.id, self.worker_id, expect=QUEUED, status=FAILED,
-                                             error=f"the message cannot be built: {exc}", locked_by=None,
-                                             lease_until=None, next_attempt_at=None)
-                    continue
-                enrolment = enrolments.get(message.enrolment_id or 0)
-                nxt = steps.get(message.campaign_id or 0, {}).get((message.step or 0) + 1)
-                ready.append(Ready(message.id, wire, envelope_from,
-                                   parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
-                                   message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
-                                   message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
-                                   (nxt.delay_days, nxt.business_days) if nxt is not None else None))
+                                              enrolments.get(message.enrolment_id or 0), contacts,
+                                              mailbox.send_window)
+                if problem is None:
+                    checked.append(message)
+        # Built after the unit of work: rendering MIME (and DKIM) needs no database, and on SQLite the lanes'
+        # commits wait while this unit holds the write lock.
+        ready: list[Ready] = []
+        unbuildable: dict[int, str] = {}
+        for message in checked:
+            try:
+                wire = self._wire(message, mailbox)
+            except AppError as exc:
+                unbuildable[message.id] = f"the message cannot be built: {exc}"
+                continue
+            enrolment = enrolments.get(message.enrolment_id or 0)
+            nxt = steps.get(message.campaign_id or 0, {}).get((message.step or 0) + 1)
+            ready.append(Ready(message.id, wire, envelope_from,
+                               parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
+                               message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
+                               message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
+                               (nxt.delay_days, nxt.business_days) if nxt is not None else None))
+        if unbuildable:
+            async with self._writes() as s:
+                for message_id, error in unbuildable.items():
+                    await repo.fenced_update(s, message_id, self.worker_id, expect=QUEUED, status=FAILED,
+                                             error=error, locked_by=None, lease_until=None, next_attempt_at=None)
         return ready
 
     async def _recheck(self, s: Any, message: Message, now: datetime, suppressed: str | None,
                        campaign: Campaign | None, enrolment: CampaignContact | None,
-                       contacts: dict[int, Any]) -> str | None:
+                       contacts: dict[int, ContactReach | None],
+                       mailbox_window: dict[str, Any] | None = None) -> str | None:
         """Why the claimed message must not go now (it is withdrawn, postponed or released), or None."""
         wid = self.worker_id
 
@@ -396,18 +431,18 @@ class SendingEngine:
         if enrolment is None or enrolment.status != ACTIVE:
             return await withdraw(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})")
         zone = ZoneInfo(enrolment.timezone or self.runtime.settings.email_default_timezone)
-        opens = next_window_time(window_of(campaign.send_window), now, zone)
+        # Both the campaign's window and the sending mailbox's own apply, in the contact's time zone.
+        opens = next_time_in_windows((window_of(campaign.send_window), window_of(mailbox_window)), now, zone)
         if opens > now:
             return await postpone(opens, "outside the send window")
         if self.check_contacts and message.contact_id is not None:
-            found = contacts.get(message.contact_id, "unknown")
-            if found == "unknown":
+            if message.contact_id not in contacts:
                 return await postpone(now + timedelta(seconds=30), "leads could not be asked about the contact")
+            found = contacts[message.contact_id]
             if found is None:
                 await repo.stop_contact_enrolments(s, message.contact_id, "contact_deleted", now)
                 return await withdraw("the contact was deleted")
-            contact, company = found
-            if needs_legal_basis(contact, company):
+            if reach_needs_legal_basis(found):
                 await repo.stop_contact_enrolments(s, message.contact_id, "legal_basis", now)
                 return await withdraw("no legal basis is recorded for a contact in DE/AT/CH")
         return None

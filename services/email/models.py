@@ -74,6 +74,9 @@ class Mailbox(Base):
     warmup_step_per_day: Mapped[int] = mapped_column(default=5)
     # {"weekdays": [0..6], "start": "08:00", "end": "17:00"}; None: any time.
     send_window: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
+    # SMTP connections the sender opens at once when the mailbox has no minimum gap (a paced mailbox uses one):
+    # servers limit concurrent sessions per account, so this is the account's to set.
+    max_connections: Mapped[int] = mapped_column(default=4, server_default="4")
     # A mailbox the server refused us on (5.7.x, 5.4.5, authentication) stops sending until resumed.
     paused_reason: Mapped[str | None] = mapped_column(sa.Text, default=None)
     paused_at: Mapped[datetime | None] = mapped_column(default=None)

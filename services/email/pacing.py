@@ -142,6 +142,25 @@ def next_window_time(window: SendWindow | None, after: datetime, zone: ZoneInfo)
     raise AssertionError("a window with at least one weekday opens within 8 days")  # pragma: no cover
 
 
+def next_time_in_windows(windows: Sequence[SendWindow | None], after: datetime, zone: ZoneInfo) -> datetime:
+    """The first moment from ``after`` that lies in every window (the campaign's and the mailbox's), UTC.
+
+    Each window's next opening is taken in turn until none moves the time; two windows that never overlap
+    (Mondays only and Tuesdays only) give up after two weeks and return the last candidate, which the
+    sender re-checks then."""
+    at = after.astimezone(UTC)
+    for _ in range(32):
+        moved = at
+        for window in windows:
+            moved = next_window_time(window, moved, zone)
+        if moved == at:
+            return at
+        at = moved
+        if at - after > timedelta(days=14):
+            break
+    return at
+
+
 def contact_timezone(country: str | None, explicit: str | None = None, *, default: str = "Europe/Berlin",
                      overrides: Mapping[str, str] | None = None) -> ZoneInfo:
     """The zone to send in: the contact's own, else its (company's) country's, else the default."""

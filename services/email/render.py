@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.kit.errors import Invalid
-from services.leads.schemas import CompanyRead, ContactRead, parse_name
+from services.leads.schemas import CompanyRead, ContactReach, ContactRead, parse_name
 from services.users.schemas import SenderProfile
 
 from .addresses import parse_cached
@@ -47,7 +47,11 @@ class TemplateCache:
 
 def country_of(contact: ContactRead | None, company: CompanyRead | None) -> str | None:
     """The country the contact is reached in: the company's, else the contact's own."""
-    for value in ((company.country if company else None), (contact.country if contact else None)):
+    return _first_country(company.country if company else None, contact.country if contact else None)
+
+
+def _first_country(*values: str | None) -> str | None:
+    for value in values:
         if value:
             return value.strip().upper()
     return None
@@ -61,7 +65,16 @@ def language_of(contact: ContactRead | None, company: CompanyRead | None) -> str
 
 def needs_legal_basis(contact: ContactRead, company: CompanyRead | None) -> bool:
     """DE/AT/CH companies (or contacts there) may be mailed only with a recorded legal basis."""
-    return country_of(contact, company) in LEGAL_BASIS_COUNTRIES and str(contact.legal_basis) in ("none", "")
+    return _basis_missing(country_of(contact, company), str(contact.legal_basis))
+
+
+def reach_needs_legal_basis(reach: ContactReach) -> bool:
+    """:func:`needs_legal_basis` for what the sender re-checks just before a message goes."""
+    return _basis_missing(_first_country(reach.company_country, reach.country), str(reach.legal_basis))
+
+
+def _basis_missing(country: str | None, legal_basis: str) -> bool:
+    return country in LEGAL_BASIS_COUNTRIES and legal_basis in ("none", "")
 
 
 def _company(company: CompanyRead | None) -> dict[str, Any]:

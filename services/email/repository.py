@@ -102,10 +102,12 @@ async def pause_mailbox(s: AsyncSession, mailbox_id: int, reason: str, at: datet
                     .values(paused_reason=reason[:2000], paused_at=at))
 
 
-async def lock_mailboxes_ready(s: AsyncSession, now: datetime, *, limit: int = 50) -> Sequence[Mailbox]:
+async def lock_mailboxes_ready(s: AsyncSession, now: datetime, *, limit: int = 50,
+                               mailbox_id: int | None = None) -> Sequence[Mailbox]:
     """Mailboxes that may send now (not paused, past their gap), locked so one sender paces each."""
+    only = Mailbox.id == mailbox_id if mailbox_id is not None else sa.true()
     stmt = (sa.select(Mailbox)
-            .where(Mailbox.paused_at.is_(None),
+            .where(Mailbox.paused_at.is_(None), only,
                    sa.or_(Mailbox.next_send_at.is_(None), Mailbox.next_send_at <= now))
             .order_by(sa.func.coalesce(Mailbox.next_send_at, Mailbox.created_at), Mailbox.id).limit(limit)
             .with_for_update(skip_locked=True).execution_options(populate_existing=True))
@@ -560,64 +562,89 @@ async def mark_sending(s: AsyncSession, message_id: int, worker_id: str, *, atte
     return _rowcount(await s.execute(stmt)) == 1
 
 
+# The sender's hot path runs these once per group commit, thousands of times a minute: they are written out once
+# as SQL (typed parameters, so dates and JSON convert as the columns do) because building and cache-keying the
+# equivalent expression trees cost more CPU than the database's own work.
+# Status words are spelled out in this SQL; tests/email/test_engine_sql.py checks them against models.py.
+_M = cast(sa.Table, Message.__table__)
+_MARK_SENDING = sa.text("""
+    UPDATE email_messages SET status = 'sending', attempts = attempts + 1, lease_until = :lease, updated_at = :now
+    WHERE id IN :ids AND locked_by = :wid AND status = 'queued'
+      AND (campaign_id IS NULL OR EXISTS (SELECT 1 FROM email_campaigns c
+                                          WHERE c.id = email_messages.campaign_id AND c.status = 'running'))
+      AND EXISTS (SELECT 1 FROM email_mailboxes b WHERE b.id = email_messages.mailbox_id AND b.paused_at IS NULL)
+    RETURNING id""").bindparams(sa.bindparam("ids", expanding=True),
+                                sa.bindparam("lease", type_=_M.c.lease_until.type),
+                                sa.bindparam("now", type_=_M.c.updated_at.type)).columns(id=sa.Integer)
+_RECORD_SENT = sa.text("""
+    UPDATE email_messages SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
+        locked_by = NULL, lease_until = NULL, smtp_code = :code, smtp_reply = :reply, updated_at = :now
+    WHERE id = :id AND locked_by = :wid AND status = 'sending'""").bindparams(
+    sa.bindparam("now", type_=_M.c.sent_at.type))
+_E = cast(sa.Table, MessageEvent.__table__)
+_SENT_EVENT = sa.text("""
+    INSERT INTO email_message_events (message_id, campaign_id, contact_id, kind, at, detail)
+    VALUES (:id, :campaign_id, :contact_id, 'sent', :now, :detail)""").bindparams(
+    sa.bindparam("now", type_=_E.c.at.type), sa.bindparam("detail", type_=_E.c.detail.type))
+_J = cast(sa.Table, Job.__table__)
+_TIMELINE_JOB = sa.text("""
+    INSERT INTO email_jobs (type, payload, status, attempts, max_attempts, lease_expiries, run_at, cancel_requested,
+                            progress_done, idempotency_key, created_at, updated_at)
+    VALUES ('email.timeline', :payload, 'queued', 0, 5, 0, :now, :no, 0, :key, :now, :now)
+    ON CONFLICT DO NOTHING""").bindparams(sa.bindparam("payload", type_=_J.c.payload.type),
+                                          sa.bindparam("now", type_=_J.c.run_at.type),
+                                          sa.bindparam("no", value=False, type_=_J.c.cancel_requested.type))
+_C = cast(sa.Table, CampaignContact.__table__)
+_FINISH_ENROLMENT = sa.text("""
+    UPDATE email_campaign_contacts SET status = 'finished', next_due_at = NULL, last_sent_at = :now,
+        updated_at = :now
+    WHERE id = :eid AND status = 'active'""").bindparams(sa.bindparam("now", type_=_C.c.last_sent_at.type))
+_SCHEDULE_ENROLMENT = sa.text("""
+    UPDATE email_campaign_contacts SET next_due_at = :due, last_sent_at = :now, updated_at = :now
+    WHERE id = :eid AND status = 'active' AND next_step = :next""").bindparams(
+    sa.bindparam("now", type_=_C.c.last_sent_at.type), sa.bindparam("due", type_=_C.c.next_due_at.type))
+_RELEASE = sa.text("""
+    UPDATE email_messages SET locked_by = NULL, lease_until = NULL
+    WHERE id IN :ids AND locked_by = :wid AND status = 'queued'""").bindparams(sa.bindparam("ids", expanding=True))
+HOT_PATH_SQL = (_MARK_SENDING, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT, _SCHEDULE_ENROLMENT,
+                _RELEASE)
+
+
 async def mark_many_sending(s: AsyncSession, message_ids: Sequence[int], worker_id: str,
                             lease_until: datetime) -> set[int]:
     """:func:`mark_sending` for several messages in one statement; the ids it moved."""
-    campaign_running = sa.or_(Message.campaign_id.is_(None), sa.select(Campaign.id).where(
-        Campaign.id == Message.campaign_id, Campaign.status == RUNNING).exists())
-    mailbox_open = sa.select(Mailbox.id).where(Mailbox.id == Message.mailbox_id, Mailbox.paused_at.is_(None)).exists()
-    stmt = (sa.update(Message)
-            .where(Message.id.in_(list(message_ids)), Message.locked_by == worker_id, Message.status == QUEUED,
-                   campaign_running, mailbox_open)
-            .values(status=SENDING, attempts=Message.attempts + 1, lease_until=lease_until)
-            .returning(Message.id).execution_options(synchronize_session=False))
-    return {int(x) for x in (await s.execute(stmt)).scalars().all()}
+    result = await s.execute(_MARK_SENDING, {"ids": list(message_ids), "wid": worker_id, "lease": lease_until,
+                                             "now": utcnow()})
+    return {int(x) for x in result.scalars().all()}
 
 
 async def record_sent(s: AsyncSession, worker_id: str, now: datetime, rows: Sequence[dict[str, Any]]) -> None:
     """Sent messages (``{"id", "code", "reply", "campaign_id", "contact_id"}``): their rows, "sent" events and
     timeline jobs, each kind as one executemany (the sender's hot path)."""
-    table = cast(sa.Table, Message.__table__)
     conn = await s.connection()
-    await conn.execute(
-        table.update().where(table.c.id == sa.bindparam("b_id"), table.c.locked_by == worker_id,
-                             table.c.status == SENDING)
-        .values(status=SENT, sent_at=now, error=None, next_attempt_at=None, locked_by=None, lease_until=None,
-                smtp_code=sa.bindparam("b_code"), smtp_reply=sa.bindparam("b_reply"), updated_at=now),
-        [{"b_id": r["id"], "b_code": r["code"], "b_reply": r["reply"]} for r in rows])
-    await conn.execute(cast(sa.Table, MessageEvent.__table__).insert(), [
-        {"message_id": r["id"], "campaign_id": r["campaign_id"], "contact_id": r["contact_id"], "kind": "sent",
-         "at": now, "detail": {"reply": r["reply"][:500]}, "external_key": None} for r in rows])
-    await conn.execute(_insert_ignoring_conflicts(s, Job), [
-        {"type": "email.timeline", "payload": {"message_id": r["id"], "kind": "sent"}, "status": "queued",
-         "attempts": 0, "max_attempts": 5, "lease_expiries": 0, "run_at": now, "cancel_requested": False,
-         "progress_done": 0, "idempotency_key": f"email:message:{r['id']}:sent", "created_at": now,
-         "updated_at": now} for r in rows])
+    await conn.execute(_RECORD_SENT, [{"id": r["id"], "wid": worker_id, "now": now, "code": r["code"],
+                                       "reply": r["reply"]} for r in rows])
+    await conn.execute(_SENT_EVENT, [{"id": r["id"], "campaign_id": r["campaign_id"], "contact_id": r["contact_id"],
+                                      "now": now, "detail": {"reply": r["reply"][:500]}} for r in rows])
+    await conn.execute(_TIMELINE_JOB, [{"payload": {"message_id": r["id"], "kind": "sent"}, "now": now, "no": False,
+                                        "key": f"email:message:{r['id']}:sent"} for r in rows])
 
 
 async def advance_enrolments(s: AsyncSession, now: datetime, finished: Sequence[dict[str, Any]],
                              scheduled: Sequence[dict[str, Any]]) -> None:
     """After sent steps: enrolments with no further step finish; the others get their next step's due time
     (only when that step has not been rendered yet)."""
-    table = cast(sa.Table, CampaignContact.__table__)
     conn = await s.connection()
     if finished:
-        await conn.execute(table.update().where(table.c.id == sa.bindparam("eid"), table.c.status == ACTIVE)
-                           .values(status=FINISHED, next_due_at=None, last_sent_at=now, updated_at=now),
-                           list(finished))
+        await conn.execute(_FINISH_ENROLMENT, [{"eid": f["eid"], "now": now} for f in finished])
     if scheduled:
-        await conn.execute(table.update().where(table.c.id == sa.bindparam("eid"), table.c.status == ACTIVE,
-                                                table.c.next_step == sa.bindparam("next"))
-                           .values(next_due_at=sa.bindparam("due"), last_sent_at=now, updated_at=now),
-                           list(scheduled))
+        await conn.execute(_SCHEDULE_ENROLMENT, [{**row, "now": now} for row in scheduled])
 
 
 async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:
     """Give back claimed messages this sender did not get to (they stay queued)."""
     if message_ids:
-        await s.execute(sa.update(Message).where(Message.id.in_(message_ids), Message.locked_by == worker_id,
-                                                 Message.status == QUEUED)
-                        .values(locked_by=None, lease_until=None))
+        await s.execute(_RELEASE, {"ids": list(message_ids), "wid": worker_id})
 
 
 async def next_due_message_at(s: AsyncSession) -> datetime | None:

@@ -108,6 +108,8 @@ class MailboxFields(BaseModel):
     smtp_password: Secret | None = None
     daily_limit: int | None = Field(default=None, ge=0, le=100_000)  # 0: no cap
     min_gap_seconds: float | None = Field(default=None, ge=0, le=86_400)
+    # Parallel SMTP sessions when there is no minimum gap (servers cap them per account; listmonk's default is 10).
+    max_connections: int | None = Field(default=None, ge=1, le=20)
     imap_host: HostName | None = None
     imap_port: Port | None = None
     imap_security: Security | None = None
@@ -160,6 +162,7 @@ class MailboxRead(BaseModel):
     has_imap_password: bool
     daily_limit: int
     min_gap_seconds: float
+    max_connections: int
     warmup: WarmupRead | None
     send_window: SendWindowIn | None
     paused_reason: str | None

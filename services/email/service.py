@@ -133,7 +133,7 @@ def mailbox_read(m: Mailbox, sent_last_24h: int = 0) -> MailboxRead:
         has_smtp_password=m.smtp_password_sealed is not None, imap_host=m.imap_host, imap_port=m.imap_port,
         imap_security=m.imap_security, imap_username=m.imap_username,
         has_imap_password=m.imap_password_sealed is not None, daily_limit=m.daily_limit,
-        min_gap_seconds=m.min_gap_seconds, warmup=warmup,
+        min_gap_seconds=m.min_gap_seconds, max_connections=m.max_connections, warmup=warmup,
         send_window=SendWindowIn(**m.send_window) if m.send_window else None, paused_reason=m.paused_reason,
         paused_at=m.paused_at, kind="catcher" if m.kind == "catcher" else "smtp", is_default=m.is_default,
         sent_last_24h=sent_last_24h, created_at=m.created_at, updated_at=m.updated_at)
@@ -177,7 +177,8 @@ async def create_mailbox(s: AsyncSession, runtime: EmailRuntime, body: MailboxCr
         daily_limit=body.daily_limit if body.daily_limit is not None else settings.email_default_daily_limit,
         min_gap_seconds=(body.min_gap_seconds if body.min_gap_seconds is not None
                          else settings.email_default_min_gap_seconds),
-        send_window=window_json(body.send_window), is_default=bool(body.is_default), kind="smtp", created_by=actor)
+        max_connections=body.max_connections or 4, send_window=window_json(body.send_window),
+        is_default=bool(body.is_default), kind="smtp", created_by=actor)
     if body.warmup is not None:
         mailbox.warmup_started_on = body.warmup.started_on or runtime.deps.clock().date()
         mailbox.warmup_start_per_day = body.warmup.start_per_day
@@ -200,7 +201,7 @@ async def update_mailbox(s: AsyncSession, runtime: EmailRuntime, mailbox_id: int
             raise Invalid(f"{name} cannot be removed", errors=[{"loc": [name], "msg": "required", "type": "missing"}])
     plain = ("name", "from_email", "from_name", "reply_to", "smtp_host", "smtp_port", "smtp_security",
              "smtp_username", "imap_host", "imap_port", "imap_security", "imap_username", "daily_limit",
-             "min_gap_seconds")
+             "min_gap_seconds", "max_connections")
     for name in plain:
         if name in data:
             setattr(mailbox, name, data[name])
@@ -208,6 +209,8 @@ async def update_mailbox(s: AsyncSession, runtime: EmailRuntime, mailbox_id: int
         mailbox.daily_limit = runtime.settings.email_default_daily_limit
     if mailbox.min_gap_seconds is None:
         mailbox.min_gap_seconds = runtime.settings.email_default_min_gap_seconds
+    if mailbox.max_connections is None:
+        mailbox.max_connections = 4
     if "smtp_password" in data:
         mailbox.smtp_password_sealed = _seal(runtime, mailbox.id, "smtp", data["smtp_password"])
     if "imap_password" in data:

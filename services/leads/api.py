@@ -23,6 +23,7 @@ from .schemas import (
     CompanyRead,
     CompanyUpdate,
     ContactCreate,
+    ContactReachList,
     ContactRead,
     ContactUpdate,
     ExtractRequest,
@@ -176,6 +177,15 @@ async def list_contacts(session: SessionDep, _: ReaderPrincipal, limit: Limit = 
     """Contacts, searched by name, e-mail, role or phone and filtered (or picked by id)."""
     return await service.list_contacts(session, limit=limit, offset=offset, q=q, company_id=company_id,
                                        status=status, tag=tag, legal_basis=legal_basis, sort=sort, ids=ids)
+
+
+RequiredIds = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]], Query(min_length=1, max_length=500)]
+
+
+@contacts.get("/reach")
+async def contact_reach(session: SessionDep, _: ReaderPrincipal, ids: RequiredIds) -> ContactReachList:
+    """What a sender re-checks before mailing these contacts (the ones that still exist)."""
+    return await service.contact_reach(session, ids)
 
 
 @contacts.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})

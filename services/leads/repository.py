@@ -131,6 +131,14 @@ async def companies_by_ids(s: AsyncSession, ids: Sequence[int]) -> dict[int, Com
     return {row.id: row for row in rows}
 
 
+async def contact_reach(s: AsyncSession, ids: Sequence[int]) -> Sequence[Any]:
+    """(id, email, country, company_country, legal_basis) of the contacts with these ids that exist."""
+    stmt = (sa.select(Contact.id, Contact.email, Contact.country, Company.country.label("company_country"),
+                      Contact.legal_basis)
+            .outerjoin(Company, Company.id == Contact.company_id).where(Contact.id.in_(ids)))
+    return (await s.execute(stmt)).all()
+
+
 async def _tags(s: AsyncSession, model: Any, owner: Any, ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {i: [] for i in ids}
     if ids:

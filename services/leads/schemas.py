@@ -186,6 +186,21 @@ class ContactRead(ORMModel):
         return salutations(self.name, self.form_of_address)
 
 
+class ContactReach(BaseModel):
+    """What a sender re-checks about a contact right before its message goes: that it still exists, and what
+    decides whether it may be mailed (the countries of contact and company, the recorded legal basis)."""
+
+    id: int
+    email: str | None
+    country: str | None
+    company_country: str | None
+    legal_basis: LegalBasis
+
+
+class ContactReachList(BaseModel):
+    items: list[ContactReach]
+
+
 class NoteCreate(BaseModel):
     body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 

@@ -27,6 +27,8 @@ from .schemas import (
     CompanyRead,
     CompanyUpdate,
     ContactCreate,
+    ContactReach,
+    ContactReachList,
     ContactRead,
     ContactUpdate,
     NoteRead,
@@ -213,6 +215,11 @@ async def list_contacts(s: AsyncSession, *, limit: int, offset: int, **filters: 
     rows, total = await repo.list_contacts(s, limit=limit, offset=offset, **filters)
     return Page[ContactRead](items=[ContactRead.model_validate(row) for row in rows], total=total, limit=limit,
                              offset=offset)
+
+
+async def contact_reach(s: AsyncSession, ids: Sequence[int]) -> ContactReachList:
+    rows = await repo.contact_reach(s, ids)
+    return ContactReachList(items=[ContactReach.model_validate(row, from_attributes=True) for row in rows])
 
 
 async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate,

@@ -17,6 +17,7 @@ from services.email.pacing import (
     daily_cap,
     earliest_send_time,
     next_send_at,
+    next_time_in_windows,
     next_window_time,
     sends_left_today,
     step_due_at,
@@ -108,3 +109,17 @@ def test_step_delays_keep_local_time() -> None:
     assert step_due_at(sent, 2, BERLIN, business_days=True) == datetime(2026, 3, 31, 9, 15, tzinfo=BERLIN)
     assert step_due_at(sent, 0, BERLIN) == sent
     assert step_due_at(sent, 0.5, BERLIN) == sent + timedelta(hours=12)
+
+
+def test_several_windows_meet_at_their_first_common_moment() -> None:
+    campaign = SendWindow(weekdays=frozenset(range(5)), start=time(9), end=time(17))
+    mailbox = SendWindow(weekdays=frozenset({2, 3}), start=time(15), end=time(18))  # Wed/Thu afternoons
+    monday_evening = datetime(2026, 3, 2, 18, 0, tzinfo=BERLIN)
+    assert next_time_in_windows((campaign, mailbox), monday_evening, BERLIN) == datetime(2026, 3, 4, 15, 0,
+                                                                                          tzinfo=BERLIN)
+    inside = datetime(2026, 3, 4, 16, 0, tzinfo=BERLIN)
+    assert next_time_in_windows((campaign, mailbox, None), inside, BERLIN) == inside
+    assert next_time_in_windows((None, None), monday_evening, BERLIN) == monday_evening
+    never = SendWindow(weekdays=frozenset({5}), start=time(9), end=time(17))  # Saturdays vs weekdays
+    found = next_time_in_windows((campaign, never), monday_evening, BERLIN)
+    assert found - monday_evening <= timedelta(days=21)  # gives up after about two weeks instead of looping

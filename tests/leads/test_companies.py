@@ -199,3 +199,23 @@ async def test_roles_demo_may_play_but_not_delete_services_post_timeline(stack: 
     assert (await c.patch(f"/leads/companies/{company['id']}", headers=stack.service,
                           json={"city": "Berlin"})).status_code == 403
     assert (await c.delete(f"/leads/companies/{company['id']}", headers=stack.sales)).status_code == 204
+
+
+async def test_contact_reach_says_what_a_sender_rechecks(stack: Stack) -> None:
+    """GET /leads/contacts/reach: the sender's lean re-check before DATA (exists? countries? legal basis?)."""
+    company = await make_company(stack, country="at")
+    c = stack.client
+    at_company = (await c.post("/leads/contacts", headers=stack.sales, json={
+        "name": "Eva Berger", "email": "eva@berger.at", "company_id": company["id"]})).json()
+    alone = (await c.post("/leads/contacts", headers=stack.sales, json={
+        "name": "Jo Solo", "email": "jo@solo.example", "country": "ch"})).json()
+    resp = await c.get("/leads/contacts/reach", headers=stack.sales,
+                       params={"ids": [at_company["id"], alone["id"], 999_999]})
+    assert resp.status_code == 200, resp.text
+    items = {item["id"]: item for item in resp.json()["items"]}
+    assert set(items) == {at_company["id"], alone["id"]}  # a deleted or unknown contact is simply absent
+    assert items[at_company["id"]] == {"id": at_company["id"], "email": "eva@berger.at", "country": None,
+                                       "company_country": "AT", "legal_basis": "none"}
+    assert items[alone["id"]]["country"] == "CH" and items[alone["id"]]["company_country"] is None
+    assert (await c.get("/leads/contacts/reach", headers=stack.sales)).status_code == 422  # ids are required
+    assert (await c.get("/leads/contacts/reach", params={"ids": [0]}, headers=stack.sales)).status_code == 422

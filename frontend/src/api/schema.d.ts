@@ -2449,6 +2449,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/contacts/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Reach
+         * @description What a sender re-checks before mailing these contacts (the ones that still exist).
+         */
+        get: operations["contacts-contact_reach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/contacts/{contact_id}": {
         parameters: {
             query?: never;
@@ -3909,6 +3929,27 @@ export interface components {
             /** Form Of Address */
             form_of_address?: ("herr" | "frau" | "unknown") | null;
         };
+        /**
+         * ContactReach
+         * @description What a sender re-checks about a contact right before its message goes: that it still exists, and what
+         *     decides whether it may be mailed (the countries of contact and company, the recorded legal basis).
+         */
+        ContactReach: {
+            /** Id */
+            id: number;
+            /** Email */
+            email: string | null;
+            /** Country */
+            country: string | null;
+            /** Company Country */
+            company_country: string | null;
+            legal_basis: components["schemas"]["LegalBasis"];
+        };
+        /** ContactReachList */
+        ContactReachList: {
+            /** Items */
+            items: components["schemas"]["ContactReach"][];
+        };
         /** ContactRead */
         ContactRead: {
             /** Id */
@@ -4579,6 +4620,8 @@ export interface components {
             daily_limit?: number | null;
             /** Min Gap Seconds */
             min_gap_seconds?: number | null;
+            /** Max Connections */
+            max_connections?: number | null;
             /** Imap Host */
             imap_host?: string | null;
             /** Imap Port */
@@ -4646,6 +4689,8 @@ export interface components {
             daily_limit: number;
             /** Min Gap Seconds */
             min_gap_seconds: number;
+            /** Max Connections */
+            max_connections: number;
             warmup: components["schemas"]["WarmupRead"] | null;
             send_window: components["schemas"]["SendWindowIn"] | null;
             /** Paused Reason */
@@ -4692,6 +4737,8 @@ export interface components {
             daily_limit?: number | null;
             /** Min Gap Seconds */
             min_gap_seconds?: number | null;
+            /** Max Connections */
+            max_connections?: number | null;
             /** Imap Host */
             imap_host?: string | null;
             /** Imap Port */
@@ -13889,6 +13936,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "contacts-contact_reach": {
+        parameters: {
+            query: {
+                ids: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactReachList"];
+                };
             };
             /** @description The request is not valid */
             422: {

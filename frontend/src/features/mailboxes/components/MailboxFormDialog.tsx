@@ -19,6 +19,7 @@ type Form = {
   smtp_password: string;
   daily_limit: string;
   min_gap_seconds: string;
+  max_connections: string;
   use_imap: boolean;
   imap_host: string;
   imap_port: string;
@@ -36,7 +37,7 @@ type Form = {
 
 const FIELDS = [
   'name', 'from_email', 'from_name', 'smtp_host', 'smtp_port', 'smtp_security', 'smtp_username', 'smtp_password',
-  'daily_limit', 'min_gap_seconds', 'warmup', 'imap_host', 'imap_port', 'imap_security', 'imap_username', 'imap_password', 'send_window',
+  'daily_limit', 'min_gap_seconds', 'max_connections', 'warmup', 'imap_host', 'imap_port', 'imap_security', 'imap_username', 'imap_password', 'send_window',
 ] as const;
 
 function formFor(m: MailboxRead | null): Form {
@@ -51,6 +52,7 @@ function formFor(m: MailboxRead | null): Form {
     smtp_password: '',
     daily_limit: m ? (m.daily_limit ? String(m.daily_limit) : '') : '50',
     min_gap_seconds: m?.min_gap_seconds != null ? String(m.min_gap_seconds) : '60',
+    max_connections: String(m?.max_connections ?? 4),
     use_imap: !!m?.imap_host,
     imap_host: m?.imap_host ?? '',
     imap_port: String(m?.imap_port ?? 993),
@@ -91,6 +93,8 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
     if (!PORT.test(form.smtp_port)) e.smtp_port = 'A port is a number from 1 to 65535.';
     if (form.daily_limit && !/^\d+$/.test(form.daily_limit)) e.daily_limit = 'A whole number, or empty for no cap.';
     if (form.min_gap_seconds && !/^\d+(\.\d+)?$/.test(form.min_gap_seconds)) e.min_gap_seconds = 'Seconds, a whole number.';
+    if (!/^\d+$/.test(form.max_connections) || Number(form.max_connections) < 1 || Number(form.max_connections) > 20)
+      e.max_connections = 'From 1 to 20 connections.';
     if (form.use_warmup && (!/^\d+$/.test(form.warmup_start) || Number(form.warmup_start) < 1 || !/^\d+$/.test(form.warmup_step)))
       e.warmup = 'Start with at least 1 a day; the daily step is a whole number.';
     if (form.use_imap && !form.imap_host.trim()) e.imap_host = 'Enter the IMAP server, or switch IMAP off.';
@@ -118,6 +122,7 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
       smtp_username: blank(form.smtp_username),
       daily_limit: form.daily_limit ? Number(form.daily_limit) : 0,
       min_gap_seconds: form.min_gap_seconds ? Number(form.min_gap_seconds) : 0,
+      max_connections: Number(form.max_connections),
       imap_host: form.use_imap ? form.imap_host.trim() : null,
       imap_port: form.use_imap ? Number(form.imap_port) : null,
       imap_security: form.use_imap ? form.imap_security : null,
@@ -202,6 +207,7 @@ export function MailboxFormDialog({ open, mailbox, onClose }: { open: boolean; m
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField label="Daily cap" inputMode="numeric" value={form.daily_limit} error={errors.daily_limit} hint="Messages per rolling 24 h; empty or 0 for none." onChange={(e) => set('daily_limit', e.target.value)} />
             <TextField label="Minimum gap (seconds)" inputMode="numeric" value={form.min_gap_seconds} error={errors.min_gap_seconds} hint="Between two messages, plus a little jitter." onChange={(e) => set('min_gap_seconds', e.target.value)} />
+            <TextField label="Parallel connections" inputMode="numeric" value={form.max_connections} error={errors.max_connections} hint="SMTP sessions at once when there is no gap (1–20); your provider may allow fewer." onChange={(e) => set('max_connections', e.target.value)} />
           </div>
           <Checkbox
             label="Warm up"

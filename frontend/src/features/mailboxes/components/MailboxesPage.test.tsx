@@ -9,7 +9,7 @@ const catcher: MailboxRead = {
   reply_to: null, has_smtp_password: false, has_imap_password: false, warmup: null, send_window: null, is_default: true,
   paused_at: null, created_at: '2026-01-01T10:00:00Z', updated_at: '2026-01-01T10:00:00Z',
   id: 1, name: 'Local catcher', from_email: 'outbound@localhost', from_name: 'Outbound CRM', smtp_host: '127.0.0.1', smtp_port: 2525,
-  smtp_security: 'none', smtp_username: null, daily_limit: 0, min_gap_seconds: 0, imap_host: null, imap_port: null, imap_security: null,
+  smtp_security: 'none', smtp_username: null, daily_limit: 0, min_gap_seconds: 0, max_connections: 4, imap_host: null, imap_port: null, imap_security: null,
   imap_username: null, paused_reason: null, kind: 'catcher', sent_last_24h: 3,
 };
 const paused: MailboxRead = {
@@ -63,7 +63,7 @@ describe('Mailboxes', () => {
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({
       name: 'Sales', from_email: 'sales@example.com', smtp_host: 'smtp.example.com', smtp_port: 465, smtp_security: 'tls',
-      smtp_username: 'sales', smtp_password: 's3cret', daily_limit: 120, min_gap_seconds: 60, imap_host: null, send_window: null,
+      smtp_username: 'sales', smtp_password: 's3cret', daily_limit: 120, min_gap_seconds: 60, max_connections: 4, imap_host: null, send_window: null,
       warmup: { start_per_day: 10, step_per_day: 5, started_on: null },
     });
     expect(await screen.findByText('Mailbox added')).toBeInTheDocument();

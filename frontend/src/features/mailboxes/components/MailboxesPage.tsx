@@ -130,7 +130,7 @@ export function MailboxesPage() {
                       {m.daily_limit ? `${formatNumber(m.sent_last_24h ?? 0)} / ${formatNumber(m.daily_limit)} in 24 h` : 'No daily cap'}
                     </div>
                     <div className="text-xs text-gray-500">
-                      Gap {m.min_gap_seconds ?? 0} s · {windowText(m)}
+                      {m.min_gap_seconds ? `Gap ${m.min_gap_seconds} s` : `No gap, up to ${m.max_connections} connections`} · {windowText(m)}
                       {m.warmup ? ` · warm-up from ${m.warmup.start_per_day}/day, +${m.warmup.step_per_day} a day` : ''}
                     </div>
                   </Td>
