@@ -32,6 +32,7 @@ import os
 import socket
 import uuid
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -39,6 +40,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from services.kit.db import sqlite_sync_engine
 from services.kit.errors import AppError
 from services.kit.jobs import backoff_delay, run_polling
 from services.leads.schemas import ContactReach
@@ -104,6 +106,18 @@ class Ready:
     following: tuple[float, bool] | None = None  # the next step's delay and business-days flag
 
 
+@dataclass(frozen=True, slots=True)
+class _Checks:
+    """What the claim-time checks of a batch found (mailbox None: gone or paused, nothing may go)."""
+
+    mailbox: Mailbox | None
+    checked: list[Message]
+    enrolments: dict[int, CampaignContact]
+    steps: dict[int, dict[int, Any]]
+    keys: dict[int, str]
+    problems: int = 0
+
+
 class SendingEngine:
     """Claims and sends ledger rows until stopped (see the module doc)."""
 
@@ -125,6 +139,9 @@ class SendingEngine:
         self._last_housekeeping = 0.0
         self._write_turn = asyncio.Lock()
         self._sqlite = runtime.settings.is_sqlite
+        # SQLite: the group commits run on a synchronous connection in a thread of their own (commit_batch).
+        self._ledger = sqlite_sync_engine(str(runtime.settings.database_url)) if self._sqlite else None
+        self._ledger_thread = ThreadPoolExecutor(1, thread_name_prefix="email-ledger") if self._sqlite else None
 
     @contextlib.asynccontextmanager
     async def _writes(self) -> AsyncIterator[Any]:
@@ -154,6 +171,10 @@ class SendingEngine:
             self._task = None
         for mailbox_id in list(self._senders):
             await self._drop_senders(mailbox_id)
+        if self._ledger is not None and self._ledger_thread is not None:
+            self._ledger_thread.shutdown(wait=True)
+            self._ledger.dispose()
+            self._ledger, self._ledger_thread = None, None
 
     async def _loop(self) -> None:
         def report(failures: int, exc: Exception, wait: float) -> None:
@@ -343,38 +364,25 @@ class SendingEngine:
         return {cid: found.get(cid) for cid in contact_ids}
 
     async def _prepare(self, claimed: Claimed) -> list[Ready]:
-        """The claim-time checks of a batch in one unit of work: what may go now, built for the wire."""
+        """The claim-time checks of a batch: what may go now, built for the wire."""
         async with reads(self.runtime) as s:
             rows = [m for m in await repo.messages_by_ids(s, claimed.ids)
                     if m.locked_by == self.worker_id and m.status == QUEUED]
         contacts = await self._contacts(rows)
         now = self.runtime.deps.clock()
-        async with self._writes() as s:
-            mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
-            messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
-                        if m.locked_by == self.worker_id and m.status == QUEUED]
-            if mailbox is None or mailbox.paused_at is not None:
-                await repo.release_claims(s, [m.id for m in messages], self.worker_id)
-                return []
-            keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
-            suppressed = await repo.suppressed_keys(s, keys.values())
-            campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
-            campaigns = {c.id: c for c in (await s.execute(sa.select(Campaign).where(Campaign.id.in_(campaign_ids))
-                                                           .execution_options(populate_existing=True))).scalars()}
-            enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
-            enrolments = {e.id: e for e in (await s.execute(
-                sa.select(CampaignContact).where(CampaignContact.id.in_(enrolment_ids))
-                .execution_options(populate_existing=True))).scalars()}
-            steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
-            envelope_from = parse_cached(mailbox.from_email).ascii_email
-            checked: list[Message] = []
-            for message in messages:
-                problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
-                                              campaigns.get(message.campaign_id or 0),
-                                              enrolments.get(message.enrolment_id or 0), contacts,
-                                              mailbox.send_window)
-                if problem is None:
-                    checked.append(message)
+        # Checked first in a read-only unit (on SQLite it leaves the write lock to the lanes' commits); only when
+        # something must be written (a message withdrawn, postponed or given back) again in a unit that writes,
+        # whose answer is the one that counts.
+        async with reads(self.runtime) as s:
+            checks = await self._check_batch(s, claimed, contacts, now, apply=False)
+        if checks.problems:
+            async with self._writes() as s:
+                checks = await self._check_batch(s, claimed, contacts, now, apply=True)
+        mailbox, checked, enrolments, steps, keys = (checks.mailbox, checks.checked, checks.enrolments, checks.steps,
+                                                     checks.keys)
+        if mailbox is None:
+            return []
+        envelope_from = parse_cached(mailbox.from_email).ascii_email
         # Built after the unit of work: rendering MIME (and DKIM) needs no database, and on SQLite the lanes'
         # commits wait while this unit holds the write lock.
         ready: list[Ready] = []
@@ -399,34 +407,70 @@ class SendingEngine:
                                              error=error, locked_by=None, lease_until=None, next_attempt_at=None)
         return ready
 
+    async def _check_batch(self, s: Any, claimed: Claimed, contacts: dict[int, ContactReach | None], now: datetime,
+                           *, apply: bool) -> _Checks:
+        """The claim-time checks of a batch; ``apply``: write what they decide (else only count the problems)."""
+        mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
+        messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
+                    if m.locked_by == self.worker_id and m.status == QUEUED]
+        if mailbox is None or mailbox.paused_at is not None:
+            if apply:
+                await repo.release_claims(s, [m.id for m in messages], self.worker_id)
+            return _Checks(None, [], {}, {}, {}, problems=len(messages) or 1)
+        keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
+        suppressed = await repo.suppressed_keys(s, keys.values())
+        campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
+        campaigns = {c.id: c for c in (await s.execute(sa.select(Campaign).where(Campaign.id.in_(campaign_ids))
+                                                       .execution_options(populate_existing=True))).scalars()}
+        enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
+        enrolments = {e.id: e for e in (await s.execute(
+            sa.select(CampaignContact).where(CampaignContact.id.in_(enrolment_ids))
+            .execution_options(populate_existing=True))).scalars()}
+        steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
+        checked: list[Message] = []
+        for message in messages:
+            problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
+                                          campaigns.get(message.campaign_id or 0),
+                                          enrolments.get(message.enrolment_id or 0), contacts, mailbox.send_window,
+                                          apply=apply)
+            if problem is None:
+                checked.append(message)
+        return _Checks(mailbox, checked, enrolments, steps, keys, problems=len(messages) - len(checked))
+
     async def _recheck(self, s: Any, message: Message, now: datetime, suppressed: str | None,
                        campaign: Campaign | None, enrolment: CampaignContact | None,
                        contacts: dict[int, ContactReach | None],
-                       mailbox_window: dict[str, Any] | None = None) -> str | None:
-        """Why the claimed message must not go now (it is withdrawn, postponed or released), or None."""
+                       mailbox_window: dict[str, Any] | None = None, *, apply: bool = True) -> str | None:
+        """Why the claimed message must not go now (it is withdrawn, postponed or released), or None.
+        ``apply=False`` only says why, writing nothing."""
         wid = self.worker_id
 
-        async def withdraw(reason: str) -> str:
+        async def withdraw(reason: str, stop: str | None = None, email: str | None = None) -> str:
             # Never sent: it leaves the queue as failed with the reason (the enrolment says why).
-            await repo.fenced_update(s, message.id, wid, expect=QUEUED, status=FAILED, error=reason,
-                                     resolution="withdrawn", locked_by=None, lease_until=None, next_attempt_at=None)
+            if apply:
+                if stop is not None:
+                    await repo.stop_contact_enrolments(s, message.contact_id, stop, now, email=email)
+                await repo.fenced_update(s, message.id, wid, expect=QUEUED, status=FAILED, error=reason,
+                                         resolution="withdrawn", locked_by=None, lease_until=None,
+                                         next_attempt_at=None)
             return reason
 
         async def postpone(until: datetime, reason: str) -> str:
-            await repo.fenced_update(s, message.id, wid, expect=QUEUED, next_attempt_at=until, locked_by=None,
-                                     lease_until=None, error=reason)
+            if apply:
+                await repo.fenced_update(s, message.id, wid, expect=QUEUED, next_attempt_at=until, locked_by=None,
+                                         lease_until=None, error=reason)
             return reason
 
         # Marketing stops at any suppression; a transactional message (the confirmation of a meeting the lead
         # just booked) answers the lead's own act, so only an address that bounces hard keeps it back.
         if suppressed and (message.campaign_id is not None or suppressed == "bounced"):
-            if message.enrolment_id is not None:
-                await repo.stop_contact_enrolments(s, message.contact_id, suppressed, now, email=message.to_email)
-            return await withdraw(f"the address is suppressed ({suppressed})")
+            return await withdraw(f"the address is suppressed ({suppressed})",
+                                  suppressed if message.enrolment_id is not None else None, message.to_email)
         if message.campaign_id is None:
             return None
         if campaign is None or campaign.status != RUNNING:
-            await repo.release_claims(s, [message.id], wid)
+            if apply:
+                await repo.release_claims(s, [message.id], wid)
             return "campaign not running"
         if enrolment is None or enrolment.status != ACTIVE:
             return await withdraw(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})")
@@ -440,11 +484,9 @@ class SendingEngine:
                 return await postpone(now + timedelta(seconds=30), "leads could not be asked about the contact")
             found = contacts[message.contact_id]
             if found is None:
-                await repo.stop_contact_enrolments(s, message.contact_id, "contact_deleted", now)
-                return await withdraw("the contact was deleted")
+                return await withdraw("the contact was deleted", "contact_deleted")
             if reach_needs_legal_basis(found):
-                await repo.stop_contact_enrolments(s, message.contact_id, "legal_basis", now)
-                return await withdraw("no legal basis is recorded for a contact in DE/AT/CH")
+                return await withdraw("no legal basis is recorded for a contact in DE/AT/CH", "legal_basis")
         return None
 
     async def _deliver(self, item: Ready, mailbox: Mailbox, sender: SmtpSender,
@@ -560,35 +602,44 @@ class SendingEngine:
         """One unit of work for several lanes: their outcomes, then their next messages moved to ``sending``
         (guarded as :func:`repository.mark_sending`); the ids that were moved."""
         now = self.runtime.deps.clock()
-        wid = self.worker_id
-        async with self._writes() as s:
-            sent = [(item, outcome) for item, outcome in records if outcome.status is SendStatus.SENT]
-            for item, outcome in records:
-                if outcome.status is not SendStatus.SENT:
+        sent = [(item, outcome) for item, outcome in records if outcome.status is SendStatus.SENT]
+        others = [(item, outcome) for item, outcome in records if outcome.status is not SendStatus.SENT]
+        finished: list[int] = []
+        scheduled: list[dict[str, Any]] = []
+        for item, _ in sent:
+            if item.enrolment_id is None or item.step is None:
+                continue
+            if item.following is None:
+                finished.append(item.enrolment_id)
+            else:
+                zone = ZoneInfo(item.timezone or self.runtime.settings.email_default_timezone)
+                due = step_due_at(now, item.following[0], zone, business_days=item.following[1])
+                scheduled.append({"eid": item.enrolment_id, "due": due, "next": item.step + 1})
+        batch = repo.SentBatch(
+            worker_id=self.worker_id, now=now,
+            sent=[{"id": item.id, "code": outcome.code, "reply": outcome.reply[:4000], "campaign_id": item.campaign_id,
+                   "contact_id": item.contact_id} for item, outcome in sent],
+            finished=finished, scheduled=scheduled, marks=[m.id for m in marks],
+            lease_until=now + timedelta(seconds=self.lease_seconds))
+        if self._ledger is not None and not others:
+            # The common case on SQLite, the whole transaction in the ledger thread: one hand-over, not one a
+            # statement (the rarer outcomes below need the service's unit of work).
+            async with self._write_turn:
+                marked = await asyncio.get_running_loop().run_in_executor(self._ledger_thread, self._commit_sync,
+                                                                          batch)
+        else:
+            async with self._writes() as s:
+                for item, outcome in others:
                     await self._record(s, item, mailbox, outcome)
-            if sent:
-                await repo.record_sent(s, wid, now, [
-                    {"id": item.id, "code": outcome.code, "reply": outcome.reply[:4000],
-                     "campaign_id": item.campaign_id, "contact_id": item.contact_id} for item, outcome in sent])
-                finished, scheduled = [], []
-                for item, _ in sent:
-                    if item.enrolment_id is None or item.step is None:
-                        continue
-                    if item.following is None:
-                        finished.append({"eid": item.enrolment_id})
-                    else:
-                        zone = ZoneInfo(item.timezone or self.runtime.settings.email_default_timezone)
-                        due = step_due_at(now, item.following[0], zone, business_days=item.following[1])
-                        scheduled.append({"eid": item.enrolment_id, "due": due, "next": item.step + 1})
-                await repo.advance_enrolments(s, now, finished, scheduled)
-            marked: set[int] = set()
-            if marks:
-                marked = await repo.mark_many_sending(s, [m.id for m in marks], wid,
-                                                      now + timedelta(seconds=self.lease_seconds))
-                await repo.release_claims(s, [m.id for m in marks if m.id not in marked], wid)
+                marked = await repo.commit_sent_batch(s, batch)
         if sent:
             self.runtime.wake_worker()
         return marked
+
+    def _commit_sync(self, batch: repo.SentBatch) -> set[int]:
+        assert self._ledger is not None
+        with self._ledger.connect() as conn:
+            return repo.commit_sent_batch_sync(conn, batch)
 
     async def _schedule_next(self, s: Any, item: Ready, now: datetime) -> None:
         """After a sent step: when the next one falls due, or the enrolment is finished."""

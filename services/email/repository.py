@@ -8,6 +8,7 @@ select-then-update atomic. Every write a sender makes to a claimed row is fenced
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -618,27 +619,72 @@ async def mark_many_sending(s: AsyncSession, message_ids: Sequence[int], worker_
     return {int(x) for x in result.scalars().all()}
 
 
-async def record_sent(s: AsyncSession, worker_id: str, now: datetime, rows: Sequence[dict[str, Any]]) -> None:
-    """Sent messages (``{"id", "code", "reply", "campaign_id", "contact_id"}``): their rows, "sent" events and
-    timeline jobs, each kind as one executemany (the sender's hot path)."""
-    conn = await s.connection()
-    await conn.execute(_RECORD_SENT, [{"id": r["id"], "wid": worker_id, "now": now, "code": r["code"],
-                                       "reply": r["reply"]} for r in rows])
-    await conn.execute(_SENT_EVENT, [{"id": r["id"], "campaign_id": r["campaign_id"], "contact_id": r["contact_id"],
-                                      "now": now, "detail": {"reply": r["reply"][:500]}} for r in rows])
-    await conn.execute(_TIMELINE_JOB, [{"payload": {"message_id": r["id"], "kind": "sent"}, "now": now, "no": False,
-                                        "key": f"email:message:{r['id']}:sent"} for r in rows])
+@dataclass(frozen=True)
+class SentBatch:
+    """One group commit of the sender: sent messages (``{"id", "code", "reply", "campaign_id",
+    "contact_id"}``) with their events, timeline jobs and enrolment steps, then the next messages' move to
+    ``sending``. :func:`commit_sent_batch` runs it in a unit of work, :func:`commit_sent_batch_sync` on a
+    plain connection in one thread (SQLite: one hand-over to the database thread instead of one a statement)."""
+
+    worker_id: str
+    now: datetime
+    sent: Sequence[dict[str, Any]] = ()
+    finished: Sequence[int] = ()  # enrolments with no further step
+    scheduled: Sequence[dict[str, Any]] = ()  # {"eid", "due", "next"}
+    marks: Sequence[int] = ()
+    lease_until: datetime | None = None
+
+    def writes(self) -> list[tuple[sa.Executable, list[dict[str, Any]]]]:
+        """The statements before the move to ``sending``, each with its executemany parameters."""
+        now, wid, rows = self.now, self.worker_id, self.sent
+        plan: list[tuple[sa.Executable, list[dict[str, Any]]]] = []
+        if rows:
+            plan += [
+                (_RECORD_SENT, [{"id": r["id"], "wid": wid, "now": now, "code": r["code"], "reply": r["reply"]}
+                                for r in rows]),
+                (_SENT_EVENT, [{"id": r["id"], "campaign_id": r["campaign_id"], "contact_id": r["contact_id"],
+                                "now": now, "detail": {"reply": r["reply"][:500]}} for r in rows]),
+                (_TIMELINE_JOB, [{"payload": {"message_id": r["id"], "kind": "sent"}, "now": now, "no": False,
+                                  "key": f"email:message:{r['id']}:sent"} for r in rows])]
+        if self.finished:
+            plan.append((_FINISH_ENROLMENT, [{"eid": eid, "now": now} for eid in self.finished]))
+        if self.scheduled:
+            plan.append((_SCHEDULE_ENROLMENT, [{**row, "now": now} for row in self.scheduled]))
+        return plan
+
+    def mark_params(self) -> dict[str, Any]:
+        return {"ids": list(self.marks), "wid": self.worker_id, "lease": self.lease_until, "now": self.now}
+
+    def release_params(self, marked: set[int]) -> dict[str, Any] | None:
+        """Claims given back: the messages that may not go any more (paused meanwhile) stay queued."""
+        rest = [m for m in self.marks if m not in marked]
+        return {"ids": rest, "wid": self.worker_id} if rest else None
 
 
-async def advance_enrolments(s: AsyncSession, now: datetime, finished: Sequence[dict[str, Any]],
-                             scheduled: Sequence[dict[str, Any]]) -> None:
-    """After sent steps: enrolments with no further step finish; the others get their next step's due time
-    (only when that step has not been rendered yet)."""
+async def commit_sent_batch(s: AsyncSession, batch: SentBatch) -> set[int]:
+    """Run ``batch`` in the caller's unit of work; the ids moved to ``sending``."""
     conn = await s.connection()
-    if finished:
-        await conn.execute(_FINISH_ENROLMENT, [{"eid": f["eid"], "now": now} for f in finished])
-    if scheduled:
-        await conn.execute(_SCHEDULE_ENROLMENT, [{**row, "now": now} for row in scheduled])
+    for stmt, params in batch.writes():
+        await conn.execute(stmt, params)
+    if not batch.marks:
+        return set()
+    marked = {int(x) for x in (await conn.execute(_MARK_SENDING, batch.mark_params())).scalars().all()}
+    if (release := batch.release_params(marked)) is not None:
+        await conn.execute(_RELEASE, release)
+    return marked
+
+
+def commit_sent_batch_sync(conn: sa.Connection, batch: SentBatch) -> set[int]:
+    """:func:`commit_sent_batch` on a synchronous connection, committed here."""
+    with conn.begin():
+        for stmt, params in batch.writes():
+            conn.execute(stmt, params)
+        if not batch.marks:
+            return set()
+        marked = {int(x) for x in conn.execute(_MARK_SENDING, batch.mark_params()).scalars().all()}
+        if (release := batch.release_params(marked)) is not None:
+            conn.execute(_RELEASE, release)
+    return marked
 
 
 async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:

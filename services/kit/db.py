@@ -17,10 +17,11 @@ from typing import Any, Literal
 
 import orjson
 from sqlalchemy import JSON, DateTime, MetaData, event
-from sqlalchemy.engine import Connection
+from sqlalchemy import create_engine as sa_create_engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import GenericFunction
 from sqlalchemy.types import TypeDecorator
@@ -153,7 +154,7 @@ def _skip_idle_transaction_ends(engine: AsyncEngine) -> None:
 WRITES = "outbound_writes"
 
 
-def sqlite_transactions(engine: AsyncEngine) -> None:
+def sqlite_transactions(engine: AsyncEngine | Engine) -> None:
     """Transactions on SQLite that mean what they say (SQLAlchemy's documented pysqlite recipe).
 
     The driver's own transaction handling is switched off: left on, it starts a transaction only at
@@ -165,7 +166,9 @@ def sqlite_transactions(engine: AsyncEngine) -> None:
     readers never wait for each other or for a writer.
     """
 
-    @event.listens_for(engine.sync_engine, "connect")
+    sync_engine = engine.sync_engine if isinstance(engine, AsyncEngine) else engine
+
+    @event.listens_for(sync_engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:
         # WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
         cur = dbapi_conn.cursor()
@@ -176,10 +179,22 @@ def sqlite_transactions(engine: AsyncEngine) -> None:
         cur.close()
         dbapi_conn.isolation_level = None  # the driver emits no BEGIN/COMMIT of its own
 
-    @event.listens_for(engine.sync_engine, "begin")
+    @event.listens_for(sync_engine, "begin")
     def _begin(conn: Connection) -> None:
         if conn.get_execution_options().get(WRITES, True):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_sync_engine(url: str) -> Engine:
+    """A synchronous engine on the same SQLite file as the service's async ``url``, with the same transaction
+    rules, for a hot path that runs a whole transaction in one worker thread (aiosqlite hands every
+    statement to its thread and back, which under load costs more than SQLite's own work). One connection,
+    usable from whichever single thread the caller dedicates to it."""
+    engine = sa_create_engine(url.replace("sqlite+aiosqlite://", "sqlite://", 1), poolclass=StaticPool,
+                              connect_args={"check_same_thread": False, "timeout": 30},
+                              json_deserializer=json_loads)
+    sqlite_transactions(engine)
+    return engine
 
 
 def create_null_pool_engine(url: str) -> AsyncEngine:
