@@ -41,13 +41,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.kit.db import session_scope, utcnow
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs import JobContext
-from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
+from services.leads.schemas import ActivityCreate, LeadStatus
 
 from . import repository as repo
 from .addresses import parse_address
 from .deps import EmailRuntime
 from .imap import FetchedMessage, ImapConfig, ImapCursor, ImapError, poll_mailbox
 from .inbound import Classification, InboundMessage, Kind, RuleClassifier, inspect_message
+from .lead_status import move_contact
 from .models import BOUNCED, REPLIED, SENT, Mailbox, Message
 
 log = logging.getLogger("outbound.email.replies")
@@ -56,8 +57,6 @@ POLL_JOB = "email.poll_replies"
 TIMELINE_JOB = "email.inbound_timeline"
 # The answer offering free slots to an interested reply (offers.py); enqueued with the reply's event.
 DRAFT_JOB = "email.reply_draft"
-# Contacts this far along keep their status when they reply.
-STATUS_KEPT = frozenset({LeadStatus.replied, LeadStatus.meeting, LeadStatus.won, LeadStatus.lost})
 MAX_TEXT = 4000
 
 # -- out of office: until when ------------------------------------------------------------------------
@@ -300,7 +299,8 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                                                    email=recipient or message.to_email)
             title = (f"E-mail bounced ({bounce.status})" if bounce.permanent
                      else f"E-mail delivery delayed ({bounce.status or 'temporary'})")
-            await enqueue_timeline(runtime, s, message, kind="bounced", key=key, title=title, detail=detail, at=now)
+            await enqueue_timeline(runtime, s, message, kind="bounced", key=key, title=title, detail=detail, at=now,
+                                   status=LeadStatus.bounced.value if bounce.permanent else None)
         return applied
 
     key = _key("reply" if inbound.kind == Kind.REPLY else "auto", ident)
@@ -371,7 +371,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                              detail={"via": "reply", "from": clean(inbound.from_address, 320)})
         applied.unsubscribes += 1
         await enqueue_timeline(runtime, s, message, kind="unsubscribed", key=ukey, title="Unsubscribed by reply",
-                        detail={"via": "reply"}, at=now)
+                        detail={"via": "reply"}, at=now, status=LeadStatus.unsubscribed.value)
     return applied
 
 
@@ -488,10 +488,9 @@ async def tell_leads(ctx: JobContext) -> dict[str, Any]:
         await leads.record_activity(activity)
         status = ctx.payload.get("status")
         if status and activity.contact_id is not None:
-            contact = await leads.get_contact(activity.contact_id)
-            if contact.status not in STATUS_KEPT:
-                await leads.update_contact(activity.contact_id, ContactUpdate(status=LeadStatus(status)))
-                return {"status": status}
+            moved = await move_contact(leads, activity.contact_id, LeadStatus(status))
+            if moved:
+                return {"status": moved}
     except (NotFound, Invalid) as exc:  # the contact is gone, or leads refuses the entry: no retry changes that
         return {"refused": str(exc)[:500]}
     return {}

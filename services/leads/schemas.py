@@ -46,6 +46,9 @@ class LeadStatus(StrEnum):
     meeting = "meeting"
     won = "won"
     lost = "lost"
+    # Set by the e-mail service: the address hard-bounced / the contact opted out of e-mail.
+    bounced = "bounced"
+    unsubscribed = "unsubscribed"
 
 
 class LegalBasis(StrEnum):

@@ -4522,7 +4522,7 @@ export interface components {
          * LeadStatus
          * @enum {string}
          */
-        LeadStatus: "new" | "enriched" | "contacted" | "replied" | "meeting" | "won" | "lost";
+        LeadStatus: "new" | "enriched" | "contacted" | "replied" | "meeting" | "won" | "lost" | "bounced" | "unsubscribed";
         /**
          * LegalBasis
          * @enum {string}

@@ -59,7 +59,7 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   stopped: 'Sequence stopped',
 };
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-export const LEAD_STATUSES: LeadStatus[] = ['new', 'enriched', 'contacted', 'replied', 'meeting', 'won', 'lost'];
+export { LEAD_STATUSES } from '@/lib/leadStatus';
 
 const path = (id: number) => ({ params: { path: { campaign_id: id } } });
 
