@@ -25,15 +25,17 @@ import email
 import email.header
 import email.policy
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.message import Message
 from enum import StrEnum
-from typing import Literal, Protocol
+from typing import Protocol
+
+from services.ai.schemas import ReplyLabel, classify_reply_by_rules
 
 from .html_text import html_to_text
 
-ReplyCategory = Literal["interested", "not_now", "out_of_office", "unsubscribe", "other"]
+# The labels are the ai service's (its /ai/classify-reply answers with the same ones).
+ReplyCategory = ReplyLabel
 _MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (subsystem|system)", re.I)
@@ -321,54 +323,14 @@ class ReplyClassifier(Protocol):
     async def classify(self, text: str, *, subject: str = "", language: str | None = None) -> Classification: ...
 
 
-_RULES: Sequence[tuple[ReplyCategory, re.Pattern[str]]] = (
-    ("unsubscribe", re.compile(
-        r"unsubscribe|remove me|take me off|stop (e-?mailing|sending|contacting)|do not (contact|email|e-mail)|"
-        r"don't (contact|email|e-mail)|opt[- ]?out|no more e-?mails|"
-        r"abmelden|austragen|aus (ihrem|dem|ihrer) verteiler|keine (weiteren )?(e-?mails|mails|nachrichten|werbung)|"
-        r"nicht mehr (kontaktieren|anschreiben|schreiben)|löschen sie (meine|unsere) daten|widerspreche|"
-        r"kontaktieren sie (mich|uns) nicht", re.I)),
-    ("out_of_office", re.compile(
-        r"out of (the )?office|on (vacation|holiday|leave|parental leave)|away until|back on|return(ing)? on|"
-        r"limited access to (my )?e-?mail|"
-        r"nicht im (büro|hause)|abwesend|im urlaub|urlaubsbedingt|bin (ab|am|bis) .{0,30}wieder|"
-        r"außer haus|ausser haus|elternzeit|ab dem .{0,20} wieder erreichbar", re.I)),
-    ("not_now", re.compile(
-        r"not (right )?now|not at the moment|maybe later|(next|in a few) (month|quarter|year)|later this year|"
-        r"no budget|not a priority|reach out (again )?(in|later)|touch base (in|later)|circle back|"
-        r"not interested at (this|the moment)|bad timing|"
-        r"derzeit nicht|momentan nicht|aktuell (nicht|kein)|zur zeit nicht|zurzeit nicht|später (noch ?mal|wieder)|"
-        r"im (nächsten|kommenden) (jahr|quartal|monat)|kein budget|melden sie sich (gerne )?(später|in)|"
-        r"passt (gerade|im moment) nicht", re.I)),
-    ("interested", re.compile(
-        r"interested|sounds (good|great|interesting)|let'?s (talk|chat|meet|schedule)|set up a (call|meeting)|"
-        r"book a (call|meeting|time)|tell me more|send (me )?more (info|information|details)|happy to (talk|chat)|"
-        r"what (times?|day) (works|suits)|call me|when are you (free|available)|"
-        r"interess|klingt (gut|spannend|interessant)|gerne (mehr|einen termin|ein gespräch|telefonieren)|"
-        r"termin (vereinbaren|ausmachen)|rufen sie (mich|an)|schicken sie (mir )?(gerne )?(mehr|weitere|infos)|"
-        r"lassen sie uns (sprechen|telefonieren)|wann haben sie zeit", re.I)),
-)
-_NEGATED_INTEREST = re.compile(r"(not|no longer|nicht|kein) (interested|interessiert|interesse)", re.I)
-
-
 class RuleClassifier:
-    """Offline rules in German and English; the first rule that matches wins (unsubscribe first)."""
+    """Offline rules in German and English (shared with the ai service's offline answer)."""
 
     name = "rules"
 
     def classify_sync(self, text: str, *, subject: str = "") -> Classification:
-        body = strip_quoted(text)
-        haystack = f"{subject}\n{body}"
-        for category, pattern in _RULES:
-            match = pattern.search(haystack)
-            if match is None:
-                continue
-            if category == "interested" and _NEGATED_INTEREST.search(haystack):
-                continue
-            return Classification(category, 0.7, f"matched {match.group()!r}", self.name)
-        if _NEGATED_INTEREST.search(haystack):
-            return Classification("not_now", 0.6, "declined without asking to unsubscribe", self.name)
-        return Classification("other", 0.3, "no rule matched", self.name)
+        verdict = classify_reply_by_rules(strip_quoted(text), subject)
+        return Classification(verdict.label, verdict.confidence, verdict.reason, self.name)
 
     async def classify(self, text: str, *, subject: str = "", language: str | None = None) -> Classification:
         return self.classify_sync(text, subject=subject)

@@ -133,6 +133,7 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/ai/personalise", demo_mode=REFUSED),
     write("POST", "/ai/write/email", demo_mode=REFUSED),
     write("POST", "/ai/write/improve", demo_mode=REFUSED),
+    write("POST", "/ai/classify-reply", demo_mode=REFUSED),
     write("POST", "/ai/prompts", demo_mode=REFUSED),
     write("PUT", "/ai/prompts/{name}", demo_mode=REFUSED),
     write("POST", "/ai/prompts/{name}/activate", demo_mode=REFUSED),

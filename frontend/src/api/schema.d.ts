@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/ai/classify-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classify Reply
+         * @description Label a reply: interested, not now, out of office, unsubscribe or other (rules when no model is set).
+         */
+        post: operations["ai-write-classify_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ai/enrich/batch": {
         parameters: {
             query?: never;
@@ -3632,6 +3652,21 @@ export interface components {
             /** Size */
             size: number;
         };
+        /**
+         * ClassifyReplyRequest
+         * @description A person's reply to an outreach e-mail: its subject and new text (the quoted history removed).
+         */
+        ClassifyReplyRequest: {
+            /**
+             * Subject
+             * @default
+             */
+            subject: string;
+            /** Text */
+            text: string;
+            /** Language */
+            language?: string | null;
+        };
         /** CompanyCreate */
         CompanyCreate: {
             /** Name */
@@ -5361,7 +5396,7 @@ export interface components {
              * Output Schema
              * @enum {string}
              */
-            output_schema: "lead_profile" | "email_draft";
+            output_schema: "lead_profile" | "email_draft" | "reply_label";
         };
         /** PromptDetail */
         PromptDetail: {
@@ -5504,6 +5539,24 @@ export interface components {
             value: string;
             /** Reason */
             reason: string;
+        };
+        /**
+         * ReplyClassification
+         * @description What a reply means; ``provider`` is "rules" when no model answered (``ai`` says how it was made).
+         */
+        ReplyClassification: {
+            /**
+             * Label
+             * @enum {string}
+             */
+            label: "interested" | "not_now" | "out_of_office" | "unsubscribe" | "other";
+            /** Confidence */
+            confidence: number;
+            /** Reason */
+            reason: string;
+            /** Provider */
+            provider: string;
+            ai: components["schemas"]["AIMeta"];
         };
         /** ReplyDraftList */
         ReplyDraftList: {
@@ -6476,6 +6529,69 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "ai-write-classify_reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassifyReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyClassification"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "ai-enrich-enrich_batch": {
         parameters: {
             query?: never;
