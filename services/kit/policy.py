@@ -115,6 +115,9 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("DELETE", "/leads/contacts/{contact_id}", demo_mode=ALLOWED),
     write("POST", "/leads/contacts/{contact_id}/merge", demo_mode=ALLOWED),
     write("POST", "/leads/contacts/{contact_id}/notes", demo_mode=ALLOWED, demo_role=True),
+    # A saved filter is a CRM list view (and a campaign's audience, still a draft): it reaches nobody.
+    write("POST", "/leads/saved-filters", demo_mode=ALLOWED, demo_role=True),
+    write("DELETE", "/leads/saved-filters/{filter_id}", demo_mode=ALLOWED),
     # Services record timeline entries (a booking from the public page ends up here).
     write("POST", "/leads/activities", demo_mode=ALLOWED),
     write("POST", "/leads/finder", demo_mode=REFUSED),
@@ -157,6 +160,8 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     # A preview renders a template for a contact and saves nothing.
     write("POST", "/email/templates/{template_id}/preview", demo_mode=ALLOWED, demo_role=True),
     write("POST", "/email/campaigns", demo_mode=ALLOWED, demo_role=True),
+    # The live count of an audience being built reads and saves nothing.
+    write("POST", "/email/campaigns/audience-preview", demo_mode=ALLOWED, demo_role=True),
     write("PATCH", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED, demo_role=True),
     write("DELETE", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED, demo_role=True),
     # Resending mails someone again; discarding only records that it will not be.

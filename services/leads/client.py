@@ -12,8 +12,11 @@ from .schemas import (
     CompanyRead,
     CompanyUpdate,
     ContactCreate,
+    ContactFilter,
+    ContactIds,
     ContactRead,
     ContactUpdate,
+    SavedFilterRead,
     SiteCrawlRead,
 )
 
@@ -45,6 +48,17 @@ class LeadsClient(ServiceClient):
             page = await self.call("GET", "/leads/contacts", params={"ids": chunk, "limit": 500}, token=token)
             out.update({c.id: c for c in (ContactRead.model_validate(item) for item in page["items"])})
         return out
+
+    async def contact_ids(self, criteria: ContactFilter, *, saved_filter_id: int | None = None,
+                          token: str | None = None) -> ContactIds:
+        """The ids of the contacts a saved filter and/or criteria pick now (a campaign's audience)."""
+        params: dict[str, Any] = criteria.model_dump(mode="json", exclude_defaults=True)
+        if saved_filter_id is not None:
+            params["saved_filter_id"] = saved_filter_id
+        return ContactIds.model_validate(await self.call("GET", "/leads/contacts/ids", params=params, token=token))
+
+    async def saved_filter(self, filter_id: int, *, token: str | None = None) -> SavedFilterRead:
+        return SavedFilterRead.model_validate(await self.call("GET", f"/leads/saved-filters/{filter_id}", token=token))
 
     async def companies_by_ids(self, ids: list[int], *, token: str | None = None) -> dict[int, CompanyRead]:
         """The companies with these ids that exist, 500 a call."""
