@@ -81,6 +81,9 @@ class InboundMessage:
     auto_reply_reason: str | None = None
     out_of_office: bool = False
     bounces: list[Bounce] = field(default_factory=list)
+    # The References of an answer to this message (RFC 5322 §3.6.4): its own References (or its one
+    # In-Reply-To when it has none), then its Message-ID; oldest first.
+    thread: list[str] = field(default_factory=list)
 
 
 def parse_inbound(raw: bytes) -> Message:
@@ -241,6 +244,24 @@ def references_of(msg: Message) -> list[str]:
     return found
 
 
+# An answer's References keeps the thread's first message and the latest ones (RFC 5322 allows trimming;
+# mail clients trim the middle of long threads the same way).
+MAX_THREAD = 20
+
+
+def thread_of(msg: Message, message_id: str | None) -> list[str]:
+    """The References an answer to ``msg`` carries (RFC 5322 §3.6.4), oldest first, at most MAX_THREAD."""
+    chain = list(dict.fromkeys(_MSGID.findall(_header(msg, "References"))))
+    if not chain:
+        parent = _MSGID.findall(_header(msg, "In-Reply-To"))
+        chain = parent if len(parent) == 1 else []  # several In-Reply-To ids: the RFC says none is used
+    if message_id:
+        chain = [mid for mid in chain if mid != message_id] + [message_id]
+    if len(chain) > MAX_THREAD:
+        chain = [chain[0], *chain[-(MAX_THREAD - 1):]]
+    return chain
+
+
 def body_text(msg: Message) -> str:
     """The readable text: the first text/plain part, else the first text/html part as text."""
     html: str | None = None
@@ -303,8 +324,9 @@ def inspect_message(raw: bytes) -> InboundMessage:
     reason = auto_reply_reason(msg)
     reply = strip_quoted(text)
     ooo = bool(_OOO_SUBJECTS.search(subject)) or bool(reason and _looks_out_of_office(reply))
-    return InboundMessage(Kind.AUTO_REPLY if reason else Kind.REPLY, mid_match.group() if mid_match else None,
-                          sender, subject, refs, reply, auto_reply_reason=reason, out_of_office=ooo)
+    mid = mid_match.group() if mid_match else None
+    return InboundMessage(Kind.AUTO_REPLY if reason else Kind.REPLY, mid, sender, subject, refs, reply,
+                          auto_reply_reason=reason, out_of_office=ooo, thread=thread_of(msg, mid))
 
 
 # -- reply classification -----------------------------------------------------------------------

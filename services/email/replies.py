@@ -392,7 +392,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
     if verdict.category == "interested" and message.campaign_id is not None and message.contact_id is not None:
         # The job decides whether the campaign has a booking page; the calendar is asked there, not here.
         repo.add_job(s, DRAFT_JOB, {"key": key, "message_id": message.id, "reply_message_id": inbound.message_id,
-                                    "subject": subject},
+                                    "references": inbound.thread, "subject": subject},
                      key=f"draft:{key}"[:200], max_attempts=10, run_at=utcnow())
     if verdict.category == "unsubscribe":
         ledger_key = _sender_key(message.to_email) or message.to_email.lower()

@@ -647,6 +647,7 @@ class ReplyDraftRead(BaseModel):
     body_text: str
     body_html: str | None
     in_reply_to: str | None
+    references: list[str] | None = None  # the thread the answer refers to, oldest first
     language: str
     timezone: str
     slots: list[OfferedSlotRead]

@@ -5767,6 +5767,8 @@ export interface components {
             body_html: string | null;
             /** In Reply To */
             in_reply_to: string | null;
+            /** References */
+            references?: string[] | null;
             /** Language */
             language: string;
             /** Timezone */
