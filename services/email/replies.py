@@ -433,10 +433,14 @@ def _cursor(state: dict[str, Any] | None) -> ImapCursor:
     return ImapCursor(int(validity) if isinstance(validity, int) else None, int(state.get("last_uid") or 0))
 
 
-async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobContext | None = None) -> Applied:
-    """Read a mailbox's new messages batch by batch until none is left (see the module docstring)."""
+async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobContext | None = None,
+                           classifier: ReplyClassifier | None = None) -> Applied:
+    """Read a mailbox's new messages batch by batch until none is left (see the module docstring).
+
+    ``classifier``: who labels replies (default: asked of the ai service now, reply_labels.py)."""
     total = Applied()
-    classifier = await reply_classifier(runtime.deps.ai)
+    if classifier is None:
+        classifier = await reply_classifier(runtime.deps.ai)
     while True:
         async with session_scope(runtime.sessions, writes=False) as s:
             mailbox = await repo.get_mailbox(s, mailbox_id)
@@ -508,9 +512,10 @@ async def poll_replies(ctx: JobContext) -> dict[str, Any]:
     try:
         async with session_scope(runtime.sessions, writes=False) as s:
             ids = await repo.imap_mailbox_ids(s)
+        classifier = await reply_classifier(runtime.deps.ai) if ids else None  # once for every mailbox
         for mailbox_id in ids:
             try:
-                total.add(await poll_one_mailbox(runtime, mailbox_id, ctx))
+                total.add(await poll_one_mailbox(runtime, mailbox_id, ctx, classifier))
             except ImapError as exc:
                 errors[str(mailbox_id)] = str(exc)
     finally:
