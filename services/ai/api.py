@@ -11,7 +11,7 @@ from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.jobs_api import jobs_router
 from services.kit.schemas import JobRead, Page
 
-from . import companies, enrichment, service, writing
+from . import classify, companies, enrichment, service, writing
 from .deps import RuntimeDep, SettingsDep
 from .engine import Caller
 from .jobs import start_batch
@@ -19,6 +19,7 @@ from .schemas import (
     BatchRead,
     BatchRequest,
     CallRead,
+    ClassifyReplyRequest,
     CompanyEnrichResult,
     EmailResult,
     EnrichOptions,
@@ -31,6 +32,7 @@ from .schemas import (
     PromptDetail,
     PromptUpdate,
     ProviderRead,
+    ReplyClassification,
     UsageRead,
     WriteEmailRequest,
 )
@@ -100,6 +102,13 @@ async def personalise(body: PersonaliseRequest, runtime: RuntimeDep, actor: Writ
     """Personalise a campaign step for one contact (people, or the e-mail service with scope ai:write)."""
     on_behalf_of = body.on_behalf_of if actor.is_service else None
     return await writing.personalise(runtime, Caller.of(actor, on_behalf_of), body)
+
+
+@write.post("/classify-reply", responses=AI_ERRORS)
+async def classify_reply(body: ClassifyReplyRequest, runtime: RuntimeDep,
+                         actor: WriterPrincipal) -> ReplyClassification:
+    """Label a reply: interested, not now, out of office, unsubscribe or other (rules when no model is set)."""
+    return await classify.classify_reply(runtime, Caller.of(actor), body)
 
 
 @prompts.get("")

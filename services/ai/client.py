@@ -1,11 +1,18 @@
 """The typed client other services use to call the ai service (the e-mail service personalises
-campaign steps with it; its service token needs scope ``ai:write``)."""
+campaign steps and labels replies with it; its service token needs scope ``ai:write``)."""
 
 from __future__ import annotations
 
 from services.kit.http import ServiceClient
 
-from .schemas import EmailResult, ImproveRequest, PersonaliseRequest
+from .schemas import (
+    ClassifyReplyRequest,
+    EmailResult,
+    ImproveRequest,
+    PersonaliseRequest,
+    ProviderRead,
+    ReplyClassification,
+)
 
 
 class AIClient(ServiceClient):
@@ -20,3 +27,13 @@ class AIClient(ServiceClient):
         """A draft improved, shortened or made more personal (the e-mail service's AI lines use the last)."""
         body = request.model_dump(mode="json", exclude_none=True)
         return EmailResult.model_validate(await self.call("POST", "/ai/write/improve", json=body, token=token))
+
+    async def classify_reply(self, request: ClassifyReplyRequest, *, token: str | None = None) -> ReplyClassification:
+        """What a reply means (the e-mail service's poller asks when the ai service has a model)."""
+        body = request.model_dump(mode="json", exclude_none=True)
+        return ReplyClassification.model_validate(await self.call("POST", "/ai/classify-reply", json=body,
+                                                                  token=token))
+
+    async def provider(self, *, token: str | None = None) -> ProviderRead:
+        """Which provider answers, and whether it is a model at all (``is_ai``)."""
+        return ProviderRead.model_validate(await self.call("GET", "/ai/provider", token=token))

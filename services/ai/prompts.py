@@ -205,6 +205,21 @@ Recipient's company:
 {{company}}"""
 
 
+CLASSIFY_REPLY_SYSTEM = f"""You sort replies to B2B outreach e-mails for a sales team, so that nobody who asked \
+to be left alone is written to again and nobody interested waits.
+
+{SAFETY}
+- Labels: interested (wants a call, a meeting, more information or a price), not_now (declines for now, \
+asks to come back later, no budget), out_of_office (written by or for someone who is away), unsubscribe \
+(asks to stop, to be removed, or objects to the use of their data; this wins over every other label), \
+other (anything else: a question, a referral to a colleague, a wrong person).
+- confidence: how sure you are, 0 to 1. reason: one short sentence quoting the words that decided it."""
+
+CLASSIFY_REPLY_TEMPLATE = """Label the reply below. Its language: {{language}}.
+
+{{reply}}"""
+
+
 @dataclass(frozen=True)
 class DefaultPrompt:
     name: str
@@ -235,6 +250,9 @@ DEFAULT_HISTORY: dict[str, tuple[DefaultPrompt, ...]] = {
                       PERSONALISE_TEMPLATE, "email_draft"),
         DefaultPrompt("personalise_step", "A campaign step personalised for one contact: register, greeting, cited "
                       "facts", PERSONALISE_SYSTEM_V2, PERSONALISE_TEMPLATE_V2, "email_draft"),),
+    "classify_reply": (
+        DefaultPrompt("classify_reply", "What a reply to an outreach e-mail means: interested, not now, out of office, "
+                      "unsubscribe or other", CLASSIFY_REPLY_SYSTEM, CLASSIFY_REPLY_TEMPLATE, "reply_label"),),
 }
 DEFAULT_PROMPTS = tuple(history[-1] for history in DEFAULT_HISTORY.values())
 DEFAULTS_BY_NAME = {p.name: p for p in DEFAULT_PROMPTS}
@@ -244,12 +262,14 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "lead_profile": {"source", "facts", "language", "url"},
     "email_draft": {"tone", "length", "language", "sender", "instruction", "template", "contact", "company",
                     "action", "draft", "register", "salutation", "sign_off", "site_facts"},
+    "reply_label": {"reply", "language"},
 }
 REQUIRED: dict[str, set[str]] = {
     "enrich_company": {"source"},
     "write_email": {"instruction"},
     "improve_email": {"draft"},
     "personalise_step": {"template", "contact"},
+    "classify_reply": {"reply"},
 }
 
 

@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from services.kit.schemas import JobRead, ORMModel
 
+from .reply_rules import REPLY_LABELS, ReplyLabel, RuleVerdict, classify_reply_by_rules
+
+# The reply rules live in .reply_rules; the e-mail service imports them from here (its offline fallback).
+__all__ = ["REPLY_LABELS", "ReplyLabel", "RuleVerdict", "classify_reply_by_rules"]
+
 Tone = Literal["formal", "friendly", "direct"]
 # Formal: "Sehr geehrter Herr Dr. Bergmann," and "Sie"; informal: "Hallo Klaus," and "du" (chosen by the sender).
 Register = Literal["formal", "informal"]
@@ -60,6 +65,16 @@ class EmailDraft(BaseModel):
     body: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 
 
+class ReplyLabelDraft(BaseModel):
+    """The model's label of a reply."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    label: ReplyLabel
+    confidence: Annotated[float, Field(ge=0, le=1)]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+
+
 def _nullable(kind: str) -> dict[str, Any]:
     return {"type": [kind, "null"]}
 
@@ -89,6 +104,13 @@ OUTPUT_SCHEMAS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
         "type": "object", "additionalProperties": False,
         "properties": {"subject": {"type": "string"}, "body": {"type": "string", "description": "plain text"}},
         "required": ["subject", "body"],
+    }),
+    "reply_label": (ReplyLabelDraft, {
+        "type": "object", "additionalProperties": False,
+        "properties": {"label": {"type": "string", "enum": list(REPLY_LABELS)},
+                       "confidence": {"type": "number", "description": "0 to 1"},
+                       "reason": {"type": "string", "description": "one short sentence quoting the reply"}},
+        "required": ["label", "confidence", "reason"],
     }),
 }
 
@@ -245,6 +267,24 @@ class PersonaliseRequest(BaseModel):
     on_behalf_of: Id | None = None
 
 
+class ClassifyReplyRequest(BaseModel):
+    """A person's reply to an outreach e-mail: its subject and new text (the quoted history removed)."""
+
+    subject: Subject = ""
+    text: Annotated[str, StringConstraints(max_length=20_000)]
+    language: LanguageCode | None = None
+
+
+class ReplyClassification(BaseModel):
+    """What a reply means; ``provider`` is "rules" when no model answered (``ai`` says how it was made)."""
+
+    label: ReplyLabel
+    confidence: float
+    reason: str
+    provider: str
+    ai: AIMeta
+
+
 class EmailResult(BaseModel):
     subject: str
     body: str
@@ -258,7 +298,7 @@ class PromptCreate(BaseModel):
     description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
     system: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     template: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-    output_schema: Literal["lead_profile", "email_draft"]
+    output_schema: Literal["lead_profile", "email_draft", "reply_label"]
 
 
 class PromptUpdate(BaseModel):

@@ -23,10 +23,12 @@ from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs_api import jobs_router
 
+from . import audiences, service
 from . import repository as repo
-from . import service
 from .deps import RuntimeDep
 from .schemas import (
+    AudiencePreview,
+    AudiencePreviewRequest,
     CampaignCreate,
     CampaignDetail,
     CampaignPage,
@@ -227,10 +229,20 @@ async def list_campaigns(session: SessionDep, _: ReaderPrincipal, status_: Annot
 
 
 @campaigns.post("", status_code=status.HTTP_201_CREATED, responses={422: {}})
-async def create_campaign(body: CampaignCreate, session: SessionDep, actor: StaffPrincipal) -> CampaignDetail:
-    """Create a draft: mailboxes to rotate over, the contacts, the steps and the send window."""
-    campaign = await service.create_campaign(session, body, actor.actor)
+async def create_campaign(body: CampaignCreate, session: SessionDep, runtime: RuntimeDep,
+                          actor: StaffPrincipal) -> CampaignDetail:
+    """Create a draft: mailboxes to rotate over, the contacts (ids and/or an audience), the steps and the window."""
+    # Leads answers before our session is first used: no transaction is open across the call.
+    ids, picked = await audiences.pick(runtime, body.contact_ids, body.audience)
+    campaign = await service.create_campaign(session, body, actor.actor, contact_ids=ids, audience=picked)
     return await service.campaign_detail(session, campaign.id)
+
+
+@campaigns.post("/audience-preview", responses={422: {}})
+async def audience_preview(body: AudiencePreviewRequest, runtime: RuntimeDep,
+                           _: ReaderPrincipal) -> AudiencePreview:
+    """The live count of an audience being built: total, eligible, and how many are excluded for each reason."""
+    return await audiences.preview(runtime, body)
 
 
 @campaigns.get("/{campaign_id}", responses={404: {}})
@@ -240,10 +252,12 @@ async def get_campaign(campaign_id: Id, session: SessionDep, _: ReaderPrincipal)
 
 
 @campaigns.patch("/{campaign_id}", responses={404: {}, 409: {}, 422: {}})
-async def update_campaign(campaign_id: Id, body: CampaignUpdate, session: SessionDep,
+async def update_campaign(campaign_id: Id, body: CampaignUpdate, session: SessionDep, runtime: RuntimeDep,
                           _: StaffPrincipal) -> CampaignDetail:
     """Change a draft."""
-    await service.update_campaign(session, campaign_id, body)
+    ids, picked = (await audiences.pick(runtime, body.contact_ids, body.audience) if body.audience is not None
+                   else (None, None))
+    await service.update_campaign(session, campaign_id, body, contact_ids=ids, audience=picked)
     return await service.campaign_detail(session, campaign_id)
 
 

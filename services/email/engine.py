@@ -538,7 +538,7 @@ class SendingEngine:
         out = OutgoingMessage(
             sender=sender, to=to, subject=message.subject, text=message.body_text or "", html=message.body_html,
             message_id=message.message_id or "", reply_to=reply_to, in_reply_to=message.in_reply_to,
-            references=[message.in_reply_to] if message.in_reply_to else (),
+            references=message.references or ([message.in_reply_to] if message.in_reply_to else ()),
             list_unsubscribe_url=url, list_unsubscribe_mailto=mailto, parts=parts)
         wire = build_message(out)
         dkim = runtime.deps.dkim

@@ -25,15 +25,17 @@ import email
 import email.header
 import email.policy
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.message import Message
 from enum import StrEnum
-from typing import Literal, Protocol
+from typing import Protocol
+
+from services.ai.schemas import ReplyLabel, classify_reply_by_rules
 
 from .html_text import html_to_text
 
-ReplyCategory = Literal["interested", "not_now", "out_of_office", "unsubscribe", "other"]
+# The labels are the ai service's (its /ai/classify-reply answers with the same ones).
+ReplyCategory = ReplyLabel
 _MSGID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _BOUNCE_SENDERS = re.compile(r"mailer-daemon|postmaster|mail delivery (subsystem|system)", re.I)
@@ -79,6 +81,9 @@ class InboundMessage:
     auto_reply_reason: str | None = None
     out_of_office: bool = False
     bounces: list[Bounce] = field(default_factory=list)
+    # The References of an answer to this message (RFC 5322 §3.6.4): its own References (or its one
+    # In-Reply-To when it has none), then its Message-ID; oldest first.
+    thread: list[str] = field(default_factory=list)
 
 
 def parse_inbound(raw: bytes) -> Message:
@@ -239,6 +244,24 @@ def references_of(msg: Message) -> list[str]:
     return found
 
 
+# An answer's References keeps the thread's first message and the latest ones (RFC 5322 allows trimming;
+# mail clients trim the middle of long threads the same way).
+MAX_THREAD = 20
+
+
+def thread_of(msg: Message, message_id: str | None) -> list[str]:
+    """The References an answer to ``msg`` carries (RFC 5322 §3.6.4), oldest first, at most MAX_THREAD."""
+    chain = list(dict.fromkeys(_MSGID.findall(_header(msg, "References"))))
+    if not chain:
+        parent = _MSGID.findall(_header(msg, "In-Reply-To"))
+        chain = parent if len(parent) == 1 else []  # several In-Reply-To ids: the RFC says none is used
+    if message_id:
+        chain = [mid for mid in chain if mid != message_id] + [message_id]
+    if len(chain) > MAX_THREAD:
+        chain = [chain[0], *chain[-(MAX_THREAD - 1):]]
+    return chain
+
+
 def body_text(msg: Message) -> str:
     """The readable text: the first text/plain part, else the first text/html part as text."""
     html: str | None = None
@@ -301,8 +324,9 @@ def inspect_message(raw: bytes) -> InboundMessage:
     reason = auto_reply_reason(msg)
     reply = strip_quoted(text)
     ooo = bool(_OOO_SUBJECTS.search(subject)) or bool(reason and _looks_out_of_office(reply))
-    return InboundMessage(Kind.AUTO_REPLY if reason else Kind.REPLY, mid_match.group() if mid_match else None,
-                          sender, subject, refs, reply, auto_reply_reason=reason, out_of_office=ooo)
+    mid = mid_match.group() if mid_match else None
+    return InboundMessage(Kind.AUTO_REPLY if reason else Kind.REPLY, mid, sender, subject, refs, reply,
+                          auto_reply_reason=reason, out_of_office=ooo, thread=thread_of(msg, mid))
 
 
 # -- reply classification -----------------------------------------------------------------------
@@ -321,54 +345,14 @@ class ReplyClassifier(Protocol):
     async def classify(self, text: str, *, subject: str = "", language: str | None = None) -> Classification: ...
 
 
-_RULES: Sequence[tuple[ReplyCategory, re.Pattern[str]]] = (
-    ("unsubscribe", re.compile(
-        r"unsubscribe|remove me|take me off|stop (e-?mailing|sending|contacting)|do not (contact|email|e-mail)|"
-        r"don't (contact|email|e-mail)|opt[- ]?out|no more e-?mails|"
-        r"abmelden|austragen|aus (ihrem|dem|ihrer) verteiler|keine (weiteren )?(e-?mails|mails|nachrichten|werbung)|"
-        r"nicht mehr (kontaktieren|anschreiben|schreiben)|löschen sie (meine|unsere) daten|widerspreche|"
-        r"kontaktieren sie (mich|uns) nicht", re.I)),
-    ("out_of_office", re.compile(
-        r"out of (the )?office|on (vacation|holiday|leave|parental leave)|away until|back on|return(ing)? on|"
-        r"limited access to (my )?e-?mail|"
-        r"nicht im (büro|hause)|abwesend|im urlaub|urlaubsbedingt|bin (ab|am|bis) .{0,30}wieder|"
-        r"außer haus|ausser haus|elternzeit|ab dem .{0,20} wieder erreichbar", re.I)),
-    ("not_now", re.compile(
-        r"not (right )?now|not at the moment|maybe later|(next|in a few) (month|quarter|year)|later this year|"
-        r"no budget|not a priority|reach out (again )?(in|later)|touch base (in|later)|circle back|"
-        r"not interested at (this|the moment)|bad timing|"
-        r"derzeit nicht|momentan nicht|aktuell (nicht|kein)|zur zeit nicht|zurzeit nicht|später (noch ?mal|wieder)|"
-        r"im (nächsten|kommenden) (jahr|quartal|monat)|kein budget|melden sie sich (gerne )?(später|in)|"
-        r"passt (gerade|im moment) nicht", re.I)),
-    ("interested", re.compile(
-        r"interested|sounds (good|great|interesting)|let'?s (talk|chat|meet|schedule)|set up a (call|meeting)|"
-        r"book a (call|meeting|time)|tell me more|send (me )?more (info|information|details)|happy to (talk|chat)|"
-        r"what (times?|day) (works|suits)|call me|when are you (free|available)|"
-        r"interess|klingt (gut|spannend|interessant)|gerne (mehr|einen termin|ein gespräch|telefonieren)|"
-        r"termin (vereinbaren|ausmachen)|rufen sie (mich|an)|schicken sie (mir )?(gerne )?(mehr|weitere|infos)|"
-        r"lassen sie uns (sprechen|telefonieren)|wann haben sie zeit", re.I)),
-)
-_NEGATED_INTEREST = re.compile(r"(not|no longer|nicht|kein) (interested|interessiert|interesse)", re.I)
-
-
 class RuleClassifier:
-    """Offline rules in German and English; the first rule that matches wins (unsubscribe first)."""
+    """Offline rules in German and English (shared with the ai service's offline answer)."""
 
     name = "rules"
 
     def classify_sync(self, text: str, *, subject: str = "") -> Classification:
-        body = strip_quoted(text)
-        haystack = f"{subject}\n{body}"
-        for category, pattern in _RULES:
-            match = pattern.search(haystack)
-            if match is None:
-                continue
-            if category == "interested" and _NEGATED_INTEREST.search(haystack):
-                continue
-            return Classification(category, 0.7, f"matched {match.group()!r}", self.name)
-        if _NEGATED_INTEREST.search(haystack):
-            return Classification("not_now", 0.6, "declined without asking to unsubscribe", self.name)
-        return Classification("other", 0.3, "no rule matched", self.name)
+        verdict = classify_reply_by_rules(strip_quoted(text), subject)
+        return Classification(verdict.label, verdict.confidence, verdict.reason, self.name)
 
     async def classify(self, text: str, *, subject: str = "", language: str | None = None) -> Classification:
         return self.classify_sync(text, subject=subject)

@@ -12,15 +12,14 @@ from typing import Any
 
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs import Handler, JobContext
-from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
+from services.leads.schemas import ActivityCreate, LeadStatus
 
 from . import repository as repo
 from .deps import EmailRuntime
+from .lead_status import move_contact
 from .prepare import prepare_campaign
 from .service import reads
 
-# A contact further along than "contacted" keeps its status when a mail goes out.
-MOVES_TO_CONTACTED = frozenset({LeadStatus.new, LeadStatus.enriched})
 TITLES = {"sent": "E-mail sent", "bounced": "E-mail bounced", "failed": "E-mail not sent",
           "unknown": "E-mail delivery unknown"}
 
@@ -37,9 +36,10 @@ async def record_timeline(ctx: JobContext) -> dict[str, Any]:
                                   external_id=f"email:contact:{contact_id}:unsubscribed")
         try:
             await leads.record_activity(activity)
+            moved = await move_contact(leads, contact_id, LeadStatus.unsubscribed)
         except NotFound:
             return {"skipped": "the contact no longer exists"}
-        return {"recorded": "unsubscribed"}
+        return {"recorded": "unsubscribed", **({"status": moved} if moved else {})}
     async with reads(runtime) as s:
         message = await repo.get_message(s, int(ctx.payload["message_id"]))
     if message is None:
@@ -66,13 +66,15 @@ async def record_timeline(ctx: JobContext) -> dict[str, Any]:
         await leads.record_activity(activity)
     except (NotFound, Invalid) as exc:
         return {"skipped": f"leads refused the entry: {exc}"}
-    if kind == "sent" and message.contact_id is not None:
+    # The engine records "bounced" for a hard bounce at SMTP (5.1.x) only: the address is dead.
+    target = {"sent": LeadStatus.contacted, "bounced": LeadStatus.bounced}.get(kind)
+    if target is not None and message.contact_id is not None:
         try:
-            contact = await leads.get_contact(message.contact_id)
-            if contact.status in MOVES_TO_CONTACTED:
-                await leads.update_contact(message.contact_id, ContactUpdate(status=LeadStatus.contacted))
+            moved = await move_contact(leads, message.contact_id, target)
         except NotFound:
             return {"recorded": kind, "status": "the contact no longer exists"}
+        if moved:
+            return {"recorded": kind, "status": moved}
     return {"recorded": kind}
 
 

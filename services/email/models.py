@@ -239,6 +239,8 @@ class Message(Base):
     # Deterministic (HMAC of the ledger row) and recorded before DATA.
     message_id: Mapped[str | None] = mapped_column(sa.String(250), unique=True, default=None)
     in_reply_to: Mapped[str | None] = mapped_column(sa.String(250), default=None)
+    # The whole thread for References (RFC 5322 §3.6.4), oldest first; None: only In-Reply-To is referred to.
+    references: Mapped[list[str] | None] = mapped_column(sa.JSON, default=None)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     locked_by: Mapped[str | None] = mapped_column(sa.String(96), default=None)
@@ -320,6 +322,8 @@ class ReplyDraft(Base):
     body_html: Mapped[str | None] = mapped_column(sa.Text, default=None)
     # The lead's reply (In-Reply-To of the answer) and what the thread referred to before it.
     in_reply_to: Mapped[str | None] = mapped_column(sa.String(250), default=None)
+    # The answer's References: the lead's reply's own thread, then the reply (RFC 5322 §3.6.4).
+    references: Mapped[list[str] | None] = mapped_column(sa.JSON, default=None)
     language: Mapped[str] = mapped_column(sa.String(8), default="en")
     timezone: Mapped[str] = mapped_column(sa.String(64), default="UTC")
     # [{"start", "end", "book_url"}] as offered, and the personal page for "none of these fit".

@@ -7,7 +7,8 @@ the calendar for the host's next three free slots in the contact's time zone (re
 provider, each a one-click booking link) with no session open, then stores a draft in the contact's
 language (de/en, formal). A passing failure of either raises: the job retries with backoff. A person
 sends the draft (a transactional ledger row keyed ``reply-draft:<id>``, In-Reply-To the lead's reply,
-through the campaign's mailbox, on the timeline as ``email.reply_sent``) or discards it.
+``references`` the whole thread per RFC 5322 §3.6.4: the reply's References, then the reply; through the
+campaign's mailbox, on the timeline as ``email.reply_sent``) or discards it.
 """
 
 from __future__ import annotations
@@ -103,6 +104,16 @@ def compose(*, salutation: str, language: str, offer: NextSlotsRead, zone: ZoneI
     return "\n".join(text).rstrip() + "\n", "\n".join(parts)
 
 
+def thread_references(payload: dict[str, Any]) -> list[str] | None:
+    """The answer's References from the draft job's payload (the poller's ``inbound.thread``); a job queued
+    before the poller recorded threads has only the reply's Message-ID, which then is the whole chain."""
+    chain = payload.get("references")
+    if isinstance(chain, list) and chain and all(isinstance(mid, str) for mid in chain):
+        return [str(mid) for mid in chain]
+    reply = payload.get("reply_message_id")
+    return [str(reply)] if reply else None
+
+
 def _zone(runtime: EmailRuntime, stored: str | None, contact: ContactRead, company: CompanyRead | None) -> ZoneInfo:
     settings = runtime.settings
     return contact_timezone(country_of(contact, company), stored, default=settings.email_default_timezone,
@@ -147,6 +158,7 @@ async def make_reply_draft(ctx: JobContext) -> dict[str, Any]:
                        subject=header_value(reply_subject(ctx.payload.get("subject"), language), field="subject",
                                             max_chars=998),
                        body_text=text, body_html=body_html, in_reply_to=ctx.payload.get("reply_message_id"),
+                       references=thread_references(ctx.payload),
                        language=language, timezone=zone.key,
                        slots=[s.model_dump(mode="json") for s in offer.slots], page_url=offer.page_url)
     try:
@@ -189,7 +201,7 @@ async def send_draft(runtime: EmailRuntime, draft_id: int, actor: str) -> ReplyD
         row = Message(key=key, mailbox_id=mailbox.id, contact_id=draft.contact_id, company_id=draft.company_id,
                       to_email=draft.to_email, to_name=draft.to_name, reply_to=mailbox.reply_to,
                       subject=draft.subject, body_text=draft.body_text, body_html=draft.body_html,
-                      in_reply_to=draft.in_reply_to, status=QUEUED,
+                      in_reply_to=draft.in_reply_to, references=draft.references, status=QUEUED,
                       timeline={"type": "email.reply_sent", "title": f"Reply sent: {draft.subject}"[:300]},
                       message_id=message_id(runtime.deps.message_id_key, domain, "key", key), attempts=0,
                       next_attempt_at=now)

@@ -11,8 +11,9 @@ A message is matched to the ledger by In-Reply-To / References (and the Message-
 DSN without the original headers, or a reply whose client dropped them, is matched by address to the
 newest message sent there. Then:
 
-* a **reply** is classified (interested / not now / out of office / unsubscribe / other; rules offline:
-  the ai service has no classification route yet), marks the message ``replied`` and stops every
+* a **reply** is classified (interested / not now / out of office / unsubscribe / other; by the ai
+  service's model when it has one, asked before the batch's transaction; by rules offline or when the
+  ai service fails: reply_labels.py), marks the message ``replied`` and stops every
   sequence of the contact; ``unsubscribe`` also suppresses the address; an out-of-office text written
   by a person postpones instead of stopping;
 * an **auto-reply** that says out of office postpones the contact's next step to the return date it
@@ -27,10 +28,12 @@ enqueued in the same transaction, so a leads outage delays the timeline and lose
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -41,14 +44,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.kit.db import session_scope, utcnow
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs import JobContext
-from services.leads.schemas import ActivityCreate, ContactUpdate, LeadStatus
+from services.leads.schemas import ActivityCreate, LeadStatus
 
 from . import repository as repo
 from .addresses import parse_address
 from .deps import EmailRuntime
 from .imap import FetchedMessage, ImapConfig, ImapCursor, ImapError, poll_mailbox
-from .inbound import Classification, InboundMessage, Kind, RuleClassifier, inspect_message
+from .inbound import Classification, InboundMessage, Kind, ReplyClassifier, RuleClassifier, inspect_message
+from .lead_status import move_contact
 from .models import BOUNCED, REPLIED, SENT, Mailbox, Message
+from .reply_labels import reply_classifier
 
 log = logging.getLogger("outbound.email.replies")
 
@@ -56,9 +61,10 @@ POLL_JOB = "email.poll_replies"
 TIMELINE_JOB = "email.inbound_timeline"
 # The answer offering free slots to an interested reply (offers.py); enqueued with the reply's event.
 DRAFT_JOB = "email.reply_draft"
-# Contacts this far along keep their status when they reply.
-STATUS_KEPT = frozenset({LeadStatus.replied, LeadStatus.meeting, LeadStatus.won, LeadStatus.lost})
 MAX_TEXT = 4000
+RULES = RuleClassifier()
+# Replies of one batch labelled by the ai service at once.
+CLASSIFY_CONCURRENCY = 4
 
 # -- out of office: until when ------------------------------------------------------------------------
 
@@ -264,9 +270,41 @@ def parse_fetched(mailbox_id: int, uidvalidity: int, fetched: FetchedMessage) ->
     return Parsed(fetched, inbound, inbound.message_id or f"<uid.{mailbox_id}.{uidvalidity}.{fetched.uid}@imap>")
 
 
+def _reply_texts(inbound: InboundMessage) -> tuple[str, str]:
+    """(text, subject) of a reply as we keep them, and as they are classified."""
+    return clean(inbound.reply_text, MAX_TEXT), clean(inbound.subject, 300)
+
+
+async def classify_replies(runtime: EmailRuntime, mailbox_id: int, parsed: list[Parsed],
+                           classifier: ReplyClassifier) -> dict[str, Classification]:
+    """The labels of a batch's new, matched replies, asked with no session open (a model may take seconds).
+
+    Only for a classifier that calls out (the rules answer inside the batch's transaction, for free);
+    replies already recorded or matching no message of ours are not sent anywhere.
+    """
+    if isinstance(classifier, RuleClassifier):
+        return {}
+    async with session_scope(runtime.sessions, writes=False) as s:
+        lookup = await load_lookup(s, mailbox_id, parsed)
+    wanted = [(key, item) for item in parsed if item.inbound.kind == Kind.REPLY
+              and (key := _key("reply", item.ident)) not in lookup.seen
+              and lookup.match(item.inbound, _sender_key(item.inbound.from_address))[0] is not None]
+    limit = asyncio.Semaphore(CLASSIFY_CONCURRENCY)
+
+    async def one(key: str, item: Parsed) -> tuple[str, Classification]:
+        text, subject = _reply_texts(item.inbound)
+        async with limit:
+            return key, await classifier.classify(text, subject=subject)
+
+    return dict(await asyncio.gather(*(one(key, item) for key, item in wanted)))
+
+
 async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox, item: Parsed,
-                        lookup: BatchLookup, classifier: RuleClassifier) -> Applied:
-    """Record one inbound message and apply what it means (see the module docstring)."""
+                        lookup: BatchLookup, verdicts: Mapping[str, Classification] | None = None) -> Applied:
+    """Record one inbound message and apply what it means (see the module docstring).
+
+    ``verdicts``: labels of replies classified beforehand (``classify_replies``), by key; the rules label
+    any other reply."""
     now = runtime.deps.clock()
     applied = Applied()
     inbound, ident = item.inbound, item.ident
@@ -300,7 +338,8 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                                                    email=recipient or message.to_email)
             title = (f"E-mail bounced ({bounce.status})" if bounce.permanent
                      else f"E-mail delivery delayed ({bounce.status or 'temporary'})")
-            await enqueue_timeline(runtime, s, message, kind="bounced", key=key, title=title, detail=detail, at=now)
+            await enqueue_timeline(runtime, s, message, kind="bounced", key=key, title=title, detail=detail, at=now,
+                                   status=LeadStatus.bounced.value if bounce.permanent else None)
         return applied
 
     key = _key("reply" if inbound.kind == Kind.REPLY else "auto", ident)
@@ -312,8 +351,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
     if message is None:
         applied.unmatched += 1
         return applied
-    text = clean(inbound.reply_text, MAX_TEXT)
-    subject = clean(inbound.subject, 300)
+    text, subject = _reply_texts(inbound)
     base: dict[str, Any] = {"from": clean(inbound.from_address, 320), "subject": subject, "text": text,
                             "matched_by": how, "message_id": inbound.message_id}
     if inbound.kind == Kind.AUTO_REPLY:
@@ -330,7 +368,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
         await enqueue_timeline(runtime, s, message, kind="auto_reply", key=key, title=title, detail=detail, at=now)
         return applied
 
-    verdict: Classification = await classifier.classify(text, subject=subject)
+    verdict = (verdicts or {}).get(key) or RULES.classify_sync(text, subject=subject)
     detail = {**base, "category": verdict.category, "confidence": verdict.confidence, "reason": verdict.reason,
               "classifier": verdict.classifier}
     applied.categories[verdict.category] = applied.categories.get(verdict.category, 0) + 1
@@ -354,7 +392,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
     if verdict.category == "interested" and message.campaign_id is not None and message.contact_id is not None:
         # The job decides whether the campaign has a booking page; the calendar is asked there, not here.
         repo.add_job(s, DRAFT_JOB, {"key": key, "message_id": message.id, "reply_message_id": inbound.message_id,
-                                    "subject": subject},
+                                    "references": inbound.thread, "subject": subject},
                      key=f"draft:{key}"[:200], max_attempts=10, run_at=utcnow())
     if verdict.category == "unsubscribe":
         ledger_key = _sender_key(message.to_email) or message.to_email.lower()
@@ -371,7 +409,7 @@ async def apply_inbound(runtime: EmailRuntime, s: AsyncSession, mailbox: Mailbox
                              detail={"via": "reply", "from": clean(inbound.from_address, 320)})
         applied.unsubscribes += 1
         await enqueue_timeline(runtime, s, message, kind="unsubscribed", key=ukey, title="Unsubscribed by reply",
-                        detail={"via": "reply"}, at=now)
+                        detail={"via": "reply"}, at=now, status=LeadStatus.unsubscribed.value)
     return applied
 
 
@@ -395,10 +433,14 @@ def _cursor(state: dict[str, Any] | None) -> ImapCursor:
     return ImapCursor(int(validity) if isinstance(validity, int) else None, int(state.get("last_uid") or 0))
 
 
-async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobContext | None = None) -> Applied:
-    """Read a mailbox's new messages batch by batch until none is left (see the module docstring)."""
+async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobContext | None = None,
+                           classifier: ReplyClassifier | None = None) -> Applied:
+    """Read a mailbox's new messages batch by batch until none is left (see the module docstring).
+
+    ``classifier``: who labels replies (default: asked of the ai service now, reply_labels.py)."""
     total = Applied()
-    classifier = RuleClassifier()
+    if classifier is None:
+        classifier = await reply_classifier(runtime.deps.ai)
     while True:
         async with session_scope(runtime.sessions, writes=False) as s:
             mailbox = await repo.get_mailbox(s, mailbox_id)
@@ -418,6 +460,7 @@ async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobConte
             return total  # a wrong login or a refused folder waits for a person; the error is on the mailbox
         validity = result.cursor.uidvalidity or 0
         parsed = [parse_fetched(mailbox_id, validity, f) for f in result.messages]  # CPU only, no session
+        verdicts = await classify_replies(runtime, mailbox_id, parsed, classifier)
         try:
             async with session_scope(runtime.sessions) as s:
                 mailbox = await repo.get_mailbox(s, mailbox_id)
@@ -428,7 +471,7 @@ async def poll_one_mailbox(runtime: EmailRuntime, mailbox_id: int, ctx: JobConte
                 lookup = await load_lookup(s, mailbox_id, parsed)
                 batch = Applied()
                 for item in parsed:
-                    batch.add(await apply_inbound(runtime, s, mailbox, item, lookup, classifier))
+                    batch.add(await apply_inbound(runtime, s, mailbox, item, lookup, verdicts))
                 await repo.set_imap_state(
                     s, mailbox_id, state={"uidvalidity": result.cursor.uidvalidity,
                                           "last_uid": result.cursor.last_uid},
@@ -469,9 +512,10 @@ async def poll_replies(ctx: JobContext) -> dict[str, Any]:
     try:
         async with session_scope(runtime.sessions, writes=False) as s:
             ids = await repo.imap_mailbox_ids(s)
+        classifier = await reply_classifier(runtime.deps.ai) if ids else None  # once for every mailbox
         for mailbox_id in ids:
             try:
-                total.add(await poll_one_mailbox(runtime, mailbox_id, ctx))
+                total.add(await poll_one_mailbox(runtime, mailbox_id, ctx, classifier))
             except ImapError as exc:
                 errors[str(mailbox_id)] = str(exc)
     finally:
@@ -488,10 +532,9 @@ async def tell_leads(ctx: JobContext) -> dict[str, Any]:
         await leads.record_activity(activity)
         status = ctx.payload.get("status")
         if status and activity.contact_id is not None:
-            contact = await leads.get_contact(activity.contact_id)
-            if contact.status not in STATUS_KEPT:
-                await leads.update_contact(activity.contact_id, ContactUpdate(status=LeadStatus(status)))
-                return {"status": status}
+            moved = await move_contact(leads, activity.contact_id, LeadStatus(status))
+            if moved:
+                return {"status": moved}
     except (NotFound, Invalid) as exc:  # the contact is gone, or leads refuses the entry: no retry changes that
         return {"refused": str(exc)[:500]}
     return {}

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
+from services.leads.schemas import ContactFilter
+
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9:._@/-]{8,200}$")]
 HeaderText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
@@ -303,10 +305,27 @@ class StepIn(BaseModel):
     ai_line: bool = False
 
 
+class AudienceIn(ContactFilter):
+    """Contacts picked by a saved filter in leads and/or criteria (tags, statuses, company_ids, q, legal_basis),
+    resolved to contact ids when the campaign is created or changed: later matches do not join by themselves."""
+
+    saved_filter_id: Id | None = None
+
+
+class AudienceRead(AudienceIn):
+    """How a campaign's audience was picked: the filter it came from and how many contacts it matched then."""
+
+    saved_filter_name: str | None = None
+    matched: int = 0
+    resolved_at: datetime | None = None
+
+
 class CampaignCreate(BaseModel):
     name: Name
     mailbox_ids: list[Id] = Field(min_length=1, max_length=50)
     contact_ids: list[Id] = Field(default_factory=list, max_length=100_000)
+    # In addition to contact_ids (the union, each contact once).
+    audience: AudienceIn | None = None
     steps: list[StepIn] = Field(min_length=1, max_length=20)
     send_window: SendWindowIn | None = None  # None: any time
     track_opens: bool = False
@@ -321,6 +340,8 @@ class CampaignUpdate(BaseModel):
     name: Name | None = None
     mailbox_ids: list[Id] | None = Field(default=None, min_length=1, max_length=50)
     contact_ids: list[Id] | None = Field(default=None, max_length=100_000)
+    # Given: the contacts become contact_ids (or none) plus the audience's, and the audience is kept.
+    audience: AudienceIn | None = None
     steps: list[StepIn] | None = Field(default=None, min_length=1, max_length=20)
     send_window: SendWindowIn | None = None
     track_opens: bool | None = None
@@ -385,6 +406,7 @@ class CampaignRead(BaseModel):
     track_opens: bool
     track_clicks: bool
     booking_page_id: int | None = None
+    audience: AudienceRead | None = None
     progress: Progress
     created_by: str | None
     created_at: datetime
@@ -412,6 +434,19 @@ class CampaignState(BaseModel):
 
 ExclusionReason = Literal["no_email", "invalid_email", "suppressed", "unsubscribed", "legal_basis", "duplicate",
                           "contact_missing", "stopped"]
+
+
+class AudiencePreviewRequest(BaseModel):
+    contact_ids: list[Id] = Field(default_factory=list, max_length=100_000)
+    audience: AudienceIn | None = None
+
+
+class AudiencePreview(BaseModel):
+    """The live count of an audience being built: how many contacts, how many may be mailed, who not and why."""
+
+    total: int
+    eligible: int
+    excluded_by_reason: dict[ExclusionReason, int]
 
 
 class Exclusion(BaseModel):
@@ -615,6 +650,7 @@ class ReplyDraftRead(BaseModel):
     body_text: str
     body_html: str | None
     in_reply_to: str | None
+    references: list[str] | None = None  # the thread the answer refers to, oldest first
     language: str
     timezone: str
     slots: list[OfferedSlotRead]

@@ -48,6 +48,7 @@ from .models import (
 from .pacing import Pacing, SendWindow, Warmup
 from .render import SenderInfo, TemplateCache, build_context, contact_address, needs_legal_basis
 from .schemas import (
+    AudienceRead,
     CampaignCreate,
     CampaignDetail,
     CampaignRead,
@@ -499,18 +500,23 @@ def _steps(body_steps: Sequence[Any]) -> list[dict[str, Any]]:
              "ai_line": st.ai_line} for st in body_steps]
 
 
-async def create_campaign(s: AsyncSession, body: CampaignCreate, actor: str) -> Campaign:
+async def create_campaign(s: AsyncSession, body: CampaignCreate, actor: str, *,
+                          contact_ids: Sequence[int] | None = None, audience: dict[str, Any] | None = None) -> Campaign:
+    """``contact_ids`` and ``audience``: the audience as audiences.pick resolved it (default: the body's ids)."""
     await _check_parts(s, body.mailbox_ids, [st.template_id for st in body.steps])
     campaign = Campaign(name=body.name, status=DRAFT, send_window=window_json(body.send_window),
                         track_opens=body.track_opens, track_clicks=body.track_clicks,
-                        booking_page_id=body.booking_page_id, created_by=actor)
+                        booking_page_id=body.booking_page_id, audience=audience, created_by=actor)
     await repo.add(s, campaign)
-    await repo.replace_campaign_parts(s, campaign.id, mailbox_ids=body.mailbox_ids, contact_ids=body.contact_ids,
+    await repo.replace_campaign_parts(s, campaign.id, mailbox_ids=body.mailbox_ids,
+                                      contact_ids=body.contact_ids if contact_ids is None else contact_ids,
                                       steps=_steps(body.steps))
     return campaign
 
 
-async def update_campaign(s: AsyncSession, campaign_id: int, body: CampaignUpdate) -> Campaign:
+async def update_campaign(s: AsyncSession, campaign_id: int, body: CampaignUpdate, *,
+                          contact_ids: Sequence[int] | None = None, audience: dict[str, Any] | None = None) -> Campaign:
+    """``contact_ids`` and ``audience``: as audiences.pick resolved them when the body names contacts or an audience."""
     campaign = await repo.lock_campaign(s, campaign_id)
     if campaign is None:
         raise NotFound(f"Campaign {campaign_id} does not exist.")
@@ -527,7 +533,12 @@ async def update_campaign(s: AsyncSession, campaign_id: int, body: CampaignUpdat
             setattr(campaign, flag, data[flag])
     if "booking_page_id" in data:
         campaign.booking_page_id = data["booking_page_id"]
-    await repo.replace_campaign_parts(s, campaign.id, mailbox_ids=body.mailbox_ids, contact_ids=body.contact_ids,
+    picks = "contact_ids" in data or "audience" in data
+    if picks:
+        campaign.audience = audience
+    await repo.replace_campaign_parts(s, campaign.id, mailbox_ids=body.mailbox_ids,
+                                      contact_ids=(contact_ids if contact_ids is not None else body.contact_ids)
+                                      if picks else None,
                                       steps=_steps(body.steps) if body.steps is not None else None)
     campaign.updated_at = datetime.now(UTC)
     await s.flush()
@@ -545,7 +556,9 @@ async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list
             steps=[StepRead(position=st.position, template_id=st.template_id, delay_days=st.delay_days,
                             business_days=st.business_days, ai_line=st.ai_line) for st in steps],
             send_window=SendWindowIn(**c.send_window) if c.send_window else None, track_opens=c.track_opens,
-            track_clicks=c.track_clicks, booking_page_id=c.booking_page_id, progress=Progress(**progress[c.id]),
+            track_clicks=c.track_clicks, booking_page_id=c.booking_page_id,
+            audience=AudienceRead.model_validate(c.audience) if c.audience else None,
+            progress=Progress(**progress[c.id]),
             created_by=c.created_by,
             created_at=c.created_at, updated_at=c.updated_at, started_at=c.started_at, paused_at=c.paused_at,
             stopped_at=c.stopped_at, finished_at=c.finished_at, prepared_at=c.prepared_at))

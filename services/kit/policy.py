@@ -115,6 +115,9 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("DELETE", "/leads/contacts/{contact_id}", demo_mode=ALLOWED),
     write("POST", "/leads/contacts/{contact_id}/merge", demo_mode=ALLOWED),
     write("POST", "/leads/contacts/{contact_id}/notes", demo_mode=ALLOWED, demo_role=True),
+    # A saved filter is a CRM list view (and a campaign's audience, still a draft): it reaches nobody.
+    write("POST", "/leads/saved-filters", demo_mode=ALLOWED, demo_role=True),
+    write("DELETE", "/leads/saved-filters/{filter_id}", demo_mode=ALLOWED),
     # Services record timeline entries (a booking from the public page ends up here).
     write("POST", "/leads/activities", demo_mode=ALLOWED),
     write("POST", "/leads/finder", demo_mode=REFUSED),
@@ -133,6 +136,7 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/ai/personalise", demo_mode=REFUSED),
     write("POST", "/ai/write/email", demo_mode=REFUSED),
     write("POST", "/ai/write/improve", demo_mode=REFUSED),
+    write("POST", "/ai/classify-reply", demo_mode=REFUSED),
     write("POST", "/ai/prompts", demo_mode=REFUSED),
     write("PUT", "/ai/prompts/{name}", demo_mode=REFUSED),
     write("POST", "/ai/prompts/{name}/activate", demo_mode=REFUSED),
@@ -156,6 +160,8 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     # A preview renders a template for a contact and saves nothing.
     write("POST", "/email/templates/{template_id}/preview", demo_mode=ALLOWED, demo_role=True),
     write("POST", "/email/campaigns", demo_mode=ALLOWED, demo_role=True),
+    # The live count of an audience being built reads and saves nothing.
+    write("POST", "/email/campaigns/audience-preview", demo_mode=ALLOWED, demo_role=True),
     write("PATCH", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED, demo_role=True),
     write("DELETE", "/email/campaigns/{campaign_id}", demo_mode=ALLOWED, demo_role=True),
     # Resending mails someone again; discarding only records that it will not be.

@@ -13,7 +13,7 @@ from services.kit.errors import PayloadTooLarge
 from services.kit.jobs_api import jobs_router
 from services.kit.schemas import JobRead, Page
 
-from . import csv_io, finder, service, sites
+from . import csv_io, finder, saved_filters, service, sites
 from . import jobs as jobs_
 from .deps import RuntimeDep
 from .schemas import (
@@ -23,6 +23,8 @@ from .schemas import (
     CompanyRead,
     CompanyUpdate,
     ContactCreate,
+    ContactFilter,
+    ContactIds,
     ContactReachList,
     ContactRead,
     ContactUpdate,
@@ -38,6 +40,8 @@ from .schemas import (
     MergeRequest,
     NoteCreate,
     NoteRead,
+    SavedFilterCreate,
+    SavedFilterRead,
     SiteCrawlRead,
 )
 from .settings import LeadsSettings
@@ -48,6 +52,7 @@ contacts = APIRouter(prefix="/leads/contacts", tags=["contacts"])
 timeline = APIRouter(prefix="/leads/activities", tags=["timeline"])
 finder_routes = APIRouter(prefix="/leads/finder", tags=["finder"])
 site_routes = APIRouter(prefix="/leads", tags=["sites"])
+saved_filter_routes = APIRouter(prefix="/leads/saved-filters", tags=["saved-filters"])
 
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Text = Annotated[str | None, Query(max_length=200)]
@@ -188,6 +193,18 @@ async def contact_reach(session: SessionDep, _: ReaderPrincipal, ids: RequiredId
     return await service.contact_reach(session, ids)
 
 
+@contacts.get("/ids", responses={404: {}})
+async def contact_ids(session: SessionDep, _: ReaderPrincipal,
+                      saved_filter_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None, q: Text = None,
+                      tags: Annotated[list[str] | None, Query(max_length=50)] = None,
+                      statuses: Annotated[list[LeadStatus] | None, Query(max_length=20)] = None,
+                      company_ids: Ids = None, legal_basis: LegalBasis | None = None) -> ContactIds:
+    """The ids of the contacts a saved filter and/or criteria pick (a campaign's audience), up to 100,000."""
+    criteria = ContactFilter(q=q, tags=tags or [], statuses=statuses or [], company_ids=company_ids or [],
+                             legal_basis=legal_basis)
+    return await saved_filters.contact_ids(session, criteria, saved_filter_id)
+
+
 @contacts.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
 async def create_contact(body: ContactCreate, session: SessionDep, actor: WriterPrincipal) -> ContactRead:
     """Add a contact by hand."""
@@ -300,3 +317,27 @@ async def import_finder_results(job_id: Id, body: ImportRequest, session: Sessio
 async def extract(body: ExtractRequest, runtime: RuntimeDep, _: CrawlerDep) -> SiteCrawlRead:
     """Crawl a website now and keep what was seen (service token, scope leads:crawl)."""
     return await sites.crawl_now(runtime, body.url)
+
+
+@saved_filter_routes.get("")
+async def list_saved_filters(session: SessionDep, _: ReaderPrincipal) -> list[SavedFilterRead]:
+    """Every saved contact filter, by name, with how many contacts each picks now."""
+    return await saved_filters.list_all(session)
+
+
+@saved_filter_routes.post("", status_code=status.HTTP_201_CREATED, responses={409: {}})
+async def create_saved_filter(body: SavedFilterCreate, session: SessionDep, actor: WriterPrincipal) -> SavedFilterRead:
+    """Save a contact filter under a name (a list view to return to, a campaign's audience)."""
+    return await saved_filters.create(session, body, actor)
+
+
+@saved_filter_routes.get("/{filter_id}", responses={404: {}})
+async def get_saved_filter(filter_id: Id, session: SessionDep, _: ReaderPrincipal) -> SavedFilterRead:
+    """One saved filter."""
+    return await saved_filters.get(session, filter_id)
+
+
+@saved_filter_routes.delete("/{filter_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
+async def delete_saved_filter(filter_id: Id, session: SessionDep, _: WriterPrincipal) -> None:
+    """Delete a saved filter (campaigns made from it keep their contacts)."""
+    await saved_filters.delete(session, filter_id)

@@ -12,10 +12,13 @@ from .schemas import (
     CompanyRead,
     CompanyUpdate,
     ContactCreate,
+    ContactFilter,
+    ContactIds,
     ContactReach,
     ContactReachList,
     ContactRead,
     ContactUpdate,
+    SavedFilterRead,
     SiteCrawlRead,
 )
 
@@ -57,6 +60,18 @@ class LeadsClient(ServiceClient):
             body = await self.call("GET", "/leads/contacts/reach", params={"ids": wanted[start:start + 500]})
             out.update({c.id: c for c in ContactReachList.model_validate(body).items})
         return out
+
+
+    async def contact_ids(self, criteria: ContactFilter, *, saved_filter_id: int | None = None,
+                          token: str | None = None) -> ContactIds:
+        """The ids of the contacts a saved filter and/or criteria pick now (a campaign's audience)."""
+        params: dict[str, Any] = criteria.model_dump(mode="json", exclude_defaults=True)
+        if saved_filter_id is not None:
+            params["saved_filter_id"] = saved_filter_id
+        return ContactIds.model_validate(await self.call("GET", "/leads/contacts/ids", params=params, token=token))
+
+    async def saved_filter(self, filter_id: int, *, token: str | None = None) -> SavedFilterRead:
+        return SavedFilterRead.model_validate(await self.call("GET", f"/leads/saved-filters/{filter_id}", token=token))
 
     async def companies_by_ids(self, ids: list[int], *, token: str | None = None) -> dict[int, CompanyRead]:
         """The companies with these ids that exist, 500 a call."""

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from services.kit.app import create_service_app
 
-from .api import companies, contacts, finder_routes, jobs, site_routes, timeline
+from .api import companies, contacts, finder_routes, jobs, saved_filter_routes, site_routes, timeline
 from .crawler import net
 from .deps import LeadsDeps, LeadsRuntime
 from .jobs import HANDLERS
@@ -27,6 +27,7 @@ def create_app(settings: LeadsSettings | None = None, *, resolver: net.Resolver 
 
     return create_service_app(
         name="leads", settings=settings, prefixes=["leads"],
-        routers=[companies, contacts, timeline, site_routes, finder_routes, jobs], migrations=MIGRATIONS,
+        routers=[companies, contacts, timeline, site_routes, finder_routes, saved_filter_routes, jobs],
+        migrations=MIGRATIONS,
         build_deps=build, job_model=Job, job_handlers=dict(HANDLERS), description=__doc__ or "",
     )

@@ -96,6 +96,18 @@ class ContactTag(Base):
     tag: Mapped[str] = mapped_column(sa.String(60), primary_key=True, index=True)
 
 
+class SavedFilter(Base):
+    """A named contact filter (ContactFilter as JSON): a list view people return to, a campaign's audience."""
+
+    __tablename__ = "saved_filters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    filters: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    created_by: Mapped[str | None] = mapped_column(sa.String(320))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Note(Base):
     __tablename__ = "notes"
 

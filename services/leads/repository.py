@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.db import contains_pattern, json_array_agg
 
-from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SiteCrawl, SiteResult
+from .models import Activity, Company, CompanyTag, Contact, ContactTag, Note, SavedFilter, SiteCrawl, SiteResult
 
 SORTABLE = {"name", "created_at", "updated_at", "city", "status"}
 
@@ -238,6 +238,46 @@ async def list_contacts(s: AsyncSession, *, q: str | None, company_id: int | Non
     params = {name: value for name, value in params.items() if value is not None and value != ""}
     sort = sort if sort.lstrip("-") in SORTABLE - {"city"} else "-created_at"
     return await _page(s, CONTACT_LIST, tuple(params), sort, params, limit, offset)
+
+
+def _contact_filter(q: str | None, tags: Sequence[str], statuses: Sequence[str], company_ids: Sequence[int],
+                    legal_basis: str | None) -> list[sa.ColumnElement[bool]]:
+    where: list[sa.ColumnElement[bool]] = []
+    if q:
+        where.append(Contact.search_text.like(contains_pattern(q.lower()), escape="\\"))
+    if tags:
+        where.append(Contact.id.in_(sa.select(ContactTag.contact_id).where(ContactTag.tag.in_(list(tags)))))
+    if statuses:
+        where.append(Contact.status.in_(list(statuses)))
+    if company_ids:
+        where.append(Contact.company_id.in_(list(company_ids)))
+    if legal_basis:
+        where.append(Contact.legal_basis == legal_basis)
+    return where
+
+
+async def contact_ids_matching(s: AsyncSession, *, q: str | None, tags: Sequence[str], statuses: Sequence[str],
+                               company_ids: Sequence[int], legal_basis: str | None,
+                               limit: int) -> tuple[list[int], int]:
+    """The ids of the contacts a filter picks, oldest first (at most ``limit``), and how many it picks."""
+    where = _contact_filter(q, tags, statuses, company_ids, legal_basis)
+    ids = list((await s.execute(sa.select(Contact.id).where(*where).order_by(Contact.id).limit(limit))).scalars())
+    if len(ids) < limit:
+        return ids, len(ids)
+    total = (await s.execute(sa.select(sa.func.count()).select_from(Contact).where(*where))).scalar_one()
+    return ids, int(total)
+
+
+async def list_saved_filters(s: AsyncSession) -> Sequence[SavedFilter]:
+    return (await s.execute(sa.select(SavedFilter).order_by(SavedFilter.name))).scalars().all()
+
+
+async def get_saved_filter(s: AsyncSession, filter_id: int) -> SavedFilter | None:
+    return await s.get(SavedFilter, filter_id)
+
+
+async def saved_filter_by_name(s: AsyncSession, name: str) -> SavedFilter | None:
+    return (await s.execute(sa.select(SavedFilter).where(SavedFilter.name == name))).scalar_one_or_none()
 
 
 async def contact_ids_of_company(s: AsyncSession, company_id: int) -> list[int]:

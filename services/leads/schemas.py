@@ -46,6 +46,9 @@ class LeadStatus(StrEnum):
     meeting = "meeting"
     won = "won"
     lost = "lost"
+    # Set by the e-mail service: the address hard-bounced / the contact opted out of e-mail.
+    bounced = "bounced"
+    unsubscribed = "unsubscribed"
 
 
 class LegalBasis(StrEnum):
@@ -199,6 +202,40 @@ class ContactReach(BaseModel):
 
 class ContactReachList(BaseModel):
     items: list[ContactReach]
+
+
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class ContactFilter(BaseModel):
+    """Which contacts: every criterion given must hold; a list holds when any of its values does."""
+
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    tags: list[Tag] = Field(default_factory=list, max_length=50)
+    statuses: list[LeadStatus] = Field(default_factory=list, max_length=20)
+    company_ids: list[Id] = Field(default_factory=list, max_length=1000)
+    legal_basis: LegalBasis | None = None
+
+
+class SavedFilterCreate(BaseModel):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    filters: ContactFilter
+
+
+class SavedFilterRead(ORMModel):
+    id: int
+    name: str
+    filters: ContactFilter
+    created_by: str | None
+    created_at: datetime
+    total: int = 0  # contacts the filter picks now
+
+
+class ContactIds(BaseModel):
+    """The ids of the contacts a filter picks (oldest first), at most ``limit`` of ``total``."""
+
+    ids: list[int]
+    total: int
 
 
 class NoteCreate(BaseModel):

@@ -26,10 +26,11 @@ async def _contact(stack: AIStack) -> int:
 async def test_prompt_library_is_versioned_and_admin_only(database_url: str, tmp_path: Path) -> None:
     async with ai_stack(database_url, tmp_path) as stack:
         listed = (await stack.ai.get("/ai/prompts", headers=stack.demo)).json()
-        assert {p["name"] for p in listed} == {"enrich_company", "write_email", "improve_email", "personalise_step"}
+        assert {p["name"] for p in listed} == {"enrich_company", "write_email", "improve_email", "personalise_step",
+                                               "classify_reply"}
         # Every default version shipped is kept; the writing prompts' second one is active.
         assert {p["name"]: p["active"]["version"] for p in listed} == {
-            "enrich_company": 1, "write_email": 2, "improve_email": 2, "personalise_step": 2}
+            "enrich_company": 1, "write_email": 2, "improve_email": 2, "personalise_step": 2, "classify_reply": 1}
         assert all(p["active"]["created_by"] == "system" for p in listed)
         change = {"template": "{{facts}}\nBe brief.\n{{source}}", "description": "shorter"}
         assert (await stack.ai.put("/ai/prompts/enrich_company", headers=stack.sales, json=change)).status_code == 403

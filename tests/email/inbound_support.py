@@ -166,7 +166,7 @@ class EmailStack:
 
 @contextlib.asynccontextmanager
 async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = False, served: bool = False,
-                      leads_overrides: dict[str, Any] | None = None,
+                      leads_overrides: dict[str, Any] | None = None, ai_overrides: dict[str, Any] | None = None,
                       **overrides: Any) -> AsyncIterator[EmailStack]:
     users_app = create_users(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}"))
     users_origin = f"http://users-{id(users_app)}.local"
@@ -181,7 +181,7 @@ async def email_stack(database_url: str, tmp_path: Path, *, with_ai: bool = Fals
     if with_ai:
         ai_app = create_ai(AISettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'ai.db'}",  # type: ignore[call-arg]
                                       environment="test", users_url=users_origin, leads_url=leads_origin,
-                                      service_secret=SERVICE_SECRET, data_dir=tmp_path))
+                                      service_secret=SERVICE_SECRET, data_dir=tmp_path, **(ai_overrides or {})))
         ai_origin = f"http://ai-{id(ai_app)}.local"
         register_local_app(ai_origin, ai_app)
     values: dict[str, Any] = {

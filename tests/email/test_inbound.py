@@ -59,6 +59,26 @@ def test_references_in_order_in_reply_to_first() -> None:
     assert found.kind is Kind.REPLY and found.auto_reply_reason is None
 
 
+def test_an_answer_refers_to_the_whole_thread_rfc5322() -> None:
+    """References of an answer: the parent's References, then the parent's Message-ID (RFC 5322 §3.6.4)."""
+    assert inspect_message(reply("Danke!")).thread == ["<older@outbound.example>", ORIGINAL_ID, "<r1@client.example>"]
+    refs = b"References: <older@outbound.example> " + ORIGINAL_ID.encode() + b"\r\n"
+    only_parent = reply("Danke!").replace(refs, b"")
+    assert b"References" not in only_parent
+    assert inspect_message(only_parent).thread == [ORIGINAL_ID, "<r1@client.example>"]
+    # Several In-Reply-To ids and no References: none of them is the parent (the RFC says not to guess).
+    several = only_parent.replace(f"In-Reply-To: {ORIGINAL_ID}".encode(),
+                                  f"In-Reply-To: {ORIGINAL_ID} <other@x.example>".encode())
+    assert inspect_message(several).thread == ["<r1@client.example>"]
+    # A long thread keeps its first message and the latest ones.
+    chain = " ".join(f"<m{i}@x.example>" for i in range(40))
+    long = reply("Danke!").replace(b"References: <older@outbound.example> " + ORIGINAL_ID.encode(),
+                                   f"References: {chain}".encode())
+    thread = inspect_message(long).thread
+    assert len(thread) == 20 and thread[0] == "<m0@x.example>" and thread[-2:] == ["<m39@x.example>",
+                                                                                 "<r1@client.example>"]
+
+
 @pytest.mark.parametrize("extra,subject", [
     ("Auto-Submitted: auto-replied\n", "Re: Kurze Frage"),
     ("X-Autoreply: yes\n", "Re: Kurze Frage"),

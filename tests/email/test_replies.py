@@ -193,6 +193,11 @@ async def test_replies_bounces_and_auto_replies_from_dovecot(database_url: str, 
         assert contact["status"] == "replied"
         assert any(e["type"] == "email.bounced" for e in await _timeline(stack, p[1]))
         assert any(e["type"] == "email.unsubscribed" for e in await _timeline(stack, p[5]))
+        # A hard DSN moves the contact to bounced, a soft one does not; unsubscribe-by-reply to unsubscribed
+        # (whichever of its two timeline jobs, "replied" or "unsubscribed", ran first).
+        statuses = {c: (await stack.leads.get(f"/leads/contacts/{c}", headers=stack.admin)).json()["status"]
+                    for c in p}
+        assert [statuses[c] for c in p] == ["replied", "bounced", "bounced", "contacted", "contacted", "unsubscribed"]
 
         # Idempotent: the cursor is reset (as after a crash before the commit) and the box read again.
         async with stack.runtime.sessions() as s:

@@ -13,6 +13,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from services.calendar.schemas import NextSlotsRead, OfferedSlot
+from services.email.addresses import parse_address
+from services.email.mime import OutgoingMessage, build_message
 from services.email.offers import compose, reply_subject
 from services.email.replies import poll_one_mailbox
 from tests.email.calendar_support import email_and_calendar
@@ -61,6 +63,7 @@ async def test_an_interested_reply_gets_a_draft_offering_three_slots_sent_as_a_r
         assert listed.status_code == 200, listed.text
         [draft] = listed.json()["items"]
         assert draft["status"] == "draft" and draft["in_reply_to"] == "<lena-1@client.example>"
+        assert draft["references"] == [first_mid, "<lena-1@client.example>"]  # the thread, RFC 5322 §3.6.4
         assert draft["subject"] == "Re: Hello Lena" and draft["language"] == "en"
         assert draft["campaign_id"] == campaign["id"] and draft["mailbox_id"] == box["id"]
         assert len(draft["slots"]) == 3
@@ -95,6 +98,14 @@ async def test_an_interested_reply_gets_a_draft_offering_three_slots_sent_as_a_r
         assert len(urls) == 3
         [row] = [m for m in await stack.messages() if m.id == sent.json()["sent_message_id"]]
         assert row.status == "sent" and row.key == f"reply-draft:{draft['id']}"
+        # The ledger row holds the whole chain; engine._wire puts it into References.
+        assert row.references == [first_mid, "<lena-1@client.example>"]
+        chain = build_message(OutgoingMessage(
+            sender=parse_address("anna@seller.example"), to=parse_address(row.to_email), subject=row.subject,
+            text=row.body_text, message_id=row.message_id or "", in_reply_to=row.in_reply_to,
+            references=row.references or ()))
+        assert email.message_from_bytes(chain, policy=email.policy.default)["References"] == \
+            f"{first_mid} <lena-1@client.example>"
         await stack.run_jobs()
         timeline = (await stack.leads.get(f"/leads/contacts/{lena['id']}/timeline", headers=stack.admin)).json()
         assert any(a["type"] == "email.reply_sent" for a in timeline["items"])

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/ai/classify-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classify Reply
+         * @description Label a reply: interested, not now, out of office, unsubscribe or other (rules when no model is set).
+         */
+        post: operations["ai-write-classify_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ai/enrich/batch": {
         parameters: {
             query?: never;
@@ -1335,9 +1355,29 @@ export interface paths {
         put?: never;
         /**
          * Create Campaign
-         * @description Create a draft: mailboxes to rotate over, the contacts, the steps and the send window.
+         * @description Create a draft: mailboxes to rotate over, the contacts (ids and/or an audience), the steps and the window.
          */
         post: operations["email-campaigns-create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/campaigns/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Audience Preview
+         * @description The live count of an audience being built: total, eligible, and how many are excluded for each reason.
+         */
+        post: operations["email-campaigns-audience_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2449,6 +2489,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/contacts/ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Ids
+         * @description The ids of the contacts a saved filter and/or criteria pick (a campaign's audience), up to 100,000.
+         */
+        get: operations["contacts-contact_ids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/contacts/reach": {
         parameters: {
             query?: never;
@@ -2801,6 +2861,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/saved-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Saved Filters
+         * @description Every saved contact filter, by name, with how many contacts each picks now.
+         */
+        get: operations["saved-filters-list_saved_filters"];
+        put?: never;
+        /**
+         * Create Saved Filter
+         * @description Save a contact filter under a name (a list view to return to, a campaign's audience).
+         */
+        post: operations["saved-filters-create_saved_filter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/saved-filters/{filter_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Saved Filter
+         * @description One saved filter.
+         */
+        get: operations["saved-filters-get_saved_filter"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Saved Filter
+         * @description Delete a saved filter (campaigns made from it keep their contacts).
+         */
+        delete: operations["saved-filters-delete_saved_filter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -3062,6 +3170,70 @@ export interface components {
             content_type: string;
             /** Content Base64 */
             content_base64: string;
+        };
+        /**
+         * AudienceIn
+         * @description Contacts picked by a saved filter in leads and/or criteria (tags, statuses, company_ids, q, legal_basis),
+         *     resolved to contact ids when the campaign is created or changed: later matches do not join by themselves.
+         */
+        AudienceIn: {
+            /** Q */
+            q?: string | null;
+            /** Tags */
+            tags?: string[];
+            /** Statuses */
+            statuses?: components["schemas"]["LeadStatus"][];
+            /** Company Ids */
+            company_ids?: number[];
+            legal_basis?: components["schemas"]["LegalBasis"] | null;
+            /** Saved Filter Id */
+            saved_filter_id?: number | null;
+        };
+        /**
+         * AudiencePreview
+         * @description The live count of an audience being built: how many contacts, how many may be mailed, who not and why.
+         */
+        AudiencePreview: {
+            /** Total */
+            total: number;
+            /** Eligible */
+            eligible: number;
+            /** Excluded By Reason */
+            excluded_by_reason: {
+                [key: string]: number;
+            };
+        };
+        /** AudiencePreviewRequest */
+        AudiencePreviewRequest: {
+            /** Contact Ids */
+            contact_ids?: number[];
+            audience?: components["schemas"]["AudienceIn"] | null;
+        };
+        /**
+         * AudienceRead
+         * @description How a campaign's audience was picked: the filter it came from and how many contacts it matched then.
+         */
+        AudienceRead: {
+            /** Q */
+            q?: string | null;
+            /** Tags */
+            tags?: string[];
+            /** Statuses */
+            statuses?: components["schemas"]["LeadStatus"][];
+            /** Company Ids */
+            company_ids?: number[];
+            legal_basis?: components["schemas"]["LegalBasis"] | null;
+            /** Saved Filter Id */
+            saved_filter_id?: number | null;
+            /** Saved Filter Name */
+            saved_filter_name?: string | null;
+            /**
+             * Matched
+             * @default 0
+             */
+            matched: number;
+            /** Resolved At */
+            resolved_at?: string | null;
         };
         /** AuditEventRead */
         AuditEventRead: {
@@ -3422,6 +3594,7 @@ export interface components {
             mailbox_ids: number[];
             /** Contact Ids */
             contact_ids?: number[];
+            audience?: components["schemas"]["AudienceIn"] | null;
             /** Steps */
             steps: components["schemas"]["StepIn"][];
             send_window?: components["schemas"]["SendWindowIn"] | null;
@@ -3460,6 +3633,7 @@ export interface components {
             track_clicks: boolean;
             /** Booking Page Id */
             booking_page_id?: number | null;
+            audience?: components["schemas"]["AudienceRead"] | null;
             progress: components["schemas"]["Progress"];
             /** Created By */
             created_by: string | null;
@@ -3515,6 +3689,7 @@ export interface components {
             track_clicks: boolean;
             /** Booking Page Id */
             booking_page_id?: number | null;
+            audience?: components["schemas"]["AudienceRead"] | null;
             progress: components["schemas"]["Progress"];
             /** Created By */
             created_by: string | null;
@@ -3566,6 +3741,7 @@ export interface components {
             mailbox_ids?: number[] | null;
             /** Contact Ids */
             contact_ids?: number[] | null;
+            audience?: components["schemas"]["AudienceIn"] | null;
             /** Steps */
             steps?: components["schemas"]["StepIn"][] | null;
             send_window?: components["schemas"]["SendWindowIn"] | null;
@@ -3651,6 +3827,21 @@ export interface components {
             to_header: string;
             /** Size */
             size: number;
+        };
+        /**
+         * ClassifyReplyRequest
+         * @description A person's reply to an outreach e-mail: its subject and new text (the quoted history removed).
+         */
+        ClassifyReplyRequest: {
+            /**
+             * Subject
+             * @default
+             */
+            subject: string;
+            /** Text */
+            text: string;
+            /** Language */
+            language?: string | null;
         };
         /** CompanyCreate */
         CompanyCreate: {
@@ -3912,6 +4103,31 @@ export interface components {
             evidence?: {
                 [key: string]: components["schemas"]["Evidence-Input"];
             } | null;
+        };
+        /**
+         * ContactFilter
+         * @description Which contacts: every criterion given must hold; a list holds when any of its values does.
+         */
+        ContactFilter: {
+            /** Q */
+            q?: string | null;
+            /** Tags */
+            tags?: string[];
+            /** Statuses */
+            statuses?: components["schemas"]["LeadStatus"][];
+            /** Company Ids */
+            company_ids?: number[];
+            legal_basis?: components["schemas"]["LegalBasis"] | null;
+        };
+        /**
+         * ContactIds
+         * @description The ids of the contacts a filter picks (oldest first), at most ``limit`` of ``total``.
+         */
+        ContactIds: {
+            /** Ids */
+            ids: number[];
+            /** Total */
+            total: number;
         };
         /**
          * ContactInput
@@ -4563,7 +4779,7 @@ export interface components {
          * LeadStatus
          * @enum {string}
          */
-        LeadStatus: "new" | "enriched" | "contacted" | "replied" | "meeting" | "won" | "lost";
+        LeadStatus: "new" | "enriched" | "contacted" | "replied" | "meeting" | "won" | "lost" | "bounced" | "unsubscribed";
         /**
          * LegalBasis
          * @enum {string}
@@ -5408,7 +5624,7 @@ export interface components {
              * Output Schema
              * @enum {string}
              */
-            output_schema: "lead_profile" | "email_draft";
+            output_schema: "lead_profile" | "email_draft" | "reply_label";
         };
         /** PromptDetail */
         PromptDetail: {
@@ -5552,6 +5768,24 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * ReplyClassification
+         * @description What a reply means; ``provider`` is "rules" when no model answered (``ai`` says how it was made).
+         */
+        ReplyClassification: {
+            /**
+             * Label
+             * @enum {string}
+             */
+            label: "interested" | "not_now" | "out_of_office" | "unsubscribe" | "other";
+            /** Confidence */
+            confidence: number;
+            /** Reason */
+            reason: string;
+            /** Provider */
+            provider: string;
+            ai: components["schemas"]["AIMeta"];
+        };
         /** ReplyDraftList */
         ReplyDraftList: {
             /** Items */
@@ -5580,6 +5814,8 @@ export interface components {
             body_html: string | null;
             /** In Reply To */
             in_reply_to: string | null;
+            /** References */
+            references?: string[] | null;
             /** Language */
             language: string;
             /** Timezone */
@@ -5670,6 +5906,32 @@ export interface components {
         Salutations: {
             de: components["schemas"]["RegisterSalutations"];
             en: components["schemas"]["RegisterSalutations"];
+        };
+        /** SavedFilterCreate */
+        SavedFilterCreate: {
+            /** Name */
+            name: string;
+            filters: components["schemas"]["ContactFilter"];
+        };
+        /** SavedFilterRead */
+        SavedFilterRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            filters: components["schemas"]["ContactFilter"];
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Total
+             * @default 0
+             */
+            total: number;
         };
         /** SearchProviderRead */
         SearchProviderRead: {
@@ -6523,6 +6785,69 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "ai-write-classify_reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassifyReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyClassification"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Daily budget used up, or the provider is rate limiting; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model or a service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The model did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "ai-enrich-enrich_batch": {
         parameters: {
             query?: never;
@@ -10608,6 +10933,46 @@ export interface operations {
             };
         };
     };
+    "email-campaigns-audience_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudiencePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiencePreview"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "email-campaigns-get_campaign": {
         parameters: {
             query?: never;
@@ -13957,6 +14322,58 @@ export interface operations {
             };
         };
     };
+    "contacts-contact_ids": {
+        parameters: {
+            query?: {
+                saved_filter_id?: number | null;
+                q?: string | null;
+                tags?: string[] | null;
+                statuses?: components["schemas"]["LeadStatus"][] | null;
+                company_ids?: number[] | null;
+                legal_basis?: components["schemas"]["LegalBasis"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactIds"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "contacts-contact_reach": {
         parameters: {
             query: {
@@ -14865,6 +15282,185 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "saved-filters-list_saved_filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilterRead"][];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "saved-filters-create_saved_filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedFilterCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilterRead"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "saved-filters-get_saved_filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilterRead"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused; see detail */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "saved-filters-delete_saved_filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

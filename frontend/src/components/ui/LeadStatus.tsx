@@ -11,6 +11,8 @@ const TONES: Record<LeadStatus, BadgeTone> = {
   meeting: 'warning',
   won: 'success',
   lost: 'danger',
+  bounced: 'danger',
+  unsubscribed: 'neutral',
 };
 
 /** A company's or contact's pipeline status. */

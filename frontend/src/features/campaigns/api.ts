@@ -16,6 +16,8 @@ export type LegalBasis = S['LegalBasis'];
 export type CampaignRead = S['CampaignRead'];
 export type CampaignDetail = S['CampaignDetail'];
 export type CampaignCreate = S['CampaignCreate'];
+export type SavedFilter = S['SavedFilterRead'];
+export type AudiencePreview = S['AudiencePreview'];
 export type CampaignStatus = CampaignRead['status'];
 export type SendWindow = S['SendWindowIn'];
 /** A window with the service's defaults filled in (Monday–Friday, 08:00–17:00). */
@@ -59,7 +61,7 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   stopped: 'Sequence stopped',
 };
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-export const LEAD_STATUSES: LeadStatus[] = ['new', 'enriched', 'contacted', 'replied', 'meeting', 'won', 'lost'];
+export { LEAD_STATUSES } from '@/lib/leadStatus';
 
 const path = (id: number) => ({ params: { path: { campaign_id: id } } });
 
@@ -155,6 +157,15 @@ export async function contactIdsFor(f: AudienceFilter): Promise<number[]> {
     ids.push(...page.items.map((c) => c.id));
     if (page.items.length < PAGE || ids.length >= page.total) return ids;
   }
+}
+
+/** The contact filters saved in leads (the contacts list's "Save filter"). */
+export function listSavedFilters(): Promise<SavedFilter[]> {
+  return unwrap(api.GET('/api/leads/saved-filters'));
+}
+/** The live count of an audience: total, how many may be mailed, and how many are excluded for each reason. */
+export function previewAudience(body: S['AudiencePreviewRequest']): Promise<AudiencePreview> {
+  return unwrap(api.POST('/api/email/campaigns/audience-preview', { body }));
 }
 
 export async function searchContacts(q: string): Promise<ContactRead[]> {

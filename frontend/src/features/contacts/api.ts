@@ -18,6 +18,8 @@ export type NoteRead = S['NoteRead'];
 export type ActivityPage = S['Page_ActivityRead_'];
 export type ListContactsParams = NonNullable<paths['/api/leads/contacts']['get']['parameters']['query']>;
 export type ContactSort = NonNullable<ListContactsParams['sort']>;
+export type ContactFilter = S['ContactFilter'];
+export type SavedFilterRead = S['SavedFilterRead'];
 
 export { isLeadStatus, LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leadStatus';
 export const LEGAL_BASES: readonly LegalBasis[] = ['none', 'consent', 'existing_customer'];
@@ -61,3 +63,19 @@ export const mergeContact = records.merge;
 export const getTimeline = records.getTimeline;
 export const listNotes = records.listNotes;
 export const addNote = records.addNote;
+
+/** Save the list's current filter under a name (a campaign can use it as its audience). */
+export function createSavedFilter(name: string, filters: ContactFilter): Promise<SavedFilterRead> {
+  return unwrap(api.POST('/api/leads/saved-filters', { body: { name, filters } }));
+}
+
+/** The list's filter as a saved filter's criteria (one status becomes a list of one). */
+export function filterOf(params: ListContactsParams): ContactFilter {
+  return {
+    ...(params.q ? { q: params.q } : {}),
+    ...(params.status ? { statuses: [params.status] } : {}),
+    ...(params.tag ? { tags: [params.tag] } : {}),
+    ...(params.company_id ? { company_ids: [params.company_id] } : {}),
+    ...(params.legal_basis ? { legal_basis: params.legal_basis } : {}),
+  };
+}

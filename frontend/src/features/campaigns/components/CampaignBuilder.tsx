@@ -24,9 +24,31 @@ import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
 import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, type StepIn, fullWindow } from '../api';
-import { useAudienceCount, useBookingPageOptions, useCampaign, useCompanySearch, useContactSearch, useMailboxOptions, useSaveCampaign, useTemplateOptions } from '../hooks/useCampaigns';
+import {
+  useAudienceCount,
+  useAudiencePreview,
+  useBookingPageOptions,
+  useCampaign,
+  useCompanySearch,
+  useContactSearch,
+  useMailboxOptions,
+  useSaveCampaign,
+  useSavedFilters,
+  useTemplateOptions,
+} from '../hooks/useCampaigns';
 
-type AudienceMode = 'filter' | 'pick' | 'keep';
+type AudienceMode = 'filter' | 'saved' | 'pick' | 'keep';
+const MODE_LABELS: Record<Exclude<AudienceMode, 'keep'>, string> = { filter: 'By tag, status and company', saved: 'A saved filter', pick: 'Pick contacts' };
+const EXCLUSION_WORDS: Record<string, string> = {
+  no_email: 'without an e-mail address',
+  invalid_email: 'with an unusable address',
+  suppressed: 'suppressed',
+  unsubscribed: 'unsubscribed',
+  legal_basis: 'without a legal basis (DE/AT/CH)',
+  duplicate: 'duplicate addresses',
+  contact_missing: 'deleted',
+  stopped: 'stopped',
+};
 type StepRow = { template_id: string; delay_days: string; business_days: boolean; ai_line: boolean };
 
 export function NewCampaignPage() {
@@ -61,6 +83,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const [name, setName] = useState(campaign?.name ?? '');
   const [mode, setMode] = useState<AudienceMode>(campaign ? 'keep' : 'filter');
   const [filter, setFilter] = useState<AudienceFilter>({ tag: null, status: null, company_id: null });
+  const [savedFilterId, setSavedFilterId] = useState<number | null>(null);
   const [company, setCompany] = useState<PickerOption | null>(null);
   const [companyText, setCompanyText] = useState('');
   const [picked, setPicked] = useState<PickerOption[]>([]);
@@ -83,7 +106,21 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const count = useAudienceCount(filter, mode === 'filter');
   const companies = useCompanySearch(companyText, company === null);
   const contacts = useContactSearch(contactText, mode === 'pick');
-  const audienceSize = mode === 'filter' ? (count.data ?? null) : mode === 'pick' ? picked.length : (campaign?.contact_ids.length ?? 0);
+  const savedFilters = useSavedFilters(mode === 'saved');
+  const preview = useAudiencePreview(mode === 'saved' ? savedFilterId : null);
+  const audienceSize =
+    mode === 'filter'
+      ? (count.data ?? null)
+      : mode === 'saved'
+        ? savedFilterId === null
+          ? 0
+          : (preview.data?.total ?? null)
+        : mode === 'pick'
+          ? picked.length
+          : (campaign?.contact_ids.length ?? 0);
+  const excludedWords = Object.entries(preview.data?.excluded_by_reason ?? {})
+    .filter(([, n]) => n)
+    .map(([reason, n]) => `${formatNumber(n ?? 0)} ${EXCLUSION_WORDS[reason] ?? reason}`);
 
   function setStep(i: number, patch: Partial<StepRow>) {
     setSteps((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -94,7 +131,8 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
     setFormError(null);
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = 'Give the campaign a name.';
-    if (!audienceSize) errs.contact_ids = 'The audience is empty.';
+    if (mode === 'saved' && savedFilterId === null) errs.contact_ids = 'Pick a saved filter.';
+    else if (!audienceSize) errs.contact_ids = 'The audience is empty.';
     steps.forEach((s, i) => {
       if (!s.template_id) errs[`step-${i}`] = 'Pick a template.';
       else if (!/^\d+(\.\d+)?$/.test(s.delay_days)) errs[`step-${i}`] = 'The delay is a number of days (0 or more).';
@@ -105,13 +143,16 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
     if (Object.keys(errs).length) return;
     try {
       setResolving(true);
-      const contactIds = mode === 'filter' ? await contactIdsFor(filter) : mode === 'pick' ? picked.map((p) => p.id) : campaign!.contact_ids;
+      // A saved filter is resolved by the e-mail service (through leads) when the draft is saved; the campaign keeps it.
+      const contactIds = mode === 'filter' ? await contactIdsFor(filter) : mode === 'pick' ? picked.map((p) => p.id) : [];
       setResolving(false);
       const stepsIn: StepIn[] = steps.map((s) => ({ template_id: Number(s.template_id), delay_days: Number(s.delay_days), business_days: s.business_days, ai_line: s.ai_line }));
       const saved = await save.mutateAsync({
         name: name.trim(),
         mailbox_ids: mailboxIds,
-        contact_ids: contactIds,
+        // Keeping the audience sends no ids, so the draft also keeps the saved filter it came from.
+        ...(mode === 'keep' ? {} : { contact_ids: contactIds }),
+        ...(mode === 'saved' && savedFilterId !== null ? { audience: { saved_filter_id: savedFilterId } } : {}),
         steps: stepsIn,
         send_window: windowOn ? sendWindow : null,
         track_opens: trackOpens,
@@ -146,10 +187,12 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
           <CardHeader id="audience-heading" title="Audience" description="Who gets the sequence. Who is excluded, and why, shows on the draft before it starts." />
           <div className="space-y-4 p-5">
             <div role="radiogroup" aria-label="Pick the audience" className="flex flex-wrap gap-4 text-sm">
-              {(campaign ? (['keep', 'filter', 'pick'] as const) : (['filter', 'pick'] as const)).map((m) => (
+              {(campaign ? (['keep', 'filter', 'saved', 'pick'] as const) : (['filter', 'saved', 'pick'] as const)).map((m) => (
                 <label key={m} className="flex items-center gap-2">
                   <input type="radio" name="audience-mode" checked={mode === m} onChange={() => setMode(m)} className="accent-accent-600" />
-                  {m === 'filter' ? 'By tag, status and company' : m === 'pick' ? 'Pick contacts' : `Keep the ${campaign?.contact_ids.length ?? 0} contacts chosen before`}
+                  {m === 'keep'
+                    ? `Keep the ${campaign?.contact_ids.length ?? 0} contacts chosen before${campaign?.audience?.saved_filter_name ? ` (saved filter “${campaign.audience.saved_filter_name}”)` : ''}`
+                    : MODE_LABELS[m]}
                 </label>
               ))}
             </div>
@@ -183,6 +226,30 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
                   }}
                   emptyText="No company matches."
                 />
+              </div>
+            ) : mode === 'saved' ? (
+              <div className="space-y-1">
+                <SelectField
+                  label="Saved filter"
+                  value={savedFilterId === null ? '' : String(savedFilterId)}
+                  onChange={(e) => setSavedFilterId(e.target.value ? Number(e.target.value) : null)}
+                >
+                  <option value="">{savedFilters.isLoading ? 'Loading…' : 'Pick a saved filter…'}</option>
+                  {(savedFilters.data ?? []).map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {`${f.name} · ${formatNumber(f.total)} contact${f.total === 1 ? '' : 's'}`}
+                    </option>
+                  ))}
+                </SelectField>
+                <p className="text-xs text-gray-500">
+                  {savedFilters.data && !savedFilters.data.length ? (
+                    <>
+                      No saved filter yet: filter the <Link to="/contacts" className="underline">contacts</Link> and choose “Save filter”.
+                    </>
+                  ) : (
+                    'Resolved to contacts when the draft is saved; the campaign remembers the filter.'
+                  )}
+                </p>
               </div>
             ) : mode === 'pick' ? (
               <div className="space-y-2">
@@ -218,7 +285,13 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
             ) : null}
             <p className="text-sm font-medium text-gray-900" aria-live="polite" data-testid="audience-count">
               {audienceSize === null ? 'Counting…' : `${formatNumber(audienceSize)} contact${audienceSize === 1 ? '' : 's'}`}
+              {mode === 'saved' && preview.data ? ` · ${formatNumber(preview.data.eligible)} eligible now` : ''}
             </p>
+            {mode === 'saved' && excludedWords.length ? (
+              <p className="text-xs text-gray-600" data-testid="audience-excluded">
+                Excluded: {excludedWords.join(', ')}.
+              </p>
+            ) : null}
             {errors.contact_ids ? <p className="text-sm text-red-700">{errors.contact_ids}</p> : null}
           </div>
         </Card>

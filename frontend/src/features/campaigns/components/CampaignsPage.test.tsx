@@ -85,6 +85,44 @@ describe('Campaign builder', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/campaigns/3'));
   });
 
+  it('picks a saved filter as the audience: live count with who is excluded, the filter posted with the draft', async () => {
+    const posted: unknown[] = [];
+    const previews: unknown[] = [];
+    mockApi(
+      signedIn(
+        SALES,
+        base({
+          'GET /api/leads/contacts': () => json(200, page([contact({ id: 5 })])),
+          'GET /api/leads/saved-filters': () =>
+            json(200, [{ id: 7, name: 'Fair leads', filters: { tags: ['fair'] }, created_by: 'user:2', created_at: '2026-01-01T10:00:00Z', total: 4 }]),
+          'POST /api/email/campaigns/audience-preview': async (req) => {
+            previews.push(await req.json());
+            return json(200, { total: 4, eligible: 2, excluded_by_reason: { no_email: 1, legal_basis: 1 } });
+          },
+          'POST /api/email/campaigns': async (req) => {
+            posted.push(await req.json());
+            return json(201, campaign());
+          },
+          'GET /api/email/campaigns/3': () => json(200, campaign()),
+          'GET /api/calendar/pages': () => json(200, []),
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp('/campaigns/new');
+    await user.type(await screen.findByRole('textbox', { name: 'Campaign name' }), 'Fair follow-up');
+    await user.click(screen.getByRole('radio', { name: 'A saved filter' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Saved filter' }), await screen.findByRole('option', { name: 'Fair leads · 4 contacts' }));
+    await waitFor(() => expect(screen.getByTestId('audience-count')).toHaveTextContent('4 contacts · 2 eligible now'));
+    expect(screen.getByTestId('audience-excluded')).toHaveTextContent('Excluded: 1 without an e-mail address, 1 without a legal basis (DE/AT/CH).');
+    expect(previews).toEqual([{ audience: { saved_filter_id: 7 } }]);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Step 1 template' }), 'First touch');
+    await user.click(await screen.findByRole('checkbox', { name: /Local catcher/ }));
+    await user.click(screen.getByRole('button', { name: 'Create draft' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ name: 'Fair follow-up', contact_ids: [], audience: { saved_filter_id: 7 }, mailbox_ids: [1] });
+  });
+
   it('says what is missing before it asks the server', async () => {
     const api = mockApi(signedIn(SALES, base({ 'GET /api/leads/contacts': () => json(200, page([], 0)) })));
     const user = userEvent.setup();

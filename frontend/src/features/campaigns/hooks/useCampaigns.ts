@@ -16,7 +16,9 @@ import {
   listBookingPageOptions,
   listMailboxOptions,
   listMessages,
+  listSavedFilters,
   listTemplateOptions,
+  previewAudience,
   recordLegalBasis,
   searchCompanies,
   searchContacts,
@@ -158,6 +160,20 @@ export function useBookingPageOptions() {
 
 export function useTemplateOptions() {
   return useQuery({ queryKey: ['email', 'templates', 'options'], queryFn: listTemplateOptions });
+}
+
+/** Saved filters belong to leads; the contacts feature's "Save filter" invalidates this key. */
+export function useSavedFilters(enabled: boolean) {
+  return useQuery({ queryKey: ['saved-filters'], queryFn: listSavedFilters, enabled });
+}
+
+export function useAudiencePreview(savedFilterId: number | null) {
+  return useQuery({
+    queryKey: ['email', 'audience-preview', savedFilterId],
+    queryFn: () => previewAudience({ audience: { saved_filter_id: savedFilterId } }),
+    enabled: savedFilterId !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useAudienceCount(filter: AudienceFilter, enabled: boolean) {

@@ -29,6 +29,7 @@ import { intParam, useDebouncedUrlText, useUrlParams } from '@/lib/useUrlState';
 import { formatPhone } from '@/lib/phone';
 import {
   DEFAULT_SORT,
+  filterOf,
   isContactSort,
   isLeadStatus,
   isLegalBasis,
@@ -39,6 +40,7 @@ import {
 import { useContactsList } from '../hooks/useContacts';
 import { LegalBasisBadge } from './Badges';
 import { NewContactDialog } from './NewContactDialog';
+import { SaveFilterDialog } from './SaveFilterDialog';
 
 export const CONTACTS_PAGE_SIZE = 25;
 const COLUMNS = 7;
@@ -47,6 +49,7 @@ export function ContactsPage() {
   const { params, update, setOffset } = useUrlParams();
   const [search, setSearch] = useDebouncedUrlText('q', params, update);
   const [creating, setCreating] = useState(false);
+  const [saving, setSaving] = useState(false);
 
   const q = params.get('q') ?? '';
   const statusParam = params.get('status');
@@ -77,9 +80,14 @@ export function ContactsPage() {
         title="Contacts"
         description="People at your target companies, how to reach them, and on what legal basis you may."
         actions={
-          <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
-            New contact
-          </Button>
+          <>
+            <Button variant="secondary" onClick={() => setSaving(true)} disabled={!filtered} title={filtered ? undefined : 'Filter the list first'}>
+              Save filter
+            </Button>
+            <Button icon={<PlusIcon className="size-4" />} onClick={() => setCreating(true)}>
+              New contact
+            </Button>
+          </>
         }
       />
 
@@ -189,6 +197,7 @@ export function ContactsPage() {
         </>
       )}
       <NewContactDialog open={creating} onClose={() => setCreating(false)} />
+      <SaveFilterDialog open={saving} onClose={() => setSaving(false)} filters={filterOf(listParams)} />
     </>
   );
 }

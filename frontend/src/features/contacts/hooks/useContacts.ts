@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import {
   addNote,
   createContact,
+  createSavedFilter,
   deleteContact,
   getContact,
   getTimeline,
@@ -10,6 +11,7 @@ import {
   mergeContact,
   updateContact,
   type ContactCreate,
+  type ContactFilter,
   type ContactRead,
   type ContactUpdate,
   type ListContactsParams,
@@ -109,5 +111,14 @@ export function useAddContactNote(id: number) {
       void qc.invalidateQueries({ queryKey: contactsKeys.notes(id) });
       void qc.invalidateQueries({ queryKey: contactsKeys.timeline(id) });
     },
+  });
+}
+
+/** Saved filters live in leads; the campaign builder lists them (its own query key). */
+export function useCreateSavedFilter() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, filters }: { name: string; filters: ContactFilter }) => createSavedFilter(name, filters),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['saved-filters'] }),
   });
 }

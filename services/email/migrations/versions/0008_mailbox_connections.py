@@ -1,13 +1,13 @@
 """mailboxes: how many SMTP connections the sender may open at once
 
-Revision ID: 0007_email_mailbox_connections
-Revises: 0006_email_register
+Revision ID: 0008_email_mailbox_connections
+Revises: 0007_email_references
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_email_mailbox_connections"
-down_revision = "0006_email_register"
+revision = "0008_email_mailbox_connections"
+down_revision = "0007_email_references"
 branch_labels = None
 depends_on = None
 
