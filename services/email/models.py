@@ -174,6 +174,8 @@ class CampaignStep(Base):
     business_days: Mapped[bool] = mapped_column(default=False)
     # The step asks the ai service for a personal opening line per contact (emailin).
     ai_line: Mapped[bool] = mapped_column(default=False)
+    # A/B test: [{"label": "A", "template_id", "weight"}, {"label": "B", …}] (A is template_id); None: one text.
+    variants: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON, default=None)
 
 
 class CampaignContact(Base):
@@ -239,6 +241,8 @@ class Message(Base):
     # Deterministic (HMAC of the ledger row) and recorded before DATA.
     message_id: Mapped[str | None] = mapped_column(sa.String(250), unique=True, default=None)
     in_reply_to: Mapped[str | None] = mapped_column(sa.String(250), default=None)
+    # The A/B variant of its step this message was rendered from ("A", "B" …); None: the step has one text.
+    variant: Mapped[str | None] = mapped_column(sa.String(1), default=None)
     # The whole thread for References (RFC 5322 §3.6.4), oldest first; None: only In-Reply-To is referred to.
     references: Mapped[list[str] | None] = mapped_column(sa.JSON, default=None)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -30,6 +30,7 @@ from services.kit.jobs import JobContext
 from services.leads.schemas import CompanyRead, ContactRead
 
 from . import repository as repo
+from . import variants
 from .addresses import parse_cached
 from .deps import EmailRuntime
 from .inbound_service import tracking_links
@@ -40,6 +41,7 @@ from .render import SenderInfo, TemplateCache, build_context, contact_address, c
 from .service import audience, campaign_message_id, judge, reads, sender_profile, window_of, writes
 from .templates import CompiledTemplate
 from .tracking import is_unsubscribe_link
+from .variants import Variant
 
 log = logging.getLogger("outbound.email.prepare")
 BATCH = 500
@@ -53,10 +55,11 @@ LINK_CONCURRENCY = 8
 class CampaignParts:
     campaign: Campaign
     steps: dict[int, CampaignStep]
-    compiled: dict[int, CompiledTemplate]
-    registers: dict[int, str]  # per step: the template's salutation register
+    compiled: dict[int, dict[str, CompiledTemplate]]  # per step, per A/B variant label ("A" alone without a test)
+    registers: dict[int, dict[str, str]]  # per step and variant: the template's salutation register
     mailboxes: dict[int, Mailbox]
     mailbox_order: list[int]
+    texts: dict[int, list[Variant]]  # per step: its variants (one for a step without a test)
 
 
 async def load_parts(runtime: EmailRuntime, campaign_id: int, cache: TemplateCache) -> CampaignParts | None:
@@ -65,12 +68,16 @@ async def load_parts(runtime: EmailRuntime, campaign_id: int, cache: TemplateCac
         if campaign is None:
             return None
         steps = {st.position: st for st in await repo.campaign_steps(s, campaign_id)}
-        templates = await repo.templates_by_ids(s, [st.template_id for st in steps.values()])
+        texts = {pos: variants.of_step(st.template_id, st.variants) for pos, st in steps.items()}
+        templates = await repo.templates_by_ids(s, [v.template_id for vs in texts.values() for v in vs])
         order = await repo.campaign_mailbox_ids(s, campaign_id)
         mailboxes = await repo.mailboxes_by_ids(s, order)
-    compiled = {pos: cache.get(templates[st.template_id]) for pos, st in steps.items() if st.template_id in templates}
-    registers = {pos: templates[st.template_id].register for pos, st in steps.items() if st.template_id in templates}
-    return CampaignParts(campaign, steps, compiled, registers, mailboxes, [m for m in order if m in mailboxes])
+    # A step whose templates are not all there any more is left out (its enrolments finish, as before).
+    usable = {pos: vs for pos, vs in texts.items() if all(v.template_id in templates for v in vs)}
+    compiled = {pos: {v.label: cache.get(templates[v.template_id]) for v in vs} for pos, vs in usable.items()}
+    registers = {pos: {v.label: templates[v.template_id].register for v in vs} for pos, vs in usable.items()}
+    return CampaignParts(campaign, steps, compiled, registers, mailboxes, [m for m in order if m in mailboxes],
+                         usable)
 
 
 async def booking_links(runtime: EmailRuntime, campaign: Campaign, contact_ids: Sequence[int]) -> dict[int, str]:
@@ -110,12 +117,14 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
     campaign = parts.campaign
     address = contact_address(contact)
     assert address is not None
+    texts = parts.texts[position]
+    text = variants.pick(texts, campaign.id, contact.id, position)
     token = unsubscribe_token(runtime.deps.link_key, UnsubscribeTarget(address, contact.id, campaign.id))
     context = build_context(contact=contact, company=company, sender=SenderInfo.of(mailbox, sender_profile_),
                             campaign=campaign, unsubscribe_url=unsubscribe_url(runtime.settings.public_url, token),
                             opening_line=opening_line, first_message=position == 1, booking_url=booking_url,
-                            register=parts.registers.get(position, "formal"))
-    content = parts.compiled[position].render(context)
+                            register=parts.registers[position].get(text.label, "formal"))
+    content = parts.compiled[position][text.label].render(context)
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(enrolment.timezone or zone_name(runtime, enrolment, contact, company))
@@ -133,7 +142,8 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
         "company_id": contact.company_id, "step": position, "mailbox_id": mailbox.id, "to_email": address,
         "to_name": contact.name, "reply_to": mailbox.reply_to, "subject": content.subject,
         "body_html": html, "body_text": content.text, "status": QUEUED, "message_id": message_id,
-        "in_reply_to": previous, "attempts": 0, "next_attempt_at": send_at, "created_at": now, "updated_at": now,
+        "in_reply_to": previous, "variant": text.label if len(texts) > 1 else None, "attempts": 0,
+        "next_attempt_at": send_at, "created_at": now, "updated_at": now,
     }
 
 

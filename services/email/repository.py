@@ -368,6 +368,13 @@ async def campaign_sent_times(s: AsyncSession, campaign_id: int) -> Sequence[dat
     return [at for at in rows.scalars().all() if at is not None]
 
 
+async def campaign_variant_messages(s: AsyncSession, campaign_id: int) -> Sequence[Any]:
+    """(id, step, variant, sent_at) of the campaign's messages rendered from an A/B-tested step."""
+    rows = await s.execute(sa.select(Message.id, Message.step, Message.variant, Message.sent_at)
+                           .where(Message.campaign_id == campaign_id, Message.variant.is_not(None)))
+    return rows.all()
+
+
 async def campaign_funnel_events(s: AsyncSession, campaign_id: int) -> Sequence[sa.Row[Any]]:
     """(kind, message_id, at, detail) of the campaign's opens, clicks, replies, bounces and unsubscribes."""
     rows = await s.execute(sa.select(MessageEvent.kind, MessageEvent.message_id, MessageEvent.at, MessageEvent.detail)

@@ -297,12 +297,26 @@ class PreviewRead(BaseModel):
 CampaignStatus = Literal["draft", "running", "paused", "stopped", "finished"]
 
 
+class VariantIn(BaseModel):
+    """Another text of a step for an A/B test (B, C, D in this order); ``weight`` is its share."""
+
+    template_id: Id
+    weight: int = Field(default=1, ge=1, le=100)
+
+
+class VariantRead(VariantIn):
+    label: str
+
+
 class StepIn(BaseModel):
     template_id: Id
     delay_days: float = Field(default=0, ge=0, le=365)
     business_days: bool = False
     # Ask the ai service for a personal opening line per contact ({{ ai_line }}), reviewed before the start.
     ai_line: bool = False
+    # A/B test: the step's template is variant A with this weight; ``variants`` are B, C, D.
+    weight: int = Field(default=1, ge=1, le=100)
+    variants: list[VariantIn] = Field(default_factory=list, max_length=3)
 
 
 class AudienceIn(ContactFilter):
@@ -383,9 +397,25 @@ class StatsDay(BaseModel):
     unsubscribed: int = 0
 
 
+class VariantStats(BaseModel):
+    """One text of an A/B-tested step and how its messages fared (distinct messages per stage)."""
+
+    step: int
+    label: str
+    template_id: int
+    sent: int
+    opened: int
+    clicked: int
+    replied: int
+    interested: int
+    bounced: int
+    unsubscribed: int
+
+
 class CampaignStats(BaseModel):
     funnel: Funnel
     series: list[StatsDay]  # one entry per day with any activity, oldest first
+    variants: list[VariantStats] = Field(default_factory=list)  # per text of the A/B-tested steps
 
 
 class StepRead(BaseModel):
@@ -394,6 +424,8 @@ class StepRead(BaseModel):
     delay_days: float
     business_days: bool
     ai_line: bool = False
+    weight: int = 1
+    variants: list[VariantRead] = Field(default_factory=list)  # B, C, D of an A/B test
 
 
 class CampaignRead(BaseModel):

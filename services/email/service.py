@@ -25,6 +25,7 @@ from services.leads.schemas import CompanyRead, ContactRead
 from services.users.schemas import SenderProfile
 
 from . import repository as repo
+from . import variants
 from .addresses import parse_address, parse_cached
 from .deps import EmailRuntime
 from .headers import header_value, message_id
@@ -41,6 +42,7 @@ from .models import (
     Campaign,
     CampaignContact,
     CampaignMailbox,
+    CampaignStep,
     Mailbox,
     Message,
     Template,
@@ -80,6 +82,8 @@ from .schemas import (
     TemplateUpdate,
     TransactionalCreate,
     TransactionalRead,
+    VariantRead,
+    VariantStats,
     WarmupRead,
 )
 from .smtp import SmtpConfig, test_connection
@@ -469,10 +473,26 @@ async def campaign_stats(s: AsyncSession, campaign_id: int) -> CampaignStats:
             seen["interested"].add(key)
             bump(at, "interested")
     # A click proves the open (images off still follow links).
+    seen["opened"] |= seen["clicked"]
+    by_variant: dict[tuple[int, str], list[Any]] = {}
+    for row in await repo.campaign_variant_messages(s, campaign_id):
+        by_variant.setdefault((row.step, row.variant), []).append(row)
+    steps = {st.position: st for st in await repo.campaign_steps(s, campaign_id)}
+    per_variant = []
+    for (step, label), rows in sorted(by_variant.items()):
+        ids = {row.id for row in rows}
+        text = next((v for v in variants.of_step(steps[step].template_id, steps[step].variants) if v.label == label),
+                    None) if step in steps else None
+        per_variant.append(VariantStats(
+            step=step, label=label, template_id=text.template_id if text else 0,
+            sent=sum(1 for row in rows if row.sent_at is not None),
+            **{stage: len(ids & seen[stage]) for stage in ("opened", "clicked", "replied", "interested", "bounced",
+                                                           "unsubscribed")}))
     funnel = Funnel(sent=progress["sent"], opened=len(seen["opened"] | seen["clicked"]), clicked=len(seen["clicked"]),
                     replied=max(progress["replied"], len(seen["replied"])), interested=len(seen["interested"]),
                     bounced=max(progress["bounced"], len(seen["bounced"])), unsubscribed=progress["unsubscribed"])
-    return CampaignStats(funnel=funnel, series=[StatsDay(day=day, **counts) for day, counts in sorted(days.items())])
+    return CampaignStats(funnel=funnel, series=[StatsDay(day=day, **counts) for day, counts in sorted(days.items())],
+                         variants=per_variant)
 
 
 async def _check_parts(s: AsyncSession, mailbox_ids: Sequence[int] | None,
@@ -497,13 +517,19 @@ async def _check_parts(s: AsyncSession, mailbox_ids: Sequence[int] | None,
 
 def _steps(body_steps: Sequence[Any]) -> list[dict[str, Any]]:
     return [{"template_id": st.template_id, "delay_days": float(st.delay_days), "business_days": st.business_days,
-             "ai_line": st.ai_line} for st in body_steps]
+             "ai_line": st.ai_line, "variants": variants.stored(st.template_id, st.weight, st.variants)}
+            for st in body_steps]
+
+
+def _template_ids(body_steps: Sequence[Any]) -> list[int]:
+    """Every template the steps use, their A/B variants' too."""
+    return [tid for st in body_steps for tid in (st.template_id, *(v.template_id for v in st.variants))]
 
 
 async def create_campaign(s: AsyncSession, body: CampaignCreate, actor: str, *,
                           contact_ids: Sequence[int] | None = None, audience: dict[str, Any] | None = None) -> Campaign:
     """``contact_ids`` and ``audience``: the audience as audiences.pick resolved it (default: the body's ids)."""
-    await _check_parts(s, body.mailbox_ids, [st.template_id for st in body.steps])
+    await _check_parts(s, body.mailbox_ids, _template_ids(body.steps))
     campaign = Campaign(name=body.name, status=DRAFT, send_window=window_json(body.send_window),
                         track_opens=body.track_opens, track_clicks=body.track_clicks,
                         booking_page_id=body.booking_page_id, audience=audience, created_by=actor)
@@ -523,7 +549,7 @@ async def update_campaign(s: AsyncSession, campaign_id: int, body: CampaignUpdat
     if campaign.status != DRAFT:
         raise Conflict(f"Only a draft can be changed; this campaign is {campaign.status}.")
     data = body.model_dump(exclude_unset=True)
-    await _check_parts(s, body.mailbox_ids, [st.template_id for st in body.steps] if body.steps else None)
+    await _check_parts(s, body.mailbox_ids, _template_ids(body.steps) if body.steps else None)
     if data.get("name") is not None:
         campaign.name = data["name"]
     if "send_window" in data:
@@ -545,6 +571,14 @@ async def update_campaign(s: AsyncSession, campaign_id: int, body: CampaignUpdat
     return campaign
 
 
+def _step_read(st: CampaignStep) -> StepRead:
+    texts = variants.of_step(st.template_id, st.variants)
+    return StepRead(position=st.position, template_id=st.template_id, delay_days=st.delay_days,
+                    business_days=st.business_days, ai_line=st.ai_line, weight=texts[0].weight,
+                    variants=[VariantRead(label=v.label, template_id=v.template_id, weight=v.weight)
+                              for v in texts[1:]])
+
+
 async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list[CampaignRead]:
     progress = await repo.campaign_progress(s, [c.id for c in campaigns])
     out = []
@@ -553,8 +587,7 @@ async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list
         out.append(CampaignRead(
             id=c.id, name=c.name, status=c.status,
             mailbox_ids=await repo.campaign_mailbox_ids(s, c.id),
-            steps=[StepRead(position=st.position, template_id=st.template_id, delay_days=st.delay_days,
-                            business_days=st.business_days, ai_line=st.ai_line) for st in steps],
+            steps=[_step_read(st) for st in steps],
             send_window=SendWindowIn(**c.send_window) if c.send_window else None, track_opens=c.track_opens,
             track_clicks=c.track_clicks, booking_page_id=c.booking_page_id,
             audience=AudienceRead.model_validate(c.audience) if c.audience else None,
@@ -610,7 +643,8 @@ async def eligibility(runtime: EmailRuntime, campaign_id: int) -> EligibilityRea
     async with reads(runtime) as s:
         campaign = await must_campaign(s, campaign_id)
         steps = await repo.campaign_steps(s, campaign_id)
-        templates = await repo.templates_by_ids(s, [st.template_id for st in steps])
+        texts = [(st.position, v) for st in steps for v in variants.of_step(st.template_id, st.variants)]
+        templates = await repo.templates_by_ids(s, [v.template_id for _, v in texts])
         enrolled = await repo.enrolments(s, campaign_id)
         mailbox_ids = await repo.campaign_mailbox_ids(s, campaign_id)
         mailboxes = await repo.mailboxes_by_ids(s, mailbox_ids)
@@ -618,7 +652,7 @@ async def eligibility(runtime: EmailRuntime, campaign_id: int) -> EligibilityRea
     contacts, companies, suppressed = await audience(runtime, ids)
     profile = await sender_profile(runtime, campaign.created_by)
     cache = TemplateCache(runtime.deps.templates)
-    compiled = [(st.position, cache.get(templates[st.template_id])) for st in steps if st.template_id in templates]
+    compiled = [(position, cache.get(templates[v.template_id])) for position, v in texts if v.template_id in templates]
     first_mailbox = mailboxes.get(mailbox_ids[0]) if mailbox_ids else None
     excluded: list[Exclusion] = []
     lint: list[LintItem] = []

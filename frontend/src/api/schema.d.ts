@@ -3729,6 +3729,8 @@ export interface components {
             funnel: components["schemas"]["Funnel"];
             /** Series */
             series: components["schemas"]["StatsDay"][];
+            /** Variants */
+            variants?: components["schemas"]["VariantStats"][];
         };
         /**
          * CampaignUpdate
@@ -6324,6 +6326,13 @@ export interface components {
              * @default false
              */
             ai_line: boolean;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+            /** Variants */
+            variants?: components["schemas"]["VariantIn"][];
         };
         /** StepRead */
         StepRead: {
@@ -6340,6 +6349,13 @@ export interface components {
              * @default false
              */
             ai_line: boolean;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+            /** Variants */
+            variants?: components["schemas"]["VariantRead"][];
         };
         /**
          * SuppressionCreate
@@ -6681,6 +6697,57 @@ export interface components {
         VariablesRead: {
             /** Items */
             items: components["schemas"]["VariableRead"][];
+        };
+        /**
+         * VariantIn
+         * @description Another text of a step for an A/B test (B, C, D in this order); ``weight`` is its share.
+         */
+        VariantIn: {
+            /** Template Id */
+            template_id: number;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+        };
+        /** VariantRead */
+        VariantRead: {
+            /** Template Id */
+            template_id: number;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+            /** Label */
+            label: string;
+        };
+        /**
+         * VariantStats
+         * @description One text of an A/B-tested step and how its messages fared (distinct messages per stage).
+         */
+        VariantStats: {
+            /** Step */
+            step: number;
+            /** Label */
+            label: string;
+            /** Template Id */
+            template_id: number;
+            /** Sent */
+            sent: number;
+            /** Opened */
+            opened: number;
+            /** Clicked */
+            clicked: number;
+            /** Replied */
+            replied: number;
+            /** Interested */
+            interested: number;
+            /** Bounced */
+            bounced: number;
+            /** Unsubscribed */
+            unsubscribed: number;
         };
         /** WarmupIn */
         WarmupIn: {
