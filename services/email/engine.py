@@ -78,8 +78,6 @@ MAX_ATTEMPTS = 8
 # ``max_connections``); a paced mailbox uses one.
 CONNECTIONS = 4
 HOUSEKEEPING_SECONDS = 5.0
-# Group commits under way at once on PostgreSQL (SQLite has one writer).
-COMMITS_IN_FLIGHT = 4
 # How long one mailbox's pipeline keeps claiming new batches before the round ends (housekeeping, other mailboxes).
 FEED_SECONDS = 5.0
 
@@ -292,7 +290,7 @@ class SendingEngine:
         paused = asyncio.Event()
         leftovers: list[int] = []
         handled = 0
-        group = _GroupCommit(self, mailbox, parallel=1 if self._sqlite else COMMITS_IN_FLIGHT)
+        group = _GroupCommit(self, mailbox)
 
         async def feed() -> None:
             nonlocal handled
@@ -674,17 +672,14 @@ class _GroupCommit:
 
     Each lane waits for the commit that holds its message's move to ``sending`` before it talks to the
     server, so the at-most-once rule is unchanged; SQLite pays its per-transaction and per-statement cost
-    once for all lanes instead of once per message. PostgreSQL takes several writers: up to ``parallel``
-    commits are under way at once (each waits for its WAL flush), so lanes do not queue behind one flush.
+    once for all lanes instead of once per message.
     """
 
-    def __init__(self, engine: SendingEngine, mailbox: Mailbox, parallel: int = 1) -> None:
+    def __init__(self, engine: SendingEngine, mailbox: Mailbox) -> None:
         self.engine = engine
         self.mailbox = mailbox
-        self.parallel = max(1, parallel)
         self._pending: list[tuple[tuple[Ready, SendOutcome] | None, Ready | None, asyncio.Future[bool]]] = []
         self._wake = asyncio.Event()
-        self._inflight: set[asyncio.Task[None]] = set()
         self._task = asyncio.create_task(self._loop())
 
     async def submit(self, record: tuple[Ready, SendOutcome] | None, mark: Ready | None) -> bool:
@@ -700,32 +695,22 @@ class _GroupCommit:
             await self._wake.wait()
             self._wake.clear()
             await asyncio.sleep(0)  # lanes whose answers arrived together join this commit
-            while self._pending:
-                if len(self._inflight) >= self.parallel:
-                    await asyncio.wait(self._inflight, return_when=asyncio.FIRST_COMPLETED)
-                    continue  # what arrived meanwhile goes into the next commit too
-                batch, self._pending = self._pending, []
-                task = asyncio.create_task(self._commit(batch))
-                self._inflight.add(task)
-                task.add_done_callback(self._inflight.discard)
-
-    async def _commit(self, batch: list[tuple[tuple[Ready, SendOutcome] | None, Ready | None,
-                                              asyncio.Future[bool]]]) -> None:
-        try:
-            marked = await self.engine.commit_batch(self.mailbox, [r for r, _m, _f in batch if r is not None],
-                                                    [m for _r, m, _f in batch if m is not None])
-        except Exception as exc:
-            for _r, _m, future in batch:
+            batch, self._pending = self._pending, []
+            if not batch:
+                continue
+            try:
+                marked = await self.engine.commit_batch(self.mailbox, [r for r, _m, _f in batch if r is not None],
+                                                        [m for _r, m, _f in batch if m is not None])
+            except Exception as exc:
+                for _r, _m, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for _r, mark, future in batch:
                 if not future.done():
-                    future.set_exception(exc)
-            return
-        for _r, mark, future in batch:
-            if not future.done():
-                future.set_result(mark is not None and mark.id in marked)
+                    future.set_result(mark is not None and mark.id in marked)
 
     async def close(self) -> None:
-        if self._inflight:
-            await asyncio.wait(self._inflight)
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
