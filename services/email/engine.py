@@ -351,14 +351,10 @@ class SendingEngine:
             await self._drop_senders(mailbox.id)
         return handled
 
-    async def _contacts(self, messages: list[Message]) -> dict[int, ContactReach | None]:
-        """What leads says now about the claimed campaign messages' contacts (deleted → None), to check them
-        before DATA: one lean query in leads, not whole contact and company records."""
-        if not self.check_contacts:
-            return {}
-        contact_ids = list(dict.fromkeys(m.contact_id for m in messages
-                                         if m.campaign_id is not None and m.contact_id is not None))
-        if not contact_ids:
+    async def _contacts(self, contact_ids: list[int]) -> dict[int, ContactReach | None]:
+        """What leads says now about these contacts of claimed campaign messages (deleted → None), to check
+        them before DATA: one lean query in leads, not whole contact and company records."""
+        if not self.check_contacts or not contact_ids:
             return {}
         found = await self.runtime.deps.leads.contact_reach(contact_ids)
         return {cid: found.get(cid) for cid in contact_ids}
@@ -366,9 +362,8 @@ class SendingEngine:
     async def _prepare(self, claimed: Claimed) -> list[Ready]:
         """The claim-time checks of a batch: what may go now, built for the wire."""
         async with reads(self.runtime) as s:
-            rows = [m for m in await repo.messages_by_ids(s, claimed.ids)
-                    if m.locked_by == self.worker_id and m.status == QUEUED]
-        contacts = await self._contacts(rows)
+            contact_ids = await repo.campaign_contacts_of(s, claimed.ids, self.worker_id)
+        contacts = await self._contacts(contact_ids)
         now = self.runtime.deps.clock()
         # Checked first in a read-only unit (on SQLite it leaves the write lock to the lanes' commits); only when
         # something must be written (a message withdrawn, postponed or given back) again in a unit that writes,

@@ -538,6 +538,16 @@ async def claim_messages(s: AsyncSession, worker_id: str, now: datetime, lease_s
     return ids
 
 
+async def campaign_contacts_of(s: AsyncSession, ids: Sequence[int], worker_id: str) -> list[int]:
+    """The contacts of the campaign messages among ``ids`` this sender still holds queued (each once)."""
+    if not ids:
+        return []
+    rows = await s.execute(sa.select(Message.contact_id).where(
+        Message.id.in_(ids), Message.locked_by == worker_id, Message.status == QUEUED,
+        Message.campaign_id.is_not(None), Message.contact_id.is_not(None)))
+    return list(dict.fromkeys(int(c) for c in rows.scalars().all() if c is not None))
+
+
 async def messages_by_ids(s: AsyncSession, ids: Sequence[int]) -> list[Message]:
     if not ids:
         return []
