@@ -38,6 +38,8 @@ export type MessageRead = S['MessageRead'];
 export type Funnel = S['Funnel'];
 export type SeriesPoint = S['StatsDay'];
 export type CampaignStats = S['CampaignStats'];
+/** One text (A, B, C, D) of an A/B-tested step and its funnel. */
+export type VariantStats = S['VariantStats'];
 
 export type AiLine = S['AiLineRead'];
 export type AiLineStatus = AiLine['status'];

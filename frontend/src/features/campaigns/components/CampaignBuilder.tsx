@@ -23,7 +23,7 @@ import { errorMessage, fieldErrorsFrom, ApiError } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
-import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, type StepIn, fullWindow } from '../api';
+import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, fullWindow } from '../api';
 import {
   useAudienceCount,
   useAudiencePreview,
@@ -36,6 +36,8 @@ import {
   useSavedFilters,
   useTemplateOptions,
 } from '../hooks/useCampaigns';
+import { newStep, stepErrorsFrom, stepIn, stepRowFrom, variantErrors, type StepRow } from '../variants';
+import { StepVariants } from './StepVariants';
 
 type AudienceMode = 'filter' | 'saved' | 'pick' | 'keep';
 const MODE_LABELS: Record<Exclude<AudienceMode, 'keep'>, string> = { filter: 'By tag, status and company', saved: 'A saved filter', pick: 'Pick contacts' };
@@ -49,7 +51,6 @@ const EXCLUSION_WORDS: Record<string, string> = {
   contact_missing: 'deleted',
   stopped: 'stopped',
 };
-type StepRow = { template_id: string; delay_days: string; business_days: boolean; ai_line: boolean };
 
 export function NewCampaignPage() {
   return <CampaignBuilder campaign={null} />;
@@ -88,11 +89,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const [companyText, setCompanyText] = useState('');
   const [picked, setPicked] = useState<PickerOption[]>([]);
   const [contactText, setContactText] = useState('');
-  const [steps, setSteps] = useState<StepRow[]>(
-    campaign?.steps.map((s) => ({ template_id: String(s.template_id), delay_days: String(s.delay_days), business_days: s.business_days, ai_line: s.ai_line })) ?? [
-      { template_id: '', delay_days: '0', business_days: false, ai_line: false },
-    ],
-  );
+  const [steps, setSteps] = useState<StepRow[]>(campaign?.steps.map(stepRowFrom) ?? [newStep('0', false)]);
   const [windowOn, setWindowOn] = useState(!!campaign?.send_window);
   const [sendWindow, setSendWindow] = useState<FullWindow>(fullWindow(campaign?.send_window));
   const [mailboxIds, setMailboxIds] = useState<number[]>(campaign?.mailbox_ids ?? []);
@@ -136,6 +133,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
     steps.forEach((s, i) => {
       if (!s.template_id) errs[`step-${i}`] = 'Pick a template.';
       else if (!/^\d+(\.\d+)?$/.test(s.delay_days)) errs[`step-${i}`] = 'The delay is a number of days (0 or more).';
+      Object.assign(errs, variantErrors(s, i));
     });
     if (!mailboxIds.length) errs.mailbox_ids = 'Pick at least one mailbox.';
     if (windowOn && (!sendWindow.weekdays.length || sendWindow.start >= sendWindow.end)) errs.send_window = 'Pick at least one day and a start before the end.';
@@ -146,14 +144,13 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
       // A saved filter is resolved by the e-mail service (through leads) when the draft is saved; the campaign keeps it.
       const contactIds = mode === 'filter' ? await contactIdsFor(filter) : mode === 'pick' ? picked.map((p) => p.id) : [];
       setResolving(false);
-      const stepsIn: StepIn[] = steps.map((s) => ({ template_id: Number(s.template_id), delay_days: Number(s.delay_days), business_days: s.business_days, ai_line: s.ai_line }));
       const saved = await save.mutateAsync({
         name: name.trim(),
         mailbox_ids: mailboxIds,
         // Keeping the audience sends no ids, so the draft also keeps the saved filter it came from.
         ...(mode === 'keep' ? {} : { contact_ids: contactIds }),
         ...(mode === 'saved' && savedFilterId !== null ? { audience: { saved_filter_id: savedFilterId } } : {}),
-        steps: stepsIn,
+        steps: steps.map(stepIn),
         send_window: windowOn ? sendWindow : null,
         track_opens: trackOpens,
         track_clicks: trackClicks,
@@ -163,7 +160,8 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
       navigate(`/campaigns/${saved.id}`);
     } catch (err) {
       setResolving(false);
-      const fe = err instanceof ApiError ? fieldErrorsFrom(err.problem) : {};
+      // The steps' errors go to the step or variant they name; the rest by field name, as elsewhere.
+      const fe = err instanceof ApiError ? { ...fieldErrorsFrom(err.problem), ...stepErrorsFrom(err.problem, steps) } : {};
       setErrors(fe);
       setFormError(errorMessage(err));
     }
@@ -335,10 +333,18 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
                   disabled={steps.length === 1}
                   onClick={() => setSteps((rows) => rows.filter((_, j) => j !== i))}
                 />
+                <StepVariants
+                  className="sm:col-span-5"
+                  index={i}
+                  step={s}
+                  templates={templates.data ?? []}
+                  errors={errors}
+                  onChange={(patch) => setStep(i, patch)}
+                />
               </li>
             ))}
             <li>
-              <Button variant="secondary" size="sm" icon={<PlusIcon className="size-4" />} disabled={steps.length >= 20} onClick={() => setSteps((rows) => [...rows, { template_id: '', delay_days: '3', business_days: true, ai_line: false }])}>
+              <Button variant="secondary" size="sm" icon={<PlusIcon className="size-4" />} disabled={steps.length >= 20} onClick={() => setSteps((rows) => [...rows, newStep('3', true)])}>
                 Add step
               </Button>
               {templates.data && !templates.data.length ? (

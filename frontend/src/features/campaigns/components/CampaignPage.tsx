@@ -12,6 +12,7 @@ import { AiLinesCard } from './AiLinesCard';
 import { ActivityChart, FunnelCard, ProgressCard } from './CampaignStats';
 import { EligibilityCard } from './EligibilityCard';
 import { MessagesCard } from './MessagesCard';
+import { VariantsCard } from './VariantsCard';
 import { CampaignStatusBadge } from './StatusBadges';
 
 const backLink = <BackLink to="/campaigns">Campaigns</BackLink>;
@@ -84,6 +85,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
             {campaign.steps.map((s) => (
               <li key={s.position} className="rounded-md bg-gray-100 px-2 py-1 ring-1 ring-gray-200 ring-inset">
                 {s.position}. {templateName(s.template_id)} · {s.position === 1 && !s.delay_days ? 'at start' : `+${s.delay_days} ${s.business_days ? 'business ' : ''}day${s.delay_days === 1 ? '' : 's'}`}
+                {s.variants?.length ? ` · A/B: ${['A', ...s.variants.map((v) => v.label)].join(', ')}` : ''}
               </li>
             ))}
           </ol>
@@ -116,6 +118,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
           <FunnelCard stats={stats.data} interested={interested.data} progress={campaign.progress} tracking={{ opens: campaign.track_opens, clicks: campaign.track_clicks }} />
           <ActivityChart series={stats.data?.series ?? []} />
         </div>
+        {stats.data?.variants?.length ? (
+          <VariantsCard variants={stats.data.variants} templates={templates.data} tracking={{ opens: campaign.track_opens, clicks: campaign.track_clicks }} />
+        ) : null}
         {campaign.status === 'draft' || campaign.status === 'paused' ? <EligibilityCard campaignId={campaign.id} /> : null}
         <AiLinesCard
           campaignId={campaign.id}

@@ -74,8 +74,8 @@ describe('Campaign builder', () => {
       mailbox_ids: [1],
       contact_ids: [5, 6],
       steps: [
-        { template_id: 4, delay_days: 0, business_days: false, ai_line: true },
-        { template_id: 4, delay_days: 3, business_days: true, ai_line: false },
+        { template_id: 4, delay_days: 0, business_days: false, ai_line: true, weight: 1 },
+        { template_id: 4, delay_days: 3, business_days: true, ai_line: false, weight: 1 },
       ],
       send_window: null,
       track_opens: false,
@@ -336,7 +336,7 @@ describe('Campaign page', () => {
       signedIn(
         SALES,
         base({
-          'GET /api/email/campaigns/3': () => json(200, campaign({ steps: [{ position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: true }] })),
+          'GET /api/email/campaigns/3': () => json(200, campaign({ steps: [{ position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: true, weight: 1 }] })),
           'GET /api/email/campaigns/3/ai-lines': () => json(200, { items: made ? [line] : [], total: made ? 1 : 0, limit: 500, offset: 0 }),
           'POST /api/email/campaigns/3/ai-lines': () => {
             made = true;

@@ -9,8 +9,8 @@ export function campaign(over: Partial<CampaignDetail> = {}): CampaignDetail {
     status: 'draft',
     mailbox_ids: [1],
     steps: [
-      { position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: false },
-      { position: 2, template_id: 4, delay_days: 3, business_days: true, ai_line: false },
+      { position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: false, weight: 1 },
+      { position: 2, template_id: 4, delay_days: 3, business_days: true, ai_line: false, weight: 1 },
     ],
     send_window: null,
     track_opens: false,
