@@ -397,19 +397,12 @@ class StatsDay(BaseModel):
     unsubscribed: int = 0
 
 
-class VariantStats(BaseModel):
+class VariantStats(Funnel):
     """One text of an A/B-tested step and how its messages fared (distinct messages per stage)."""
 
     step: int
     label: str
     template_id: int
-    sent: int
-    opened: int
-    clicked: int
-    replied: int
-    interested: int
-    bounced: int
-    unsubscribed: int
 
 
 class CampaignStats(BaseModel):

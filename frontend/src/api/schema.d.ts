@@ -6728,12 +6728,6 @@ export interface components {
          * @description One text of an A/B-tested step and how its messages fared (distinct messages per stage).
          */
         VariantStats: {
-            /** Step */
-            step: number;
-            /** Label */
-            label: string;
-            /** Template Id */
-            template_id: number;
             /** Sent */
             sent: number;
             /** Opened */
@@ -6748,6 +6742,12 @@ export interface components {
             bounced: number;
             /** Unsubscribed */
             unsubscribed: number;
+            /** Step */
+            step: number;
+            /** Label */
+            label: string;
+            /** Template Id */
+            template_id: number;
         };
         /** WarmupIn */
         WarmupIn: {
