@@ -238,7 +238,12 @@ SECTION_RE = re.compile(
     r"unternehmensgegenstand|(?:mailing|postal)\s+address|gesch(?:ä|ae)ftsstelle|sekretariat)"
     r"|^\W*(?:unser[e]?\s+|our\s+)?(?:legal|home|men(?:ü|u)|navigation|(?:ü|ue)ber\s+(?:uns|mich)|about(?:\s+us)?|"
     r"team|leistungen|angebot[e]?|philosophie|services?|aktuelles|news|blog|galerie|gallery|projekte|"
-    r"referenzen|tätigkeit|headquarters|sales|support|office|partner|jobs|karriere)\W*$",
+    r"referenzen|tätigkeit|headquarters|sales|support|office|partner|jobs|karriere|"
+    # landmarks and skip-link targets of a page's structure ("Main content", "Hauptinhalt")
+    r"(?:main\s+|haupt)?(?:content|inhalt)|navigation|sitemap|search|suche|"
+    # headings that announce the company's details ("Firmeninformationen", "Company information")
+    r"(?:firmen|unternehmens)(?:informationen|angaben|daten)|firmendaten|angaben\s+zum\s+unternehmen|"
+    r"company\s+(?:information|details|data))\W*$",
     re.I,
 )
 PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"

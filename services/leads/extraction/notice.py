@@ -21,7 +21,8 @@ _STRONG_ANCHOR_RE = re.compile(
         angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
       | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
-      | (?:dienste?-?|service-?|seiten-?|website-?)?anbieter(?:in)?\b | (?:seiten-?|website-?)?betreiber(?:in)?\b
+      | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
+      | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
       | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
       | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
@@ -52,7 +53,8 @@ LABEL_RE = re.compile(r"^\s*([^:]{1,45}?)\s*:+\s*(.*)$")
 _INLINE_LABEL_RE = re.compile(
     r"\s(?=(?:inhaber(?:in)?|inh\.|owner|proprietor|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing\s+directors?|"
     r"vertreten\s+durch|tel(?:efon|ephone)?\.?|telefax|fax|mobil(?:e|funk)?|handy|phone|e-?\s?mail|mail|web(?:site)?|"
-    r"url|internet|homepage|ust[\w.-]*|uid[\w.-]*|vat[\w ]{0,12}|steuer[\w.-]*)\s*:)",
+    r"url|internet|homepage|ust[\w.-]*|uid[\w.-]*|vat[\w ]{0,12}|steuer[\w.-]*|"
+    r"standort|anschrift|adresse|firmensitz)\s*:)",
     re.I,
 )
 # "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
@@ -112,6 +114,15 @@ GLUED_LABEL_RE = re.compile(
     r"herausgeber(?:in)?|firma|provider|publisher|(?:media\s+)?owner(?:\s+and\s+publisher)?|"
     r"site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
 )
+# The field names of a label/value Impressum printed without a colon, each on a line of its own above its value
+# ("Unternehmen" / "de Vries GaLa-Bau", "Anschrift" / "…", "Vertreten durch" / "…"): a label, never a name.
+BARE_LABEL_RE = re.compile(
+    r"^(?:unternehmen|firma|firmenname|name|anschrift|adresse|address|sitz|firmensitz|inhaber(?:in)?|owner|"
+    r"vertreten\s+durch|represented\s+by|gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er|erin|ung)|managing\s+directors?|"
+    r"kontakt|contact|telefon|tel\.?|phone|telefax|fax|mobil|e-?mail|registergericht|registernummer|"
+    r"handelsregister|ust\.?-?id(?:nr)?\.?|umsatzsteuer-?id(?:entifikationsnummer)?)$",
+    re.I,
+)
 # Farms and estates are addressed by their name, without street or house number.
 ESTATE_RE = re.compile(
     r"^(?:Gut|Hofgut|Rittergut|Landgut|Weingut|Hof|Gehöft|Schloss|Burg|Mühle|Alm|Weiler|Siedlung|Kloster|Domäne|"
@@ -126,6 +137,13 @@ _ITEM_JUNK = " \t,;|·•-\u2013—"
 # Door, staircase and flat numbers after the street (Austria): part of the street as printed.
 DOOR_RE = re.compile(r"^(?:T(?:ü|ue)r|Top|Stiege|Stg\.?|Whg\.?|Wohnung|Apt\.?|Block)\s*\d+[a-zA-Z]?$")
 _PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|del|du|la|le)\s+[A-ZÄÖÜ]")
+# Brands written with a lower-case initial: camel case ("gClean", "eBay") or a firm with its legal form ("conscoo
+# GmbH"); other lower-case lines are prose.
+_LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ][a-zäöüß]")
+_LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){0,4}(?:\s+\([^()]{2,30}\))?$")
+# "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
+_SUCCESSOR_RE = re.compile(r",?\s+(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
+                           r"formerly)\s.*$", re.I)
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
 
@@ -264,7 +282,7 @@ def split_items(line: Line) -> list[Item]:
         for piece in _slash_split(_firm_pieces(labelled)):
             for chunk in _comma_chunks(piece):
                 for part in split_inline_address(chunk, is_given_name):
-                    part = part.strip(_ITEM_JUNK)
+                    part = _SUCCESSOR_RE.sub("", part).strip(_ITEM_JUNK)
                     if part:
                         out.append(Item(part, line))
     return out
@@ -310,7 +328,8 @@ def name_like(text: str) -> bool:
         return False
     if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
+            or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
         return False

@@ -25,6 +25,7 @@ from .legal import FORM_RE, SOLE_FORMS, form_of
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
+    BARE_LABEL_RE,
     BRAND_RE,
     CONTACT_WORD_RE,
     COUNTRY_ONLY_RE,
@@ -108,12 +109,17 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
             budget -= 1
             label = LABEL_RE.match(line.text)
+            if label is None and BARE_LABEL_RE.match(line.text):
+                label = LABEL_RE.match(line.text + ":")  # "Anschrift" on its own line: a label without its colon
             # "Anschrift | Musterweg 1, …": a table row holds its value in the next cell
             has_value = bool(label and label.group(2).strip()) or bool(PIPE_LABEL_RE.match(line.text))
             if anchor_strength(line) and not has_value:  # another anchor: "Anbieter", "Kontakt:"
                 if names or prov.has_address:
                     if CONTACT_WORD_RE.search(line.text):
                         stage = "contact"
+                        continue
+                    if label is not None and not prov.has_address and classify_label(label.group(1)) == "seat":
+                        expect = "seat"  # "Anschrift" under the name: the label of the seat's address
                         continue
                     break
                 continue
@@ -427,8 +433,9 @@ def ordered_pages(site: Site) -> list[ParsedPage]:
     return sorted(site.pages, key=lambda p: (_KIND_RANK.get(p.kind, 5), _is_english(p), p.index))
 
 
-def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
-    anchors = [(anchor_strength(ln), ln.index) for ln in page.lines]
+def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) -> Provider | None:
+    lines = page.lines if before is None else page.lines[:before]
+    anchors = [(anchor_strength(ln), ln.index) for ln in lines]
     for strength in (3, 2, 1):
         for s, idx in anchors:
             if s != strength:
@@ -452,9 +459,9 @@ def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
     return None
 
 
-def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
+def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
-    lines = page.lines
+    lines = page.lines if before is None else page.lines[:before]
 
     def usable(ln: Line, region: str) -> bool:
         return ln.region == region and ln.scope != THIRD_PARTY and not is_nav_line(ln)
@@ -525,13 +532,33 @@ def _same_people(a: Provider, b: Provider) -> bool:
     return bool(people & {fold_name(p) for p in (*b.persons, *b.owners)})
 
 
+# The privacy policy printed on the Impressum page below its own heading.
+_PRIVACY_HEADING_RE = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:datenschutzerkl(?:ä|ae)rung|datenschutzhinweise|"
+                                 r"datenschutzinformation(?:en)?|privacy\s+(?:policy|notice|statement))\b", re.I)
+
+
+def _privacy_start(page: ParsedPage) -> int | None:
+    """Where the privacy policy starts on an Impressum page that carries both (None: it does not)."""
+    if page.kind != "impressum":
+        return None
+    for line in page.lines:
+        if 1 <= line.level <= 6 and line.region == "main" and _PRIVACY_HEADING_RE.match(line.text):
+            return line.index
+    return None
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     pages = ordered_pages(site)
     for page in pages:
         if page.kind == "privacy":
             continue
-        prov = _anchored_blocks(page, site)
+        # The controller block of a privacy policy printed on the same page ("Hinweis zur verantwortlichen
+        # Stelle") repeats the provider in a shorter form: the Impressum's own block comes first.
+        privacy = _privacy_start(page)
+        prov = _anchored_blocks(page, site, privacy)
+        if prov is None and privacy is not None and _unanchored_block(page, site, privacy) is None:
+            prov = _anchored_blocks(page, site)
         if prov is not None and _credible(prov, site):
             if not prov.has_address and page.kind == "impressum":
                 # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
