@@ -93,3 +93,74 @@ def test_a_common_given_name_inside_a_run_in_block() -> None:
                      "E-Mail: info@kantenwerk-druck.de</p>", site=site)
     assert facts.company_name == "Kantenwerk Druck"
     assert facts.representatives == ["André Beispiel"]
+
+
+def test_the_firm_designation_after_a_separator_stays_with_the_name() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Rund ums Dach · Fa. Beispiel<br>Inhaber: Jonas Beispiel<br>"
+                     "Lindenallee 12<br>34567 Waldstadt</p>")
+    assert facts.company_name == "Rund ums Dach · Fa. Beispiel"
+    assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_the_owner_printed_after_a_trade_name_that_carries_his_surname() -> None:
+    site = "https://www.beispiel-gebaeudedienste.ch/"
+    facts = _imprint("<h4>Impressum</h4><address><span>BEISPIEL Gebäudedienste</span> "
+                     "<span>Jonas Beispiel, <i>Geschäftsführer</i></span> <span>Lindenallee 12</span> "
+                     "<span>5432 Waldstadt</span></address>", site=site)
+    assert facts.company_name == "BEISPIEL Gebäudedienste"
+    assert facts.representatives == ["Jonas Beispiel"]
+    assert facts.street == "Lindenallee 12"
+
+
+def test_the_owner_named_only_by_label_and_the_trade_name_at_the_same_seat() -> None:
+    facts = _imprint("<h1>Impressum</h1><p><b>Inhaber</b></p><p>Nuanpan Sirikawee</p><p><b>Anschrift</b></p>"
+                     "<p>Lindenallee 12<br>34567 Waldstadt</p><h1>Adresse</h1><p><b>Lotus Garten</b></p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p>")
+    assert facts.company_name == "Lotus Garten"
+    assert facts.representatives == ["Nuanpan Sirikawee"]
+    # after an owner label the name's shape is enough, and the trade name above it is no person
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Emil Handgemachte Taschen<br>Inhaber: Nuanpan Sirikawee<br>"
+                     "Lindenallee 12, 34567 Waldstadt</p>")
+    assert facts.company_name == "Emil Handgemachte Taschen"
+    assert facts.representatives == ["Nuanpan Sirikawee"]
+
+
+# ------------------------------------------------------------------------------- representatives
+def test_a_role_line_under_a_bare_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><p><b>BIRKENHAIN AG</b><br>Lindenallee 12<br>CH-5453 Waldstadt</p>"
+                     "<h2>Verantwortlich für den Inhalt</h2><p>Jonas Beispiel<br>Geschäftsführer, BIRKENHAIN AG</p>")
+    assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_an_initial_and_a_surname_after_a_representative_label() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Birkenhain Projekt GmbH<br>Lindenallee 12<br>34567 Waldstadt</p>"
+                     "<p>Geschäftsführer: J. Beispiel</p>")
+    assert facts.representatives == ["J. Beispiel"]
+
+
+def test_the_partners_printed_under_a_partnership() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Beispiel und Muster Dachdecker GbR<br>"
+                     "Jonas Beispiel - Greta Muster<br>Lindenallee 12<br>34567 Waldstadt</p>")
+    assert facts.representatives == ["Jonas Beispiel", "Greta Muster"]
+    # a bare name under a GmbH is not its representative (LABELLING.md)
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Beispiel Dachdecker GmbH<br>Jonas Beispiel<br>Lindenallee 12<br>"
+                     "34567 Waldstadt</p>")
+    assert facts.representatives == []
+
+
+def test_role_words_and_legal_forms_are_no_person() -> None:
+    facts = _imprint("<h1>Imprint</h1><h2>Company Information</h2><p><b>Birkenhain Associates GmbH</b><br>"
+                     "Lindenallee 12<br>4051 Basel</p><h2>Authorized Representative</h2>"
+                     "<p>Managing Director of Birkenhain Associates GmbH</p>", lang="en")
+    assert facts.representatives == []
+
+
+# ------------------------------------------------------------------------------- third parties
+def test_a_section_of_partner_firms_is_third_party() -> None:
+    facts = _facts(_page("<h2>Impressum</h2><p>Birkenhain Haustechnik GmbH<br>Lindenallee 12<br>6020 Innsbruck<br>"
+                         "E-Mail: office@birkenhain-beispiel.de</p>"),
+                   _page("<h2>Starke Partner</h2><p>Unsere verlässlichen Partner sind:</p><p>Tischlerei Muster<br>"
+                         "6170 Zirl<br>E-Mail: tischlerei@muster-holz.at<br>Tel.: +43 (0)5238 / 98765</p>",
+                         kind="home", name="index"))
+    assert facts.emails == ["office@birkenhain-beispiel.de"]
+    assert facts.phones == []

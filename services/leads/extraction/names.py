@@ -46,8 +46,12 @@ NON_NAME = words(
     "sales marketing customer success engineering data legal impressum datenschutz montag dienstag "
     "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
     "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
-    "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar"
+    "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar "
+    "authorized authorised representative representatives"
 )
+# Legal forms written in capitals are never part of a person's name ("CARTONAL AG" is no "Cartonal Ag").
+_FORM_TOKENS = frozenset({"AG", "GmbH", "GMBH", "KG", "UG", "SE", "OHG", "OG", "GbR", "GBR", "e.V.", "E.V.", "eG",
+                          "Ltd", "Ltd.", "LTD", "LLC", "Inc", "Inc.", "INC", "PLC", "SA", "Sàrl", "KGaA", "mbH"})
 NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
@@ -87,6 +91,8 @@ def clean_person_name(piece: str) -> str | None:
     if not piece or len(piece) > 80 or _DIGIT_RE.search(piece) or "@" in piece:
         return None
     tokens = piece.split()
+    if any(t in _FORM_TOKENS for t in tokens[1:]):
+        return None
     if len(tokens) >= 2 and piece.isupper():
         # "ANNA BEISPIEL": a name set in capitals is read as written in title case.
         tokens = [t if TITLE_TOKEN_RE.match(t) else t.title() for t in tokens]

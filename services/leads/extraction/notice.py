@@ -249,10 +249,23 @@ def _slash_split(pieces: list[str]) -> list[str]:
     return out
 
 
+_FA_PIECE_RE = re.compile(r"^(?:Fa\.?|Firma)\s+[A-ZÄÖÜ][\w.'-]*(?:\s+[A-ZÄÖÜ][\w.'-]*)?$")
+
+
 def _firm_pieces(text: str) -> list[str]:
     """Cut at " | " / " · ", except inside a firm's name: "WENDORF | LÜCK Steuerberatungsgesellschaft mbH" (short
     name words, then the words with the legal form, and nothing else on the line)."""
     pieces = _SEPARATOR_RE.split(text)
+    if len(pieces) > 1 and any(_FA_PIECE_RE.match(p) for p in pieces[1:]):
+        # "Rund ums Holz · Fa. Muster": "Fa." names the firm, the block prints both as one name
+        seps = _SEPARATOR_RE.findall(text)
+        merged = [pieces[0]]
+        for sep, piece in zip(seps, pieces[1:], strict=True):
+            if _FA_PIECE_RE.match(piece):
+                merged[-1] += sep + piece
+            else:
+                merged.append(piece)
+        pieces = merged
     dashed = _DASH_SEP_RE.split(text)
     if len(pieces) == 1 and len(dashed) >= 3 and any(postal_of(p) for p in dashed):
         return dashed  # "Malerei Muster - Inhaber: Max Muster - Musterweg 1 - 12345 Stadt"

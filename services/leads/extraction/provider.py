@@ -60,6 +60,8 @@ class Provider:
     legal_entity: bool = False  # the name carries the legal form of a company or association
     persons: list[str] = field(default_factory=list)  # who a sole proprietorship is run by, as the block prints it
     owners: list[str] = field(default_factory=list)  # "Inhaber: …" inside the block
+    lines_below: list[str] = field(default_factory=list)  # the other name lines a legal entity's block prints
+    owner_only: bool = False  # the block names the owner ("Inhaber: …") and no trade name
     street: str | None = None
     postal_code: str | None = None
     city: str | None = None
@@ -158,7 +160,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
         expect = ""
         if kind == "owner":
-            people = [person] if (person := person_line(value)) else _persons_within(value)
+            # the label says a person follows: a name's shape is enough, without a known given name
+            people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
             if people:  # "Inh. Greta & Jonas Beispiel": both
                 prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
@@ -231,6 +234,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             break
     if not names and owner_items:  # "Inhaber: Anna Muster" is all the block names: the person is the provider
         names = owner_items[:1]
+        prov.owner_only = True
     if not names or not (prov.has_address or (anchored and contacts)):
         return None
     if operator is not None:
@@ -322,6 +326,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
+        prov.lines_below = [it.text for it in items[items.index(entity) + 1 :]]
         k = items.index(entity)
         if k > 0 and FORM_RE.match(entity.text):  # "Muster Holzbau" / "GmbH & Co. KG" on two lines
             prov.name, prov.name_line = f"{items[k - 1].text} {entity.text}", items[k - 1].line
@@ -384,9 +389,11 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     if prefix != text[:start].strip():
         return None  # "HolzEffekt - Dennis Spliesgar": printed as one name with a separator
     label = site.domain_label.replace("-", "")
-    if len(prefix) < 3 or fold_name(core) in fold_name(label) or not matches_site(prefix, site):
+    if len(prefix) < 3 or not matches_site(prefix, site):
         return None
-    return prefix
+    if fold_name(core) in fold_name(label) and fold_name(core) not in fold_name(prefix):
+        return None  # "Muster Bau Max Muster" on musterbau.de prints the owner as part of the name …
+    return prefix  # … unless the words before him already carry the surname ("MUSTER Services Max Muster")
 
 
 _PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
@@ -459,7 +466,7 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     return None
 
 
-def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None) -> Provider | None:
+def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
     lines = page.lines if before is None else page.lines[:before]
 
@@ -468,7 +475,7 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None) -
 
     for region in ("main", "footer"):
         for i, line in enumerate(lines):
-            if line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
+            if i < start or line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
                 continue
             segs = segments(line.text)
             k = next((n for n, seg in enumerate(segs) if postal_of(seg)), None)
@@ -547,6 +554,20 @@ def _privacy_start(page: ParsedPage) -> int | None:
     return None
 
 
+def _trade_name_at_same_seat(prov: Provider, page: ParsedPage, site: Site) -> Provider:
+    """"Inhaber: Anna Muster" / the seat, and further down the page the business's name above the same address
+    ("Adresse" / "Café Muster" / same street): the trade name is the provider's name, the owner its person."""
+    if not prov.street or not prov.line_indices:
+        return prov
+    later = _unanchored_block(page, site, start=max(prov.line_indices) + 1)
+    if later is None or later.street != prov.street or later.postal_code != prov.postal_code or (
+            later.legal_entity or person_line(later.name or "")):
+        return prov
+    prov.name, prov.name_line, prov.owner_only = later.name, later.name_line, False
+    prov.line_indices |= later.line_indices
+    return prov
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     pages = ordered_pages(site)
@@ -566,6 +587,8 @@ def find_provider(site: Site) -> Provider | None:
                 full = _unanchored_block(page, site)
                 if full is not None and _same_people(prov, full):
                     return full
+            if prov.owner_only and page.kind == "impressum":
+                return _trade_name_at_same_seat(prov, page, site)
             return prov
         if page.kind == "impressum":
             prov = _unanchored_block(page, site)

@@ -43,7 +43,8 @@ _TP_STRONG = r"""
     professional\s+(?:liability|indemnity|title|regulations?|rules|body|association)|
     berufsverband|dachverband|fachverband|bundesverband|landesverband|
     \bkunden\b|referenzen|\bclients?\b|\bsponsor|mitgliedschaft|\bmemberships?\b|partnerunternehmen|
-    kooperationspartner|unsere\s+partner|our\s+partners|\binvestors?\b|trusted\s+by|
+    kooperationspartner|unsere\s+partner|our\s+partners|partnerbetriebe|partnerfirmen|partnernetzwerk|
+    (?:starke|verl(?:ä|ae)ssliche|zuverl(?:ä|ae)ssige|kompetente)n?\s+partner|\binvestors?\b|trusted\s+by|
     lebensmittel(?:überwachung|ueberwachung|recht)|verbraucherschutz|gesundheitsamt|\berlaubnis\b|
     \bquelle\b|\bgenerator\b|\bgoogle\b|\bfacebook\b|meta\s+platforms|\banalytics\b|\bcookies?\b|\byoutube\b|
     \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media|\binstagram\b|\blinkedin\b|
