@@ -164,3 +164,41 @@ def test_a_section_of_partner_firms_is_third_party() -> None:
                          kind="home", name="index"))
     assert facts.emails == ["office@birkenhain-beispiel.de"]
     assert facts.phones == []
+
+
+# ------------------------------------------------------------------------------- reaching the Impressum (crawler)
+async def _crawl_paths(routes: dict[str, str]) -> list[str]:
+    from services.leads.crawler.site import Crawler
+    from tests.leads.sites import Reply, SiteServer, crawler_settings, html
+
+    with SiteServer({path: Reply(body=body if body.startswith("<!") else html(body))
+                     for path, body in routes.items()}) as server:
+        settings = crawler_settings(allow_addresses=[server.address])
+        async with Crawler(settings) as crawler:
+            result = await crawler.crawl(server.url("/"))
+    return [p.url.split(str(server.port), 1)[1] for p in result.pages]
+
+
+async def test_the_content_frame_named_like_a_home_page_is_fetched() -> None:
+    frameset = ('<!doctype html><html><frameset cols="150,*"><frame src="navi.htm"><frame src="start.htm">'
+                "</frameset></html>")
+    paths = await _crawl_paths({"/": frameset, "/navi.htm": '<a href="leistungen.htm">Leistungen</a>',
+                                "/start.htm": '<p>Willkommen</p><a href="impressum.htm">Impressum</a>',
+                                "/impressum.htm": "<p>Angaben gemäß § 5 DDG</p>"})
+    assert "/start.htm" in paths and "/impressum.htm" in paths
+
+
+async def test_a_splash_page_leads_into_the_site_by_its_one_link() -> None:
+    paths = await _crawl_paths({"/": '<header><a href="./greta/">Greta Beispiel</a></header>',
+                                "/greta/": '<p>Willkommen</p><a href="../rechtliches/impressum/">Impressum</a>',
+                                "/rechtliches/impressum/": "<p>Angaben gemäß § 5 DDG</p>"})
+    assert paths == ["/", "/greta/", "/rechtliches/impressum/"]
+
+
+async def test_the_contact_page_linked_from_a_sub_page_when_there_is_no_impressum_link() -> None:
+    frameset = ('<!doctype html><html><frameset cols="150,*"><frame src="menu.htm"><frame src="home.htm">'
+                "</frameset></html>")
+    paths = await _crawl_paths({"/": frameset, "/menu.htm": '<a href="kontakt.htm">Kontakt</a> / Impressum',
+                                "/home.htm": "<p>Willkommen</p>",
+                                "/kontakt.htm": "<p>Medieninhaber: Greta Beispiel</p>"})
+    assert "/kontakt.htm" in paths

@@ -126,6 +126,13 @@ class Crawler:
                 chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
 
         extra = [u for u in link_tools.frame_urls(tree, home.url) if link_tools.same_site(net.parse_url(u), site)]
+        if extra:
+            # A frameset holds no text of its own: its content frame ("start.htm") is not the home page that
+            # its name suggests, so it is fetched like the other frames.
+            fetched.difference_update({link_tools.page_key(u) for u in extra if u != home.url})
+        elif not chosen:
+            # A splash page ("enter the site" behind a logo or an image) leads into the site by its one link.
+            extra = link_tools.entry_links(found, site, exclude=fetched)[:1]
         jobs = [(c.url, c.kind) for c in chosen] + [(u, "home") for u in extra[: max(0, limit - len(chosen))]]
         sub_links = await self._fetch_pages(jobs, result, fetched, report=True)
 
@@ -215,6 +222,16 @@ class Crawler:
         if second:
             await self._fetch_pages([(second[0].url, "impressum")], result, fetched, report=True)
             return
+        if not any(p.kind == "contact" for p in result.pages):
+            # Small sites print the legal notice on the contact page ("Kontakt/Impressum"), linked only from a
+            # frame or a sub page.
+            contact = [c for c in link_tools.pick_pages(sub_links, site, exclude=fetched, limit=room)
+                       if c.kind == "contact"]
+            if contact:
+                await self._fetch_pages([(contact[0].url, "contact")], result, fetched, report=True)
+                room -= 1
+                if room <= 0:
+                    return
         for path in GUESSED_IMPRESSUM[: min(room, len(GUESSED_IMPRESSUM))]:
             guess = f"{site.origin}{path}"
             await self._fetch_pages([(guess, "impressum")], result, fetched, report=False)
