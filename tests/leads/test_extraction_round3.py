@@ -202,3 +202,42 @@ async def test_the_contact_page_linked_from_a_sub_page_when_there_is_no_impressu
                                 "/home.htm": "<p>Willkommen</p>",
                                 "/kontakt.htm": "<p>Medieninhaber: Greta Beispiel</p>"})
     assert "/kontakt.htm" in paths
+
+
+async def test_the_impressum_is_guessed_next_to_the_contact_page() -> None:
+    paths = await _crawl_paths({"/": '<nav><a href="seiten/kontakt.html">Kontakt</a></nav>',
+                                "/seiten/kontakt.html": "<p>Schreiben Sie uns</p>",
+                                "/seiten/impressum.html": "<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p>"})
+    assert "/seiten/impressum.html" in paths
+
+
+# ------------------------------------------------------------------------------- more representatives and contacts
+def test_an_english_professional_title_before_the_person() -> None:
+    facts = _imprint("<h1>Imprint</h1><p><b>BIRKENHAIN LEGAL</b><br>Attorney-at-law Jonas Beispiel<br>"
+                     "Lindenallee 14<br>60313 Frankfurt am Main</p>", lang="en")
+    assert facts.company_name == "BIRKENHAIN LEGAL"
+    assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_the_representation_label_without_its_ending() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Operator of the hotel and this website</h2><p>Hotel Birkenhain<br>"
+                     "Seestrasse 2<br>3800 Interlaken</p><h2>Gesellschaft</h2><p>Birkenhain Hotel AG<br>"
+                     "Lindenallee 1, 6404 Greppen<br>Vertretungsberechtigt: Jonas Beispiel (Verwaltungsrat)</p>")
+    assert facts.representatives == ["Jonas Beispiel"]
+    assert facts.phones == [] and facts.street is not None
+
+
+def test_a_mailto_behind_another_visible_address_is_not_read() -> None:
+    facts = _imprint('<h1>Impressum</h1><p>Greta Beispiel<br>Lindenallee 12<br>34567 Waldstadt</p>'
+                     '<p><a href="mailto:greta@birkenhain-beispiel.de">greta.beispiel@birkenhain-beispiel.de</a></p>')
+    assert facts.emails == ["greta.beispiel@birkenhain-beispiel.de"]
+
+
+def test_a_theme_language_does_not_make_a_german_site_american() -> None:
+    site = "https://www.birkenhain-gutachten.info/"
+    page = PageContent(url=site, kind="home", html='<!doctype html><html lang="en-US"><body><h3>Kontaktdetails</h3>'
+                       "<div>Dipl.-Ing. Jonas Beispiel - Sachverständiger<br>Lindenstr. 11<br>80801 München<br>"
+                       "TEL: 089-70012345<br>FAX: 089-70012346</div></body></html>")
+    facts = _facts(page, site=site)
+    assert facts.country == "DE"
+    assert facts.phones == ["+498970012345"] and facts.fax == "+498970012346"

@@ -232,8 +232,14 @@ class Crawler:
                 room -= 1
                 if room <= 0:
                     return
-        for path in GUESSED_IMPRESSUM[: min(room, len(GUESSED_IMPRESSUM))]:
-            guess = f"{site.origin}{path}"
+        guesses = [f"{site.origin}{path}" for path in GUESSED_IMPRESSUM]
+        for page in result.pages:
+            # Sites keep their pages in one folder ("/pages/contact.html"): the Impressum sits next to them.
+            folder, _, name = net.parse_url(page.url).path.rpartition("/")
+            if folder and page.kind in ("contact", "about") and "." in name:
+                guesses.append(f"{site.origin}{folder}/impressum.{name.rsplit('.', 1)[1]}")
+        guesses = list(dict.fromkeys(guesses))
+        for guess in guesses[: min(room, len(guesses))]:
             await self._fetch_pages([(guess, "impressum")], result, fetched, report=False)
             found = next((p for p in result.pages if p.kind == "impressum"), None)
             if found is not None:

@@ -82,6 +82,11 @@ def guess_country(site: Site) -> str:
         votes[c] = votes.get(c, 0.0) + min(n, 4)
     for c, v in other.items():
         votes[c] = votes.get(c, 0.0) + min(v, 8)
+    for c in ("US", "GB"):
+        if c in votes and c not in other and c not in prefix_votes and c != country and len(votes) > 1:
+            # lang="en-US" is a theme's default: without an address, prefix or domain of that country it does not
+            # outvote a German postal line.
+            del votes[c]
     if not votes:
         return "DE"
     return max(votes, key=lambda k: votes[k])

@@ -133,6 +133,9 @@ def find_emails(site: Site) -> list[Candidate]:
             hits = emails_in_text(line.text) if _AT_HINT_RE.search(line.text) else []
             for link in line.links:
                 e = email_from_href(link.href)
+                if e and "@" in link.text and e not in {v for v, _, _ in emails_in_text(link.text)} and (
+                        emails_in_text(link.text)):
+                    continue  # the link shows another address: the visitor reads and writes to that one
                 if e:
                     hits.append((e, 0, len(line.text)))
             for email, start, end in hits:

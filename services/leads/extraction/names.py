@@ -212,6 +212,11 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
     before, after = core[:start].strip(), core[end:].strip(_PUNCT_TAIL)
     if after or not before or len(before.split()) > 3 or not before[0].isupper():
         return None
-    if any(not is_name_token(w) and not TITLE_TOKEN_RE.match(w) for w in before.split()):
+    if any(not is_name_token(w) and not TITLE_TOKEN_RE.match(w) and not _PROFESSION_COMPOUND_RE.fullmatch(w)
+           for w in before.split()):
         return None
     return name
+
+
+# "Attorney-at-law", "Notary-at-law": an English professional title before the person, hyphenated in lower case.
+_PROFESSION_COMPOUND_RE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+){1,3}")

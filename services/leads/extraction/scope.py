@@ -69,7 +69,7 @@ _TP_ANY_RE = re.compile(_alternation(_TP_STRONG) + "|" + _alternation(_TP_LEGAL)
 # Unmistakably about the company itself; beats the weak third-party words ("Anbieter dieser Website").
 _COMPANY_STRONG_RE = re.compile(
     r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
-    r"operated\s+by|"
+    r"operated\s+by|^\W*operator\b|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
     r"verantwortlich\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|gesch(?:ä|ae)ftsf(?:ü|ue)hr|"
     r"registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
