@@ -241,3 +241,13 @@ def test_a_theme_language_does_not_make_a_german_site_american() -> None:
     facts = _facts(page, site=site)
     assert facts.country == "DE"
     assert facts.phones == ["+498970012345"] and facts.fax == "+498970012346"
+
+
+def test_a_key_value_grid_read_as_one_line() -> None:
+    facts = _imprint('<h2>Angaben gemäß § 5 DDG</h2><div class="grid"><span class="key">Unternehmen</span> '
+                     '<span class="val">Birkenhain Textil GmbH</span> <span class="key">Adresse</span> '
+                     '<span class="val">Lindenallee 12<br>28217 Bremen<br>Deutschland</span> '
+                     '<span class="key">Geschäftsführer</span> <span class="val">Jonas Beispiel</span></div>')
+    assert facts.company_name == "Birkenhain Textil GmbH"
+    assert (facts.street, facts.postal_code, facts.city) == ("Lindenallee 12", "28217", "Bremen")
+    assert facts.representatives == ["Jonas Beispiel"]

@@ -111,8 +111,8 @@ BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dien
 # Muster GmbH", "Inhaberin Anna Muster".
 GLUED_LABEL_RE = re.compile(
     r"^\W*(?i:(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|medieninhaber(?:in)?(?:\s+und\s+herausgeber(?:in)?)?|"
-    r"herausgeber(?:in)?|firma|provider|publisher|(?:media\s+)?owner(?:\s+and\s+publisher)?|"
-    r"site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
+    r"herausgeber(?:in)?|firma|firmenname|unternehmen(?:sname)?|provider|publisher|"
+    r"(?:media\s+)?owner(?:\s+and\s+publisher)?|site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
 )
 # The field names of a label/value Impressum printed without a colon, each on a line of its own above its value
 # ("Unternehmen" / "de Vries GaLa-Bau", "Anschrift" / "…", "Vertreten durch" / "…"): a label, never a name.
@@ -277,6 +277,11 @@ def _firm_pieces(text: str) -> list[str]:
     return pieces
 
 
+# "… GmbH Adresse Musterweg 1": a label/value grid read as one line; the address label starts a new item.
+_ADDRESS_WORD_SPLIT_RE = re.compile(r"\s(?=(?:Adresse|Anschrift|Address|Sitz)\s+[A-ZÄÖÜ][^\s:]*(?:\s[^\s:]+){0,4}?"
+                                    r"\s\d{1,4}\s?[a-zA-Z]?\b)")
+
+
 def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
@@ -291,6 +296,7 @@ def split_items(line: Line) -> list[Item]:
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows
     text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
+    text = _ADDRESS_WORD_SPLIT_RE.sub(" | ", text) if " " in text else text
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _slash_split(_firm_pieces(labelled)):
             for chunk in _comma_chunks(piece):
