@@ -5,6 +5,8 @@ Every name, address and number below is invented; none is copied from a corpus p
 
 from __future__ import annotations
 
+import pytest
+
 from services.leads.extraction import CompanyFacts, PageContent, extract_company
 
 SITE = "https://www.birkenhain-beispiel.de/"
@@ -251,3 +253,20 @@ def test_a_key_value_grid_read_as_one_line() -> None:
     assert facts.company_name == "Birkenhain Textil GmbH"
     assert (facts.street, facts.postal_code, facts.city) == ("Lindenallee 12", "28217", "Bremen")
     assert facts.representatives == ["Jonas Beispiel"]
+
+
+async def test_a_script_redirect_to_an_error_page_keeps_the_page_as_served() -> None:
+    from services.leads.crawler.site import Crawler
+    from tests.leads.sites import Reply, SiteServer, crawler_settings
+
+    if crawler_settings().resolved_chromium_path() is None:
+        pytest.skip("no Chromium installed")
+    body = ('<!doctype html><html><head><script>if (location.pathname === "/") location.replace("/fr");</script>'
+            "</head><body><p>Birkenhain Lager GmbH</p><p>Lindenallee 1, 8618 Waldstadt</p>"
+            "<p>Wir liefern Lagersoftware für kleine und mittlere Betriebe in der ganzen Schweiz.</p></body></html>")
+    with SiteServer({"/": Reply(body=body)}) as server:
+        settings = crawler_settings(allow_addresses=[server.address], render_mode="always")
+        async with Crawler(settings) as crawler:
+            result = await crawler.crawl(server.url("/"))
+    assert [p.rendered for p in result.pages] == [False]
+    assert "Birkenhain Lager GmbH" in result.pages[0].html

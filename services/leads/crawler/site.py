@@ -29,6 +29,11 @@ _IMPRESSUM_WORDS = re.compile(
 )
 
 
+def _text_size(html: str) -> int:
+    body = LexborHTMLParser(html).body
+    return len(body.text(strip=True)) if body is not None else 0
+
+
 @dataclass(slots=True)
 class CrawledPage:
     url: str
@@ -169,6 +174,13 @@ class Crawler:
             rendered = await self.renderer.render(page.url, prefetched=page.raw, hop_check=self.hop_check)
         except FetchError as exc:
             result.errors.append(f"{exc} [rendering because: {reason}]")
+            return None
+        if link_tools.page_key(rendered.url) != link_tools.page_key(page.url) and (
+                _text_size(rendered.html) * 5 < _text_size(page.text)):
+            # A script moved the page somewhere that shows next to nothing (an error page): the static page is
+            # what a visitor of this address reads.
+            result.errors.append(f"render: {page.url} moved to {rendered.url}, which shows almost no text; "
+                                 "kept the page as served")
             return None
         if not result.rendered:
             result.rendered = True
