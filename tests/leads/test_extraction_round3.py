@@ -270,3 +270,12 @@ async def test_a_script_redirect_to_an_error_page_keeps_the_page_as_served() -> 
             result = await crawler.crawl(server.url("/"))
     assert [p.rendered for p in result.pages] == [False]
     assert "Birkenhain Lager GmbH" in result.pages[0].html
+
+
+def test_a_seat_printed_without_a_postal_code() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Birkenhain Projekt GmbH<br>Hauptstr. 28<br>Waldstadt</p>"
+                     "<h2>Kontakt</h2><p>E-Mail: info@birkenhain-beispiel.de</p>")
+    assert (facts.street, facts.postal_code, facts.city) == ("Hauptstr. 28", None, "Waldstadt")
+    facts = _imprint("<h1>Imprint</h1><h2>Company Information</h2><p><b>Birkenhain Associates GmbH</b><br>"
+                     "Basel, Switzerland</p><h2>Contact</h2><p>Email: info@birkenhain-beispiel.de</p>", lang="en")
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == (None, None, "Basel", "CH")

@@ -137,7 +137,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["fax"] = fax.evidence()
 
     # --- address: the provider block's seat first
-    if provider is not None and provider.has_address:
+    if provider is not None and (provider.has_address or provider.city):
         facts.street, facts.postal_code, facts.city = provider.street, provider.postal_code, provider.city
         facts.country = provider.country or site.region
         if facts.postal_code is None and facts.street:

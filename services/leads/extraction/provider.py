@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .address import postal_of, segments, street_of
+from .address import country_word, postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
-from .legal import FORM_RE, SOLE_FORMS, form_of
+from .legal import FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
@@ -214,6 +214,15 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if COUNTRY_ONLY_RE.match(value):
             continue
+        town = _town_only(value)
+        if town and not prov.postal_code and not prov.city and not kind and (
+                (stage == "address" and prov.street and town[1] is None) or (stage == "name" and names and town[1])):
+            # The seat printed without a postal code: the town under the street ("Hauptstr. 28" / "Zossen") or
+            # a town with its country under the name ("Basel, Switzerland"); the postal code stays unknown.
+            prov.city, prov.country = town[0], town[1] or prov.country
+            prov.address_line = prov.address_line or item.line
+            stage = "address"
+            continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
         if stage == "name" and (names or owner_items) and not kind and PROFESSION_LINE_RE.match(value) and (
@@ -246,6 +255,21 @@ _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
+
+
+_TOWN_RE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+(?:(?:-|\s(?:am|an\s+der|im|in|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+)?)"
+                      r"(?:,\s*([A-Za-zÖöüÜ ]{2,20}))?$")
+
+
+def _town_only(text: str) -> tuple[str, str | None] | None:
+    """("Zossen", None) for a line that is a town, ("Basel", "CH") for "Basel, Switzerland"; None otherwise."""
+    m = _TOWN_RE.match(text.strip(" ."))
+    if m is None or is_given_name(m.group(1).split("-")[0]) or SECTION_RE.match(m.group(1)):
+        return None
+    if m.group(2) is None:
+        return m.group(1), None
+    country = country_word(m.group(2))
+    return (m.group(1), country) if country else None
 
 
 def _entity(text: str) -> bool:
