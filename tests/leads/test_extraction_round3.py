@@ -279,3 +279,29 @@ def test_a_seat_printed_without_a_postal_code() -> None:
     facts = _imprint("<h1>Imprint</h1><h2>Company Information</h2><p><b>Birkenhain Associates GmbH</b><br>"
                      "Basel, Switzerland</p><h2>Contact</h2><p>Email: info@birkenhain-beispiel.de</p>", lang="en")
     assert (facts.street, facts.postal_code, facts.city, facts.country) == (None, None, "Basel", "CH")
+
+
+def test_a_care_of_line_belongs_to_the_address() -> None:
+    facts = _imprint("<h2>Impressum</h2><h4>Haftungsausschluss</h4><p>Keine Gewähr.</p><h4>Kontakt</h4>"
+                     "<p><b>Greta Beispiel</b><br>Heilpraktikerin für Psychotherapie<br>c/o Praxisraum Lindenhof<br>"
+                     "Lindenallee 12<br>73525 Waldstadt</p>")
+    assert facts.company_name == "Greta Beispiel"
+    assert (facts.street, facts.postal_code) == ("Lindenallee 12", "73525")
+    assert facts.representatives == ["Greta Beispiel"]  # the block is found: its person owns the practice
+
+
+def test_the_own_contact_card_under_the_copyright_heading() -> None:
+    facts = _imprint("<h2>Impressum</h2><p>Greta Beispiel<br>Lindenallee 12<br>73525 Waldstadt</p>"
+                     "<h4>Urheberrecht</h4><p>Die Inhalte dieser Website sind urheberrechtlich geschützt.</p>"
+                     "<p>greta.beispiel@t-online.de<br>+49 157 1234 9876<br>www.birkenhain-beispiel.de</p>"
+                     "<h4>Haftung für Links</h4><p>Agentur Pixelhaus<br>hallo@pixelhaus-web.de<br>"
+                     "www.pixelhaus-web.de</p>")
+    assert facts.emails == ["greta.beispiel@t-online.de"]
+    assert facts.phones == ["+4915712349876"]
+
+
+def test_a_request_to_the_visitor_is_no_credit_label() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><p>Greta Beispiel<br>Lindenallee 12<br>73525 Waldstadt</p>"),
+                   _page("<h1>Kontakt</h1><p><b>Bitte sende Skizzen, Fotos oder Pläne direkt an:</b><br>"
+                         "greta.beispiel@gmx.de</p>", kind="contact"))
+    assert facts.emails == ["greta.beispiel@gmx.de"]

@@ -176,6 +176,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if _CARE_OF_RE.match(value):
+            continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
         if _PO_BOX_RE.match(value):
             po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
             continue
@@ -252,6 +254,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_CARE_OF_RE = re.compile(r"^c/o\s", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
