@@ -9,6 +9,8 @@
     python bench/extract_quality.py --render         # raw mode renders js_required sites in Chromium first
     python bench/extract_quality.py --set synthetic  # one set: tuning | holdout3 | synthetic | all
     python bench/extract_quality.py --set tuning --misses 40   # misses: tuning/synthetic only
+    python bench/extract_quality.py --set tuning --by-split    # + round 1's sites and the folded holdout2
+                                                               # as columns of their own (overfitting check)
     python bench/extract_quality.py --sites DIR      # any corpus directory as its own set
 
 Sets (services/leads/extraction/evaluation.py): ``holdout3`` and ``tuning`` are real DACH small-business

@@ -142,7 +142,7 @@ _PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|de
 _LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ][a-zäöüß]")
 _LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){0,4}(?:\s+\([^()]{2,30}\))?$")
 # "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
-_SUCCESSOR_RE = re.compile(r",?\s+(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
+_SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
                            r"formerly)\s.*$", re.I)
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
