@@ -310,7 +310,27 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
         return False
-    return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1
+    return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
+
+
+# Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
+# ("Beratung", "Übersetzungen", "Coaching", "Translation services").
+_GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
+_GENERIC_NOUN_RE = re.compile(r"(?:ung(?:en)?|heit|keit|schaft|ion(?:en|s)?|therapie|coaching|training|beratung|"
+                              r"services?|dienste?|dienstleistung(?:en)?|design|fotografie|photography|"
+                              r"consulting|begleitung|pflege|reinigung|unterricht|lektorat|"
+                              r"übersetzungen|uebersetzungen)$", re.I)
+
+
+def _generic_words(text: str) -> bool:
+    """"Psychologische Beratung", "Translation services": every word describes, none names (a trade name such as
+    "Malerei Sonnenschein" carries a word of its own)."""
+    tokens = [t for t in re.split(r"[\s/-]+", text.strip(" .,")) if t and t.lower() not in _DESCRIPTION_GLUE]
+    return 2 <= len(tokens) <= 5 and all(_GENERIC_NOUN_RE.search(t) or _GENERIC_ADJECTIVE_RE.search(t)
+                                         for t in tokens)
+
+
+_DESCRIPTION_GLUE = frozenset({"und", "&", "für", "fuer", "for", "and", "of", "in", "im", "der", "die", "das"})
 
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
