@@ -317,3 +317,18 @@ def test_a_generic_description_under_the_person_is_part_of_the_name() -> None:
                      "73525 Waldstadt</p>")
     assert facts.company_name == "Atelier Sonnenhang"
     assert facts.representatives == ["Greta Beispiel"]
+
+
+def test_a_statutory_designation_with_an_adjective_is_not_the_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><p><strong>Dipl.-Psych. Greta Beispiel</strong><br>Psychologische "
+                     "Psychotherapeutin<br>Lindenallee 12<br>73525 Waldstadt</p>")
+    assert facts.company_name == "Dipl.-Psych. Greta Beispiel"
+
+
+def test_the_copyright_holder_when_no_page_names_the_provider() -> None:
+    facts = _facts(_page("<p>Yoga am See</p><footer><p>© 2025 Greta Beispiel | <a href='/datenschutz'>Datenschutz</a>"
+                         "</p></footer>", kind="home", name="index"))
+    assert facts.company_name == "Greta Beispiel"
+    facts = _facts(_page("<p>Yoga am See</p><footer><p>© 2025 WordPress Theme | Alle Rechte vorbehalten</p></footer>",
+                         kind="home", name="index"))
+    assert facts.company_name is None

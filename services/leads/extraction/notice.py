@@ -69,7 +69,9 @@ _OWNER_AFTER_NAME_RE = re.compile(r"^(?P<name>[^,:]{3,60}),\s*(?P<label>inhaber(
 # A professional designation on its own line under the owner ("Augenoptikermeister, Dipl.-Kaufmann (FH)"):
 # not a name of the business (LABELLING.md).
 PROFESSION_LINE_RE = re.compile(
-    r"^(?:[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|therapeut(?:in)?|heilpraktiker(?:in)?|"
+    # an adjective may lead: "Psychologische Psychotherapeutin"
+    r"^(?:(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|er)\s+)?[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|"
+    r"therapeut(?:in)?|heilpraktiker(?:in)?|"
     r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
     r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
     r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
