@@ -332,10 +332,3 @@ def test_the_copyright_holder_when_no_page_names_the_provider() -> None:
     facts = _facts(_page("<p>Yoga am See</p><footer><p>© 2025 WordPress Theme | Alle Rechte vorbehalten</p></footer>",
                          kind="home", name="index"))
     assert facts.company_name is None
-
-
-def test_without_an_impressum_the_contact_block_is_the_providers() -> None:
-    facts = _facts(_page("<h1>Kontakt</h1><p>Kern Design<br>Lindenallee 12<br>73525 Waldstadt<br>Tel 07171 123987</p>",
-                         kind="contact"))
-    assert facts.company_name == "Kern Design"
-    assert (facts.street, facts.postal_code) == ("Lindenallee 12", "73525")

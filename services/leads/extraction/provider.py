@@ -644,9 +644,7 @@ def find_provider(site: Site) -> Provider | None:
     for page in pages:
         if page.kind in ("contact", "home", "about"):
             prov = _unanchored_block(page, site)
-            if prov is not None and (_credible(prov, site) or (page.kind == "contact" and not any(
-                    p.kind == "impressum" for p in site.pages))):
-                # Without any Impressum the contact page's block is the provider's statement (LABELLING.md).
+            if prov is not None and _credible(prov, site):
                 return prov
     for page in pages:  # last: the controller named in the privacy policy ("Verantwortliche Stelle")
         if page.kind == "privacy":
