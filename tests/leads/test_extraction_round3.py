@@ -332,3 +332,12 @@ def test_the_copyright_holder_when_no_page_names_the_provider() -> None:
     facts = _facts(_page("<p>Yoga am See</p><footer><p>© 2025 WordPress Theme | Alle Rechte vorbehalten</p></footer>",
                          kind="home", name="index"))
     assert facts.company_name is None
+
+
+def test_a_public_bodys_mail_address_is_not_the_providers() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><p>Förderverein der Lindenschule e.V.<br>Lindenallee 12<br>55122 Waldstadt"
+                         "<br>E-Mail: foerderverein.linden@gmx.de</p>"),
+                   _page('<p>Unsere Schule: <a href="mailto:lindenschule@stadt.waldstadt.de">'
+                         "lindenschule@stadt.waldstadt.de</a></p><p>Datenschutz: poststelle@ldi.nrw.de</p>",
+                         kind="home", name="index"))
+    assert facts.emails == ["foerderverein.linden@gmx.de"]

@@ -124,6 +124,15 @@ def _score(email: str, page: ParsedPage, line: Line, site: Site) -> float:
     return score
 
 
+# Mail domains of public bodies (a town's administration, federal and state authorities): a private provider's
+# site prints them for a school, an authority or a supervisory body, never as its own address.
+_PUBLIC_BODY_RE = re.compile(
+    r"(?:^|\.)(?:stadt|gemeinde|markt|landkreis|kreis|landratsamt|bezirksamt|magistrat)\.[\w-]+\.(?:de|at|ch)$|"
+    r"\.gv\.at$|(?:^|\.)(?:admin\.ch|bund\.de|bayern\.de|nrw\.de|niedersachsen\.de|hessen\.de|sachsen\.de|"
+    r"rlp\.de|saarland\.de|thueringen\.de|brandenburg\.de|sachsen-anhalt\.de|schleswig-holstein\.de|"
+    r"bwl\.de|baden-wuerttemberg\.de)$")
+
+
 def find_emails(site: Site) -> list[Candidate]:
     """All of the company's own addresses, best first."""
     seen: dict[str, Candidate] = {}
@@ -141,6 +150,9 @@ def find_emails(site: Site) -> list[Candidate]:
             for email, start, end in hits:
                 domain = email.split("@", 1)[1]
                 own_domain = bool(site.domain) and (domain == site.domain or domain.endswith("." + site.domain))
+                if not own_domain and _PUBLIC_BODY_RE.search(domain) and not (
+                        site.domain and _PUBLIC_BODY_RE.search(site.domain)):
+                    continue
                 if line.scope != COMPANY and not own_domain:
                     if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
                         rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours
