@@ -341,3 +341,15 @@ def test_a_public_bodys_mail_address_is_not_the_providers() -> None:
                          "lindenschule@stadt.waldstadt.de</a></p><p>Datenschutz: poststelle@ldi.nrw.de</p>",
                          kind="home", name="index"))
     assert facts.emails == ["foerderverein.linden@gmx.de"]
+
+
+def test_another_bodys_hotline_named_in_running_text() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Greta Beispiel<br>Hauptplatz 3<br>8130 Waldstadt<br>"
+                     "Tel.: +43 664 1234 987</p><p>In dringenden Notfällen, vor allem am Wochenende, erreichen Sie das "
+                     "Krisentelefon der Landesklinik unter der Telefonnumer 0800 44 55 66 rund um die Uhr.</p>",
+                     site="https://www.beispiel-praxis.at/")
+    assert facts.phones == ["+436641234987"]
+    # the provider's own free number, labelled, stays
+    facts = _imprint("<h1>Impressum</h1><p>Greta Beispiel<br>Hauptplatz 3<br>8130 Waldstadt<br>"
+                     "Hotline: 0800 44 55 66</p>", site="https://www.beispiel-praxis.at/")
+    assert facts.phones == ["+43800445566"]

@@ -211,9 +211,23 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     return phones, fax
 
 
+_SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                            phonenumbers.PhoneNumberType.SHARED_COST})
+
+
+def _service_number(e164: str) -> bool:
+    """A toll-free, shared-cost or premium-rate number (0800 …, 0180 …, 0900 …)."""
+    try:
+        return phonenumbers.number_type(phonenumbers.parse(e164)) in _SERVICE_TYPES
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[str]) -> list[PhoneHit]:
     out: list[PhoneHit] = []
     for e164, kind, labelled, start, end in phone_hits_in_line(line, prev, regions):
+        if not labelled and len(line.text) > 100 and _service_number(e164):
+            continue  # "… das Krisentelefon XY unter 0800 …": another body's hotline named in running text
         score = page.weight + (1.0 if labelled else 0.0)
         out.append(PhoneHit(e164, kind, labelled, make_candidate(e164, score, page, line.text, start, end)))
     for link in line.links:
