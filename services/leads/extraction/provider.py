@@ -403,6 +403,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         if p1 and p2:
             # "Always Automaten" on always-automaten.de is the trade name, so the other line is the person.
             brand1, brand2 = matches_site(first.text, site), matches_site(second.text, site)
+            if brand1 == brand2:
+                # "Özlem Beispiel" / "Übersetzungsbüro Beispiel": the line whose first word is a trade, not a given
+                # name, and that repeats the other's surname is the trade name
+                brand1, brand2 = _trade_with_surname(first.text, p2), _trade_with_surname(second.text, p1)
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
@@ -419,6 +423,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
+
+
+def _trade_with_surname(text: str, person: str) -> bool:
+    words_ = text.split()
+    return (len(words_) == 2 and len(words_[0]) >= 8 and not is_given_name(words_[0])
+            and fold_name(words_[1]) == fold_name(_surname(person)))
 
 
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
