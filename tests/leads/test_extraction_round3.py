@@ -356,7 +356,7 @@ def test_another_bodys_hotline_named_in_running_text() -> None:
 
 
 def test_of_two_person_shaped_lines_the_trade_repeating_the_surname_is_the_name() -> None:
-    facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Özlem Çelikkaya<br>Übersetzungsbüro Çelikkaya<br>"
-                     "Lindenallee 12<br>73525 Waldstadt</p>")
+    facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Özlem Çelikkaya<br>"
+                     "Übersetzungsbüro Çelikkaya<br>Lindenallee 12<br>73525 Waldstadt</p>")
     assert facts.company_name == "Übersetzungsbüro Çelikkaya"
     assert facts.representatives == ["Özlem Çelikkaya"]
