@@ -360,3 +360,13 @@ def test_of_two_person_shaped_lines_the_trade_repeating_the_surname_is_the_name(
                      "Übersetzungsbüro Çelikkaya<br>Lindenallee 12<br>73525 Waldstadt</p>")
     assert facts.company_name == "Übersetzungsbüro Çelikkaya"
     assert facts.representatives == ["Özlem Çelikkaya"]
+
+
+def test_the_owner_label_after_a_separator_and_a_name_and_address_heading() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Malerbetrieb Beispiel - Inh. Jonas Beispiel<br>Lindenallee 12<br>"
+                     "73525 Waldstadt</p>")
+    assert facts.company_name == "Malerbetrieb Beispiel"
+    assert facts.representatives == ["Jonas Beispiel"]
+    facts = _imprint("<h1>Impressum</h1><h3>Name und Anschrift</h3><p>Jonas Beispiel<br>Malermeister<br>"
+                     "Lindenallee 12<br>73525 Waldstadt</p>")
+    assert facts.company_name == "Jonas Beispiel"

@@ -230,7 +230,8 @@ def name_candidates(site: Site) -> list[Candidate]:
 # Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen"): phrases
 # that no name starts with, and section words that make up a whole line ("Über uns", "Unsere Leistungen").
 SECTION_RE = re.compile(
-    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|ust\b|uid\b|vat\b|"
+    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|"
+    r"name\s+(?:und|&)\s+(?:anschrift|adresse|sitz)|ust\b|uid\b|vat\b|"
     r"steuer(?:nummer|-?id|\b)|register\b|registereintrag|handelsregister|firmenbuch|vertreten|vertretungs|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|haftung|datenschutz|urheberrecht|rechtlich|berufsrechtlich|startseite|"
     r"(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|sprechzeiten|gesch(?:ä|ae)ftszeiten|opening\s+hours|"

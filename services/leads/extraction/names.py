@@ -23,7 +23,8 @@ TITLE_TOKEN_RE = re.compile(
 )
 HONORIFIC_RE = re.compile(
     r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Pfarrer(?:in)?|Pastor(?:in)?|Propst|Pröpstin|"
-    r"Bischof|Bischöfin|Dekan(?:in)?|Superintendent(?:in)?|Pater|Rabbiner(?:in)?|Kommerzialrat|KR)$"
+    r"Bischof|Bischöfin|Dekan(?:in)?|Superintendent(?:in)?|Pater|Rabbiner(?:in)?|Kommerzialrat|KR|"
+    r"Inh\.)$"  # "Inh. Max Muster": the owner label in front of the name is no academic title
 )
 POST_NOMINAL_RE = re.compile(
     r"^(?:CA|ACA|FCA|CPA|StB|WP|RA|MBA|PhD|Ph\.D\.|BSc\.?|MSc\.?|BA|MA|LL\.M\.|M\.Sc\.|B\.Sc\.|MBE|OBE|CBE|FRICS|"

@@ -59,6 +59,8 @@ _INLINE_LABEL_RE = re.compile(
 )
 # "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+# "Malerei Muster - Inh. Max Muster": the owner label after a separator, without its colon.
+_OWNER_AFTER_SEP_RE = re.compile(r"(?<=\s[-\u2013—|/·]\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
 # "Malerei Muster Inhaber Max Muster": the owner label glued into the line without comma or colon.
 _OWNER_INSIDE_RE = re.compile(r"(?<=[a-zäöüß.])\s+(Inhaber(?:in)?|Inh\.)(?=\s+(?:[A-ZÄÖÜ][a-zäöüß]|Dr\.))")
 # "Malerei Muster (Inh. Max Muster)"
@@ -290,6 +292,7 @@ def split_items(line: Line) -> list[Item]:
     out: list[Item] = []
     text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
+    text = _OWNER_AFTER_SEP_RE.sub(r"\1:", text)
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
