@@ -370,3 +370,13 @@ def test_the_owner_label_after_a_separator_and_a_name_and_address_heading() -> N
     facts = _imprint("<h1>Impressum</h1><h3>Name und Anschrift</h3><p>Jonas Beispiel<br>Malermeister<br>"
                      "Lindenallee 12<br>73525 Waldstadt</p>")
     assert facts.company_name == "Jonas Beispiel"
+
+
+def test_names_after_the_second_label_of_a_line_and_no_court_as_a_person() -> None:
+    facts = _imprint("<h1>Imprint</h1><p>Birkenhain Robotics GmbH<br>Lindenallee 12<br>80331 Munich</p>"
+                     "<p>Represented by the managing directors: Greta Beispiel, Jonas Muster</p>"
+                     "<p>Register court: Local Court Munich<br>Register number: HRB 123456</p>", lang="en")
+    assert facts.representatives == ["Greta Beispiel", "Jonas Muster"]
+    facts = _imprint("<h1>Impressum</h1><p>Birkenhain GmbH<br>Lindenallee 12<br>16767 Waldstadt</p>"
+                     "<h2>Vertretungsberechtigte Geschäftsführung</h2><p>Greta Beispiel</p>")
+    assert facts.representatives == ["Greta Beispiel"]

@@ -182,7 +182,10 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
             found = [first] if first else []
         if not found and (initial := _INITIAL_NAME_RE.fullmatch(after)):
             found = [initial.group(1)]  # "Geschäftsführer: M. Muster": the label says a person follows
-        if not found and at_start and not re.search(r"[A-Za-z]{3,}\s+[A-Z]", after.split(":")[-1]):
+        if not found and at_start and not re.search(r"[A-Za-z]{3,}\s+[A-Z]", after.split(":")[-1]) and not (
+                n + 1 < len(matches) and names_in(text[m.end():])):
+            # the names sit on the next lines, unless a later label of the line has them ("Represented by the
+            # managing directors: A, B")
             found = _following_names(page, idx)
         if not found and at_start and (not after.strip(" :,.-\u2013") or FORM_RE.search(after)):
             found = _name_above(page, idx)  # "Anna Muster" / "Geschäftsführerin, Muster AG"
