@@ -380,3 +380,14 @@ def test_names_after_the_second_label_of_a_line_and_no_court_as_a_person() -> No
     facts = _imprint("<h1>Impressum</h1><p>Birkenhain GmbH<br>Lindenallee 12<br>16767 Waldstadt</p>"
                      "<h2>Vertretungsberechtigte Geschäftsführung</h2><p>Greta Beispiel</p>")
     assert facts.representatives == ["Greta Beispiel"]
+
+
+def test_one_number_under_a_phone_and_fax_label_is_both() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Greta Beispiel<br>Lindenallee 12<br>50667 Köln<br>Tel./Fax: 0221 123987</p>")
+    assert facts.phones == ["+49221123987"] and facts.fax == "+49221123987"
+
+
+def test_an_austrian_vat_id_printed_in_groups() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Birkenhain GmbH<br>Hauptplatz 5<br>8010 Graz</p><p>UID: ATU 1234 5678</p>",
+                     site="https://www.birkenhain-beispiel.at/")
+    assert facts.vat_id == "ATU12345678"

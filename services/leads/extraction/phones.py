@@ -130,6 +130,8 @@ def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> lis
             if label is None and re.search(r"\bfax\b", text[start + len(piece) : start + len(piece) + 4], re.I):
                 label = _FAX
             end = start + len(piece)
+            if label == _FAX and _TEL_AND_FAX_RE.search(text[max(0, start - _LABEL_WINDOW) : start]):
+                out.append((e164, _TEL, True, start, end))  # "Tel./Fax: …": one number for both
             out.append((e164, label or _TEL, label is not None, start, end))
             cont = _CONTINUATION_RE.match(text, end)
             if cont and (second := _same_area(e164, cont.group(1))):
@@ -138,6 +140,7 @@ def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> lis
     return out
 
 
+_TEL_AND_FAX_RE = re.compile(r"\b(?:tel(?:efon)?|fon|phone)\.?\s*(?:/|&|\+|und|and|,)\s*(?:tele)?fax\b\W*$", re.I)
 _CONTINUATION_RE = re.compile(r"\s*(?:oder|or|bzw\.?|und|and|u\.|&)\s*([1-9][\d ]{2,9}\d)(?![\d/.-]|\s\d)", re.I)
 
 
