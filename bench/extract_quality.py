@@ -9,6 +9,8 @@
     python bench/extract_quality.py --render         # raw mode renders js_required sites in Chromium first
     python bench/extract_quality.py --set synthetic  # one set: tuning | holdout3 | synthetic | all
     python bench/extract_quality.py --set tuning --misses 40   # misses: tuning/synthetic only
+    python bench/extract_quality.py --set tuning --by-split    # + round 1's sites and the folded holdout2
+                                                               # as columns of their own (overfitting check)
     python bench/extract_quality.py --sites DIR      # any corpus directory as its own set
 
 Sets (services/leads/extraction/evaluation.py): ``holdout3`` and ``tuning`` are real DACH small-business
@@ -207,6 +209,13 @@ def select_sets(choice: str, sites_dir: Path | None) -> dict[str, list[CorpusSit
     return sets
 
 
+def split_subsets(tuning: list[CorpusSite]) -> dict[str, list[CorpusSite]]:
+    """The tuning set's two origins: round 1's sites (``split_v1``) and round 2's folded holdout2 (``split_v2``)."""
+    h2 = [s for s in tuning if s.expected.get("split_v2") == "holdout2"]
+    v1 = [s for s in tuning if s.expected.get("split_v1") and s.expected.get("split_v2") != "holdout2"]
+    return {"tuning_v1": v1, "tuning_h2": h2}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", default="real", choices=["real", "tuning", "holdout3", "synthetic", "all"],
@@ -215,9 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--render", action="store_true", help="raw mode: render js_required sites in Chromium first")
     ap.add_argument("--crawl", action="store_true", help="also end to end through the crawler on loopback")
     ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout3)")
+    ap.add_argument("--by-split", action="store_true",
+                    help="tuning only: also score round 1's sites (split_v1) and the folded holdout2 (split_v2) "
+                         "as sets of their own, a cross-check against rules that only help one subset")
     args = ap.parse_args(argv)
 
     sets = select_sets(args.set, args.sites)
+    if args.by_split and "tuning" in sets:
+        sets.update(split_subsets(sets["tuning"]))
     everything = {s.slug: s for sites in sets.values() for s in sites}
     ordered = list(everything.values())
     ours, base, timings = run_raw(ordered, render=args.render)

@@ -213,6 +213,19 @@ def page_key(url: str) -> str:
     )
 
 
+def entry_links(links: list[Link], site: net.Target, *, exclude: set[str]) -> list[str]:
+    """The pages a splash home page leads to: same-site page links, only when there are at most two of them
+    (a home page with a real menu is no splash page)."""
+    urls: list[str] = []
+    for link in links:
+        target = net.parse_url(link.url)
+        key = page_key(link.url)
+        if key in exclude or not same_site(target, site) or _SKIP_EXT.search(target.path) or link.url in urls:
+            continue
+        urls.append(link.url)
+    return urls if len(urls) <= 2 else []
+
+
 def pick_pages(links: list[Link], site: net.Target, *, exclude: set[str], limit: int) -> list[Candidate]:
     """Best link per kind on the same site, at most ``limit``, each URL once, best kinds first.
 

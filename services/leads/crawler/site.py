@@ -29,6 +29,11 @@ _IMPRESSUM_WORDS = re.compile(
 )
 
 
+def _text_size(html: str) -> int:
+    body = LexborHTMLParser(html).body
+    return len(body.text(strip=True)) if body is not None else 0
+
+
 @dataclass(slots=True)
 class CrawledPage:
     url: str
@@ -126,6 +131,13 @@ class Crawler:
                 chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
 
         extra = [u for u in link_tools.frame_urls(tree, home.url) if link_tools.same_site(net.parse_url(u), site)]
+        if extra:
+            # A frameset holds no text of its own: its content frame ("start.htm") is not the home page that
+            # its name suggests, so it is fetched like the other frames.
+            fetched.difference_update({link_tools.page_key(u) for u in extra if u != home.url})
+        elif not chosen:
+            # A splash page ("enter the site" behind a logo or an image) leads into the site by its one link.
+            extra = link_tools.entry_links(found, site, exclude=fetched)[:1]
         jobs = [(c.url, c.kind) for c in chosen] + [(u, "home") for u in extra[: max(0, limit - len(chosen))]]
         sub_links = await self._fetch_pages(jobs, result, fetched, report=True)
 
@@ -162,6 +174,13 @@ class Crawler:
             rendered = await self.renderer.render(page.url, prefetched=page.raw, hop_check=self.hop_check)
         except FetchError as exc:
             result.errors.append(f"{exc} [rendering because: {reason}]")
+            return None
+        if link_tools.page_key(rendered.url) != link_tools.page_key(page.url) and (
+                _text_size(rendered.html) * 5 < _text_size(page.text)):
+            # A script moved the page somewhere that shows next to nothing (an error page): the static page is
+            # what a visitor of this address reads.
+            result.errors.append(f"render: {page.url} moved to {rendered.url}, which shows almost no text; "
+                                 "kept the page as served")
             return None
         if not result.rendered:
             result.rendered = True
@@ -215,8 +234,24 @@ class Crawler:
         if second:
             await self._fetch_pages([(second[0].url, "impressum")], result, fetched, report=True)
             return
-        for path in GUESSED_IMPRESSUM[: min(room, len(GUESSED_IMPRESSUM))]:
-            guess = f"{site.origin}{path}"
+        if not any(p.kind == "contact" for p in result.pages):
+            # Small sites print the legal notice on the contact page ("Kontakt/Impressum"), linked only from a
+            # frame or a sub page.
+            contact = [c for c in link_tools.pick_pages(sub_links, site, exclude=fetched, limit=room)
+                       if c.kind == "contact"]
+            if contact:
+                await self._fetch_pages([(contact[0].url, "contact")], result, fetched, report=True)
+                room -= 1
+                if room <= 0:
+                    return
+        guesses = [f"{site.origin}{path}" for path in GUESSED_IMPRESSUM]
+        for page in result.pages:
+            # Sites keep their pages in one folder ("/pages/contact.html"): the Impressum sits next to them.
+            folder, _, name = net.parse_url(page.url).path.rpartition("/")
+            if folder and page.kind in ("contact", "about") and "." in name:
+                guesses.append(f"{site.origin}{folder}/impressum.{name.rsplit('.', 1)[1]}")
+        guesses = list(dict.fromkeys(guesses))
+        for guess in guesses[: min(room, len(guesses))]:
             await self._fetch_pages([(guess, "impressum")], result, fetched, report=False)
             found = next((p for p in result.pages if p.kind == "impressum"), None)
             if found is not None:

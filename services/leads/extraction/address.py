@@ -117,7 +117,9 @@ def _strip_label(seg: str) -> str:
 # A label word printed without a colon before the street: "Adresse Lindenweg 3", "Office Elm Street 9".
 _LEAD_WORD_RE = re.compile(
     r"^(?:adresse|anschrift|address|postanschrift|postadresse|sitz|firmensitz|hauptsitz|office|büro|buero|"
-    r"hauptbüro|standort|besucheradresse|geschäftsstelle|geschaeftsstelle)\s+(?=\S)",
+    r"hauptbüro|standort|besucheradresse|geschäftsstelle|geschaeftsstelle|"
+    # the role that closes the person's line before it: "Anna Muster, Geschäftsführerin Lindenweg 3"
+    r"gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|inhaber(?:in)?|owner|managing\s+director)\s+(?=\S)",
     re.I,
 )
 

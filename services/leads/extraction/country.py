@@ -15,7 +15,7 @@ _SUFFIX_COUNTRY = {"de": "DE", "at": "AT", "co.at": "AT", "or.at": "AT", "ch": "
 _PREFIX_RE = re.compile(r"(?:\+|\b00)\s?(49|43|41|44|1)\b|\+(49|43|41|44|1)[\s(]")
 _PREFIX_COUNTRY = {"49": "DE", "43": "AT", "41": "CH", "44": "GB", "1": "US"}
 _VAT_RES = (
-    (re.compile(r"\bATU\s?\d{8}\b"), "AT"),
+    (re.compile(r"\bATU\s?(?:\d\s?){7}\d\b"), "AT"),
     (re.compile(r"\bCHE\s*[-\u2013]?\s*\d{3}\.?\d{3}\.?\d{3}\b"), "CH"),
     (re.compile(r"\bDE\s?\d{3}\s?\d{3}\s?\d{3}\b(?!\s?\d)"), "DE"),
     (re.compile(r"\bGB\s?\d{3}\s?\d{4}\s?\d{2}\b"), "GB"),
@@ -82,6 +82,11 @@ def guess_country(site: Site) -> str:
         votes[c] = votes.get(c, 0.0) + min(n, 4)
     for c, v in other.items():
         votes[c] = votes.get(c, 0.0) + min(v, 8)
+    for c in ("US", "GB"):
+        if c in votes and c not in other and c not in prefix_votes and c != country and len(votes) > 1:
+            # lang="en-US" is a theme's default: without an address, prefix or domain of that country it does not
+            # outvote a German postal line.
+            del votes[c]
     if not votes:
         return "DE"
     return max(votes, key=lambda k: votes[k])

@@ -171,6 +171,10 @@ class _Builder:
 def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
     if tag in _REGION_TAGS:
         return _REGION_TAGS[tag]
+    if tag == "main" or attrs.get("role") == "main":
+        # The main landmark holds the page's content, also inside a theme wrapper whose class says "nav"
+        # ("wy-nav-content" of documentation themes).
+        return "main"
     ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
     m = _REGION_CLASS_RE.search(ident)
     if not m:

@@ -124,6 +124,15 @@ def _score(email: str, page: ParsedPage, line: Line, site: Site) -> float:
     return score
 
 
+# Mail domains of public bodies (a town's administration, federal and state authorities): a private provider's
+# site prints them for a school, an authority or a supervisory body, never as its own address.
+_PUBLIC_BODY_RE = re.compile(
+    r"(?:^|\.)(?:stadt|gemeinde|markt|landkreis|kreis|landratsamt|bezirksamt|magistrat)\.[\w-]+\.(?:de|at|ch)$|"
+    r"\.gv\.at$|(?:^|\.)(?:admin\.ch|bund\.de|bayern\.de|nrw\.de|niedersachsen\.de|hessen\.de|sachsen\.de|"
+    r"rlp\.de|saarland\.de|thueringen\.de|brandenburg\.de|sachsen-anhalt\.de|schleswig-holstein\.de|"
+    r"bwl\.de|baden-wuerttemberg\.de)$")
+
+
 def find_emails(site: Site) -> list[Candidate]:
     """All of the company's own addresses, best first."""
     seen: dict[str, Candidate] = {}
@@ -133,11 +142,17 @@ def find_emails(site: Site) -> list[Candidate]:
             hits = emails_in_text(line.text) if _AT_HINT_RE.search(line.text) else []
             for link in line.links:
                 e = email_from_href(link.href)
+                if e and "@" in link.text and e not in {v for v, _, _ in emails_in_text(link.text)} and (
+                        emails_in_text(link.text)):
+                    continue  # the link shows another address: the visitor reads and writes to that one
                 if e:
                     hits.append((e, 0, len(line.text)))
             for email, start, end in hits:
                 domain = email.split("@", 1)[1]
                 own_domain = bool(site.domain) and (domain == site.domain or domain.endswith("." + site.domain))
+                if not own_domain and _PUBLIC_BODY_RE.search(domain) and not (
+                        site.domain and _PUBLIC_BODY_RE.search(site.domain)):
+                    continue
                 if line.scope != COMPANY and not own_domain:
                     if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
                         rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours

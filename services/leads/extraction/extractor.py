@@ -14,6 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of
+from .names import TITLE_TOKEN_RE
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
@@ -136,7 +137,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["fax"] = fax.evidence()
 
     # --- address: the provider block's seat first
-    if provider is not None and provider.has_address:
+    if provider is not None and (provider.has_address or provider.city):
         facts.street, facts.postal_code, facts.city = provider.street, provider.postal_code, provider.city
         facts.country = provider.country or site.region
         if facts.postal_code is None and facts.street:
@@ -158,6 +159,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     # --- people
     reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
+    if facts.company_name and provider is not None and not provider.legal_entity:
+        facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
     if reps:
         ev["representatives"] = reps[0].evidence()
     if org:
@@ -190,6 +193,19 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["social"] = Evidence(url=site.url, snippet=first[:200])
     facts.evidence = ev
     return facts
+
+
+def _owner_after_trade_name(name: str, representatives: list[str]) -> str:
+    """"MUSTER Services Max Muster": the block prints the owner after a trade name that already carries his
+    surname; the trade name is the provider's name, the owner its representative."""
+    for rep in representatives:
+        core = " ".join(t for t in rep.split() if not TITLE_TOKEN_RE.match(t))
+        if len(core.split()) < 2 or not name.casefold().endswith(" " + core.casefold()):
+            continue
+        prefix = name[: len(name) - len(core)].strip(" ,;:-\u2013")
+        if len(prefix.split()) >= 2 and fold(core.split()[-1]) in fold(prefix):
+            return prefix
+    return name
 
 
 def _provider_name(provider: Provider | None) -> Candidate | None:

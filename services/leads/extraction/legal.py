@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage, is_nav_line
+from .names import person_line
 from .site import Candidate, Site, best, make_candidate
 from .textutil import alnum_tokens, words
 
@@ -229,7 +230,8 @@ def name_candidates(site: Site) -> list[Candidate]:
 # Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen"): phrases
 # that no name starts with, and section words that make up a whole line ("Über uns", "Unsere Leistungen").
 SECTION_RE = re.compile(
-    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|ust\b|uid\b|vat\b|"
+    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|"
+    r"name\s+(?:und|&)\s+(?:anschrift|adresse|sitz)|ust\b|uid\b|vat\b|"
     r"steuer(?:nummer|-?id|\b)|register\b|registereintrag|handelsregister|firmenbuch|vertreten|vertretungs|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|haftung|datenschutz|urheberrecht|rechtlich|berufsrechtlich|startseite|"
     r"(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|sprechzeiten|gesch(?:ä|ae)ftszeiten|opening\s+hours|"
@@ -238,7 +240,12 @@ SECTION_RE = re.compile(
     r"unternehmensgegenstand|(?:mailing|postal)\s+address|gesch(?:ä|ae)ftsstelle|sekretariat)"
     r"|^\W*(?:unser[e]?\s+|our\s+)?(?:legal|home|men(?:ü|u)|navigation|(?:ü|ue)ber\s+(?:uns|mich)|about(?:\s+us)?|"
     r"team|leistungen|angebot[e]?|philosophie|services?|aktuelles|news|blog|galerie|gallery|projekte|"
-    r"referenzen|tätigkeit|headquarters|sales|support|office|partner|jobs|karriere)\W*$",
+    r"referenzen|tätigkeit|headquarters|sales|support|office|partner|jobs|karriere|"
+    # landmarks and skip-link targets of a page's structure ("Main content", "Hauptinhalt")
+    r"(?:main\s+|haupt)?(?:content|inhalt)|navigation|sitemap|search|suche|"
+    # headings that announce the company's details ("Firmeninformationen", "Company information")
+    r"(?:firmen|unternehmens)(?:informationen|angaben|daten)|firmendaten|angaben\s+zum\s+unternehmen|"
+    r"company\s+(?:information|details|data))\W*$",
     re.I,
 )
 PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"
@@ -326,7 +333,30 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
             if own is not None:
                 text, line = own
                 return make_candidate(text, page.weight, page, line.text)
+    if chosen is None:
+        chosen = _copyright_holder(site)
     return chosen
+
+
+_HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$", re.I)
+
+
+def _copyright_holder(site: Site) -> Candidate | None:
+    """No Impressum names anybody: "© 2025 Anna Muster | Impressum" names the site's owner (LABELLING.md: the
+    footer or the copyright line), when it is a person or carries the site's name."""
+    label = site.domain_label.replace("-", "").lower()
+    for page in sorted(site.pages, key=lambda p: p.kind != "home"):
+        for line in page.lines:
+            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+                continue
+            rest = _COPYRIGHT_RE.sub("", line.text, count=1)
+            holder = _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
+            if not holder or len(holder) > 60 or any(c.isdigit() for c in holder):
+                continue
+            tokens = [t for t in alnum_tokens(holder) if len(t) >= 4]
+            if person_line(holder) or (tokens and any(t in label for t in tokens)):
+                return make_candidate(holder, 0.5, page, line.text)
+    return None
 
 
 _IMPRINT_TITLE_RE = re.compile(r"^\W*(?:impressum|imprint|legal\s+notice)\s*[-\u2013—|:·]\s*(.{3,60}?)\s*$", re.I)

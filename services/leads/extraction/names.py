@@ -23,7 +23,8 @@ TITLE_TOKEN_RE = re.compile(
 )
 HONORIFIC_RE = re.compile(
     r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Pfarrer(?:in)?|Pastor(?:in)?|Propst|Pröpstin|"
-    r"Bischof|Bischöfin|Dekan(?:in)?|Superintendent(?:in)?|Pater|Rabbiner(?:in)?|Kommerzialrat|KR)$"
+    r"Bischof|Bischöfin|Dekan(?:in)?|Superintendent(?:in)?|Pater|Rabbiner(?:in)?|Kommerzialrat|KR|"
+    r"Inh\.)$"  # "Inh. Max Muster": the owner label in front of the name is no academic title
 )
 POST_NOMINAL_RE = re.compile(
     r"^(?:CA|ACA|FCA|CPA|StB|WP|RA|MBA|PhD|Ph\.D\.|BSc\.?|MSc\.?|BA|MA|LL\.M\.|M\.Sc\.|B\.Sc\.|MBE|OBE|CBE|FRICS|"
@@ -46,8 +47,12 @@ NON_NAME = words(
     "sales marketing customer success engineering data legal impressum datenschutz montag dienstag "
     "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
     "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
-    "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar"
+    "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar "
+    "authorized authorised representative representatives court register registry local district"
 )
+# Legal forms written in capitals are never part of a person's name ("CARTONAL AG" is no "Cartonal Ag").
+_FORM_TOKENS = frozenset({"AG", "GmbH", "GMBH", "KG", "UG", "SE", "OHG", "OG", "GbR", "GBR", "e.V.", "E.V.", "eG",
+                          "Ltd", "Ltd.", "LTD", "LLC", "Inc", "Inc.", "INC", "PLC", "SA", "Sàrl", "KGaA", "mbH"})
 NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
@@ -87,6 +92,8 @@ def clean_person_name(piece: str) -> str | None:
     if not piece or len(piece) > 80 or _DIGIT_RE.search(piece) or "@" in piece:
         return None
     tokens = piece.split()
+    if any(t in _FORM_TOKENS for t in tokens[1:]):
+        return None
     if len(tokens) >= 2 and piece.isupper():
         # "ANNA BEISPIEL": a name set in capitals is read as written in title case.
         tokens = [t if TITLE_TOKEN_RE.match(t) else t.title() for t in tokens]
@@ -206,6 +213,11 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
     before, after = core[:start].strip(), core[end:].strip(_PUNCT_TAIL)
     if after or not before or len(before.split()) > 3 or not before[0].isupper():
         return None
-    if any(not is_name_token(w) and not TITLE_TOKEN_RE.match(w) for w in before.split()):
+    if any(not is_name_token(w) and not TITLE_TOKEN_RE.match(w) and not _PROFESSION_COMPOUND_RE.fullmatch(w)
+           for w in before.split()):
         return None
     return name
+
+
+# "Attorney-at-law", "Notary-at-law": an English professional title before the person, hyphenated in lower case.
+_PROFESSION_COMPOUND_RE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+){1,3}")

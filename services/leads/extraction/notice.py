@@ -21,7 +21,8 @@ _STRONG_ANCHOR_RE = re.compile(
         angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
       | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
-      | (?:dienste?-?|service-?|seiten-?|website-?)?anbieter(?:in)?\b | (?:seiten-?|website-?)?betreiber(?:in)?\b
+      | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
+      | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
       | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
       | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
@@ -52,11 +53,14 @@ LABEL_RE = re.compile(r"^\s*([^:]{1,45}?)\s*:+\s*(.*)$")
 _INLINE_LABEL_RE = re.compile(
     r"\s(?=(?:inhaber(?:in)?|inh\.|owner|proprietor|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing\s+directors?|"
     r"vertreten\s+durch|tel(?:efon|ephone)?\.?|telefax|fax|mobil(?:e|funk)?|handy|phone|e-?\s?mail|mail|web(?:site)?|"
-    r"url|internet|homepage|ust[\w.-]*|uid[\w.-]*|vat[\w ]{0,12}|steuer[\w.-]*)\s*:)",
+    r"url|internet|homepage|ust[\w.-]*|uid[\w.-]*|vat[\w ]{0,12}|steuer[\w.-]*|"
+    r"standort|anschrift|adresse|firmensitz)\s*:)",
     re.I,
 )
 # "Malerei Muster, Inhaber Max Muster": the owner label without its colon.
 _OWNER_AFTER_COMMA_RE = re.compile(r"(?<=,\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
+# "Malerei Muster - Inh. Max Muster": the owner label after a separator, without its colon.
+_OWNER_AFTER_SEP_RE = re.compile(r"(?<=\s[-\u2013—|/·]\s)(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+[A-ZÄÖÜ])", re.I)
 # "Malerei Muster Inhaber Max Muster": the owner label glued into the line without comma or colon.
 _OWNER_INSIDE_RE = re.compile(r"(?<=[a-zäöüß.])\s+(Inhaber(?:in)?|Inh\.)(?=\s+(?:[A-ZÄÖÜ][a-zäöüß]|Dr\.))")
 # "Malerei Muster (Inh. Max Muster)"
@@ -67,7 +71,9 @@ _OWNER_AFTER_NAME_RE = re.compile(r"^(?P<name>[^,:]{3,60}),\s*(?P<label>inhaber(
 # A professional designation on its own line under the owner ("Augenoptikermeister, Dipl.-Kaufmann (FH)"):
 # not a name of the business (LABELLING.md).
 PROFESSION_LINE_RE = re.compile(
-    r"^(?:[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|therapeut(?:in)?|heilpraktiker(?:in)?|"
+    # an adjective may lead: "Psychologische Psychotherapeutin"
+    r"^(?:(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|er)\s+)?[\w.-]*(?:meister(?:in)?|kauf(?:mann|frau)|ingenieur(?:in)?|"
+    r"therapeut(?:in)?|heilpraktiker(?:in)?|"
     r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
     r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
     r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
@@ -109,8 +115,17 @@ BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dien
 # Muster GmbH", "Inhaberin Anna Muster".
 GLUED_LABEL_RE = re.compile(
     r"^\W*(?i:(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|medieninhaber(?:in)?(?:\s+und\s+herausgeber(?:in)?)?|"
-    r"herausgeber(?:in)?|firma|provider|publisher|(?:media\s+)?owner(?:\s+and\s+publisher)?|"
-    r"site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
+    r"herausgeber(?:in)?|firma|firmenname|unternehmen(?:sname)?|provider|publisher|"
+    r"(?:media\s+)?owner(?:\s+and\s+publisher)?|site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
+)
+# The field names of a label/value Impressum printed without a colon, each on a line of its own above its value
+# ("Unternehmen" / "de Vries GaLa-Bau", "Anschrift" / "…", "Vertreten durch" / "…"): a label, never a name.
+BARE_LABEL_RE = re.compile(
+    r"^(?:unternehmen|firma|firmenname|name|anschrift|adresse|address|sitz|firmensitz|inhaber(?:in)?|owner|"
+    r"vertreten\s+durch|represented\s+by|gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er|erin|ung)|managing\s+directors?|"
+    r"kontakt|contact|telefon|tel\.?|phone|telefax|fax|mobil|e-?mail|registergericht|registernummer|"
+    r"handelsregister|ust\.?-?id(?:nr)?\.?|umsatzsteuer-?id(?:entifikationsnummer)?)$",
+    re.I,
 )
 # Farms and estates are addressed by their name, without street or house number.
 ESTATE_RE = re.compile(
@@ -126,6 +141,13 @@ _ITEM_JUNK = " \t,;|·•-\u2013—"
 # Door, staircase and flat numbers after the street (Austria): part of the street as printed.
 DOOR_RE = re.compile(r"^(?:T(?:ü|ue)r|Top|Stiege|Stg\.?|Whg\.?|Wohnung|Apt\.?|Block)\s*\d+[a-zA-Z]?$")
 _PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|del|du|la|le)\s+[A-ZÄÖÜ]")
+# Brands written with a lower-case initial: camel case ("gClean", "eBay") or a firm with its legal form ("conscoo
+# GmbH"); other lower-case lines are prose.
+_LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ][a-zäöüß]")
+_LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){0,4}(?:\s+\([^()]{2,30}\))?$")
+# "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
+_SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
+                           r"formerly)\s.*$", re.I)
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
 
@@ -231,10 +253,23 @@ def _slash_split(pieces: list[str]) -> list[str]:
     return out
 
 
+_FA_PIECE_RE = re.compile(r"^(?:Fa\.?|Firma)\s+[A-ZÄÖÜ][\w.'-]*(?:\s+[A-ZÄÖÜ][\w.'-]*)?$")
+
+
 def _firm_pieces(text: str) -> list[str]:
     """Cut at " | " / " · ", except inside a firm's name: "WENDORF | LÜCK Steuerberatungsgesellschaft mbH" (short
     name words, then the words with the legal form, and nothing else on the line)."""
     pieces = _SEPARATOR_RE.split(text)
+    if len(pieces) > 1 and any(_FA_PIECE_RE.match(p) for p in pieces[1:]):
+        # "Rund ums Holz · Fa. Muster": "Fa." names the firm, the block prints both as one name
+        seps = _SEPARATOR_RE.findall(text)
+        merged = [pieces[0]]
+        for sep, piece in zip(seps, pieces[1:], strict=True):
+            if _FA_PIECE_RE.match(piece):
+                merged[-1] += sep + piece
+            else:
+                merged.append(piece)
+        pieces = merged
     dashed = _DASH_SEP_RE.split(text)
     if len(pieces) == 1 and len(dashed) >= 3 and any(postal_of(p) for p in dashed):
         return dashed  # "Malerei Muster - Inhaber: Max Muster - Musterweg 1 - 12345 Stadt"
@@ -246,12 +281,18 @@ def _firm_pieces(text: str) -> list[str]:
     return pieces
 
 
+# "… GmbH Adresse Musterweg 1": a label/value grid read as one line; the address label starts a new item.
+_ADDRESS_WORD_SPLIT_RE = re.compile(r"\s(?=(?:Adresse|Anschrift|Address|Sitz)\s+[A-ZÄÖÜ][^\s:]*(?:\s[^\s:]+){0,4}?"
+                                    r"\s\d{1,4}\s?[a-zA-Z]?\b)")
+
+
 def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
     out: list[Item] = []
     text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
+    text = _OWNER_AFTER_SEP_RE.sub(r"\1:", text)
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
@@ -260,11 +301,12 @@ def split_items(line: Line) -> list[Item]:
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows
     text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
+    text = _ADDRESS_WORD_SPLIT_RE.sub(" | ", text) if " " in text else text
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _slash_split(_firm_pieces(labelled)):
             for chunk in _comma_chunks(piece):
                 for part in split_inline_address(chunk, is_given_name):
-                    part = part.strip(_ITEM_JUNK)
+                    part = _SUCCESSOR_RE.sub("", part).strip(_ITEM_JUNK)
                     if part:
                         out.append(Item(part, line))
     return out
@@ -310,7 +352,8 @@ def name_like(text: str) -> bool:
         return False
     if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
+            or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
         return False

@@ -9,6 +9,7 @@ from typing import Literal
 from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage
 from .emails import email_from_href, emails_in_text
 from .facts import Evidence, Person
+from .legal import FORM_RE
 from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name, person_line
 from .phones import phone_hits_in_line
 from .provider import Provider, ordered_pages
@@ -20,7 +21,7 @@ _G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
 # president) count only in "Label:" form; as bare words they are too often job titles.
 _REP_LABEL_RE = re.compile(
     rf"""\b(?:
-      vertretungsberechtigte[rn]?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|personen?|
+      vertretungsberechtigt(?:e[rn]?)?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|personen?|
           partner(?:in|innen)?))?
     | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
@@ -179,11 +180,34 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
             # "Beat Keller, Präsident … und Geschäftsführer": the name precedes the role.
             first = clean_person_name(_strip_parens(re.split(r",|\s[\u2013—-]\s|\(", before)[0]))
             found = [first] if first else []
-        if not found and at_start and not re.search(r"[A-Za-z]{3,}\s+[A-Z]", after.split(":")[-1]):
+        if not found and (initial := _INITIAL_NAME_RE.fullmatch(after)):
+            found = [initial.group(1)]  # "Geschäftsführer: M. Muster": the label says a person follows
+        if not found and at_start and not re.search(r"[A-Za-z]{3,}\s+[A-Z]", after.split(":")[-1]) and not (
+                n + 1 < len(matches) and names_in(text[m.end():])):
+            # the names sit on the next lines, unless a later label of the line has them ("Represented by the
+            # managing directors: A, B")
             found = _following_names(page, idx)
+        if not found and at_start and (not after.strip(" :,.-\u2013") or FORM_RE.search(after)):
+            found = _name_above(page, idx)  # "Anna Muster" / "Geschäftsführerin, Muster AG"
         for name in found:
             out.append(RepHit(name, role, make_candidate(name, page.weight, page, text, m.start(), end)))
     return out
+
+
+_INITIAL_NAME_RE = re.compile(r"\s*[:\-\u2013]?\s*((?:Dr\.\s+)?[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?\s?"
+                              rf"[A-ZÄÖÜ][{LOWER}]+(?:-[A-ZÄÖÜ][{LOWER}]+)?)\s*\.?\s*")
+
+
+def _name_above(page: ParsedPage, idx: int) -> list[str]:
+    """A role line printed under a bare name gives that person the role ("Anna Muster" / "Geschäftsführerin")."""
+    line = page.lines[idx]
+    if idx == 0 or line.blank_before:
+        return []
+    prev = page.lines[idx - 1]
+    if 1 <= prev.level <= 6 or prev.scope not in (COMPANY, GENERAL_PARTNER) or prev.block != line.block:
+        return []
+    person = person_line(prev.text, strict=False)
+    return [person] if person else []
 
 
 def _following_names(page: ParsedPage, idx: int) -> list[str]:
@@ -325,6 +349,14 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 person = person_line(piece)
                 if person:
                     out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
+            if not out and provider.lines_below:
+                # "Muster & Beispiel Malerei GbR" / "Anna Muster - Ben Beispiel": the partners printed under the
+                # firm of a partnership are its representatives (a GmbH's bare names are not)
+                pieces = _PARTNER_SPLIT_RE.split(provider.lines_below[0])
+                people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False))]
+                if len(people) == len(pieces):
+                    out = [RepHit(p, "Gesellschafter", make_candidate(p, 4.0, provider.page, line_of(p)))
+                           for p in people]
         return out
     if not out:  # an explicit "Inhaber" says who the person behind the trade name is
         out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons]
@@ -338,6 +370,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     return out
 
 
+_PARTNER_SPLIT_RE = re.compile(r"\s[-\u2013—/&+]\s|\s(?:und|and)\s|,\s")
 _PARTNERSHIP_RE = re.compile(r"\s*\b(?:GbR|OHG|oHG|OG|PartG(?:\s?mbB)?)\s*$")
 _RESPONSIBLE_RE = re.compile(r"verantwortlich|responsible\s+(?:for|person)", re.I)
 

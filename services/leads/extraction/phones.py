@@ -130,6 +130,8 @@ def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> lis
             if label is None and re.search(r"\bfax\b", text[start + len(piece) : start + len(piece) + 4], re.I):
                 label = _FAX
             end = start + len(piece)
+            if label == _FAX and _TEL_AND_FAX_RE.search(text[max(0, start - _LABEL_WINDOW) : start]):
+                out.append((e164, _TEL, True, start, end))  # "Tel./Fax: …": one number for both
             out.append((e164, label or _TEL, label is not None, start, end))
             cont = _CONTINUATION_RE.match(text, end)
             if cont and (second := _same_area(e164, cont.group(1))):
@@ -138,6 +140,7 @@ def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> lis
     return out
 
 
+_TEL_AND_FAX_RE = re.compile(r"\b(?:tel(?:efon)?|fon|phone)\.?\s*(?:/|&|\+|und|and|,)\s*(?:tele)?fax\b\W*$", re.I)
 _CONTINUATION_RE = re.compile(r"\s*(?:oder|or|bzw\.?|und|and|u\.|&)\s*([1-9][\d ]{2,9}\d)(?![\d/.-]|\s\d)", re.I)
 
 
@@ -211,9 +214,23 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     return phones, fax
 
 
+_SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                            phonenumbers.PhoneNumberType.SHARED_COST})
+
+
+def _service_number(e164: str) -> bool:
+    """A toll-free, shared-cost or premium-rate number (0800 …, 0180 …, 0900 …)."""
+    try:
+        return phonenumbers.number_type(phonenumbers.parse(e164)) in _SERVICE_TYPES
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[str]) -> list[PhoneHit]:
     out: list[PhoneHit] = []
     for e164, kind, labelled, start, end in phone_hits_in_line(line, prev, regions):
+        if not labelled and len(line.text) > 100 and _service_number(e164):
+            continue  # "… das Krisentelefon XY unter 0800 …": another body's hotline named in running text
         score = page.weight + (1.0 if labelled else 0.0)
         out.append(PhoneHit(e164, kind, labelled, make_candidate(e164, score, page, line.text, start, end)))
     for link in line.links:

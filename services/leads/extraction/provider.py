@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .address import postal_of, segments, street_of
+from .address import country_word, postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
-from .legal import FORM_RE, SOLE_FORMS, form_of
+from .legal import FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
+    BARE_LABEL_RE,
     BRAND_RE,
     CONTACT_WORD_RE,
     COUNTRY_ONLY_RE,
@@ -59,6 +60,8 @@ class Provider:
     legal_entity: bool = False  # the name carries the legal form of a company or association
     persons: list[str] = field(default_factory=list)  # who a sole proprietorship is run by, as the block prints it
     owners: list[str] = field(default_factory=list)  # "Inhaber: …" inside the block
+    lines_below: list[str] = field(default_factory=list)  # the other name lines a legal entity's block prints
+    owner_only: bool = False  # the block names the owner ("Inhaber: …") and no trade name
     street: str | None = None
     postal_code: str | None = None
     city: str | None = None
@@ -108,12 +111,17 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
             budget -= 1
             label = LABEL_RE.match(line.text)
+            if label is None and BARE_LABEL_RE.match(line.text):
+                label = LABEL_RE.match(line.text + ":")  # "Anschrift" on its own line: a label without its colon
             # "Anschrift | Musterweg 1, …": a table row holds its value in the next cell
             has_value = bool(label and label.group(2).strip()) or bool(PIPE_LABEL_RE.match(line.text))
             if anchor_strength(line) and not has_value:  # another anchor: "Anbieter", "Kontakt:"
                 if names or prov.has_address:
                     if CONTACT_WORD_RE.search(line.text):
                         stage = "contact"
+                        continue
+                    if label is not None and not prov.has_address and classify_label(label.group(1)) == "seat":
+                        expect = "seat"  # "Anschrift" under the name: the label of the seat's address
                         continue
                     break
                 continue
@@ -152,7 +160,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 continue
         expect = ""
         if kind == "owner":
-            people = [person] if (person := person_line(value)) else _persons_within(value)
+            # the label says a person follows: a name's shape is enough, without a known given name
+            people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
             if people:  # "Inh. Greta & Jonas Beispiel": both
                 prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
@@ -167,6 +176,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if _CARE_OF_RE.match(value):
+            continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
         if _PO_BOX_RE.match(value):
             po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
             continue
@@ -205,6 +216,15 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if COUNTRY_ONLY_RE.match(value):
             continue
+        town = _town_only(value)
+        if town and not prov.postal_code and not prov.city and not kind and (
+                (stage == "address" and prov.street and town[1] is None) or (stage == "name" and names and town[1])):
+            # The seat printed without a postal code: the town under the street ("Hauptstr. 28" / "Zossen") or
+            # a town with its country under the name ("Basel, Switzerland"); the postal code stays unknown.
+            prov.city, prov.country = town[0], town[1] or prov.country
+            prov.address_line = prov.address_line or item.line
+            stage = "address"
+            continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
         if stage == "name" and (names or owner_items) and not kind and PROFESSION_LINE_RE.match(value) and (
@@ -225,6 +245,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             break
     if not names and owner_items:  # "Inhaber: Anna Muster" is all the block names: the person is the provider
         names = owner_items[:1]
+        prov.owner_only = True
     if not names or not (prov.has_address or (anchored and contacts)):
         return None
     if operator is not None:
@@ -233,9 +254,25 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
+_CARE_OF_RE = re.compile(r"^c/o\s", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
+
+
+_TOWN_RE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+(?:(?:-|\s(?:am|an\s+der|im|in|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+)?)"
+                      r"(?:,\s*([A-Za-zÖöüÜ ]{2,20}))?$")
+
+
+def _town_only(text: str) -> tuple[str, str | None] | None:
+    """("Zossen", None) for a line that is a town, ("Basel", "CH") for "Basel, Switzerland"; None otherwise."""
+    m = _TOWN_RE.match(text.strip(" ."))
+    if m is None or is_given_name(m.group(1).split("-")[0]) or SECTION_RE.match(m.group(1)):
+        return None
+    if m.group(2) is None:
+        return m.group(1), None
+    country = country_word(m.group(2))
+    return (m.group(1), country) if country else None
 
 
 def _entity(text: str) -> bool:
@@ -273,7 +310,27 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
         return False
-    return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1
+    return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
+
+
+# Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
+# ("Beratung", "Übersetzungen", "Coaching", "Translation services").
+_GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
+_GENERIC_NOUN_RE = re.compile(r"(?:ung(?:en)?|heit|keit|schaft|ion(?:en|s)?|therapie|coaching|training|beratung|"
+                              r"services?|dienste?|dienstleistung(?:en)?|design|fotografie|photography|"
+                              r"consulting|begleitung|pflege|reinigung|unterricht|lektorat|"
+                              r"übersetzungen|uebersetzungen)$", re.I)
+
+
+def _generic_words(text: str) -> bool:
+    """"Psychologische Beratung", "Translation services": every word describes, none names (a trade name such as
+    "Malerei Sonnenschein" carries a word of its own)."""
+    tokens = [t for t in re.split(r"[\s/-]+", text.strip(" .,")) if t and t.lower() not in _DESCRIPTION_GLUE]
+    return 2 <= len(tokens) <= 5 and all(_GENERIC_NOUN_RE.search(t) or _GENERIC_ADJECTIVE_RE.search(t)
+                                         for t in tokens)
+
+
+_DESCRIPTION_GLUE = frozenset({"und", "&", "für", "fuer", "for", "and", "of", "in", "im", "der", "die", "das"})
 
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
@@ -316,6 +373,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
+        prov.lines_below = [it.text for it in items[items.index(entity) + 1 :]]
         k = items.index(entity)
         if k > 0 and FORM_RE.match(entity.text):  # "Muster Holzbau" / "GmbH & Co. KG" on two lines
             prov.name, prov.name_line = f"{items[k - 1].text} {entity.text}", items[k - 1].line
@@ -345,6 +403,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         if p1 and p2:
             # "Always Automaten" on always-automaten.de is the trade name, so the other line is the person.
             brand1, brand2 = matches_site(first.text, site), matches_site(second.text, site)
+            if brand1 == brand2:
+                # "Özlem Beispiel" / "Übersetzungsbüro Beispiel": the line whose first word is a trade, not a given
+                # name, and that repeats the other's surname is the trade name
+                brand1, brand2 = _trade_with_surname(first.text, p2), _trade_with_surname(second.text, p1)
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
@@ -363,6 +425,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = [p1] if p1 else _persons_within(first.text)
 
 
+def _trade_with_surname(text: str, person: str) -> bool:
+    words_ = text.split()
+    return (len(words_) == 2 and len(words_[0]) >= 8 and not is_given_name(words_[0])
+            and fold_name(words_[1]) == fold_name(_surname(person)))
+
+
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
     site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
@@ -378,9 +446,11 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     if prefix != text[:start].strip():
         return None  # "HolzEffekt - Dennis Spliesgar": printed as one name with a separator
     label = site.domain_label.replace("-", "")
-    if len(prefix) < 3 or fold_name(core) in fold_name(label) or not matches_site(prefix, site):
+    if len(prefix) < 3 or not matches_site(prefix, site):
         return None
-    return prefix
+    if fold_name(core) in fold_name(label) and fold_name(core) not in fold_name(prefix):
+        return None  # "Muster Bau Max Muster" on musterbau.de prints the owner as part of the name …
+    return prefix  # … unless the words before him already carry the surname ("MUSTER Services Max Muster")
 
 
 _PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
@@ -427,8 +497,9 @@ def ordered_pages(site: Site) -> list[ParsedPage]:
     return sorted(site.pages, key=lambda p: (_KIND_RANK.get(p.kind, 5), _is_english(p), p.index))
 
 
-def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
-    anchors = [(anchor_strength(ln), ln.index) for ln in page.lines]
+def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) -> Provider | None:
+    lines = page.lines if before is None else page.lines[:before]
+    anchors = [(anchor_strength(ln), ln.index) for ln in lines]
     for strength in (3, 2, 1):
         for s, idx in anchors:
             if s != strength:
@@ -452,16 +523,16 @@ def _anchored_blocks(page: ParsedPage, site: Site) -> Provider | None:
     return None
 
 
-def _unanchored_block(page: ParsedPage, site: Site) -> Provider | None:
+def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
-    lines = page.lines
+    lines = page.lines if before is None else page.lines[:before]
 
     def usable(ln: Line, region: str) -> bool:
         return ln.region == region and ln.scope != THIRD_PARTY and not is_nav_line(ln)
 
     for region in ("main", "footer"):
         for i, line in enumerate(lines):
-            if line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
+            if i < start or line.region != region or line.scope == THIRD_PARTY or not line.has_digit:
                 continue
             segs = segments(line.text)
             k = next((n for n, seg in enumerate(segs) if postal_of(seg)), None)
@@ -525,13 +596,47 @@ def _same_people(a: Provider, b: Provider) -> bool:
     return bool(people & {fold_name(p) for p in (*b.persons, *b.owners)})
 
 
+# The privacy policy printed on the Impressum page below its own heading.
+_PRIVACY_HEADING_RE = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:datenschutzerkl(?:ä|ae)rung|datenschutzhinweise|"
+                                 r"datenschutzinformation(?:en)?|privacy\s+(?:policy|notice|statement))\b", re.I)
+
+
+def _privacy_start(page: ParsedPage) -> int | None:
+    """Where the privacy policy starts on an Impressum page that carries both (None: it does not)."""
+    if page.kind != "impressum":
+        return None
+    for line in page.lines:
+        if 1 <= line.level <= 6 and line.region == "main" and _PRIVACY_HEADING_RE.match(line.text):
+            return line.index
+    return None
+
+
+def _trade_name_at_same_seat(prov: Provider, page: ParsedPage, site: Site) -> Provider:
+    """"Inhaber: Anna Muster" / the seat, and further down the page the business's name above the same address
+    ("Adresse" / "Café Muster" / same street): the trade name is the provider's name, the owner its person."""
+    if not prov.street or not prov.line_indices:
+        return prov
+    later = _unanchored_block(page, site, start=max(prov.line_indices) + 1)
+    if later is None or later.street != prov.street or later.postal_code != prov.postal_code or (
+            later.legal_entity or person_line(later.name or "")):
+        return prov
+    prov.name, prov.name_line, prov.owner_only = later.name, later.name_line, False
+    prov.line_indices |= later.line_indices
+    return prov
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     pages = ordered_pages(site)
     for page in pages:
         if page.kind == "privacy":
             continue
-        prov = _anchored_blocks(page, site)
+        # The controller block of a privacy policy printed on the same page ("Hinweis zur verantwortlichen
+        # Stelle") repeats the provider in a shorter form: the Impressum's own block comes first.
+        privacy = _privacy_start(page)
+        prov = _anchored_blocks(page, site, privacy)
+        if prov is None and privacy is not None and _unanchored_block(page, site, privacy) is None:
+            prov = _anchored_blocks(page, site)
         if prov is not None and _credible(prov, site):
             if not prov.has_address and page.kind == "impressum":
                 # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
@@ -539,6 +644,8 @@ def find_provider(site: Site) -> Provider | None:
                 full = _unanchored_block(page, site)
                 if full is not None and _same_people(prov, full):
                     return full
+            if prov.owner_only and page.kind == "impressum":
+                return _trade_name_at_same_seat(prov, page, site)
             return prov
         if page.kind == "impressum":
             prov = _unanchored_block(page, site)

@@ -57,7 +57,7 @@ _CITY_TAIL_STOP = re.compile(
 
 _VAT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bDE\s?((?:\d\s?){8}\d)\b(?!\s?\d)"), "DE"),  # "DE 123 456 789", "DE12 345 6789"
-    (re.compile(r"\bATU\s?(\d{8})\b"), "ATU"),
+    (re.compile(r"\bATU\s?((?:\d\s?){7}\d)\b(?!\s?\d)"), "ATU"),  # "ATU12345678", "ATU 1234 5678"
     (re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b", re.I), "CHE"),
     (re.compile(r"\bGB\s?(\d{3})\s?(\d{4})\s?(\d{2})(\s?\d{3})?\b(?!\s?\d)"), "GB"),
 )
@@ -238,7 +238,7 @@ def choose_vat(site: Site, seat_country: str | None = None) -> Candidate | None:
                     if kind == "DE":
                         value = "DE" + re.sub(r"\s", "", m.group(1))
                     elif kind == "ATU":
-                        value = "ATU" + m.group(1)
+                        value = "ATU" + re.sub(r"\s", "", m.group(1))
                     elif kind == "CHE":
                         value = f"CHE-{m.group(1)}.{m.group(2)}.{m.group(3)} MWST"
                     else:

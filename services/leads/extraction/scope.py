@@ -43,7 +43,8 @@ _TP_STRONG = r"""
     professional\s+(?:liability|indemnity|title|regulations?|rules|body|association)|
     berufsverband|dachverband|fachverband|bundesverband|landesverband|
     \bkunden\b|referenzen|\bclients?\b|\bsponsor|mitgliedschaft|\bmemberships?\b|partnerunternehmen|
-    kooperationspartner|unsere\s+partner|our\s+partners|\binvestors?\b|trusted\s+by|
+    kooperationspartner|unsere\s+partner|our\s+partners|partnerbetriebe|partnerfirmen|partnernetzwerk|
+    (?:starke|verl(?:ä|ae)ssliche|zuverl(?:ä|ae)ssige|kompetente)n?\s+partner|\binvestors?\b|trusted\s+by|
     lebensmittel(?:überwachung|ueberwachung|recht)|verbraucherschutz|gesundheitsamt|\berlaubnis\b|
     \bquelle\b|\bgenerator\b|\bgoogle\b|\bfacebook\b|meta\s+platforms|\banalytics\b|\bcookies?\b|\byoutube\b|
     \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media|\binstagram\b|\blinkedin\b|
@@ -68,7 +69,7 @@ _TP_ANY_RE = re.compile(_alternation(_TP_STRONG) + "|" + _alternation(_TP_LEGAL)
 # Unmistakably about the company itself; beats the weak third-party words ("Anbieter dieser Website").
 _COMPANY_STRONG_RE = re.compile(
     r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
-    r"operated\s+by|"
+    r"operated\s+by|^\W*operator\b|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
     r"verantwortlich\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|gesch(?:ä|ae)ftsf(?:ü|ue)hr|"
     r"registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
@@ -99,6 +100,8 @@ _TP_ENTITY_START_RE = re.compile(
     r"[\w\s-]{0,40}versicherung(?:s-ag|\s+ag|\s+a\.\s?g\.)|[\w\s-]{0,40}verband\b)",
     re.I,
 )
+_REQUEST_RE = re.compile(r"\b(?:bitte|please|sende[nt]?|schicke[nt]?|senden\s+sie|schreib(?:en)?\s+sie|send\s+us)\b",
+                         re.I)
 _LABEL_SPLIT_RE = re.compile(r"^([^:]{2,70}):\s*(.*)$")
 
 _PRIVACY_URL_RE = re.compile(r"datenschutz|privacy|dsgvo|gdpr|cookie|agb|terms|nutzungsbedingungen|widerruf", re.I)
@@ -194,12 +197,40 @@ def _provider_line(text: str) -> bool:
 def assign_scopes(page: ParsedPage) -> None:
     _assign_scopes(page)
     disclaimer = False
+    card: list[Line] = []
     for line in page.lines:
+        if card and line.block != card[-1].block:
+            _own_contact_card(page, card)
+            card = []
         if 1 <= line.level <= LABEL_LEVEL or (line.text.endswith(":") and len(line.text) <= 70):
-            disclaimer = line.scope == THIRD_PARTY and bool(_DISCLAIMER_RE.search(line.text))
+            disclaimer = line.scope == THIRD_PARTY and bool(_DISCLAIMER_RE.search(line.text) or
+                                                            _COPYRIGHT_HEADING_RE.search(line.text))
             continue
         if disclaimer and line.scope == THIRD_PARTY and _provider_line(line.text):
             line.scope = COMPANY
+        if disclaimer and line.scope == THIRD_PARTY and len(line.text) <= 60 and _BARE_CONTACT_RE.fullmatch(line.text):
+            card.append(line)
+    if card:
+        _own_contact_card(page, card)
+
+
+_COPYRIGHT_HEADING_RE = re.compile(r"urheberrecht|\bcopyright\b", re.I)
+# A line that is only an e-mail address, a phone number or a web address.
+_BARE_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d\s()/.-]{7,22}|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?")
+_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)/?$", re.I)
+
+
+def _own_contact_card(page: ParsedPage, card: list[Line]) -> None:
+    """Bare contact lines under a disclaimer or copyright heading that print the site's own web address are the
+    provider's contact card set below the boilerplate, not a third party's data."""
+    if len(card) < 2 or len(card) != sum(1 for ln in page.lines if ln.block == card[0].block):
+        return
+    own = urlsplit(page.url).hostname or ""
+    own = own.removeprefix("www.")
+    hosts = {m.group(1).lower() for ln in card if (m := _HOST_RE.match(ln.text)) and "@" not in ln.text}
+    if own and any(h == own or h.endswith("." + own) for h in hosts):
+        for ln in card:
+            ln.scope = COMPANY
 
 
 def _assign_scopes(page: ParsedPage) -> None:
@@ -242,8 +273,10 @@ def _assign_scopes(page: ParsedPage) -> None:
             continue
 
         if line.level == LABEL_LEVEL or (line.text.endswith(":") and len(line.text) <= 70):
-            # A bold "Webdesign" teaser on the home page is a service; "Webdesign:" is a credit label.
-            cls = classify_heading(line.text, legal=legal or line.text.endswith(":"))
+            # A bold "Webdesign" teaser on the home page is a service; "Webdesign:" is a credit label; "Bitte sende
+            # Fotos oder Skizzen an:" asks the visitor for something and credits nobody.
+            cls = classify_heading(line.text, legal=(legal or line.text.endswith(":")) and not _REQUEST_RE.search(
+                line.text))
             label_scope = cls if cls is not None else None
             label_block = line.block
             # A label alone in its block (<dt>, "<p><b>Kammer</b></p>") governs the following blocks.
