@@ -89,19 +89,14 @@ class CronRunner:
 
     async def run(self, *, at_start: bool = False) -> None:
         if at_start:
-            await self._run_command()
+            await self._run_command(datetime.now(UTC))
         while not self._stop.is_set():
             due = next_run(self.schedule, datetime.now(UTC))
             self.state.next_run = due.isoformat()
             log.info("next run of %s at %s", " ".join(self.command), self.state.next_run)
             if not await self._wait_until(due):
                 break
-            await self._run_command()
-            # Times that passed while the command ran are skipped rather than run back to back.
-            missed = _times_between(self.schedule, due, datetime.now(UTC))
-            if missed:
-                self.state.skipped += missed
-                log.warning("the run took past %d scheduled time(s); they are skipped, not queued", missed)
+            await self._run_command(due)
         self._write_state()
 
     async def _wait_until(self, due: datetime) -> bool:
@@ -114,7 +109,8 @@ class CronRunner:
                 return False
         return True
 
-    async def _run_command(self) -> None:
+    async def _run_command(self, due: datetime) -> None:
+        """Run the command once (for the time ``due``); times that pass meanwhile are skipped, not queued."""
         started = time.monotonic()
         now = datetime.now(UTC).isoformat()
         self.state.running_since = self.state.last_started = now
@@ -132,6 +128,12 @@ class CronRunner:
         self.state.last_exit_code = code
         self.state.last_seconds = round(time.monotonic() - started, 3)
         self.state.runs += 1
+        # Counted with the run, in the same state write (the at-start run too): readers never see one without
+        # the other.
+        missed = _times_between(self.schedule, due, datetime.now(UTC))
+        if missed:
+            self.state.skipped += missed
+            log.warning("the run took past %d scheduled time(s); they are skipped, not queued", missed)
         self._write_state()
         level = logging.INFO if code == 0 else logging.ERROR
         log.log(level, "%s exited with %d after %.1f s", " ".join(self.command), code, self.state.last_seconds)
