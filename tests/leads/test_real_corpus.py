@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-tuning records round 1's seeded split and round 2's holdout2 (both spent and folded in), and the locked
-holdout3 never shows per-site misses. No quality thresholds here: holdout3's figures are reported by
-bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout3 (the integrator runs it
+tuning records round 1's seeded split and the holdouts of rounds 2 and 3 (spent and folded in), and the locked
+holdout4 never shows per-site misses. No quality thresholds here: holdout4's figures are reported by
+bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout4 (the integrator runs it
 once)."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-SPLIT_SETS = ("tuning",)  # round 1's tuning + spent holdout (split.py) + spent holdout2; holdout3 is its own
+SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-3; holdout4 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -63,22 +63,22 @@ def _check_loads(sites: list[CorpusSite]) -> None:
 
 def test_tuning_loads() -> None:
     tuning = load_set("tuning")
-    assert len(tuning) >= 120
+    assert len(tuning) >= 190
     _check_loads(tuning)
 
 
-def test_holdout3_loads() -> None:
-    holdout3 = load_set("holdout3")
-    assert len(holdout3) >= 40
-    _check_loads(holdout3)
+def test_holdout4_loads() -> None:
+    holdout4 = load_set("holdout4")
+    assert len(holdout4) >= 40
+    _check_loads(holdout4)
 
 
 def test_every_tuning_label_follows_the_guide_schema() -> None:
     _check_schema(_labels("tuning"))
 
 
-def test_every_holdout3_label_follows_the_guide_schema() -> None:
-    _check_schema(_labels("holdout3"))
+def test_every_holdout4_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout4"))
 
 
 def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
@@ -90,7 +90,7 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
         assert label["split"] == folder.parent.name, slug
         # A tuning site records the round it came from: round 1's split, or round 2's holdout.
         assert folder.parent.name != "tuning" or label.get("split_v1") in {"tuning", "holdout"} \
-            or label.get("split_v2") == "holdout2", slug
+            or label.get("split_v2") == "holdout2" or label.get("split_v3") == "holdout3", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -110,9 +110,10 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
         assert re.fullmatch(r"[0-9a-f]{40}", source["commit"]), slug
         assert source["paths"] and all((folder / "site" / p).is_file() for p in source["paths"]), slug
         assert set(label["pages"]) <= KINDS and "home" in label["pages"], slug
-        for paths in label["pages"].values():
-            for path in [paths] if isinstance(paths, str) else paths:
-                assert (folder / "site" / path).is_file(), (slug, path)
+        listed = [path for paths in label["pages"].values() for path in ([paths] if isinstance(paths, str) else paths)]
+        assert len(listed) == len(set(listed)), f"{slug}: a page has one kind (a one-page site is its home)"
+        for path in listed:
+            assert (folder / "site" / path).is_file(), (slug, path)
         assert (folder / "site" / "index.html").is_file(), slug
         assert label["notes"].strip(), slug
 
@@ -130,7 +131,8 @@ def test_tuning_records_the_round1_seeded_split() -> None:
     assignment = split.assign(split.site_dirs())
     assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
     assert not (REAL_CORPUS_DIR / "holdout").exists(), "holdout v1 is spent: its sites live in tuning/"
-    round1 = [(folder, label) for folder, label in _labels(*SPLIT_SETS) if "split_v1" in label]
+    round1 = [(folder, label) for folder, label in _labels(*SPLIT_SETS)
+              if "split_v1" in label and "split_v2" not in label and "split_v3" not in label]
     assert set(assignment) == {folder.name for folder, _ in round1}
     for folder, label in round1:
         assert assignment[folder.name] == label["split_v1"], folder.name
@@ -148,18 +150,25 @@ def test_holdout2_is_spent_and_folded_into_tuning() -> None:
     assert sum(label.get("split_v2") == "holdout2" for _, label in _labels("tuning")) >= 40
 
 
-def test_holdout3_is_a_locked_set_of_its_own() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout3" / "README.md").read_text(encoding="utf-8")
+def test_holdout3_is_spent_and_folded_into_tuning() -> None:
+    """Holdout3 was reported once (rules round 3) and then folded in: its sites are tuning sites now."""
+    assert not (REAL_CORPUS_DIR / "holdout3").exists()
+    assert "holdout3" not in CORPUS_SETS and "holdout3" not in LOCKED_SETS
+    assert sum(label.get("split_v3") == "holdout3" for _, label in _labels("tuning")) >= 60
+
+
+def test_holdout4_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout4" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout3"] == REAL_CORPUS_DIR / "holdout3"
-    assert {"holdout3"} == LOCKED_SETS
+    assert CORPUS_SETS["holdout4"] == REAL_CORPUS_DIR / "holdout4"
+    assert {"holdout4"} == LOCKED_SETS
 
 
-def test_holdout3_is_new_and_mixed() -> None:
+def test_holdout4_is_new_and_mixed() -> None:
     """Unseen means no site, repository or company shared with the sets the rules were tuned or
     reported on; the mix follows a small-business population (issue 12)."""
     earlier = _labels(*SPLIT_SETS)
-    fresh = _labels("holdout3")
+    fresh = _labels("holdout4")
     assert len(fresh) >= 40
 
     def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
@@ -195,8 +204,8 @@ def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
         bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
-def test_bench_never_prints_holdout3_misses(capsys: pytest.CaptureFixture[str]) -> None:
-    """Checked on a made-up report, so that the extractor never runs on holdout3 here."""
+def test_bench_never_prints_holdout4_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout4 here."""
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -204,9 +213,9 @@ def test_bench_never_prints_holdout3_misses(capsys: pytest.CaptureFixture[str]) 
     spec.loader.exec_module(bench)
     fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
     report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
-    bench.print_misses({"holdout3": report, "tuning": report}, 50)
+    bench.print_misses({"holdout4": report, "tuning": report}, 50)
     out = capsys.readouterr().out
     assert "tuning: scores and misses" in out and "some-site" in out
-    assert "holdout3" not in out
-    assert bench.select_sets("holdout3", None).keys() == {"holdout3"}
-    assert list(bench.select_sets("real", None)) == ["holdout3", "tuning"]
+    assert "holdout4" not in out
+    assert bench.select_sets("holdout4", None).keys() == {"holdout4"}
+    assert list(bench.select_sets("real", None)) == ["holdout4", "tuning"]
