@@ -69,6 +69,22 @@ export function createSavedFilter(name: string, filters: ContactFilter): Promise
   return unwrap(api.POST('/api/leads/saved-filters', { body: { name, filters } }));
 }
 
+/** The saved filters (the campaign builder uses them as audiences; this list can open the ones it can show). */
+export function listSavedFilters(): Promise<SavedFilterRead[]> {
+  return unwrap(api.GET('/api/leads/saved-filters'));
+}
+
+/**
+ * A saved filter as this list's URL parameters, or why the list cannot show it: the list filters by text, one
+ * status and a legal basis; tags, companies and several statuses are the campaign builder's.
+ */
+export function listParamsOf(filters: ContactFilter): { params: Record<string, string | null> } | { reason: string } {
+  const statuses = filters.statuses ?? [];
+  if (filters.tags?.length || filters.company_ids?.length || statuses.length > 1)
+    return { reason: 'uses tags, companies or several statuses: open it in the campaign builder' };
+  return { params: { q: filters.q ?? null, status: statuses[0] ?? null, legal_basis: filters.legal_basis ?? null, offset: null } };
+}
+
 /** The list's filter as a saved filter's criteria (one status becomes a list of one). */
 export function filterOf(params: ListContactsParams): ContactFilter {
   return {

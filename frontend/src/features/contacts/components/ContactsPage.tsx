@@ -14,6 +14,7 @@ import {
   PlusIcon,
   QueryErrorCard,
   SearchInput,
+  Select,
   SortableTh,
   Table,
   TableEmptyRow,
@@ -35,9 +36,10 @@ import {
   isLegalBasis,
   LEGAL_BASES,
   LEGAL_BASIS_LABELS,
+  listParamsOf,
   type ListContactsParams,
 } from '../api';
-import { useContactsList } from '../hooks/useContacts';
+import { useContactsList, useSavedFilters } from '../hooks/useContacts';
 import { LegalBasisBadge } from './Badges';
 import { NewContactDialog } from './NewContactDialog';
 import { SaveFilterDialog } from './SaveFilterDialog';
@@ -71,6 +73,12 @@ export function ContactsPage() {
   };
   const query = useContactsList(listParams);
   const data = query.data;
+  const savedFilters = useSavedFilters().data ?? [];
+  const openSaved = (id: string) => {
+    const picked = savedFilters.find((f) => String(f.id) === id);
+    const opened = picked ? listParamsOf(picked.filters) : null;
+    if (opened && 'params' in opened) update(opened.params);
+  };
   const onSort = (s: string) => update({ sort: s === DEFAULT_SORT ? null : s });
   const clear = () => update({ q: null, status: null, legal_basis: null });
 
@@ -109,6 +117,23 @@ export function ContactsPage() {
           value={legalBasis ?? ''}
           onChange={(e) => update({ legal_basis: e.target.value || null })}
         />
+        {savedFilters.length ? (
+          <Select aria-label="Open a saved filter" className="w-52" value="" onChange={(e) => openSaved(e.target.value)}>
+            <option value="">Open a saved filter…</option>
+            {savedFilters.map((f) => {
+              const opened = listParamsOf(f.filters);
+              return 'reason' in opened ? (
+                <option key={f.id} value={f.id} disabled title={opened.reason}>
+                  {f.name} (campaign builder only)
+                </option>
+              ) : (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              );
+            })}
+          </Select>
+        ) : null}
       </FilterBar>
 
       {query.isError && !data ? (

@@ -39,3 +39,30 @@ describe('Save filter', () => {
     expect(posted.at(-1)).toEqual({ name: 'Opted out, with consent', filters: { statuses: ['unsubscribed'], legal_basis: 'consent' } });
   });
 });
+
+describe('Open a saved filter', () => {
+  it('applies a filter the list can show, and offers the others only to the campaign builder', async () => {
+    const api = mockApi(
+      signedIn(SALES, {
+        'GET /api/leads/contacts': () => json(200, page([contact()])),
+        'GET /api/leads/saved-filters': () =>
+          json(200, [
+            { id: 1, name: 'Consent, replied', filters: { q: 'berg', statuses: ['replied'], legal_basis: 'consent' }, created_by: 'user:2', created_at: T0, total: 3 },
+            { id: 2, name: 'Tagged fair', filters: { tags: ['fair'] }, created_by: 'user:2', created_at: T0, total: 9 },
+          ]),
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/contacts');
+    const picker = await screen.findByRole('combobox', { name: 'Open a saved filter' });
+    const builderOnly = within(picker).getByRole('option', { name: 'Tagged fair (campaign builder only)' });
+    expect(builderOnly).toBeDisabled();
+    await user.selectOptions(picker, 'Consent, replied');
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('replied'));
+    expect((screen.getByRole('combobox', { name: 'Legal basis' }) as HTMLSelectElement).value).toBe('consent');
+    expect(screen.getByRole('searchbox', { name: 'Search contacts' })).toHaveValue('berg');
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path.startsWith('/api/leads/contacts?') && c.path.includes('status=replied') && c.path.includes('q=berg'))).toBe(true),
+    );
+  });
+});

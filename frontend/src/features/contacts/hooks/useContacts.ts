@@ -3,6 +3,7 @@ import {
   addNote,
   createContact,
   createSavedFilter,
+  listSavedFilters,
   deleteContact,
   getContact,
   getTimeline,
@@ -112,6 +113,11 @@ export function useAddContactNote(id: number) {
       void qc.invalidateQueries({ queryKey: contactsKeys.timeline(id) });
     },
   });
+}
+
+/** Saved filters live in leads; the contacts list opens them, the campaign builder uses them as audiences. */
+export function useSavedFilters() {
+  return useQuery({ queryKey: ['saved-filters'], queryFn: listSavedFilters });
 }
 
 /** Saved filters live in leads; the campaign builder lists them (its own query key). */
