@@ -38,8 +38,6 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import sqlalchemy as sa
-
 from services.kit.db import sqlite_sync_engine
 from services.kit.errors import AppError
 from services.kit.jobs import backoff_delay, run_polling
@@ -54,12 +52,11 @@ from .mime import OutgoingMessage, Part, build_message
 from .models import (
     ACTIVE,
     BOUNCED,
+    DEFAULT_CONNECTIONS,
     FAILED,
-    FINISHED,
     QUEUED,
     RUNNING,
     SENDING,
-    SENT,
     STOPPED,
     UNKNOWN,
     Campaign,
@@ -76,7 +73,7 @@ log = logging.getLogger("outbound.email.engine")
 MAX_ATTEMPTS = 8
 # SMTP connections a mailbox without a minimum gap sends over at once unless it says otherwise (its
 # ``max_connections``); a paced mailbox uses one.
-CONNECTIONS = 4
+CONNECTIONS = DEFAULT_CONNECTIONS
 HOUSEKEEPING_SECONDS = 5.0
 # How long one mailbox's pipeline keeps claiming new batches before the round ends (housekeeping, other mailboxes).
 FEED_SECONDS = 5.0
@@ -344,9 +341,7 @@ class SendingEngine:
         async with self._writes() as s:
             if leftovers:
                 await repo.release_claims(s, leftovers, self.worker_id)
-            await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox.id)
-                            .values(last_sent_at=self.runtime.deps.clock())
-                            .execution_options(synchronize_session=False))
+            await repo.set_mailbox_last_sent(s, mailbox.id, self.runtime.deps.clock())
         if paused.is_set():
             await self._drop_senders(mailbox.id)
         return handled
@@ -415,12 +410,9 @@ class SendingEngine:
         keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
         suppressed = await repo.suppressed_keys(s, keys.values())
         campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
-        campaigns = {c.id: c for c in (await s.execute(sa.select(Campaign).where(Campaign.id.in_(campaign_ids))
-                                                       .execution_options(populate_existing=True))).scalars()}
+        campaigns = await repo.campaigns_by_ids(s, campaign_ids)
         enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
-        enrolments = {e.id: e for e in (await s.execute(
-            sa.select(CampaignContact).where(CampaignContact.id.in_(enrolment_ids))
-            .execution_options(populate_existing=True))).scalars()}
+        enrolments = await repo.enrolments_by_ids(s, enrolment_ids)
         steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
         checked: list[Message] = []
         for message in messages:
@@ -484,34 +476,6 @@ class SendingEngine:
                 return await withdraw("no legal basis is recorded for a contact in DE/AT/CH", "legal_basis")
         return None
 
-    async def _deliver(self, item: Ready, mailbox: Mailbox, sender: SmtpSender,
-                       previous: tuple[Ready, SendOutcome] | None = None) -> SendOutcome | None:
-        """Mark the message ``sending`` (committed before MAIL) and talk to the server. The outcome of the
-        lane's previous message is written in the same unit of work: one commit a message."""
-        now = self.runtime.deps.clock()
-        async with self._writes() as s:
-            if previous is not None:
-                await self._record(s, previous[0], mailbox, previous[1])
-            # The last word before DATA: still ours, still queued (an unsubscribe or a stop withdraws it),
-            # its campaign still running and its mailbox not paused.
-            if not await repo.mark_sending(s, item.id, self.worker_id, attempts=item.attempts,
-                                           lease_until=now + timedelta(seconds=self.lease_seconds)):
-                # Paused meanwhile (campaign or mailbox): give it back so it goes as soon as it may.
-                await repo.release_claims(s, [item.id], self.worker_id)
-                return None
-        return await sender.send(item.envelope_from, [item.recipient], item.wire)
-
-    async def send_one(self, message_db_id: int, mailbox: Mailbox, sender: SmtpSender) -> SendOutcome | None:
-        """Check, send and record one claimed message (tests drive single messages through this)."""
-        ready = await self._prepare(Claimed(mailbox, [message_db_id]))
-        if not ready:
-            return None
-        outcome = await self._deliver(ready[0], mailbox, sender)
-        if outcome is not None:
-            async with self._writes() as s:
-                await self._record(s, ready[0], mailbox, outcome)
-        return outcome
-
     def _wire(self, message: Message, mailbox: Mailbox) -> bytes:
         runtime = self.runtime
         sender = parse_cached(mailbox.from_email).with_name(mailbox.from_name)
@@ -540,23 +504,15 @@ class SendingEngine:
         return wire
 
     async def _record(self, s: Any, item: Ready, mailbox: Mailbox, outcome: SendOutcome) -> None:
-        """Write the outcome of a sent message inside the caller's unit of work, fenced by ``locked_by``."""
+        """Write an outcome other than "sent" (those go in a :class:`repository.SentBatch`) inside the caller's unit
+        of work, fenced by ``locked_by``."""
         now = self.runtime.deps.clock()
         wid = self.worker_id
         status = outcome.status
         attempts = item.attempts
         common: dict[str, Any] = {"smtp_code": outcome.code, "smtp_reply": outcome.reply[:4000],
                                   "locked_by": None, "lease_until": None}
-        if status is SendStatus.SENT:
-            if not await repo.fenced_update(s, item.id, wid, expect=SENDING, status=SENT, sent_at=now,
-                                            error=None, next_attempt_at=None, **common):
-                return
-            await repo.insert_event(s, {"kind": "sent", "at": now, "message_id": item.id,
-                                        "campaign_id": item.campaign_id, "contact_id": item.contact_id,
-                                        "detail": {"reply": outcome.reply[:500]}})
-            await self._schedule_next(s, item, now)
-            await self._timeline_job(s, item.id, "sent")
-        elif status is SendStatus.TEMPORARY:
+        if status is SendStatus.TEMPORARY:
             if attempts >= MAX_ATTEMPTS:
                 await repo.fenced_update(s, item.id, wid, expect=SENDING, status=FAILED,
                                          error=f"gave up after {attempts} attempts: {outcome.reply}"[:4000],
@@ -595,7 +551,7 @@ class SendingEngine:
     async def commit_batch(self, mailbox: Mailbox, records: list[tuple[Ready, SendOutcome]],
                            marks: list[Ready]) -> set[int]:
         """One unit of work for several lanes: their outcomes, then their next messages moved to ``sending``
-        (guarded as :func:`repository.mark_sending`); the ids that were moved."""
+        (guarded as ``repository._MARK_SENDING`` says); the ids that were moved."""
         now = self.runtime.deps.clock()
         sent = [(item, outcome) for item, outcome in records if outcome.status is SendStatus.SENT]
         others = [(item, outcome) for item, outcome in records if outcome.status is not SendStatus.SENT]
@@ -635,22 +591,6 @@ class SendingEngine:
         assert self._ledger is not None
         with self._ledger.connect() as conn:
             return repo.commit_sent_batch_sync(conn, batch)
-
-    async def _schedule_next(self, s: Any, item: Ready, now: datetime) -> None:
-        """After a sent step: when the next one falls due, or the enrolment is finished."""
-        if item.enrolment_id is None or item.step is None:
-            return
-        active = sa.and_(CampaignContact.id == item.enrolment_id, CampaignContact.status == ACTIVE)
-        if item.following is None:
-            values: dict[str, Any] = {"status": FINISHED, "next_due_at": None, "last_sent_at": now}
-        else:
-            zone = ZoneInfo(item.timezone or self.runtime.settings.email_default_timezone)
-            values = {"last_sent_at": now,
-                      "next_due_at": step_due_at(now, item.following[0], zone, business_days=item.following[1])}
-            # Only when the next step has not been rendered yet.
-            active = sa.and_(active, CampaignContact.next_step == item.step + 1)
-        await s.execute(sa.update(CampaignContact).where(active).values(**values)
-                        .execution_options(synchronize_session=False))
 
     async def _timeline_job(self, s: Any, message_db_id: int, kind: str) -> None:
         await repo.insert_job(s, "email.timeline", {"message_id": message_db_id, "kind": kind},

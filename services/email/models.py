@@ -24,6 +24,8 @@ from services.kit.jobs import JobMixin
 DRAFT, RUNNING, PAUSED, STOPPED, FINISHED = "draft", "running", "paused", "stopped", "finished"
 # Enrolment states.
 ACTIVE = "active"  # with STOPPED, FINISHED
+# SMTP sessions a mailbox without a minimum gap holds at once unless it says otherwise (``max_connections``).
+DEFAULT_CONNECTIONS = 4
 # Ledger states.
 QUEUED, SENDING, SENT, FAILED, UNKNOWN, BOUNCED, REPLIED = (
     "queued", "sending", "sent", "failed", "unknown", "bounced", "replied")
@@ -76,7 +78,7 @@ class Mailbox(Base):
     send_window: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, default=None)
     # SMTP connections the sender opens at once when the mailbox has no minimum gap (a paced mailbox uses one):
     # servers limit concurrent sessions per account, so this is the account's to set.
-    max_connections: Mapped[int] = mapped_column(default=4, server_default="4")
+    max_connections: Mapped[int] = mapped_column(default=DEFAULT_CONNECTIONS, server_default=str(DEFAULT_CONNECTIONS))
     # A mailbox the server refused us on (5.7.x, 5.4.5, authentication) stops sending until resumed.
     paused_reason: Mapped[str | None] = mapped_column(sa.Text, default=None)
     paused_at: Mapped[datetime | None] = mapped_column(default=None)

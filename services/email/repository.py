@@ -557,6 +557,24 @@ async def messages_by_ids(s: AsyncSession, ids: Sequence[int]) -> list[Message]:
     return sorted(rows, key=lambda m: order[m.id])
 
 
+async def campaigns_by_ids(s: AsyncSession, ids: Iterable[int]) -> dict[int, Campaign]:
+    """The campaigns as they are now (a sender re-reads them at claim time: paused, stopped)."""
+    stmt = sa.select(Campaign).where(Campaign.id.in_(list(ids))).execution_options(populate_existing=True)
+    return {c.id: c for c in (await s.execute(stmt)).scalars()}
+
+
+async def enrolments_by_ids(s: AsyncSession, ids: Iterable[int]) -> dict[int, CampaignContact]:
+    """The enrolments as they are now (stopped by a reply, a booking, an unsubscribe)."""
+    stmt = (sa.select(CampaignContact).where(CampaignContact.id.in_(list(ids)))
+            .execution_options(populate_existing=True))
+    return {e.id: e for e in (await s.execute(stmt)).scalars()}
+
+
+async def set_mailbox_last_sent(s: AsyncSession, mailbox_id: int, at: datetime) -> None:
+    await s.execute(sa.update(Mailbox).where(Mailbox.id == mailbox_id).values(last_sent_at=at)
+                    .execution_options(synchronize_session=False))
+
+
 async def fenced_update(s: AsyncSession, message_id: int, worker_id: str, *, expect: str,
                         **values: Any) -> bool:
     """Change a claimed message only while this sender still holds it and it is in ``expect``."""
@@ -565,26 +583,13 @@ async def fenced_update(s: AsyncSession, message_id: int, worker_id: str, *, exp
     return _rowcount(await s.execute(stmt)) == 1
 
 
-async def mark_sending(s: AsyncSession, message_id: int, worker_id: str, *, attempts: int,
-                       lease_until: datetime) -> bool:
-    """Move a claimed message to ``sending`` if it still may go: held by this sender, still queued (a stop or an
-    unsubscribe withdraws it), its campaign running (or none) and its mailbox not paused — one statement."""
-    campaign_running = sa.or_(Message.campaign_id.is_(None), sa.select(Campaign.id).where(
-        Campaign.id == Message.campaign_id, Campaign.status == RUNNING).exists())
-    mailbox_open = sa.select(Mailbox.id).where(Mailbox.id == Message.mailbox_id, Mailbox.paused_at.is_(None)).exists()
-    stmt = (sa.update(Message)
-            .where(Message.id == message_id, Message.locked_by == worker_id, Message.status == QUEUED,
-                   campaign_running, mailbox_open)
-            .values(status=SENDING, attempts=attempts, lease_until=lease_until)
-            .execution_options(synchronize_session=False))
-    return _rowcount(await s.execute(stmt)) == 1
-
-
 # The sender's hot path runs these once per group commit, thousands of times a minute: they are written out once
 # as SQL (typed parameters, so dates and JSON convert as the columns do) because building and cache-keying the
 # equivalent expression trees cost more CPU than the database's own work.
 # Status words are spelled out in this SQL; tests/email/test_engine_sql.py checks them against models.py.
 _M = cast(sa.Table, Message.__table__)
+# The last word before DATA: a claimed message moves to ``sending`` only while this sender holds it, it is still
+# queued (a stop or an unsubscribe withdraws it), its campaign runs (or it has none) and its mailbox is not paused.
 _MARK_SENDING = sa.text("""
     UPDATE email_messages SET status = 'sending', attempts = attempts + 1, lease_until = :lease, updated_at = :now
     WHERE id IN :ids AND locked_by = :wid AND status = 'queued'
@@ -626,14 +631,6 @@ _RELEASE = sa.text("""
     WHERE id IN :ids AND locked_by = :wid AND status = 'queued'""").bindparams(sa.bindparam("ids", expanding=True))
 HOT_PATH_SQL = (_MARK_SENDING, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT, _SCHEDULE_ENROLMENT,
                 _RELEASE)
-
-
-async def mark_many_sending(s: AsyncSession, message_ids: Sequence[int], worker_id: str,
-                            lease_until: datetime) -> set[int]:
-    """:func:`mark_sending` for several messages in one statement; the ids it moved."""
-    result = await s.execute(_MARK_SENDING, {"ids": list(message_ids), "wid": worker_id, "lease": lease_until,
-                                             "now": utcnow()})
-    return {int(x) for x in result.scalars().all()}
 
 
 @dataclass(frozen=True)

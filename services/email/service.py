@@ -32,6 +32,7 @@ from .headers import header_value, message_id
 from .links import UnsubscribeTarget, read_unsubscribe_token
 from .models import (
     ACTIVE,
+    DEFAULT_CONNECTIONS,
     DRAFT,
     FAILED,
     PAUSED,
@@ -182,7 +183,7 @@ async def create_mailbox(s: AsyncSession, runtime: EmailRuntime, body: MailboxCr
         daily_limit=body.daily_limit if body.daily_limit is not None else settings.email_default_daily_limit,
         min_gap_seconds=(body.min_gap_seconds if body.min_gap_seconds is not None
                          else settings.email_default_min_gap_seconds),
-        max_connections=body.max_connections or 4, send_window=window_json(body.send_window),
+        max_connections=body.max_connections or DEFAULT_CONNECTIONS, send_window=window_json(body.send_window),
         is_default=bool(body.is_default), kind="smtp", created_by=actor)
     if body.warmup is not None:
         mailbox.warmup_started_on = body.warmup.started_on or runtime.deps.clock().date()
@@ -215,7 +216,7 @@ async def update_mailbox(s: AsyncSession, runtime: EmailRuntime, mailbox_id: int
     if mailbox.min_gap_seconds is None:
         mailbox.min_gap_seconds = runtime.settings.email_default_min_gap_seconds
     if mailbox.max_connections is None:
-        mailbox.max_connections = 4
+        mailbox.max_connections = DEFAULT_CONNECTIONS
     if "smtp_password" in data:
         mailbox.smtp_password_sealed = _seal(runtime, mailbox.id, "smtp", data["smtp_password"])
     if "imap_password" in data:
@@ -477,18 +478,15 @@ async def campaign_stats(s: AsyncSession, campaign_id: int) -> CampaignStats:
     by_variant: dict[tuple[int, str], list[Any]] = {}
     for row in await repo.campaign_variant_messages(s, campaign_id):
         by_variant.setdefault((row.step, row.variant), []).append(row)
-    steps = {st.position: st for st in await repo.campaign_steps(s, campaign_id)}
-    per_variant = []
-    for (step, label), rows in sorted(by_variant.items()):
-        ids = {row.id for row in rows}
-        text = next((v for v in variants.of_step(steps[step].template_id, steps[step].variants) if v.label == label),
-                    None) if step in steps else None
-        per_variant.append(VariantStats(
-            step=step, label=label, template_id=text.template_id if text else 0,
-            sent=sum(1 for row in rows if row.sent_at is not None),
-            **{stage: len(ids & seen[stage]) for stage in ("opened", "clicked", "replied", "interested", "bounced",
-                                                           "unsubscribed")}))
-    funnel = Funnel(sent=progress["sent"], opened=len(seen["opened"] | seen["clicked"]), clicked=len(seen["clicked"]),
+    templates = {(st.position, v.label): v.template_id for st in await repo.campaign_steps(s, campaign_id)
+                 for v in variants.of_step(st.template_id, st.variants)}
+    per_variant = [
+        VariantStats(step=step, label=label, template_id=templates.get((step, label), 0),
+                     sent=sum(1 for row in rows if row.sent_at is not None),
+                     **{stage: len({row.id for row in rows} & seen[stage])
+                        for stage in ("opened", "clicked", "replied", "interested", "bounced", "unsubscribed")})
+        for (step, label), rows in sorted(by_variant.items())]
+    funnel = Funnel(sent=progress["sent"], opened=len(seen["opened"]), clicked=len(seen["clicked"]),
                     replied=max(progress["replied"], len(seen["replied"])), interested=len(seen["interested"]),
                     bounced=max(progress["bounced"], len(seen["bounced"])), unsubscribed=progress["unsubscribed"])
     return CampaignStats(funnel=funnel, series=[StatsDay(day=day, **counts) for day, counts in sorted(days.items())],
