@@ -37,6 +37,15 @@ describe('Settings → AI usage', () => {
     expect(screen.getByText('No daily AI budget applies to you.')).toBeInTheDocument();
   });
 
+  it('says which AI provider the server runs, and where it is chosen', async () => {
+    mockApi(signedIn(SALES, { 'GET /api/ai/usage': () => json(200, usage()), 'GET /api/ai/provider': () => json(200, provider({ is_ai: false, provider: 'heuristic' })) }));
+    renderApp('/settings');
+    const inUse = await screen.findByTestId('ai-provider-in-use');
+    await waitFor(() => expect(inUse).toHaveTextContent('In use: offline rules (not AI) — no model is configured.'));
+    expect(screen.getByText(/OUTBOUND_AI_PROVIDER/)).toBeInTheDocument();
+    expect(screen.queryByText('Coming next')).not.toBeInTheDocument();
+  });
+
   it('shows an error state when usage cannot be loaded', async () => {
     mockApi(signedIn(SALES, { 'GET /api/ai/usage': () => problem(502, 'The service is not reachable right now.'), 'GET /api/ai/provider': () => json(200, provider()) }));
     renderApp('/settings');

@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
-import { Card, CardHeader, CheckIcon, PageHeader } from '@/components/ui';
+import { Card, CardHeader, PageHeader } from '@/components/ui';
+import { AiProviderCard } from './AiProviderCard';
 import { AiUsageCard } from './AiUsageCard';
 import { SenderProfileCard } from './SenderProfileCard';
-
-const PLANNED = ['AI provider and model selection, with your own API keys'];
 
 export function SettingsPage() {
   return (
@@ -23,17 +22,7 @@ export function SettingsPage() {
           />
         </Card>
         <AiUsageCard />
-        <Card>
-          <CardHeader title="Coming next" description="Settings is where AI providers will be configured." />
-          <ul className="space-y-2.5 p-5 text-sm text-gray-700" aria-label="What Settings will do">
-            {PLANNED.map((c) => (
-              <li key={c} className="flex gap-2.5">
-                <CheckIcon className="mt-0.5 size-4 shrink-0 text-accent-600" />
-                <span>{c}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <AiProviderCard />
       </div>
     </>
   );
