@@ -152,10 +152,11 @@ async def send_wrapped(port: int, raws: list[bytes], connections: int) -> float:
     return rate(len(raws), time.perf_counter() - start)
 
 
-def start_sink() -> tuple[subprocess.Popen[str], int]:
+def start_sink(pipelining: bool = False) -> tuple[subprocess.Popen[str], int]:
+    """The counting sink in a process of its own; ``pipelining``: it offers PIPELINING (RFC 2920)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "tests.fakes.smtp_server", "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "tests.fakes.smtp_server", "--port", str(port),
+                             *(["--pipelining"] if pipelining else [])], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     return proc, port
 

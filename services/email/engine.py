@@ -59,8 +59,6 @@ from .models import (
     SENDING,
     STOPPED,
     UNKNOWN,
-    Campaign,
-    CampaignContact,
     Mailbox,
     Message,
 )
@@ -108,9 +106,9 @@ class _Checks:
     """What the claim-time checks of a batch found (mailbox None: gone or paused, nothing may go)."""
 
     mailbox: Mailbox | None
-    checked: list[Message]
-    enrolments: dict[int, CampaignContact]
-    steps: dict[int, dict[int, Any]]
+    checked: list[repo.Outgoing]
+    enrolments: dict[int, repo.Outgoing]
+    steps: dict[int, dict[int, tuple[float, bool]]]
     keys: dict[int, str]
     problems: int = 0
 
@@ -389,7 +387,7 @@ class SendingEngine:
                                parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
                                message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
                                message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
-                               (nxt.delay_days, nxt.business_days) if nxt is not None else None))
+                               nxt))
         if unbuildable:
             async with self._writes() as s:
                 for message_id, error in unbuildable.items():
@@ -401,8 +399,7 @@ class SendingEngine:
                            *, apply: bool) -> _Checks:
         """The claim-time checks of a batch; ``apply``: write what they decide (else only count the problems)."""
         mailbox = await repo.get_mailbox(s, claimed.mailbox.id)
-        messages = [m for m in await repo.messages_by_ids(s, claimed.ids)
-                    if m.locked_by == self.worker_id and m.status == QUEUED]
+        messages = await repo.outgoing_by_ids(s, claimed.ids, self.worker_id)
         if mailbox is None or mailbox.paused_at is not None:
             if apply:
                 await repo.release_claims(s, [m.id for m in messages], self.worker_id)
@@ -410,11 +407,11 @@ class SendingEngine:
         keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
         suppressed = await repo.suppressed_keys(s, keys.values())
         campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
-        campaigns = await repo.campaigns_by_ids(s, campaign_ids)
+        campaigns = await repo.campaign_states(s, campaign_ids)
         enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
-        enrolments = await repo.enrolments_by_ids(s, enrolment_ids)
-        steps = {cid: {st.position: st for st in await repo.campaign_steps(s, cid)} for cid in campaign_ids}
-        checked: list[Message] = []
+        enrolments = await repo.enrolment_states(s, enrolment_ids)
+        steps = await repo.step_timing(s, campaign_ids) if campaign_ids else {}
+        checked: list[repo.Outgoing] = []
         for message in messages:
             problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
                                           campaigns.get(message.campaign_id or 0),
@@ -424,8 +421,8 @@ class SendingEngine:
                 checked.append(message)
         return _Checks(mailbox, checked, enrolments, steps, keys, problems=len(messages) - len(checked))
 
-    async def _recheck(self, s: Any, message: Message, now: datetime, suppressed: str | None,
-                       campaign: Campaign | None, enrolment: CampaignContact | None,
+    async def _recheck(self, s: Any, message: repo.Outgoing, now: datetime, suppressed: str | None,
+                       campaign: repo.Outgoing | None, enrolment: repo.Outgoing | None,
                        contacts: dict[int, ContactReach | None],
                        mailbox_window: dict[str, Any] | None = None, *, apply: bool = True) -> str | None:
         """Why the claimed message must not go now (it is withdrawn, postponed or released), or None.
@@ -476,7 +473,7 @@ class SendingEngine:
                 return await withdraw("no legal basis is recorded for a contact in DE/AT/CH", "legal_basis")
         return None
 
-    def _wire(self, message: Message, mailbox: Mailbox) -> bytes:
+    def _wire(self, message: repo.Outgoing | Message, mailbox: Mailbox) -> bytes:
         runtime = self.runtime
         sender = parse_cached(mailbox.from_email).with_name(mailbox.from_name)
         to = parse_cached(message.to_email, allow_smtputf8=True).with_name(message.to_name)

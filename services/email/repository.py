@@ -7,13 +7,15 @@ select-then-update atomic. Every write a sender makes to a claimed row is fenced
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from services.kit.db import utcnow
 
@@ -548,26 +550,43 @@ async def campaign_contacts_of(s: AsyncSession, ids: Sequence[int], worker_id: s
     return list(dict.fromkeys(int(c) for c in rows.scalars().all() if c is not None))
 
 
-async def messages_by_ids(s: AsyncSession, ids: Sequence[int]) -> list[Message]:
+# Claim-time reads of the sender: plain rows (no ORM identity map), the columns the checks and the wire need.
+_OUTGOING_COLUMNS = tuple(c for c in cast(sa.Table, Message.__table__).c
+                          if c.key not in ("smtp_reply", "error", "created_at", "updated_at"))
+Outgoing = sa.Row[Any]  # attribute access by column name, as on the model
+
+
+async def outgoing_by_ids(s: AsyncSession, ids: Sequence[int], worker_id: str) -> list[Outgoing]:
+    """The messages among ``ids`` this sender still holds queued, in the order of ``ids``."""
     if not ids:
         return []
-    rows = (await s.execute(sa.select(Message).where(Message.id.in_(ids))
-                            .execution_options(populate_existing=True))).scalars().all()
+    rows = (await s.execute(sa.select(*_OUTGOING_COLUMNS).where(
+        Message.id.in_(ids), Message.locked_by == worker_id, Message.status == QUEUED))).all()
     order = {mid: i for i, mid in enumerate(ids)}
     return sorted(rows, key=lambda m: order[m.id])
 
 
-async def campaigns_by_ids(s: AsyncSession, ids: Iterable[int]) -> dict[int, Campaign]:
-    """The campaigns as they are now (a sender re-reads them at claim time: paused, stopped)."""
-    stmt = sa.select(Campaign).where(Campaign.id.in_(list(ids))).execution_options(populate_existing=True)
-    return {c.id: c for c in (await s.execute(stmt)).scalars()}
+async def campaign_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
+    """The campaigns' ``status`` and ``send_window`` as they are now (paused, stopped)."""
+    stmt = sa.select(Campaign.id, Campaign.status, Campaign.send_window).where(Campaign.id.in_(list(ids)))
+    return {row.id: row for row in (await s.execute(stmt)).all()}
 
 
-async def enrolments_by_ids(s: AsyncSession, ids: Iterable[int]) -> dict[int, CampaignContact]:
-    """The enrolments as they are now (stopped by a reply, a booking, an unsubscribe)."""
-    stmt = (sa.select(CampaignContact).where(CampaignContact.id.in_(list(ids)))
-            .execution_options(populate_existing=True))
-    return {e.id: e for e in (await s.execute(stmt)).scalars()}
+async def enrolment_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
+    """The enrolments' ``status``, ``stop_reason`` and ``timezone`` as they are now (a reply, a booking)."""
+    stmt = (sa.select(CampaignContact.id, CampaignContact.status, CampaignContact.stop_reason,
+                      CampaignContact.timezone).where(CampaignContact.id.in_(list(ids))))
+    return {row.id: cast(Outgoing, row) for row in (await s.execute(stmt)).all()}
+
+
+async def step_timing(s: AsyncSession, campaign_ids: Iterable[int]) -> dict[int, dict[int, tuple[float, bool]]]:
+    """campaign → step position → (delay_days, business_days): when a step's successor falls due."""
+    stmt = (sa.select(CampaignStep.campaign_id, CampaignStep.position, CampaignStep.delay_days,
+                      CampaignStep.business_days).where(CampaignStep.campaign_id.in_(list(campaign_ids))))
+    out: dict[int, dict[int, tuple[float, bool]]] = {}
+    for cid, position, delay, business in (await s.execute(stmt)).all():
+        out.setdefault(int(cid), {})[int(position)] = (float(delay), bool(business))
+    return out
 
 
 async def set_mailbox_last_sent(s: AsyncSession, mailbox_id: int, at: datetime) -> None:
@@ -590,15 +609,19 @@ async def fenced_update(s: AsyncSession, message_id: int, worker_id: str, *, exp
 _M = cast(sa.Table, Message.__table__)
 # The last word before DATA: a claimed message moves to ``sending`` only while this sender holds it, it is still
 # queued (a stop or an unsubscribe withdraws it), its campaign runs (or it has none) and its mailbox is not paused.
-_MARK_SENDING = sa.text("""
+_MARK_SENDING_SQL = """
     UPDATE email_messages SET status = 'sending', attempts = attempts + 1, lease_until = :lease, updated_at = :now
     WHERE id IN :ids AND locked_by = :wid AND status = 'queued'
       AND (campaign_id IS NULL OR EXISTS (SELECT 1 FROM email_campaigns c
                                           WHERE c.id = email_messages.campaign_id AND c.status = 'running'))
       AND EXISTS (SELECT 1 FROM email_mailboxes b WHERE b.id = email_messages.mailbox_id AND b.paused_at IS NULL)
-    RETURNING id""").bindparams(sa.bindparam("ids", expanding=True),
-                                sa.bindparam("lease", type_=_M.c.lease_until.type),
-                                sa.bindparam("now", type_=_M.c.updated_at.type)).columns(id=sa.Integer)
+    RETURNING id"""
+_MARK_SENDING = sa.text(_MARK_SENDING_SQL).bindparams(
+    sa.bindparam("ids", expanding=True), sa.bindparam("lease", type_=_M.c.lease_until.type),
+    sa.bindparam("now", type_=_M.c.updated_at.type)).columns(id=sa.Integer)
+# The same on SQLite's driver, the ids as one JSON array (an expanding IN is rendered anew for every call).
+_MARK_SENDING_SQLITE = sa.text(_MARK_SENDING_SQL.replace("id IN :ids", "id IN (SELECT value FROM json_each(:ids))")) \
+    .bindparams(sa.bindparam("lease", type_=_M.c.lease_until.type), sa.bindparam("now", type_=_M.c.updated_at.type))
 _RECORD_SENT = sa.text("""
     UPDATE email_messages SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
         locked_by = NULL, lease_until = NULL, smtp_code = :code, smtp_reply = :reply, updated_at = :now
@@ -629,8 +652,8 @@ _SCHEDULE_ENROLMENT = sa.text("""
 _RELEASE = sa.text("""
     UPDATE email_messages SET locked_by = NULL, lease_until = NULL
     WHERE id IN :ids AND locked_by = :wid AND status = 'queued'""").bindparams(sa.bindparam("ids", expanding=True))
-HOT_PATH_SQL = (_MARK_SENDING, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT, _SCHEDULE_ENROLMENT,
-                _RELEASE)
+HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT,
+                _SCHEDULE_ENROLMENT, _RELEASE)
 
 
 @dataclass(frozen=True)
@@ -688,14 +711,57 @@ async def commit_sent_batch(s: AsyncSession, batch: SentBatch) -> set[int]:
     return marked
 
 
+class _DriverStatements:
+    """The hot path's executemany statements compiled once for one synchronous connection's dialect: the driver's
+    SQL, the order of its positional parameters and the columns' own bind processors (dates, JSON). The SQLite
+    ledger thread runs them on the DBAPI cursor, skipping SQLAlchemy's per-call and per-row work — a group commit
+    of a few messages otherwise spends more in that than in SQLite, while holding the GIL the event loop needs."""
+
+    def __init__(self, dialect: sa.Dialect) -> None:
+        self.dialect = dialect
+        self._compiled: dict[int, tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]] = {}
+
+    def plan(self, stmt: sa.Executable) -> tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]:
+        found = self._compiled.get(id(stmt))
+        if found is None:
+            compiled = cast(SQLCompiler, cast(sa.ClauseElement, stmt).compile(dialect=self.dialect))
+            names = compiled.positiontup or []
+            found = (compiled.string, [(name, compiled.binds[name].type.bind_processor(self.dialect))
+                                       for name in names])
+            self._compiled[id(stmt)] = found
+        return found
+
+    def run(self, conn: sa.Connection, stmt: sa.Executable, rows: Sequence[dict[str, Any]]) -> None:
+        sql, params = self.plan(stmt)
+        values = [tuple(row[name] if proc is None else proc(row[name]) for name, proc in params) for row in rows]
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(sql, values)
+        finally:
+            cursor.close()
+
+    def returning(self, conn: sa.Connection, stmt: sa.Executable, row: dict[str, Any]) -> list[tuple[Any, ...]]:
+        sql, params = self.plan(stmt)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            return list(cursor.execute(sql, tuple(row[n] if p is None else p(row[n]) for n, p in params)))
+        finally:
+            cursor.close()
+
+
 def commit_sent_batch_sync(conn: sa.Connection, batch: SentBatch) -> set[int]:
     """:func:`commit_sent_batch` on a synchronous connection, committed here."""
+    info = conn.connection.info  # lives as long as the DBAPI connection
+    driver = info.get("email_hot_path")
+    if driver is None:
+        driver = info["email_hot_path"] = _DriverStatements(conn.dialect)
     with conn.begin():
         for stmt, params in batch.writes():
-            conn.execute(stmt, params)
+            driver.run(conn, stmt, params)
         if not batch.marks:
             return set()
-        marked = {int(x) for x in conn.execute(_MARK_SENDING, batch.mark_params()).scalars().all()}
+        marks = {**batch.mark_params(), "ids": json.dumps(list(batch.marks))}
+        marked = {int(row[0]) for row in driver.returning(conn, _MARK_SENDING_SQLITE, marks)}
         if (release := batch.release_params(marked)) is not None:
             conn.execute(_RELEASE, release)
     return marked

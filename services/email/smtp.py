@@ -22,6 +22,8 @@ STARTTLS, AUTH) for the mailbox form.
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextlib
 import functools
 import re
 import ssl
@@ -29,7 +31,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, cast
 
 import aiosmtplib
 from aiosmtplib import SMTPResponse
@@ -193,6 +195,143 @@ async def _open(config: SmtpConfig) -> aiosmtplib.SMTP:
     return client
 
 
+_DOT_LINE = re.compile(rb"(?m)^\.")
+_LINE_ENDS = re.compile(rb"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MAX_REPLY = 64 * 1024
+
+
+class _Line(asyncio.Protocol):
+    """An opened connection's transactions: replies parsed as they arrive, one future per awaited reply.
+
+    aiosmtplib opens the connection (greeting, EHLO, STARTTLS, AUTH, with its error handling); then the
+    transport is handed to this protocol. Per message aiosmtplib parses both addresses again, takes a lock and
+    starts a timeout task per command; here a transaction is a few writes and a few awaited replies, which
+    roughly halves the sending engine's CPU a message. With PIPELINING (RFC 2920) MAIL, RCPT and DATA go out
+    in one write.
+    """
+
+    def __init__(self, transport: asyncio.Transport, timeout: float) -> None:
+        self.transport = transport
+        self.timeout = timeout
+        self._loop = asyncio.get_running_loop()
+        self._buffer = bytearray()
+        self._lines: list[bytes] = []
+        self._replies: collections.deque[tuple[int, str]] = collections.deque()
+        self._waiter: asyncio.Future[None] | None = None
+        self._lost: BaseException | None = None
+        self._timed_out = False
+
+    # --- asyncio.Protocol -------------------------------------------------------------------------------
+    def data_received(self, data: bytes) -> None:
+        buffer = self._buffer
+        buffer += data
+        start = 0
+        while (end := buffer.find(b"\n", start)) != -1:
+            line = bytes(buffer[start:end]).rstrip(b"\r")
+            start = end + 1
+            self._lines.append(line)
+            if line[3:4] != b"-":
+                self._reply_complete()
+        del buffer[:start]
+        if len(buffer) + sum(map(len, self._lines)) > _MAX_REPLY:
+            self._fail(ConnectionError("the server's reply is too long"))
+        elif self._replies:
+            self._wake()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._lost is None:
+            self._lost = exc or ConnectionResetError("the server closed the connection")
+        self._wake()
+
+    def eof_received(self) -> bool:
+        return False  # close our side too
+
+    # --- transactions -----------------------------------------------------------------------------------
+    @property
+    def open(self) -> bool:
+        return self._lost is None and not self.transport.is_closing()
+
+    @property
+    def unsolicited(self) -> bool:
+        """The server spoke while nobody asked (typically ``421`` before it hangs up an idle connection)."""
+        return bool(self._replies or self._lines)
+
+    def write(self, data: bytes) -> None:
+        if not self.open:
+            raise self._error()
+        self.transport.write(data)
+
+    async def reply(self) -> tuple[int, str]:
+        """The next reply: (code, text with the lines of a multi-line reply joined by newlines)."""
+        if not self._replies:
+            if self._lost is not None:
+                raise self._error()
+            waiter = self._waiter = self._loop.create_future()
+            timer = self._loop.call_later(self.timeout, self._expire)
+            try:
+                await waiter
+            finally:
+                timer.cancel()
+                self._waiter = None
+            if not self._replies:
+                raise self._error()
+        return self._replies.popleft()
+
+    def close(self) -> None:
+        self._lost = self._lost or ConnectionResetError("closed")
+        self.transport.close()
+
+    def _reply_complete(self) -> None:
+        lines, self._lines = self._lines, []
+        try:
+            code = int(lines[-1][:3])
+        except ValueError:
+            self._fail(ConnectionError(f"not an SMTP reply: {lines[-1][:80]!r}"))
+            return
+        text = "\n".join(line[4:].strip(b" \t").decode("utf-8", "surrogateescape") for line in lines)
+        self._replies.append((code, text))
+
+    def _fail(self, exc: BaseException) -> None:
+        self._lost = exc
+        self.transport.abort()
+        self._wake()
+
+    def _expire(self) -> None:
+        self._timed_out = True
+        self._fail(TimeoutError(f"the server did not answer within {self.timeout:g} s"))
+
+    def _wake(self) -> None:
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    def _error(self) -> BaseException:
+        if self._lost is None:
+            return ConnectionResetError("the connection is closed")
+        return self._lost
+
+
+class _Refused(Exception):
+    """The server answered a command with something else than the success it needed."""
+
+    def __init__(self, code: int, text: str) -> None:
+        super().__init__(f"{code} {text}")
+        self.code = code
+        self.text = text
+
+
+def _data_bytes(message: bytes) -> bytes:
+    """The message as DATA carries it: CRLF line ends, lines starting with "." doubled, the final ".\\r\\n"
+    (RFC 5321 4.5.2). mime.build_message already writes CRLF, so the regular expressions rarely run."""
+    if message.count(b"\n") != message.count(b"\r\n") or message.count(b"\r") != message.count(b"\r\n"):
+        message = _LINE_ENDS.sub(b"\r\n", message)
+    if message.startswith(b".") or b"\n." in message:
+        message = _DOT_LINE.sub(b"..", message)
+    if not message.endswith(b"\r\n"):
+        message += b"\r\n"
+    return message + b".\r\n"
+
+
 class SmtpSender:
     """One mailbox's connection, reused across messages; send() is safe to call from many tasks.
 
@@ -203,6 +342,9 @@ class SmtpSender:
         self.config = config
         self.idle_seconds = idle_seconds
         self._client: aiosmtplib.SMTP | None = None
+        self._line: _Line | None = None
+        self._pipelining = False
+        self._smtputf8 = False
         self._last_used = 0.0
         self._lock = asyncio.Lock()
 
@@ -213,94 +355,152 @@ class SmtpSender:
         await self.close()
 
     async def close(self) -> None:
-        client, self._client = self._client, None
-        if client is not None and client.is_connected:
-            try:
-                await asyncio.wait_for(client.quit(), timeout=min(self.config.timeout, 5.0))
-            except (aiosmtplib.SMTPException, OSError, TimeoutError):
-                client.close()
+        line, client = self._line, self._client
+        self._line, self._client = None, None
+        if line is not None and line.open and not line.unsolicited:
+            line.timeout = min(self.config.timeout, 5.0)
+            with contextlib.suppress(ConnectionError, TimeoutError, OSError):
+                line.write(b"QUIT\r\n")
+                await line.reply()
+        if line is not None:
+            line.close()
+        if client is not None:
+            client.close()
 
     def _drop(self) -> None:
+        if self._line is not None:
+            self._line.close()
         if self._client is not None:
             self._client.close()
-        self._client = None
+        self._line, self._client = None, None
 
-    async def _connection(self) -> tuple[aiosmtplib.SMTP, bool]:
-        """The client and whether it is a reused one (which may have died while idle)."""
-        if self._client is not None and (not self._client.is_connected
-                                         or time.monotonic() - self._last_used > self.idle_seconds):
+    async def _connection(self) -> tuple[_Line, bool]:
+        """The connection and whether it is a reused one (which may have died while idle)."""
+        line = self._line
+        if line is not None and (not line.open or line.unsolicited
+                                 or time.monotonic() - self._last_used > self.idle_seconds):
             self._drop()
-        if self._client is not None:
-            return self._client, True
-        self._client = await _open(self.config)
-        return self._client, False
+            line = None
+        if line is not None:
+            return line, True
+        client = await _open(self.config)
+        protocol = client.protocol
+        transport = protocol.transport if protocol is not None else None
+        if transport is None or transport.is_closing():
+            client.close()
+            raise _StageFailed(SendOutcome(SendStatus.TEMPORARY, "the connection closed after greeting", "connect"))
+        line = _Line(cast(asyncio.Transport, transport), self.config.timeout)
+        transport.set_protocol(line)
+        self._client, self._line = client, line
+        self._pipelining = client.supports_extension("pipelining")
+        self._smtputf8 = client.supports_extension("smtputf8")
+        return line, False
 
     async def send(self, envelope_from: str, recipients: Sequence[str], message: bytes) -> SendOutcome:
         """Deliver ``message`` (CRLF bytes from mime.build_message) to ``recipients`` (ASCII envelope addresses)."""
         if not recipients:
             raise ValueError("a message needs at least one recipient")
+        if _CONTROL.search(envelope_from) or any(_CONTROL.search(r) for r in recipients):
+            return SendOutcome(SendStatus.REJECTED, "an envelope address contains a control character", "mail")
         async with self._lock:
             for attempt in (1, 2):
                 try:
-                    client, reused = await self._connection()
+                    line, reused = await self._connection()
                 except _StageFailed as failed:
                     return failed.outcome
-                outcome = await self._transaction(client, envelope_from, recipients, message,
+                outcome = await self._transaction(line, envelope_from, recipients, message,
                                                   may_reconnect=reused and attempt == 1)
                 if outcome is not None:
                     self._last_used = time.monotonic()
                     return outcome
             return SendOutcome(SendStatus.TEMPORARY, "the connection was lost before MAIL", "mail")
 
-    async def _transaction(self, client: aiosmtplib.SMTP, envelope_from: str, recipients: Sequence[str],
-                           message: bytes, *, may_reconnect: bool) -> SendOutcome | None:
-        """One MAIL/RCPT/DATA round; None means "the reused connection was dead before MAIL: reconnect"."""
+    async def _transaction(self, line: _Line, envelope_from: str, recipients: Sequence[str], message: bytes, *,
+                           may_reconnect: bool) -> SendOutcome | None:
+        """One MAIL/RCPT/DATA round; None means "the reused connection was dead before MAIL: reconnect".
+
+        At most once: a message counts as possibly delivered (``unknown``) only once its content was written;
+        until then a lost connection is a temporary failure (nothing can have been delivered)."""
         utf8 = not envelope_from.isascii() or any(not r.isascii() for r in recipients)
-        options = ["SMTPUTF8"] if utf8 and client.supports_extension("smtputf8") else []
-        if utf8 and not options:
+        if utf8 and not self._smtputf8:
             return SendOutcome(SendStatus.REJECTED, "a non-ASCII address needs SMTPUTF8, which this server lacks",
                                "mail")
         encoding = "utf-8" if utf8 else "ascii"
+        mail = f"MAIL FROM:<{envelope_from}>{' SMTPUTF8' if utf8 else ''}\r\n".encode(encoding)
+        rcpts = [f"RCPT TO:<{r}>\r\n".encode(encoding) for r in recipients]
         stage: Stage = "mail"
+        content_sent = False
         try:
-            await client.mail(envelope_from, options=options, encoding=encoding)
+            if self._pipelining:
+                line.write(mail + b"".join(rcpts) + b"DATA\r\n")
+            else:
+                line.write(mail)
+            code, text = await line.reply()
+            if code != 250:
+                if self._pipelining and code != 421:
+                    await self._drain(line, len(rcpts) + 1)  # the RCPT and DATA replies already asked for
+                raise _Refused(code, text)
             stage = "rcpt"
             accepted = 0
             first_refusal: SendOutcome | None = None
-            for recipient in recipients:
-                try:
-                    await client.rcpt(recipient, encoding=encoding)
+            for rcpt in rcpts:
+                if not self._pipelining:
+                    line.write(rcpt)
+                code, text = await line.reply()
+                if code in (250, 251):
                     accepted += 1
-                except aiosmtplib.SMTPRecipientRefused as exc:
-                    first_refusal = first_refusal or classify_reply(exc.code, exc.message, "rcpt")
+                else:
+                    first_refusal = first_refusal or classify_reply(code, text, "rcpt")
             if first_refusal is not None and not accepted:
-                await self._reset(client)
+                if self._pipelining:
+                    await self._drain(line, 1)
+                await self._reset(line)
                 return first_refusal
             stage = "data"
-            response: SMTPResponse = await client.data(message)
-        except aiosmtplib.SMTPResponseException as exc:
-            outcome = classify_reply(exc.code, exc.message, stage)
-            if exc.code == 421:
+            if not self._pipelining:
+                line.write(b"DATA\r\n")
+            code, text = await line.reply()
+            if code != 354:
+                raise _Refused(code, text)
+            content_sent = True
+            line.write(_data_bytes(message))
+            code, text = await line.reply()
+            if code != 250:
+                raise _Refused(code, text)
+        except _Refused as refused:
+            if refused.code == 421:
                 self._drop()  # the server is closing this connection
             else:
-                await self._reset(client)
-            return outcome
-        except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPTimeoutError, OSError) as exc:
+                await self._reset(line)
+            return classify_reply(refused.code, refused.text, stage)
+        except (ConnectionError, TimeoutError, OSError) as exc:
             self._drop()
-            if stage == "data":
+            if content_sent:
                 return SendOutcome(SendStatus.UNKNOWN,
                                    f"the connection ended after DATA without the server's answer ({_describe(exc)}); "
                                    "the message may have been delivered", "data")
             if stage == "mail" and may_reconnect:
                 return None
             return SendOutcome(SendStatus.TEMPORARY, _describe(exc), stage)
-        return SendOutcome(SendStatus.SENT, f"{response.code} {response.message}".strip(), "data", response.code,
-                           enhanced_code(response.message))
+        return SendOutcome(SendStatus.SENT, f"{code} {text}".strip(), "data", code, enhanced_code(text))
 
-    async def _reset(self, client: aiosmtplib.SMTP) -> None:
+    @staticmethod
+    async def _drain(line: _Line, count: int) -> None:
+        """Read the replies to pipelined commands whose transaction already failed; a DATA the server took
+        anyway is ended at once, empty, so nothing is delivered."""
+        for _ in range(count):
+            code, _text = await line.reply()
+            if code == 354:
+                line.write(b".\r\n")
+                await line.reply()
+
+    async def _reset(self, line: _Line) -> None:
         try:
-            await client.rset()
-        except (aiosmtplib.SMTPException, OSError):
+            line.write(b"RSET\r\n")
+            code, _ = await line.reply()
+            if code != 250:
+                self._drop()
+        except (ConnectionError, TimeoutError, OSError):
             self._drop()
 
 

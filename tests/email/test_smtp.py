@@ -1,7 +1,9 @@
-"""Sending over real SMTP (aiosmtpd sink with faults): every outcome, TLS, auth, connection reuse."""
+"""Sending over real SMTP (aiosmtpd sink with faults): every outcome, TLS, auth, connection reuse — each
+transaction test once command by command and once pipelined (RFC 2920), as the server offers."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,11 @@ def config(port: int, **overrides: object) -> SmtpConfig:
     values: dict[str, object] = {"host": "127.0.0.1", "port": port, "security": "none", "timeout": 2.0}
     values.update(overrides)
     return SmtpConfig(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=[False, True], ids=["sequential", "pipelined"])
+def pipelining(request: pytest.FixtureRequest) -> bool:
+    return bool(request.param)
 
 
 async def send(sender: SmtpSender, rcpt: str, message: bytes = MESSAGE):
@@ -39,8 +46,9 @@ async def send(sender: SmtpSender, rcpt: str, message: bytes = MESSAGE):
     ("data", "552 5.3.4 Message too big", SendStatus.REJECTED),
     ("data", "554 5.7.1 Message rejected as spam", SendStatus.MAILBOX_PROBLEM),
 ])
-async def test_each_server_answer_becomes_its_outcome(stage: str, reply: str, status: SendStatus) -> None:
-    async with smtp_sink(faults=[Fault("victim@", stage=stage, reply=reply)]) as sink:  # type: ignore[arg-type]
+async def test_each_server_answer_becomes_its_outcome(stage: str, reply: str, status: SendStatus,
+                                                      pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("victim@", stage=stage, reply=reply)]) as sink:  # type: ignore[arg-type]
         async with SmtpSender(config(sink.port)) as sender:
             rcpt = "victim@client.example"
             # a "mail" fault matches the sender: make the sender the victim
@@ -53,15 +61,15 @@ async def test_each_server_answer_becomes_its_outcome(stage: str, reply: str, st
         assert [d.rcpt_tos for d in sink.deliveries] == [("fine@client.example",)]
 
 
-async def test_sent_outcome_carries_the_server_reply_and_dot_lines_survive() -> None:
-    async with smtp_sink() as sink, SmtpSender(config(sink.port)) as sender:
+async def test_sent_outcome_carries_the_server_reply_and_dot_lines_survive(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining) as sink, SmtpSender(config(sink.port)) as sender:
         outcome = await send(sender, "b@client.example")
         assert outcome.status is SendStatus.SENT and outcome.reply == "250 2.0.0 Ok: queued as 1"
         assert sink.deliveries[0].data.endswith(b"hello\r\n.leading dot\r\n")
 
 
-async def test_drop_after_data_is_unknown_and_never_resent() -> None:
-    async with smtp_sink(faults=[Fault("drop@", stage="data", drop=True)]) as sink:
+async def test_drop_after_data_is_unknown_and_never_resent(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("drop@", stage="data", drop=True)]) as sink:
         async with SmtpSender(config(sink.port)) as sender:
             outcome = await send(sender, "drop@client.example")
             assert outcome.status is SendStatus.UNKNOWN and outcome.stage == "data"
@@ -71,22 +79,22 @@ async def test_drop_after_data_is_unknown_and_never_resent() -> None:
         assert sink.count == 2 and sink.rcpt_attempts["drop@client.example"] == 1
 
 
-async def test_slow_acceptance_within_the_timeout_is_sent() -> None:
-    async with smtp_sink(faults=[Fault("slow@", stage="data", delay=0.5)]) as sink, \
+async def test_slow_acceptance_within_the_timeout_is_sent(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("slow@", stage="data", delay=0.5)]) as sink, \
             SmtpSender(config(sink.port, timeout=3.0)) as sender:
         assert (await send(sender, "slow@client.example")).status is SendStatus.SENT
 
 
-async def test_no_answer_after_data_within_the_timeout_is_unknown() -> None:
-    async with smtp_sink(faults=[Fault("slow@", stage="data", delay=1.5)]) as sink, \
+async def test_no_answer_after_data_within_the_timeout_is_unknown(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("slow@", stage="data", delay=1.5)]) as sink, \
             SmtpSender(config(sink.port, timeout=0.5)) as sender:
         outcome = await send(sender, "slow@client.example")
         assert outcome.status is SendStatus.UNKNOWN
         assert "TimeoutError" in outcome.reply or "Timeout" in outcome.reply
 
 
-async def test_slow_rcpt_is_temporary_because_nothing_was_sent() -> None:
-    async with smtp_sink(faults=[Fault("slow@", stage="rcpt", delay=1.5)]) as sink, \
+async def test_slow_rcpt_is_temporary_because_nothing_was_sent(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("slow@", stage="rcpt", delay=1.5)]) as sink, \
             SmtpSender(config(sink.port, timeout=0.5)) as sender:
         outcome = await send(sender, "slow@client.example")
         assert outcome.status is SendStatus.TEMPORARY and outcome.stage == "rcpt"
@@ -136,8 +144,8 @@ async def test_nobody_listening_is_temporary() -> None:
     assert outcome.status is SendStatus.TEMPORARY and outcome.stage == "connect"
 
 
-async def test_one_connection_is_reused_and_replaced_when_the_server_drops_it() -> None:
-    async with smtp_sink() as sink, SmtpSender(config(sink.port)) as sender:
+async def test_one_connection_is_reused_and_replaced_when_the_server_drops_it(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining) as sink, SmtpSender(config(sink.port)) as sender:
         for i in range(20):
             assert (await send(sender, f"r{i}@client.example")).status is SendStatus.SENT
         assert sink.connections == 1
@@ -146,8 +154,36 @@ async def test_one_connection_is_reused_and_replaced_when_the_server_drops_it() 
         assert sink.connections == 2 and sink.count == 21
 
 
-async def test_smtputf8_recipient() -> None:
+async def test_pipelining_is_used_when_offered_and_a_partial_refusal_still_delivers(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("gone@", stage="rcpt", reply="550 5.1.1 User unknown")]) \
+            as sink, SmtpSender(config(sink.port)) as sender:
+        outcome = await sender.send("a@outbound.example", ["gone@client.example", "here@client.example"], MESSAGE)
+        assert outcome.status is SendStatus.SENT and sender._pipelining is pipelining
+        assert sink.deliveries[0].rcpt_tos == ("here@client.example",)
+        refused = await sender.send("a@outbound.example", ["gone@client.example"], MESSAGE)
+        assert refused.status is SendStatus.HARD_BOUNCE and sink.count == 1
+        assert (await send(sender, "next@client.example")).status is SendStatus.SENT and sink.connections == 1
+
+
+async def test_a_421_said_to_an_idle_connection_is_not_taken_for_the_next_answer(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining) as sink, SmtpSender(config(sink.port)) as sender:
+        assert (await send(sender, "a@client.example")).status is SendStatus.SENT
+        for protocol in sink._protocols:  # the server announces it is closing, but has not closed yet
+            assert protocol.transport is not None
+            protocol.transport.write(b"421 4.4.2 sink.test Error: timeout exceeded\r\n")
+        await asyncio.sleep(0.05)
+        assert (await send(sender, "b@client.example")).status is SendStatus.SENT
+        assert sink.connections == 2 and sink.count == 2
+
+
+async def test_envelope_addresses_with_line_breaks_never_reach_the_wire() -> None:
     async with smtp_sink() as sink, SmtpSender(config(sink.port)) as sender:
+        outcome = await sender.send("a@outbound.example", ["b@client.example\r\nRCPT TO:<x@evil.example>"], MESSAGE)
+        assert outcome.status is SendStatus.REJECTED and sink.rcpt_attempts == {}
+
+
+async def test_smtputf8_recipient(pipelining: bool) -> None:
+    async with smtp_sink(pipelining=pipelining) as sink, SmtpSender(config(sink.port)) as sender:
         outcome = await sender.send("a@outbound.example", ["jörg@client.example"], MESSAGE)
         assert outcome.status is SendStatus.SENT
         assert sink.deliveries[0].rcpt_tos == ("jörg@client.example",)

@@ -14,7 +14,7 @@ Faults (:class:`Fault`) match recipients by regular expression and act at a stag
 ``sink.script(...)`` queues replies for the next DATA answers in order, whatever the recipient.
 TLS: ``tls="starttls"`` offers STARTTLS, ``tls="implicit"`` speaks TLS from the first byte; the
 certificate is self-signed for 127.0.0.1/localhost (:func:`self_signed_cert`, made with cryptography).
-``users={"login": "password"}`` turns on AUTH PLAIN/LOGIN and requires it.
+``users={"login": "password"}`` turns on AUTH PLAIN/LOGIN and requires it. ``pipelining=True`` offers PIPELINING.
 
 What arrived: ``sink.deliveries`` (envelope, bytes, auth user, TLS), ``sink.message_ids`` (a Counter:
 a value > 1 is a duplicate delivery), ``sink.rcpt_attempts``.
@@ -158,11 +158,22 @@ class _Handler:
         return f"250 2.0.0 Ok: queued as {len(self.sink.deliveries)}"
 
 
+class _PipeliningHandler(_Handler):
+    """Offers PIPELINING (RFC 2920), as Postfix, Exim and the big providers do. aiosmtpd reads commands one
+    line at a time from its buffer and answers them in order, which is all a pipelining client needs."""
+
+    async def handle_EHLO(self, server: SMTP, session: Session, envelope: Envelope, hostname: str,
+                          responses: list[str]) -> list[str]:
+        session.host_name = hostname
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+
 class SmtpSink:
     def __init__(self, *, port: int | None = None, faults: Iterable[Fault] = (), users: dict[str, str] | None = None,
                  tls: Literal["none", "starttls", "implicit"] = "none", cert_dir: Path | None = None,
-                 hostname: str = "sink.test") -> None:
+                 hostname: str = "sink.test", pipelining: bool = False) -> None:
         self.port = port or free_port()
+        self.pipelining = pipelining
         self.faults: list[Fault] = list(faults)
         self.users = users
         self.tls = tls
@@ -213,7 +224,8 @@ class SmtpSink:
         with warnings.catch_warnings():
             # AUTH without TLS is what the plain-text auth tests want; aiosmtpd warns about it.
             warnings.simplefilter("ignore", UserWarning)
-            protocol = SMTP(_Handler(self), hostname=self.hostname, loop=asyncio.get_running_loop(),
+            handler = _PipeliningHandler(self) if self.pipelining else _Handler(self)
+            protocol = SMTP(handler, hostname=self.hostname, loop=asyncio.get_running_loop(),
                             enable_SMTPUTF8=True, data_size_limit=None,
                             tls_context=self._tls_context() if self.tls == "starttls" else None,
                             authenticator=self._authenticate if self.users is not None else None,
@@ -285,10 +297,11 @@ def main() -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--pipelining", action="store_true", help="offer PIPELINING (RFC 2920)")
     args = parser.parse_args()
 
     async def serve() -> None:
-        sink = await SmtpSink(port=args.port).start()
+        sink = await SmtpSink(port=args.port, pipelining=args.pipelining).start()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         loop.add_signal_handler(signal.SIGTERM, stop.set)
