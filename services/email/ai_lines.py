@@ -1,6 +1,7 @@
 """AI lines: one personal opening line per contact for the steps that ask for it, with the page it cites.
 
-When a campaign is prepared (or an admin asks again), the job ``email.ai_lines`` asks the ai service,
+When a draft campaign is saved (created or changed) with a step that asks for a line, or when someone asks
+again, the job ``email.ai_lines`` asks the ai service,
 per enrolled contact and per step with ``ai_line``, to make a short neutral draft "more personal"
 (``POST /ai/write/improve``, action ``more_personal``): the ai service adds one sentence about the
 prospect grounded in the company's crawled pages and cites the page's URL. The job keeps that sentence
@@ -20,6 +21,8 @@ from __future__ import annotations
 import logging
 import re
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ai.schemas import ImproveRequest
 from services.kit.db import session_scope
@@ -96,13 +99,23 @@ async def start(runtime: EmailRuntime, campaign_id: int, actor: str | None) -> t
             raise NotFound(f"Campaign {campaign_id} does not exist.")
         if campaign.status != DRAFT:
             raise Conflict("AI lines are made while the campaign is a draft; this one has started.")
-        steps = await repo.ai_line_steps(s, campaign_id)
-        if not steps:
+        started = await enqueue_for_draft(s, runtime, campaign_id, actor)
+        if started is None:
             raise Conflict("No step of this campaign asks for an AI line (a step's ai_line flag).")
-        contacts = await repo.campaign_contact_ids(s, campaign_id)
-        job = await runtime.jobs.enqueue(s, AI_LINES_JOB, {"campaign_id": campaign_id},
-                                         total=len(contacts) * len(steps), owner=actor)
-        return int(job.id), steps
+        return started
+
+
+async def enqueue_for_draft(s: AsyncSession, runtime: EmailRuntime, campaign_id: int,
+                            actor: str | None) -> tuple[int, list[int]] | None:
+    """In the caller's unit of work: enqueue the generation when a step asks for a line — a saved draft gets its
+    lines without anyone asking, ready for review (a run only fills gaps); None when no step asks."""
+    steps = await repo.ai_line_steps(s, campaign_id)
+    if not steps:
+        return None
+    contacts = await repo.campaign_contact_ids(s, campaign_id)
+    job = await runtime.jobs.enqueue(s, AI_LINES_JOB, {"campaign_id": campaign_id}, total=len(contacts) * len(steps),
+                                     owner=actor)
+    return int(job.id), steps
 
 
 async def _one(runtime: EmailRuntime, contact_id: int) -> dict[str, Any] | None:

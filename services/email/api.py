@@ -23,7 +23,7 @@ from services.kit.deps import Limit, Offset, SessionDep
 from services.kit.errors import Invalid, NotFound
 from services.kit.jobs_api import jobs_router
 
-from . import audiences, service
+from . import ai_lines, audiences, service
 from . import repository as repo
 from .deps import RuntimeDep
 from .schemas import (
@@ -235,6 +235,7 @@ async def create_campaign(body: CampaignCreate, session: SessionDep, runtime: Ru
     # Leads answers before our session is first used: no transaction is open across the call.
     ids, picked = await audiences.pick(runtime, body.contact_ids, body.audience)
     campaign = await service.create_campaign(session, body, actor.actor, contact_ids=ids, audience=picked)
+    await ai_lines.enqueue_for_draft(session, runtime, campaign.id, actor.actor)
     return await service.campaign_detail(session, campaign.id)
 
 
@@ -253,11 +254,13 @@ async def get_campaign(campaign_id: Id, session: SessionDep, _: ReaderPrincipal)
 
 @campaigns.patch("/{campaign_id}", responses={404: {}, 409: {}, 422: {}})
 async def update_campaign(campaign_id: Id, body: CampaignUpdate, session: SessionDep, runtime: RuntimeDep,
-                          _: StaffPrincipal) -> CampaignDetail:
+                          actor: StaffPrincipal) -> CampaignDetail:
     """Change a draft."""
     ids, picked = (await audiences.pick(runtime, body.contact_ids, body.audience) if body.audience is not None
                    else (None, None))
     await service.update_campaign(session, campaign_id, body, contact_ids=ids, audience=picked)
+    if body.steps is not None or body.contact_ids is not None or body.audience is not None:
+        await ai_lines.enqueue_for_draft(session, runtime, campaign_id, actor.actor)
     return await service.campaign_detail(session, campaign_id)
 
 

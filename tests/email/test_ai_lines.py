@@ -118,3 +118,42 @@ async def test_ai_lines_generated_reviewed_and_locked_after_start(database_url: 
                                             json={"status": "rejected"})).status_code == 409
             assert (await stack.email.post(f"/email/campaigns/{cid}/ai-lines", headers=stack.sales)).status_code == 409
             assert (await stack.email.get("/email/campaigns/999999/ai-lines", headers=stack.sales)).status_code == 404
+
+
+async def test_saving_a_draft_that_asks_for_lines_starts_their_generation(database_url: str, tmp_path: Path) -> None:
+    async with email_stack(database_url, tmp_path, with_ai=True) as stack:
+        company = (await stack.leads.post("/leads/companies", headers=stack.sales,
+                                          json={"name": "Muster Pumpen GmbH", "country": "DE"})).json()
+        anna = (await stack.leads.post("/leads/contacts", headers=stack.sales, json={
+            "name": "Anna Schmidt", "email": "anna@muster-pumpen.de", "company_id": company["id"]})).json()
+        ben = (await stack.leads.post("/leads/contacts", headers=stack.sales, json={
+            "name": "Ben Blank", "email": "ben@muster-pumpen.de", "company_id": company["id"]})).json()
+        template = (await stack.email.post("/email/templates", headers=stack.sales, json={
+            "name": "T", "subject": "Kurze Frage", "body_text": "{{ ai_line }}"})).json()
+        box = await stack.mailbox()
+        plain = {"template_id": template["id"], "delay_days": 0}
+        # No step asks for a line: nothing to generate.
+        created = await stack.email.post("/email/campaigns", headers=stack.sales, json={
+            "name": "Plain", "mailbox_ids": [box], "contact_ids": [anna["id"]], "steps": [plain]})
+        assert created.status_code == 201, created.text
+        assert await stack.jobs(AI_LINES_JOB) == []
+        # A step that asks: the lines are made after the save, ready for review, without anyone asking.
+        created = await stack.email.post("/email/campaigns", headers=stack.sales, json={
+            "name": "Personal", "mailbox_ids": [box], "contact_ids": [anna["id"]],
+            "steps": [{**plain, "ai_line": True}]})
+        cid = created.json()["id"]
+        [job] = await stack.jobs(AI_LINES_JOB)
+        assert job.payload == {"campaign_id": cid} and job.progress_total == 1
+        await stack.run_jobs()
+        lines = (await stack.email.get(f"/email/campaigns/{cid}/ai-lines", headers=stack.sales)).json()
+        assert [i["contact_id"] for i in lines["items"]] == [anna["id"]]
+        # A change of the audience fills the gap for the new contact; a rename alone asks for nothing.
+        changed = await stack.email.patch(f"/email/campaigns/{cid}", headers=stack.sales,
+                                          json={"contact_ids": [anna["id"], ben["id"]]})
+        assert changed.status_code == 200, changed.text
+        await stack.email.patch(f"/email/campaigns/{cid}", headers=stack.sales, json={"name": "Personal 2"})
+        assert len(await stack.jobs(AI_LINES_JOB)) == 2
+        await stack.run_jobs()
+        assert (await stack.jobs(AI_LINES_JOB))[-1].result["kept"] == 1
+        lines = (await stack.email.get(f"/email/campaigns/{cid}/ai-lines", headers=stack.sales)).json()
+        assert sorted(i["contact_id"] for i in lines["items"]) == sorted([anna["id"], ben["id"]])

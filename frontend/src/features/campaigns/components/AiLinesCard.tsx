@@ -21,7 +21,8 @@ export function AiLinesCard({
   canReview: boolean;
   reason: string | null;
 }) {
-  const [waiting, setWaiting] = useState(false);
+  // A draft whose step asks for lines gets them made after each save: wait for them (polling stops once some are there).
+  const [waiting, setWaiting] = useState(isDraft && hasAiSteps);
   const lines = useAiLines(campaignId, waiting);
   const generate = useGenerateAiLines(campaignId);
   const { toast } = useToast();

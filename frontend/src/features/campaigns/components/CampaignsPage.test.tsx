@@ -328,8 +328,8 @@ describe('Campaign page', () => {
     await waitFor(() => expect(patches).toEqual([{ status: 'accepted' }, { line: '25 years in Munich: congratulations.' }]));
   });
 
-  it('makes the AI lines of a draft whose step asks for them, then shows them for review', async () => {
-    let made = false;
+  it('shows the AI lines a saved draft got without asking, and makes missing ones on request', async () => {
+    let gets = 0;
     const line = { id: 1, campaign_id: 3, contact_id: 5, step: 1, line: 'Your new office in Munich looks great.', source_url: 'https://x.example/news',
       snippet: 'We moved', provider: 'openai:gpt-4o-mini', status: 'proposed', edited_by: null, updated_at: '2026-01-01T10:00:00Z' };
     const api = mockApi(
@@ -337,21 +337,22 @@ describe('Campaign page', () => {
         SALES,
         base({
           'GET /api/email/campaigns/3': () => json(200, campaign({ steps: [{ position: 1, template_id: 4, delay_days: 0, business_days: false, ai_line: true, weight: 1 }] })),
-          'GET /api/email/campaigns/3/ai-lines': () => json(200, { items: made ? [line] : [], total: made ? 1 : 0, limit: 500, offset: 0 }),
-          'POST /api/email/campaigns/3/ai-lines': () => {
-            made = true;
-            return json(202, { job_id: 9, steps: [1] });
+          // The service makes them in the background after the save: the first look finds none yet.
+          'GET /api/email/campaigns/3/ai-lines': () => {
+            gets += 1;
+            return json(200, { items: gets > 1 ? [line] : [], total: gets > 1 ? 1 : 0, limit: 500, offset: 0 });
           },
+          'POST /api/email/campaigns/3/ai-lines': () => json(202, { job_id: 9, steps: [1] }),
         }),
       ),
     );
     const user = userEvent.setup();
     renderApp('/campaigns/3');
     const card = await screen.findByRole('region', { name: 'AI opening lines' });
-    expect(await within(card).findByText('No line yet: make them, then review them here.')).toBeInTheDocument();
-    await user.click(within(card).getByRole('button', { name: 'Make missing lines' }));
-    expect(await within(card).findByText('Your new office in Munich looks great.')).toBeInTheDocument();
+    expect(await within(card).findByText('Reading the contacts’ websites and writing lines…')).toBeInTheDocument();
+    expect(await within(card).findByText('Your new office in Munich looks great.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(within(card).getByText('AI: gpt-4o-mini')).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Make missing lines' }));
     expect(api.count('POST /api/email/campaigns/3/ai-lines')).toBe(1);
   });
 });
