@@ -141,7 +141,13 @@ def _street_ok(seg: str, country: str | None) -> str | None:
     return None
 
 
+# "85413 - Musterhausen": a dash between a German postal code and its town (five digits: no year range).
+_DASHED_PLZ_RE = re.compile(r"(?<![\d/+-])(\d{5})\s[-\u2013]\s(?=[A-ZÄÖÜ][a-zäöüß]+(?:$|[\s,]))")
+
+
 def _segments(text: str) -> list[str]:
+    if " - " in text or " \u2013 " in text:
+        text = _DASHED_PLZ_RE.sub(r"\1 ", text)
     return [s for s in _SEG_SPLIT_RE.split(text) if s]
 
 

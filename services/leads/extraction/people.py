@@ -26,7 +26,7 @@ _REP_LABEL_RE = re.compile(
     | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
     | {_G}ung | gesch(?:ä|ae)ftsleitung
-    | (?:praxis)?inhaber(?:in)? | inh\.
+    | (?:praxis)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
@@ -41,8 +41,8 @@ _REP_LABEL_RE = re.compile(
     )\b""",
     re.I | re.X,
 )
-_REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "vertret", "vorstand", "vorsitz", "schatzmeister",
-              "represent",
+_REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "pächter", "paechter", "vertret", "vorstand", "vorsitz",
+              "schatzmeister", "represent",
               "kassier", "kassenwart", "gesellschafter", "director", "partner", "owner", "proprietor", "president",
               "ceo", "chief executive", "trading name")
 # Roles next to a name on team pages that make the person a representative.
@@ -147,6 +147,8 @@ def _role_label(label: str) -> str:
     low = label.lower()
     if "inhaber" in low or low.startswith("inh"):
         return "Inhaber"
+    if "chter" in low:
+        return "Pächter"
     if "vorstand" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
         return "Vorstand"
     if "gesellschafter" in low:

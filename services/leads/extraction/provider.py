@@ -131,14 +131,19 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 if kind == "contact" and (names or prov.has_address):
                     stage = "contact"
                     continue
-                if kind in ("owner", "name", "seat"):
+                if kind == "owner" and has_value and label is not None and names and not prov.has_address:
+                    pending = split_items(line)  # "Pächterin: Anna Muster" set as a heading under the name
+                elif kind in ("owner", "name", "seat"):
                     expect = kind
+                    continue
+                elif kind == "rep" and names and not prov.has_address and not 1 <= line.level <= 6:
+                    expect = kind  # "Geschäftsführer:" between the firm and "Adresse:": people.py reads the name
                     continue
                 if not names and not prov.has_address and 1 <= line.level <= 6 and (name_like(line.text) or (
                         len(line.text) <= 60 and ":" not in line.text and matches_site(line.text, site))):
                     pending = [Item(line.text, line)]  # a name set as a heading right above the address
                     expect = "name"
-                else:
+                elif not pending:
                     break
             else:
                 pending = split_items(line)
@@ -176,6 +181,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if not kind and _TAX_LINE_RE.match(value) and (names or owner_items) and not prov.has_address:
+            continue  # "Steuer Nr. …" / "Ust ID …" between the name and the address: no part of either
         if _CARE_OF_RE.match(value):
             continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
         if _PO_BOX_RE.match(value):
@@ -255,6 +262,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
+_TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
+                          r"[A-Z]{0,3}[\d\s/.-]{6,}$", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
@@ -350,20 +359,23 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         trader = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
         prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
-    status = next((it.text for it in items if _STATUS_LINE_RE.match(it.text)), None)
+    status = next((it for it in items if _STATUS_LINE_RE.match(it.text)), None)
     items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
     if not items:
         return
+    last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
-    if status and prov.name and not prov.legal_entity:
-        prov.name = f"{prov.name} {status}"  # "(Einzelunternehmer)" under the name: the block's own wording
+    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1:
+        # "(Einzelunternehmer)" right under the name: the block's own wording; under the owner's line
+        # ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is
+        prov.name = f"{prov.name} {status.text}"
 
 
 _TRADING_AS_RE = re.compile(r"^(?:handelnd|t(?:ä|ae)tig|firmierend|trading)\s+(?:unter|als|as)\s*:?\s*[„\"»'\u201a“]?"
                             r"(.+?)[“\"«'\u2018”]?$", re.I)
 # A line saying only that the provider trades without a company: part of the name as the block prints it.
 _STATUS_LINE_RE = re.compile(r"^\(?(?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|Kleinunternehmer(?:in)?|"
-                             r"Freiberufler(?:in)?|sole\s+(?:trader|proprietor))\)?$", re.I)
+                             r"Freiberufler(?:in)?|Einzelkauf(?:mann|frau)|sole\s+(?:trader|proprietor))\)?$", re.I)
 # "Praxis für Ergotherapie" above the owner's name: a description, printed as one unit with the person.
 _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Studio|Ordination|Institut|Werkstatt|"
                                   r"Schule)\s+(?:f(?:ü|ue)r|for)\s+[^\d,;:@]+$")
