@@ -40,3 +40,33 @@ def test_a_leaseholder_tax_lines_and_a_dashed_postal_line_in_the_block() -> None
     assert facts.company_name == "Gasthof zur Erle"
     assert (facts.street, facts.postal_code, facts.city) == ("Lindenallee 12", "34567", "Waldstadt")
     assert facts.representatives == ["Greta Beispiel"]
+
+
+def test_an_owner_printed_with_an_initial_and_a_web_developer_card() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Erlen Grill</p><p>Inh. B. Okumus</p>"
+                         "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>Telefon: 05651 - 98 76 54</p>"),
+                   _page("<h1>Info</h1><h2>Website-Entwickler</h2><h3>Jannik W.</h3><p>Aus Waldstadt</p>"
+                         "<p>+49 1520 1112233</p>", kind="about"))
+    assert facts.company_name == "Erlen Grill"
+    assert facts.representatives == ["B. Okumus"]
+    assert facts.phones == ["+495651987654"]
+
+
+# ------------------------------------------------------------------------------- third parties
+def test_a_demo_table_of_other_firms_contacts_is_not_the_providers() -> None:
+    rows = "".join(f"<tr><td>{firm}</td><td>{person}</td><td>Geschäftsführer</td><td>{mail}</td></tr>"
+                   for firm, person, mail in (
+                       ("Kranich Werbung GmbH", "Tilo Beispiel", "tilo@kranich-werbung.de"),
+                       ("Falkenberg Software AG", "Ida Muster", "ida@falkenberg-software.de"),
+                       ("Moorweide Logistik", "Ben Probe", "ben@moorweide-logistik.de")))
+    facts = _facts(_page("<h1>Impressum</h1><p>Erlenbruch Vertrieb GmbH<br>Lindenallee 12<br>1020 Wien</p>"
+                         "<p>Geschäftsführer: Jonas Beispiel</p><p>office@erlenbruch-beispiel.at</p>",
+                         site="https://erlenbruch-beispiel.at/"),
+                   _page(f"<h1>Dein Vertrieb</h1><table>{rows}</table>"
+                         "<p>TÜV-zertifizierter Prozess · ID 0217466221</p>"
+                         "<footer><p>Direkter Draht zur Geschäftsführung. Aus Wien, für DACH.</p></footer>",
+                         kind="home", site="https://erlenbruch-beispiel.at/"),
+                   site="https://erlenbruch-beispiel.at/")
+    assert facts.emails == ["office@erlenbruch-beispiel.at"]
+    assert facts.phones == []
+    assert facts.representatives == ["Jonas Beispiel"]

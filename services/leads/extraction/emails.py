@@ -6,7 +6,7 @@ import re
 from urllib.parse import unquote
 
 from .dom import COMPANY, Line, ParsedPage
-from .site import Candidate, Site, make_candidate, split_domain
+from .site import Candidate, Site, make_candidate, registrable_domain, split_domain
 from .textutil import words
 
 _AT = r"(?:\s*@\s*|\s*[\(\[\{<]\s*(?:at|ät|@)\s*[\)\]\}>]\s*|\s+(?:at|ät)\s+)"
@@ -31,6 +31,15 @@ _NOISE_LOCALS = words(
 )
 _GENERIC_LOCALS = ("info", "kontakt", "contact", "office", "mail", "hello", "hallo", "post", "service", "buero",
                    "kanzlei", "praxis", "team", "zentrale", "anfrage", "welcome")
+
+
+FREEMAIL = frozenset({
+    "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "freenet.de",
+    "arcor.de", "online.de", "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "hotmail.com",
+    "hotmail.de", "outlook.com", "outlook.de", "live.com", "live.de", "icloud.com", "me.com", "aol.com", "aol.de",
+    "proton.me", "protonmail.com", "pm.me", "bluewin.ch", "hispeed.ch", "sunrise.ch", "aon.at", "chello.at",
+    "a1.net", "kabelmail.de", "vodafone.de", "email.de", "mail.de",
+})
 
 
 _AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}", re.I)
@@ -133,11 +142,38 @@ _PUBLIC_BODY_RE = re.compile(
     r"bwl\.de|baden-wuerttemberg\.de)$")
 
 
+_LISTING_DOMAINS = 3
+
+
+def _foreign_listing(page: ParsedPage, site: Site) -> bool:
+    """The page prints addresses on several other firms' domains and none on a domain of the provider's own
+    ("Nordlicht GmbH · jonas@nordlicht.de" / "Vektor AG · sabine@vektor.de" …): a listing of third parties."""
+    if not site.domain:
+        return False
+    label = site.domain_label.replace("-", "")
+    foreign: set[str] = set()
+    for line in page.lines:
+        if "@" not in line.text:
+            continue
+        for email, _, _ in emails_in_text(line.text):
+            domain = email.split("@", 1)[1]
+            if domain == site.domain or domain.endswith("." + site.domain):
+                continue
+            reg = registrable_domain(domain)
+            if reg in FREEMAIL:
+                continue
+            if len(label) >= 4 and label in reg.replace("-", ""):
+                return False  # "muster-bau.com" on muster-bau.de: the provider's own
+            foreign.add(reg)
+    return len(foreign) >= _LISTING_DOMAINS
+
+
 def find_emails(site: Site) -> list[Candidate]:
     """All of the company's own addresses, best first."""
     seen: dict[str, Candidate] = {}
     rejected: set[str] = set()
     for page in site.pages:
+        listing = _foreign_listing(page, site)
         for line in page.lines:
             hits = emails_in_text(line.text) if _AT_HINT_RE.search(line.text) else []
             for link in line.links:
@@ -153,6 +189,8 @@ def find_emails(site: Site) -> list[Candidate]:
                 if not own_domain and _PUBLIC_BODY_RE.search(domain) and not (
                         site.domain and _PUBLIC_BODY_RE.search(site.domain)):
                     continue
+                if listing and not own_domain and domain not in FREEMAIL:
+                    continue  # a list of other firms' contacts (clients, a demo table), not the provider's
                 if line.scope != COMPANY and not own_domain:
                     if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
                         rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours

@@ -174,6 +174,8 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         after = text[m.end() : end]
+        if _SENTENCE_END_RE.match(after):
+            continue  # "Direkter Draht zur Geschäftsführung. Aus Wien …": the sentence ends with the word
         role = _role_label(m.group(0))
         found = names_in(after)
         before = text[: m.start()]
@@ -196,6 +198,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     return out
 
 
+_SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
 _INITIAL_NAME_RE = re.compile(r"\s*[:\-\u2013]?\s*((?:Dr\.\s+)?[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?\s?"
                               rf"[A-ZÄÖÜ][{LOWER}]+(?:-[A-ZÄÖÜ][{LOWER}]+)?)\s*\.?\s*")
 

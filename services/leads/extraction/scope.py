@@ -49,7 +49,8 @@ _TP_STRONG = r"""
     \bquelle\b|\bgenerator\b|\bgoogle\b|\bfacebook\b|meta\s+platforms|\banalytics\b|\bcookies?\b|\byoutube\b|
     \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media|\binstagram\b|\blinkedin\b|
     \btwitter\b|pinterest|\btiktok\b|\bxing\b|\bzoom\b|microsoft|\bwebex\b|\bskype\b|\bjitsi\b|
-    calendly|cloudflare|bankverbindung|bank\s+details|kreditinstitut|\biban\b
+    calendly|cloudflare|bankverbindung|bank\s+details|kreditinstitut|\biban\b|
+    web(?:site|seite|seiten)-?entwickler(?:in)?\b|website\s+developer
 """
 _TP_LEGAL = r"""
     web-?design|webagentur|\bgestaltung|realisation|realisierung|\bumsetzung|\bkonzeption|programmierung|

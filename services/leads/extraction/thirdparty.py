@@ -11,18 +11,11 @@ from __future__ import annotations
 import re
 
 from .dom import COMPANY, THIRD_PARTY, Line, ParsedPage
-from .emails import email_from_href, emails_in_text
+from .emails import FREEMAIL, email_from_href, emails_in_text
 from .site import Site, registrable_domain
 from .textutil import fold
 
 _URL_RE = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
-FREEMAIL = frozenset({
-    "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "freenet.de",
-    "arcor.de", "online.de", "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "hotmail.com",
-    "hotmail.de", "outlook.com", "outlook.de", "live.com", "live.de", "icloud.com", "me.com", "aol.com", "aol.de",
-    "proton.me", "protonmail.com", "pm.me", "bluewin.ch", "hispeed.ch", "sunrise.ch", "aon.at", "chello.at",
-    "a1.net", "kabelmail.de", "vodafone.de", "email.de", "mail.de",
-})
 _MAX_PARAGRAPH = 8
 
 
