@@ -70,3 +70,34 @@ def test_a_demo_table_of_other_firms_contacts_is_not_the_providers() -> None:
     assert facts.emails == ["office@erlenbruch-beispiel.at"]
     assert facts.phones == []
     assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_two_owners_on_one_line_above_the_name_they_trade_under() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Jonas Beispiel &amp; Greta Muster</p><p>Erlenhof Pilates</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p>")
+    assert facts.company_name == "Erlenhof Pilates"
+    assert facts.representatives == ["Jonas Beispiel", "Greta Muster"]
+
+
+def test_two_people_on_lines_of_their_own_both_represent_the_practice() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><h3>Anbieter dieser Webseite:</h3><p>Greta Muster</p>"
+                     "<p>Jonas Beispiel</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>")
+    assert facts.representatives == ["Greta Muster", "Jonas Beispiel"]
+
+
+def test_a_legal_form_row_and_a_town_only_seat_in_a_label_grid() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben zum Unternehmen</h2><table>"
+                     "<tr><td>Unternehmensname</td><td>GlasKlar</td></tr>"
+                     "<tr><td>Unternehmensform</td><td>Einzelunternehmen</td></tr>"
+                     "<tr><td>Adresse</td><td>Erlenbach, Tirol, Österreich</td></tr>"
+                     "<tr><td>E-Mail</td><td>glasklar@gmail.com</td></tr></table>",
+                     site="https://glasklar-beispiel.at/")
+    assert facts.company_name == "GlasKlar"
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == (None, None, "Erlenbach", "AT")
+
+
+def test_a_brand_in_capitals_after_a_lower_case_initial() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Greta Muster</p><p>gPUNKTmPUNKT Illustration</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p>")
+    assert facts.company_name == "gPUNKTmPUNKT Illustration"
+    assert facts.representatives == ["Greta Muster"]

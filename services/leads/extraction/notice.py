@@ -144,7 +144,7 @@ DOOR_RE = re.compile(r"^(?:T(?:ü|ue)r|Top|Stiege|Stg\.?|Whg\.?|Wohnung|Apt\.?|B
 _PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|del|du|la|le)\s+[A-ZÄÖÜ]")
 # Brands written with a lower-case initial: camel case ("gClean", "eBay") or a firm with its legal form ("conscoo
 # GmbH"); other lower-case lines are prose.
-_LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ][a-zäöüß]")
+_LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ](?:[a-zäöüß]|[A-ZÄÖÜ]{2,}[a-zäöüß]?[A-ZÄÖÜ]*\b)")
 _LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){0,4}(?:\s+\([^()]{2,30}\))?$")
 # "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
 _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
@@ -192,6 +192,8 @@ def classify_label(label: str) -> str:
         return "name"
     if _OWNER_LABEL_RE.match(low):
         return "owner"
+    if _FORM_LABEL_RE.match(low):
+        return "form"
     if _NAME_LABEL_RE.match(low):
         return "name"
     if _BRANCH_RE.search(low):
@@ -207,6 +209,9 @@ def classify_label(label: str) -> str:
     return "other"
 
 
+# "Rechtsform: Einzelunternehmen": the legal form under its own label, no part of the name.
+_FORM_LABEL_RE = re.compile(r"^(?:rechtsform|unternehmensform|gesellschaftsform|legal\s+form|form\s+of\s+business)$",
+                            re.I)
 _ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:\s*/\s*ort)?|postleitzahl|ort|"
                                     r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
 _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
@@ -297,7 +302,7 @@ def split_items(line: Line) -> list[Item]:
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
-    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep"):
+    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep", "form"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows

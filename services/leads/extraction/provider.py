@@ -175,8 +175,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "branch":
             break
-        if kind == "rep":
-            continue  # "Geschäftsführer: …" inside the block: people.py reads it
+        if kind in ("rep", "form"):
+            continue  # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …" is no name
         if kind == "contact" or (not kind and is_contact(value) and not postal_of(value)):
             if not names and not prov.has_address:
                 return None
@@ -234,6 +234,12 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             prov.address_line = prov.address_line or item.line
             stage = "address"
             continue
+        if kind == "seat" and label_m and town and town[1] and not prov.has_address and not prov.city and (
+                classify_label(label_m.group(1)) == "seat" and _ADDRESS_LABEL_RE.match(label_m.group(1))):
+            prov.city, prov.country = town  # "Adresse: Schwaz, Tirol, Österreich": the town is all the seat says
+            prov.address_line = item.line
+            stage = "address"
+            continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
         if stage == "name" and (names or owner_items) and not kind and PROFESSION_LINE_RE.match(value) and (
@@ -264,6 +270,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
+_ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift)\s*$", re.I)
 _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\s?)?"
                                  r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
@@ -274,7 +281,7 @@ _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
 _TOWN_RE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+(?:(?:-|\s(?:am|an\s+der|im|in|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+)?)"
-                      r"(?:,\s*([A-Za-zÖöüÜ ]{2,20}))?$")
+                      r"(?:,\s*(?P<region>[A-ZÄÖÜ][a-zäöüß]+)(?=,))?(?:,\s*([A-Za-zÖöüÜ ]{2,20}))?$")
 
 
 def _town_only(text: str) -> tuple[str, str | None] | None:
@@ -282,9 +289,9 @@ def _town_only(text: str) -> tuple[str, str | None] | None:
     m = _TOWN_RE.match(text.strip(" ."))
     if m is None or is_given_name(m.group(1).split("-")[0]) or SECTION_RE.match(m.group(1)):
         return None
-    if m.group(2) is None:
-        return m.group(1), None
-    country = country_word(m.group(2))
+    if m.group(3) is None:
+        return (m.group(1), None) if m.group("region") is None else None
+    country = country_word(m.group(3))
     return (m.group(1), country) if country else None
 
 
@@ -410,6 +417,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
+    many = _persons_within(first.text) if not prov.owners else []
+    if len(many) >= 2 and not person_line(second.text, strict=False) and not FORM_RE.search(second.text) and (
+            not PROFESSION_LINE_RE.match(second.text)):
+        # "Anna Muster & Ben Beispiel" / "Studio Lindenblatt": the owners, then the name they trade under
+        prov.name, prov.name_line, prov.persons = second.text, second.line, many
+        return
     p1, p2 = person_line(first.text), person_line(second.text)
     if _FAMILY_RE.match(second.text) and not p1:
         p1 = p2 = None  # "Hofladen Sonnenhof" / "Familie Beispiel": the family runs the named business
@@ -439,6 +452,8 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
+        if p1 and p2 and len(items) == 2 and fold_name(p1) != fold_name(p2):
+            prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
 
 
 def _trade_with_surname(text: str, person: str) -> bool:
