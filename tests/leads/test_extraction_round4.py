@@ -101,3 +101,16 @@ def test_a_brand_in_capitals_after_a_lower_case_initial() -> None:
                      "<p>Lindenallee 12</p><p>34567 Waldstadt</p>")
     assert facts.company_name == "gPUNKTmPUNKT Illustration"
     assert facts.representatives == ["Greta Muster"]
+
+
+def test_a_label_grid_whose_label_cells_lost_their_colons() -> None:
+    facts = _facts(_page("<h2>Angaben gemäß § 5 DDG</h2><h3>Dienstanbieter (Einzelunternehmen)</h3><div>"
+                         "<div><strong>Name</strong> <span>Greta Muster<br>Heilpraktikerin &amp; Dozentin</span></div>"
+                         "<div><strong>Vertretungsberechtigte Person</strong> <span>Greta Muster</span></div>"
+                         "<div><strong>Anschrift</strong> <span>Lindenallee 12<br>34567 Waldstadt<br>Deutschland"
+                         "</span></div><div><strong>Kontakt</strong> <span>Telefon: 05651 987654</span></div></div>"),
+                   _page("<h1>Kurse</h1><p>03.06.2026 \u2013 09.12.2026 5 Blöcke</p>", kind="home"))
+    assert facts.company_name == "Greta Muster"
+    assert facts.representatives == ["Greta Muster"]
+    assert (facts.street, facts.postal_code) == ("Lindenallee 12", "34567")
+    assert facts.phones == ["+495651987654"]

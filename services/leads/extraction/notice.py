@@ -79,6 +79,14 @@ PROFESSION_LINE_RE = re.compile(
     r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
     re.I,
 )
+# "Name Anna Muster", "Vertretungsberechtigte Person Anna Muster": a label/value grid whose label cell lost its colon.
+_FIELD_AT_START_RE = re.compile(r"^(Name|Firmenname|Unternehmensname|Anschrift|Adresse|Vertretungsberechtigte[rn]?\s+"
+                                r"(?:Person(?:en)?|Gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?))(?=\s+[A-ZÄÖÜ][\w.-]*\s+\S)")
+def field_label(text: str) -> str:
+    """"Anschrift Musterweg 1" -> "Anschrift: Musterweg 1" (a grid's label cell without its colon)."""
+    return _FIELD_AT_START_RE.sub(r"\1:", text)
+
+
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
                              r"p(?:ä|ae)chter(?:in)?|"
@@ -301,6 +309,7 @@ def split_items(line: Line) -> list[Item]:
     text = _OWNER_AFTER_SEP_RE.sub(r"\1:", text)
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
+    text = _FIELD_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
     if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep", "form"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"

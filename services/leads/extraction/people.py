@@ -21,7 +21,7 @@ _G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
 # president) count only in "Label:" form; as bare words they are too often job titles.
 _REP_LABEL_RE = re.compile(
     rf"""\b(?:
-      vertretungsberechtigt(?:e[rn]?)?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|personen?|
+      vertretungsberechtigt(?:e[rn]?)?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|person(?:en)?|
           partner(?:in|innen)?))?
     | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?

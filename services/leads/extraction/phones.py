@@ -28,7 +28,8 @@ _LABEL_RE = re.compile(
     r"registration\s+no|reg\.\s?no|registered\s+no|\bcrn\b|\bein\b|\bduns\b|\bid\b)",
     re.I,
 )
-_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
+# a date, also one followed by a count ("09.12.2026 5 Blöcke")
+_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
 _LABEL_WINDOW = 28

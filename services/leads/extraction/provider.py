@@ -41,6 +41,7 @@ from .notice import (
     address_parts,
     anchor_strength,
     classify_label,
+    field_label,
     is_contact,
     name_like,
     split_items,
@@ -110,7 +111,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             if is_nav_line(line):
                 continue
             budget -= 1
-            label = LABEL_RE.match(line.text)
+            label = LABEL_RE.match(field_label(line.text))
             if label is None and BARE_LABEL_RE.match(line.text):
                 label = LABEL_RE.match(line.text + ":")  # "Anschrift" on its own line: a label without its colon
             # "Anschrift | Musterweg 1, …": a table row holds its value in the next cell
