@@ -114,3 +114,21 @@ def test_a_label_grid_whose_label_cells_lost_their_colons() -> None:
     assert facts.representatives == ["Greta Muster"]
     assert (facts.street, facts.postal_code) == ("Lindenallee 12", "34567")
     assert facts.phones == ["+495651987654"]
+
+
+# ------------------------------------------------------------------------------- e-mails
+def test_an_address_on_an_internationalised_domain_is_read_in_its_ascii_form() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Erlen-Grill Beispiel GmbH<br>Lindenallee 12<br>"
+                     "34567 Waldstadt</p><table><tr><td>E-Mail</td><td>info@erlengrill-müller.de</td></tr></table>"
+                     "<p>förderverein.erle@gmail.com</p>")
+    assert facts.emails == ["info@xn--erlengrill-mller-uzb.de"]
+
+
+def test_own_contact_lines_above_a_dispute_resolution_note_in_one_paragraph() -> None:
+    facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><div><p>Erlenbruch Haus GmbH</p><b>Lindenallee 12</b><br>"
+                     "<b>34567 Waldstadt</b><br>Vertreten durch Geschäftsführerin Greta Muster</div>"
+                     "<div><b>Kontakt</b><br>Telefon: +49 174 1112233<br>E-Mail: erlenbruch.haus@gmail.com<br>"
+                     "EU-Streitschlichtung<br>Die Europäische Kommission stellt eine Plattform zur "
+                     "Online-Streitbeilegung (OS) bereit:<br>https://ec.europa.eu/consumers/odr</div>")
+    assert facts.emails == ["erlenbruch.haus@gmail.com"]
+    assert facts.phones == ["+491741112233"]

@@ -11,7 +11,7 @@ from .textutil import words
 
 _AT = r"(?:\s*@\s*|\s*[\(\[\{<]\s*(?:at|ät|@)\s*[\)\]\}>]\s*|\s+(?:at|ät)\s+)"
 _DOT = r"(?:\.|\s*[\(\[\{<]\s*(?:dot|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punkt)\s+)"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"  # internationalised domains too: "info@fürst-beispiel.de"
 EMAIL_RE = re.compile(
     rf"(?<![\w.+%-])([a-z0-9][a-z0-9._%+-]{{0,63}}){_AT}((?:{_LABEL}{_DOT})+[a-z]{{2,24}})(?![\w-]|\.[a-z0-9])",
     re.I,
@@ -48,6 +48,13 @@ _AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}", re.I)
 def normalise_email(local: str, domain: str) -> str | None:
     domain = _DOT_RE.sub(".", domain).strip(".").lower()
     local = local.strip(".").lower()
+    if not domain.isascii():
+        try:  # the ASCII (punycode) form a mail client sends to (LABELLING.md)
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if not local.isascii():
+        return None  # umlauts before the "@" are not deliverable
     if not local or not domain or ".." in local:
         return None
     label, suffix = split_domain(domain)

@@ -12,6 +12,7 @@ import re
 
 from .dom import COMPANY, THIRD_PARTY, Line, ParsedPage
 from .emails import FREEMAIL, email_from_href, emails_in_text
+from .scope import classify_heading
 from .site import Site, registrable_domain
 from .textutil import fold
 
@@ -19,12 +20,20 @@ _URL_RE = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I
 _MAX_PARAGRAPH = 8
 
 
+def _heading_in_text(line: Line) -> bool:
+    """"EU-Streitschlichtung" printed as a plain line: a third party's heading that the markup does not set
+    apart; the own contact lines above it are not part of that third party's paragraph."""
+    text = line.text
+    return len(text) <= 40 and len(text.split()) <= 3 and not line.has_digit and ":" not in text and (
+        classify_heading(text) == THIRD_PARTY)
+
+
 def _paragraphs(page: ParsedPage) -> list[list[Line]]:
     """Runs of lines of one block, cut at blank lines, headings and label lines."""
     out: list[list[Line]] = []
     cur: list[Line] = []
     for line in page.lines:
-        if cur and (line.block != cur[-1].block or line.blank_before or line.level):
+        if cur and (line.block != cur[-1].block or line.blank_before or line.level or _heading_in_text(line)):
             out.append(cur)
             cur = []
         cur.append(line)
