@@ -132,3 +132,23 @@ def test_own_contact_lines_above_a_dispute_resolution_note_in_one_paragraph() ->
                      "Online-Streitbeilegung (OS) bereit:<br>https://ec.europa.eu/consumers/odr</div>")
     assert facts.emails == ["erlenbruch.haus@gmail.com"]
     assert facts.phones == ["+491741112233"]
+
+
+# ------------------------------------------------------------------------------- address and country
+def test_the_house_number_printed_at_the_start_of_the_postal_line() -> None:
+    facts = _facts(_page("<h1>Kontakt</h1><footer><h4>Erlen Bau GmbH</h4><p>Erlen Bau GmbH</p><p>Birkenstrasse</p>"
+                         "<p>53 8832 Waldegg</p><h4>Contact Us</h4></footer><p>043 818 00 11</p>",
+                         kind="contact", site="https://www.erlen-bau.ch/"), site="https://www.erlen-bau.ch/")
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == ("Birkenstrasse 53", "8832", "Waldegg", "CH")
+
+
+def test_a_four_digit_postal_code_on_an_austrian_domain_with_german_board_members() -> None:
+    site = "https://www.erlen-verein.at/"
+    facts = _imprint("<h2>Impressum</h2><p><b>Erlenbacher Kendo Verein</b></p><p>Jonas Beispiel</p>"
+                     "<p>Birkenweg 29</p><p>5122 Erlbach</p><p>Telefon: +43 650 1112233</p>"
+                     "<h2>Ansprechpartner</h2><p>Obmann: Jonas Beispiel</p><p>Birkenweg 29</p><p>5122 Erlbach</p>"
+                     "<p>2. Vorstand: Greta Muster</p><p>Sternstrasse 11</p><p>84577 Moosdorf</p><p>Deutschland</p>"
+                     "<p>Telefonnummer: +49 157 / 1112233</p><p>Kassier: Ida Probe</p><p>Lindenstrasse 2</p>"
+                     "<p>84503 Moosdorf</p><p>Deutschland</p><p>Telefonnummer: +49 163 / 1112233</p>", site=site)
+    assert facts.country == "AT"
+    assert "Ida Probe" not in facts.representatives

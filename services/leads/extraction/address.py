@@ -173,6 +173,9 @@ def _find_street(segs_before: list[str], prev_lines: list[Line], country: str | 
     return None
 
 
+_SUFFIX_AT_CH = {"at": "AT", "co.at": "AT", "or.at": "AT", "ch": "CH"}
+
+
 def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -> str | None:
     if cc:
         return _CC.get(cc.upper())
@@ -184,6 +187,8 @@ def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -
     c = fold(city).replace("ue", "ü").replace("oe", "ö")
     if site.region in ("AT", "CH"):
         return site.region
+    if site.suffix in _SUFFIX_AT_CH:
+        return _SUFFIX_AT_CH[site.suffix]  # a four-digit postal code on a .at/.ch site outvoted by German branches
     if city.lower() in _AT_CITIES or c in _AT_CITIES:
         return "AT"
     if city.lower() in _CH_CITIES or c in _CH_CITIES:
