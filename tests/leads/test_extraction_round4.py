@@ -152,3 +152,25 @@ def test_a_four_digit_postal_code_on_an_austrian_domain_with_german_board_member
                      "<p>84503 Moosdorf</p><p>Deutschland</p><p>Telefonnummer: +49 163 / 1112233</p>", site=site)
     assert facts.country == "AT"
     assert "Ida Probe" not in facts.representatives
+
+
+def test_a_swiss_seat_on_a_com_site_without_an_impressum() -> None:
+    site = "https://www.erlen-haustechnik.com/"
+    facts = _facts(_page("<h1>Sprechen Sie mit uns.</h1><p>079 111 22 33 info@erlen-haustechnik.com</p>"
+                         "<p>Adresse Lindenweg 7</p><p><b>4334 Erlbach</b></p>"
+                         "<footer><p>Lindenweg 7, 4334 Erlbach</p></footer>", kind="contact", site=site),
+                   _page("<h1>Erlen Haustechnik GmbH</h1><footer><p>© Erlen Haustechnik GmbH 2026</p></footer>",
+                         kind="home", site=site), site=site)
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == ("Lindenweg 7", "4334", "Erlbach", "CH")
+    assert facts.phones == ["+41791112233"]
+
+
+# ------------------------------------------------------------------------------- people
+def test_a_bare_person_line_whose_mailbox_spells_the_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><p><b>Zsófia Beispielmann</b></p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                     "<p><b>Kontakt</b></p><p>E-Mail: zsofiabeispielmann@gmail.com</p>")
+    assert facts.company_name == "Zsófia Beispielmann"
+    assert facts.representatives == ["Zsófia Beispielmann"]
+    facts = _imprint("<h1>Impressum</h1><p><b>Avanti Ristorante</b></p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                     "<p>E-Mail: bestellung@gmail.com</p>")
+    assert facts.representatives == []

@@ -414,6 +414,8 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
+        if not prov.persons and (person := person_line(first.text, strict=False)) and _mailbox_of(person, prov.page):
+            prov.persons = [person]  # a rare given name, but the provider's mailbox carries the person's name
         if len(prov.persons) == 1:
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
@@ -455,6 +457,25 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = [p1] if p1 else _persons_within(first.text)
         if p1 and p2 and len(items) == 2 and fold_name(p1) != fold_name(p2):
             prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
+
+
+_MAIL_LOCAL_RE = re.compile(r"([\w.+-]+)@")
+
+
+def _mailbox_of(person: str, page: ParsedPage) -> bool:
+    """The page prints an address whose local part spells the person's given name and surname
+    ("anna.muster@…", "annamuster@…"): the name line is that person, not a trade name."""
+    tokens = [fold_name(t) for t in person.split() if not TITLE_RE.match(t)]
+    if len(tokens) < 2 or any(len(t) < 3 for t in tokens):
+        return False
+    for line in page.lines:
+        if "@" not in line.text:
+            continue
+        for local in _MAIL_LOCAL_RE.findall(line.text):
+            folded = re.sub(r"[^a-z]", "", fold_name(local))
+            if all(re.sub(r"[^a-z]", "", t) in folded for t in tokens):
+                return True
+    return False
 
 
 def _trade_with_surname(text: str, person: str) -> bool:
