@@ -174,3 +174,16 @@ def test_a_bare_person_line_whose_mailbox_spells_the_name() -> None:
     facts = _imprint("<h1>Impressum</h1><p><b>Avanti Ristorante</b></p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
                      "<p>E-Mail: bestellung@gmail.com</p>")
     assert facts.representatives == []
+
+
+def test_co_owners_under_a_landlord_heading() -> None:
+    facts = _imprint("<h1>VERMIETER</h1><p>Erbengemeinschaft</p><p>Greta Muster und Friedolin Muster</p>"
+                     "<p>Birkenhof 9a</p><p>07407 Waldstadt</p>")
+    assert facts.company_name == "Erbengemeinschaft Greta Muster und Friedolin Muster"
+    assert facts.representatives == ["Greta Muster", "Friedolin Muster"]
+
+
+def test_a_vat_id_printed_with_a_tax_numbers_separators() -> None:
+    facts = _imprint("<h2>Impressum</h2><p>Erlen Metallbau GmbH<br>Lindenallee 12<br>34567 Waldstadt</p>"
+                     "<p>USt.Id.Nr. DE 123/456 789</p><p>Steuernummer 12/345/67890</p>")
+    assert facts.vat_id == "DE123456789"

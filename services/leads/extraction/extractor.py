@@ -203,6 +203,8 @@ def _owner_after_trade_name(name: str, representatives: list[str]) -> str:
         if len(core.split()) < 2 or not name.casefold().endswith(" " + core.casefold()):
             continue
         prefix = name[: len(name) - len(core)].strip(" ,;:-\u2013")
+        if prefix.split()[-1:] and prefix.split()[-1].lower() in ("und", "and", "&", "+", "sowie"):
+            continue  # "… Anna Muster und Ben Muster": the owners are the name's last words together
         if len(prefix.split()) >= 2 and fold(core.split()[-1]) in fold(prefix):
             return prefix
     return name

@@ -24,6 +24,7 @@ _STRONG_ANCHOR_RE = re.compile(
       | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
       | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
+      | ^\W*vermieter(?:in)?\W*$ | ^\W*landlords?\W*$
       | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
       | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
       | information\s+(?:according|pursuant|under|conforming|in\s+accordance|required|as\s+per)
@@ -44,7 +45,7 @@ _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", 
 _CONTENT_START_RE = re.compile(r"^\W*(?:verantwortlich|inhaltlich\s+verantwortlich|responsible\s+for)\b", re.I)
 _MAX_ANCHOR_LEN = 110
 _ANCHOR_HINT_RE = re.compile(r"angab|inform|gem(?:ä|ae|\.)|§|accord|pursuant|as per|offenleg|pflicht|anbiet|"
-                             r"betreib|inhaber|herausg|autor|verantw|provid|"
+                             r"betreib|inhaber|herausg|autor|verantw|provid|vermiet|landlord|"
                              r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
                              r"rechtlich|notice|inhaltlich|responsib", re.I)
 

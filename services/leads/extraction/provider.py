@@ -420,6 +420,13 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
+    owners_below = [person_line(p.strip(), strict=False) for p in _PEOPLE_SPLIT_RE.split(second.text)] if (
+        _JOINT_OWNERS_RE.match(first.text)) else []
+    if len(owners_below) >= 2 and all(owners_below):
+        # "Erbengemeinschaft" / "Anna Muster und Ben Muster": one unit, and both own it
+        prov.name, prov.name_line = f"{first.text} {second.text}", first.line
+        prov.persons = [p for p in owners_below if p]
+        return
     many = _persons_within(first.text) if not prov.owners else []
     if len(many) >= 2 and not person_line(second.text, strict=False) and not FORM_RE.search(second.text) and (
             not PROFESSION_LINE_RE.match(second.text)):
@@ -459,6 +466,8 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
 
 
+# Co-ownership without a legal form: the owners printed under it belong to its name (LABELLING.md v3).
+_JOINT_OWNERS_RE = re.compile(r"^(?:Grundstücks|Erben|Eigentümer|Besitz|Bruchteils)gemeinschaft$")
 _MAIL_LOCAL_RE = re.compile(r"([\w.+-]+)@")
 
 
