@@ -187,3 +187,23 @@ def test_a_vat_id_printed_with_a_tax_numbers_separators() -> None:
     facts = _imprint("<h2>Impressum</h2><p>Erlen Metallbau GmbH<br>Lindenallee 12<br>34567 Waldstadt</p>"
                      "<p>USt.Id.Nr. DE 123/456 789</p><p>Steuernummer 12/345/67890</p>")
     assert facts.vat_id == "DE123456789"
+
+
+# ------------------------------------------------------------------------------- phones
+def test_a_number_next_to_a_fax_icon_is_the_fax() -> None:
+    facts = _facts(_page("<h2>Impressum</h2><p>Greta Muster<br>Birkenweg 16<br>34567 Waldstadt</p>"
+                         "<p>Telefon: +49 5651 987654</p>"),
+                   _page('<h1>Gasthof</h1><footer><p><i class="fa fa-phone" aria-hidden="true"></i>'
+                         '<a href="tel:+495651987654">+49 5651 987654</a><br><i class="fa fa-fax" aria-hidden="true">'
+                         "</i><span>+49 5651 9876540</span></p></footer>", kind="home"))
+    assert facts.phones == ["+495651987654"]
+    assert facts.fax == "+4956519876540"
+
+
+def test_a_link_that_drops_the_printed_extension_is_the_same_number() -> None:
+    jsonld = ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "Erlen Elektro GmbH", '
+              '"telephone": "+49 69 1234567"}</script>')
+    facts = _facts(_page("<h2>Impressum</h2><p>Erlen Elektro GmbH<br>Lindenallee 12<br>60311 Frankfurt am Main</p>"
+                         "<p>Telefon: 069 12 34 56 7-0</p>"),
+                   _page(f'{jsonld}<h1>Strom</h1><p><a href="tel:+49691234567">Jetzt anrufen</a></p>', kind="home"))
+    assert facts.phones == ["+496912345670"]

@@ -126,6 +126,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
             fax = Candidate(value=jfax, score=3.0, url=org_url, snippet=org_snip)
         for t in org.telephones:
             num = _e164(t, site.region)
+            if num and any(p.startswith(num) and 1 <= len(p) - len(num) <= 2 for p in phone_values):
+                continue  # the markup drops the extension the page prints ("… 43-0"): one number, as printed
             if num and num not in phone_values and (fax is None or num != fax.value):
                 phone_values.append(num)
                 phones.append(Candidate(value=num, score=3.0, url=org_url, snippet=org_snip))

@@ -44,6 +44,7 @@ class PhoneHit:
     kind: str  # "tel" | "fax"
     labelled: bool
     cand: Candidate
+    link_only: bool = False  # read from a tel: link behind a word ("Jetzt anrufen")
 
 
 def _clean(span: str) -> str:
@@ -179,6 +180,10 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
                 if seat_fax is None and seat is not None and seat[0] is page and line.index >= seat[1]:
                     seat_fax = next((h for h in line_hits if h.kind == _FAX and h.labelled), None)
             prev = line
+    printed = {h.e164 for h in hits if not h.link_only}
+    # "069 87 00 17 43-0" printed, the "Anrufen" link dials it without the extension: one number, as printed
+    hits = [h for h in hits if not h.link_only or h.e164 in printed or not any(
+        p.startswith(h.e164) and 1 <= len(p) - len(h.e164) <= 2 for p in printed)]
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
     strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
@@ -248,5 +253,6 @@ def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[st
             parsed = _parse(number, regions)
             if parsed:
                 kind = _FAX if re.search(r"fax", link.text + line.text[:12], re.I) else _TEL
-                out.append(PhoneHit(parsed, kind, True, make_candidate(parsed, page.weight + 1.0, page, line.text)))
+                out.append(PhoneHit(parsed, kind, True, make_candidate(parsed, page.weight + 1.0, page, line.text),
+                                    link_only=True))
     return out
