@@ -207,3 +207,23 @@ def test_a_link_that_drops_the_printed_extension_is_the_same_number() -> None:
                          "<p>Telefon: 069 12 34 56 7-0</p>"),
                    _page(f'{jsonld}<h1>Strom</h1><p><a href="tel:+49691234567">Jetzt anrufen</a></p>', kind="home"))
     assert facts.phones == ["+496912345670"]
+
+
+def test_a_practice_description_under_the_person_is_not_the_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Greta Muster</p><p>Praxis für Ergotherapie</p><p>Lindenallee 12</p>"
+                     "<p>34567 Waldstadt</p>")
+    assert facts.company_name == "Greta Muster"
+    assert facts.representatives == ["Greta Muster"]
+
+
+def test_a_transposed_managing_director_label() -> None:
+    facts = _imprint("<h2>Impressum</h2><h3>Verantwortlich:</h3><p>Erlen Fliesen GmbH<br>Jonas Beispiel<br>"
+                     "Lindenallee 12<br>34567 Waldstadt</p><h3>Geschäfstführer</h3><p>Jonas Beispiel</p>")
+    assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_partners_named_in_a_sentence_that_ends_with_the_verb() -> None:
+    facts = _imprint("<h1>Impressum</h1><p><b>Erlen Gutachter Muster &amp; Partner</b></p><p>Lindenallee 12</p>"
+                     "<p>34567 Waldstadt</p><p>Die Partnerschaft wird jeweils einzelvertretungs- berechtigt durch die "
+                     "Partner Jonas Muster, Greta Beispiel oder Ida Probe vertreten.</p>")
+    assert facts.representatives == ["Jonas Muster", "Greta Beispiel", "Ida Probe"]

@@ -16,7 +16,7 @@ from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
 from .textutil import snippet
 
-_G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
+_G = r"gesch(?:ä|ae)f(?:ts|st)f(?:ü|ue)hr"  # "Geschäfstführer": a common transposition
 # Labels that introduce legal representatives. Generic English words (director, partner, owner,
 # president) count only in "Label:" form; as bare words they are too often job titles.
 _REP_LABEL_RE = re.compile(
@@ -27,6 +27,7 @@ _REP_LABEL_RE = re.compile(
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
     | {_G}ung | gesch(?:ä|ae)ftsleitung
     | (?:praxis)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
+    | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
@@ -41,10 +42,9 @@ _REP_LABEL_RE = re.compile(
     )\b""",
     re.I | re.X,
 )
-_REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "pächter", "paechter", "vertret", "vorstand", "vorsitz",
-              "schatzmeister", "represent",
-              "kassier", "kassenwart", "gesellschafter", "director", "partner", "owner", "proprietor", "president",
-              "ceo", "chief executive", "trading name")
+_REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "inhaber", "inh.", "pächter", "paechter", "vertret",
+              "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director", "partner", "owner",
+              "proprietor", "president", "ceo", "chief executive", "trading name", "berechtigt durch")
 # Roles next to a name on team pages that make the person a representative.
 _REP_ROLE_RE = re.compile(
     rf"\b(?:{_G}er(?:in)?|{_G}ende|{_G}ung|inhaber(?:in)?|praxisinhaber(?:in)?|ceo|chief\s+executive|"
@@ -64,7 +64,9 @@ _ROLE_RE = re.compile(
     re.I,
 )
 _PARENS_RE = re.compile(r"\((?!FH\))[^)]*\)")
-_SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+")
+_SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+|\s+oder\s+")
+# "… durch die Partner A, B oder C vertreten.": the verb closes the sentence after the last name
+_VERB_TAIL_RE = re.compile(r"\s+(?:vertreten|represented)\W*$")
 # In prose the name follows a verb or article: "Vorsitzende ist Birgit Haas", "durch den Geschäftsführer X".
 _PROSE_LEAD_RE = re.compile(r"^.*\b(?:ist|sind|is|are|durch|den|die|der|von|of|by|wird|werden)\s+", re.I)
 
@@ -127,7 +129,7 @@ def _expand_shared_surname(text: str) -> str:
 def names_in(text: str) -> list[str]:
     out: list[str] = []
     for piece in _SPLIT_RE.split(_expand_shared_surname(_strip_parens(text))):
-        piece = piece.split(":")[-1]
+        piece = _VERB_TAIL_RE.sub("", piece.split(":")[-1])
         name = clean_person_name(piece)
         if name is None and _PROSE_LEAD_RE.match(piece):
             name = clean_person_name(_PROSE_LEAD_RE.sub("", piece))

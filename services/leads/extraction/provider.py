@@ -449,8 +449,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
-        if PROFESSION_LINE_RE.match(second.text) and not FORM_RE.search(second.text):
-            prov.name, prov.name_line = first.text, first.line  # "Heilpraktikerin für …" under the person
+        if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)) and (
+                not FORM_RE.search(second.text)):
+            # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
+            prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
         else:
