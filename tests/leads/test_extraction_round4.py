@@ -227,3 +227,12 @@ def test_partners_named_in_a_sentence_that_ends_with_the_verb() -> None:
                      "<p>34567 Waldstadt</p><p>Die Partnerschaft wird jeweils einzelvertretungs- berechtigt durch die "
                      "Partner Jonas Muster, Greta Beispiel oder Ida Probe vertreten.</p>")
     assert facts.representatives == ["Jonas Muster", "Greta Beispiel", "Ida Probe"]
+
+
+def test_a_location_row_without_colon_names_the_town() -> None:
+    site = "https://erlen-dj.netlify.app/"
+    facts = _facts(_page("<h1>Impressum</h1><p><b>Jonas Erlenfunk</b></p><p>E-Mail info@erlenfunk.ch</p>"
+                         "<p>Standort Erlbach, Schweiz</p>", site=site),
+                   _page("<h1>Jonas Erlenfunk</h1><p>2021 First set</p><p>30 Shows</p>", kind="home", site=site),
+                   site=site)
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == (None, None, "Erlbach", "CH")

@@ -81,8 +81,9 @@ PROFESSION_LINE_RE = re.compile(
     re.I,
 )
 # "Name Anna Muster", "Vertretungsberechtigte Person Anna Muster": a label/value grid whose label cell lost its colon.
-_FIELD_AT_START_RE = re.compile(r"^(Name|Firmenname|Unternehmensname|Anschrift|Adresse|Vertretungsberechtigte[rn]?\s+"
-                                r"(?:Person(?:en)?|Gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?))(?=\s+[A-ZÄÖÜ][\w.-]*\s+\S)")
+_FIELD_AT_START_RE = re.compile(r"^(Name|Firmenname|Unternehmensname|Anschrift|Adresse|Standort|Location|"
+                                r"Vertretungsberechtigte[rn]?\s+(?:Person(?:en)?|Gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?))"
+                                r"(?=\s+[A-ZÄÖÜ][\w.-]*[\s,]+\S)")
 def field_label(text: str) -> str:
     """"Anschrift Musterweg 1" -> "Anschrift: Musterweg 1" (a grid's label cell without its colon)."""
     return _FIELD_AT_START_RE.sub(r"\1:", text)
@@ -107,7 +108,7 @@ _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|haup
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
                             r"postanschrift|studio\b(?!\s+f(?:ü|ue)r\b).*|praxis\b(?!\s+f(?:ü|ue)r\b).*|"
-                            r"standort\b.*)$", re.I)
+                            r"standort\b.*|location)$", re.I)
 _BRANCH_RE = re.compile(r"zweig|filiale|niederlassung|postadresse|postfach|branch|lager|werkstatt\s*:|"
                         r"zweites|second\s+office|weitere[rs]?\s+standort|außenstelle|aussenstelle", re.I)
 _CONTACT_LABEL_RE = re.compile(

@@ -271,7 +271,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
-_ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift)\s*$", re.I)
+_ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
 _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\s?)?"
                                  r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
