@@ -236,3 +236,11 @@ def test_a_location_row_without_colon_names_the_town() -> None:
                    _page("<h1>Jonas Erlenfunk</h1><p>2021 First set</p><p>30 Shows</p>", kind="home", site=site),
                    site=site)
     assert (facts.street, facts.postal_code, facts.city, facts.country) == (None, None, "Erlbach", "CH")
+
+
+def test_a_town_with_its_quarter_in_parentheses_or_an_abbreviated_river() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Greta Muster</p><p>Lindenallee 12</p><p>22767 Waldstadt (Erlenau)</p>")
+    assert facts.city == "Waldstadt (Erlenau)"
+    facts = _imprint("<h1>Impressum</h1><p>Erlen Musik OHG</p><p>Lindenallee 12</p><p>91541 Erlenburg o. T.</p>"
+                     "<p>Tel. 09861 987654 (Büro)</p>")
+    assert facts.city == "Erlenburg o. T."

@@ -41,7 +41,8 @@ _NOT_STREET_RE = re.compile(
 )
 _CITY_CUT_RE = re.compile(
     r"\s+(?:tel\.?|telefon|phone|fax|e-?mail|email|mail|www\.|http|deutschland|germany|österreich|austria|"
-    r"schweiz|switzerland|suisse|united kingdom|usa)\b.*$|\s*\(.*$|\s+-\s.*$",
+    r"schweiz|switzerland|suisse|united kingdom|usa)\b.*$|\s*\((?![A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\)$).*$|"
+    r"\s+-\s.*$",
     re.I,
 )
 _CITY_STOP = words(
@@ -95,18 +96,21 @@ def country_word(text: str) -> str | None:
     return None
 
 
-_CITY_PARTICLES = words("am an der den im in ob bei vor upon on the de la sur en i. a. d. b.")
+_CITY_PARTICLES = words("am an der den im in ob bei vor upon on the de la sur en i. a. d. b. o.")
+_ABBREVIATED_END_RE = re.compile(r"\s(?:[a-zäöü]\.\s?)[A-ZÄÖÜ][a-zäöü]{0,2}\.$")
 
 
 def _clean_city(city: str) -> str:
-    city = _CITY_CUT_RE.sub("", city.split(")", maxsplit=1)[0]).strip(" .,:;-\u2013")
-    city = re.sub(r"\s+", " ", city)
+    head, paren, _ = city.partition(")")
+    city = _CITY_CUT_RE.sub("", head + paren).strip(" ,:;-\u2013")
+    abbreviated = bool(_ABBREVIATED_END_RE.search(city))  # "Rothenburg o. T.": the last dot is the abbreviation's
+    city = re.sub(r"\s+", " ", city.strip(" ."))
     # "Unna in Betrieb genommen": a city is capitalised words joined by a few particles only.
     words = city.split(" ")
     for i, w in enumerate(words):
-        if not (w[:1].isupper() or w.lower() in _CITY_PARTICLES):
+        if not (w[:1].isupper() or w.lower() in _CITY_PARTICLES or (w[:1] == "(" and w[1:2].isupper())):
             return " ".join(words[:i]).strip(" .,") if i else ""
-    return city
+    return city + "." if abbreviated else city
 
 
 def _strip_label(seg: str) -> str:
