@@ -244,3 +244,16 @@ def test_a_town_with_its_quarter_in_parentheses_or_an_abbreviated_river() -> Non
     facts = _imprint("<h1>Impressum</h1><p>Erlen Musik OHG</p><p>Lindenallee 12</p><p>91541 Erlenburg o. T.</p>"
                      "<p>Tel. 09861 987654 (Büro)</p>")
     assert facts.city == "Erlenburg o. T."
+
+
+def test_a_two_column_block_with_a_spaced_fax_and_a_template_leftover_address() -> None:
+    site = "https://www.zimmerei-erlen.de/"
+    facts = _facts(_page("<h3>Kontakt</h3><p>Zimmerei Jonas Erlen</p><p>Fon 0171 - 11 22 333</p><p>Birkenberg 13</p>"
+                         "<p>Fax 0 56 51 - 98 76 - 54</p><p>17121 Erlen-Trantow</p><p>info@zimmerei-erlen.de</p>"
+                         "<p>Ich habe die Datenschutzerklärung zur Kenntnis genommen. Ich stimme zu, dass meine "
+                         "Angaben zur Beantwortung meiner Anfrage gespeichert werden. Hinweis: Sie können Ihre "
+                         "Einwilligung jederzeit per E-Mail an info@muster-architektur.de widerrufen.</p>",
+                         kind="contact", site=site),
+                   site=site)
+    assert (facts.street, facts.postal_code, facts.city) == ("Birkenberg 13", "17121", "Erlen-Trantow")
+    assert facts.emails == ["info@zimmerei-erlen.de"]

@@ -150,6 +150,7 @@ _PUBLIC_BODY_RE = re.compile(
 
 
 _LISTING_DOMAINS = 3
+_PROSE_LEN = 140
 
 
 def _foreign_listing(page: ParsedPage, site: Site) -> bool:
@@ -179,6 +180,7 @@ def find_emails(site: Site) -> list[Candidate]:
     """All of the company's own addresses, best first."""
     seen: dict[str, Candidate] = {}
     rejected: set[str] = set()
+    outside_prose: set[str] = set()
     for page in site.pages:
         listing = _foreign_listing(page, site)
         for line in page.lines:
@@ -202,6 +204,8 @@ def find_emails(site: Site) -> list[Candidate]:
                     if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
                         rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours
                     continue
+                if len(line.text) <= _PROSE_LEN or own_domain or domain in FREEMAIL:
+                    outside_prose.add(email)
                 cand = make_candidate(email, _score(email, page, line, site), page, line.text, start, end)
                 prev = seen.get(email)
                 if prev is None:
@@ -211,4 +215,8 @@ def find_emails(site: Site) -> list[Candidate]:
     # An address printed in a third party's block somewhere else is not ours even if it also appears in
     # a neutral place (e.g. the chamber's address repeated in running text) — unless it is on our domain.
     ordered = sorted(seen.values(), key=lambda c: -c.score)
-    return [c for c in ordered if c.value not in rejected or (site.domain and c.value.endswith(site.domain))]
+    own = any(site.domain and c.value.endswith("@" + site.domain) for c in ordered)
+    # An address on another firm's domain that only a long sentence names (a consent note copied from another
+    # site's template) is not the provider's when the provider has an address of its own domain.
+    return [c for c in ordered if (c.value not in rejected or (site.domain and c.value.endswith(site.domain)))
+            and (c.value in outside_prose or not own)]

@@ -178,7 +178,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             break
         if kind in ("rep", "form"):
             continue  # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …" is no name
-        if kind == "contact" or (not kind and is_contact(value) and not postal_of(value)):
+        if kind == "contact" or (not kind and (is_contact(value) or _CONTACT_START_RE.match(value)) and (
+                not postal_of(value))):
             if not names and not prov.has_address:
                 return None
             contacts += 1
@@ -271,6 +272,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
+# "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
+_CONTACT_START_RE = re.compile(r"^(?:fon|tel|telefon|telefax|fax|mobil|handy|e-?mail)\b\.?:?\s*[+\d(]", re.I)
 _ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
 _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\s?)?"
                                  r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
