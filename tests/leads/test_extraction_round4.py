@@ -257,3 +257,12 @@ def test_a_two_column_block_with_a_spaced_fax_and_a_template_leftover_address() 
                    site=site)
     assert (facts.street, facts.postal_code, facts.city) == ("Birkenberg 13", "17121", "Erlen-Trantow")
     assert facts.emails == ["info@zimmerei-erlen.de"]
+
+
+def test_a_management_word_on_its_own_line_above_the_person() -> None:
+    site = "https://www.erlen-haustechnik.com/"
+    facts = _facts(_page("<h1>Erlen Haustechnik GmbH</h1><p>Geschäftsleitung</p><h2>Jonas Beispiel</h2>"
+                         "<p>Jonas Beispiel führt die Firma mit langer Erfahrung.</p>"
+                         "<p>Adresse Lindenweg 7</p><p>4334 Erlbach</p><p>079 111 22 33</p>",
+                         kind="contact", site=site), site=site)
+    assert facts.representatives == ["Jonas Beispiel"]

@@ -42,9 +42,10 @@ _REP_LABEL_RE = re.compile(
     )\b""",
     re.I | re.X,
 )
-_REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "inhaber", "inh.", "pächter", "paechter", "vertret",
-              "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director", "partner", "owner",
-              "proprietor", "president", "ceo", "chief executive", "trading name", "berechtigt durch")
+_REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
+              "paechter", "vertret", "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director",
+              "partner", "owner", "proprietor", "president", "ceo", "chief executive", "trading name",
+              "berechtigt durch")
 # Roles next to a name on team pages that make the person a representative.
 _REP_ROLE_RE = re.compile(
     rf"\b(?:{_G}er(?:in)?|{_G}ende|{_G}ung|inhaber(?:in)?|praxisinhaber(?:in)?|ceo|chief\s+executive|"
@@ -240,6 +241,14 @@ def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bo
             if not any(h in low for h in _REP_HINTS) or not _REP_LABEL_RE.search(line.text):
                 continue
             if colon_only and ":" not in line.text and not (1 <= line.level <= 7) and not _TRADING_RE.search(line.text):
+                bare = _REP_LABEL_RE.fullmatch(line.text.strip(" \t-\u2013|·"))
+                nxt = page.lines[idx + 1] if idx + 1 < len(page.lines) else None
+                prev = page.lines[idx - 1].text if idx else ""
+                name = clean_person_name(nxt.text) if bare and nxt is not None and nxt.scope == line.scope and (
+                    clean_person_name(prev) is None) else None
+                if name:  # "Geschäftsleitung" on a line of its own, the person right under it (not a card's role)
+                    role = _role_label(bare.group(0)) if bare else ""
+                    hits.append(RepHit(name, role, make_candidate(name, page.weight, page, nxt.text if nxt else "")))
                 continue
             hits.extend(_label_hits(page, idx))
     return hits
