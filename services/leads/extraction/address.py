@@ -41,7 +41,8 @@ _NOT_STREET_RE = re.compile(
 )
 _CITY_CUT_RE = re.compile(
     r"\s+(?:tel\.?|telefon|phone|fax|e-?mail|email|mail|www\.|http|deutschland|germany|österreich|austria|"
-    r"schweiz|switzerland|suisse|united kingdom|usa)\b.*$|\s*\(.*$|\s+-\s.*$",
+    r"schweiz|switzerland|suisse|united kingdom|usa)\b.*$|\s*\((?![A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\)$).*$|"
+    r"\s+-\s.*$",
     re.I,
 )
 _CITY_STOP = words(
@@ -95,18 +96,21 @@ def country_word(text: str) -> str | None:
     return None
 
 
-_CITY_PARTICLES = words("am an der den im in ob bei vor upon on the de la sur en i. a. d. b.")
+_CITY_PARTICLES = words("am an der den im in ob bei vor upon on the de la sur en i. a. d. b. o.")
+_ABBREVIATED_END_RE = re.compile(r"\s(?:[a-zäöü]\.\s?)[A-ZÄÖÜ][a-zäöü]{0,2}\.$")
 
 
 def _clean_city(city: str) -> str:
-    city = _CITY_CUT_RE.sub("", city.split(")", maxsplit=1)[0]).strip(" .,:;-\u2013")
-    city = re.sub(r"\s+", " ", city)
+    head, paren, _ = city.partition(")")
+    city = _CITY_CUT_RE.sub("", head + paren).strip(" ,:;-\u2013")
+    abbreviated = bool(_ABBREVIATED_END_RE.search(city))  # "Rothenburg o. T.": the last dot is the abbreviation's
+    city = re.sub(r"\s+", " ", city.strip(" ."))
     # "Unna in Betrieb genommen": a city is capitalised words joined by a few particles only.
     words = city.split(" ")
     for i, w in enumerate(words):
-        if not (w[:1].isupper() or w.lower() in _CITY_PARTICLES):
+        if not (w[:1].isupper() or w.lower() in _CITY_PARTICLES or (w[:1] == "(" and w[1:2].isupper())):
             return " ".join(words[:i]).strip(" .,") if i else ""
-    return city
+    return city + "." if abbreviated else city
 
 
 def _strip_label(seg: str) -> str:
@@ -141,7 +145,13 @@ def _street_ok(seg: str, country: str | None) -> str | None:
     return None
 
 
+# "85413 - Musterhausen": a dash between a German postal code and its town (five digits: no year range).
+_DASHED_PLZ_RE = re.compile(r"(?<![\d/+-])(\d{5})\s[-\u2013]\s(?=[A-ZÄÖÜ][a-zäöüß]+(?:$|[\s,]))")
+
+
 def _segments(text: str) -> list[str]:
+    if " - " in text or " \u2013 " in text:
+        text = _DASHED_PLZ_RE.sub(r"\1 ", text)
     return [s for s in _SEG_SPLIT_RE.split(text) if s]
 
 
@@ -167,6 +177,9 @@ def _find_street(segs_before: list[str], prev_lines: list[Line], country: str | 
     return None
 
 
+_SUFFIX_AT_CH = {"at": "AT", "co.at": "AT", "or.at": "AT", "ch": "CH"}
+
+
 def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -> str | None:
     if cc:
         return _CC.get(cc.upper())
@@ -178,6 +191,8 @@ def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -
     c = fold(city).replace("ue", "ü").replace("oe", "ö")
     if site.region in ("AT", "CH"):
         return site.region
+    if site.suffix in _SUFFIX_AT_CH:
+        return _SUFFIX_AT_CH[site.suffix]  # a four-digit postal code on a .at/.ch site outvoted by German branches
     if city.lower() in _AT_CITIES or c in _AT_CITIES:
         return "AT"
     if city.lower() in _CH_CITIES or c in _CH_CITIES:

@@ -35,6 +35,8 @@ _WORDS_RE = re.compile(
 _HINT_RE = re.compile(r"\d|Deutschland|Germany|Bundesrepublik|Österreich|Oesterreich|Austria|Schweiz|Switzerland|"
                       r"Suisse|Svizzera|United Kingdom|England|Scotland|Companies House|USA|United States|U\.S\.A\.")
 _DE_PLZ_RE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]")
+_FOUR_PLZ_RE = re.compile(r"(?:^|,\s)(?:CH-?\s?)?[1-9]\d{3}\s+[A-ZÄÖÜ][a-zäöüß]+(?:$|[\s,])")
+_SWISS_PHONE_RE = re.compile(r"(?<![\d+])0[1-9]\d\s\d{3}\s\d{2}\s\d{2}(?![\d\s]*\d)")
 
 
 def guess_country(site: Site) -> str:
@@ -52,6 +54,7 @@ def guess_country(site: Site) -> str:
             votes["DE"] = votes.get("DE", 0.0) + 0.5  # German without a region: Germany unless more is known
     prefix_votes: Counter[str] = Counter()
     other: dict[str, float] = {}
+    de_postal = four_digit = swiss_phone = False
     for page in site.pages:
         if page.kind == "privacy":
             continue
@@ -78,6 +81,14 @@ def guess_country(site: Site) -> str:
                     other[m.lastgroup or ""] = other.get(m.lastgroup or "", 0.0) + weight
             if _DE_PLZ_RE.search(text):
                 other["DE"] = other.get("DE", 0.0) + 0.5 * weight
+                de_postal = True
+            if len(text) <= 80:
+                four_digit = four_digit or bool(_FOUR_PLZ_RE.search(text))
+                swiss_phone = swiss_phone or bool(_SWISS_PHONE_RE.search(text))
+    if four_digit and swiss_phone and not de_postal:
+        # "Mattenweg 7, 4334 Sisseln" and "079 123 45 67" on a .com site: a four-digit postal code is not
+        # German, and the national numbers are grouped the Swiss way
+        other["CH"] = other.get("CH", 0.0) + 3
     for c, n in prefix_votes.items():
         votes[c] = votes.get(c, 0.0) + min(n, 4)
     for c, v in other.items():

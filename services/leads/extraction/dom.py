@@ -189,6 +189,9 @@ def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
     return "nav"
 
 
+_FAX_ICON_RE = re.compile(r"(?:^|\s)(?:fa|icon|mdi|bi|ti)-(?:fax|printer|print)(?:\s|$)")
+
+
 def _special_text(node: LexborNode, attrs: dict[str, str | None], rtl_classes: frozenset[str]) -> str | None:
     """Text for elements whose visible text differs from their DOM text (anti-spam tricks)."""
     cf = attrs.get("data-cfemail")
@@ -263,6 +266,9 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
         if tag.startswith(("-", "!")) or tag in _SKIP_TAGS:
             continue
         attrs = node.attributes
+        if tag in ("i", "span") and _FAX_ICON_RE.search(attrs.get("class") or "") and not node.child:
+            b.add(" Fax: ")  # a number next to a fax icon and no word is the fax (LABELLING.md v3)
+            continue
         dialog = tag == "dialog" or attrs.get("role") == "dialog" or attrs.get("aria-modal") == "true"
         if ("hidden" in attrs and not (dialog or b.dialog_depth)) or attrs.get("aria-hidden") == "true":
             continue  # a closed dialog (team member details behind a button) opens on a click: its text counts

@@ -6,12 +6,12 @@ import re
 from urllib.parse import unquote
 
 from .dom import COMPANY, Line, ParsedPage
-from .site import Candidate, Site, make_candidate, split_domain
+from .site import Candidate, Site, make_candidate, registrable_domain, split_domain
 from .textutil import words
 
 _AT = r"(?:\s*@\s*|\s*[\(\[\{<]\s*(?:at|ät|@)\s*[\)\]\}>]\s*|\s+(?:at|ät)\s+)"
 _DOT = r"(?:\.|\s*[\(\[\{<]\s*(?:dot|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punkt)\s+)"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"  # internationalised domains too: "info@fürst-beispiel.de"
 EMAIL_RE = re.compile(
     rf"(?<![\w.+%-])([a-z0-9][a-z0-9._%+-]{{0,63}}){_AT}((?:{_LABEL}{_DOT})+[a-z]{{2,24}})(?![\w-]|\.[a-z0-9])",
     re.I,
@@ -33,12 +33,28 @@ _GENERIC_LOCALS = ("info", "kontakt", "contact", "office", "mail", "hello", "hal
                    "kanzlei", "praxis", "team", "zentrale", "anfrage", "welcome")
 
 
+FREEMAIL = frozenset({
+    "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "freenet.de",
+    "arcor.de", "online.de", "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "hotmail.com",
+    "hotmail.de", "outlook.com", "outlook.de", "live.com", "live.de", "icloud.com", "me.com", "aol.com", "aol.de",
+    "proton.me", "protonmail.com", "pm.me", "bluewin.ch", "hispeed.ch", "sunrise.ch", "aon.at", "chello.at",
+    "a1.net", "kabelmail.de", "vodafone.de", "email.de", "mail.de",
+})
+
+
 _AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}", re.I)
 
 
 def normalise_email(local: str, domain: str) -> str | None:
     domain = _DOT_RE.sub(".", domain).strip(".").lower()
     local = local.strip(".").lower()
+    if not domain.isascii():
+        try:  # the ASCII (punycode) form a mail client sends to (LABELLING.md)
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if not local.isascii():
+        return None  # umlauts before the "@" are not deliverable
     if not local or not domain or ".." in local:
         return None
     label, suffix = split_domain(domain)
@@ -133,11 +149,40 @@ _PUBLIC_BODY_RE = re.compile(
     r"bwl\.de|baden-wuerttemberg\.de)$")
 
 
+_LISTING_DOMAINS = 3
+_PROSE_LEN = 140
+
+
+def _foreign_listing(page: ParsedPage, site: Site) -> bool:
+    """The page prints addresses on several other firms' domains and none on a domain of the provider's own
+    ("Nordlicht GmbH · jonas@nordlicht.de" / "Vektor AG · sabine@vektor.de" …): a listing of third parties."""
+    if not site.domain:
+        return False
+    label = site.domain_label.replace("-", "")
+    foreign: set[str] = set()
+    for line in page.lines:
+        if "@" not in line.text:
+            continue
+        for email, _, _ in emails_in_text(line.text):
+            domain = email.split("@", 1)[1]
+            if domain == site.domain or domain.endswith("." + site.domain):
+                continue
+            reg = registrable_domain(domain)
+            if reg in FREEMAIL:
+                continue
+            if len(label) >= 4 and label in reg.replace("-", ""):
+                return False  # "muster-bau.com" on muster-bau.de: the provider's own
+            foreign.add(reg)
+    return len(foreign) >= _LISTING_DOMAINS
+
+
 def find_emails(site: Site) -> list[Candidate]:
     """All of the company's own addresses, best first."""
     seen: dict[str, Candidate] = {}
     rejected: set[str] = set()
+    outside_prose: set[str] = set()
     for page in site.pages:
+        listing = _foreign_listing(page, site)
         for line in page.lines:
             hits = emails_in_text(line.text) if _AT_HINT_RE.search(line.text) else []
             for link in line.links:
@@ -153,10 +198,14 @@ def find_emails(site: Site) -> list[Candidate]:
                 if not own_domain and _PUBLIC_BODY_RE.search(domain) and not (
                         site.domain and _PUBLIC_BODY_RE.search(site.domain)):
                     continue
+                if listing and not own_domain and domain not in FREEMAIL:
+                    continue  # a list of other firms' contacts (clients, a demo table), not the provider's
                 if line.scope != COMPANY and not own_domain:
                     if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
                         rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours
                     continue
+                if len(line.text) <= _PROSE_LEN or own_domain or domain in FREEMAIL:
+                    outside_prose.add(email)
                 cand = make_candidate(email, _score(email, page, line, site), page, line.text, start, end)
                 prev = seen.get(email)
                 if prev is None:
@@ -166,4 +215,8 @@ def find_emails(site: Site) -> list[Candidate]:
     # An address printed in a third party's block somewhere else is not ours even if it also appears in
     # a neutral place (e.g. the chamber's address repeated in running text) — unless it is on our domain.
     ordered = sorted(seen.values(), key=lambda c: -c.score)
-    return [c for c in ordered if c.value not in rejected or (site.domain and c.value.endswith(site.domain))]
+    own = any(site.domain and c.value.endswith("@" + site.domain) for c in ordered)
+    # An address on another firm's domain that only a long sentence names (a consent note copied from another
+    # site's template) is not the provider's when the provider has an address of its own domain.
+    return [c for c in ordered if (c.value not in rejected or (site.domain and c.value.endswith(site.domain)))
+            and (c.value in outside_prose or not own)]

@@ -126,6 +126,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
             fax = Candidate(value=jfax, score=3.0, url=org_url, snippet=org_snip)
         for t in org.telephones:
             num = _e164(t, site.region)
+            if num and any(p.startswith(num) and 1 <= len(p) - len(num) <= 2 for p in phone_values):
+                continue  # the markup drops the extension the page prints ("… 43-0"): one number, as printed
             if num and num not in phone_values and (fax is None or num != fax.value):
                 phone_values.append(num)
                 phones.append(Candidate(value=num, score=3.0, url=org_url, snippet=org_snip))
@@ -203,6 +205,8 @@ def _owner_after_trade_name(name: str, representatives: list[str]) -> str:
         if len(core.split()) < 2 or not name.casefold().endswith(" " + core.casefold()):
             continue
         prefix = name[: len(name) - len(core)].strip(" ,;:-\u2013")
+        if prefix.split()[-1:] and prefix.split()[-1].lower() in ("und", "and", "&", "+", "sowie"):
+            continue  # "… Anna Muster und Ben Muster": the owners are the name's last words together
         if len(prefix.split()) >= 2 and fold(core.split()[-1]) in fold(prefix):
             return prefix
     return name

@@ -24,6 +24,7 @@ _STRONG_ANCHOR_RE = re.compile(
       | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
       | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
+      | ^\W*vermieter(?:in)?\W*$ | ^\W*landlords?\W*$
       | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
       | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
       | information\s+(?:according|pursuant|under|conforming|in\s+accordance|required|as\s+per)
@@ -44,7 +45,7 @@ _CONTENT_ANCHOR_RE = re.compile(r"verantwortlich|responsible\s+for|inhaltlich", 
 _CONTENT_START_RE = re.compile(r"^\W*(?:verantwortlich|inhaltlich\s+verantwortlich|responsible\s+for)\b", re.I)
 _MAX_ANCHOR_LEN = 110
 _ANCHOR_HINT_RE = re.compile(r"angab|inform|gem(?:ä|ae|\.)|§|accord|pursuant|as per|offenleg|pflicht|anbiet|"
-                             r"betreib|inhaber|herausg|autor|verantw|provid|"
+                             r"betreib|inhaber|herausg|autor|verantw|provid|vermiet|landlord|"
                              r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
                              r"rechtlich|notice|inhaltlich|responsib", re.I)
 
@@ -79,8 +80,18 @@ PROFESSION_LINE_RE = re.compile(
     r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
     re.I,
 )
+# "Name Anna Muster", "Vertretungsberechtigte Person Anna Muster": a label/value grid whose label cell lost its colon.
+_FIELD_AT_START_RE = re.compile(r"^(Name|Firmenname|Unternehmensname|Anschrift|Adresse|Standort|Location|"
+                                r"Vertretungsberechtigte[rn]?\s+(?:Person(?:en)?|Gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?))"
+                                r"(?=\s+[A-ZÄÖÜ][\w.-]*[\s,]+\S)")
+def field_label(text: str) -> str:
+    """"Anschrift Musterweg 1" -> "Anschrift: Musterweg 1" (a grid's label cell without its colon)."""
+    return _FIELD_AT_START_RE.sub(r"\1:", text)
+
+
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
 _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
+                             r"p(?:ä|ae)chter(?:in)?|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
     r"^(?:firma|firmenname|firmierung|firmenwortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
@@ -97,7 +108,7 @@ _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|haup
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
                             r"postanschrift|studio\b(?!\s+f(?:ü|ue)r\b).*|praxis\b(?!\s+f(?:ü|ue)r\b).*|"
-                            r"standort\b.*)$", re.I)
+                            r"standort\b.*|location)$", re.I)
 _BRANCH_RE = re.compile(r"zweig|filiale|niederlassung|postadresse|postfach|branch|lager|werkstatt\s*:|"
                         r"zweites|second\s+office|weitere[rs]?\s+standort|außenstelle|aussenstelle", re.I)
 _CONTACT_LABEL_RE = re.compile(
@@ -143,7 +154,7 @@ DOOR_RE = re.compile(r"^(?:T(?:ü|ue)r|Top|Stiege|Stg\.?|Whg\.?|Wohnung|Apt\.?|B
 _PARTICLE_START_RE = re.compile(r"^(?:de|van|von|vom|zu|zum|zur|ten|ter|di|da|del|du|la|le)\s+[A-ZÄÖÜ]")
 # Brands written with a lower-case initial: camel case ("gClean", "eBay") or a firm with its legal form ("conscoo
 # GmbH"); other lower-case lines are prose.
-_LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ][a-zäöüß]")
+_LOWER_BRAND_RE = re.compile(r"^[a-zäöü]{1,2}[A-ZÄÖÜ](?:[a-zäöüß]|[A-ZÄÖÜ]{2,}[a-zäöüß]?[A-ZÄÖÜ]*\b)")
 _LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){0,4}(?:\s+\([^()]{2,30}\))?$")
 # "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
 _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
@@ -191,6 +202,8 @@ def classify_label(label: str) -> str:
         return "name"
     if _OWNER_LABEL_RE.match(low):
         return "owner"
+    if _FORM_LABEL_RE.match(low):
+        return "form"
     if _NAME_LABEL_RE.match(low):
         return "name"
     if _BRANCH_RE.search(low):
@@ -206,6 +219,9 @@ def classify_label(label: str) -> str:
     return "other"
 
 
+# "Rechtsform: Einzelunternehmen": the legal form under its own label, no part of the name.
+_FORM_LABEL_RE = re.compile(r"^(?:rechtsform|unternehmensform|gesellschaftsform|legal\s+form|form\s+of\s+business)$",
+                            re.I)
 _ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:\s*/\s*ort)?|postleitzahl|ort|"
                                     r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
 _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
@@ -295,8 +311,9 @@ def split_items(line: Line) -> list[Item]:
     text = _OWNER_AFTER_SEP_RE.sub(r"\1:", text)
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)
     text = _OWNER_AT_START_RE.sub(r"\1:", text)
+    text = _FIELD_AT_START_RE.sub(r"\1:", text)
     m = PIPE_LABEL_RE.match(text)
-    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep"):
+    if m and classify_label(m.group(1)) in ("contact", "owner", "name", "seat", "rep", "form"):
         text = f"{m.group(1)}: {text[m.end():]}"  # a table row "Telefon | 0123 …"
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows

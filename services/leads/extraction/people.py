@@ -16,23 +16,24 @@ from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
 from .textutil import snippet
 
-_G = r"gesch(?:ä|ae)ftsf(?:ü|ue)hr"
+_G = r"gesch(?:ä|ae)f(?:ts|st)f(?:ü|ue)hr"  # "Geschäfstführer": a common transposition
 # Labels that introduce legal representatives. Generic English words (director, partner, owner,
 # president) count only in "Label:" form; as bare words they are too often job titles.
 _REP_LABEL_RE = re.compile(
     rf"""\b(?:
-      vertretungsberechtigt(?:e[rn]?)?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|personen?|
+      vertretungsberechtigt(?:e[rn]?)?(?:\s+(?:{_G}er(?:in|innen)?|gesellschafter(?:in|innen)?|vorstand|person(?:en)?|
           partner(?:in|innen)?))?
     | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
     | {_G}ung | gesch(?:ä|ae)ftsleitung
-    | (?:praxis)?inhaber(?:in)? | inh\.
+    | (?:praxis)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
+    | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
-    | schatzmeister(?:in)? | kassier(?:er|in)? | kassenwart(?:in)?
+    | schatzmeister(?:in)?
     | (?:is\s+)?a\s+trading\s+name\s+of | represented\s+by | authori[sz]ed\s+representatives?
     | gesellschafter(?:innen|in)?
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
@@ -41,10 +42,10 @@ _REP_LABEL_RE = re.compile(
     )\b""",
     re.I | re.X,
 )
-_REP_HINTS = ("geschäftsf", "geschaeftsf", "inhaber", "inh.", "vertret", "vorstand", "vorsitz", "schatzmeister",
-              "represent",
-              "kassier", "kassenwart", "gesellschafter", "director", "partner", "owner", "proprietor", "president",
-              "ceo", "chief executive", "trading name")
+_REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
+              "paechter", "vertret", "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director",
+              "partner", "owner", "proprietor", "president", "ceo", "chief executive", "trading name",
+              "berechtigt durch")
 # Roles next to a name on team pages that make the person a representative.
 _REP_ROLE_RE = re.compile(
     rf"\b(?:{_G}er(?:in)?|{_G}ende|{_G}ung|inhaber(?:in)?|praxisinhaber(?:in)?|ceo|chief\s+executive|"
@@ -64,7 +65,9 @@ _ROLE_RE = re.compile(
     re.I,
 )
 _PARENS_RE = re.compile(r"\((?!FH\))[^)]*\)")
-_SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+")
+_SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+|\s+oder\s+")
+# "… durch die Partner A, B oder C vertreten.": the verb closes the sentence after the last name
+_VERB_TAIL_RE = re.compile(r"\s+(?:vertreten|represented)\W*$")
 # In prose the name follows a verb or article: "Vorsitzende ist Birgit Haas", "durch den Geschäftsführer X".
 _PROSE_LEAD_RE = re.compile(r"^.*\b(?:ist|sind|is|are|durch|den|die|der|von|of|by|wird|werden)\s+", re.I)
 
@@ -127,7 +130,7 @@ def _expand_shared_surname(text: str) -> str:
 def names_in(text: str) -> list[str]:
     out: list[str] = []
     for piece in _SPLIT_RE.split(_expand_shared_surname(_strip_parens(text))):
-        piece = piece.split(":")[-1]
+        piece = _VERB_TAIL_RE.sub("", piece.split(":")[-1])
         name = clean_person_name(piece)
         if name is None and _PROSE_LEAD_RE.match(piece):
             name = clean_person_name(_PROSE_LEAD_RE.sub("", piece))
@@ -147,6 +150,8 @@ def _role_label(label: str) -> str:
     low = label.lower()
     if "inhaber" in low or low.startswith("inh"):
         return "Inhaber"
+    if "chter" in low:
+        return "Pächter"
     if "vorstand" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
         return "Vorstand"
     if "gesellschafter" in low:
@@ -172,6 +177,8 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         after = text[m.end() : end]
+        if _SENTENCE_END_RE.match(after):
+            continue  # "Direkter Draht zur Geschäftsführung. Aus Wien …": the sentence ends with the word
         role = _role_label(m.group(0))
         found = names_in(after)
         before = text[: m.start()]
@@ -194,6 +201,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     return out
 
 
+_SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
 _INITIAL_NAME_RE = re.compile(r"\s*[:\-\u2013]?\s*((?:Dr\.\s+)?[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?\s?"
                               rf"[A-ZÄÖÜ][{LOWER}]+(?:-[A-ZÄÖÜ][{LOWER}]+)?)\s*\.?\s*")
 
@@ -233,6 +241,14 @@ def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bo
             if not any(h in low for h in _REP_HINTS) or not _REP_LABEL_RE.search(line.text):
                 continue
             if colon_only and ":" not in line.text and not (1 <= line.level <= 7) and not _TRADING_RE.search(line.text):
+                bare = _REP_LABEL_RE.fullmatch(line.text.strip(" \t-\u2013|·"))
+                nxt = page.lines[idx + 1] if idx + 1 < len(page.lines) else None
+                prev = page.lines[idx - 1].text if idx else ""
+                name = clean_person_name(nxt.text) if bare and nxt is not None and nxt.scope == line.scope and (
+                    clean_person_name(prev) is None) else None
+                if name:  # "Geschäftsleitung" on a line of its own, the person right under it (not a card's role)
+                    role = _role_label(bare.group(0)) if bare else ""
+                    hits.append(RepHit(name, role, make_candidate(name, page.weight, page, nxt.text if nxt else "")))
                 continue
             hits.extend(_label_hits(page, idx))
     return hits

@@ -25,10 +25,11 @@ _LABEL_RE = re.compile(
     r"|(?P<other>\biban\b|\btax\b|\bbic\b|\bswift\b|\bblz\b|\bkonto|\bsteuer|\bst\.?-?nr|\bust\b|\bust-|\buid\b|\bvat\b|"
     r"\bmwst\b|\bhr[ab]\b|\bfn\b|firmenbuch|register|\bweee\b|\bzvr\b|\bgln\b|\bean\b|\bisbn\b|artikel|bestell|"
     r"kunden-?nr|rechnungs-?nr|postfach|aktenzeichen|handwerksrolle|safe-id|\bplz\b|company\s+no|"
-    r"registration\s+no|reg\.\s?no|registered\s+no|\bcrn\b|\bein\b|\bduns\b)",
+    r"registration\s+no|reg\.\s?no|registered\s+no|\bcrn\b|\bein\b|\bduns\b|\bid\b)",
     re.I,
 )
-_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
+# a date, also one followed by a count ("09.12.2026 5 Blöcke")
+_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
 _LABEL_WINDOW = 28
@@ -43,6 +44,7 @@ class PhoneHit:
     kind: str  # "tel" | "fax"
     labelled: bool
     cand: Candidate
+    link_only: bool = False  # read from a tel: link behind a word ("Jetzt anrufen")
 
 
 def _clean(span: str) -> str:
@@ -178,6 +180,10 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
                 if seat_fax is None and seat is not None and seat[0] is page and line.index >= seat[1]:
                     seat_fax = next((h for h in line_hits if h.kind == _FAX and h.labelled), None)
             prev = line
+    printed = {h.e164 for h in hits if not h.link_only}
+    # "069 87 00 17 43-0" printed, the "Anrufen" link dials it without the extension: one number, as printed
+    hits = [h for h in hits if not h.link_only or h.e164 in printed or not any(
+        p.startswith(h.e164) and 1 <= len(p) - len(h.e164) <= 2 for p in printed)]
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
     strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
@@ -247,5 +253,6 @@ def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[st
             parsed = _parse(number, regions)
             if parsed:
                 kind = _FAX if re.search(r"fax", link.text + line.text[:12], re.I) else _TEL
-                out.append(PhoneHit(parsed, kind, True, make_candidate(parsed, page.weight + 1.0, page, line.text)))
+                out.append(PhoneHit(parsed, kind, True, make_candidate(parsed, page.weight + 1.0, page, line.text),
+                                    link_only=True))
     return out

@@ -41,6 +41,7 @@ from .notice import (
     address_parts,
     anchor_strength,
     classify_label,
+    field_label,
     is_contact,
     name_like,
     split_items,
@@ -110,7 +111,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             if is_nav_line(line):
                 continue
             budget -= 1
-            label = LABEL_RE.match(line.text)
+            label = LABEL_RE.match(field_label(line.text))
             if label is None and BARE_LABEL_RE.match(line.text):
                 label = LABEL_RE.match(line.text + ":")  # "Anschrift" on its own line: a label without its colon
             # "Anschrift | Musterweg 1, …": a table row holds its value in the next cell
@@ -131,14 +132,19 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 if kind == "contact" and (names or prov.has_address):
                     stage = "contact"
                     continue
-                if kind in ("owner", "name", "seat"):
+                if kind == "owner" and has_value and label is not None and names and not prov.has_address:
+                    pending = split_items(line)  # "Pächterin: Anna Muster" set as a heading under the name
+                elif kind in ("owner", "name", "seat"):
                     expect = kind
+                    continue
+                elif kind == "rep" and names and not prov.has_address and not 1 <= line.level <= 6:
+                    expect = kind  # "Geschäftsführer:" between the firm and "Adresse:": people.py reads the name
                     continue
                 if not names and not prov.has_address and 1 <= line.level <= 6 and (name_like(line.text) or (
                         len(line.text) <= 60 and ":" not in line.text and matches_site(line.text, site))):
                     pending = [Item(line.text, line)]  # a name set as a heading right above the address
                     expect = "name"
-                else:
+                elif not pending:
                     break
             else:
                 pending = split_items(line)
@@ -162,20 +168,25 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
         if kind == "owner":
             # the label says a person follows: a name's shape is enough, without a known given name
             people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
+            if not people and _INITIAL_SURNAME_RE.fullmatch(value):
+                people = [value]  # "Inh. A. Muster": the label says a person follows, printed with an initial
             if people:  # "Inh. Greta & Jonas Beispiel": both
                 prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
             continue
         if kind == "branch":
             break
-        if kind == "rep":
-            continue  # "Geschäftsführer: …" inside the block: people.py reads it
-        if kind == "contact" or (not kind and is_contact(value) and not postal_of(value)):
+        if kind in ("rep", "form"):
+            continue  # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …" is no name
+        if kind == "contact" or (not kind and (is_contact(value) or _CONTACT_START_RE.match(value)) and (
+                not postal_of(value))):
             if not names and not prov.has_address:
                 return None
             contacts += 1
             stage = "contact"
             continue
+        if not kind and _TAX_LINE_RE.match(value) and (names or owner_items) and not prov.has_address:
+            continue  # "Steuer Nr. …" / "Ust ID …" between the name and the address: no part of either
         if _CARE_OF_RE.match(value):
             continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
         if _PO_BOX_RE.match(value):
@@ -225,6 +236,12 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             prov.address_line = prov.address_line or item.line
             stage = "address"
             continue
+        if kind == "seat" and label_m and town and town[1] and not prov.has_address and not prov.city and (
+                classify_label(label_m.group(1)) == "seat" and _ADDRESS_LABEL_RE.match(label_m.group(1))):
+            prov.city, prov.country = town  # "Adresse: Schwaz, Tirol, Österreich": the town is all the seat says
+            prov.address_line = item.line
+            stage = "address"
+            continue
         if kind == "seat" and label_m:
             continue  # "Firmensitz: Wien", "Sitz der Gesellschaft: Bern": a town, no address line
         if stage == "name" and (names or owner_items) and not kind and PROFESSION_LINE_RE.match(value) and (
@@ -255,13 +272,20 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
+# "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
+_CONTACT_START_RE = re.compile(r"^(?:fon|tel|telefon|telefax|fax|mobil|handy|e-?mail)\b\.?:?\s*[+\d(]", re.I)
+_ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
+_INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\s?)?"
+                                 r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+_TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
+                          r"[A-Z]{0,3}[\d\s/.-]{6,}$", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
 _TOWN_RE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+(?:(?:-|\s(?:am|an\s+der|im|in|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+)?)"
-                      r"(?:,\s*([A-Za-zÖöüÜ ]{2,20}))?$")
+                      r"(?:,\s*(?P<region>[A-ZÄÖÜ][a-zäöüß]+)(?=,))?(?:,\s*([A-Za-zÖöüÜ ]{2,20}))?$")
 
 
 def _town_only(text: str) -> tuple[str, str | None] | None:
@@ -269,9 +293,9 @@ def _town_only(text: str) -> tuple[str, str | None] | None:
     m = _TOWN_RE.match(text.strip(" ."))
     if m is None or is_given_name(m.group(1).split("-")[0]) or SECTION_RE.match(m.group(1)):
         return None
-    if m.group(2) is None:
-        return m.group(1), None
-    country = country_word(m.group(2))
+    if m.group(3) is None:
+        return (m.group(1), None) if m.group("region") is None else None
+    country = country_word(m.group(3))
     return (m.group(1), country) if country else None
 
 
@@ -350,20 +374,23 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         trader = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
         prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
-    status = next((it.text for it in items if _STATUS_LINE_RE.match(it.text)), None)
+    status = next((it for it in items if _STATUS_LINE_RE.match(it.text)), None)
     items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
     if not items:
         return
+    last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
-    if status and prov.name and not prov.legal_entity:
-        prov.name = f"{prov.name} {status}"  # "(Einzelunternehmer)" under the name: the block's own wording
+    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1:
+        # "(Einzelunternehmer)" right under the name: the block's own wording; under the owner's line
+        # ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is
+        prov.name = f"{prov.name} {status.text}"
 
 
 _TRADING_AS_RE = re.compile(r"^(?:handelnd|t(?:ä|ae)tig|firmierend|trading)\s+(?:unter|als|as)\s*:?\s*[„\"»'\u201a“]?"
                             r"(.+?)[“\"«'\u2018”]?$", re.I)
 # A line saying only that the provider trades without a company: part of the name as the block prints it.
 _STATUS_LINE_RE = re.compile(r"^\(?(?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|Kleinunternehmer(?:in)?|"
-                             r"Freiberufler(?:in)?|sole\s+(?:trader|proprietor))\)?$", re.I)
+                             r"Freiberufler(?:in)?|Einzelkauf(?:mann|frau)|sole\s+(?:trader|proprietor))\)?$", re.I)
 # "Praxis für Ergotherapie" above the owner's name: a description, printed as one unit with the person.
 _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Studio|Ordination|Institut|Werkstatt|"
                                   r"Schule)\s+(?:f(?:ü|ue)r|for)\s+[^\d,;:@]+$")
@@ -390,10 +417,25 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
+        if not prov.persons and (person := person_line(first.text, strict=False)) and _mailbox_of(person, prov.page):
+            prov.persons = [person]  # a rare given name, but the provider's mailbox carries the person's name
         if len(prov.persons) == 1:
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
+    owners_below = [person_line(p.strip(), strict=False) for p in _PEOPLE_SPLIT_RE.split(second.text)] if (
+        _JOINT_OWNERS_RE.match(first.text)) else []
+    if len(owners_below) >= 2 and all(owners_below):
+        # "Erbengemeinschaft" / "Anna Muster und Ben Muster": one unit, and both own it
+        prov.name, prov.name_line = f"{first.text} {second.text}", first.line
+        prov.persons = [p for p in owners_below if p]
+        return
+    many = _persons_within(first.text) if not prov.owners else []
+    if len(many) >= 2 and not person_line(second.text, strict=False) and not FORM_RE.search(second.text) and (
+            not PROFESSION_LINE_RE.match(second.text)):
+        # "Anna Muster & Ben Beispiel" / "Studio Lindenblatt": the owners, then the name they trade under
+        prov.name, prov.name_line, prov.persons = second.text, second.line, many
+        return
     p1, p2 = person_line(first.text), person_line(second.text)
     if _FAMILY_RE.match(second.text) and not p1:
         p1 = p2 = None  # "Hofladen Sonnenhof" / "Familie Beispiel": the family runs the named business
@@ -410,8 +452,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
-        if PROFESSION_LINE_RE.match(second.text) and not FORM_RE.search(second.text):
-            prov.name, prov.name_line = first.text, first.line  # "Heilpraktikerin für …" under the person
+        if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)) and (
+                not FORM_RE.search(second.text)):
+            # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
+            prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
         else:
@@ -423,6 +467,29 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
+        if p1 and p2 and len(items) == 2 and fold_name(p1) != fold_name(p2):
+            prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
+
+
+# Co-ownership without a legal form: the owners printed under it belong to its name (LABELLING.md v3).
+_JOINT_OWNERS_RE = re.compile(r"^(?:Grundstücks|Erben|Eigentümer|Besitz|Bruchteils)gemeinschaft$")
+_MAIL_LOCAL_RE = re.compile(r"([\w.+-]+)@")
+
+
+def _mailbox_of(person: str, page: ParsedPage) -> bool:
+    """The page prints an address whose local part spells the person's given name and surname
+    ("anna.muster@…", "annamuster@…"): the name line is that person, not a trade name."""
+    tokens = [fold_name(t) for t in person.split() if not TITLE_RE.match(t)]
+    if len(tokens) < 2 or any(len(t) < 3 for t in tokens):
+        return False
+    for line in page.lines:
+        if "@" not in line.text:
+            continue
+        for local in _MAIL_LOCAL_RE.findall(line.text):
+            folded = re.sub(r"[^a-z]", "", fold_name(local))
+            if all(re.sub(r"[^a-z]", "", t) in folded for t in tokens):
+                return True
+    return False
 
 
 def _trade_with_surname(text: str, person: str) -> bool:

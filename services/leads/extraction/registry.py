@@ -61,6 +61,7 @@ _VAT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\s*(MWST|TVA|IVA|VAT)\b", re.I), "CHE"),
     (re.compile(r"\bGB\s?(\d{3})\s?(\d{4})\s?(\d{2})(\s?\d{3})?\b(?!\s?\d)"), "GB"),
 )
+_DE_SEPARATED_RE = re.compile(r"\bDE\s?(\d{2,3}/\d{3}\s?/?\s?\d{3,4})\b(?![\s/]?\d)")
 _VAT_LABEL_RE = re.compile(r"ust|umsatzsteuer|\bvat\b|\buid\b|mwst|mehrwertsteuer|\btva\b|\biva\b|steuer-?id", re.I)
 _VAT_LABEL_VALUE_RE = re.compile(
     r"(?:vat\s*(?:reg(?:istration)?\.?)?\s*(?:no\.?|number|nr\.?)|mwst-?nr\.?|mehrwertsteuernummer)\s*:?\s*"
@@ -250,6 +251,11 @@ def choose_vat(site: Site, seat_country: str | None = None) -> Candidate | None:
                 digits = re.sub(r"\D", "", m2.group(1))
                 if len(digits) == 9 and site.region == "GB":
                     cands.append(make_candidate("GB" + digits, page.weight + 2.0, page, text, m2.start(), m2.end()))
+            if labelled and "/" in text:
+                for m in _DE_SEPARATED_RE.finditer(text):
+                    digits = re.sub(r"\D", "", m.group(1))
+                    if len(digits) == 9:  # "USt-IdNr. DE 123/456 789": a VAT id with a tax number's separators
+                        cands.append(make_candidate("DE" + digits, page.weight + 1.5, page, text, m.start(), m.end()))
             if labelled and re.search(r"mwst|mehrwertsteuer|tva|\bvat\b", text + " " + prev_text, re.I):
                 for m in _CHE_RE.finditer(text):
                     value = f"CHE-{m.group(1)}.{m.group(2)}.{m.group(3)} MWST"

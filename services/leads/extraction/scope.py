@@ -21,6 +21,7 @@ headings such as "Verantwortliche Stelle" / "Contact".
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from .dom import COMPANY, GENERAL_PARTNER, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage
@@ -49,7 +50,8 @@ _TP_STRONG = r"""
     \bquelle\b|\bgenerator\b|\bgoogle\b|\bfacebook\b|meta\s+platforms|\banalytics\b|\bcookies?\b|\byoutube\b|
     \bvimeo\b|mailchimp|hubspot|\bstripe\b|\bpaypal\b|\bplugins?\b|social\s+media|\binstagram\b|\blinkedin\b|
     \btwitter\b|pinterest|\btiktok\b|\bxing\b|\bzoom\b|microsoft|\bwebex\b|\bskype\b|\bjitsi\b|
-    calendly|cloudflare|bankverbindung|bank\s+details|kreditinstitut|\biban\b
+    calendly|cloudflare|bankverbindung|bank\s+details|kreditinstitut|\biban\b|
+    web(?:site|seite|seiten)-?entwickler(?:in)?\b|website\s+developer
 """
 _TP_LEGAL = r"""
     web-?design|webagentur|\bgestaltung|realisation|realisierung|\bumsetzung|\bkonzeption|programmierung|
@@ -301,9 +303,26 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = section
 
 
+# "Roosstrasse" / "53 8832 Wollerau": the house number printed at the start of the postal-code line.
+_BARE_STREET_RE = re.compile(r"^[A-ZÄÖÜ][\w.'\u2019-]*(?:\s[\w.'\u2019-]+){0,3}?(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|"
+                             r"allee|ring|damm)$", re.I)
+_NUMBER_POSTAL_RE = re.compile(r"^(\d{1,4}\s?[a-zA-Z]?)\s+(\d{4,5}\s+[A-ZÄÖÜ][^\d]*)$")
+
+
+def _join_house_numbers(page: ParsedPage) -> None:
+    for prev, line in pairwise(page.lines):
+        if not line.has_digit or len(line.text) > 60 or len(prev.text) > 40 or prev.has_digit:
+            continue
+        m = _NUMBER_POSTAL_RE.match(line.text)
+        if m and _BARE_STREET_RE.match(prev.text):
+            prev.text, line.text = f"{prev.text} {m.group(1)}", m.group(2)
+            prev.has_digit = True
+
+
 def prepare_page(page: ParsedPage) -> None:
     page.kind = infer_kind(page.kind, page.url, page.title)
     page.weight = PAGE_WEIGHTS.get(page.kind, 0.8)
+    _join_house_numbers(page)
     assign_scopes(page)
 
 

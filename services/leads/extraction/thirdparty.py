@@ -11,19 +11,21 @@ from __future__ import annotations
 import re
 
 from .dom import COMPANY, THIRD_PARTY, Line, ParsedPage
-from .emails import email_from_href, emails_in_text
+from .emails import FREEMAIL, email_from_href, emails_in_text
+from .scope import classify_heading
 from .site import Site, registrable_domain
 from .textutil import fold
 
 _URL_RE = re.compile(r"(?:https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
-FREEMAIL = frozenset({
-    "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "freenet.de",
-    "arcor.de", "online.de", "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "hotmail.com",
-    "hotmail.de", "outlook.com", "outlook.de", "live.com", "live.de", "icloud.com", "me.com", "aol.com", "aol.de",
-    "proton.me", "protonmail.com", "pm.me", "bluewin.ch", "hispeed.ch", "sunrise.ch", "aon.at", "chello.at",
-    "a1.net", "kabelmail.de", "vodafone.de", "email.de", "mail.de",
-})
 _MAX_PARAGRAPH = 8
+
+
+def _heading_in_text(line: Line) -> bool:
+    """"EU-Streitschlichtung" printed as a plain line: a third party's heading that the markup does not set
+    apart; the own contact lines above it are not part of that third party's paragraph."""
+    text = line.text
+    return len(text) <= 40 and len(text.split()) <= 3 and not line.has_digit and ":" not in text and (
+        classify_heading(text) == THIRD_PARTY)
 
 
 def _paragraphs(page: ParsedPage) -> list[list[Line]]:
@@ -31,7 +33,7 @@ def _paragraphs(page: ParsedPage) -> list[list[Line]]:
     out: list[list[Line]] = []
     cur: list[Line] = []
     for line in page.lines:
-        if cur and (line.block != cur[-1].block or line.blank_before or line.level):
+        if cur and (line.block != cur[-1].block or line.blank_before or line.level or _heading_in_text(line)):
             out.append(cur)
             cur = []
         cur.append(line)
