@@ -184,8 +184,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--connections", type=int, default=16, help="the mailbox's max_connections (1-20)")
     parser.add_argument("--pipelining", action="store_true",
-                        help="the sink offers PIPELINING (RFC 2920), as Postfix, Exim, Gmail and Outlook do; the engine "
-                             "then sends MAIL, RCPT and DATA in one write (raw aiosmtplib never pipelines)")
+                        help="the sink offers PIPELINING (RFC 2920), as Postfix, Exim, Gmail and Outlook do; the "
+                             "engine then sends MAIL, RCPT and DATA in one write (raw aiosmtplib never pipelines)")
     args = parser.parse_args()
     proc, port = start_sink(args.pipelining)
     try:

@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-tuning records round 1's seeded split and the holdouts of rounds 2 and 3 (spent and folded in), and the locked
-holdout4 never shows per-site misses. No quality thresholds here: holdout4's figures are reported by
-bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout4 (the integrator runs it
+tuning records round 1's seeded split and the holdouts of rounds 2 to 4 (spent and folded in), and the locked
+holdout5 never shows per-site misses. No quality thresholds here: holdout5's figures are reported by
+bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout5 (the integrator runs it
 once)."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-3; holdout4 is a set of its own
+SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-4; holdout5 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -63,22 +63,22 @@ def _check_loads(sites: list[CorpusSite]) -> None:
 
 def test_tuning_loads() -> None:
     tuning = load_set("tuning")
-    assert len(tuning) >= 190
+    assert len(tuning) >= 235
     _check_loads(tuning)
 
 
-def test_holdout4_loads() -> None:
-    holdout4 = load_set("holdout4")
-    assert len(holdout4) >= 40
-    _check_loads(holdout4)
+def test_holdout5_loads() -> None:
+    holdout5 = load_set("holdout5")
+    assert len(holdout5) >= 40
+    _check_loads(holdout5)
 
 
 def test_every_tuning_label_follows_the_guide_schema() -> None:
     _check_schema(_labels("tuning"))
 
 
-def test_every_holdout4_label_follows_the_guide_schema() -> None:
-    _check_schema(_labels("holdout4"))
+def test_every_holdout5_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout5"))
 
 
 def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
@@ -90,7 +90,8 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
         assert label["split"] == folder.parent.name, slug
         # A tuning site records the round it came from: round 1's split, or round 2's holdout.
         assert folder.parent.name != "tuning" or label.get("split_v1") in {"tuning", "holdout"} \
-            or label.get("split_v2") == "holdout2" or label.get("split_v3") == "holdout3", slug
+            or label.get("split_v2") == "holdout2" or label.get("split_v3") == "holdout3" \
+            or label.get("split_v4") == "holdout4", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -132,7 +133,7 @@ def test_tuning_records_the_round1_seeded_split() -> None:
     assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
     assert not (REAL_CORPUS_DIR / "holdout").exists(), "holdout v1 is spent: its sites live in tuning/"
     round1 = [(folder, label) for folder, label in _labels(*SPLIT_SETS)
-              if "split_v1" in label and "split_v2" not in label and "split_v3" not in label]
+              if "split_v1" in label and not {"split_v2", "split_v3", "split_v4"} & set(label)]
     assert set(assignment) == {folder.name for folder, _ in round1}
     for folder, label in round1:
         assert assignment[folder.name] == label["split_v1"], folder.name
@@ -157,18 +158,25 @@ def test_holdout3_is_spent_and_folded_into_tuning() -> None:
     assert sum(label.get("split_v3") == "holdout3" for _, label in _labels("tuning")) >= 60
 
 
-def test_holdout4_is_a_locked_set_of_its_own() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout4" / "README.md").read_text(encoding="utf-8")
+def test_holdout4_is_spent_and_folded_into_tuning() -> None:
+    """Holdout4 was reported once (rules round 4) and then folded in: its sites are tuning sites now."""
+    assert not (REAL_CORPUS_DIR / "holdout4").exists()
+    assert "holdout4" not in CORPUS_SETS and "holdout4" not in LOCKED_SETS
+    assert sum(label.get("split_v4") == "holdout4" for _, label in _labels("tuning")) >= 45
+
+
+def test_holdout5_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout5" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout4"] == REAL_CORPUS_DIR / "holdout4"
-    assert {"holdout4"} == LOCKED_SETS
+    assert CORPUS_SETS["holdout5"] == REAL_CORPUS_DIR / "holdout5"
+    assert {"holdout5"} == LOCKED_SETS
 
 
-def test_holdout4_is_new_and_mixed() -> None:
+def test_holdout5_is_new_and_mixed() -> None:
     """Unseen means no site, repository or company shared with the sets the rules were tuned or
     reported on; the mix follows a small-business population (issue 12)."""
     earlier = _labels(*SPLIT_SETS)
-    fresh = _labels("holdout4")
+    fresh = _labels("holdout5")
     assert len(fresh) >= 40
 
     def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
@@ -204,8 +212,8 @@ def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
         bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
-def test_bench_never_prints_holdout4_misses(capsys: pytest.CaptureFixture[str]) -> None:
-    """Checked on a made-up report, so that the extractor never runs on holdout4 here."""
+def test_bench_never_prints_holdout5_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout5 here."""
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -213,9 +221,9 @@ def test_bench_never_prints_holdout4_misses(capsys: pytest.CaptureFixture[str]) 
     spec.loader.exec_module(bench)
     fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
     report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
-    bench.print_misses({"holdout4": report, "tuning": report}, 50)
+    bench.print_misses({"holdout5": report, "tuning": report}, 50)
     out = capsys.readouterr().out
     assert "tuning: scores and misses" in out and "some-site" in out
-    assert "holdout4" not in out
-    assert bench.select_sets("holdout4", None).keys() == {"holdout4"}
-    assert list(bench.select_sets("real", None)) == ["holdout4", "tuning"]
+    assert "holdout5" not in out
+    assert bench.select_sets("holdout5", None).keys() == {"holdout5"}
+    assert list(bench.select_sets("real", None)) == ["holdout5", "tuning"]

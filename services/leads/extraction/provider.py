@@ -238,7 +238,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "seat" and label_m and town and town[1] and not prov.has_address and not prov.city and (
                 classify_label(label_m.group(1)) == "seat" and _ADDRESS_LABEL_RE.match(label_m.group(1))):
-            prov.city, prov.country = town  # "Adresse: Schwaz, Tirol, Österreich": the town is all the seat says
+            prov.city, prov.country = town  # "Adresse: Beispielstadt, Tirol, Österreich": the town is all the seat says
             prov.address_line = item.line
             stage = "address"
             continue

@@ -303,7 +303,7 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = section
 
 
-# "Roosstrasse" / "53 8832 Wollerau": the house number printed at the start of the postal-code line.
+# "Musterstrasse" / "53 8800 Beispielwil": the house number printed at the start of the postal-code line.
 _BARE_STREET_RE = re.compile(r"^[A-ZÄÖÜ][\w.'\u2019-]*(?:\s[\w.'\u2019-]+){0,3}?(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|"
                              r"allee|ring|damm)$", re.I)
 _NUMBER_POSTAL_RE = re.compile(r"^(\d{1,4}\s?[a-zA-Z]?)\s+(\d{4,5}\s+[A-ZÄÖÜ][^\d]*)$")
