@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from services.kit.db import utcnow
@@ -652,8 +652,54 @@ _SCHEDULE_ENROLMENT = sa.text("""
 _RELEASE = sa.text("""
     UPDATE email_messages SET locked_by = NULL, lease_until = NULL
     WHERE id IN :ids AND locked_by = :wid AND status = 'queued'""").bindparams(sa.bindparam("ids", expanding=True))
+# PostgreSQL: the whole group commit as one statement in its own transaction. On a busy event loop every round
+# trip of a transaction waits for a turn of the loop (the lanes' SMTP answers, the feed): a group commit of seven
+# round trips took ~15 ms where its SQL takes ~1 ms, and the lanes waited on it. Data-modifying CTEs see one
+# snapshot; "recorded" and "marked" touch different rows (sending vs queued), and "released" takes the marks that
+# "marked" did not move. As on the statement-by-statement path, the event and the timeline job say what the server
+# answered even when the row's fence failed (its lease ran out meanwhile: the row stays as housekeeping left it).
+_COMMIT_SENT_PG = sa.text("""
+    WITH sent AS (
+        SELECT * FROM unnest(CAST(:sent_ids AS integer[]), CAST(:codes AS integer[]), CAST(:replies AS text[]),
+                             CAST(:campaign_ids AS integer[]), CAST(:contact_ids AS integer[]))
+            AS s(id, code, reply, campaign_id, contact_id)
+    ), recorded AS (
+        UPDATE email_messages m SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
+            locked_by = NULL, lease_until = NULL, smtp_code = s.code, smtp_reply = s.reply, updated_at = :now
+        FROM sent s WHERE m.id = s.id AND m.locked_by = :wid AND m.status = 'sending'
+    ), events AS (
+        INSERT INTO email_message_events (message_id, campaign_id, contact_id, kind, at, detail)
+        SELECT id, campaign_id, contact_id, 'sent', :now, json_build_object('reply', left(reply, 500)) FROM sent
+    ), jobs AS (
+        INSERT INTO email_jobs (type, payload, status, attempts, max_attempts, lease_expiries, run_at,
+                                cancel_requested, progress_done, idempotency_key, created_at, updated_at)
+        SELECT 'email.timeline', json_build_object('message_id', id, 'kind', 'sent'), 'queued', 0, 5, 0, :now,
+               false, 0, 'email:message:' || id || ':' || 'sent', :now, :now FROM sent
+        ON CONFLICT DO NOTHING
+    ), finished AS (
+        UPDATE email_campaign_contacts SET status = 'finished', next_due_at = NULL, last_sent_at = :now,
+            updated_at = :now
+        WHERE id = ANY(CAST(:finished AS integer[])) AND status = 'active'
+    ), scheduled AS (
+        UPDATE email_campaign_contacts c SET next_due_at = x.due, last_sent_at = :now, updated_at = :now
+        FROM unnest(CAST(:eids AS integer[]), CAST(:dues AS timestamptz[]), CAST(:nexts AS integer[]))
+            AS x(eid, due, next)
+        WHERE c.id = x.eid AND c.status = 'active' AND c.next_step = x.next
+    ), marked AS (
+        UPDATE email_messages SET status = 'sending', attempts = attempts + 1, lease_until = :lease, updated_at = :now
+        WHERE id = ANY(CAST(:marks AS integer[])) AND locked_by = :wid AND status = 'queued'
+          AND (campaign_id IS NULL OR EXISTS (SELECT 1 FROM email_campaigns c
+                                              WHERE c.id = email_messages.campaign_id AND c.status = 'running'))
+          AND EXISTS (SELECT 1 FROM email_mailboxes b WHERE b.id = email_messages.mailbox_id AND b.paused_at IS NULL)
+        RETURNING id
+    ), released AS (
+        UPDATE email_messages SET locked_by = NULL, lease_until = NULL
+        WHERE id = ANY(CAST(:marks AS integer[])) AND id NOT IN (SELECT id FROM marked)
+          AND locked_by = :wid AND status = 'queued'
+    )
+    SELECT id FROM marked""")
 HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT,
-                _SCHEDULE_ENROLMENT, _RELEASE)
+                _SCHEDULE_ENROLMENT, _RELEASE, _COMMIT_SENT_PG)
 
 
 @dataclass(frozen=True)
@@ -709,6 +755,19 @@ async def commit_sent_batch(s: AsyncSession, batch: SentBatch) -> set[int]:
     if (release := batch.release_params(marked)) is not None:
         await conn.execute(_RELEASE, release)
     return marked
+
+
+async def commit_sent_batch_pg(conn: AsyncConnection, batch: SentBatch) -> set[int]:
+    """:func:`commit_sent_batch` on PostgreSQL as one statement on ``conn``, an autocommit connection (one round
+    trip; the statement is its own transaction)."""
+    sent = batch.sent
+    params = {"now": batch.now, "wid": batch.worker_id, "lease": batch.lease_until,
+              "sent_ids": [int(r["id"]) for r in sent], "codes": [r["code"] for r in sent],
+              "replies": [r["reply"] for r in sent], "campaign_ids": [r["campaign_id"] for r in sent],
+              "contact_ids": [r["contact_id"] for r in sent], "finished": list(batch.finished),
+              "eids": [int(r["eid"]) for r in batch.scheduled], "dues": [r["due"] for r in batch.scheduled],
+              "nexts": [int(r["next"]) for r in batch.scheduled], "marks": list(batch.marks)}
+    return {int(x) for x in (await conn.execute(_COMMIT_SENT_PG, params)).scalars().all()}
 
 
 class _DriverStatements:

@@ -9,10 +9,18 @@ import re
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from services.email import models
-from services.email.repository import HOT_PATH_SQL, SentBatch, commit_sent_batch_sync
+from services.email.repository import (
+    HOT_PATH_SQL,
+    SentBatch,
+    commit_sent_batch,
+    commit_sent_batch_pg,
+    commit_sent_batch_sync,
+)
 from services.kit.db import sqlite_sync_engine
+from tests.conftest import pg_database
 
 SQL = [getattr(stmt, "element", stmt).text for stmt in HOT_PATH_SQL]  # a RETURNING statement wraps its text
 STATUS_WORDS = {models.QUEUED, models.SENDING, models.SENT, models.RUNNING, models.ACTIVE, models.FINISHED}
@@ -25,7 +33,8 @@ def test_status_words_in_the_hot_path_sql_are_the_models_ones() -> None:
 
 def test_tables_in_the_hot_path_sql_exist() -> None:
     tables = set(models.Base.metadata.tables)
-    named = {name for sql in SQL for name in re.findall(r"(?:UPDATE|INTO|FROM)\s+(\w+)", sql)} - {"json_each"}
+    functions_and_ctes = {"json_each", "unnest", "sent", "marked"}
+    named = {name for sql in SQL for name in re.findall(r"(?:UPDATE|INTO|FROM)\s+(\w+)", sql)} - functions_and_ctes
     assert named and named <= tables
 
 
@@ -94,3 +103,69 @@ def test_the_ledger_threads_move_to_sending_keeps_its_guards(tmp_path: Path) -> 
     assert rows[4].attempts == 1 and rows[4].lease_until == now + dt.timedelta(minutes=3)
     assert rows[6].locked_by == "other" and rows[7].locked_by is None  # given back, still queued
     engine.dispose()
+
+
+async def test_the_one_statement_commit_on_postgresql_writes_what_the_statements_would() -> None:
+    """PostgreSQL's group commit is one statement (data-modifying CTEs): rows 1-7 go through the statement by
+    statement path, rows 11-17 through the one statement; both must come out alike (ids aside)."""
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    now = dt.datetime(2026, 3, 2, 9, 5, 7, 123456, tzinfo=dt.UTC)
+    due = now + dt.timedelta(days=3)
+    async with pg_database() as url:
+        engine = create_async_engine(url)
+        async with engine.begin() as conn:
+            await conn.run_sync(models.Base.metadata.create_all)
+            await conn.execute(sa.insert(models.Mailbox), [
+                {"id": 1, "name": "ok", "from_email": "a@x.example", "smtp_host": "h", "smtp_port": 25,
+                 "paused_at": None},
+                {"id": 2, "name": "paused", "from_email": "b@x.example", "smtp_host": "h", "smtp_port": 25,
+                 "paused_at": now}])
+            await conn.execute(sa.insert(models.Campaign), [{"id": 1, "name": "c", "status": models.RUNNING}])
+            rows = []
+            for base in (0, 10):
+                await conn.execute(sa.insert(models.CampaignContact), [
+                    {"id": base + k, "campaign_id": 1, "contact_id": base + k, "email": f"e{base + k}@x.example",
+                     "status": models.ACTIVE, "next_step": 2} for k in (1, 2)])
+                rows += [{"id": base + i, "campaign_id": 1, "enrolment_id": base + i if i < 3 else None,
+                          "contact_id": base + i, "to_email": f"r{i}@client.example", "subject": "s",
+                          "body_text": "t", "status": status, "locked_by": holder, "mailbox_id": box,
+                          "message_id": f"<m{base + i}@x>", "lease_until": now, "created_at": now, "updated_at": now}
+                         for i, status, holder, box in ((1, "sending", "w", 1), (2, "sending", "w", 1),
+                                                        (3, "sending", "other", 1), (4, "queued", "w", 1),
+                                                        (5, "queued", "w", 1), (6, "queued", "other", 1),
+                                                        (7, "queued", "w", 2))]
+            await conn.execute(sa.insert(models.Message), rows)
+
+        def batch(base: int) -> SentBatch:
+            return SentBatch(worker_id="w", now=now, lease_until=due,
+                             sent=[{"id": base + i, "code": 250, "reply": f"250 Ok: queued as {i} — ü",
+                                    "campaign_id": 1, "contact_id": base + i} for i in (1, 2, 3)],
+                             finished=[base + 1], scheduled=[{"eid": base + 2, "due": due, "next": 2}],
+                             marks=[base + i for i in (4, 5, 6, 7)])
+
+        sessions = async_sessionmaker(engine)
+        async with sessions() as s, s.begin():
+            assert await commit_sent_batch(s, batch(0)) == {4, 5}
+        async with engine.connect() as conn:
+            autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            assert await commit_sent_batch_pg(autocommit, batch(10)) == {14, 15}
+
+        skip = {"id", "message_id", "contact_id", "created_at", "enrolment_id", "email"}  # what differs by design
+        async with engine.connect() as conn:
+            rows_of = {model: (await conn.execute(sa.select(model.__table__).order_by(model.__table__.c.id))).all()
+                       for model in (models.Message, models.MessageEvent, models.CampaignContact)}
+            jobs = (await conn.execute(sa.text("SELECT payload, idempotency_key FROM email_jobs ORDER BY id"))).all()
+
+        def table(model: type, key: str, base: int) -> list[dict[str, object]]:
+            return [{k: v for k, v in row._mapping.items() if k not in skip | {key}}
+                    for row in rows_of[model] if base < row._mapping[key] <= base + 10]
+
+        assert table(models.Message, "id", 0) == table(models.Message, "id", 10)
+        assert [r for r in table(models.Message, "id", 10) if r["status"] == "sent"] != []
+        assert table(models.MessageEvent, "message_id", 0) == table(models.MessageEvent, "message_id", 10)
+        assert len(table(models.MessageEvent, "message_id", 10)) == 3  # what the server said, as the other path
+        assert table(models.CampaignContact, "id", 0) == table(models.CampaignContact, "id", 10)
+        assert [(dict(p), k) for p, k in jobs] == [
+            ({"message_id": m, "kind": "sent"}, f"email:message:{m}:sent") for m in (1, 2, 3, 11, 12, 13)]
+        await engine.dispose()
