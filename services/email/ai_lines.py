@@ -108,7 +108,10 @@ async def start(runtime: EmailRuntime, campaign_id: int, actor: str | None) -> t
 async def enqueue_for_draft(s: AsyncSession, runtime: EmailRuntime, campaign_id: int,
                             actor: str | None) -> tuple[int, list[int]] | None:
     """In the caller's unit of work: enqueue the generation when a step asks for a line — a saved draft gets its
-    lines without anyone asking, ready for review (a run only fills gaps); None when no step asks."""
+    lines without anyone asking, ready for review (a run only fills gaps); None when no step asks, and in the
+    public demo, which makes no AI calls (asking there is refused by the route policy)."""
+    if runtime.settings.demo_mode:
+        return None
     steps = await repo.ai_line_steps(s, campaign_id)
     if not steps:
         return None

@@ -157,3 +157,17 @@ async def test_saving_a_draft_that_asks_for_lines_starts_their_generation(databa
         assert (await stack.jobs(AI_LINES_JOB))[-1].result["kept"] == 1
         lines = (await stack.email.get(f"/email/campaigns/{cid}/ai-lines", headers=stack.sales)).json()
         assert sorted(i["contact_id"] for i in lines["items"]) == sorted([anna["id"], ben["id"]])
+
+
+async def test_the_public_demo_saves_such_a_draft_without_ai_calls(database_url: str, tmp_path: Path) -> None:
+    async with email_stack(database_url, tmp_path, with_ai=True, demo_mode=True) as stack:
+        company = (await stack.leads.post("/leads/companies", headers=stack.sales, json={"name": "Demo GmbH"})).json()
+        anna = (await stack.leads.post("/leads/contacts", headers=stack.sales, json={
+            "name": "Anna Schmidt", "email": "anna@demo.example", "company_id": company["id"]})).json()
+        template = (await stack.email.post("/email/templates", headers=stack.sales, json={
+            "name": "T", "subject": "Kurze Frage", "body_text": "{{ ai_line }}"})).json()
+        created = await stack.email.post("/email/campaigns", headers=stack.sales, json={
+            "name": "Personal", "mailbox_ids": [await stack.mailbox()], "contact_ids": [anna["id"]],
+            "steps": [{"template_id": template["id"], "delay_days": 0, "ai_line": True}]})
+        assert created.status_code == 201, created.text
+        assert await stack.jobs(AI_LINES_JOB) == []

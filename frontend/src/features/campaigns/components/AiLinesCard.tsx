@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { AiBadge, Badge, Button, Card, CardHeader, ExternalLink, isRulesModel, Table, TBody, Td, Textarea, Th, THead, Tr, useToast } from '@/components/ui';
 import { errorMessage, isNotFound } from '@/lib/api/problem';
+import { useDemo } from '@/lib/demo';
 import type { AiLine, AiLineStatus } from '../api';
 import { useAiLines, useGenerateAiLines, useUpdateAiLine } from '../hooks/useCampaigns';
 
@@ -21,8 +22,10 @@ export function AiLinesCard({
   canReview: boolean;
   reason: string | null;
 }) {
+  // No AI call in the public demo: nothing is made there, so nothing to wait for or ask.
+  const aiOff = useDemo().reason('ai');
   // A draft whose step asks for lines gets them made after each save: wait for them (polling stops once some are there).
-  const [waiting, setWaiting] = useState(isDraft && hasAiSteps);
+  const [waiting, setWaiting] = useState(isDraft && hasAiSteps && !aiOff);
   const lines = useAiLines(campaignId, waiting);
   const generate = useGenerateAiLines(campaignId);
   const { toast } = useToast();
@@ -47,7 +50,7 @@ export function AiLinesCard({
         description="Check each line against its source. Accept, edit or reject before the campaign starts; only accepted or edited lines are sent."
         actions={
           isDraft && hasAiSteps ? (
-            <Button size="sm" variant="secondary" loading={generate.isPending || (waiting && empty)} disabled={!canReview} title={reason ?? undefined} onClick={() => void make()}>
+            <Button size="sm" variant="secondary" loading={generate.isPending || (waiting && empty)} disabled={!canReview || !!aiOff} title={aiOff ?? reason ?? undefined} onClick={() => void make()}>
               Make missing lines
             </Button>
           ) : null
@@ -55,7 +58,7 @@ export function AiLinesCard({
       />
       <div className="overflow-x-auto">
         {empty ? (
-          <p className="p-5 text-sm text-gray-600">{waiting ? 'Reading the contacts’ websites and writing lines…' : 'No line yet: make them, then review them here.'}</p>
+          <p className="p-5 text-sm text-gray-600">{aiOff ?? (waiting ? 'Reading the contacts’ websites and writing lines…' : 'No line yet: make them, then review them here.')}</p>
         ) : lines.isError ? (
           <p className="p-5 text-sm text-red-700">{errorMessage(lines.error)}</p>
         ) : (
