@@ -120,8 +120,11 @@ _CONTACT_LABEL_RE = re.compile(
 _CONTACT_TEXT_RE = re.compile(r"@|\bwww\.|https?://|(?:\+|\b0)\d[\d\s/().-]{5,}\d|\(at\)|\[at\]", re.I)
 COUNTRY_ONLY_RE = re.compile(r"^(?:deutschland|germany|österreich|oesterreich|austria|schweiz|switzerland|suisse|"
                               r"svizzera|liechtenstein|de|at|ch)$", re.I)
+# "X ist eine Marke der …", "X — eine Marke der … GmbH", "Eine Dienstleistung der … GmbH": the firm after it is the
+# provider behind the brand.
 BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dienst)|is\s+a\s+(?:brand|trademark|"
-                       r"product|service)\s+of|ein\s+(?:angebot|projekt|produkt)\s+(?:der|des|von))\b", re.I)
+                       r"product|service)\s+of|eine?\s+(?:angebot|projekt|produkt|marke|dienstleistung|service)\s+"
+                       r"(?:der|des|von)|an?\s+(?:brand|service|division)\s+of)\b", re.I)
 # A provider label printed without its colon before the name: "Anbieter Muster GmbH", "Media owner and publisher
 # Muster GmbH", "Inhaberin Anna Muster".
 GLUED_LABEL_RE = re.compile(

@@ -129,6 +129,8 @@ def _expand_shared_surname(text: str) -> str:
 
 def names_in(text: str) -> list[str]:
     out: list[str] = []
+    # "Inhaber: Anna und Ben Muster GbR": the partners a partnership's firm is made of are people
+    text = _PARTNERSHIP_RE.sub("", text.rstrip(" .")) if _PARTNERSHIP_RE.search(text.rstrip(" .")) else text
     for piece in _SPLIT_RE.split(_expand_shared_surname(_strip_parens(text))):
         piece = _VERB_TAIL_RE.sub("", piece.split(":")[-1])
         name = clean_person_name(piece)
@@ -368,9 +370,15 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
             if not out and provider.lines_below:
                 # "Muster & Beispiel Malerei GbR" / "Anna Muster - Ben Beispiel": the partners printed under the
                 # firm of a partnership are its representatives (a GmbH's bare names are not)
-                pieces = _PARTNER_SPLIT_RE.split(provider.lines_below[0])
-                people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False))]
-                if len(people) == len(pieces):
+                # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
+                below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)]
+                pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
+                firm = fold_name(provider.name)
+                people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False) or (
+                    # "Said & Beispiel GbR" / "Omar Said & Eva Beispiel": the firm spells the partner's surname
+                    # (a surname that is also a given name)
+                    (c := clean_person_name(piece.strip())) and fold_name(c.split()[-1]) in firm and c))]
+                if people and len(people) == len(pieces):
                     out = [RepHit(p, "Gesellschafter", make_candidate(p, 4.0, provider.page, line_of(p)))
                            for p in people]
         return out
@@ -386,6 +394,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     return out
 
 
+_TRADING_NOTE_RE = re.compile(r"^\(.*\)$|^(?:handelnd|firmierend|t(?:ä|ae)tig|trading)\s+(?:unter|als|as)\b", re.I)
 _PARTNER_SPLIT_RE = re.compile(r"\s[-\u2013—/&+]\s|\s(?:und|and)\s|,\s")
 _PARTNERSHIP_RE = re.compile(r"\s*\b(?:GbR|OHG|oHG|OG|PartG(?:\s?mbB)?)\s*$")
 _RESPONSIBLE_RE = re.compile(r"verantwortlich|responsible\s+(?:for|person)", re.I)

@@ -1,0 +1,53 @@
+"""Extraction rules of round 5 (issue 12): one class of error per test, on small made-up snippets.
+
+Every name, address and number below is invented; none is copied from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+
+SITE = "https://www.erlenbruch-beispiel.de/"
+
+
+def _page(body: str, *, kind: str = "impressum", site: str = SITE, lang: str = "de", name: str = "") -> PageContent:
+    html = f'<!doctype html><html lang="{lang}"><head><title>t</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{name or kind}.html", html=html, kind=kind)
+
+
+def _facts(*pages: PageContent, site: str = SITE) -> CompanyFacts:
+    return extract_company(list(pages), site_url=site)
+
+
+def _imprint(body: str, *, site: str = SITE, lang: str = "de") -> CompanyFacts:
+    return _facts(_page(body, site=site, lang=lang), site=site)
+
+
+# ------------------------------------------------------------------------------- company name
+def test_a_brand_line_names_the_firm_behind_it_as_a_marke_or_dienstleistung() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2>"
+                     "<p>Unternehmen: Erlenklang Der Hörladen — eine Marke der Falkner Akustik GmbH</p>"
+                     "<p>Lindenallee 12, 34567 Waldstadt</p><p>Telefon: 05651 987654</p>")
+    assert facts.company_name == "Falkner Akustik GmbH"
+    facts = _imprint("<h1>Impressum</h1><p>WärmeKompass</p><p>Eine Dienstleistung der Birkner Haustechnik GmbH</p>"
+                     "<p>Birkner Haustechnik GmbH</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                     "<p>Telefon: 05651 987654</p>")
+    assert facts.company_name == "Birkner Haustechnik GmbH"
+
+
+# ------------------------------------------------------------------------------- representatives
+def test_the_partners_of_a_gbr_named_by_an_inhaber_label_share_the_surname() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Fahrschule Erle</p>"
+                         "<p>Jonas und Timo Beispielmann GbR</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                         "<p>Telefon: 05651 987654</p><footer><p>© 2025 Fahrschule Erle · Inhaber: Jonas und Timo "
+                         "Beispielmann GbR</p></footer>"))
+    assert facts.company_name == "Jonas und Timo Beispielmann GbR"
+    assert sorted(facts.representatives) == ["Jonas Beispielmann", "Timo Beispielmann"]
+
+
+def test_partners_under_a_trading_note_and_a_surname_that_is_also_a_given_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Karim & Beispielhof GbR</p>"
+                     "<p>(handelnd unter dem Namen KB Montage)</p><p>Yusuf Karim & Lena Beispielhof</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
+    assert facts.company_name == "Karim & Beispielhof GbR"
+    assert sorted(facts.representatives) == ["Lena Beispielhof", "Yusuf Karim"]
