@@ -51,3 +51,25 @@ def test_partners_under_a_trading_note_and_a_surname_that_is_also_a_given_name()
                      "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
     assert facts.company_name == "Karim & Beispielhof GbR"
     assert sorted(facts.representatives) == ["Lena Beispielhof", "Yusuf Karim"]
+
+
+def test_a_responsible_sentence_names_the_person_who_provides_the_site() -> None:
+    facts = _facts(_page("<h1>Gasthof Erlengrund</h1><p>Gutbürgerliche Küche seit 1990.</p>"
+                         "<footer><h3>Impressum</h3><p>Verantwortlich für den Inhalt der Seite ist Dimitrios "
+                         "Beispielos.</p><p>Lindenallee 12</p><p>34567 Waldstadt</p><p>+49 5651 987654</p></footer>",
+                         kind="home"))
+    assert facts.company_name == "Dimitrios Beispielos"
+    assert facts.representatives == ["Dimitrios Beispielos"]
+    assert (facts.street, facts.postal_code, facts.city) == ("Lindenallee 12", "34567", "Waldstadt")
+
+
+def test_a_person_shaped_line_alone_in_the_block_is_the_owner_even_with_a_rare_given_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Zoltar Beispielsky</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
+    assert facts.company_name == "Zoltar Beispielsky"
+    assert facts.representatives == ["Zoltar Beispielsky"]
+    # a venue word before the name-shaped word is a trade name, and nobody's name
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Gasthaus Lindenstube</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
+    assert facts.company_name == "Gasthaus Lindenstube"
+    assert facts.representatives == []
