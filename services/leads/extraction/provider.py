@@ -419,7 +419,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = _persons_within(first.text)
         if not prov.persons and (person := person_line(first.text, strict=False)) and (
                 _mailbox_of(person, prov.page) or (prov.anchored and not matches_site(first.text, site)
-                                                   and not _VENUE_HEAD_RE.match(first.text))):
+                                                   and not _VENUE_HEAD_RE.search(first.text))):
             # a rare given name, but the provider's mailbox carries the person's name; or the anchored block
             # names nothing but a person-shaped line that is not the site's brand ("Angaben gemäß § 5" / "Rody
             # Beispiel" on a brand's domain): the person runs the business under their own name
@@ -476,11 +476,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
 
 
-# "Gasthaus Linde", "Atelier Lichtblick": a venue or shop word before a name-shaped word is a trade name.
-_VENUE_HEAD_RE = re.compile(r"^(?:Haus|Gast(?:haus|hof|st(?:ä|ae)tte)|Hotel|Pension|Caf(?:é|e)|Restaurant|Bistro|Bar|"
+# "Gasthaus Linde", "Atelier Lichtblick", "Avanti Ristorante": a venue or shop word makes a trade name.
+_VENUE_HEAD_RE = re.compile(r"(?:^|\s)(?:Haus|Gast(?:haus|hof|st(?:ä|ae)tte)|Hotel|Pension|Caf(?:é|e)|Restaurant|"
+                            r"Ristorante|Trattoria|Pizzeria|Osteria|Taverna|Bistro|Bar|"
                             r"Weingut|Weinhaus|Hof(?:laden)?|Gut|Villa|Atelier|Salon|Studio|Praxis|Galerie|Agentur|"
                             r"Laden|Shop|Blumen|Werkstatt|Schule|Verein|Club|Team|Gruppe|Ferien\w*|Land\w*|Camping|"
-                            r"Reit\w*|Bauern\w*|Brauerei|Kanzlei|Büro|Buero|Institut|Zentrum|Center|Cent(?:er|re))\s",
+                            r"Reit\w*|Bauern\w*|Brauerei|Kanzlei|Büro|Buero|Institut|Zentrum|Center|Cent(?:er|re))(?:\s|$)",
                             re.I)
 # Co-ownership without a legal form: the owners printed under it belong to its name (LABELLING.md v3).
 _JOINT_OWNERS_RE = re.compile(r"^(?:Grundstücks|Erben|Eigentümer|Besitz|Bruchteils)gemeinschaft$")
