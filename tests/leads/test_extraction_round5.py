@@ -73,3 +73,16 @@ def test_a_person_shaped_line_alone_in_the_block_is_the_owner_even_with_a_rare_g
                      "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
     assert facts.company_name == "Gasthaus Lindenstube"
     assert facts.representatives == []
+
+
+def test_a_trade_noun_after_a_name_is_no_surname() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Beispiel Kurt Holzunternehmen</p><p>Lindenallee 12</p>"
+                     "<p>3456 Waldstadt</p><p>Schweiz</p><p>Telefon: 031 123 45 67</p>",
+                     site="https://www.holz-beispiel.ch/")
+    assert facts.company_name == "Beispiel Kurt Holzunternehmen"
+    assert facts.representatives == []
+    facts = _imprint("<h1>Impressum</h1><h2>01 Verantwortliche Stelle</h2><p>ERLENGRUND TREUHAND</p>"
+                     "<p>Marta Lovisa Erlengrund</p><p>Lindenallee 12</p><p>3456 Waldstadt</p><p>Schweiz</p>",
+                     site="https://www.erlengrund-treuhand.ch/")
+    assert facts.company_name == "ERLENGRUND TREUHAND"
+    assert facts.representatives == ["Marta Lovisa Erlengrund"]
