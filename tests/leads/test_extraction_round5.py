@@ -86,3 +86,20 @@ def test_a_trade_noun_after_a_name_is_no_surname() -> None:
                      site="https://www.erlengrund-treuhand.ch/")
     assert facts.company_name == "ERLENGRUND TREUHAND"
     assert facts.representatives == ["Marta Lovisa Erlengrund"]
+
+
+def test_a_trade_name_ending_in_a_place_abbreviation_is_a_name_line() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG:</h2><p>Jonas Beispiel</p>"
+                         "<p>Altes Pfarrhaus Erlenbach a. W.</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                         "<p>E-Mail:</p><p>pfarrhaus@example-mail.de</p>"),
+                   _page("<h1>Über uns</h1><p>Greta Muster</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>",
+                         kind="about"))
+    assert facts.company_name == "Altes Pfarrhaus Erlenbach a. W."
+    assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_a_coined_brand_word_under_the_owner_is_the_trade_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Jonas Beispiel</p><p>KlangRaum</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
+    assert facts.company_name == "KlangRaum"
+    assert facts.representatives == ["Jonas Beispiel"]

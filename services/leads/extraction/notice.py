@@ -162,6 +162,7 @@ _LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){
 # "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
 _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
                            r"formerly)\s.*$", re.I)
+_PLACE_ABBREVIATION_END_RE = re.compile(r"\s(?:[a-zäöü]{1,2}\.\s?){1,2}[A-ZÄÖÜ][a-zäöü]{0,3}\.$")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
 
@@ -377,8 +378,9 @@ def name_like(text: str) -> bool:
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
         return False
-    if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3:
-        return False
+    if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (
+            not _PLACE_ABBREVIATION_END_RE.search(text)):
+        return False  # a sentence, unless it ends in a place's abbreviation ("… Bissingen o. L.", "… a. M.")
     return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
 
 

@@ -332,11 +332,13 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     """"Beratung und Training" or "Steuerberater" under a person's name describes the business;
     "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
     two-word name such as "Malerei Sonnenschein" is a trade name."""
-    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
-        return False
+    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site) or (
+            _COINED_WORD_RE.fullmatch(text.strip())):
+        return False  # … or a coined word with an inner capital ("LichtWerk", "KlangRaum"): a brand
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
 
 
+_COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zäöüß]{2,})+")
 # Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
 # ("Beratung", "Übersetzungen", "Coaching", "Translation services").
 _GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
