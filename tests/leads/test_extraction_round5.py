@@ -103,3 +103,14 @@ def test_a_coined_brand_word_under_the_owner_is_the_trade_name() -> None:
                      "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
     assert facts.company_name == "KlangRaum"
     assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_a_one_page_sites_impressum_section_wins_over_its_contact_section() -> None:
+    facts = _facts(_page("<h1>Ferienhaus am Erlensee</h1><p>Ruhig wohnen am See.</p><h2>Kontakt</h2>"
+                         "<p>Ferienhaus Beispiel am Erlensee</p><p>Seeweg 3</p><p>34568 Erlensee</p>"
+                         "<p>Telefon: 05651 987654</p><h2>Impressum</h2><p>Ferienhaus am Erlensee</p>"
+                         "<p>Greta Beispiel</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                         "<p>Telefon: 05651 987654</p>", kind="home"))
+    assert facts.company_name == "Ferienhaus am Erlensee"
+    assert (facts.street, facts.postal_code, facts.city) == ("Lindenallee 12", "34567", "Waldstadt")
+    assert facts.representatives == ["Greta Beispiel"]

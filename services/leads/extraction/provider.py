@@ -587,6 +587,9 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
                 m := _RESPONSIBLE_SENTENCE_RE.match(lines[idx].text)) and person_line(m.group(1), strict=False):
             said[idx] = m.group(1)
             anchors[k] = (1, idx)
+    # a one-page site's "Impressum" section names the provider and its seat; its "Kontakt" section may print the
+    # holiday flat or the shop: among the weak anchors the legal heading comes first
+    anchors.sort(key=lambda a: (a[0] != 2 or not _IMPRINT_HEADING_RE.match(lines[a[1]].text), a[1]))
     for strength in (3, 2, 1):
         for s, idx in anchors:
             if s != strength:
@@ -612,6 +615,7 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     return None
 
 
+_IMPRINT_HEADING_RE = re.compile(r"^\W*(?:impressum|imprint|site\s+notice|legal\s+notice)\W*$", re.I)
 _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:er)?\s+f(?:ü|ue)r\s+(?:den|die|das)\s+"
                                       r"(?:inhalt|seiteninhalt|webseite|website|homepage)\b[^.:;]{0,40}?\s+ist\s+"
                                       r"([^.,;:]{5,60}?)\.?$", re.I)
