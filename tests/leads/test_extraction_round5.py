@@ -114,3 +114,19 @@ def test_a_one_page_sites_impressum_section_wins_over_its_contact_section() -> N
     assert facts.company_name == "Ferienhaus am Erlensee"
     assert (facts.street, facts.postal_code, facts.city) == ("Lindenallee 12", "34567", "Waldstadt")
     assert facts.representatives == ["Greta Beispiel"]
+
+
+# ------------------------------------------------------------------------------- phones
+def test_opening_hours_and_date_ranges_are_no_phone_numbers() -> None:
+    facts = _facts(_page("<h2>Kontakt</h2><p>Telefon: (05651) 98 76 54</p><h2>Öffnungszeiten</h2>"
+                         "<table><tr><td>Mo, Di</td><td>08.30 - 12.00</td></tr><tr><td>Sa</td><td>09.30 - 11.00</td>"
+                         "</tr></table><p>Aktion: 10 % Rabatt – gültig 04.09.–28.09.2026.</p>", kind="home"))
+    assert facts.phones == ["+495651987654"]
+
+
+def test_a_templates_placeholder_number_is_nobodys() -> None:
+    facts = _facts(_page("<h2>Kontakt</h2><p>Lindenallee 12, 34567 Waldstadt</p><p>Telefon: 05651 98 76 54</p>"
+                         "<p>Mobil: +43 123 456 789</p><p>Fax 0 12 34 - 56 78 - 90</p><p>Werkstatt: 01234-567321</p>",
+                         kind="contact"))
+    assert facts.phones == ["+495651987654"]
+    assert facts.fax is None
