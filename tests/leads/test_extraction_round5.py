@@ -120,7 +120,7 @@ def test_a_one_page_sites_impressum_section_wins_over_its_contact_section() -> N
 def test_opening_hours_and_date_ranges_are_no_phone_numbers() -> None:
     facts = _facts(_page("<h2>Kontakt</h2><p>Telefon: (05651) 98 76 54</p><h2>Öffnungszeiten</h2>"
                          "<table><tr><td>Mo, Di</td><td>08.30 - 12.00</td></tr><tr><td>Sa</td><td>09.30 - 11.00</td>"
-                         "</tr></table><p>Aktion: 10 % Rabatt – gültig 04.09.–28.09.2026.</p>", kind="home"))
+                         "</tr></table><p>Aktion: 10 % Rabatt \u2013 gültig 04.09.\u201328.09.2026.</p>", kind="home"))
     assert facts.phones == ["+495651987654"]
 
 

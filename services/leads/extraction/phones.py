@@ -30,7 +30,7 @@ _LABEL_RE = re.compile(
 )
 # a date, also one followed by a count ("09.12.2026 5 Blöcke")
 _DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s")
-# opening hours and date ranges: "08.30 - 13.00", "03.08.–31.08.2026"
+# opening hours and date ranges: "08.30 - 13.00", "03.08.-31.08.2026 (also with an en dash)"
 _TIME_RANGE_RE = re.compile(r"^\d{1,2}[.:]\d{2}\.?\s*[-\u2013]\s*\d{1,2}[.:]\d{2}\.?(?:\d{2}|\d{4})?$")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
