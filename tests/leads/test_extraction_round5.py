@@ -130,3 +130,18 @@ def test_a_templates_placeholder_number_is_nobodys() -> None:
                          kind="contact"))
     assert facts.phones == ["+495651987654"]
     assert facts.fax is None
+
+
+def test_a_bare_person_as_the_whole_notice_is_the_representative() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><p>Annika Beispielhuber</p><p>Jetzt anfragen</p>"),
+                   _page("<h1>Zauberhafte Feste</h1><p>Kinderanimation in Kärnten.</p>", kind="home"),
+                   site="https://www.zauberfest-beispiel.at/")
+    assert facts.company_name == "Annika Beispielhuber"
+    assert facts.representatives == ["Annika Beispielhuber"]
+
+
+def test_a_care_of_line_with_the_chairs_role_in_parentheses() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Heimatverein Erlengrund</p><p>c/o Jonas Beispiel, (1. Vorsitzender)</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
+    assert facts.company_name == "Heimatverein Erlengrund"
+    assert facts.representatives == ["Jonas Beispiel"]

@@ -14,7 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of
-from .names import TITLE_TOKEN_RE
+from .names import TITLE_TOKEN_RE, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
@@ -161,6 +161,14 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     # --- people
     reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
+    entity = provider is not None and provider.legal_entity
+    if not reps and facts.company_name and not facts.legal_form and not entity and (
+            person_line(facts.company_name) == facts.company_name):
+        # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
+        reps = [Candidate(value=facts.company_name, score=2.0, url=ev["company_name"].url if "company_name" in ev
+                          else site.url, snippet=ev["company_name"].snippet if "company_name" in ev else "")]
+        facts.representatives = [facts.company_name]
+        persons.insert(0, Person(name=facts.company_name, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
     if reps:

@@ -185,9 +185,11 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
         found = names_in(after)
         before = text[: m.start()]
         at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", re.sub(r"^\s*(?:\d\.|[•\-\u2013])?\s*", "", before))
-        if not found and not at_start and not after.strip(" :.-\u2013"):
+        if not found and not at_start and not after.strip(" :.-\u2013)"):
             # "Beat Keller, Präsident … und Geschäftsführer": the name precedes the role.
-            first = clean_person_name(_strip_parens(re.split(r",|\s[\u2013—-]\s|\(", before)[0]))
+            # "c/o Anna Muster, (1. Vorsitzende)": the post goes through her door, and the role is hers
+            lead = re.sub(r"^\s*c/o\s+", "", before)
+            first = clean_person_name(_strip_parens(re.split(r",|\s[\u2013—-]\s|\(", lead)[0]))
             found = [first] if first else []
         if not found and (initial := _INITIAL_NAME_RE.fullmatch(after)):
             found = [initial.group(1)]  # "Geschäftsführer: M. Muster": the label says a person follows
