@@ -145,3 +145,10 @@ def test_a_care_of_line_with_the_chairs_role_in_parentheses() -> None:
                      "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>")
     assert facts.company_name == "Heimatverein Erlengrund"
     assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_a_number_and_its_switchboard_extension_are_one_number() -> None:
+    facts = _facts(_page("<header><p>+43 1 234 98 76</p></header><h1>Impressum</h1><p>Erlen Beratung GmbH</p>"
+                         "<p>Lindengasse 12, 1070 Wien</p><p>Telefon: +43 (1) 234 98 76 - 0</p>"),
+                   site="https://www.erlen-beispiel.at/")
+    assert facts.phones == ["+43123498760"]

@@ -191,6 +191,8 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     # "069 87 00 17 43-0" printed, the "Anrufen" link dials it without the extension: one number, as printed
     hits = [h for h in hits if not h.link_only or h.e164 in printed or not any(
         p.startswith(h.e164) and 1 <= len(p) - len(h.e164) <= 2 for p in printed)]
+    # "+43 1 234 56 78 - 0" and, in the header, "+43 1 234 56 78": the switchboard's "-0" is one number with it
+    hits = [h for h in hits if h.e164 + "0" not in printed]
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
     strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
