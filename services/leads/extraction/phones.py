@@ -192,7 +192,8 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     hits = [h for h in hits if not h.link_only or h.e164 in printed or not any(
         p.startswith(h.e164) and 1 <= len(p) - len(h.e164) <= 2 for p in printed)]
     # "+43 1 234 56 78 - 0" and, in the header, "+43 1 234 56 78": the switchboard's "-0" is one number with it
-    hits = [h for h in hits if h.e164 + "0" not in printed]
+    switchboard = {h.e164 for h in hits if not h.link_only and _SWITCHBOARD_RE.search(h.cand.snippet)}
+    hits = [h for h in hits if h.e164 + "0" not in switchboard]
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
     strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
@@ -229,6 +230,7 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     return phones, fax
 
 
+_SWITCHBOARD_RE = re.compile(r"\d\s?[-\u2013]\s?0(?!\d)")
 _SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
                             phonenumbers.PhoneNumberType.SHARED_COST})
 
