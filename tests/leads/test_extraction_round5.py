@@ -152,3 +152,12 @@ def test_a_number_and_its_switchboard_extension_are_one_number() -> None:
                          "<p>Lindengasse 12, 1070 Wien</p><p>Telefon: +43 (1) 234 98 76 - 0</p>"),
                    site="https://www.erlen-beispiel.at/")
     assert facts.phones == ["+43123498760"]
+
+
+def test_without_any_notice_the_brand_atop_the_home_page_that_the_domain_spells() -> None:
+    site = "https://www.hundesalon-erlengrund.de/"
+    facts = _facts(_page("<nav><a href='/'>Hundesalon Erlengrund</a><ul><li><a href='/preise'>Preise</a></li>"
+                         "</ul></nav>"
+                         "<h1>Willkommen</h1><p>Kontakt</p><p>Telefon: (05651) 98 76 54</p>"
+                         "<p>Adresse: Lindenallee 12, 34567 Waldstadt</p>", kind="home", site=site), site=site)
+    assert facts.company_name == "Hundesalon Erlengrund"
