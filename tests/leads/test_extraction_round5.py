@@ -5,7 +5,9 @@ Every name, address and number below is invented; none is copied from a corpus p
 
 from __future__ import annotations
 
+from services.leads.crawler.site import Crawler
 from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from tests.leads.sites import Reply, SiteServer, crawler_settings, html
 
 SITE = "https://www.erlenbruch-beispiel.de/"
 
@@ -161,3 +163,15 @@ def test_without_any_notice_the_brand_atop_the_home_page_that_the_domain_spells(
                          "<h1>Willkommen</h1><p>Kontakt</p><p>Telefon: (05651) 98 76 54</p>"
                          "<p>Adresse: Lindenallee 12, 34567 Waldstadt</p>", kind="home", site=site), site=site)
     assert facts.company_name == "Hundesalon Erlengrund"
+
+
+# ------------------------------------------------------------------------------- crawler
+async def test_a_clean_url_link_to_the_impressum_on_a_host_that_serves_only_the_html_file() -> None:
+    routes = {
+        "/": Reply(body=html('<a href="/Impressum">Impressum</a><a href="/Kontakt">Kontakt</a>')),
+        "/Impressum.html": Reply(body=html("<h1>Impressum</h1><p>Erlen Beratung</p>")),
+    }
+    with SiteServer(routes) as server:
+        async with Crawler(crawler_settings(allow_addresses=[server.address], render_mode="never")) as crawler:
+            result = await crawler.crawl(server.url("/"))
+    assert {p.kind: p.url for p in result.pages}["impressum"] == server.url("/Impressum.html")

@@ -200,7 +200,16 @@ class Crawler:
 
     async def _fetch_one(self, url: str, kind: str, result: SiteCrawl, report: bool) -> list[link_tools.Link]:
         try:
-            page = await self.fetcher.fetch_page(url, hop_check=self.hop_check)
+            try:
+                page = await self.fetcher.fetch_page(url, hop_check=self.hop_check)
+            except FetchError as exc:
+                # "/impressum" written for a host that serves "impressum.html" under its clean URL, served by
+                # one that does not: the file the link means is one request away
+                path, _, query = url.partition("?")
+                last = path.rsplit("/", 1)[-1]
+                if not (exc.code == "http_status" and exc.status == 404 and last and "." not in last and not query):
+                    raise
+                page = await self.fetcher.fetch_page(f"{path}.html", hop_check=self.hop_check)
         except FetchError as exc:
             # A dead "about" link is the site's problem, not a failed crawl; a dead Impressum link
             # (or a blocked, slow or failing page of any kind) is worth reporting.
