@@ -118,6 +118,13 @@ def test_a_one_page_sites_impressum_section_wins_over_its_contact_section() -> N
     assert facts.representatives == ["Greta Beispiel"]
 
 
+def test_a_misspelt_heading_for_the_content_is_no_name_line() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Verantwortilch für den Seiteninhalt</p><p>Lampenwelt ERLE</p>"
+                     "<p>Lindenallee 12</p><p>D-34567 Waldstadt</p><p>Inhaber: Jonas Beispiel</p>"
+                     "<p>Telefon: 05651 987654</p>")
+    assert facts.company_name == "Lampenwelt ERLE"
+    assert facts.representatives == ["Jonas Beispiel"]
+
 # ------------------------------------------------------------------------------- phones
 def test_opening_hours_and_date_ranges_are_no_phone_numbers() -> None:
     facts = _facts(_page("<h2>Kontakt</h2><p>Telefon: (05651) 98 76 54</p><h2>Öffnungszeiten</h2>"
@@ -175,3 +182,15 @@ async def test_a_clean_url_link_to_the_impressum_on_a_host_that_serves_only_the_
         async with Crawler(crawler_settings(allow_addresses=[server.address], render_mode="never")) as crawler:
             result = await crawler.crawl(server.url("/"))
     assert {p.kind: p.url for p in result.pages}["impressum"] == server.url("/Impressum.html")
+
+
+
+async def test_a_notice_loaded_into_a_modal_is_found_at_the_generators_path() -> None:
+    routes = {
+        "/": Reply(body=html('<button data-toggle="modal">Impressum &amp; Datenschutz</button>')),
+        "/impressum-datenschutz.html": Reply(body=html("<h1>Impressum</h1><p>Erlen Beratung</p>")),
+    }
+    with SiteServer(routes) as server:
+        async with Crawler(crawler_settings(allow_addresses=[server.address], render_mode="never")) as crawler:
+            result = await crawler.crawl(server.url("/"))
+    assert {p.kind: p.url for p in result.pages}["impressum"] == server.url("/impressum-datenschutz.html")

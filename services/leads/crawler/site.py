@@ -23,7 +23,8 @@ from services.leads.crawler.settings import CrawlerSettings
 
 log = logging.getLogger("outbound.leads.crawler")
 # Tried when no page links to an Impressum: most German sites have one at one of these paths.
-GUESSED_IMPRESSUM = ("/impressum", "/impressum.html")
+# "impressum-datenschutz.html": site generators put the notice and the privacy policy on one page
+GUESSED_IMPRESSUM = ("/impressum", "/impressum.html", "/impressum-datenschutz.html")
 _IMPRESSUM_WORDS = re.compile(
     r"impressum|angaben gem(ä|ae|&auml;)(ß|ss|&szlig;) ?(§|&sect;) ?5|anbieterkennzeichnung", re.I
 )

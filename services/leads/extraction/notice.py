@@ -162,6 +162,7 @@ _LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){
 # "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
 _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
                            r"formerly)\s.*$", re.I)
+_FOR_CONTENT_RE = re.compile(r"\bf(?:ü|ue)r\s+(?:den|die)\s+(?:seiten)?inhalte?\b", re.I)
 _PLACE_ABBREVIATION_END_RE = re.compile(r"\s(?:[a-zäöü]{1,2}\.\s?){1,2}[A-ZÄÖÜ][a-zäöü]{0,3}\.$")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
@@ -376,8 +377,8 @@ def name_like(text: str) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
             or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
-    if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
-        return False
+    if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!") or _FOR_CONTENT_RE.search(text):
+        return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (
             not _PLACE_ABBREVIATION_END_RE.search(text)):
         return False  # a sentence, unless it ends in a place's abbreviation ("… Bissingen o. L.", "… a. M.")
