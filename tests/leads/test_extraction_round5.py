@@ -125,6 +125,12 @@ def test_a_misspelt_heading_for_the_content_is_no_name_line() -> None:
     assert facts.company_name == "Lampenwelt ERLE"
     assert facts.representatives == ["Jonas Beispiel"]
 
+def test_an_english_management_board_label_names_the_representatives() -> None:
+    facts = _imprint("<h1>Imprint</h1><p>ERLENWERK AG</p><p>Lindenallee 12</p><p>12345 Berlin</p>"
+                     "<p>Management board: Jonas Beispiel, Greta Muster</p>"
+                     "<p>Chairman of the supervisory board: Tilo Exempel</p>", lang="en")
+    assert facts.representatives == ["Jonas Beispiel", "Greta Muster"]
+
 # ------------------------------------------------------------------------------- phones
 def test_opening_hours_and_date_ranges_are_no_phone_numbers() -> None:
     facts = _facts(_page("<h2>Kontakt</h2><p>Telefon: (05651) 98 76 54</p><h2>Öffnungszeiten</h2>"

@@ -39,13 +39,14 @@ _REP_LABEL_RE = re.compile(
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
     | partner(?:innen|in)?(?=\s*:) | owners?(?=\s*:) | proprietor(?=\s*:) | president(?=\s*:)
     | ceo(?=\s*:) | chief\s+executive\s+officer(?=\s*:)
+    | (?:management|executive)\s+board(?=\s*(?:/[^:]{0,20})?:)
     )\b""",
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
               "paechter", "vertret", "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director",
               "partner", "owner", "proprietor", "president", "ceo", "chief executive", "trading name",
-              "berechtigt durch")
+              "berechtigt durch", "management board", "executive board")
 # Roles next to a name on team pages that make the person a representative.
 _REP_ROLE_RE = re.compile(
     rf"\b(?:{_G}er(?:in)?|{_G}ende|{_G}ung|inhaber(?:in)?|praxisinhaber(?:in)?|ceo|chief\s+executive|"
@@ -154,7 +155,7 @@ def _role_label(label: str) -> str:
         return "Inhaber"
     if "chter" in low:
         return "Pächter"
-    if "vorstand" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
+    if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
         return "Vorstand"
     if "gesellschafter" in low:
         return "Gesellschafter"
