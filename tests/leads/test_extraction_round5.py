@@ -178,6 +178,20 @@ def test_without_any_notice_the_brand_atop_the_home_page_that_the_domain_spells(
     assert facts.company_name == "Hundesalon Erlengrund"
 
 
+# ------------------------------------------------------------------------------- third parties
+def test_a_directory_of_hosts_lends_the_provider_none_of_its_contacts() -> None:
+    entries = ("<p>Pension Erle, Muster, Anna, Birkenweg 4, Tel. 05651-1111, Fax 05651-2222, 2 DZ</p>"
+               "<p>www.pension-erle-beispiel.de</p><p>anna.muster@web.de</p>"
+               "<p>Beispiel, Tilo, Am Bach 9, Tel. 05651-3333, FW bis 4 Pers.</p><p>tilo.beispiel@gmx.de</p>"
+               "<p>Dr. Ida Exempel, Am Tannenhof, Tel. 05651-4444, 1 FH</p>"
+               "<p>Haus Linde, Lindenweg 2, Tel. 05651-5555, 3 DZ</p>")
+    facts = _facts(_page("<h1>Impressum</h1><p>Heimatverein Erlengrund</p><p>Lindenallee 12</p>"
+                         "<p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>"),
+                   _page(f"<h1>Gastgeberverzeichnis</h1>{entries}", kind="other"))
+    assert facts.emails == ["info@erlenbruch-beispiel.de"]
+    assert facts.phones == []
+    assert facts.fax is None
+
 # ------------------------------------------------------------------------------- crawler
 async def test_a_clean_url_link_to_the_impressum_on_a_host_that_serves_only_the_html_file() -> None:
     routes = {

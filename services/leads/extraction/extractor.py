@@ -23,7 +23,7 @@ from .registry import choose_register, choose_vat
 from .scope import prepare_page
 from .site import Candidate, Site, make_candidate, split_site_domain
 from .textutil import fold, snippet
-from .thirdparty import mark_foreign_paragraphs
+from .thirdparty import mark_directory_pages, mark_foreign_paragraphs
 
 
 def _pick_org(orgs: list[tuple[JsonLdOrg, str]]) -> tuple[JsonLdOrg, str] | None:
@@ -94,6 +94,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     provider = find_provider(site)
     own = {provider.page.url: provider.line_indices} if provider is not None else {}
     mark_foreign_paragraphs(site, own, (provider.name or "") if provider is not None else "")
+    mark_directory_pages(site)
     name_res = choose_name(site, jsonld_names, _provider_name(provider))
     if name_res.name:
         facts.company_name = name_res.name.value
