@@ -141,7 +141,7 @@ def test_opening_hours_and_date_ranges_are_no_phone_numbers() -> None:
 
 def test_a_templates_placeholder_number_is_nobodys() -> None:
     facts = _facts(_page("<h2>Kontakt</h2><p>Lindenallee 12, 34567 Waldstadt</p><p>Telefon: 05651 98 76 54</p>"
-                         "<p>Mobil: +43 123 456 789</p><p>Fax 0 12 34 - 56 78 - 90</p><p>Werkstatt: 01234-567321</p>",
+                         "<p>Mobil: +43 123 456 7890</p><p>Fax 01 23 45 - 67 89 - 0</p><p>Werkstatt: 01234-567321</p>",
                          kind="contact"))
     assert facts.phones == ["+495651987654"]
     assert facts.fax is None
@@ -149,7 +149,7 @@ def test_a_templates_placeholder_number_is_nobodys() -> None:
 
 def test_a_bare_person_as_the_whole_notice_is_the_representative() -> None:
     facts = _facts(_page("<h1>Impressum</h1><p>Annika Beispielhuber</p><p>Jetzt anfragen</p>"),
-                   _page("<h1>Zauberhafte Feste</h1><p>Kinderanimation in Kärnten.</p>", kind="home"),
+                   _page("<h1>Zauberhafte Feste</h1><p>Zauberei für Kinderfeste in Tirol.</p>", kind="home"),
                    site="https://www.zauberfest-beispiel.at/")
     assert facts.company_name == "Annika Beispielhuber"
     assert facts.representatives == ["Annika Beispielhuber"]
@@ -183,7 +183,7 @@ def test_a_directory_of_hosts_lends_the_provider_none_of_its_contacts() -> None:
     entries = ("<p>Pension Erle, Muster, Anna, Birkenweg 4, Tel. 05651-1111, Fax 05651-2222, 2 DZ</p>"
                "<p>www.pension-erle-beispiel.de</p><p>anna.muster@web.de</p>"
                "<p>Beispiel, Tilo, Am Bach 9, Tel. 05651-3333, FW bis 4 Pers.</p><p>tilo.beispiel@gmx.de</p>"
-               "<p>Dr. Ida Exempel, Am Tannenhof, Tel. 05651-4444, 1 FH</p>"
+               "<p>Dr. Ida Exempel, Am Erlenhof, Tel. 05651-4444, 1 FH</p>"
                "<p>Haus Linde, Lindenweg 2, Tel. 05651-5555, 3 DZ</p>")
     facts = _facts(_page("<h1>Impressum</h1><p>Heimatverein Erlengrund</p><p>Lindenallee 12</p>"
                          "<p>34567 Waldstadt</p><p>E-Mail: info@erlenbruch-beispiel.de</p>"),

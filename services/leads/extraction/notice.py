@@ -381,7 +381,7 @@ def name_like(text: str) -> bool:
         return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (
             not _PLACE_ABBREVIATION_END_RE.search(text)):
-        return False  # a sentence, unless it ends in a place's abbreviation ("… Bissingen o. L.", "… a. M.")
+        return False  # a sentence, unless it ends in a place's abbreviation ("… Erlenbach o. W.", "… a. M.")
     return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
 
 

@@ -378,7 +378,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
                 firm = fold_name(provider.name)
                 people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False) or (
-                    # "Said & Beispiel GbR" / "Omar Said & Eva Beispiel": the firm spells the partner's surname
+                    # "Karim & Beispiel GbR" / "Yusuf Karim & Eva Beispiel": the firm spells the partner's surname
                     # (a surname that is also a given name)
                     (c := clean_person_name(piece.strip())) and fold_name(c.split()[-1]) in firm and c))]
                 if people and len(people) == len(pieces):

@@ -30,7 +30,7 @@ _LABEL_RE = re.compile(
 )
 # a date, also one followed by a count ("09.12.2026 5 Blöcke")
 _DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s")
-# opening hours and date ranges: "08.30 - 13.00", "03.08.-31.08.2026 (also with an en dash)"
+# opening hours and date ranges: "09.00 - 12.30", "04.09.-28.09.2026" (also with an en dash)
 _TIME_RANGE_RE = re.compile(r"^\d{1,2}[.:]\d{2}\.?\s*[-\u2013]\s*\d{1,2}[.:]\d{2}\.?(?:\d{2}|\d{4})?$")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
@@ -71,7 +71,7 @@ def _parse(number: str, regions: list[str]) -> str | None:
         if phonenumbers.is_valid_number(parsed):
             nsn = phonenumbers.national_significant_number(parsed)
             if (len(nsn) >= 9 and "1234567890".startswith(nsn)) or (region != regions[0] and nsn.startswith("1234")):
-                # a template's placeholder ("+43 123 456 789", "0 12 34 - 56 78 - 90"; "01234-789456" on a German
+                # a template's placeholder ("+43 123 456 7890", "01234 567890"; "01234-567321" on a German
                 # site, no German number, read as a neighbour's), nobody's number
                 return None
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

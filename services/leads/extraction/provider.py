@@ -334,7 +334,7 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site) or (
             _COINED_WORD_RE.fullmatch(text.strip())):
-        return False  # … or a coined word with an inner capital ("LichtWerk", "KlangRaum"): a brand
+        return False  # … or a coined word with an inner capital ("KlangRaum", "HolzFee"): a brand
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
 
 
@@ -423,7 +423,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
                 _mailbox_of(person, prov.page) or (prov.anchored and not matches_site(first.text, site)
                                                    and not _VENUE_HEAD_RE.search(first.text))):
             # a rare given name, but the provider's mailbox carries the person's name; or the anchored block
-            # names nothing but a person-shaped line that is not the site's brand ("Angaben gemäß § 5" / "Rody
+            # names nothing but a person-shaped line that is not the site's brand ("Angaben gemäß § 5" / "Zoltar
             # Beispiel" on a brand's domain): the person runs the business under their own name
             prov.persons = [person]
         if len(prov.persons) == 1:
