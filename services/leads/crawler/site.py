@@ -208,8 +208,9 @@ class Crawler:
                 # one that does not: the file the link means is one request away
                 path, _, query = url.partition("?")
                 last = path.rsplit("/", 1)[-1]
-                if not (exc.code == "http_status" and exc.status == 404 and last and "." not in last and not query):
-                    raise
+                if not (report and exc.code == "http_status" and exc.status == 404 and last and "." not in last
+                        and not query):
+                    raise  # (a guessed path that is not there is not a link of the site's own)
                 page = await self.fetcher.fetch_page(f"{path}.html", hop_check=self.hop_check)
         except FetchError as exc:
             # A dead "about" link is the site's problem, not a failed crawl; a dead Impressum link
