@@ -23,7 +23,8 @@ from services.leads.crawler.settings import CrawlerSettings
 
 log = logging.getLogger("outbound.leads.crawler")
 # Tried when no page links to an Impressum: most German sites have one at one of these paths.
-GUESSED_IMPRESSUM = ("/impressum", "/impressum.html")
+# "impressum-datenschutz.html": site generators put the notice and the privacy policy on one page
+GUESSED_IMPRESSUM = ("/impressum", "/impressum.html", "/impressum-datenschutz.html")
 _IMPRESSUM_WORDS = re.compile(
     r"impressum|angaben gem(ä|ae|&auml;)(ß|ss|&szlig;) ?(§|&sect;) ?5|anbieterkennzeichnung", re.I
 )
@@ -200,7 +201,17 @@ class Crawler:
 
     async def _fetch_one(self, url: str, kind: str, result: SiteCrawl, report: bool) -> list[link_tools.Link]:
         try:
-            page = await self.fetcher.fetch_page(url, hop_check=self.hop_check)
+            try:
+                page = await self.fetcher.fetch_page(url, hop_check=self.hop_check)
+            except FetchError as exc:
+                # "/impressum" written for a host that serves "impressum.html" under its clean URL, served by
+                # one that does not: the file the link means is one request away
+                path, _, query = url.partition("?")
+                last = path.rsplit("/", 1)[-1]
+                if not (report and exc.code == "http_status" and exc.status == 404 and last and "." not in last
+                        and not query):
+                    raise  # (a guessed path that is not there is not a link of the site's own)
+                page = await self.fetcher.fetch_page(f"{path}.html", hop_check=self.hop_check)
         except FetchError as exc:
             # A dead "about" link is the site's problem, not a failed crawl; a dead Impressum link
             # (or a blocked, slow or failing page of any kind) is worth reporting.

@@ -14,7 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of
-from .names import TITLE_TOKEN_RE
+from .names import TITLE_TOKEN_RE, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
@@ -23,7 +23,7 @@ from .registry import choose_register, choose_vat
 from .scope import prepare_page
 from .site import Candidate, Site, make_candidate, split_site_domain
 from .textutil import fold, snippet
-from .thirdparty import mark_foreign_paragraphs
+from .thirdparty import mark_directory_pages, mark_foreign_paragraphs
 
 
 def _pick_org(orgs: list[tuple[JsonLdOrg, str]]) -> tuple[JsonLdOrg, str] | None:
@@ -94,6 +94,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     provider = find_provider(site)
     own = {provider.page.url: provider.line_indices} if provider is not None else {}
     mark_foreign_paragraphs(site, own, (provider.name or "") if provider is not None else "")
+    mark_directory_pages(site)
     name_res = choose_name(site, jsonld_names, _provider_name(provider))
     if name_res.name:
         facts.company_name = name_res.name.value
@@ -161,6 +162,14 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     # --- people
     reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
+    entity = provider is not None and provider.legal_entity
+    if not reps and facts.company_name and not facts.legal_form and not entity and (
+            person_line(facts.company_name) == facts.company_name):
+        # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
+        reps = [Candidate(value=facts.company_name, score=2.0, url=ev["company_name"].url if "company_name" in ev
+                          else site.url, snippet=ev["company_name"].snippet if "company_name" in ev else "")]
+        facts.representatives = [facts.company_name]
+        persons.insert(0, Person(name=facts.company_name, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
     if reps:

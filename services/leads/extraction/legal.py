@@ -335,7 +335,26 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
                 return make_candidate(text, page.weight, page, line.text)
     if chosen is None:
         chosen = _copyright_holder(site)
+    if chosen is None:
+        chosen = _site_brand(site)
     return chosen
+
+
+def _site_brand(site: Site) -> Candidate | None:
+    """Nothing names the provider (no Impressum, no ©): the brand at the top of the home page ("Tierarztpraxis
+    Muster" in the navigation bar of tierarztpraxis-muster.de), when the domain spells every word of it."""
+    label = "".join(alnum_tokens(site.domain_label))
+    home = next((p for p in site.pages if p.kind == "home"), None)
+    if home is None or len(label) < 6:
+        return None
+    for line in home.lines[:3]:
+        text = line.text.strip()
+        tokens = alnum_tokens(text)
+        if len(tokens) < 2 or len(text) > 60 or any(c.isdigit() for c in text) or not text[0].isupper():
+            continue
+        if all(len(t) >= 3 and t in label for t in tokens) and sum(map(len, tokens)) >= 0.8 * len(label):
+            return make_candidate(text, 0.5, home, line.text)
+    return None
 
 
 _HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$", re.I)

@@ -57,7 +57,8 @@ NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|geri
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
                             r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"
-                            r"friseur|massage|catering|tattoo)$", re.I)
+                            r"friseur|massage|catering|tattoo|unternehmen|treuhand|handwerk|handel|montagen?|"
+                            r"dienste?)$", re.I)
 _TRADE_WORDS = words("yoga pilates fitness media events reisen touristik design fotografie photography coaching "
                      "training consulting catering massage kosmetik")
 

@@ -120,8 +120,11 @@ _CONTACT_LABEL_RE = re.compile(
 _CONTACT_TEXT_RE = re.compile(r"@|\bwww\.|https?://|(?:\+|\b0)\d[\d\s/().-]{5,}\d|\(at\)|\[at\]", re.I)
 COUNTRY_ONLY_RE = re.compile(r"^(?:deutschland|germany|österreich|oesterreich|austria|schweiz|switzerland|suisse|"
                               r"svizzera|liechtenstein|de|at|ch)$", re.I)
+# "X ist eine Marke der …", "X — eine Marke der … GmbH", "Eine Dienstleistung der … GmbH": the firm after it is the
+# provider behind the brand.
 BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dienst)|is\s+a\s+(?:brand|trademark|"
-                       r"product|service)\s+of|ein\s+(?:angebot|projekt|produkt)\s+(?:der|des|von))\b", re.I)
+                       r"product|service)\s+of|eine?\s+(?:angebot|projekt|produkt|marke|dienstleistung|service)\s+"
+                       r"(?:der|des|von)|an?\s+(?:brand|service|division)\s+of)\b", re.I)
 # A provider label printed without its colon before the name: "Anbieter Muster GmbH", "Media owner and publisher
 # Muster GmbH", "Inhaberin Anna Muster".
 GLUED_LABEL_RE = re.compile(
@@ -159,6 +162,8 @@ _LOWER_FIRM_RE = re.compile(r"^[a-zäöü][\w&.+-]*(?:\s+[A-ZÄÖÜ&][\w&.+-]*){
 # "Muster GmbH, in Rechtsnachfolge der Alt GmbH", "…, vormals Alt KG": the predecessor is history, not the provider.
 _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:der|des|von)|vormals|ehemals|"
                            r"formerly)\s.*$", re.I)
+_FOR_CONTENT_RE = re.compile(r"\bf(?:ü|ue)r\s+(?:den|die)\s+(?:seiten)?inhalte?\b", re.I)
+_PLACE_ABBREVIATION_END_RE = re.compile(r"\s(?:[a-zäöü]{1,2}\.\s?){1,2}[A-ZÄÖÜ][a-zäöü]{0,3}\.$")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
 
 
@@ -372,10 +377,11 @@ def name_like(text: str) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
             or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
-    if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!"):
-        return False
-    if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3:
-        return False
+    if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!") or _FOR_CONTENT_RE.search(text):
+        return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
+    if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (
+            not _PLACE_ABBREVIATION_END_RE.search(text)):
+        return False  # a sentence, unless it ends in a place's abbreviation ("… Erlenbach o. W.", "… a. M.")
     return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
 
 

@@ -39,13 +39,14 @@ _REP_LABEL_RE = re.compile(
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
     | partner(?:innen|in)?(?=\s*:) | owners?(?=\s*:) | proprietor(?=\s*:) | president(?=\s*:)
     | ceo(?=\s*:) | chief\s+executive\s+officer(?=\s*:)
+    | (?:management|executive)\s+board(?=\s*(?:/[^:]{0,20})?:)
     )\b""",
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
               "paechter", "vertret", "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director",
               "partner", "owner", "proprietor", "president", "ceo", "chief executive", "trading name",
-              "berechtigt durch")
+              "berechtigt durch", "management board", "executive board")
 # Roles next to a name on team pages that make the person a representative.
 _REP_ROLE_RE = re.compile(
     rf"\b(?:{_G}er(?:in)?|{_G}ende|{_G}ung|inhaber(?:in)?|praxisinhaber(?:in)?|ceo|chief\s+executive|"
@@ -129,6 +130,8 @@ def _expand_shared_surname(text: str) -> str:
 
 def names_in(text: str) -> list[str]:
     out: list[str] = []
+    # "Inhaber: Anna und Ben Muster GbR": the partners a partnership's firm is made of are people
+    text = _PARTNERSHIP_RE.sub("", text.rstrip(" .")) if _PARTNERSHIP_RE.search(text.rstrip(" .")) else text
     for piece in _SPLIT_RE.split(_expand_shared_surname(_strip_parens(text))):
         piece = _VERB_TAIL_RE.sub("", piece.split(":")[-1])
         name = clean_person_name(piece)
@@ -152,7 +155,7 @@ def _role_label(label: str) -> str:
         return "Inhaber"
     if "chter" in low:
         return "Pächter"
-    if "vorstand" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
+    if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
         return "Vorstand"
     if "gesellschafter" in low:
         return "Gesellschafter"
@@ -183,9 +186,11 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
         found = names_in(after)
         before = text[: m.start()]
         at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", re.sub(r"^\s*(?:\d\.|[•\-\u2013])?\s*", "", before))
-        if not found and not at_start and not after.strip(" :.-\u2013"):
+        if not found and not at_start and not after.strip(" :.-\u2013)"):
             # "Beat Keller, Präsident … und Geschäftsführer": the name precedes the role.
-            first = clean_person_name(_strip_parens(re.split(r",|\s[\u2013—-]\s|\(", before)[0]))
+            # "c/o Anna Muster, (1. Vorsitzende)": the post goes through her door, and the role is hers
+            lead = re.sub(r"^\s*c/o\s+", "", before)
+            first = clean_person_name(_strip_parens(re.split(r",|\s[\u2013—-]\s|\(", lead)[0]))
             found = [first] if first else []
         if not found and (initial := _INITIAL_NAME_RE.fullmatch(after)):
             found = [initial.group(1)]  # "Geschäftsführer: M. Muster": the label says a person follows
@@ -368,9 +373,15 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
             if not out and provider.lines_below:
                 # "Muster & Beispiel Malerei GbR" / "Anna Muster - Ben Beispiel": the partners printed under the
                 # firm of a partnership are its representatives (a GmbH's bare names are not)
-                pieces = _PARTNER_SPLIT_RE.split(provider.lines_below[0])
-                people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False))]
-                if len(people) == len(pieces):
+                # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
+                below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)]
+                pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
+                firm = fold_name(provider.name)
+                people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False) or (
+                    # "Karim & Beispiel GbR" / "Yusuf Karim & Eva Beispiel": the firm spells the partner's surname
+                    # (a surname that is also a given name)
+                    (c := clean_person_name(piece.strip())) and fold_name(c.split()[-1]) in firm and c))]
+                if people and len(people) == len(pieces):
                     out = [RepHit(p, "Gesellschafter", make_candidate(p, 4.0, provider.page, line_of(p)))
                            for p in people]
         return out
@@ -386,6 +397,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
     return out
 
 
+_TRADING_NOTE_RE = re.compile(r"^\(.*\)$|^(?:handelnd|firmierend|t(?:ä|ae)tig|trading)\s+(?:unter|als|as)\b", re.I)
 _PARTNER_SPLIT_RE = re.compile(r"\s[-\u2013—/&+]\s|\s(?:und|and)\s|,\s")
 _PARTNERSHIP_RE = re.compile(r"\s*\b(?:GbR|OHG|oHG|OG|PartG(?:\s?mbB)?)\s*$")
 _RESPONSIBLE_RE = re.compile(r"verantwortlich|responsible\s+(?:for|person)", re.I)

@@ -30,6 +30,8 @@ _LABEL_RE = re.compile(
 )
 # a date, also one followed by a count ("09.12.2026 5 Blöcke")
 _DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s")
+# opening hours and date ranges: "09.00 - 12.30", "04.09.-28.09.2026" (also with an en dash)
+_TIME_RANGE_RE = re.compile(r"^\d{1,2}[.:]\d{2}\.?\s*[-\u2013]\s*\d{1,2}[.:]\d{2}\.?(?:\d{2}|\d{4})?$")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
 _LABEL_WINDOW = 28
@@ -55,7 +57,7 @@ def _clean(span: str) -> str:
 
 def _parse(number: str, regions: list[str]) -> str | None:
     digits = re.sub(r"\D", "", number)
-    if not 7 <= len(digits) <= 15 or _DATE_RE.match(number.strip()):
+    if not 7 <= len(digits) <= 15 or _DATE_RE.match(number.strip()) or _TIME_RANGE_RE.match(number.strip()):
         return None
     international = number.startswith(("+", "00"))
     us_like = "US" in regions[:1] and _NANP_RE.match(number)
@@ -67,6 +69,11 @@ def _parse(number: str, regions: list[str]) -> str | None:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(parsed):
+            nsn = phonenumbers.national_significant_number(parsed)
+            if (len(nsn) >= 9 and "1234567890".startswith(nsn)) or (region != regions[0] and nsn.startswith("1234")):
+                # a template's placeholder ("+43 123 456 7890", "01234 567890"; "01234-567321" on a German
+                # site, no German number, read as a neighbour's), nobody's number
+                return None
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return None
 
@@ -184,6 +191,9 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     # "069 87 00 17 43-0" printed, the "Anrufen" link dials it without the extension: one number, as printed
     hits = [h for h in hits if not h.link_only or h.e164 in printed or not any(
         p.startswith(h.e164) and 1 <= len(p) - len(h.e164) <= 2 for p in printed)]
+    # "+43 1 234 56 78 - 0" and, in the header, "+43 1 234 56 78": the switchboard's "-0" is one number with it
+    switchboard = {h.e164 for h in hits if not h.link_only and _SWITCHBOARD_RE.search(h.cand.snippet)}
+    hits = [h for h in hits if h.e164 + "0" not in switchboard]
     fax_votes: dict[str, float] = {}
     tel_votes: dict[str, float] = {}
     strongest: dict[tuple[str, str], float] = {}  # (number, kind) -> the strongest single hit
@@ -220,6 +230,7 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
     return phones, fax
 
 
+_SWITCHBOARD_RE = re.compile(r"\d\s?[-\u2013]\s?0(?!\d)")
 _SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
                             phonenumbers.PhoneNumberType.SHARED_COST})
 

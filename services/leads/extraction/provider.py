@@ -332,11 +332,13 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     """"Beratung und Training" or "Steuerberater" under a person's name describes the business;
     "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
     two-word name such as "Malerei Sonnenschein" is a trade name."""
-    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site):
-        return False
+    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site) or (
+            _COINED_WORD_RE.fullmatch(text.strip())):
+        return False  # … or a coined word with an inner capital ("KlangRaum", "HolzFee"): a brand
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
 
 
+_COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zäöüß]{2,})+")
 # Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
 # ("Beratung", "Übersetzungen", "Coaching", "Translation services").
 _GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
@@ -417,8 +419,13 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
-        if not prov.persons and (person := person_line(first.text, strict=False)) and _mailbox_of(person, prov.page):
-            prov.persons = [person]  # a rare given name, but the provider's mailbox carries the person's name
+        if not prov.persons and (person := person_line(first.text, strict=False)) and (
+                _mailbox_of(person, prov.page) or (prov.anchored and not matches_site(first.text, site)
+                                                   and not _VENUE_HEAD_RE.search(first.text))):
+            # a rare given name, but the provider's mailbox carries the person's name; or the anchored block
+            # names nothing but a person-shaped line that is not the site's brand ("Angaben gemäß § 5" / "Zoltar
+            # Beispiel" on a brand's domain): the person runs the business under their own name
+            prov.persons = [person]
         if len(prov.persons) == 1:
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
@@ -471,6 +478,13 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
 
 
+# "Gasthaus Linde", "Atelier Lichtblick", "Avanti Ristorante": a venue or shop word makes a trade name.
+_VENUE_HEAD_RE = re.compile(r"(?:^|\s)(?:Haus|Gast(?:haus|hof|st(?:ä|ae)tte)|Hotel|Pension|Caf(?:é|e)|Restaurant|"
+                            r"Ristorante|Trattoria|Pizzeria|Osteria|Taverna|Bistro|Bar|"
+                            r"Weingut|Weinhaus|Hof(?:laden)?|Gut|Villa|Atelier|Salon|Studio|Praxis|Galerie|Agentur|"
+                            r"Laden|Shop|Blumen|Werkstatt|Schule|Verein|Club|Team|Gruppe|Ferien\w*|Land\w*|Camping|"
+                            r"Reit\w*|Bauern\w*|Brauerei|Kanzlei|Büro|Buero|Institut|Zentrum|Center|Cent(?:er|re))(?:\s|$)",
+                            re.I)
 # Co-ownership without a legal form: the owners printed under it belong to its name (LABELLING.md v3).
 _JOINT_OWNERS_RE = re.compile(r"^(?:Grundstücks|Erben|Eigentümer|Besitz|Bruchteils)gemeinschaft$")
 _MAIL_LOCAL_RE = re.compile(r"([\w.+-]+)@")
@@ -567,6 +581,15 @@ def ordered_pages(site: Site) -> list[ParsedPage]:
 def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) -> Provider | None:
     lines = page.lines if before is None else page.lines[:before]
     anchors = [(anchor_strength(ln), ln.index) for ln in lines]
+    said: dict[int, str] = {}  # "Verantwortlich für den Inhalt der Seite ist Anna Muster." and her seat below
+    for k, (s, idx) in enumerate(anchors):
+        if s == 0 and lines[idx].scope != THIRD_PARTY and "ist" in lines[idx].text and (
+                m := _RESPONSIBLE_SENTENCE_RE.match(lines[idx].text)) and person_line(m.group(1), strict=False):
+            said[idx] = m.group(1)
+            anchors[k] = (1, idx)
+    # a one-page site's "Impressum" section names the provider and its seat; its "Kontakt" section may print the
+    # holiday flat or the shop: among the weak anchors the legal heading comes first
+    anchors.sort(key=lambda a: (a[0] != 2 or not _IMPRINT_HEADING_RE.match(lines[a[1]].text), a[1]))
     for strength in (3, 2, 1):
         for s, idx in anchors:
             if s != strength:
@@ -580,6 +603,8 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
                 rest = label.group(2).strip()  # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …"
             elif glued:
                 rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
+            if idx in said:
+                rest = said[idx]
             if rest:
                 value = Line(text=rest, index=line.index, block=line.block, level=0, region=line.region,
                              blank_before=False, scope=line.scope)
@@ -588,6 +613,12 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
             if prov is not None:
                 return prov
     return None
+
+
+_IMPRINT_HEADING_RE = re.compile(r"^\W*(?:impressum|imprint|site\s+notice|legal\s+notice)\W*$", re.I)
+_RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:er)?\s+f(?:ü|ue)r\s+(?:den|die|das)\s+"
+                                      r"(?:inhalt|seiteninhalt|webseite|website|homepage)\b[^.:;]{0,40}?\s+ist\s+"
+                                      r"([^.,;:]{5,60}?)\.?$", re.I)
 
 
 def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:

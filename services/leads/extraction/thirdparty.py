@@ -92,3 +92,34 @@ def mark_foreign_paragraphs(site: Site, own_lines: dict[str, set[int]], provider
             if foreign and not (sites | mails) & own_domains and not related:
                 for ln in para:
                     ln.scope = THIRD_PARTY
+
+
+# "Pension Erle, Muster, Anna, Birkenweg 4, Tel. 01234-5678, …": one entry of a directory (hosts, members)
+_ENTRY_RE = re.compile(r"[A-ZÄÖÜ][\w.-]+(?:\s[\w.-]+)?\s\d{1,4}[a-z]?,\s.*?\b(?:tel(?:efon)?|fon|phone)\b\.?"
+                       r"\s*:?\s*[+\d(]", re.I)
+_LOOSE_ENTRY_RE = re.compile(r",\s*(?:tel(?:efon)?|fon|phone)\b\.?\s*:?\s*[+\d(]", re.I)
+_MIN_ENTRIES = 3
+
+
+def mark_directory_pages(site: Site) -> None:
+    """A page outside the legal notice and the contact page that prints several entries, each with its own street
+    address and phone on one line, is a directory of other businesses (a tourist office's list of hosts, a
+    club's member firms): those entries and the web and mail lines printed right under them are theirs."""
+    for page in site.pages:
+        if page.kind in ("impressum", "contact", "privacy"):
+            continue
+        entries = [ln.index for ln in page.lines if ln.has_digit and ln.scope == COMPANY and _ENTRY_RE.search(ln.text)]
+        if len(entries) < _MIN_ENTRIES:
+            continue
+        # on a directory, an entry without a house number ("Muster, Am Erlenhof, Tel. …") is one too
+        marked = set(entries) | {ln.index for ln in page.lines if ln.has_digit and ln.text.count(",") >= 2 and (
+            _LOOSE_ENTRY_RE.search(ln.text))}
+        entries = sorted(marked)
+        for idx in entries:
+            for j in range(idx + 1, min(idx + 4, len(page.lines))):
+                text = page.lines[j].text
+                if j in marked or len(text) > 60 or not ("@" in text or _URL_RE.search(text)):
+                    break
+                marked.add(j)
+        for idx in marked:
+            page.lines[idx].scope = THIRD_PARTY
