@@ -1,18 +1,19 @@
-"""Sending over SMTP (aiosmtplib): one reusable connection per mailbox, one typed outcome per message.
+"""Sending over SMTP: one reusable connection per mailbox, one typed outcome per message.
 
-:class:`SmtpSender` keeps a connection open between messages and walks each transaction itself
-(MAIL, RCPT, DATA) so it knows how far a message got. :meth:`SmtpSender.send` never raises for
+aiosmtplib opens a connection (greeting, EHLO, STARTTLS, AUTH); :class:`SmtpSender` then keeps it open between
+messages and walks each transaction itself on a small protocol of its own (MAIL, RCPT, DATA; in one write when
+the server offers PIPELINING) so it knows how far a message got. :meth:`SmtpSender.send` never raises for
 anything the server or the network does; it returns a :class:`SendOutcome` whose ``status`` is:
 
 ``sent``               the server took the message (``reply`` is its answer, e.g. ``250 2.0.0 Ok: queued as …``)
-``temporary``          4xx or a network failure *before* DATA: retry later with backoff
+``temporary``          4xx or a network failure before the content was written: retry later with backoff
 ``hard_bounce``        5.1.x for the recipient (no such user, bad domain): suppress the address
 ``rejected``           another permanent refusal of this message (5.2.x mailbox full, 5.3.4 too big, 554):
                        do not retry, do not suppress
 ``mailbox_problem``    the *sending* mailbox is at fault: authentication failed, 5.7.x policy / relay
                        denied, 5.4.5 quota exceeded, sender refused, TLS unusable: pause the mailbox
-``unknown``            the connection died or timed out after DATA was sent but before the answer: the
-                       server may have accepted it. Never resend automatically (at most once).
+``unknown``            the connection died or timed out after the message's content was written but before
+                       the answer: the server may have accepted it. Never resend automatically (at most once).
 
 A connection that died while idle is noticed at MAIL and replaced once: nothing had been sent,
 so that is safe. :func:`test_connection` reports the server's actual replies (greeting, EHLO,
@@ -206,9 +207,9 @@ class _Line(asyncio.Protocol):
 
     aiosmtplib opens the connection (greeting, EHLO, STARTTLS, AUTH, with its error handling); then the
     transport is handed to this protocol. Per message aiosmtplib parses both addresses again, takes a lock and
-    starts a timeout task per command; here a transaction is a few writes and a few awaited replies, which
-    roughly halves the sending engine's CPU a message. With PIPELINING (RFC 2920) MAIL, RCPT and DATA go out
-    in one write.
+    starts a timeout task per command; here a transaction is a few writes and a few awaited replies: about two
+    thirds of aiosmtplib's CPU a message (bench/email_send.py). With PIPELINING (RFC 2920) MAIL, RCPT and DATA
+    go out in one write.
     """
 
     def __init__(self, transport: asyncio.Transport, timeout: float) -> None:
@@ -220,7 +221,6 @@ class _Line(asyncio.Protocol):
         self._replies: collections.deque[tuple[int, str]] = collections.deque()
         self._waiter: asyncio.Future[None] | None = None
         self._lost: BaseException | None = None
-        self._timed_out = False
 
     # --- asyncio.Protocol -------------------------------------------------------------------------------
     def data_received(self, data: bytes) -> None:
@@ -298,7 +298,6 @@ class _Line(asyncio.Protocol):
         self._wake()
 
     def _expire(self) -> None:
-        self._timed_out = True
         self._fail(TimeoutError(f"the server did not answer within {self.timeout:g} s"))
 
     def _wake(self) -> None:
