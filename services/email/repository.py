@@ -569,7 +569,7 @@ async def outgoing_by_ids(s: AsyncSession, ids: Sequence[int], worker_id: str) -
 async def campaign_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
     """The campaigns' ``status`` and ``send_window`` as they are now (paused, stopped)."""
     stmt = sa.select(Campaign.id, Campaign.status, Campaign.send_window).where(Campaign.id.in_(list(ids)))
-    return {row.id: cast(Outgoing, row) for row in (await s.execute(stmt)).all()}
+    return {row.id: row for row in (await s.execute(stmt)).all()}
 
 
 async def enrolment_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
