@@ -548,7 +548,7 @@ class SendingEngine:
             await self._timeline_job(s, item.id, "unknown")
 
     async def commit_batch(self, mailbox: Mailbox, records: list[tuple[Ready, SendOutcome]],
-                           marks: list[Ready], ledger: AsyncConnection | None = None) -> set[int]:
+                           marks: list[Ready], autocommit: AsyncConnection | None = None) -> set[int]:
         """One unit of work for several lanes: their outcomes, then their next messages moved to ``sending``
         (guarded as ``repository._MARK_SENDING`` says); the ids that were moved."""
         now = self.runtime.deps.clock()
@@ -577,8 +577,8 @@ class SendingEngine:
             async with self._write_turn:
                 marked = await asyncio.get_running_loop().run_in_executor(self._ledger_thread, self._commit_sync,
                                                                           batch)
-        elif ledger is not None and not others:
-            marked = await repo.commit_sent_batch_pg(ledger, batch)  # one round trip
+        elif autocommit is not None and not others:
+            marked = await repo.commit_sent_batch_pg(autocommit, batch)  # PostgreSQL: one round trip
         else:
             async with self._writes() as s:
                 for item, outcome in others:
@@ -616,7 +616,7 @@ class _GroupCommit:
         self.mailbox = mailbox
         # PostgreSQL: one connection for the pipeline's commits, in autocommit (each commit is one statement):
         # no pool checkout and ping per commit, each a turn of a busy event loop.
-        self._ledger: AsyncConnection | None = None
+        self._autocommit: AsyncConnection | None = None
         self._pending: list[tuple[tuple[Ready, SendOutcome] | None, Ready | None, asyncio.Future[bool]]] = []
         self._wake = asyncio.Event()
         self._task = asyncio.create_task(self._loop())
@@ -638,13 +638,14 @@ class _GroupCommit:
             if not batch:
                 continue
             try:
-                if self._ledger is None and not self.engine._sqlite:
-                    connection = await self.engine.runtime.engine.connect()
-                    self._ledger = await connection.execution_options(isolation_level="AUTOCOMMIT")
+                runtime = self.engine.runtime
+                if self._autocommit is None and not runtime.settings.is_sqlite:
+                    connection = await runtime.engine.connect()
+                    self._autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
                 marked = await self.engine.commit_batch(self.mailbox, [r for r, _m, _f in batch if r is not None],
-                                                        [m for _r, m, _f in batch if m is not None], self._ledger)
+                                                        [m for _r, m, _f in batch if m is not None], self._autocommit)
             except Exception as exc:
-                await self._drop_ledger()  # a broken connection is not reused
+                await self._drop_autocommit()  # a broken connection is not reused
                 for _r, _m, future in batch:
                     if not future.done():
                         future.set_exception(exc)
@@ -657,13 +658,13 @@ class _GroupCommit:
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
-        await self._drop_ledger()
+        await self._drop_autocommit()
 
-    async def _drop_ledger(self) -> None:
-        ledger, self._ledger = self._ledger, None
-        if ledger is not None:
+    async def _drop_autocommit(self) -> None:
+        connection, self._autocommit = self._autocommit, None
+        if connection is not None:
             with contextlib.suppress(Exception):
-                await ledger.close()
+                await connection.close()
 
 
 def _params(content_type: str) -> list[tuple[str, str]]:

@@ -641,10 +641,11 @@ _TIMELINE_JOB = sa.text("""
                                           sa.bindparam("now", type_=_J.c.run_at.type),
                                           sa.bindparam("no", value=False, type_=_J.c.cancel_requested.type))
 _C = cast(sa.Table, CampaignContact.__table__)
-_FINISH_ENROLMENT = sa.text("""
+_FINISH_ENROLMENT_SQL = """
     UPDATE email_campaign_contacts SET status = 'finished', next_due_at = NULL, last_sent_at = :now,
         updated_at = :now
-    WHERE id = :eid AND status = 'active'""").bindparams(sa.bindparam("now", type_=_C.c.last_sent_at.type))
+    WHERE id = :eid AND status = 'active'"""
+_FINISH_ENROLMENT = sa.text(_FINISH_ENROLMENT_SQL).bindparams(sa.bindparam("now", type_=_C.c.last_sent_at.type))
 _SCHEDULE_ENROLMENT = sa.text("""
     UPDATE email_campaign_contacts SET next_due_at = :due, last_sent_at = :now, updated_at = :now
     WHERE id = :eid AND status = 'active' AND next_step = :next""").bindparams(
@@ -658,7 +659,8 @@ _RELEASE = sa.text("""
 # snapshot; "recorded" and "marked" touch different rows (sending vs queued), and "released" takes the marks that
 # "marked" did not move. As on the statement-by-statement path, the event and the timeline job say what the server
 # answered even when the row's fence failed (its lease ran out meanwhile: the row stays as housekeeping left it).
-_COMMIT_SENT_PG = sa.text("""
+# The moves to "sending" and the finished enrolments keep the statements' own SQL (one guard, one place).
+_COMMIT_SENT_PG = sa.text(f"""
     WITH sent AS (
         SELECT * FROM unnest(CAST(:sent_ids AS integer[]), CAST(:codes AS integer[]), CAST(:replies AS text[]),
                              CAST(:campaign_ids AS integer[]), CAST(:contact_ids AS integer[]))
@@ -676,28 +678,19 @@ _COMMIT_SENT_PG = sa.text("""
         SELECT 'email.timeline', json_build_object('message_id', id, 'kind', 'sent'), 'queued', 0, 5, 0, :now,
                false, 0, 'email:message:' || id || ':' || 'sent', :now, :now FROM sent
         ON CONFLICT DO NOTHING
-    ), finished AS (
-        UPDATE email_campaign_contacts SET status = 'finished', next_due_at = NULL, last_sent_at = :now,
-            updated_at = :now
-        WHERE id = ANY(CAST(:finished AS integer[])) AND status = 'active'
+    ), finished AS ({_FINISH_ENROLMENT_SQL.replace("id = :eid", "id = ANY(CAST(:finished AS integer[]))")}
     ), scheduled AS (
         UPDATE email_campaign_contacts c SET next_due_at = x.due, last_sent_at = :now, updated_at = :now
         FROM unnest(CAST(:eids AS integer[]), CAST(:dues AS timestamptz[]), CAST(:nexts AS integer[]))
             AS x(eid, due, next)
         WHERE c.id = x.eid AND c.status = 'active' AND c.next_step = x.next
-    ), marked AS (
-        UPDATE email_messages SET status = 'sending', attempts = attempts + 1, lease_until = :lease, updated_at = :now
-        WHERE id = ANY(CAST(:marks AS integer[])) AND locked_by = :wid AND status = 'queued'
-          AND (campaign_id IS NULL OR EXISTS (SELECT 1 FROM email_campaigns c
-                                              WHERE c.id = email_messages.campaign_id AND c.status = 'running'))
-          AND EXISTS (SELECT 1 FROM email_mailboxes b WHERE b.id = email_messages.mailbox_id AND b.paused_at IS NULL)
-        RETURNING id
+    ), marked AS ({_MARK_SENDING_SQL.replace("id IN :ids", "id = ANY(CAST(:marks AS integer[]))")}
     ), released AS (
         UPDATE email_messages SET locked_by = NULL, lease_until = NULL
         WHERE id = ANY(CAST(:marks AS integer[])) AND id NOT IN (SELECT id FROM marked)
           AND locked_by = :wid AND status = 'queued'
     )
-    SELECT id FROM marked""")
+    SELECT id FROM marked""")  # noqa: S608 (composed from this module's constant SQL; values are parameters)
 HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT,
                 _SCHEDULE_ENROLMENT, _RELEASE, _COMMIT_SENT_PG)
 
