@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from services.leads.providers.excluded import FREEMAIL as MAILBOX_PROVIDERS
+
 from .dom import COMPANY, Line, ParsedPage
 from .site import Candidate, Site, make_candidate, registrable_domain, split_domain
 from .textutil import words
@@ -33,13 +35,13 @@ _GENERIC_LOCALS = ("info", "kontakt", "contact", "office", "mail", "hello", "hal
                    "kanzlei", "praxis", "team", "zentrale", "anfrage", "welcome")
 
 
-FREEMAIL = frozenset({
-    "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "freenet.de",
-    "arcor.de", "online.de", "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "hotmail.com",
-    "hotmail.de", "outlook.com", "outlook.de", "live.com", "live.de", "icloud.com", "me.com", "aol.com", "aol.de",
-    "proton.me", "protonmail.com", "pm.me", "bluewin.ch", "hispeed.ch", "sunrise.ch", "aon.at", "chello.at",
-    "a1.net", "kabelmail.de", "vodafone.de", "email.de", "mail.de",
-})
+_FREEMAIL_DOMAINS = frozenset(entry for entry in MAILBOX_PROVIDERS if "." in entry)
+_FREEMAIL_LABELS = frozenset(entry for entry in MAILBOX_PROVIDERS if "." not in entry)  # "gmx": gmx.de, gmx.at …
+
+
+def is_freemail(domain: str) -> bool:
+    """A mailbox provider's domain (the list discovery skips too): an address there is a person's mailbox."""
+    return domain in _FREEMAIL_DOMAINS or split_domain(domain)[0] in _FREEMAIL_LABELS
 
 
 _AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}", re.I)
@@ -168,7 +170,7 @@ def _foreign_listing(page: ParsedPage, site: Site) -> bool:
             if domain == site.domain or domain.endswith("." + site.domain):
                 continue
             reg = registrable_domain(domain)
-            if reg in FREEMAIL:
+            if is_freemail(reg):
                 continue
             if len(label) >= 4 and label in reg.replace("-", ""):
                 return False  # "muster-bau.com" on muster-bau.de: the provider's own
@@ -198,13 +200,13 @@ def find_emails(site: Site) -> list[Candidate]:
                 if not own_domain and _PUBLIC_BODY_RE.search(domain) and not (
                         site.domain and _PUBLIC_BODY_RE.search(site.domain)):
                     continue
-                if listing and not own_domain and domain not in FREEMAIL:
+                if listing and not own_domain and not is_freemail(domain):
                     continue  # a list of other firms' contacts (clients, a demo table), not the provider's
                 if line.scope != COMPANY and not own_domain:
                     if not _OURS_BEFORE_RE.search(line.text[max(0, start - 80) : start]):
                         rejected.add(email)  # "… können Sie uns per E-Mail unter x@y kontaktieren" is ours
                     continue
-                if len(line.text) <= _PROSE_LEN or own_domain or domain in FREEMAIL:
+                if len(line.text) <= _PROSE_LEN or own_domain or is_freemail(domain):
                     outside_prose.add(email)
                 cand = make_candidate(email, _score(email, page, line, site), page, line.text, start, end)
                 prev = seen.get(email)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .dom import COMPANY, THIRD_PARTY, Line, ParsedPage
-from .emails import FREEMAIL, email_from_href, emails_in_text
+from .emails import email_from_href, emails_in_text, is_freemail
 from .scope import classify_heading
 from .site import Site, registrable_domain
 from .textutil import fold
@@ -87,7 +87,7 @@ def mark_foreign_paragraphs(site: Site, own_lines: dict[str, set[int]], provider
             if len(para) > _MAX_PARAGRAPH or any(ln.index in keep or ln.scope != COMPANY for ln in para):
                 continue
             sites, mails = _domains(para)
-            foreign = {d for d in sites if d not in own_domains and d not in FREEMAIL}
+            foreign = {d for d in sites if d not in own_domains and not is_freemail(d)}
             related = any(_related(d, site, name) for d in sites | mails)
             if foreign and not (sites | mails) & own_domains and not related:
                 for ln in para:

@@ -69,10 +69,13 @@ HOSTING: tuple[str, ...] = (
     "docplayer.org", "docplayer.net", "archive.org",
 )
 
-# Mailbox providers: an e-mail address pasted into a list names a person's mailbox, not a company site.
+# Mailbox providers: an e-mail address pasted into a list names a person's mailbox, not a company site (the
+# extractor asks the same list whether an address is a mailbox provider's: extraction/emails.is_freemail).
 FREEMAIL: tuple[str, ...] = (
-    "gmail.com", "googlemail.com", "gmx", "web.de", "t-online.de", "freenet.de", "outlook.com", "hotmail",
-    "live.com", "icloud.com", "aol", "posteo.de", "mailbox.org", "mail.de", "arcor.de", "bluewin.ch",
+    "gmail.com", "googlemail.com", "gmx", "web.de", "t-online.de", "freenet.de", "outlook.com", "outlook.de",
+    "hotmail", "live.com", "live.de", "icloud.com", "me.com", "aol", "yahoo", "posteo.de", "posteo.net",
+    "mailbox.org", "mail.de", "email.de", "online.de", "arcor.de", "kabelmail.de", "vodafone.de", "proton.me",
+    "protonmail.com", "pm.me", "bluewin.ch", "hispeed.ch", "sunrise.ch", "aon.at", "chello.at", "a1.net",
 )
 # fmt: on
 
