@@ -265,6 +265,9 @@ class PersonaliseRequest(BaseModel):
     formality: Register = Field("formal", alias="register")  # what {{salutation}} and "Sie"/"du" follow
     # The campaign owner whose daily budget pays and whose sender profile signs (service callers).
     on_behalf_of: Id | None = None
+    # Add one opening sentence about the recipient's company citing its page (a campaign's AI line); offline
+    # the rules compose it from the facts extracted from the company's site.
+    opening_line: bool = False
 
 
 class ClassifyReplyRequest(BaseModel):

@@ -208,13 +208,18 @@ async def personalise(runtime: AIRuntime, caller: Caller, req: PersonaliseReques
     texts = [req.subject, req.body, req.instruction]
 
     def offline() -> tuple[EmailDraft, list[str]]:
+        if req.opening_line:
+            body, notes, _fact = writer_edits.more_personal(req.body, b)
+            return EmailDraft(subject=req.subject or "-", body=body), notes
         return EmailDraft(subject=req.subject or "-", body=req.body), []
 
+    instruction = "; ".join(filter(None, [ACTIONS["more_personal"] if req.opening_line else "",
+                                          neutralise(req.instruction)]))
     person, firm = record_blocks(ctx)
     values = {"tone": TONE_HINT[req.tone], "language": req.language or "the template's language",
               "register": register_hint(language, req.formality),
               "salutation": fields.get("salutation", "(none)"), "sign_off": closing(b),
-              "instruction": neutralise(req.instruction) or "(none)",
+              "instruction": instruction or "(none)",
               "template": untrusted_block("TEMPLATE", f"Subject: {req.subject}\n{req.body}"), "contact": person,
               "company": firm, "site_facts": facts_block(b), "sender": sender_block(b.sender)}
     draft, meta, notes = await _generate(runtime, caller, "personalise", prompt, values, offline)

@@ -2,9 +2,9 @@
 
 When a draft campaign is saved (created or changed) with a step that asks for a line, or when someone asks
 again, the job ``email.ai_lines`` asks the ai service,
-per enrolled contact and per step with ``ai_line``, to make a short neutral draft "more personal"
-(``POST /ai/write/improve``, action ``more_personal``): the ai service adds one sentence about the
-prospect grounded in the company's crawled pages and cites the page's URL. The job keeps that sentence
+per enrolled contact and per step with ``ai_line``, to personalise a short neutral draft with an opening line
+(``POST /ai/personalise``, ``opening_line``): the ai service adds one sentence about the prospect grounded
+in the company's crawled pages and cites the page's URL. The job keeps that sentence
 (the draft's own sentences taken away), its URL, and as snippet the line of that page's text that
 states it (read from leads' stored crawl). Without a model the ai service's offline writer composes
 the sentence from extracted site facts, and the line is labelled ``rules (not AI)``. When nothing
@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.ai.schemas import ImproveRequest
+from services.ai.schemas import PersonaliseRequest
 from services.kit.db import session_scope
 from services.kit.errors import AppError, Conflict, NotFound
 from services.kit.jobs import JobContext
@@ -130,8 +130,8 @@ async def _one(runtime: EmailRuntime, contact_id: int) -> dict[str, Any] | None:
         return None
     language = language_of(contact)
     draft = scaffold(language)
-    result = await ai.improve(ImproveRequest(body=draft, action="more_personal", contact_id=contact_id,
-                                             language=language))
+    result = await ai.personalise(PersonaliseRequest(subject="", body=draft, contact_id=contact_id, language=language,
+                                                     opening_line=True))
     line, url = new_line(draft, result.body)
     site = None
     if url and contact.company_id is not None:

@@ -135,6 +135,12 @@ async def test_model_writing_is_grounded_and_personalising_is_idempotent(databas
         assert (await stack.ai.post("/ai/personalise", headers=stack.demo, json=step)).status_code == 403
         usage = (await stack.ai.get("/ai/usage", headers=stack.sales)).json()
         assert usage["mine"]["calls"] == 5 and usage["mine"]["cached_calls"] == 2  # paid by the campaign owner
+        # A campaign's AI line: the same endpoint, asked for one opening sentence that cites the company's page.
+        line = await stack.ai.post("/ai/personalise", headers=stack.email_service,
+                                   json={**step, "opening_line": True})
+        assert line.status_code == 200 and line.json()["ai"]["cached"] is False, line.text
+        asked = fake.calls[-1].body["messages"][1]["content"]
+        assert "add one sentence in the sender's voice about the recipient's company" in asked
 
 
 async def test_budget_exhaustion_is_a_429_until_midnight(database_url: str, tmp_path: Path,

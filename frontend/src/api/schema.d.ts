@@ -5528,6 +5528,11 @@ export interface components {
             register: "formal" | "informal";
             /** On Behalf Of */
             on_behalf_of?: number | null;
+            /**
+             * Opening Line
+             * @default false
+             */
+            opening_line: boolean;
         };
         /** Prefill */
         Prefill: {
