@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import rss_kib
 from services.email import repository as repo
+from services.email import wire
 from services.email.addresses import parse_address
 from services.email.engine import SendingEngine
 from services.email.jobs import HANDLERS
@@ -139,7 +140,9 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
             mailbox = await repo.get_mailbox(s, box["id"])
             rows = list((await s.execute(sa.select(Message).order_by(Message.id))).scalars())
         assert mailbox is not None
-        items = [(parse_address(mailbox.from_email).ascii_email, r.to_email, engine._wire(r, mailbox)) for r in rows]
+        now = runtime.deps.clock()
+        items = [(parse_address(mailbox.from_email).ascii_email, r.to_email, wire.build(runtime, r, mailbox, date=now))
+                 for r in rows]
         del rows
         out["raw_4_per_s"] = await _raw(sink_port, items, RAW_CONNECTIONS)
         out["raw_n_per_s"] = await _raw(sink_port, items, connections)

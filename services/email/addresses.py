@@ -98,9 +98,8 @@ def parse_address(value: str, *, display_name: str | None = None, allow_smtputf8
         raise InvalidAddress(f"{field}: {addr!r} is not a valid e-mail address: {exc}",
                              errors=[_err(field, str(exc))]) from exc
     local = checked.local_part
-    if not local.isascii() and not allow_smtputf8:
-        raise InvalidAddress(f"{field}: {addr!r} has a non-ASCII local part, which needs an SMTPUTF8 server",
-                             errors=[_err(field, "non-ASCII local part")])
+    if not allow_smtputf8:
+        _ascii_local(local, addr, field)
     if checked.ascii_domain is None:
         raise InvalidAddress(f"{field}: the domain of {addr!r} cannot be written in ASCII",
                              errors=[_err(field, "domain")])
@@ -110,11 +109,25 @@ def parse_address(value: str, *, display_name: str | None = None, allow_smtputf8
     return Address(local, checked.domain.lower(), checked.ascii_domain.lower(), name)
 
 
-@functools.lru_cache(maxsize=65_536)
+def _ascii_local(local: str, addr: str, field: str) -> None:
+    if not local.isascii():
+        raise InvalidAddress(f"{field}: {addr!r} has a non-ASCII local part, which needs an SMTPUTF8 server",
+                             errors=[_err(field, "non-ASCII local part")])
+
+
 def parse_cached(value: str, *, allow_smtputf8: bool = False) -> Address:
     """:func:`parse_address` of a plain stored address, remembered: preparing a campaign and sending it look
-    at each address several times (validation with IDNA is the costly part)."""
-    return parse_address(value, allow_smtputf8=allow_smtputf8)
+    at each address several times (validation with IDNA is the costly part). One entry an address whichever
+    ``allow_smtputf8`` asks (only the local part's check depends on it)."""
+    address = _parsed(value)
+    if not allow_smtputf8:
+        _ascii_local(address.local, value, "email")
+    return address
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parsed(value: str) -> Address:
+    return parse_address(value, allow_smtputf8=True)
 
 
 def normalise_email(value: str) -> str:

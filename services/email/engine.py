@@ -25,7 +25,6 @@ with backoff; hard bounce → ``bounced``, address suppressed, the contact's seq
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import os
@@ -46,11 +45,9 @@ from services.kit.jobs import backoff_delay, run_polling
 from services.leads.schemas import ContactReach
 
 from . import repository as repo
-from .addresses import Address, parse_address, parse_cached
+from . import wire
+from .addresses import parse_cached
 from .deps import EmailRuntime
-from .dkim import sign_message
-from .links import UnsubscribeTarget, unsubscribe_mailto, unsubscribe_token, unsubscribe_url
-from .mime import OutgoingMessage, Part, build_message
 from .models import (
     ACTIVE,
     BOUNCED,
@@ -62,7 +59,6 @@ from .models import (
     STOPPED,
     UNKNOWN,
     Mailbox,
-    Message,
 )
 from .pacing import next_send_at, next_time_in_windows, sends_left_today, step_due_at
 from .render import reach_needs_legal_basis
@@ -75,6 +71,10 @@ MAX_ATTEMPTS = 8
 # ``max_connections``); a paced mailbox uses one.
 CONNECTIONS = DEFAULT_CONNECTIONS
 HOUSEKEEPING_SECONDS = 5.0
+# Messages claimed and checked at a time. The checks cost mostly per batch (the ledger's and leads' answers, a
+# unit of work), all on the event loop that also carries every connection's SMTP replies: at 100 a batch they
+# took more CPU than the SMTP exchanges themselves. 500 is what leads answers in one call (contact_reach).
+BATCH = 500
 # How long one mailbox's pipeline keeps claiming new batches before the round ends (housekeeping, other mailboxes).
 FEED_SECONDS = 5.0
 
@@ -118,7 +118,7 @@ class _Checks:
 class SendingEngine:
     """Claims and sends ledger rows until stopped (see the module doc)."""
 
-    def __init__(self, runtime: EmailRuntime, *, batch: int = 100, poll_interval: float = 0.5,
+    def __init__(self, runtime: EmailRuntime, *, batch: int = BATCH, poll_interval: float = 0.5,
                  lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True,
                  connections: int | None = None) -> None:
         self.runtime = runtime
@@ -373,19 +373,20 @@ class SendingEngine:
         if mailbox is None:
             return []
         envelope_from = parse_cached(mailbox.from_email).ascii_email
-        # Built after the unit of work: rendering MIME (and DKIM) needs no database, and on SQLite the lanes'
-        # commits wait while this unit holds the write lock.
+        # After the unit of work: the wire form (stored at rendering, else built now) and DKIM need no database,
+        # and on SQLite the lanes' commits wait while this unit holds the write lock.
         ready: list[Ready] = []
         unbuildable: dict[int, str] = {}
+        key, dated = wire.sender_key(self.runtime, mailbox), wire.date_line(now)
         for message in checked:
             try:
-                wire = self._wire(message, mailbox)
+                data = wire.for_sending(self.runtime, message, mailbox, key=key, now=now, dated=dated)
             except AppError as exc:
                 unbuildable[message.id] = f"the message cannot be built: {exc}"
                 continue
             enrolment = enrolments.get(message.enrolment_id or 0)
             nxt = steps.get(message.campaign_id or 0, {}).get((message.step or 0) + 1)
-            ready.append(Ready(message.id, wire, envelope_from,
+            ready.append(Ready(message.id, data, envelope_from,
                                parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
                                message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
                                message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
@@ -474,33 +475,6 @@ class SendingEngine:
             if reach_needs_legal_basis(found):
                 return await withdraw("no legal basis is recorded for a contact in DE/AT/CH", "legal_basis")
         return None
-
-    def _wire(self, message: repo.Outgoing | Message, mailbox: Mailbox) -> bytes:
-        runtime = self.runtime
-        sender = parse_cached(mailbox.from_email).with_name(mailbox.from_name)
-        to = parse_cached(message.to_email, allow_smtputf8=True).with_name(message.to_name)
-        reply_to: Address | None = parse_address(message.reply_to) if message.reply_to else None
-        url = mailto = None
-        if message.campaign_id is not None:
-            token = unsubscribe_token(runtime.deps.link_key,
-                                      UnsubscribeTarget(to.email, message.contact_id, message.campaign_id))
-            url = unsubscribe_url(runtime.settings.public_url, token)
-            if mailbox.imap_host:
-                mailto = unsubscribe_mailto(sender.ascii_email, token)
-        parts = [Part(content=base64.b64decode(a["content_base64"]), content_type=a["content_type"].split(";")[0],
-                      params=_params(a["content_type"]), filename=a["filename"],
-                      placement="alternative" if a["content_type"].startswith("text/calendar") else "attachment")
-                 for a in (message.attachments or [])]
-        out = OutgoingMessage(
-            sender=sender, to=to, subject=message.subject, text=message.body_text or "", html=message.body_html,
-            message_id=message.message_id or "", reply_to=reply_to, in_reply_to=message.in_reply_to,
-            references=message.references or ([message.in_reply_to] if message.in_reply_to else ()),
-            list_unsubscribe_url=url, list_unsubscribe_mailto=mailto, parts=parts)
-        wire = build_message(out)
-        dkim = runtime.deps.dkim
-        if dkim is not None and sender.ascii_domain == dkim.domain:
-            wire = sign_message(wire, dkim)
-        return wire
 
     async def _record(self, s: Any, item: Ready, mailbox: Mailbox, outcome: SendOutcome) -> None:
         """Write an outcome other than "sent" (those go in a :class:`repository.SentBatch`) inside the caller's unit
@@ -665,15 +639,6 @@ class _GroupCommit:
         if connection is not None:
             with contextlib.suppress(Exception):
                 await connection.close()
-
-
-def _params(content_type: str) -> list[tuple[str, str]]:
-    out = []
-    for piece in content_type.split(";")[1:]:
-        if "=" in piece:
-            name, value = piece.split("=", 1)
-            out.append((name.strip(), value.strip()))
-    return out
 
 
 __all__ = ["STOPPED", "SendingEngine"]

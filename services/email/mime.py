@@ -74,6 +74,7 @@ class OutgoingMessage:
     message_id: str  # "<…@…>", from headers.message_id()
     html: str | None = None
     date: datetime | None = None  # None: now
+    dated: bool = True  # False: no Date header (a stored form; the sender puts the Date in front when it goes)
     reply_to: Address | None = None
     in_reply_to: str | None = None
     references: Sequence[str] = ()
@@ -171,12 +172,11 @@ def build_message(msg: OutgoingMessage) -> bytes:
     """The message as it goes over SMTP DATA: CRLF, ASCII headers, QP/base64 bodies."""
     mid = message_id_list([msg.message_id])
     subject = header_value(msg.subject, field="subject", max_chars=998)
-    date = msg.date or datetime.now(UTC)
     head = [
         "From: " + msg.sender.header(),
         "To: " + msg.to.header(),
         encode_unstructured("Subject", subject),
-        "Date: " + format_datetime(date),
+        *(["Date: " + format_datetime(msg.date or datetime.now(UTC))] if msg.dated else []),
         "Message-ID: " + mid,
         "MIME-Version: 1.0",
     ]

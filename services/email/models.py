@@ -247,6 +247,10 @@ class Message(Base):
     variant: Mapped[str | None] = mapped_column(sa.String(1), default=None)
     # The whole thread for References (RFC 5322 §3.6.4), oldest first; None: only In-Reply-To is referred to.
     references: Mapped[list[str] | None] = mapped_column(sa.JSON, default=None)
+    # The message as it goes over DATA, built at rendering, without its Date; cleared once sent (wire.py). The
+    # key says what of the mailbox and the settings it was built from: a changed one means build anew.
+    wire: Mapped[bytes | None] = mapped_column(sa.LargeBinary, default=None, deferred=True)
+    wire_key: Mapped[str | None] = mapped_column(sa.String(32), default=None)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     locked_by: Mapped[str | None] = mapped_column(sa.String(96), default=None)

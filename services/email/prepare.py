@@ -22,6 +22,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from services.calendar.schemas import LinkCreate
@@ -30,7 +31,7 @@ from services.kit.jobs import JobContext
 from services.leads.schemas import CompanyRead, ContactRead
 
 from . import repository as repo
-from . import variants
+from . import variants, wire
 from .addresses import parse_cached
 from .deps import EmailRuntime
 from .inbound_service import tracking_links
@@ -137,14 +138,20 @@ def render_row(runtime: EmailRuntime, parts: CampaignParts, position: int, enrol
         # Signed links for this Message-ID (emailin, tracking.py); the unsubscribe link stays untracked.
         html = tracking_links(runtime).rewrite_html(html, message_id, clicks=campaign.track_clicks,
                                                     pixel=campaign.track_opens, skip=is_unsubscribe_link)
-    return {
+    row: dict[str, Any] = {
         "campaign_id": campaign.id, "enrolment_id": enrolment.id, "contact_id": contact.id,
         "company_id": contact.company_id, "step": position, "mailbox_id": mailbox.id, "to_email": address,
         "to_name": contact.name, "reply_to": mailbox.reply_to, "subject": content.subject,
         "body_html": html, "body_text": content.text, "status": QUEUED, "message_id": message_id,
         "in_reply_to": previous, "variant": text.label if len(texts) > 1 else None, "attempts": 0,
-        "next_attempt_at": send_at, "created_at": now, "updated_at": now,
+        "next_attempt_at": send_at, "created_at": now, "updated_at": now, "wire": None, "wire_key": None,
     }
+    try:  # built now, so that the sender's event loop only sends (wire.py)
+        row["wire"] = wire.build(runtime, SimpleNamespace(**row), mailbox, date=None)
+        row["wire_key"] = wire.sender_key(runtime, mailbox)
+    except AppError:
+        pass  # the sender tries again and, failing too, records why the message cannot be built
+    return row
 
 
 def mailable(enrolled: Sequence[CampaignContact], contacts: dict[int, ContactRead | None],

@@ -544,10 +544,17 @@ async def campaign_contacts_of(s: AsyncSession, ids: Sequence[int], worker_id: s
     """The contacts of the campaign messages among ``ids`` this sender still holds queued (each once)."""
     if not ids:
         return []
-    rows = await s.execute(sa.select(Message.contact_id).where(
-        Message.id.in_(ids), Message.locked_by == worker_id, Message.status == QUEUED,
-        Message.campaign_id.is_not(None), Message.contact_id.is_not(None)))
-    return list(dict.fromkeys(int(c) for c in rows.scalars().all() if c is not None))
+    rows = await s.execute(sa.select(Message.contact_id, Message.campaign_id, Message.locked_by, Message.status)
+                           .where(Message.id.in_(ids)))
+    return list(dict.fromkeys(int(r.contact_id) for r in rows.all() if _held(r, worker_id)
+                              and r.campaign_id is not None and r.contact_id is not None))
+
+
+def _held(row: Any, worker_id: str) -> bool:
+    """Still claimed by this sender and queued. Checked here, not in the WHERE of a read by ids: with
+    ``status = 'queued'`` there, SQLite (no statistics) walks the status index over every queued row of
+    every campaign instead of looking the ids up: a cost that grows with the ledger, paid each batch."""
+    return bool(row.locked_by == worker_id and row.status == QUEUED)
 
 
 # Claim-time reads of the sender: plain rows (no ORM identity map), the columns the checks and the wire need.
@@ -560,10 +567,9 @@ async def outgoing_by_ids(s: AsyncSession, ids: Sequence[int], worker_id: str) -
     """The messages among ``ids`` this sender still holds queued, in the order of ``ids``."""
     if not ids:
         return []
-    rows = (await s.execute(sa.select(*_OUTGOING_COLUMNS).where(
-        Message.id.in_(ids), Message.locked_by == worker_id, Message.status == QUEUED))).all()
+    rows = (await s.execute(sa.select(*_OUTGOING_COLUMNS).where(Message.id.in_(ids)))).all()
     order = {mid: i for i, mid in enumerate(ids)}
-    return sorted(rows, key=lambda m: order[m.id])
+    return sorted((r for r in rows if _held(r, worker_id)), key=lambda m: order[m.id])
 
 
 async def campaign_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
@@ -619,12 +625,15 @@ _MARK_SENDING_SQL = """
 _MARK_SENDING = sa.text(_MARK_SENDING_SQL).bindparams(
     sa.bindparam("ids", expanding=True), sa.bindparam("lease", type_=_M.c.lease_until.type),
     sa.bindparam("now", type_=_M.c.updated_at.type)).columns(id=sa.Integer)
-# The same on SQLite's driver, the ids as one JSON array (an expanding IN is rendered anew for every call).
-_MARK_SENDING_SQLITE = sa.text(_MARK_SENDING_SQL.replace("id IN :ids", "id IN (SELECT value FROM json_each(:ids))")) \
+# The same on SQLite's driver, the ids as one JSON array (an expanding IN is rendered anew for every call), and
+# NOT INDEXED: without statistics SQLite would walk the status index over every queued row of the ledger (all
+# campaigns) for each group commit instead of looking the ids up by rowid, which NOT INDEXED still allows.
+_MARK_SENDING_SQLITE = sa.text(_MARK_SENDING_SQL.replace("id IN :ids", "id IN (SELECT value FROM json_each(:ids))")
+                               .replace("UPDATE email_messages SET", "UPDATE email_messages NOT INDEXED SET")) \
     .bindparams(sa.bindparam("lease", type_=_M.c.lease_until.type), sa.bindparam("now", type_=_M.c.updated_at.type))
 _RECORD_SENT = sa.text("""
     UPDATE email_messages SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
-        locked_by = NULL, lease_until = NULL, smtp_code = :code, smtp_reply = :reply, updated_at = :now
+        locked_by = NULL, lease_until = NULL, smtp_code = :code, smtp_reply = :reply, updated_at = :now, wire = NULL
     WHERE id = :id AND locked_by = :wid AND status = 'sending'""").bindparams(
     sa.bindparam("now", type_=_M.c.sent_at.type))
 _E = cast(sa.Table, MessageEvent.__table__)
@@ -667,7 +676,8 @@ _COMMIT_SENT_PG = sa.text(f"""
             AS s(id, code, reply, campaign_id, contact_id)
     ), recorded AS (
         UPDATE email_messages m SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
-            locked_by = NULL, lease_until = NULL, smtp_code = s.code, smtp_reply = s.reply, updated_at = :now
+            locked_by = NULL, lease_until = NULL, smtp_code = s.code, smtp_reply = s.reply, updated_at = :now,
+            wire = NULL
         FROM sent s WHERE m.id = s.id AND m.locked_by = :wid AND m.status = 'sending'
     ), events AS (
         INSERT INTO email_message_events (message_id, campaign_id, contact_id, kind, at, detail)
