@@ -197,9 +197,9 @@ def test_holdout6_is_new_and_mixed() -> None:
     assert len(repos(fresh)) == len(fresh)
     assert not names(fresh) & names(earlier)
     classes = [lab["class"] for _, lab in fresh]
-    assert 0.3 <= classes.count("sole") / len(classes) <= 0.8  # 74 % sole: heavier than the population
+    assert 0.3 <= classes.count("sole") / len(classes) <= 0.7  # 56 % sole (holdout5 had 74 %)
     countries = [lab["country"] for _, lab in fresh]
-    assert countries.count("AT") >= 2 and countries.count("CH") >= 2
+    assert countries.count("AT") >= 5 and countries.count("CH") >= 5
 
 
 def test_unknown_set_is_refused() -> None:
