@@ -221,6 +221,10 @@ class _Line(asyncio.Protocol):
         self._replies: collections.deque[tuple[int, str]] = collections.deque()
         self._waiter: asyncio.Future[None] | None = None
         self._lost: BaseException | None = None
+        # One watchdog a connection instead of a timer a reply (four a message: their scheduling and
+        # cancelling cost a tenth of the sender's CPU): each wait moves the deadline, the watchdog re-arms.
+        self._deadline = 0.0
+        self._watchdog: asyncio.TimerHandle | None = None
 
     # --- asyncio.Protocol -------------------------------------------------------------------------------
     def data_received(self, data: bytes) -> None:
@@ -268,11 +272,12 @@ class _Line(asyncio.Protocol):
             if self._lost is not None:
                 raise self._error()
             waiter = self._waiter = self._loop.create_future()
-            timer = self._loop.call_later(self.timeout, self._expire)
+            self._deadline = self._loop.time() + self.timeout
+            if self._watchdog is None:
+                self._watchdog = self._loop.call_at(self._deadline, self._watch)
             try:
                 await waiter
             finally:
-                timer.cancel()
                 self._waiter = None
             if not self._replies:
                 raise self._error()
@@ -280,6 +285,9 @@ class _Line(asyncio.Protocol):
 
     def close(self) -> None:
         self._lost = self._lost or ConnectionResetError("closed")
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
         self.transport.close()
 
     def _reply_complete(self) -> None:
@@ -297,8 +305,14 @@ class _Line(asyncio.Protocol):
         self.transport.abort()
         self._wake()
 
-    def _expire(self) -> None:
-        self._fail(TimeoutError(f"the server did not answer within {self.timeout:g} s"))
+    def _watch(self) -> None:
+        self._watchdog = None
+        if self._waiter is None or self._lost is not None:
+            return  # nobody waits: the next wait arms it again
+        if self._loop.time() >= self._deadline:
+            self._fail(TimeoutError(f"the server did not answer within {self.timeout:g} s"))
+        else:
+            self._watchdog = self._loop.call_at(self._deadline, self._watch)
 
     def _wake(self) -> None:
         if self._waiter is not None and not self._waiter.done():

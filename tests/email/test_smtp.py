@@ -85,6 +85,16 @@ async def test_slow_acceptance_within_the_timeout_is_sent(pipelining: bool) -> N
         assert (await send(sender, "slow@client.example")).status is SendStatus.SENT
 
 
+async def test_the_timeout_is_per_reply_however_long_the_connection_lives(pipelining: bool) -> None:
+    """One watchdog a connection: each wait moves its deadline, so slow answers that add up past the
+    timeout on one connection are each within it."""
+    async with smtp_sink(pipelining=pipelining, faults=[Fault("slow@", stage="data", delay=0.3)]) as sink, \
+            SmtpSender(config(sink.port, timeout=0.5)) as sender:
+        for _ in range(3):
+            assert (await send(sender, "slow@client.example")).status is SendStatus.SENT
+        assert sink.count == 3
+
+
 async def test_no_answer_after_data_within_the_timeout_is_unknown(pipelining: bool) -> None:
     async with smtp_sink(pipelining=pipelining, faults=[Fault("slow@", stage="data", delay=1.5)]) as sink, \
             SmtpSender(config(sink.port, timeout=0.5)) as sender:
