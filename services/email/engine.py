@@ -14,7 +14,10 @@ One loop per worker process (it runs where the service's workers run: ``outbound
    unit of work (campaign running, enrolment active, address not suppressed, mailbox not paused, inside
    the contact's window, contact still there with its legal basis) and moved to ``sending`` with the
    Message-ID it already carries; that commit happens before MAIL/RCPT/DATA. The outcome is written in
-   the next unit of work, fenced by ``locked_by``.
+   the next unit of work, fenced by ``locked_by``. A connection's next message is moved while the current
+   one is on the wire (one ahead), so no connection waits for the ledger between two messages; a killed
+   sender leaves at most two messages a connection in ``sending`` (then ``unknown``), a live one that stops
+   or sees its mailbox paused queues its marked one again.
 
 Outcomes (services.email.smtp): sent → ``sent`` and the next step scheduled; temporary → ``queued`` again
 with backoff; hard bounce → ``bounced``, address suppressed, the contact's sequences stopped; rejected →
@@ -286,6 +289,7 @@ class SendingEngine:
         queue: asyncio.Queue[Ready | None] = asyncio.Queue(maxsize=max(self.batch, 2 * count))
         paused = asyncio.Event()
         leftovers: list[int] = []
+        unsent: list[int] = []  # moved to "sending" a message ahead, then a stop or a pause came first
         handled = 0
         group = _GroupCommit(self, mailbox)
 
@@ -313,24 +317,48 @@ class SendingEngine:
                 for _ in range(count):
                     await queue.put(None)
 
+        async def take() -> Ready | None:
+            """A lane's next message, None at the end; after a stop or a mailbox pause the rest drains into
+            the leftovers, so the feeder never blocks on a full queue."""
+            while (item := await queue.get()) is not None:
+                if not (self._stop.is_set() or paused.is_set()):
+                    return item
+                leftovers.append(item.id)
+            return None
+
         async def lane(sender: SmtpSender) -> None:
+            # One message ahead: while a message is on the wire, the next one's move to "sending" commits (with the
+            # previous outcome and the other lanes' own), so a lane does not wait for the ledger between messages.
+            # Each move still commits before that message's MAIL FROM. The price: a sender killed mid-way leaves up
+            # to two messages a connection "unknown" instead of one; a lane that stops for a pause or a stop gives
+            # its marked one back (it knows it never went).
             done: tuple[Ready, SendOutcome] | None = None
+            sending: asyncio.Future[SendOutcome] | None = None
+            ahead: asyncio.Future[bool] | None = None
+            item = await take()
+            marked = item is not None and await group.submit(None, item)
             try:
-                while (item := await queue.get()) is not None:
-                    if self._stop.is_set() or paused.is_set():
-                        leftovers.append(item.id)  # keep draining, so the feeder never blocks on a full queue
-                        continue
-                    # The previous outcome and this message's move to "sending" commit together (with the
-                    # other lanes' own), before this message's MAIL FROM.
-                    marked = await group.submit(done, item)
+                while item is not None:
+                    sending = asyncio.ensure_future(sender.send(item.envelope_from, [item.recipient], item.wire)) \
+                        if marked else None
+                    following = await take()
+                    ahead = asyncio.ensure_future(group.submit(done, following))
                     done = None
-                    if not marked:
-                        continue
-                    outcome = await sender.send(item.envelope_from, [item.recipient], item.wire)
-                    done = (item, outcome)
-                    if outcome.pause_mailbox:
-                        paused.set()
+                    if sending is not None:
+                        outcome = await sending
+                        done = (item, outcome)
+                        if outcome.pause_mailbox:
+                            paused.set()
+                    item, marked = following, await ahead
+                    if item is not None and (self._stop.is_set() or paused.is_set()):
+                        if marked:
+                            unsent.append(item.id)
+                        item = await take()  # drains the rest
+                        marked = False
             finally:
+                for task in (sending, ahead):
+                    if task is not None and not task.done():
+                        task.cancel()
                 if done is not None:
                     await group.submit(done, None)
 
@@ -341,6 +369,8 @@ class SendingEngine:
         async with self._writes() as s:
             if leftovers:
                 await repo.release_claims(s, leftovers, self.worker_id)
+            if unsent:
+                await repo.give_back_unsent(s, unsent, self.worker_id)
             await repo.set_mailbox_last_sent(s, mailbox.id, self.runtime.deps.clock())
         if paused.is_set():
             await self._drop_senders(mailbox.id)

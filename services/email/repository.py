@@ -835,6 +835,16 @@ async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id:
         await s.execute(_RELEASE, {"ids": list(message_ids), "wid": worker_id})
 
 
+async def give_back_unsent(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:
+    """Messages this sender moved to ``sending`` but, alive, knows it never put on the wire: queued again, the
+    attempt not counted."""
+    if message_ids:
+        await s.execute(sa.update(Message).where(Message.id.in_(list(message_ids)), Message.locked_by == worker_id,
+                                                 Message.status == SENDING)
+                        .values(status=QUEUED, attempts=Message.attempts - 1, locked_by=None, lease_until=None)
+                        .execution_options(synchronize_session=False))
+
+
 async def next_due_message_at(s: AsyncSession) -> datetime | None:
     stmt = sa.select(sa.func.min(Message.next_attempt_at)).where(Message.status == QUEUED)
     value: datetime | None = (await s.execute(stmt)).scalar()

@@ -110,6 +110,25 @@ async def test_a_policy_refusal_pauses_the_mailbox_not_the_recipient(database_ur
         assert stack.sink.count == 2
 
 
+async def test_the_message_moved_to_sending_ahead_goes_back_when_the_mailbox_pauses(database_url: str,
+                                                                                   tmp_path: Path) -> None:
+    """One connection: while "first" is on the wire, "second" is already moved to "sending" (the engine marks
+    one ahead). The policy refusal of "first" pauses the mailbox: "second" never goes and is queued again, its
+    attempt not counted; nothing is left in "sending" (which would turn "unknown")."""
+    faults = [Fault("^first@", "data", "554 5.7.1 Message rejected: sender not authorised", times=1)]
+    async with email_stack(database_url, tmp_path, sink_options={"faults": faults}) as stack:
+        await _campaign(stack, ["first", "second", "third"], max_connections=1)
+        await stack.send_all()
+        by_to = _by_to(await stack.messages())
+        assert {k: (m.status, m.attempts, m.locked_by) for k, m in by_to.items()} == {
+            "first": ("queued", 0, None), "second": ("queued", 0, None), "third": ("queued", 0, None)}
+        assert stack.sink.count == 0
+        [box] = (await stack.email.get("/email/mailboxes", headers=stack.admin)).json()
+        await stack.email.post(f"/email/mailboxes/{box['id']}/resume", headers=stack.admin)
+        await stack.send_all()
+        assert {m.status for m in await stack.messages()} == {"sent"} and stack.sink.count == 3
+
+
 async def test_a_wrong_password_pauses_the_mailbox_and_test_shows_the_reply(database_url: str,
                                                                             tmp_path: Path) -> None:
     async with email_stack(database_url, tmp_path, sink_options={"users": {"anna": "right password"}}) as stack:
