@@ -240,6 +240,8 @@ async def prepare_campaign(ctx: JobContext) -> dict[str, Any]:
         campaign = await repo.get_campaign(s, campaign_id)
         if campaign is not None:
             campaign.prepared_at = runtime.deps.clock()
+        if made:
+            await repo.analyze_ledger(s)
     return {"messages": made, "excluded": excluded}
 
 
