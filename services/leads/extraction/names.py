@@ -199,6 +199,9 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
     Anna Beispiel") and before post-nominals (", BSc."). None for trade names and legal entities.
     `strict`: a bare two-word line ("Papierhaus Lindner") counts only with a known given name."""
     core = _POST_COMMA_RE.sub("", text.strip()).strip(_PUNCT_TAIL)
+    lead = _PROFESSION_LEAD_RE.match(core)
+    if lead and not strict and (rest := person_line(core[lead.end():], strict=False)):
+        return rest  # "Zahnärztin Dewy Beispiel": the profession before a rare given name is no part of the name
     name = clean_person_name(core)
     if name is not None:
         tokens = [t for t in core.split() if not HONORIFIC_RE.match(t)]
@@ -218,6 +221,12 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
            for w in before.split()):
         return None
     return name
+
+
+# A profession printed before the person ("Tierärztin", "Rechtsanwalt", "Heilpraktikerin", "Psychotherapeut").
+_PROFESSION_LEAD_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]*(?:(?:ä|ae)rztin|arzt|anw(?:ä|ae)lt(?:in)?|anwalt|therapeut(?:in)?|"
+                                 r"praktiker(?:in)?|notar(?:in)?|psycholog(?:in|e)|hebamme|architekt(?:in)?|"
+                                 r"berater(?:in)?)\s+(?=[A-ZÄÖÜ])")
 
 
 # "Attorney-at-law", "Notary-at-law": an English professional title before the person, hyphenated in lower case.

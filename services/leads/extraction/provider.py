@@ -144,6 +144,14 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                         len(line.text) <= 60 and ":" not in line.text and matches_site(line.text, site))):
                     pending = [Item(line.text, line)]  # a name set as a heading right above the address
                     expect = "name"
+                elif names and not prov.has_address and 2 <= line.level <= 6 and len(names) < 4 and (
+                        names[-1].line.index == line.index - 1 and 2 <= names[-1].line.level <= 6) and (
+                        name_like(line.text) and not anchor_strength(line)):
+                    # a card's title and subtitle ("Zahnärztin Anna Muster" / "Zahnarztpraxis Muster") or a trade
+                    # name and its owners, each set as a heading right under the other: one name block (not the
+                    # page's own title, level 1, which is a logo's lines above the block)
+                    pending = [Item(line.text, line)]
+                    expect = "name"
                 elif not pending:
                     break
             else:
@@ -442,6 +450,11 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             not PROFESSION_LINE_RE.match(second.text)):
         # "Anna Muster & Ben Beispiel" / "Studio Lindenblatt": the owners, then the name they trade under
         prov.name, prov.name_line, prov.persons = second.text, second.line, many
+        return
+    below = _persons_within(second.text) if not prov.owners and not many else []
+    if len(below) >= 2 and not _persons_within(first.text) and not FORM_RE.search(second.text):
+        # "Tierarztpraxis Lindenhof" / "Dr. Anna Muster und Dr. Ben Beispiel": the name, then its owners
+        prov.name, prov.name_line, prov.persons = first.text, first.line, below
         return
     p1, p2 = person_line(first.text), person_line(second.text)
     if _FAMILY_RE.match(second.text) and not p1:
