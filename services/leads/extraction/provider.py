@@ -406,6 +406,19 @@ _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Stud
                                   r"Schule)\s+(?:f(?:ü|ue)r|for)\s+[^\d,;:@]+$")
 
 
+# A line that only says what kind of practice or office it is: "Zahnarztpraxis", "Privatpraxis für Psychotherapie",
+# "Kanzlei für Arbeitsrecht" (no place, no surname, no coined word that would make it a trade name).
+_PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|b(?:ü|ue)ro|ordination)|Praxis|Kanzlei|"
+                               r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+[A-ZÄÖÜ][a-zäöüß-]+"
+                               r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
+
+
+def _titled(text: str) -> bool:
+    """The person line carries an academic degree or a profession ("Dr. med. Anna Muster", "Dipl.-Psychologin …")."""
+    first = text.split()[0] if text.split() else ""
+    return bool(TITLE_RE.match(first)) or bool(PROFESSION_LINE_RE.match(text))
+
+
 def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Site) -> None:
     entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
@@ -482,7 +495,11 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
-        if _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
+        if _PRACTICE_KIND_RE.match(first.text) and _titled(second.text):
+            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster": the first line says what kind of practice it is;
+            # the person with her degree or profession is the name (LABELLING.md, "Trade name and owner")
+            prov.name, prov.name_line = second.text, second.line
+        elif _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
             prov.name = f"{first.text} {second.text}"
     else:
         prov.name, prov.name_line = first.text, first.line
