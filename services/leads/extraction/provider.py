@@ -390,9 +390,11 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         return
     last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
-    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1:
-        # "(Einzelunternehmer)" right under the name: the block's own wording; under the owner's line
-        # ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is
+    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1 and (
+            status.text.startswith("(")):
+        # "(Einzelunternehmer)" right under the name: the block's own wording, a qualifier of the name; under the
+        # owner's line ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is. A bare "Einzelunternehmen"
+        # on a line of its own states the (absent) legal form, like "Rechtsform: Einzelunternehmen": no part of it.
         prov.name = f"{prov.name} {status.text}"
 
 
