@@ -58,7 +58,7 @@ NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|geri
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
                             r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"
                             r"friseur|massage|catering|tattoo|unternehmen|treuhand|handwerk|handel|montagen?|"
-                            r"dienste?)$", re.I)
+                            r"dienste?|praxis|kanzlei|b(?:ü|ue)ro|ordination)$", re.I)
 _TRADE_WORDS = words("yoga pilates fitness media events reisen touristik design fotografie photography coaching "
                      "training consulting catering massage kosmetik")
 

@@ -415,6 +415,15 @@ _PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|
                                r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
 
 
+def _premises_of_seat(text: str, prov: Provider) -> bool:
+    """"Gesundheitspraxis Musterstadt", "Ärztehaus Musterstadt": a kind of premises followed by the seat's own town."""
+    words_ = text.split()
+    if not prov.city or len(words_) != 2 or FORM_RE.search(text):
+        return False
+    return fold_name(words_[1]) == fold_name(prov.city.split()[0]) and bool(
+        re.search(r"(?:praxis|haus|zentrum|center|hof|gebäude)$", words_[0], re.I))
+
+
 def _titled(text: str) -> bool:
     """The person line carries an academic degree or a profession ("Dr. med. Anna Muster", "Dipl.-Psychologin …")."""
     first = text.split()[0] if text.split() else ""
@@ -439,10 +448,15 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = _persons_within(sole.text) or [
             p for it in items if it is not sole and (p := person_line(it.text, strict=False))][:1]
         return  # "Tischlerei Muster e.U." / "Max Muster": the owner on the line below
+    if len(items) == 1 and prov.owners and _premises_of_seat(first.text, prov):
+        # "Inhaberin: Anna Muster" / "Gesundheitspraxis Musterstadt" / the seat: the line names the premises in
+        # the seat's town, not a trade name; the owner is all the block names (LABELLING.md: only the person)
+        prov.name, prov.name_line = prov.owners[0], first.line
+        return
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
-        if not prov.persons and (person := person_line(first.text, strict=False)) and (
+        if not prov.persons and not prov.owners and (person := person_line(first.text, strict=False)) and (
                 _mailbox_of(person, prov.page) or (prov.anchored and not matches_site(first.text, site)
                                                    and not _VENUE_HEAD_RE.search(first.text))):
             # a rare given name, but the provider's mailbox carries the person's name; or the anchored block
