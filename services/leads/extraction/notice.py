@@ -20,6 +20,7 @@ _STRONG_ANCHOR_RE = re.compile(
     r"""(?:^|[^\w])(?:
         angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
       | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
+      | informationen\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
       | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
       | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
@@ -209,6 +210,8 @@ def classify_label(label: str) -> str:
         return "owner"
     if _FORM_LABEL_RE.match(low):
         return "form"
+    if _PROFESSION_LABEL_RE.match(low):
+        return "profession"
     if _NAME_LABEL_RE.match(low):
         return "name"
     if _BRANCH_RE.search(low):
@@ -227,10 +230,13 @@ def classify_label(label: str) -> str:
 # "Rechtsform: Einzelunternehmen": the legal form under its own label, no part of the name.
 _FORM_LABEL_RE = re.compile(r"^(?:rechtsform|unternehmensform|gesellschaftsform|legal\s+form|form\s+of\s+business)$",
                             re.I)
+# "Beruf: Tierarzt", "Berufsbezeichnung: Zahnärztin": what the owner is, printed between the name and the seat.
+_PROFESSION_LABEL_RE = re.compile(r"^(?:(?:gesetzliche\s+)?beruf(?:sbezeichnung)?|profession|occupation)$", re.I)
 _ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:\s*/\s*ort)?|postleitzahl|ort|"
                                     r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
 _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
                            r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
+_COLON_PIPE_RE = re.compile(r"^([^|:]{2,45}):\s*\|\s+(?=\S)")
 PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 _DASH_SEP_RE = re.compile(r"\s[-\u2013—]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.))")
@@ -311,7 +317,8 @@ def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
     out: list[Item] = []
-    text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
+    text = _COLON_PIPE_RE.sub(r"\1: ", line.text)  # "Betreiber: | Anna Muster": a two-cell row, label and value
+    text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
     text = _OWNER_AFTER_SEP_RE.sub(r"\1:", text)
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)

@@ -169,7 +169,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 expect = kind if kind in ("owner", "name", "seat") else ""
                 if kind == "contact" and (names or prov.has_address):
                     stage = "contact"
-                elif kind in ("branch", "other") and (names or prov.has_address):
+                elif kind in ("branch", "other", "profession") and (names or prov.has_address):
                     break
                 continue
         expect = ""
@@ -184,8 +184,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue
         if kind == "branch":
             break
-        if kind in ("rep", "form"):
-            continue  # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …" is no name
+        if kind in ("rep", "form", "profession"):
+            # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …", "Beruf: …" are no name
+            continue
         if kind == "contact" or (not kind and (is_contact(value) or _CONTACT_START_RE.match(value)) and (
                 not postal_of(value))):
             if not names and not prov.has_address:
@@ -646,7 +647,8 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
             first: list[Item] = []
             rest = ""
             if label and label.group(2).strip() and classify_label(label.group(1)) in ("name", "anchor"):
-                rest = label.group(2).strip()  # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …"
+                # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …", "Betreiber: | Anna Muster" (two cells)
+                rest = label.group(2).strip().removeprefix("|").strip()
             elif glued:
                 rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
             if idx in said:
