@@ -425,6 +425,17 @@ def _premises_of_seat(text: str, prov: Provider) -> bool:
         re.search(r"(?:praxis|haus|zentrum|center|hof|gebäude)$", words_[0], re.I))
 
 
+def _stated_profession(text: str, page: ParsedPage) -> bool:
+    """The page itself calls the line a profession: "Berufsbezeichnung: <the same words>" further down."""
+    want = fold_name(text.strip(TRAILING_JUNK))
+    for line in page.lines:
+        label = LABEL_RE.match(line.text)
+        if label and fold_name(label.group(2).strip(TRAILING_JUNK)) == want and (
+                classify_label(label.group(1)) == "profession"):
+            return True
+    return False
+
+
 def _titled(text: str) -> bool:
     """The person line carries an academic degree or a profession ("Dr. med. Anna Muster", "Dipl.-Psychologin …")."""
     first = text.split()[0] if text.split() else ""
@@ -502,8 +513,8 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
-        if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)) and (
-                not FORM_RE.search(second.text)):
+        if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
+                or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
