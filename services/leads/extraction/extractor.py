@@ -163,13 +163,14 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
     entity = provider is not None and provider.legal_entity
-    if not reps and facts.company_name and not facts.legal_form and not entity and (
-            person_line(facts.company_name) == facts.company_name):
+    owner = _owner_in_name(facts.company_name, site, facts.emails) if (
+        not reps and facts.company_name and not facts.legal_form and not entity) else None
+    if owner:
         # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
-        reps = [Candidate(value=facts.company_name, score=2.0, url=ev["company_name"].url if "company_name" in ev
+        reps = [Candidate(value=owner, score=2.0, url=ev["company_name"].url if "company_name" in ev
                           else site.url, snippet=ev["company_name"].snippet if "company_name" in ev else "")]
-        facts.representatives = [facts.company_name]
-        persons.insert(0, Person(name=facts.company_name, role="Inhaber", source_url=reps[0].url))
+        facts.representatives = [owner]
+        persons.insert(0, Person(name=owner, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
     if reps:
@@ -204,6 +205,28 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["social"] = Evidence(url=site.url, snippet=first[:200])
     facts.evidence = ev
     return facts
+
+
+def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | None:
+    """The person a sole proprietor's name is: the whole name when it is a person's ("Anna Beispiel"), or a
+    person-shaped name with a rare given name ("Hebamme Zora Beispiel", "Zora Mac Beispiel") when the site's
+    domain or one of its mailboxes spells the surname: the owner runs the business under her own name."""
+    if not name:
+        return None
+    if person_line(name) == name:
+        return name
+    person = person_line(name, strict=False)
+    if person is None:
+        return None
+    tokens = [fold(t) for t in person.split() if not TITLE_TOKEN_RE.match(t)]
+    if len(tokens) < 2:
+        return None
+    surname = re.sub(r"[^a-z]", "", "".join(tokens[1:]))
+    keys = [re.sub(r"[^a-z]", "", fold(site.domain_label))] + [
+        re.sub(r"[^a-z]", "", fold(e.split("@")[0])) for e in emails]
+    if len(surname) >= 4 and any(surname in key for key in keys):
+        return person
+    return None
 
 
 def _owner_after_trade_name(name: str, representatives: list[str]) -> str:

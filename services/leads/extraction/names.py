@@ -58,7 +58,7 @@ NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|geri
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
                             r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"
                             r"friseur|massage|catering|tattoo|unternehmen|treuhand|handwerk|handel|montagen?|"
-                            r"dienste?|praxis|kanzlei|b(?:ü|ue)ro|ordination)$", re.I)
+                            r"dienste?|services?|praxis|kanzlei|b(?:ü|ue)ro|ordination)$", re.I)
 _TRADE_WORDS = words("yoga pilates fitness media events reisen touristik design fotografie photography coaching "
                      "training consulting catering massage kosmetik")
 
@@ -224,9 +224,9 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
 
 
 # A profession printed before the person ("Tierärztin", "Rechtsanwalt", "Heilpraktikerin", "Psychotherapeut").
-_PROFESSION_LEAD_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]*(?:(?:ä|ae)rztin|arzt|anw(?:ä|ae)lt(?:in)?|anwalt|therapeut(?:in)?|"
+_PROFESSION_LEAD_RE = re.compile(r"^(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:ä|ae)rztin|arzt|anw(?:ä|ae)lt(?:in)?|anwalt|therapeut(?:in)?|"
                                  r"praktiker(?:in)?|notar(?:in)?|psycholog(?:in|e)|hebamme|architekt(?:in)?|"
-                                 r"berater(?:in)?)\s+(?=[A-ZÄÖÜ])")
+                                 r"berater(?:in)?))\s+(?=[A-ZÄÖÜ])")
 
 
 # "Attorney-at-law", "Notary-at-law": an English professional title before the person, hyphenated in lower case.
