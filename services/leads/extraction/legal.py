@@ -65,7 +65,7 @@ _STOP_TOKENS = words(
 _LEAD_LABEL_RE = re.compile(
     r"^(?:(?:eingetragener\s+)?firm(?:a|enname)|anbieter|betreiber(?:in)?|herausgeber(?:in)?|name|company|"
     r"unternehmen|diensteanbieter|legal\s+name|registered\s+name)\s*:\s*", re.I)
-_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
 _SEG_SPLIT_RE = re.compile(r"\s[|·•]\s|\s[\u2013—]\s|\s\|\s|;\s")
 _RECHTSFORM_RE = re.compile(r"\b(?:rechtsform|legal\s+form)\s*:\s*([^,;|]+)", re.I)
 _OWNER_RE = re.compile(r"\b(?:inhaber(?:in)?|inh\.|praxisinhaber(?:in)?)\b", re.I)
@@ -337,6 +337,8 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
         chosen = _copyright_holder(site)
     if chosen is None:
         chosen = _site_brand(site)
+    if chosen is None:
+        chosen = _home_title(site)
     return chosen
 
 
@@ -373,8 +375,43 @@ def _copyright_holder(site: Site) -> Candidate | None:
             if not holder or len(holder) > 60 or any(c.isdigit() for c in holder):
                 continue
             tokens = [t for t in alnum_tokens(holder) if len(t) >= 4]
-            if person_line(holder) or (tokens and any(t in label for t in tokens)):
+            if person_line(holder) or (tokens and any(t in label for t in tokens)) or (
+                    len(holder.split()) >= 2 and _in_heading(holder, site)):
+                # … or the site prints the holder as (part of) its own heading ("Willkommen im Gasthaus Muster"):
+                # the name it goes by, also on a host whose domain names somebody else (a GitHub Pages address)
                 return make_candidate(holder, 0.5, page, line.text)
+    return None
+
+
+def _in_heading(name: str, site: Site) -> bool:
+    needle = " ".join(alnum_tokens(name))
+    return any(1 <= line.level <= 6 and line.region != "nav" and f" {needle} " in f" {' '.join(alnum_tokens(line.text))} "
+               for page in site.pages for line in page.lines)
+
+
+_TITLE_CUT_RE = re.compile(r"\s[|·•–—-]\s|:\s")
+_PAGE_WORD_RE = re.compile(r"^(?:home|startseite|start|willkommen|welcome|impressum|imprint|kontakt|contact|index)$",
+                           re.I)
+
+
+def _home_title(site: Site) -> Candidate | None:
+    """No block, no ©, no brand line: the home page's <title> ("Sachverständigenbüro Muster" on svmuster.de) when
+    the domain carries one of its words and the home page's own text names the business so (a genitive "-s" allowed)."""
+    home = next((p for p in site.pages if p.kind == "home"), None)
+    label = site.domain_label.replace("-", "").lower()
+    if home is None or not home.title or len(label) < 3:
+        return None
+    title = _TITLE_CUT_RE.split(home.title, maxsplit=1)[0].strip(" .,")
+    tokens = alnum_tokens(title)
+    if not 2 <= len(tokens) <= 5 or any(c.isdigit() for c in title) or not title[0].isupper() or (
+            _PAGE_WORD_RE.match(tokens[0])):
+        return None
+    if not any(len(t) >= 3 and t in label for t in tokens):
+        return None
+    pattern = re.compile(r"\b" + r"s?\s+".join(re.escape(t) for t in tokens) + r"s?\b")
+    for line in home.lines:
+        if line.region != "nav" and pattern.search(" ".join(alnum_tokens(line.text))):
+            return make_candidate(title, 0.4, home, line.text)
     return None
 
 

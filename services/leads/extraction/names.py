@@ -48,7 +48,8 @@ NON_NAME = words(
     "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
     "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
     "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar "
-    "authorized authorised representative representatives court register registry local district"
+    "authorized authorised representative representatives court register registry local district "
+    "restaurant ristorante hotel gasthaus gasthof pension café cafe bistro pizzeria trattoria weingut"
 )
 # Legal forms written in capitals are never part of a person's name ("CARTONAL AG" is no "Cartonal Ag").
 _FORM_TOKENS = frozenset({"AG", "GmbH", "GMBH", "KG", "UG", "SE", "OHG", "OG", "GbR", "GBR", "e.V.", "E.V.", "eG",
