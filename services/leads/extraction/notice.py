@@ -104,7 +104,7 @@ _NAME_LABEL_RE = re.compile(
     r"operating\s+company)$",
     re.I,
 )
-_SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+_SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
                             r"besucher-?adresse|besuchsadresse|hausanschrift|visiting\s+address|street\s+address|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"

@@ -126,6 +126,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                         continue
                     break
                 continue
+            if 1 <= line.level <= 6 and not names and not prov.has_address and _HOURS_HEADING_RE.match(line.text):
+                continue  # "Impressum" / "Sprechzeiten" / the hours / the name: the hours come first on a one-page site
             if 1 <= line.level <= 6 or (label is not None and not has_value) or (
                     line.level == LABEL_LEVEL and line.text.endswith(":")):
                 kind = classify_label(label.group(1) if label else line.text)
@@ -279,6 +281,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+_HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$", re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
 # "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
@@ -523,6 +526,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
+        for it in items[2:]:  # "Tierarztpraxis Muster" / "Dr. Anna Muster" / "Dr. Ben Beispiel": all its owners
+            if (more := person_line(it.text)) is None or fold_name(more) in {fold_name(p) for p in prov.persons}:
+                break
+            prov.persons.append(more)
         if _PRACTICE_KIND_RE.match(first.text) and _titled(second.text):
             # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster": the first line says what kind of practice it is;
             # the person with her degree or profession is the name (LABELLING.md, "Trade name and owner")
