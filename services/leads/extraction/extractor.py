@@ -14,7 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of
-from .names import TITLE_TOKEN_RE, person_line
+from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
@@ -163,7 +163,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
     entity = provider is not None and provider.legal_entity
-    owner = _owner_in_name(facts.company_name, site, facts.emails) if (
+    owner = (_owner_in_name(facts.company_name, site, facts.emails) or _owner_by_surname(facts.company_name, site)) if (
         not reps and facts.company_name and not facts.legal_form and not entity) else None
     if owner:
         # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
@@ -227,6 +227,34 @@ def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | Non
     if len(surname) >= 4 and any(surname in key for key in keys):
         return person
     return None
+
+
+_OWNER_PAGES = ("impressum", "about", "team", "home", "contact")
+
+
+def _owner_by_surname(name: str | None, site: Site) -> str | None:
+    """"Sachverständigenbüro Muster" and, on the about or team page, "Anna Muster" (a heading, a line of her own or
+    the subject of the first sentence): the one person whose surname the trade name carries owns it (LABELLING.md,
+    sites without an Impressum: the owner named in the running text is the representative)."""
+    words_ = (name or "").split()
+    if len(words_) < 2 or not words_[-1][:1].isupper():
+        return None
+    surname = fold(words_[-1].strip(".,"))
+    if len(surname) < 3:
+        return None
+    found: dict[str, str] = {}
+    for page in site.pages:
+        if page.kind not in _OWNER_PAGES:
+            continue
+        for line in page.lines:
+            if line.region == "nav" or surname not in fold(line.text):
+                continue
+            person = person_line(line.text) if len(line.text) <= 60 else None
+            if person is None and (hit := person_in(line.text[:80])) is not None and hit[1] == 0:
+                person = hit[0]  # "Anna Muster ist Sachverständige …": the sentence's subject
+            if person and fold(person.split()[-1]) == surname:
+                found.setdefault(fold(name_core(person)), person)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _owner_after_trade_name(name: str, representatives: list[str]) -> str:
