@@ -384,12 +384,12 @@ def _copyright_holder(site: Site) -> Candidate | None:
 
 
 def _in_heading(name: str, site: Site) -> bool:
-    needle = " ".join(alnum_tokens(name))
-    return any(1 <= line.level <= 6 and line.region != "nav" and f" {needle} " in f" {' '.join(alnum_tokens(line.text))} "
+    needle = f" {' '.join(alnum_tokens(name))} "
+    return any(1 <= line.level <= 6 and line.region != "nav" and needle in f" {' '.join(alnum_tokens(line.text))} "
                for page in site.pages for line in page.lines)
 
 
-_TITLE_CUT_RE = re.compile(r"\s[|·•–—-]\s|:\s")
+_TITLE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
 _PAGE_WORD_RE = re.compile(r"^(?:home|startseite|start|willkommen|welcome|impressum|imprint|kontakt|contact|index)$",
                            re.I)
 

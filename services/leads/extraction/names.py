@@ -225,8 +225,8 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
 
 
 # A profession printed before the person ("Tierärztin", "Rechtsanwalt", "Heilpraktikerin", "Psychotherapeut").
-_PROFESSION_LEAD_RE = re.compile(r"^(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:ä|ae)rztin|arzt|anw(?:ä|ae)lt(?:in)?|anwalt|therapeut(?:in)?|"
-                                 r"praktiker(?:in)?|notar(?:in)?|psycholog(?:in|e)|hebamme|architekt(?:in)?|"
+_PROFESSION_LEAD_RE = re.compile(r"^(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:ä|ae)rztin|arzt|anw(?:ä|ae)lt(?:in)?|anwalt|"
+                                 r"therapeut(?:in)?|praktiker(?:in)?|notar(?:in)?|psycholog(?:in|e)|hebamme|architekt(?:in)?|"
                                  r"berater(?:in)?))\s+(?=[A-ZÄÖÜ])")
 
 

@@ -281,7 +281,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
-_HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$", re.I)
+_HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
+                               re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
 # "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
@@ -441,7 +442,7 @@ def _stated_profession(text: str, page: ParsedPage) -> bool:
 
 def _titled(text: str) -> bool:
     """The person line carries an academic degree or a profession ("Dr. med. Anna Muster", "Dipl.-Psychologin …")."""
-    first = text.split()[0] if text.split() else ""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
     return bool(TITLE_RE.match(first)) or bool(PROFESSION_LINE_RE.match(text))
 
 
