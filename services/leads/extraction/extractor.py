@@ -209,8 +209,8 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
 
 def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | None:
     """The person a sole proprietor's name is: the whole name when it is a person's ("Anna Beispiel"), or a
-    person-shaped name with a rare given name ("Hebamme Zora Beispiel", "Zora Mac Beispiel") when the site's
-    domain or one of its mailboxes spells the surname: the owner runs the business under her own name."""
+    person-shaped name with a rare given name ("Hebamme Zora Beispiel", "Zora Mac Beispiel") when one of the
+    site's mailboxes spells the surname: the owner runs the business under her own name."""
     if not name:
         return None
     if person_line(name) == name:
@@ -222,9 +222,12 @@ def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | Non
     if len(tokens) < 2:
         return None
     surname = re.sub(r"[^a-z]", "", "".join(tokens[1:]))
-    keys = [re.sub(r"[^a-z]", "", fold(site.domain_label))] + [
-        re.sub(r"[^a-z]", "", fold(e.split("@")[0])) for e in emails]
-    if len(surname) >= 4 and any(surname in key for key in keys):
+    given = re.sub(r"[^a-z]", "", tokens[0])
+    domain = re.sub(r"[^a-z]", "", fold(site.domain_label))
+    if given in domain and surname in domain:
+        return None  # "Elektro Wagner" on elektro-wagner.de: the domain spells a brand of two words, no person
+    mailboxes = [re.sub(r"[^a-z]", "", fold(e.split("@")[0])) for e in emails]
+    if len(surname) >= 4 and any(surname in box for box in mailboxes):
         return person
     return None
 

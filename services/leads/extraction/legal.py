@@ -410,7 +410,8 @@ def _home_title(site: Site) -> Candidate | None:
         return None
     pattern = re.compile(r"\b" + r"s?\s+".join(re.escape(t) for t in tokens) + r"s?\b")
     for line in home.lines:
-        if line.region != "nav" and pattern.search(" ".join(alnum_tokens(line.text))):
+        # the page's running text, not its logo or header, calls the business so ("… des Sachverständigenbüros X")
+        if line.region == "main" and pattern.search(" ".join(alnum_tokens(line.text))):
             return make_candidate(title, 0.4, home, line.text)
     return None
 
