@@ -147,3 +147,10 @@ def test_a_coined_service_name_is_no_owner() -> None:
     facts = _facts(_page("<h1>Impressum</h1><p>ErlenFix Computerservice</p><p>Lindenallee 12</p>"
                          "<p>34567 Waldstadt</p><p>E-Mail: computerservice@erlenfix.de</p>", site=site), site=site)
     assert facts.representatives == []
+
+
+def test_a_person_then_the_trade_name_printed_across_two_lines_with_her_name_again() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Wiebke Sorrelmann</p><p>Malermeisterbetrieb</p><p>Wiebke Sorrelmann</p>"
+                     "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>Telefon: 05651 987654</p>")
+    assert facts.company_name == "Malermeisterbetrieb Wiebke Sorrelmann"
+    assert facts.representatives == ["Wiebke Sorrelmann"]

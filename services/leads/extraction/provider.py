@@ -483,6 +483,13 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
+    if len(items) == 3 and not prov.owners and (p := person_line(first.text, strict=False)) and (
+            person_line(items[2].text, strict=False) == p) and not person_line(second.text, strict=False) and (
+            not FORM_RE.search(second.text)):
+        # "Anna Muster" / "Malermeisterbetrieb" / "Anna Muster": the person, then the trade name printed across
+        # two lines with her name again (LABELLING.md, "Trade name and owner": the trade name is the name)
+        prov.name, prov.name_line, prov.persons = f"{second.text} {items[2].text}", second.line, [p]
+        return
     owners_below = [person_line(p.strip(), strict=False) for p in _PEOPLE_SPLIT_RE.split(second.text)] if (
         _JOINT_OWNERS_RE.match(first.text)) else []
     if len(owners_below) >= 2 and all(owners_below):
