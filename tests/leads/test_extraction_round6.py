@@ -154,3 +154,13 @@ def test_a_person_then_the_trade_name_printed_across_two_lines_with_her_name_aga
                      "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>Telefon: 05651 987654</p>")
     assert facts.company_name == "Malermeisterbetrieb Wiebke Sorrelmann"
     assert facts.representatives == ["Wiebke Sorrelmann"]
+
+
+def test_owners_one_a_line_trade_under_the_joint_name_of_the_copyright_line() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><h3>Anbieter dieser Webseite:</h3><p>Wiebke Sorrelmann</p>"
+                         "<p>Lena Farnholz</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                         "<p>Telefon: 05651 987654</p>"),
+                   _page("<p>Willkommen in unserer Praxis.</p><footer><h4>© 2021 Farnholz Sorrelmann Zahnarztpraxis"
+                         "</h4></footer>", kind="home", name="index"))
+    assert facts.company_name == "Farnholz Sorrelmann Zahnarztpraxis"
+    assert sorted(facts.representatives) == ["Lena Farnholz", "Wiebke Sorrelmann"]

@@ -13,7 +13,7 @@ from .dom import parse_page
 from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
-from .legal import FORM_RE, choose_name, form_of
+from .legal import FORM_RE, choose_name, form_of, joint_name
 from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
@@ -96,6 +96,10 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     mark_foreign_paragraphs(site, own, (provider.name or "") if provider is not None else "")
     mark_directory_pages(site)
     name_res = choose_name(site, jsonld_names, _provider_name(provider))
+    if provider is not None and name_res.name and not provider.legal_entity and len(provider.persons) >= 2 and (
+            fold(name_res.name.value) in {fold(p) for p in provider.persons}):
+        # the block prints only the owners, one a line: their joint name is the one the © line gives
+        name_res.name = joint_name(site, provider.persons) or name_res.name
     if name_res.name:
         facts.company_name = name_res.name.value
         ev["company_name"] = name_res.name.evidence()

@@ -383,6 +383,22 @@ def _copyright_holder(site: Site) -> Candidate | None:
     return None
 
 
+def joint_name(site: Site, persons: list[str]) -> Candidate | None:
+    """Several owners printed one per line and no joint name in the block: the © line that names the practice
+    with their surnames ("© 2025 Muster Beispiel Zahnarztpraxis") is the name they trade under (LABELLING.md v3)."""
+    surnames = {t for p in persons if (toks := alnum_tokens(p.split()[-1])) for t in toks if len(t) >= 3}
+    for page in sorted(site.pages, key=lambda p: p.kind != "home"):
+        for line in page.lines:
+            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+                continue
+            holder = _HOLDER_CUT_RE.split(_COPYRIGHT_RE.sub("", line.text, count=1), maxsplit=1)[0].strip(" .,")
+            tokens = alnum_tokens(holder)
+            if 2 <= len(tokens) <= 6 and not any(c.isdigit() for c in holder) and person_line(holder) is None and (
+                    surnames & set(tokens)) and len(tokens) > len(surnames & set(tokens)):
+                return make_candidate(holder, 0.5, page, line.text)
+    return None
+
+
 def _in_heading(name: str, site: Site) -> bool:
     needle = f" {' '.join(alnum_tokens(name))} "
     return any(1 <= line.level <= 6 and line.region != "nav" and needle in f" {' '.join(alnum_tokens(line.text))} "
