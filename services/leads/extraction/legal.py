@@ -366,17 +366,20 @@ def _copyright_holder(site: Site) -> Candidate | None:
     """No Impressum names anybody: "© 2025 Anna Muster | Impressum" names the site's owner (LABELLING.md: the
     footer or the copyright line), when it is a person or carries the site's name."""
     label = site.domain_label.replace("-", "").lower()
+    headings: list[str] | None = None
     for page in sorted(site.pages, key=lambda p: p.kind != "home"):
         for line in page.lines:
             if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
                 continue
+            if headings is None:
+                headings = _heading_texts(site)  # once per site, only when there is a © line at all
             rest = _COPYRIGHT_RE.sub("", line.text, count=1)
             holder = _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
             if not holder or len(holder) > 60 or any(c.isdigit() for c in holder):
                 continue
             tokens = [t for t in alnum_tokens(holder) if len(t) >= 4]
             if person_line(holder) or (tokens and any(t in label for t in tokens)) or (
-                    len(holder.split()) >= 2 and _in_heading(holder, site)):
+                    len(holder.split()) >= 2 and _in_heading(holder, headings)):
                 # … or the site prints the holder as (part of) its own heading ("Willkommen im Gasthaus Muster"):
                 # the name it goes by, also on a host whose domain names somebody else (a GitHub Pages address)
                 return make_candidate(holder, 0.5, page, line.text)
@@ -399,10 +402,14 @@ def joint_name(site: Site, persons: list[str]) -> Candidate | None:
     return None
 
 
-def _in_heading(name: str, site: Site) -> bool:
+def _heading_texts(site: Site) -> list[str]:
+    return [f" {' '.join(alnum_tokens(line.text))} " for page in site.pages for line in page.lines
+            if 1 <= line.level <= 6 and line.region != "nav"]
+
+
+def _in_heading(name: str, headings: list[str]) -> bool:
     needle = f" {' '.join(alnum_tokens(name))} "
-    return any(1 <= line.level <= 6 and line.region != "nav" and needle in f" {' '.join(alnum_tokens(line.text))} "
-               for page in site.pages for line in page.lines)
+    return any(needle in heading for heading in headings)
 
 
 _TITLE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
