@@ -164,3 +164,11 @@ def test_owners_one_a_line_trade_under_the_joint_name_of_the_copyright_line() ->
                          "</h4></footer>", kind="home", name="index"))
     assert facts.company_name == "Farnholz Sorrelmann Zahnarztpraxis"
     assert sorted(facts.representatives) == ["Lena Farnholz", "Wiebke Sorrelmann"]
+
+
+def test_an_owner_label_before_a_hyphenated_initial_given_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG:</h2><p>eClean \u2013 Gebäudepflege</p>"
+                     "<p>Inhaber: M-Ali Farnholz</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
+                     "<p>Telefon: 05651 987654</p>")
+    assert facts.company_name == "eClean \u2013 Gebäudepflege"
+    assert facts.representatives == ["M-Ali Farnholz"]

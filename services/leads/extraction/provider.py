@@ -178,8 +178,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
         if kind == "owner":
             # the label says a person follows: a name's shape is enough, without a known given name
             people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
-            if not people and _INITIAL_SURNAME_RE.fullmatch(value):
-                people = [value]  # "Inh. A. Muster": the label says a person follows, printed with an initial
+            if not people and (_INITIAL_SURNAME_RE.fullmatch(value) or _HYPHEN_INITIAL_RE.fullmatch(value)):
+                # "Inh. A. Muster", "Inhaber: M-Ali Muster": the label says a person follows, printed with an initial
+                people = [value]
             if people:  # "Inh. Greta & Jonas Beispiel": both
                 prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
@@ -290,6 +291,7 @@ _CONTACT_START_RE = re.compile(r"^(?:fon|tel|telefon|telefax|fax|mobil|handy|e-?
 _ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
 _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\s?)?"
                                  r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+_HYPHEN_INITIAL_RE = re.compile(r"[A-ZÄÖÜ]-[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
                           r"[A-Z]{0,3}[\d\s/.-]{6,}$", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
