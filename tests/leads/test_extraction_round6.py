@@ -9,6 +9,7 @@ from __future__ import annotations
 from services.leads.extraction import CompanyFacts, PageContent, extract_company
 from services.leads.extraction.address import street_of
 from services.leads.extraction.names import person_line
+from services.leads.extraction.notice import name_like
 
 SITE = "https://www.erlenbruch-beispiel.de/"
 
@@ -172,3 +173,12 @@ def test_an_owner_label_before_a_hyphenated_initial_given_name() -> None:
                      "<p>Telefon: 05651 987654</p>")
     assert facts.company_name == "eClean \u2013 Gebäudepflege"
     assert facts.representatives == ["M-Ali Farnholz"]
+
+
+def test_a_call_to_action_in_the_footer_menu_is_no_name() -> None:
+    assert not name_like("Termin buchen") and not name_like("Jetzt anfragen") and name_like("Buchen Holzbau")
+    facts = _facts(_page("<h1>Imprint</h1><p>Legal form: Sole proprietorship</p><p>Erlenwerk Consulting</p>"
+                         "<p>Owner: Jonas Beispielmann</p><p>Lindenstrasse 12</p><p>8004 Zürich</p>"
+                         "<footer><h4>Kontakt</h4><p>Termin buchen</p><h4>Kontakt</h4><p>info@erlenwerk.ch</p>"
+                         "<p>Zürich, Schweiz</p></footer>", site="https://erlenwerk.ch/"), site="https://erlenwerk.ch/")
+    assert facts.company_name != "Termin buchen"

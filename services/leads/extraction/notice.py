@@ -376,6 +376,10 @@ def is_contact(text: str) -> bool:
     return bool(_CONTACT_TEXT_RE.search(text))
 
 
+_CALL_TO_ACTION_RE = re.compile(r"^(?:jetzt\s+)?(?:\S+\s+){0,2}(?:buchen|anfragen|vereinbaren|kontaktieren|anrufen|"
+                                r"bestellen|reservieren|anmelden|entdecken|ansehen|erfahren)\W*$", re.I)
+
+
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
         return False
@@ -384,6 +388,8 @@ def name_like(text: str) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
             or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
+    if _CALL_TO_ACTION_RE.match(text):
+        return False  # "Termin buchen", "Jetzt anfragen": a button or menu entry, no name
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!") or _FOR_CONTENT_RE.search(text):
         return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (
