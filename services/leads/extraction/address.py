@@ -136,6 +136,9 @@ def _street_ok(seg: str, country: str | None) -> str | None:
         parts = [_street_ok(p, country) for p in seg.split(" / ")]
         return seg if all(parts) else None
     seg = _TRAILING_DESIGNATOR_RE.sub("", seg).strip(" ,")
+    glued = _GLUED_NUMBER_RE.fullmatch(seg)
+    if glued and not _STREET_SUFFIX_RE.search(glued.group(1)):
+        return None  # "Klarumzug24", "Studio54": a brand with a number in it; "Lindenweg12" keeps its street word
     if country in ("GB", "US"):
         return seg if _STREET_EN_RE.match(seg) else None
     if _STREET_DE_RE.match(seg) and not re.fullmatch(r"[\d\s/-]+", seg):
@@ -145,6 +148,10 @@ def _street_ok(seg: str, country: str | None) -> str | None:
     return None
 
 
+# One word glued to its number, without a space: a street only when the word ends in a street type.
+_GLUED_NUMBER_RE = re.compile(r"([A-Za-zÄÖÜäöüß.-]+)\d{1,4}[a-z]?")
+_STREET_SUFFIX_RE = re.compile(r"(?:str\.?|stra(?:ß|ss)e|weg|gasse|platz|allee|ring|damm|kamp|ufer|chaussee|steig|pfad|"
+                               r"markt|graben|wall|zeile|park|anger|steg)$", re.I)
 # "85413 - Musterhausen": a dash between a German postal code and its town (five digits: no year range).
 _DASHED_PLZ_RE = re.compile(r"(?<![\d/+-])(\d{5})\s[-\u2013]\s(?=[A-ZÄÖÜ][a-zäöüß]+(?:$|[\s,]))")
 

@@ -13,8 +13,8 @@ from .dom import parse_page
 from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
-from .legal import FORM_RE, choose_name, form_of
-from .names import TITLE_TOKEN_RE, person_line
+from .legal import FORM_RE, choose_name, form_of, joint_name
+from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
@@ -96,6 +96,10 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     mark_foreign_paragraphs(site, own, (provider.name or "") if provider is not None else "")
     mark_directory_pages(site)
     name_res = choose_name(site, jsonld_names, _provider_name(provider))
+    if provider is not None and name_res.name and not provider.legal_entity and len(provider.persons) >= 2 and (
+            fold(name_res.name.value) in {fold(p) for p in provider.persons}):
+        # the block prints only the owners, one a line: their joint name is the one the © line gives
+        name_res.name = joint_name(site, provider.persons) or name_res.name
     if name_res.name:
         facts.company_name = name_res.name.value
         ev["company_name"] = name_res.name.evidence()
@@ -163,13 +167,14 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     reps, persons = choose_representatives(site, provider)
     facts.representatives = [c.value for c in reps]
     entity = provider is not None and provider.legal_entity
-    if not reps and facts.company_name and not facts.legal_form and not entity and (
-            person_line(facts.company_name) == facts.company_name):
+    owner = (_owner_in_name(facts.company_name, site, facts.emails) or _owner_by_surname(facts.company_name, site)) if (
+        not reps and facts.company_name and not facts.legal_form and not entity) else None
+    if owner:
         # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
-        reps = [Candidate(value=facts.company_name, score=2.0, url=ev["company_name"].url if "company_name" in ev
+        reps = [Candidate(value=owner, score=2.0, url=ev["company_name"].url if "company_name" in ev
                           else site.url, snippet=ev["company_name"].snippet if "company_name" in ev else "")]
-        facts.representatives = [facts.company_name]
-        persons.insert(0, Person(name=facts.company_name, role="Inhaber", source_url=reps[0].url))
+        facts.representatives = [owner]
+        persons.insert(0, Person(name=owner, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
     if reps:
@@ -204,6 +209,59 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         ev["social"] = Evidence(url=site.url, snippet=first[:200])
     facts.evidence = ev
     return facts
+
+
+def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | None:
+    """The person a sole proprietor's name is: the whole name when it is a person's ("Anna Beispiel"), or a
+    person-shaped name with a rare given name ("Hebamme Zora Beispiel", "Zora Mac Beispiel") when one of the
+    site's mailboxes spells the surname: the owner runs the business under her own name."""
+    if not name:
+        return None
+    if person_line(name) == name:
+        return name
+    person = person_line(name, strict=False)
+    if person is None:
+        return None
+    tokens = [fold(t) for t in person.split() if not TITLE_TOKEN_RE.match(t)]
+    if len(tokens) < 2:
+        return None
+    surname = re.sub(r"[^a-z]", "", "".join(tokens[1:]))
+    given = re.sub(r"[^a-z]", "", tokens[0])
+    domain = re.sub(r"[^a-z]", "", fold(site.domain_label))
+    if given in domain and surname in domain:
+        return None  # "Elektro Wagner" on elektro-wagner.de: the domain spells a brand of two words, no person
+    mailboxes = [re.sub(r"[^a-z]", "", fold(e.split("@")[0])) for e in emails]
+    if len(surname) >= 4 and any(surname in box for box in mailboxes):
+        return person
+    return None
+
+
+_OWNER_PAGES = ("impressum", "about", "team", "home", "contact")
+
+
+def _owner_by_surname(name: str | None, site: Site) -> str | None:
+    """"Sachverständigenbüro Muster" and, on the about or team page, "Anna Muster" (a heading, a line of her own or
+    the subject of the first sentence): the one person whose surname the trade name carries owns it (LABELLING.md,
+    sites without an Impressum: the owner named in the running text is the representative)."""
+    words_ = (name or "").split()
+    if len(words_) < 2 or not words_[-1][:1].isupper():
+        return None
+    surname = fold(words_[-1].strip(".,"))
+    if len(surname) < 3:
+        return None
+    found: dict[str, str] = {}
+    for page in site.pages:
+        if page.kind not in _OWNER_PAGES:
+            continue
+        for line in page.lines:
+            if line.region == "nav" or surname not in fold(line.text):
+                continue
+            person = person_line(line.text) if len(line.text) <= 60 else None
+            if person is None and (hit := person_in(line.text[:80])) is not None and hit[1] == 0:
+                person = hit[0]  # "Anna Muster ist Sachverständige …": the sentence's subject
+            if person and fold(person.split()[-1]) == surname:
+                found.setdefault(fold(name_core(person)), person)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _owner_after_trade_name(name: str, representatives: list[str]) -> str:

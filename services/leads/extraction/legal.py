@@ -65,7 +65,7 @@ _STOP_TOKENS = words(
 _LEAD_LABEL_RE = re.compile(
     r"^(?:(?:eingetragener\s+)?firm(?:a|enname)|anbieter|betreiber(?:in)?|herausgeber(?:in)?|name|company|"
     r"unternehmen|diensteanbieter|legal\s+name|registered\s+name)\s*:\s*", re.I)
-_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
 _SEG_SPLIT_RE = re.compile(r"\s[|·•]\s|\s[\u2013—]\s|\s\|\s|;\s")
 _RECHTSFORM_RE = re.compile(r"\b(?:rechtsform|legal\s+form)\s*:\s*([^,;|]+)", re.I)
 _OWNER_RE = re.compile(r"\b(?:inhaber(?:in)?|inh\.|praxisinhaber(?:in)?)\b", re.I)
@@ -337,6 +337,8 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
         chosen = _copyright_holder(site)
     if chosen is None:
         chosen = _site_brand(site)
+    if chosen is None:
+        chosen = _home_title(site)
     return chosen
 
 
@@ -364,17 +366,76 @@ def _copyright_holder(site: Site) -> Candidate | None:
     """No Impressum names anybody: "© 2025 Anna Muster | Impressum" names the site's owner (LABELLING.md: the
     footer or the copyright line), when it is a person or carries the site's name."""
     label = site.domain_label.replace("-", "").lower()
+    headings: list[str] | None = None
     for page in sorted(site.pages, key=lambda p: p.kind != "home"):
         for line in page.lines:
             if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
                 continue
+            if headings is None:
+                headings = _heading_texts(site)  # once per site, only when there is a © line at all
             rest = _COPYRIGHT_RE.sub("", line.text, count=1)
             holder = _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
             if not holder or len(holder) > 60 or any(c.isdigit() for c in holder):
                 continue
             tokens = [t for t in alnum_tokens(holder) if len(t) >= 4]
-            if person_line(holder) or (tokens and any(t in label for t in tokens)):
+            if person_line(holder) or (tokens and any(t in label for t in tokens)) or (
+                    len(holder.split()) >= 2 and _in_heading(holder, headings)):
+                # … or the site prints the holder as (part of) its own heading ("Willkommen im Gasthaus Muster"):
+                # the name it goes by, also on a host whose domain names somebody else (a GitHub Pages address)
                 return make_candidate(holder, 0.5, page, line.text)
+    return None
+
+
+def joint_name(site: Site, persons: list[str]) -> Candidate | None:
+    """Several owners printed one per line and no joint name in the block: the © line that names the practice
+    with their surnames ("© 2025 Muster Beispiel Zahnarztpraxis") is the name they trade under (LABELLING.md v3)."""
+    surnames = {t for p in persons if (toks := alnum_tokens(p.split()[-1])) for t in toks if len(t) >= 3}
+    for page in sorted(site.pages, key=lambda p: p.kind != "home"):
+        for line in page.lines:
+            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+                continue
+            holder = _HOLDER_CUT_RE.split(_COPYRIGHT_RE.sub("", line.text, count=1), maxsplit=1)[0].strip(" .,")
+            tokens = alnum_tokens(holder)
+            if 2 <= len(tokens) <= 6 and not any(c.isdigit() for c in holder) and person_line(holder) is None and (
+                    surnames & set(tokens)) and len(tokens) > len(surnames & set(tokens)):
+                return make_candidate(holder, 0.5, page, line.text)
+    return None
+
+
+def _heading_texts(site: Site) -> list[str]:
+    return [f" {' '.join(alnum_tokens(line.text))} " for page in site.pages for line in page.lines
+            if 1 <= line.level <= 6 and line.region != "nav"]
+
+
+def _in_heading(name: str, headings: list[str]) -> bool:
+    needle = f" {' '.join(alnum_tokens(name))} "
+    return any(needle in heading for heading in headings)
+
+
+_TITLE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
+_PAGE_WORD_RE = re.compile(r"^(?:home|startseite|start|willkommen|welcome|impressum|imprint|kontakt|contact|index)$",
+                           re.I)
+
+
+def _home_title(site: Site) -> Candidate | None:
+    """No block, no ©, no brand line: the home page's <title> ("Sachverständigenbüro Muster" on svmuster.de) when
+    the domain carries one of its words and the home page's own text names the business so (a genitive "-s" allowed)."""
+    home = next((p for p in site.pages if p.kind == "home"), None)
+    label = site.domain_label.replace("-", "").lower()
+    if home is None or not home.title or len(label) < 3:
+        return None
+    title = _TITLE_CUT_RE.split(home.title, maxsplit=1)[0].strip(" .,")
+    tokens = alnum_tokens(title)
+    if not 2 <= len(tokens) <= 5 or any(c.isdigit() for c in title) or not title[0].isupper() or (
+            _PAGE_WORD_RE.match(tokens[0])):
+        return None
+    if not any(len(t) >= 3 and t in label for t in tokens):
+        return None
+    pattern = re.compile(r"\b" + r"s?\s+".join(re.escape(t) for t in tokens) + r"s?\b")
+    for line in home.lines:
+        # the page's running text, not its logo or header, calls the business so ("… des Sachverständigenbüros X")
+        if line.region == "main" and pattern.search(" ".join(alnum_tokens(line.text))):
+            return make_candidate(title, 0.4, home, line.text)
     return None
 
 

@@ -48,7 +48,8 @@ NON_NAME = words(
     "mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september "
     "oktober november dezember verein vereins abteilung herr frau bitte ihr ihre unser unsere wir mit für "
     "über sprecher sprecherin mag dr prof news presse jobs karriere familie family geschwister ehepaar "
-    "authorized authorised representative representatives court register registry local district"
+    "authorized authorised representative representatives court register registry local district "
+    "restaurant ristorante hotel gasthaus gasthof pension café cafe bistro pizzeria trattoria weingut"
 )
 # Legal forms written in capitals are never part of a person's name ("CARTONAL AG" is no "Cartonal Ag").
 _FORM_TOKENS = frozenset({"AG", "GmbH", "GMBH", "KG", "UG", "SE", "OHG", "OG", "GbR", "GBR", "e.V.", "E.V.", "eG",
@@ -58,7 +59,7 @@ NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|geri
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
                             r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"
                             r"friseur|massage|catering|tattoo|unternehmen|treuhand|handwerk|handel|montagen?|"
-                            r"dienste?)$", re.I)
+                            r"dienste?|services?|praxis|kanzlei|b(?:ü|ue)ro|ordination)$", re.I)
 _TRADE_WORDS = words("yoga pilates fitness media events reisen touristik design fotografie photography coaching "
                      "training consulting catering massage kosmetik")
 
@@ -199,6 +200,9 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
     Anna Beispiel") and before post-nominals (", BSc."). None for trade names and legal entities.
     `strict`: a bare two-word line ("Papierhaus Lindner") counts only with a known given name."""
     core = _POST_COMMA_RE.sub("", text.strip()).strip(_PUNCT_TAIL)
+    lead = _PROFESSION_LEAD_RE.match(core)
+    if lead and not strict and (rest := person_line(core[lead.end():], strict=False)):
+        return rest  # "Zahnärztin Dewy Beispiel": the profession before a rare given name is no part of the name
     name = clean_person_name(core)
     if name is not None:
         tokens = [t for t in core.split() if not HONORIFIC_RE.match(t)]
@@ -218,6 +222,12 @@ def person_line(text: str, *, strict: bool = True) -> str | None:
            for w in before.split()):
         return None
     return name
+
+
+# A profession printed before the person ("Tierärztin", "Rechtsanwalt", "Heilpraktikerin", "Psychotherapeut").
+_PROFESSION_LEAD_RE = re.compile(r"^(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*(?:(?:ä|ae)rztin|arzt|anw(?:ä|ae)lt(?:in)?|anwalt|"
+                                 r"therapeut(?:in)?|praktiker(?:in)?|notar(?:in)?|psycholog(?:in|e)|hebamme|architekt(?:in)?|"
+                                 r"berater(?:in)?))\s+(?=[A-ZÄÖÜ])")
 
 
 # "Attorney-at-law", "Notary-at-law": an English professional title before the person, hyphenated in lower case.

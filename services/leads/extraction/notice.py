@@ -20,6 +20,7 @@ _STRONG_ANCHOR_RE = re.compile(
     r"""(?:^|[^\w])(?:
         angaben\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|zu[mr]?\b|i\.\s?s\.\s?d\.|im\s+sinne)
       | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
+      | informationen\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
       | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
       | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
@@ -103,7 +104,7 @@ _NAME_LABEL_RE = re.compile(
     r"operating\s+company)$",
     re.I,
 )
-_SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+_SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
                             r"besucher-?adresse|besuchsadresse|hausanschrift|visiting\s+address|street\s+address|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"
@@ -209,6 +210,8 @@ def classify_label(label: str) -> str:
         return "owner"
     if _FORM_LABEL_RE.match(low):
         return "form"
+    if _PROFESSION_LABEL_RE.match(low):
+        return "profession"
     if _NAME_LABEL_RE.match(low):
         return "name"
     if _BRANCH_RE.search(low):
@@ -227,10 +230,13 @@ def classify_label(label: str) -> str:
 # "Rechtsform: Einzelunternehmen": the legal form under its own label, no part of the name.
 _FORM_LABEL_RE = re.compile(r"^(?:rechtsform|unternehmensform|gesellschaftsform|legal\s+form|form\s+of\s+business)$",
                             re.I)
+# "Beruf: Tierarzt", "Berufsbezeichnung: Zahnärztin": what the owner is, printed between the name and the seat.
+_PROFESSION_LABEL_RE = re.compile(r"^(?:(?:gesetzliche\s+)?beruf(?:sbezeichnung)?|profession|occupation)$", re.I)
 _ADDRESS_PART_LABEL_RE = re.compile(r"^(?:stra(?:ß|ss)e|str\.|hausnummer|plz(?:\s*/\s*ort)?|postleitzahl|ort|"
                                     r"stadt|street|city|zip(?:\s+code)?|postcode|postal\s+code|land|country)$", re.I)
 _REP_LABEL_RE = re.compile(r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|vertreten|vertretungsberechtigt|vorstand|vorsitz|"
                            r"managing\s+director|represented|directors?$|gesellschafter|prokur", re.I)
+_COLON_PIPE_RE = re.compile(r"^([^|:]{2,45}):\s*\|\s+(?=\S)")
 PIPE_LABEL_RE = re.compile(r"^([^|:]{2,30}?)\s+\|\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 _DASH_SEP_RE = re.compile(r"\s[-\u2013—]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.))")
@@ -311,7 +317,8 @@ def split_items(line: Line) -> list[Item]:
     """One line -> items, cut before inline labels ("… Inhaber: …", "… Telefon: …"), at separators (" | ",
     " · ") and at a run-in address ("Muster GmbH, Musterweg 1, …", "Anna Muster Musterweg 1 12345 Stadt")."""
     out: list[Item] = []
-    text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", line.text)
+    text = _COLON_PIPE_RE.sub(r"\1: ", line.text)  # "Betreiber: | Anna Muster": a two-cell row, label and value
+    text = _OWNER_IN_PARENS_RE.sub(r" \1: \2", text)
     text = _OWNER_AFTER_COMMA_RE.sub(r"\1:", text)
     text = _OWNER_AFTER_SEP_RE.sub(r"\1:", text)
     text = _OWNER_INSIDE_RE.sub(r" \1:", text)
@@ -369,6 +376,10 @@ def is_contact(text: str) -> bool:
     return bool(_CONTACT_TEXT_RE.search(text))
 
 
+_CALL_TO_ACTION_RE = re.compile(r"^(?:jetzt\s+)?(?:\S+\s+){0,2}(?:buchen|anfragen|vereinbaren|kontaktieren|anrufen|"
+                                r"bestellen|reservieren|anmelden|entdecken|ansehen|erfahren)\W*$", re.I)
+
+
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
         return False
@@ -377,6 +388,8 @@ def name_like(text: str) -> bool:
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
             or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
+    if _CALL_TO_ACTION_RE.match(text):
+        return False  # "Termin buchen", "Jetzt anfragen": a button or menu entry, no name
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!") or _FOR_CONTENT_RE.search(text):
         return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (

@@ -126,6 +126,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                         continue
                     break
                 continue
+            if 1 <= line.level <= 6 and not names and not prov.has_address and _HOURS_HEADING_RE.match(line.text):
+                continue  # "Impressum" / "Sprechzeiten" / the hours / the name: the hours come first on a one-page site
             if 1 <= line.level <= 6 or (label is not None and not has_value) or (
                     line.level == LABEL_LEVEL and line.text.endswith(":")):
                 kind = classify_label(label.group(1) if label else line.text)
@@ -144,6 +146,14 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                         len(line.text) <= 60 and ":" not in line.text and matches_site(line.text, site))):
                     pending = [Item(line.text, line)]  # a name set as a heading right above the address
                     expect = "name"
+                elif names and not prov.has_address and 2 <= line.level <= 6 and len(names) < 4 and (
+                        names[-1].line.index == line.index - 1 and 2 <= names[-1].line.level <= 6) and (
+                        name_like(line.text) and not anchor_strength(line)):
+                    # a card's title and subtitle ("Zahnärztin Anna Muster" / "Zahnarztpraxis Muster") or a trade
+                    # name and its owners, each set as a heading right under the other: one name block (not the
+                    # page's own title, level 1, which is a logo's lines above the block)
+                    pending = [Item(line.text, line)]
+                    expect = "name"
                 elif not pending:
                     break
             else:
@@ -161,23 +171,25 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 expect = kind if kind in ("owner", "name", "seat") else ""
                 if kind == "contact" and (names or prov.has_address):
                     stage = "contact"
-                elif kind in ("branch", "other") and (names or prov.has_address):
+                elif kind in ("branch", "other", "profession") and (names or prov.has_address):
                     break
                 continue
         expect = ""
         if kind == "owner":
             # the label says a person follows: a name's shape is enough, without a known given name
             people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
-            if not people and _INITIAL_SURNAME_RE.fullmatch(value):
-                people = [value]  # "Inh. A. Muster": the label says a person follows, printed with an initial
+            if not people and (_INITIAL_SURNAME_RE.fullmatch(value) or _HYPHEN_INITIAL_RE.fullmatch(value)):
+                # "Inh. A. Muster", "Inhaber: M-Ali Muster": the label says a person follows, printed with an initial
+                people = [value]
             if people:  # "Inh. Greta & Jonas Beispiel": both
                 prov.owners.extend(people)
                 owner_items.append(Item(value, item.line))
             continue
         if kind == "branch":
             break
-        if kind in ("rep", "form"):
-            continue  # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …" is no name
+        if kind in ("rep", "form", "profession"):
+            # "Geschäftsführer: …" inside the block: people.py reads it; "Rechtsform: …", "Beruf: …" are no name
+            continue
         if kind == "contact" or (not kind and (is_contact(value) or _CONTACT_START_RE.match(value)) and (
                 not postal_of(value))):
             if not names and not prov.has_address:
@@ -270,6 +282,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+_HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
+                               re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
 # "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
@@ -277,6 +291,7 @@ _CONTACT_START_RE = re.compile(r"^(?:fon|tel|telefon|telefax|fax|mobil|handy|e-?
 _ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
 _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\s?)?"
                                  r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+_HYPHEN_INITIAL_RE = re.compile(r"[A-ZÄÖÜ]-[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
                           r"[A-Z]{0,3}[\d\s/.-]{6,}$", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
@@ -382,9 +397,11 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         return
     last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
-    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1:
-        # "(Einzelunternehmer)" right under the name: the block's own wording; under the owner's line
-        # ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is
+    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1 and (
+            status.text.startswith("(")):
+        # "(Einzelunternehmer)" right under the name: the block's own wording, a qualifier of the name; under the
+        # owner's line ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is. A bare "Einzelunternehmen"
+        # on a line of its own states the (absent) legal form, like "Rechtsform: Einzelunternehmen": no part of it.
         prov.name = f"{prov.name} {status.text}"
 
 
@@ -396,6 +413,39 @@ _STATUS_LINE_RE = re.compile(r"^\(?(?:Einzelunternehmer(?:in)?|Einzelunternehmen
 # "Praxis für Ergotherapie" above the owner's name: a description, printed as one unit with the person.
 _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Studio|Ordination|Institut|Werkstatt|"
                                   r"Schule)\s+(?:f(?:ü|ue)r|for)\s+[^\d,;:@]+$")
+
+
+# A line that only says what kind of practice or office it is: "Zahnarztpraxis", "Privatpraxis für Psychotherapie",
+# "Kanzlei für Arbeitsrecht" (no place, no surname, no coined word that would make it a trade name).
+_PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|b(?:ü|ue)ro|ordination)|Praxis|Kanzlei|"
+                               r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+[A-ZÄÖÜ][a-zäöüß-]+"
+                               r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
+
+
+def _premises_of_seat(text: str, prov: Provider) -> bool:
+    """"Gesundheitspraxis Musterstadt", "Ärztehaus Musterstadt": a kind of premises followed by the seat's own town."""
+    words_ = text.split()
+    if not prov.city or len(words_) != 2 or FORM_RE.search(text):
+        return False
+    return fold_name(words_[1]) == fold_name(prov.city.split()[0]) and bool(
+        re.search(r"(?:praxis|haus|zentrum|center|hof|gebäude)$", words_[0], re.I))
+
+
+def _stated_profession(text: str, page: ParsedPage) -> bool:
+    """The page itself calls the line a profession: "Berufsbezeichnung: <the same words>" further down."""
+    want = fold_name(text.strip(TRAILING_JUNK))
+    for line in page.lines:
+        label = LABEL_RE.match(line.text)
+        if label and fold_name(label.group(2).strip(TRAILING_JUNK)) == want and (
+                classify_label(label.group(1)) == "profession"):
+            return True
+    return False
+
+
+def _titled(text: str) -> bool:
+    """The person line carries an academic degree or a profession ("Dr. med. Anna Muster", "Dipl.-Psychologin …")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return bool(TITLE_RE.match(first)) or bool(PROFESSION_LINE_RE.match(text))
 
 
 def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Site) -> None:
@@ -416,10 +466,15 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = _persons_within(sole.text) or [
             p for it in items if it is not sole and (p := person_line(it.text, strict=False))][:1]
         return  # "Tischlerei Muster e.U." / "Max Muster": the owner on the line below
+    if len(items) == 1 and prov.owners and _premises_of_seat(first.text, prov):
+        # "Inhaberin: Anna Muster" / "Gesundheitspraxis Musterstadt" / the seat: the line names the premises in
+        # the seat's town, not a trade name; the owner is all the block names (LABELLING.md: only the person)
+        prov.name, prov.name_line = prov.owners[0], first.line
+        return
     if len(items) == 1:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = _persons_within(first.text)
-        if not prov.persons and (person := person_line(first.text, strict=False)) and (
+        if not prov.persons and not prov.owners and (person := person_line(first.text, strict=False)) and (
                 _mailbox_of(person, prov.page) or (prov.anchored and not matches_site(first.text, site)
                                                    and not _VENUE_HEAD_RE.search(first.text))):
             # a rare given name, but the provider's mailbox carries the person's name; or the anchored block
@@ -430,6 +485,13 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     second = items[1]
+    if len(items) == 3 and not prov.owners and (p := person_line(first.text, strict=False)) and (
+            person_line(items[2].text, strict=False) == p) and not person_line(second.text, strict=False) and (
+            not FORM_RE.search(second.text)):
+        # "Anna Muster" / "Malermeisterbetrieb" / "Anna Muster": the person, then the trade name printed across
+        # two lines with her name again (LABELLING.md, "Trade name and owner": the trade name is the name)
+        prov.name, prov.name_line, prov.persons = f"{second.text} {items[2].text}", second.line, [p]
+        return
     owners_below = [person_line(p.strip(), strict=False) for p in _PEOPLE_SPLIT_RE.split(second.text)] if (
         _JOINT_OWNERS_RE.match(first.text)) else []
     if len(owners_below) >= 2 and all(owners_below):
@@ -442,6 +504,11 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             not PROFESSION_LINE_RE.match(second.text)):
         # "Anna Muster & Ben Beispiel" / "Studio Lindenblatt": the owners, then the name they trade under
         prov.name, prov.name_line, prov.persons = second.text, second.line, many
+        return
+    below = _persons_within(second.text) if not prov.owners and not many else []
+    if len(below) >= 2 and not _persons_within(first.text) and not FORM_RE.search(second.text):
+        # "Tierarztpraxis Lindenhof" / "Dr. Anna Muster und Dr. Ben Beispiel": the name, then its owners
+        prov.name, prov.name_line, prov.persons = first.text, first.line, below
         return
     p1, p2 = person_line(first.text), person_line(second.text)
     if _FAMILY_RE.match(second.text) and not p1:
@@ -459,8 +526,8 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             p1, p2 = (None, p2) if brand1 and not brand2 else (p1, None) if brand2 and not brand1 else (None, None)
     if p1 and not p2:
         prov.persons = [p1]
-        if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)) and (
-                not FORM_RE.search(second.text)):
+        if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
+                or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
@@ -469,7 +536,15 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
-        if _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
+        for it in items[2:]:  # "Tierarztpraxis Muster" / "Dr. Anna Muster" / "Dr. Ben Beispiel": all its owners
+            if (more := person_line(it.text)) is None or fold_name(more) in {fold_name(p) for p in prov.persons}:
+                break
+            prov.persons.append(more)
+        if _PRACTICE_KIND_RE.match(first.text) and _titled(second.text):
+            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster": the first line says what kind of practice it is;
+            # the person with her degree or profession is the name (LABELLING.md, "Trade name and owner")
+            prov.name, prov.name_line = second.text, second.line
+        elif _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
             prov.name = f"{first.text} {second.text}"
     else:
         prov.name, prov.name_line = first.text, first.line
@@ -600,7 +675,8 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
             first: list[Item] = []
             rest = ""
             if label and label.group(2).strip() and classify_label(label.group(1)) in ("name", "anchor"):
-                rest = label.group(2).strip()  # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …"
+                # "Anbieter: Muster GmbH", "Verantwortlicher: Anna Beispiel, …", "Betreiber: | Anna Muster" (two cells)
+                rest = label.group(2).strip().removeprefix("|").strip()
             elif glued:
                 rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
             if idx in said:
