@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from services.leads.crawler.net import mapping_resolver
 
@@ -180,12 +180,16 @@ class SiteServer:
 
 
 def _static(root: Path, raw_path: str) -> Reply:
-    path = urlsplit(raw_path).path
+    """A static host as the corpus sites were published on (GitHub Pages, Netlify): percent-encoded paths, a
+    folder's index.html, and "pretty" links without the extension ("/impressum" serves impressum.html)."""
+    path = unquote(urlsplit(raw_path).path)
     target = (root / path.lstrip("/")).resolve()
     if not target.is_relative_to(root.resolve()):
         return Reply(403, "forbidden", content_type="text/plain")
     if target.is_dir():
         target = target / "index.html"
+    elif not target.is_file() and target.with_name(target.name + ".html").is_file():
+        target = target.with_name(target.name + ".html")
     if not target.is_file():
         return Reply(404, "<h1>Not found</h1>")
     kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
