@@ -182,3 +182,18 @@ def test_a_call_to_action_in_the_footer_menu_is_no_name() -> None:
                          "<footer><h4>Kontakt</h4><p>Termin buchen</p><h4>Kontakt</h4><p>info@erlenwerk.ch</p>"
                          "<p>Zürich, Schweiz</p></footer>", site="https://erlenwerk.ch/"), site="https://erlenwerk.ch/")
     assert facts.company_name != "Termin buchen"
+
+
+def test_responsible_and_in_charge_of_this_website_opens_the_provider_block() -> None:
+    """"Verantwortlich und zuständig für diese Website ist das" as a heading: the provider's block, although it
+    says "Website" (a weak third-party word on legal pages, as in a web designer's credit)."""
+    facts = _imprint("<h2>Impressum</h2><h3>1. Verantwortlich und zuständig für diese Website ist das</h3>"
+                     "<p>Reisebüro Erlenbruch<br>Am Mühlenteich 4<br>21999 Erlenbruch</p>"
+                     "<p>vertreten durch Geschäftsführerin Tamsin Oltrogge</p><p>Email:</p>"
+                     '<p><a href="mailto:info@erlenbruch-beispiel.de">info@erlenbruch-beispiel.de</a></p>'
+                     "<h3>2. Haftungsausschluss</h3><p>Das Reisebüro Erlenbruch ist bemüht, richtige Informationen zu "
+                     "geben.</p>")
+    assert facts.company_name == "Reisebüro Erlenbruch"
+    assert facts.street == "Am Mühlenteich 4" and facts.city == "Erlenbruch"
+    assert facts.emails == ["info@erlenbruch-beispiel.de"]
+    assert facts.representatives == ["Tamsin Oltrogge"]

@@ -73,8 +73,8 @@ _COMPANY_STRONG_RE = re.compile(
     r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
     r"operated\s+by|^\W*operator\b|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
-    r"verantwortlich\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|gesch(?:ä|ae)ftsf(?:ü|ue)hr|"
-    r"registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
+    r"verantwortlich(?:\s+und\s+zust(?:ä|ae)ndig)?\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|"
+    r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
     re.I,
 )
 # Credits in running text: "Website by X", "Design & Development by", "Erstellt mit Jimdo".
