@@ -19,7 +19,8 @@ from .textutil import words
 TITLE_TOKEN_RE = re.compile(
     r"^(?:Prof\.|Dr\.|Dr\.-Ing\.|Dipl\.-[\wäöü]+\.?|Mag\.|Mag\.\(FH\)|Ing\.|DI|DDI|Dkfm\.|MBA|MSc|M\.Sc\.|"
     r"B\.Sc\.|LL\.M\.|med\.|dent\.|rer\.|nat\.|jur\.|phil\.|oec\.|h\.c\.|h\.|c\.|\(FH\)|habil\.|B\.A\.|M\.A\.|"
-    r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-[A-Z][a-z]{1,5}\.)$"
+    r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-[A-Z][a-z]{1,5}\.|"
+    r"MR|OMR|HR|RgR)$"  # Austrian honorary titles: Medizinalrat, Obermedizinalrat, Hofrat, Regierungsrat
 )
 HONORIFIC_RE = re.compile(
     r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Pfarrer(?:in)?|Pastor(?:in)?|Propst|Pröpstin|"
