@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .dom import COMPANY, LABEL_LEVEL, Line, ParsedPage, is_nav_line
@@ -362,27 +363,33 @@ def _site_brand(site: Site) -> Candidate | None:
 _HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$", re.I)
 
 
+def _copyright_lines(site: Site) -> Iterator[tuple[ParsedPage, Line, str]]:
+    """The site's own © lines, home page first, each with its holder ("© 2025 Anna Muster | Impressum" → "Anna
+    Muster")."""
+    for page in sorted(site.pages, key=lambda p: p.kind != "home"):
+        for line in page.lines:
+            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+                continue
+            rest = _COPYRIGHT_RE.sub("", line.text, count=1)
+            yield page, line, _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
+
+
 def _copyright_holder(site: Site) -> Candidate | None:
     """No Impressum names anybody: "© 2025 Anna Muster | Impressum" names the site's owner (LABELLING.md: the
     footer or the copyright line), when it is a person or carries the site's name."""
     label = site.domain_label.replace("-", "").lower()
     headings: list[str] | None = None
-    for page in sorted(site.pages, key=lambda p: p.kind != "home"):
-        for line in page.lines:
-            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
-                continue
-            if headings is None:
-                headings = _heading_texts(site)  # once per site, only when there is a © line at all
-            rest = _COPYRIGHT_RE.sub("", line.text, count=1)
-            holder = _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
-            if not holder or len(holder) > 60 or any(c.isdigit() for c in holder):
-                continue
-            tokens = [t for t in alnum_tokens(holder) if len(t) >= 4]
-            if person_line(holder) or (tokens and any(t in label for t in tokens)) or (
-                    len(holder.split()) >= 2 and _in_heading(holder, headings)):
-                # … or the site prints the holder as (part of) its own heading ("Willkommen im Gasthaus Muster"):
-                # the name it goes by, also on a host whose domain names somebody else (a GitHub Pages address)
-                return make_candidate(holder, 0.5, page, line.text)
+    for page, line, holder in _copyright_lines(site):
+        if not holder or len(holder) > 60 or any(c.isdigit() for c in holder):
+            continue
+        if headings is None:
+            headings = _heading_texts(site)  # once per site, only when there is a © line at all
+        tokens = [t for t in alnum_tokens(holder) if len(t) >= 4]
+        if person_line(holder) or (tokens and any(t in label for t in tokens)) or (
+                len(holder.split()) >= 2 and _in_heading(holder, headings)):
+            # … or the site prints the holder as (part of) its own heading ("Willkommen im Gasthaus Muster"):
+            # the name it goes by, also on a host whose domain names somebody else (a GitHub Pages address)
+            return make_candidate(holder, 0.5, page, line.text)
     return None
 
 
@@ -390,15 +397,11 @@ def joint_name(site: Site, persons: list[str]) -> Candidate | None:
     """Several owners printed one per line and no joint name in the block: the © line that names the practice
     with their surnames ("© 2025 Muster Beispiel Zahnarztpraxis") is the name they trade under (LABELLING.md v3)."""
     surnames = {t for p in persons if (toks := alnum_tokens(p.split()[-1])) for t in toks if len(t) >= 3}
-    for page in sorted(site.pages, key=lambda p: p.kind != "home"):
-        for line in page.lines:
-            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
-                continue
-            holder = _HOLDER_CUT_RE.split(_COPYRIGHT_RE.sub("", line.text, count=1), maxsplit=1)[0].strip(" .,")
-            tokens = alnum_tokens(holder)
-            if 2 <= len(tokens) <= 6 and not any(c.isdigit() for c in holder) and person_line(holder) is None and (
-                    surnames & set(tokens)) and len(tokens) > len(surnames & set(tokens)):
-                return make_candidate(holder, 0.5, page, line.text)
+    for page, line, holder in _copyright_lines(site):
+        tokens = alnum_tokens(holder)
+        if 2 <= len(tokens) <= 6 and not any(c.isdigit() for c in holder) and person_line(holder) is None and (
+                surnames & set(tokens)) and len(tokens) > len(surnames & set(tokens)):
+            return make_candidate(holder, 0.5, page, line.text)
     return None
 
 
