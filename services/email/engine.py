@@ -78,8 +78,13 @@ HOUSEKEEPING_SECONDS = 5.0
 # unit of work), all on the event loop that also carries every connection's SMTP replies: at 100 a batch they
 # took more CPU than the SMTP exchanges themselves. 500 is what leads answers in one call (contact_reach).
 BATCH = 500
+# The feed checks and builds a batch on the loop that carries the lanes' SMTP answers: it lets them in every so
+# many messages, so a batch never holds a lane's answer for the milliseconds its whole loop takes.
+YIELD_EVERY = 50
 # How long one mailbox's pipeline keeps claiming new batches before the round ends (housekeeping, other mailboxes).
 FEED_SECONDS = 5.0
+# How long a group commit waits for half the lanes to hand in (see _GroupCommit._loop).
+GATHER_SECONDS = 0.001
 
 
 @dataclass
@@ -140,7 +145,8 @@ class SendingEngine:
         self._write_turn = asyncio.Lock()
         self._sqlite = runtime.settings.is_sqlite
         # SQLite: the group commits run on a synchronous connection in a thread of their own (commit_batch).
-        self._ledger = sqlite_sync_engine(str(runtime.settings.database_url)) if self._sqlite else None
+        self._ledger_engine = sqlite_sync_engine(str(runtime.settings.database_url)) if self._sqlite else None
+        self._ledger: repo.SqliteLedger | None = None
         self._ledger_thread = ThreadPoolExecutor(1, thread_name_prefix="email-ledger") if self._sqlite else None
 
     @contextlib.asynccontextmanager
@@ -171,10 +177,12 @@ class SendingEngine:
             self._task = None
         for mailbox_id in list(self._senders):
             await self._drop_senders(mailbox_id)
-        if self._ledger is not None and self._ledger_thread is not None:
+        if self._ledger_engine is not None and self._ledger_thread is not None:
+            if self._ledger is not None:
+                self._ledger_thread.submit(self._ledger.close)
             self._ledger_thread.shutdown(wait=True)
-            self._ledger.dispose()
-            self._ledger, self._ledger_thread = None, None
+            self._ledger_engine.dispose()
+            self._ledger, self._ledger_engine, self._ledger_thread = None, None, None
 
     async def _loop(self) -> None:
         def report(failures: int, exc: Exception, wait: float) -> None:
@@ -291,7 +299,7 @@ class SendingEngine:
         leftovers: list[int] = []
         unsent: list[int] = []  # moved to "sending" a message ahead, then a stop or a pause came first
         handled = 0
-        group = _GroupCommit(self, mailbox)
+        group = _GroupCommit(self, mailbox, count)
 
         async def feed() -> None:
             nonlocal handled
@@ -333,19 +341,17 @@ class SendingEngine:
             # to two messages a connection "unknown" instead of one; a lane that stops for a pause or a stop gives
             # its marked one back (it knows it never went).
             done: tuple[Ready, SendOutcome] | None = None
-            sending: asyncio.Future[SendOutcome] | None = None
             ahead: asyncio.Future[bool] | None = None
             item = await take()
-            marked = item is not None and await group.submit(None, item)
+            marked = item is not None and await group.hand_in(None, item)
             try:
                 while item is not None:
-                    sending = asyncio.ensure_future(sender.send(item.envelope_from, [item.recipient], item.wire)) \
-                        if marked else None
+                    # The next message is taken before this one goes: the feed keeps the queue ahead of the lanes.
                     following = await take()
-                    ahead = asyncio.ensure_future(group.submit(done, following))
+                    ahead = group.hand_in(done, following)
                     done = None
-                    if sending is not None:
-                        outcome = await sending
+                    if marked:
+                        outcome = await sender.send(item.envelope_from, [item.recipient], item.wire)
                         done = (item, outcome)
                         if outcome.pause_mailbox:
                             paused.set()
@@ -356,11 +362,10 @@ class SendingEngine:
                         item = await take()  # drains the rest
                         marked = False
             finally:
-                for task in (sending, ahead):
-                    if task is not None and not task.done():
-                        task.cancel()
+                if ahead is not None and not ahead.done():
+                    ahead.cancel()
                 if done is not None:
-                    await group.submit(done, None)
+                    await group.hand_in(done, None)
 
         try:
             await asyncio.gather(feed(), *(lane(sender) for sender in senders))
@@ -408,7 +413,9 @@ class SendingEngine:
         ready: list[Ready] = []
         unbuildable: dict[int, str] = {}
         key, dated = wire.sender_key(self.runtime, mailbox), wire.date_line(now)
-        for message in checked:
+        for n, message in enumerate(checked, 1):
+            if n % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # see YIELD_EVERY
             try:
                 data = wire.for_sending(self.runtime, message, mailbox, key=key, now=now, dated=dated)
             except AppError as exc:
@@ -445,7 +452,9 @@ class SendingEngine:
         enrolments = await repo.enrolment_states(s, enrolment_ids)
         steps = await repo.step_timing(s, campaign_ids) if campaign_ids else {}
         checked: list[repo.Outgoing] = []
-        for message in messages:
+        for n, message in enumerate(messages, 1):
+            if n % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # see YIELD_EVERY
             problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
                                           campaigns.get(message.campaign_id or 0),
                                           enrolments.get(message.enrolment_id or 0), contacts, mailbox.send_window,
@@ -575,7 +584,7 @@ class SendingEngine:
                    "contact_id": item.contact_id} for item, outcome in sent],
             finished=finished, scheduled=scheduled, marks=[m.id for m in marks],
             lease_until=now + timedelta(seconds=self.lease_seconds))
-        if self._ledger is not None and not others:
+        if self._ledger_engine is not None and not others:
             # The common case on SQLite, the whole transaction in the ledger thread: one hand-over, not one a
             # statement (the rarer outcomes below need the service's unit of work).
             async with self._write_turn:
@@ -593,9 +602,11 @@ class SendingEngine:
         return marked
 
     def _commit_sync(self, batch: repo.SentBatch) -> set[int]:
-        assert self._ledger is not None
-        with self._ledger.connect() as conn:
-            return repo.commit_sent_batch_sync(conn, batch)
+        """In the ledger thread: its connection is opened there on first use and kept."""
+        if self._ledger is None:
+            assert self._ledger_engine is not None
+            self._ledger = repo.SqliteLedger(self._ledger_engine)
+        return self._ledger.commit(batch)
 
     async def _timeline_job(self, s: Any, message_db_id: int, kind: str) -> None:
         await repo.insert_job(s, "email.timeline", {"message_id": message_db_id, "kind": kind},
@@ -615,9 +626,11 @@ class _GroupCommit:
     once for all lanes instead of once per message.
     """
 
-    def __init__(self, engine: SendingEngine, mailbox: Mailbox) -> None:
+    def __init__(self, engine: SendingEngine, mailbox: Mailbox, lanes: int) -> None:
         self.engine = engine
         self.mailbox = mailbox
+        self._enough = max(1, lanes // 2)
+        self._gathered = asyncio.Event()
         # PostgreSQL: one connection for the pipeline's commits, in autocommit (each commit is one statement):
         # no pool checkout and ping per commit, each a turn of a busy event loop.
         self._autocommit: AsyncConnection | None = None
@@ -625,19 +638,32 @@ class _GroupCommit:
         self._wake = asyncio.Event()
         self._task = asyncio.create_task(self._loop())
 
-    async def submit(self, record: tuple[Ready, SendOutcome] | None, mark: Ready | None) -> bool:
-        if record is None and mark is None:
-            return False
+    def hand_in(self, record: tuple[Ready, SendOutcome] | None, mark: Ready | None) -> asyncio.Future[bool]:
+        """A future of whether ``mark`` was moved to ``sending`` by the commit that also holds ``record``; a plain
+        future, not a task: a lane hands in for every message, and each task is more turns of the event loop
+        that carries every connection's SMTP answers."""
         future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        if record is None and mark is None:
+            future.set_result(False)
+            return future
         self._pending.append((record, mark, future))
         self._wake.set()
-        return await future
+        if len(self._pending) >= self._enough:
+            self._gathered.set()
+        return future
 
     async def _loop(self) -> None:
         while True:
             await self._wake.wait()
             self._wake.clear()
             await asyncio.sleep(0)  # lanes whose answers arrived together join this commit
+            if len(self._pending) < self._enough and GATHER_SECONDS:
+                # A little longer for half the lanes: a commit's cost is mostly per transaction, and a lane's next
+                # mark is only needed when its current message is through (an SMTP exchange, milliseconds).
+                self._gathered.clear()
+                timer = asyncio.get_running_loop().call_later(GATHER_SECONDS, self._gathered.set)
+                await self._gathered.wait()
+                timer.cancel()
             batch, self._pending = self._pending, []
             if not batch:
                 continue

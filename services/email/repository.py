@@ -665,6 +665,7 @@ _SCHEDULE_ENROLMENT = sa.text("""
 _RELEASE = sa.text("""
     UPDATE email_messages SET locked_by = NULL, lease_until = NULL
     WHERE id IN :ids AND locked_by = :wid AND status = 'queued'""").bindparams(sa.bindparam("ids", expanding=True))
+_RELEASE_SQLITE = sa.text(_RELEASE.text.replace("id IN :ids", "id IN (SELECT value FROM json_each(:ids))"))
 # PostgreSQL: the whole group commit as one statement in its own transaction. On a busy event loop every round
 # trip of a transaction waits for a turn of the loop (the lanes' SMTP answers, the feed): a group commit of seven
 # round trips took ~15 ms where its SQL takes ~1 ms, and the lanes waited on it. Data-modifying CTEs see one
@@ -705,15 +706,15 @@ _COMMIT_SENT_PG = sa.text(f"""
     )
     SELECT id FROM marked""")  # noqa: S608 (composed from this module's constant SQL; values are parameters)
 HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT,
-                _SCHEDULE_ENROLMENT, _RELEASE, _COMMIT_SENT_PG)
+                _SCHEDULE_ENROLMENT, _RELEASE, _RELEASE_SQLITE, _COMMIT_SENT_PG)
 
 
 @dataclass(frozen=True)
 class SentBatch:
     """One group commit of the sender: sent messages (``{"id", "code", "reply", "campaign_id",
     "contact_id"}``) with their events, timeline jobs and enrolment steps, then the next messages' move to
-    ``sending``. :func:`commit_sent_batch` runs it in a unit of work, :func:`commit_sent_batch_sync` on a
-    plain connection in one thread (SQLite: one hand-over to the database thread instead of one a statement)."""
+    ``sending``. :func:`commit_sent_batch` runs it in a unit of work, :class:`SqliteLedger` on a
+    DBAPI connection in one thread (SQLite: one hand-over to the database thread instead of one a statement)."""
 
     worker_id: str
     now: datetime
@@ -796,40 +797,54 @@ class _DriverStatements:
             self._compiled[id(stmt)] = found
         return found
 
-    def run(self, conn: sa.Connection, stmt: sa.Executable, rows: Sequence[dict[str, Any]]) -> None:
+    def run(self, cursor: Any, stmt: sa.Executable, rows: Sequence[dict[str, Any]]) -> None:
         sql, params = self.plan(stmt)
-        values = [tuple(row[name] if proc is None else proc(row[name]) for name, proc in params) for row in rows]
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.executemany(sql, [tuple(row[name] if proc is None else proc(row[name]) for name, proc in params)
+                                 for row in rows])
+
+    def returning(self, cursor: Any, stmt: sa.Executable, row: dict[str, Any]) -> list[tuple[Any, ...]]:
+        sql, params = self.plan(stmt)
+        return list(cursor.execute(sql, tuple(row[n] if p is None else p(row[n]) for n, p in params)))
+
+
+class SqliteLedger:
+    """The SQLite sender's group commits, for the one thread that runs them: a DBAPI connection kept for the
+    sender's life, BEGIN IMMEDIATE, the hot path's statements through the driver, COMMIT. SQLAlchemy's connection,
+    pool and transaction layers cost more a commit than SQLite's own work does for a few messages, and hold the
+    GIL the event loop needs for the lanes' SMTP answers."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._raw = engine.raw_connection()  # the engine's connect hook set WAL, foreign keys, no driver BEGIN
+        self._driver = _DriverStatements(engine.dialect)
+
+    def commit(self, batch: SentBatch) -> set[int]:
+        """:func:`commit_sent_batch` in one transaction of this connection; the ids moved to ``sending``."""
+        cursor = self._raw.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.executemany(sql, values)
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                marked = self._write(cursor, batch)
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
         finally:
             cursor.close()
+        return marked
 
-    def returning(self, conn: sa.Connection, stmt: sa.Executable, row: dict[str, Any]) -> list[tuple[Any, ...]]:
-        sql, params = self.plan(stmt)
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            return list(cursor.execute(sql, tuple(row[n] if p is None else p(row[n]) for n, p in params)))
-        finally:
-            cursor.close()
-
-
-def commit_sent_batch_sync(conn: sa.Connection, batch: SentBatch) -> set[int]:
-    """:func:`commit_sent_batch` on a synchronous connection, committed here."""
-    info = conn.connection.info  # lives as long as the DBAPI connection
-    driver = info.get("email_hot_path")
-    if driver is None:
-        driver = info["email_hot_path"] = _DriverStatements(conn.dialect)
-    with conn.begin():
+    def _write(self, cursor: Any, batch: SentBatch) -> set[int]:
         for stmt, params in batch.writes():
-            driver.run(conn, stmt, params)
+            self._driver.run(cursor, stmt, params)
         if not batch.marks:
             return set()
         marks = {**batch.mark_params(), "ids": json.dumps(list(batch.marks))}
-        marked = {int(row[0]) for row in driver.returning(conn, _MARK_SENDING_SQLITE, marks)}
+        marked = {int(row[0]) for row in self._driver.returning(cursor, _MARK_SENDING_SQLITE, marks)}
         if (release := batch.release_params(marked)) is not None:
-            conn.execute(_RELEASE, release)
-    return marked
+            self._driver.run(cursor, _RELEASE_SQLITE, [{**release, "ids": json.dumps(release["ids"])}])
+        return marked
+
+    def close(self) -> None:
+        self._raw.close()
 
 
 async def release_claims(s: AsyncSession, message_ids: Sequence[int], worker_id: str) -> None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
@@ -15,9 +17,9 @@ from services.email import models
 from services.email.repository import (
     HOT_PATH_SQL,
     SentBatch,
+    SqliteLedger,
     commit_sent_batch,
     commit_sent_batch_pg,
-    commit_sent_batch_sync,
 )
 from services.kit.db import sqlite_sync_engine
 from tests.conftest import pg_database
@@ -58,15 +60,17 @@ def _dump(engine: sa.Engine) -> list[list[tuple[object, ...]]]:
 
 
 def test_the_ledger_threads_driver_path_writes_what_sqlalchemy_would(tmp_path: Path) -> None:
-    """commit_sent_batch_sync runs its executemany statements on the DBAPI cursor with the columns' own bind
-    processors: the rows must come out as SQLAlchemy's own execution writes them (dates, JSON, NULLs)."""
+    """SqliteLedger runs its executemany statements on the DBAPI cursor with the columns' own bind processors, in
+    a transaction of its own: the rows must come out as SQLAlchemy's own execution writes them (dates, JSON,
+    NULLs), committed."""
     now = dt.datetime(2026, 3, 2, 9, 5, 7, 123456, tzinfo=dt.UTC)
     batch = SentBatch(worker_id="w", now=now, sent=[
         {"id": i, "code": 250, "reply": f"250 2.0.0 Ok: queued as {i} — ü", "campaign_id": None, "contact_id": i}
         for i in (1, 3)])
     fast, reference = _ledger(tmp_path / "fast.db"), _ledger(tmp_path / "reference.db")
-    with fast.connect() as conn:
-        assert commit_sent_batch_sync(conn, batch) == set()
+    ledger = SqliteLedger(fast)
+    assert ledger.commit(batch) == set()
+    ledger.close()
     with reference.begin() as conn:
         for stmt, params in batch.writes():
             conn.execute(stmt, params)
@@ -81,6 +85,29 @@ def test_the_ledger_threads_driver_path_writes_what_sqlalchemy_would(tmp_path: P
     reference.dispose()
 
 
+def test_a_failing_group_commit_leaves_nothing_half_written(tmp_path: Path) -> None:
+    """The ledger's transaction is its own (BEGIN IMMEDIATE … COMMIT on the DBAPI connection): a statement that fails
+    rolls back what the batch wrote before it, and the connection takes the next batch."""
+    engine = _ledger(tmp_path / "rollback.db")
+    now = dt.datetime(2026, 3, 2, 9, 5, tzinfo=dt.UTC)
+    batch = SentBatch(worker_id="w", now=now, sent=[
+        {"id": 1, "code": 250, "reply": "250 ok", "campaign_id": None, "contact_id": 1}])
+    with engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE email_jobs RENAME TO email_jobs_away"))  # the timeline job cannot go in
+    before = _dump(engine)
+    ledger = SqliteLedger(engine)
+    with pytest.raises(sqlite3.OperationalError, match="email_jobs"):
+        ledger.commit(batch)
+    assert _dump(engine) == before  # the message is still "sending", no event
+    with engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE email_jobs_away RENAME TO email_jobs"))
+    assert ledger.commit(batch) == set()
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(models.Message.status).where(models.Message.id == 1)).scalar_one() == "sent"
+    ledger.close()
+    engine.dispose()
+
+
 def test_the_ledger_threads_move_to_sending_keeps_its_guards(tmp_path: Path) -> None:
     engine = _ledger(tmp_path / "marks.db")
     now = dt.datetime(2026, 3, 2, 9, 5, tzinfo=dt.UTC)
@@ -93,9 +120,10 @@ def test_the_ledger_threads_move_to_sending_keeps_its_guards(tmp_path: Path) -> 
             {"id": i, "to_email": f"r{i}@client.example", "subject": "s", "body_text": "t", "status": models.QUEUED,
              "locked_by": holder, "mailbox_id": box, "message_id": f"<m{i}@x>"}
             for i, holder, box in ((4, "w", 1), (5, "w", 1), (6, "other", 1), (7, "w", 2))])
-    with engine.connect() as conn:
-        marked = commit_sent_batch_sync(conn, SentBatch(worker_id="w", now=now, marks=[4, 5, 6, 7],
-                                                        lease_until=now + dt.timedelta(minutes=3)))
+    ledger = SqliteLedger(engine)
+    marked = ledger.commit(SentBatch(worker_id="w", now=now, marks=[4, 5, 6, 7],
+                                     lease_until=now + dt.timedelta(minutes=3)))
+    ledger.close()
     assert marked == {4, 5}  # not another sender's row, not a paused mailbox's
     with engine.connect() as conn:
         rows = {r.id: r for r in conn.execute(sa.select(models.Message).where(models.Message.id >= 4))}
