@@ -3,7 +3,8 @@ telling leads what happened to a message (the contact's timeline and status).
 
 Each handler reads in a short unit of work, calls leads with no session open and raises on a passing
 failure so the kit retries with backoff. Timeline entries carry an ``external_id`` that says what they
-mean (``email:message:<id>:sent``), so a retried job never adds one twice.
+mean (``email:message:<id>:sent``), so a retried job never adds one twice. The sender records "sent" with one job
+for all the messages of a group commit (``message_ids``).
 """
 
 from __future__ import annotations
@@ -40,8 +41,18 @@ async def record_timeline(ctx: JobContext) -> dict[str, Any]:
         except NotFound:
             return {"skipped": "the contact no longer exists"}
         return {"recorded": "unsubscribed", **({"status": moved} if moved else {})}
+    if "message_ids" in ctx.payload:  # the sender's group commits: one job for the messages each recorded as sent
+        outcomes = [await _record_message(runtime, int(message_id), kind) for message_id in ctx.payload["message_ids"]]
+        return {"messages": len(outcomes), "recorded": sum("recorded" in o for o in outcomes)}
+    return await _record_message(runtime, int(ctx.payload["message_id"]), kind)
+
+
+async def _record_message(runtime: EmailRuntime, message_id: int, kind: str) -> dict[str, Any]:
+    """One message's entry on the lead's timeline (and the contact's status); a passing failure raises, so the job
+    is retried — entries already made are not made twice (their ``external_id``)."""
+    leads = runtime.deps.leads
     async with reads(runtime) as s:
-        message = await repo.get_message(s, int(ctx.payload["message_id"]))
+        message = await repo.get_message(s, message_id)
     if message is None:
         return {"skipped": "the message no longer exists"}
     if message.contact_id is None and message.company_id is None and not message.key:

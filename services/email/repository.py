@@ -689,8 +689,9 @@ _COMMIT_SENT_PG = sa.text(f"""
     ), jobs AS (
         INSERT INTO email_jobs (type, payload, status, attempts, max_attempts, lease_expiries, run_at,
                                 cancel_requested, progress_done, idempotency_key, created_at, updated_at)
-        SELECT 'email.timeline', json_build_object('message_id', id, 'kind', 'sent'), 'queued', 0, 5, 0, :now,
-               false, 0, 'email:message:' || id || ':' || 'sent', :now, :now FROM sent
+        SELECT 'email.timeline', json_build_object('message_ids', json_agg(id ORDER BY id), 'kind', 'sent'), 'queued',
+               0, 5, 0, :now, false, 0, 'email:message:' || min(id) || ':' || 'sent-batch', :now, :now FROM sent
+        HAVING count(*) > 0
         ON CONFLICT DO NOTHING
     ), finished AS ({_FINISH_ENROLMENT_SQL.replace("id = :eid", "id = ANY(CAST(:finished AS integer[]))")}
     ), scheduled AS (
@@ -707,6 +708,14 @@ _COMMIT_SENT_PG = sa.text(f"""
     SELECT id FROM marked""")  # noqa: S608 (composed from this module's constant SQL; values are parameters)
 HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT,
                 _SCHEDULE_ENROLMENT, _RELEASE, _RELEASE_SQLITE, _COMMIT_SENT_PG)
+
+
+def sent_timeline_job(message_ids: Sequence[int], now: datetime) -> dict[str, Any]:
+    """One ``email.timeline`` job for the messages a group commit recorded as sent: a job row (and later a worker
+    turn) a commit, not one a message. A message is recorded sent in one commit only, so its first id keys the
+    job."""
+    return {"payload": {"message_ids": list(message_ids), "kind": "sent"}, "now": now, "no": False,
+            "key": f"email:message:{message_ids[0]}:sent-batch"}
 
 
 @dataclass(frozen=True)
@@ -734,8 +743,7 @@ class SentBatch:
                                 for r in rows]),
                 (_SENT_EVENT, [{"id": r["id"], "campaign_id": r["campaign_id"], "contact_id": r["contact_id"],
                                 "now": now, "detail": {"reply": r["reply"][:500]}} for r in rows]),
-                (_TIMELINE_JOB, [{"payload": {"message_id": r["id"], "kind": "sent"}, "now": now, "no": False,
-                                  "key": f"email:message:{r['id']}:sent"} for r in rows])]
+                (_TIMELINE_JOB, [sent_timeline_job(sorted(r["id"] for r in rows), now)])]
         if self.finished:
             plan.append((_FINISH_ENROLMENT, [{"eid": eid, "now": now} for eid in self.finished]))
         if self.scheduled:

@@ -194,6 +194,7 @@ async def test_the_one_statement_commit_on_postgresql_writes_what_the_statements
         assert table(models.MessageEvent, "message_id", 0) == table(models.MessageEvent, "message_id", 10)
         assert len(table(models.MessageEvent, "message_id", 10)) == 3  # what the server said, as the other path
         assert table(models.CampaignContact, "id", 0) == table(models.CampaignContact, "id", 10)
-        assert [(dict(p), k) for p, k in jobs] == [
-            ({"message_id": m, "kind": "sent"}, f"email:message:{m}:sent") for m in (1, 2, 3, 11, 12, 13)]
+        assert [(dict(p), k) for p, k in jobs] == [  # one timeline job a group commit
+            ({"message_ids": ids, "kind": "sent"}, f"email:message:{ids[0]}:sent-batch") for ids in ([1, 2, 3],
+                                                                                                 [11, 12, 13])]
         await engine.dispose()
