@@ -132,7 +132,8 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
         assert await worker.run_once()
         prepare_s = time.perf_counter() - start
         async with runtime.sessions() as s:
-            count = (await s.execute(sa.select(sa.func.count()).select_from(Message))).scalar_one()
+            count = (await s.execute(sa.select(sa.func.count()).select_from(Message)
+                                     .where(Message.campaign_id == campaign["id"]))).scalar_one()
         assert count == n, count
         out["prepare_seconds"] = prepare_s
         out["prepare_messages_per_s"] = n / prepare_s
@@ -141,7 +142,8 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
         engine = SendingEngine(runtime, name="bench-sender", poll_interval=0.01)
         async with runtime.sessions() as s:
             mailbox = await repo.get_mailbox(s, box["id"])
-            rows = list((await s.execute(sa.select(Message).order_by(Message.id))).scalars())
+            rows = list((await s.execute(sa.select(Message).where(Message.campaign_id == campaign["id"])
+                                         .order_by(Message.id))).scalars())
         assert mailbox is not None
         now = runtime.deps.clock()
         items = [(parse_address(mailbox.from_email).ascii_email, r.to_email, wire.build(runtime, r, mailbox, date=now))
@@ -163,6 +165,7 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
         await engine.stop()
         async with runtime.sessions() as s:
             sent = (await s.execute(sa.select(sa.func.count()).select_from(Message)
+                                    .where(Message.campaign_id == campaign["id"])
                                     .where(Message.status == "sent"))).scalar_one()
         assert sent == n, sent
         out["engine_per_s"] = n / engine_s
