@@ -348,6 +348,9 @@ class SendingEngine:
                 while item is not None:
                     # The next message is taken before this one goes: the feed keeps the queue ahead of the lanes.
                     following = await take()
+                    if marked and (self._stop.is_set() or paused.is_set()):
+                        unsent.append(item.id)  # a stop or a pause came while taking: it stays unsent
+                        marked = False
                     ahead = group.hand_in(done, following)
                     done = None
                     if marked:
