@@ -91,6 +91,7 @@ GATHER_SECONDS = 0.001
 class Claimed:
     mailbox: Mailbox
     ids: list[int]
+    contact_ids: list[int]  # of the campaign messages among them
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,14 +245,14 @@ class SendingEngine:
                         limit = min(limit, 1)
                 if limit <= 0:
                     continue
-                ids = await repo.claim_messages(s, self.worker_id, now, self.lease_seconds, mailbox_id=mailbox.id,
-                                                limit=limit)
+                ids, contact_ids = await repo.claim_messages(s, self.worker_id, now, self.lease_seconds,
+                                                             mailbox_id=mailbox.id, limit=limit)
                 if not ids:
                     continue
                 if pacing.min_gap_seconds > 0:
                     # Reserve the gap now: the next claim of this mailbox, by any sender, waits for it.
                     mailbox.next_send_at = next_send_at(pacing, [*recent, now], now, runtime.deps.rng)
-                out.append(Claimed(mailbox, ids))
+                out.append(Claimed(mailbox, ids, contact_ids))
         return out
 
     # --- sending --------------------------------------------------------------------------------------
@@ -394,9 +395,7 @@ class SendingEngine:
 
     async def _prepare(self, claimed: Claimed) -> list[Ready]:
         """The claim-time checks of a batch: what may go now, built for the wire."""
-        async with reads(self.runtime) as s:
-            contact_ids = await repo.campaign_contacts_of(s, claimed.ids, self.worker_id)
-        contacts = await self._contacts(contact_ids)
+        contacts = await self._contacts(claimed.contact_ids)
         now = self.runtime.deps.clock()
         # Checked first in a read-only unit (on SQLite it leaves the write lock to the lanes' commits); only when
         # something must be written (a message withdrawn, postponed or given back) again in a unit that writes,

@@ -521,33 +521,27 @@ async def expire_sending(s: AsyncSession, now: datetime) -> list[int]:
 
 
 async def claim_messages(s: AsyncSession, worker_id: str, now: datetime, lease_seconds: float, *,
-                         mailbox_id: int, limit: int) -> list[int]:
+                         mailbox_id: int, limit: int) -> tuple[list[int], list[int]]:
     """Claim up to ``limit`` due messages of one mailbox: not held by a live lease, of a running campaign (or
-    transactional). The caller's unit of work is the claim's transaction."""
+    transactional). The caller's unit of work is the claim's transaction. The claimed ids, and the contacts of
+    the campaign messages among them (each once: what the sender asks leads about before it checks them)."""
     campaign_ok = sa.or_(Message.campaign_id.is_(None),
                          sa.select(Campaign.id).where(Campaign.id == Message.campaign_id,
                                                       Campaign.status == RUNNING).exists())
-    pick = (sa.select(Message.id)
+    pick = (sa.select(Message.id, Message.contact_id, Message.campaign_id)
             .where(Message.status == QUEUED, Message.mailbox_id == mailbox_id,
                    sa.or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now),
                    sa.or_(Message.lease_until.is_(None), Message.lease_until < now),
                    campaign_ok)
             .order_by(Message.next_attempt_at, Message.id).limit(limit).with_for_update(skip_locked=True))
-    ids = [int(x) for x in (await s.execute(pick)).scalars().all()]
+    rows = (await s.execute(pick)).all()
+    ids = [int(row.id) for row in rows]
     if ids:
         await s.execute(sa.update(Message).where(Message.id.in_(ids)).values(
             locked_by=worker_id, lease_until=now + timedelta(seconds=lease_seconds)))
-    return ids
-
-
-async def campaign_contacts_of(s: AsyncSession, ids: Sequence[int], worker_id: str) -> list[int]:
-    """The contacts of the campaign messages among ``ids`` this sender still holds queued (each once)."""
-    if not ids:
-        return []
-    rows = await s.execute(sa.select(Message.contact_id, Message.campaign_id, Message.locked_by, Message.status)
-                           .where(Message.id.in_(ids)))
-    return list(dict.fromkeys(int(r.contact_id) for r in rows.all() if _held(r, worker_id)
-                              and r.campaign_id is not None and r.contact_id is not None))
+    contacts = dict.fromkeys(int(row.contact_id) for row in rows
+                             if row.campaign_id is not None and row.contact_id is not None)
+    return ids, list(contacts)
 
 
 def _held(row: Any, worker_id: str) -> bool:
