@@ -20,6 +20,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("SE & Co. KG", r"SE\s*(?:&|\+|und)\s*Co\.?\s*KG"),
     ("UG (haftungsbeschränkt)", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
     ("gGmbH", r"gGmbH"),
+    # the Austrian flexible capital company (FlexKapGG 2024), a company with an FN like a GmbH (LABELLING.md v6)
+    ("FlexCo", r"FlexCo|FlexKapG|Flexible\s+Kapitalgesellschaft"),
     ("GmbH", r"GmbH|(?i:gmbh)|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
              r"Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+Haftung|mbH"),
     ("PartG mbB", r"PartG\s?mbB|Partnerschaft(?:sgesellschaft)?\s+mbB|Partnerschaftsgesellschaft\s+mit\s+"
@@ -116,7 +118,7 @@ def _is_name_token(tok: str) -> bool:
 _FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh",
                "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
                "LLP", "LLC", "L.L.C", "Inc", "Corp", "Sàrl", "Sarl", "S.à", "SA", "PartG", "esellschaft",
-               "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges")
+               "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges", "Flex")
 
 
 def find_entities(text: str, country: str = "DE") -> list[Entity]:

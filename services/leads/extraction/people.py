@@ -30,6 +30,7 @@ _REP_LABEL_RE = re.compile(
     | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
+    | (?:stellvertretende[rn]?|stellv\.)\s*vorsitzende[rn]?  # the deputy chair: the "2. Vorsitzende" by another name
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))

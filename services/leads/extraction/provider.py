@@ -197,6 +197,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if not kind and _REP_LINE_RE.match(value) and names and not prov.has_address and not any(
+                c.isdigit() for c in value):  # (not "Geschäftsführer Musterweg 1": the street follows the role)
+            continue  # "vertreten durch Anna Muster" without a colon between the firm and its seat: people.py reads it
         if not kind and _TAX_LINE_RE.match(value) and (names or owner_items) and not prov.has_address:
             continue  # "Steuer Nr. …" / "Ust ID …" between the name and the address: no part of either
         if _CARE_OF_RE.match(value):
@@ -294,6 +297,10 @@ _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\
 _HYPHEN_INITIAL_RE = re.compile(r"[A-ZÄÖÜ]-[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
                           r"[A-Z]{0,3}[\d\s/.-]{6,}$", re.I)
+# A representative's line printed without a colon ("vertreten durch Anna Muster", "Geschäftsführer Ben Beispiel").
+_REP_LINE_RE = re.compile(r"^(?:(?:gesetzlich\s+)?vertreten\s+durch|represented\s+by|"
+                          r"gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ung)|managing\s+directors?)\s+"
+                          r"(?:(?:den|die|the)\s+)?[A-ZÄÖÜ]", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")

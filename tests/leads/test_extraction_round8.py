@@ -1,0 +1,99 @@
+"""Extraction rules of round 8 (issue 12): company name and representatives that hold up on unseen sites.
+
+One class of error per test, on small made-up snippets. Every name, address and number below is invented;
+none is copied from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from services.leads.extraction.legal import normalise_form
+from services.leads.extraction.names import clean_person_name
+from services.leads.extraction.notice import name_like
+from services.leads.extraction.people import name_core
+
+SITE = "https://www.farnwiese-beispiel.de/"
+
+
+def _page(body: str, *, kind: str = "impressum", site: str = SITE, title: str = "t", name: str = "") -> PageContent:
+    html = f'<!doctype html><html lang="de"><head><title>{title}</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{name or kind}.html", html=html, kind=kind)
+
+
+def _facts(*pages: PageContent, site: str = SITE) -> CompanyFacts:
+    return extract_company(list(pages), site_url=site)
+
+
+def _imprint(body: str, *, site: str = SITE) -> CompanyFacts:
+    return _facts(_page(body, site=site), site=site)
+
+
+# ------------------------------------------------------------------------------- the name block
+def test_a_heading_citing_the_imprint_paragraph_is_an_anchor_not_a_name() -> None:
+    assert not name_like("Erklärungen gemäß § 5 DDG")
+    for heading in ("Erklärungen gemäß § 5 DDG", "Pflichtinformationen nach § 5 TMG"):
+        facts = _imprint(f"<h2>Impressum</h2><h3>{heading}</h3><p>Wiebke Farnholz</p><p>c/o Postdienst Nord</p>"
+                         "<p>Lindenallee 12</p><p>34567 Waldstadt</p><h3>Kontakt</h3>"
+                         "<p>E-Mail: kontakt@farnwiese-beispiel.de</p>")
+        assert facts.company_name == "Wiebke Farnholz"
+        assert facts.representatives == ["Wiebke Farnholz"]
+        assert facts.street == "Lindenallee 12"
+
+
+def test_a_representative_line_without_a_colon_between_firm_and_seat() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäss Art. 3 UWG</h2><p>Farnwiese Systems GmbH</p>"
+                     "<p>vertreten durch Jonas Beispielmann</p><p>Lindenallee 12</p><p>8808 Waldstadt</p>"
+                     "<h2>Kontakt</h2><p>E-Mail: hallo@farnwiese-beispiel.de</p>"
+                     "<h2>Verantwortlich für den Inhalt</h2><p>Jonas Beispielmann</p>"
+                     "<p>für Farnwiese Systems GmbH</p><p>Lindenallee 12, 8808 Waldstadt</p>",
+                     site="https://farnwiese-beispiel.ch/")
+    assert facts.company_name == "Farnwiese Systems GmbH"
+    assert facts.representatives == ["Jonas Beispielmann"]
+    assert (facts.street, facts.postal_code) == ("Lindenallee 12", "8808")
+    # a role word followed by the street is no representative's line: the address still counts
+    facts = _imprint("<h2>Impressum</h2><p>FARNWIESE Dienste Timo Farnholz, Geschäftsführer Lindenallee 12 "
+                     "34567 Waldstadt info@farnwiese-beispiel.de</p>")
+    assert facts.street == "Lindenallee 12"
+
+
+def test_the_austrian_flexco_is_a_company_form_and_joined_labels_are_cut() -> None:
+    assert normalise_form("FlexCo") == "FlexCo"
+    facts = _imprint("<h1>Impressum</h1><p>Offenlegung gemäß § 25 Mediengesetz</p>"
+                     "<p>Medieninhaber &amp; Herausgeber Farnwiese FlexCo</p><p>Lindenallee 5/10/6</p><p>1020 Wien</p>"
+                     "<p>Inhaber Anna Farnholz, Jonas Beispielmann</p>"
+                     "<p>Kontakt E-Mail: hallo@farnwiese-beispiel.at</p>",
+                     site="https://farnwiese-beispiel.at/")
+    assert facts.company_name == "Farnwiese FlexCo"
+    assert facts.legal_form == "FlexCo"
+    assert facts.representatives == ["Anna Farnholz", "Jonas Beispielmann"]
+
+
+# ------------------------------------------------------------------------------- representatives
+def test_the_deputy_chair_of_a_board_is_a_representative() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Betreiber</h2><p>Reitfreunde Farnwiese e.V.</p><p>Lindenallee 12</p>"
+                     "<p>34567 Waldstadt</p><h2>Vertretungsberechtigter Vorstand</h2>"
+                     "<h6>Vertreten durch den Vorstand gemäß § 26 BGB:</h6><h6>Vorsitzende</h6><p>Anna Farnholz</p>"
+                     "<h6>Stellvertretende Vorsitzende</h6><p>Lena Beispielmann</p>"
+                     "<h6>Schatzmeisterin</h6><p>Greta Sorrelmann</p>")
+    assert sorted(facts.representatives) == ["Anna Farnholz", "Greta Sorrelmann", "Lena Beispielmann"]
+
+
+def test_a_degree_printed_without_spaces_is_a_title() -> None:
+    assert clean_person_name("Mag.phil. Jonas Beispielmann") == "Mag.phil. Jonas Beispielmann"
+    assert clean_person_name("Dr.med.dent. Anna Farnholz") == "Dr.med.dent. Anna Farnholz"
+    assert name_core("Mag.phil. Jonas Beispielmann") == "jonas beispielmann"
+    facts = _imprint("<h1>Impressum</h1><p>Farnwiese Film e.U.</p><p>Lindenallee 9/10 | A-1050 Wien</p>"
+                     "<table><tr><td>Inhaber</td><td>Mag.phil. Jonas Beispielmann</td></tr></table>",
+                     site="https://farnwiese-beispiel.at/")
+    assert [name_core(r) for r in facts.representatives] == ["jonas beispielmann"]
+
+
+def test_the_owner_on_a_team_card_with_the_role_beside_the_name() -> None:
+    home = _page("<nav><a href='team.html'>Team</a></nav><h1>Tierarztpraxis Farnholz</h1><h3>Kontakt</h3>"
+                 "<p>Telefon: 05651 987654</p><p>Adresse: Lindenallee 12, 34567 Waldstadt</p>", kind="home",
+                 name="index", title="Tierarztpraxis Farnholz")
+    team = _page("<h3>Unser Team</h3><h4>Tierärztin - Wiebke Farnholz</h4><p>Ich bin in Waldstadt geboren.</p>"
+                 "<p>Jonas Beispielmann</p><p>Greta Sorrelmann</p>", kind="about", name="team")
+    facts = _facts(home, team, site="https://www.tierarztpraxis-farnholz.de/")
+    assert facts.company_name == "Tierarztpraxis Farnholz"
+    assert facts.representatives == ["Wiebke Farnholz"]
