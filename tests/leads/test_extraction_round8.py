@@ -97,3 +97,63 @@ def test_the_owner_on_a_team_card_with_the_role_beside_the_name() -> None:
     facts = _facts(home, team, site="https://www.tierarztpraxis-farnholz.de/")
     assert facts.company_name == "Tierarztpraxis Farnholz"
     assert facts.representatives == ["Wiebke Farnholz"]
+
+
+def test_a_footer_menu_outside_nav_names_no_board_member() -> None:
+    page = _page("<h1>Impressum</h1><h3>Betreiber der Website</h3><p>FORUM FARNWIESE</p><p>Lindenweg 79</p>"
+                 "<p>CH-5001 Waldstadt</p><h3>Kontakt</h3><p>E-Mail: info@farnwiese-beispiel.ch</p>"
+                 "<footer><p><a href='index.html'>Startseite</a> <a href='vorstand.html'>Vorstand</a> "
+                 "<a href='events.html'>Anlässe</a> <a href='blog.html'>Blog</a> <a href='faq.html'>FAQ</a></p>"
+                 "</footer>", site="https://farnwiese-beispiel.ch/")
+    facts = _facts(page, site="https://farnwiese-beispiel.ch/")
+    assert facts.representatives == []
+
+
+def test_an_associations_president_under_a_heading_with_its_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h3>Betreiber der Website</h3><p>FORUM FARNWIESE</p><p>Lindenweg 79</p>"
+                     "<p>CH-5001 Waldstadt</p><h3>Kontakt</h3><p>E-Mail: info@farnwiese-beispiel.ch</p>"
+                     "<h3>Präsidentin FORUM FARNWIESE</h3><p>Wiebke Farnholz</p>", site="https://farnwiese-beispiel.ch/")
+    assert facts.representatives == ["Wiebke Farnholz"]
+    facts = _imprint("<h1>Impressum</h1><p>Farnwiese AG</p><p>Lindenweg 79</p><p>CH-5001 Waldstadt</p>"
+                     "<p>Präsident des Verwaltungsrates: Jonas Beispielmann</p>", site="https://farnwiese-beispiel.ch/")
+    assert facts.representatives == []
+
+
+# ------------------------------------------------------------------------------- LABELLING.md v7
+def test_the_gewerberechtliche_geschaeftsfuehrung_represents_nobody() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Farnwiese Handels GmbH</p><p>Lindengasse 12</p><p>1070 Wien</p>"
+                     "<p>Gewerberechtliche Geschäftsführung: Jonas Beispielmann</p><p>GISA-Zahl: 12345678</p>",
+                     site="https://farnwiese-beispiel.at/")
+    assert facts.company_name == "Farnwiese Handels GmbH"
+    assert facts.representatives == []
+
+
+def test_a_line_naming_the_kind_of_practice_under_the_person_is_no_part_of_the_name() -> None:
+    for kind in ("Zahnarztpraxis für biologische Zahnmedizin", "Tierarztpraxis"):
+        facts = _imprint(f"<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Hauke Farnholz</p><p>{kind}</p>"
+                         "<p>Lindenweg 12</p><p>34567 Waldstadt</p>")
+        assert facts.company_name == "Hauke Farnholz"
+        assert facts.representatives == ["Hauke Farnholz"]
+    facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Laura Farnholz</p><p>Yogakurse</p>"
+                     "<p>Lindenweg 12</p><p>34567 Waldstadt</p>")
+    assert facts.company_name == "Laura Farnholz Yogakurse"  # the offering stays one unit with the person
+
+
+def test_the_home_headings_greeting_names_a_site_without_imprint_or_copyright() -> None:
+    home = _page("<h1>Willkommen bei der Gipserei Farnwiese</h1><p>Wir verputzen seit 1990.</p><h2>Kontakt</h2>"
+                 "<p>Lindenweg 12</p><p>8505 Waldstadt</p><p>info@gipserei-farnwiese.ch</p>", kind="home",
+                 name="index", title="Die Gipserei")
+    facts = _facts(home, site="https://gipserei-farnwiese.ch/")
+    assert facts.company_name == "Gipserei Farnwiese"
+    home = _page("<h1>Willkommen auf unserer Website</h1><h2>Kontakt</h2><p>Lindenweg 12</p><p>8505 Waldstadt</p>",
+                 kind="home", name="index")
+    assert _facts(home, site="https://gipserei-farnwiese.ch/").company_name is None
+
+
+def test_an_austrian_state_abbreviation_after_the_town_is_no_part_of_the_city() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Imkerei Farnholz</p><p>Lindenweg 12</p><p>4081 Hartkirchen OÖ</p>",
+                     site="https://imkerei-farnholz.at/")
+    assert facts.city == "Hartkirchen"
+    facts = _imprint("<h1>Impressum</h1><p>Farnwiese GmbH</p><p>Lindenstrasse 12</p><p>8808 Pfäffikon SZ</p>",
+                     site="https://farnwiese-beispiel.ch/")
+    assert facts.city == "Pfäffikon SZ"

@@ -425,7 +425,7 @@ _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Stud
 # A line that only says what kind of practice or office it is: "Zahnarztpraxis", "Privatpraxis für Psychotherapie",
 # "Kanzlei für Arbeitsrecht" (no place, no surname, no coined word that would make it a trade name).
 _PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|b(?:ü|ue)ro|ordination)|Praxis|Kanzlei|"
-                               r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+[A-ZÄÖÜ][a-zäöüß-]+"
+                               r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+(?:[a-zäöüß]+e[nrs]?\s+)?[A-ZÄÖÜ][a-zäöüß-]+"
                                r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
 
 
@@ -534,6 +534,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     if p1 and not p2:
         prov.persons = [p1]
         if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
+                or _PRACTICE_KIND_RE.match(second.text)  # "Zahnarztpraxis für biologische Zahnmedizin" (v7)
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
