@@ -157,3 +157,37 @@ def test_an_austrian_state_abbreviation_after_the_town_is_no_part_of_the_city() 
     facts = _imprint("<h1>Impressum</h1><p>Farnwiese GmbH</p><p>Lindenstrasse 12</p><p>8808 Pfäffikon SZ</p>",
                      site="https://farnwiese-beispiel.ch/")
     assert facts.city == "Pfäffikon SZ"
+
+
+def test_the_web_sites_operator_after_a_firms_block_is_not_the_provider() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Farnwiese Bau GmbH</p><p>Lindenweg 12</p><p>34567 Waldstadt</p>"
+                     "<p>Geschäftsführer: Jonas Beispielmann</p><h3>Betreiber der Webseite</h3><p>Timo Farnholz</p>"
+                     "<p>E-Mail: web@farnwiese-beispiel.de</p>")
+    assert facts.company_name == "Farnwiese Bau GmbH"
+    assert facts.representatives == ["Jonas Beispielmann"]
+    assert facts.emails == ["web@farnwiese-beispiel.de"]
+
+
+def test_an_association_number_printed_without_the_register_letters() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Tennisclub Farnwiese e.V.</p><p>Lindenweg 12</p><p>54329 Waldstadt</p>"
+                     "<p>Vorsitzender: Jonas Beispielmann</p><p>Eintragung im Vereinsregister</p>"
+                     "<p>Registergericht: Wittlich - Registernummer: 1731</p>")
+    assert facts.register_number == "VR 1731"
+    facts = _imprint("<h1>Impressum</h1><p>Musikverein Farnwiese</p><p>Lindenweg 12</p><p>6900 Bregenz</p>"
+                     "<p>Eingetragen beim zuständigen Vereinsregister: Bezirkshauptmannschaft Bregenz</p>"
+                     "<p>Vereinsregisternummer: 774677995</p>", site="https://farnwiese-beispiel.at/")
+    assert facts.register_number is None
+
+
+def test_an_austrian_associations_obmann_and_deputy_represent_it() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Musikverein Farnwiese</p><p>Lindenweg 12</p><p>6900 Bregenz</p>"
+                     "<p>Obmann: Jonas Beispielmann</p><p>Obfrau-Stellvertreterin: Anna Farnholz</p>"
+                     "<p>Kassier: Timo Sorrel</p>", site="https://farnwiese-beispiel.at/")
+    assert facts.representatives == ["Jonas Beispielmann", "Anna Farnholz"]
+
+
+def test_partners_of_a_gbr_one_a_line_under_the_firm() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Farnwiese Malerei GbR</p><p>Anna Farnholz</p><p>Jonas Beispielmann</p>"
+                     "<p>Lindenweg 12</p><p>34567 Waldstadt</p>")
+    assert facts.company_name == "Farnwiese Malerei GbR"
+    assert facts.representatives == ["Anna Farnholz", "Jonas Beispielmann"]

@@ -31,6 +31,7 @@ _REP_LABEL_RE = re.compile(
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
     | (?:stellvertretende[rn]?|stellv\.)\s*vorsitzende[rn]?  # the deputy chair: the "2. Vorsitzende" by another name
+    | ob(?:mann|frau)(?:-?stellvertreter(?:in)?)?  # an Austrian association's chair and deputy (LABELLING.md v3)
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
@@ -47,7 +48,8 @@ _REP_LABEL_RE = re.compile(
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
-              "paechter", "vertret", "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director",
+              "paechter", "vertret", "vorstand", "vorsitz", "obmann", "obfrau",
+              "schatzmeister", "represent", "gesellschafter", "director",
               "partner", "owner", "proprietor", "president", "präsident", "praesident", "ceo", "chief executive",
               "trading name",
               "berechtigt durch", "management board", "executive board")
@@ -159,7 +161,8 @@ def _role_label(label: str) -> str:
         return "Inhaber"
     if "chter" in low:
         return "Pächter"
-    if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
+    if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low or (
+            low.startswith("ob")):
         return "Vorstand"
     if "gesellschafter" in low:
         return "Gesellschafter"
@@ -388,6 +391,8 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
                 below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)]
                 pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
+                if len(pieces) == 1 and len(below) >= 2 and all(person_line(t, strict=False) for t in below[:4]):
+                    pieces = below[:4]  # the partners one a line ("Anna Muster" / "Ben Beispiel"): each of them
                 firm = fold_name(provider.name)
                 people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False) or (
                     # "Karim & Beispiel GbR" / "Yusuf Karim & Eva Beispiel": the firm spells the partner's surname

@@ -824,7 +824,11 @@ def find_provider(site: Site) -> Provider | None:
                 # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
                 # and the seat: that later block is the complete statement of the same provider.
                 full = _unanchored_block(page, site)
-                if full is not None and _same_people(prov, full):
+                if full is not None and (_same_people(prov, full) or (
+                        full.legal_entity and full.line_indices and prov.line_indices
+                        and max(full.line_indices) < min(prov.line_indices))):
+                    # … or the top of the Impressum states a firm and its seat, and a later "Betreiber der Webseite:
+                    # <person>" without an address names who runs the web site, not the provider (LABELLING.md v6)
                     return full
             if prov.owner_only and page.kind == "impressum":
                 return _trade_name_at_same_seat(prov, page, site)
