@@ -100,11 +100,17 @@ _CITY_PARTICLES = words("am an der den im in ob bei vor upon on the de la sur en
 _ABBREVIATED_END_RE = re.compile(r"\s(?:[a-zäöü]\.\s?)[A-ZÄÖÜ][a-zäöü]{0,2}\.$")
 
 
+_AT_STATE_END_RE = re.compile(r",?\s+(?:O\.?\s?Ö|N\.?\s?Ö|Stmk|Ktn|Sbg|Vbg|Bgld)\.?$")
+
+
 def _clean_city(city: str) -> str:
     head, paren, _ = city.partition(")")
     city = _CITY_CUT_RE.sub("", head + paren).strip(" ,:;-\u2013")
     abbreviated = bool(_ABBREVIATED_END_RE.search(city))  # "Rothenburg o. T.": the last dot is the abbreviation's
     city = re.sub(r"\s+", " ", city.strip(" ."))
+    # "4081 Hartkirchen OÖ": an Austrian Bundesland after the town is a region, no part of the locality's name
+    # (LABELLING.md v7; unlike the Swiss canton letters of "Pfäffikon SZ", which are)
+    city = _AT_STATE_END_RE.sub("", city) or city
     # "Unna in Betrieb genommen": a city is capitalised words joined by a few particles only.
     words = city.split(" ")
     for i, w in enumerate(words):

@@ -355,4 +355,18 @@ def is_nav_line(line: Line) -> bool:
     if line.text[:1] in _ARROWS[1:] or line.region == "nav":
         return True
     text = line.text.strip(_ARROWS)
-    return any(link.href.startswith("#") and link.text.strip(_ARROWS) == text for link in line.links)
+    if any(link.href.startswith("#") and link.text.strip(_ARROWS) == text for link in line.links):
+        return True
+    return is_menu_line(line)
+
+
+def is_menu_line(line: Line) -> bool:
+    """A row of links and nothing else ("Startseite Vorstand Anlässe Blog FAQ" in a footer): a menu outside the
+    <nav> element, whose words ("Vorstand", "Team") are section titles, never a role or a name."""
+    if len(line.links) < 3 or len(line.text) > 200:
+        return False
+    rest = line.text
+    for link in line.links:
+        if link.text.strip():
+            rest = rest.replace(link.text.strip(), " ", 1)
+    return not rest.strip(" |·•/-\u2013")

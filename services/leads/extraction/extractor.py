@@ -237,6 +237,7 @@ def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | Non
 
 
 _OWNER_PAGES = ("impressum", "about", "team", "home", "contact")
+_CARD_SPLIT_RE = re.compile(r"\s[-\u2013—|·/]\s|,\s")
 
 
 def _owner_by_surname(name: str | None, site: Site) -> str | None:
@@ -257,6 +258,10 @@ def _owner_by_surname(name: str | None, site: Site) -> str | None:
             if line.region == "nav" or surname not in fold(line.text):
                 continue
             person = person_line(line.text) if len(line.text) <= 60 else None
+            if person is None and len(line.text) <= 60:
+                # a card's heading "Tierärztin - Anna Muster" / "Anna Muster | Inhaberin": the role beside the name
+                person = next((p for piece in _CARD_SPLIT_RE.split(line.text) if (p := person_line(piece.strip()))
+                               and fold(p.split()[-1]) == surname), None)
             if person is None and (hit := person_in(line.text[:80])) is not None and hit[1] == 0:
                 person = hit[0]  # "Anna Muster ist Sachverständige …": the sentence's subject
             if person and fold(person.split()[-1]) == surname:

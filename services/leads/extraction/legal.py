@@ -20,6 +20,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("SE & Co. KG", r"SE\s*(?:&|\+|und)\s*Co\.?\s*KG"),
     ("UG (haftungsbeschränkt)", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
     ("gGmbH", r"gGmbH"),
+    # the Austrian flexible capital company (FlexKapGG 2024), a company with an FN like a GmbH (LABELLING.md v6)
+    ("FlexCo", r"FlexCo|FlexKapG|Flexible\s+Kapitalgesellschaft"),
     ("GmbH", r"GmbH|(?i:gmbh)|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|Ges\.m\.b\.H|Gesellschaft\s+m\.\s?b\.\s?H\.|"
              r"Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+Haftung|mbH"),
     ("PartG mbB", r"PartG\s?mbB|Partnerschaft(?:sgesellschaft)?\s+mbB|Partnerschaftsgesellschaft\s+mit\s+"
@@ -116,7 +118,7 @@ def _is_name_token(tok: str) -> bool:
 _FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh",
                "AG", "SE", "KG", "OHG", "oHG", "OG", "GbR", "e.", "eG", "Ltd", "Limited", "PLC", "plc",
                "LLP", "LLC", "L.L.C", "Inc", "Corp", "Sàrl", "Sarl", "S.à", "SA", "PartG", "esellschaft",
-               "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges")
+               "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges", "Flex")
 
 
 def find_entities(text: str, country: str = "DE") -> list[Entity]:
@@ -337,10 +339,37 @@ def _name_without_provider_block(site: Site, jsonld_legal: list[Candidate]) -> C
     if chosen is None:
         chosen = _copyright_holder(site)
     if chosen is None:
+        chosen = _welcome_heading(site)
+    if chosen is None:
         chosen = _site_brand(site)
     if chosen is None:
         chosen = _home_title(site)
     return chosen
+
+
+_WELCOME_RE = re.compile(r"^\W*(?:herzlich\s+)?willkommen\s+(?:bei|beim|im|in|auf)\s+(?:der|dem|den|die|das|the\s+)?\s*"
+                         r"(?P<name>[A-ZÄÖÜ0-9][^.!?:|]{2,58}?)\s*[.!]?$", re.I)
+
+
+def _welcome_heading(site: Site) -> Candidate | None:
+    """No Impressum, no name line, no © line: the home page greets the visitor with the business's full name
+    ("Willkommen bei der Gipserei Muster"); that is the name a letter is addressed to (LABELLING.md v7), when
+    the domain carries one of its words."""
+    label = site.domain_label.replace("-", "").lower()
+    home = next((p for p in site.pages if p.kind == "home"), None)
+    if home is None or len(label) < 3:
+        return None
+    for line in home.lines:
+        if not 1 <= line.level <= 3 or line.region == "nav" or line.scope != COMPANY:
+            continue
+        m = _WELCOME_RE.match(line.text)
+        if m is None:
+            continue
+        name = m.group("name").strip(" ,")
+        tokens = [t for t in alnum_tokens(name) if len(t) >= 4]
+        if 2 <= len(name.split()) <= 6 and not PRONOUN_RE.search(name) and any(t in label for t in tokens):
+            return make_candidate(name, 0.5, home, line.text)
+    return None
 
 
 def _site_brand(site: Site) -> Candidate | None:

@@ -20,6 +20,7 @@ TITLE_TOKEN_RE = re.compile(
     r"^(?:Prof\.|Dr\.|Dr\.-Ing\.|Dipl\.-[\wäöü]+\.?|Mag\.|Mag\.\(FH\)|Ing\.|DI|DDI|Dkfm\.|MBA|MSc|M\.Sc\.|"
     r"B\.Sc\.|LL\.M\.|med\.|dent\.|rer\.|nat\.|jur\.|phil\.|oec\.|h\.c\.|h\.|c\.|\(FH\)|habil\.|B\.A\.|M\.A\.|"
     r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-[A-Z][a-z]{1,5}\.|"
+    r"[A-Z][a-z]{1,4}\.(?:[a-z]{2,5}\.)+|"  # a degree printed without spaces: "Mag.phil.", "Dr.med.dent."
     r"MR|OMR|HR|RgR)$"  # Austrian honorary titles: Medizinalrat, Obermedizinalrat, Hofrat, Regierungsrat
 )
 HONORIFIC_RE = re.compile(

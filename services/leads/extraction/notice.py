@@ -22,6 +22,10 @@ _STRONG_ANCHOR_RE = re.compile(
       | ^\W*(?:gem(?:ä|ae)(?:ß|ss)|gem\.|according\s+to|pursuant\s+to|as\s+per)\s+§
       | informationen\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§
       | informationspflicht | offenlegung\b | anbieterkennzeichnung | pflichtangaben
+      # "Erklärungen gemäß § 5 DDG", "Pflichtinformationen nach § 5 TMG", "… nach § 25 MedienG": whatever the noun,
+      # a heading that cites the imprint paragraph announces the provider block
+      | ^\W*[\w-]+\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut|i\.\s?s\.\s?d\.)\s+§\s*(?:5|25)\s+(?:abs\.\s*\d+\s+)?
+          (?:tmg|ddg|ecg|mediengesetz|medieng)\b
       | (?:dienste?-?|service-?|(?:web|internet)?seiten-?|web-?site-?|homepage-?)?anbieter(?:in)?\b
       | (?:(?:web|internet)?seiten-?|web-?site-?|homepage-?)?betreiber(?:in)?\b
       | medieninhaber(?:in)? | herausgeber(?:in)?\b | autor(?:in)?\s+dies
@@ -129,9 +133,9 @@ BRAND_RE = re.compile(r"\b(?:ist\s+eine?\s+(?:marke|angebot|projekt|produkt|dien
 # A provider label printed without its colon before the name: "Anbieter Muster GmbH", "Media owner and publisher
 # Muster GmbH", "Inhaberin Anna Muster".
 GLUED_LABEL_RE = re.compile(
-    r"^\W*(?i:(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|medieninhaber(?:in)?(?:\s+und\s+herausgeber(?:in)?)?|"
+    r"^\W*(?i:(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|medieninhaber(?:in)?(?:\s+(?:und|&)\s+herausgeber(?:in)?)?|"
     r"herausgeber(?:in)?|firma|firmenname|unternehmen(?:sname)?|provider|publisher|"
-    r"(?:media\s+)?owner(?:\s+and\s+publisher)?|site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
+    r"(?:media\s+)?owner(?:\s+(?:and|&)\s+publisher)?|site\s+operator|operator)\s+(?=[A-ZÄÖÜ0-9\"„»])"
 )
 # The field names of a label/value Impressum printed without a colon, each on a line of its own above its value
 # ("Unternehmen" / "de Vries GaLa-Bau", "Anschrift" / "…", "Vertreten durch" / "…"): a label, never a name.
@@ -381,8 +385,8 @@ _CALL_TO_ACTION_RE = re.compile(r"^(?:jetzt\s+)?(?:\S+\s+){0,2}(?:buchen|anfrage
 
 
 def name_like(text: str) -> bool:
-    if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text:
-        return False
+    if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text or "§" in text:
+        return False  # a line citing a paragraph ("Erklärungen gemäß § 5 DDG") is a heading, never a name
     if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)

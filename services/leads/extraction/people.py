@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage
+from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage, is_menu_line
 from .emails import email_from_href, emails_in_text
 from .facts import Evidence, Person
 from .legal import FORM_RE
@@ -30,6 +30,8 @@ _REP_LABEL_RE = re.compile(
     | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
+    | (?:stellvertretende[rn]?|stellv\.)\s*vorsitzende[rn]?  # the deputy chair: the "2. Vorsitzende" by another name
+    | ob(?:mann|frau)(?:-?stellvertreter(?:in)?)?  # an Austrian association's chair and deputy (LABELLING.md v3)
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
@@ -38,14 +40,18 @@ _REP_LABEL_RE = re.compile(
     | gesellschafter(?:innen|in)?
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
     | partner(?:innen|in)?(?=\s*:) | owners?(?=\s*:) | proprietor(?=\s*:) | president(?=\s*:)
+    # an association's president (LABELLING.md v6), not the chair of a company's supervisory board
+    | (?<!-)pr(?:ä|ae)sident(?:in)?(?!\s+(?:des|der)\s+(?:verwaltungsrat|aufsichtsrat|stiftungsrat))
     | ceo(?=\s*:) | chief\s+executive\s+officer(?=\s*:)
     | (?:management|executive)\s+board(?=\s*(?:/[^:]{0,20})?:)
     )\b""",
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
-              "paechter", "vertret", "vorstand", "vorsitz", "schatzmeister", "represent", "gesellschafter", "director",
-              "partner", "owner", "proprietor", "president", "ceo", "chief executive", "trading name",
+              "paechter", "vertret", "vorstand", "vorsitz", "obmann", "obfrau",
+              "schatzmeister", "represent", "gesellschafter", "director",
+              "partner", "owner", "proprietor", "president", "präsident", "praesident", "ceo", "chief executive",
+              "trading name",
               "berechtigt durch", "management board", "executive board")
 # Roles next to a name on team pages that make the person a representative.
 _REP_ROLE_RE = re.compile(
@@ -155,7 +161,8 @@ def _role_label(label: str) -> str:
         return "Inhaber"
     if "chter" in low:
         return "Pächter"
-    if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low:
+    if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low or (
+            low.startswith("ob")):
         return "Vorstand"
     if "gesellschafter" in low:
         return "Gesellschafter"
@@ -167,7 +174,7 @@ def _role_label(label: str) -> str:
         return "CEO"
     if "owner" in low or "proprietor" in low or "trading name" in low:
         return "Owner"
-    if "president" in low:
+    if "president" in low or "sident" in low:
         return "President"
     return "Geschäftsführer"
 
@@ -182,7 +189,12 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
         after = text[m.end() : end]
         if _SENTENCE_END_RE.match(after):
             continue  # "Direkter Draht zur Geschäftsführung. Aus Wien …": the sentence ends with the word
+        if _TRADE_LICENCE_RE.search(text[: m.start()]):
+            continue  # the "gewerberechtliche Geschäftsführer" answers for a trade licence, not for the firm (v7)
         role = _role_label(m.group(0))
+        if role == "President" and person_line(after.strip(" :-\u2013")) is None and not re.search(
+                r"[:\u2013-]", after):
+            after = ""  # "Präsidentin Forum Beispiel" / "Anna Muster": the association's name, the person below
         found = names_in(after)
         before = text[: m.start()]
         at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", re.sub(r"^\s*(?:\d\.|[•\-\u2013])?\s*", "", before))
@@ -207,6 +219,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
 
 
 _SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
+_TRADE_LICENCE_RE = re.compile(r"gewerberechtlich\w*\s*$", re.I)
 _INITIAL_NAME_RE = re.compile(r"\s*[:\-\u2013]?\s*((?:Dr\.\s+)?[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?\s?"
                               rf"[A-ZÄÖÜ][{LOWER}]+(?:-[A-ZÄÖÜ][{LOWER}]+)?)\s*\.?\s*")
 
@@ -243,8 +256,8 @@ def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bo
             if line.scope not in (COMPANY, GENERAL_PARTNER) or line.region == "nav":
                 continue
             low = line.text.lower()
-            if not any(h in low for h in _REP_HINTS) or not _REP_LABEL_RE.search(line.text):
-                continue
+            if not any(h in low for h in _REP_HINTS) or not _REP_LABEL_RE.search(line.text) or is_menu_line(line):
+                continue  # (a footer menu's "Vorstand" is a page title: the next link is no board member)
             if colon_only and ":" not in line.text and not (1 <= line.level <= 7) and not _TRADING_RE.search(line.text):
                 bare = _REP_LABEL_RE.fullmatch(line.text.strip(" \t-\u2013|·"))
                 nxt = page.lines[idx + 1] if idx + 1 < len(page.lines) else None
@@ -339,6 +352,8 @@ _NON_REP_DIRECTOR_RE = re.compile(
 
 
 def is_rep_role(role: str) -> bool:
+    if re.search(r"gewerberechtlich", role, re.I):
+        return False  # answers for the trade licence under the GewO, represents nobody (LABELLING.md v7)
     if _REP_ROLE_RE.search(role):
         return True
     # A UK/US "Director" is an officer of the company; a "Creative Director" is a job title.
@@ -376,6 +391,8 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
                 below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)]
                 pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
+                if len(pieces) == 1 and len(below) >= 2 and all(person_line(t, strict=False) for t in below[:4]):
+                    pieces = below[:4]  # the partners one a line ("Anna Muster" / "Ben Beispiel"): each of them
                 firm = fold_name(provider.name)
                 people = [p for piece in pieces if (p := person_line(piece.strip(), strict=False) or (
                     # "Karim & Beispiel GbR" / "Yusuf Karim & Eva Beispiel": the firm spells the partner's surname

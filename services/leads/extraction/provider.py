@@ -197,6 +197,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             contacts += 1
             stage = "contact"
             continue
+        if not kind and _REP_LINE_RE.match(value) and names and not prov.has_address and not any(
+                c.isdigit() for c in value):  # (not "Geschäftsführer Musterweg 1": the street follows the role)
+            continue  # "vertreten durch Anna Muster" without a colon between the firm and its seat: people.py reads it
         if not kind and _TAX_LINE_RE.match(value) and (names or owner_items) and not prov.has_address:
             continue  # "Steuer Nr. …" / "Ust ID …" between the name and the address: no part of either
         if _CARE_OF_RE.match(value):
@@ -294,6 +297,10 @@ _INITIAL_SURNAME_RE = re.compile(r"(?:Dr\.\s+)?[A-ZÄÖÜ]\.\s?(?:[A-ZÄÖÜ]\.\
 _HYPHEN_INITIAL_RE = re.compile(r"[A-ZÄÖÜ]-[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TAX_LINE_RE = re.compile(r"^(?:steuer\s?-?\s?(?:nr|nummer)|st\.?\s?-?\s?nr|ust|uid|mwst|vat)\b\.?\s*[\w.-]*\s*"
                           r"[A-Z]{0,3}[\d\s/.-]{6,}$", re.I)
+# A representative's line printed without a colon ("vertreten durch Anna Muster", "Geschäftsführer Ben Beispiel").
+_REP_LINE_RE = re.compile(r"^(?:(?:gesetzlich\s+)?vertreten\s+durch|represented\s+by|"
+                          r"gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ung)|managing\s+directors?)\s+"
+                          r"(?:(?:den|die|the)\s+)?[A-ZÄÖÜ]", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
@@ -418,7 +425,7 @@ _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Stud
 # A line that only says what kind of practice or office it is: "Zahnarztpraxis", "Privatpraxis für Psychotherapie",
 # "Kanzlei für Arbeitsrecht" (no place, no surname, no coined word that would make it a trade name).
 _PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|b(?:ü|ue)ro|ordination)|Praxis|Kanzlei|"
-                               r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+[A-ZÄÖÜ][a-zäöüß-]+"
+                               r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+(?:[a-zäöüß]+e[nrs]?\s+)?[A-ZÄÖÜ][a-zäöüß-]+"
                                r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
 
 
@@ -527,6 +534,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     if p1 and not p2:
         prov.persons = [p1]
         if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
+                or _PRACTICE_KIND_RE.match(second.text)  # "Zahnarztpraxis für biologische Zahnmedizin" (v7)
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
@@ -816,7 +824,11 @@ def find_provider(site: Site) -> Provider | None:
                 # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
                 # and the seat: that later block is the complete statement of the same provider.
                 full = _unanchored_block(page, site)
-                if full is not None and _same_people(prov, full):
+                if full is not None and (_same_people(prov, full) or (
+                        full.legal_entity and full.line_indices and prov.line_indices
+                        and max(full.line_indices) < min(prov.line_indices))):
+                    # … or the top of the Impressum states a firm and its seat, and a later "Betreiber der Webseite:
+                    # <person>" without an address names who runs the web site, not the provider (LABELLING.md v6)
                     return full
             if prov.owner_only and page.kind == "impressum":
                 return _trade_name_at_same_seat(prov, page, site)

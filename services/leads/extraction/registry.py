@@ -118,7 +118,16 @@ def register_hits(site: Site) -> list[RegisterHit]:
                 hits.append(hit)
             for m in _UK_REG_RE.finditer(text):
                 hits.append(_hit(m.group(1).upper(), "UK", page, line, m.start(), m.end()))
+            bare = _BARE_REG_NO_RE.search(text) if site.region != "AT" else None
+            if bare is not None and not _REG_RE.search(text) and any(
+                    "vereinsregister" in ln.text.lower() for ln in page.lines[max(0, line.index - 3) : line.index + 1]):
+                # "Eintragung im Vereinsregister … Registernummer: 1731": the page states the register, the number
+                # is a VR number printed without its letters (LABELLING.md v7); an Austrian ZVR number is none
+                hits.append(_hit(f"VR {bare.group(1)}", "VR", page, line, bare.start(), bare.end()))
     return hits
+
+
+_BARE_REG_NO_RE = re.compile(r"\b(?:vereins)?regist(?:er)?-?\s?(?:nummer|nr\.?)\s*:?\s*(\d{1,6})\b(?![./-]?\d)", re.I)
 
 
 def _hit(value: str, kind: str, page: ParsedPage, line: Line, start: int, end: int) -> RegisterHit:
