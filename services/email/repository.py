@@ -817,18 +817,19 @@ class SqliteLedger:
 
     def __init__(self, engine: sa.Engine) -> None:
         self._raw = engine.raw_connection()  # the engine's connect hook set WAL, foreign keys, no driver BEGIN
+        self._dbapi: Any = self._raw.driver_connection
         self._driver = _DriverStatements(engine.dialect)
 
     def commit(self, batch: SentBatch) -> set[int]:
         """:func:`commit_sent_batch` in one transaction of this connection; the ids moved to ``sending``."""
-        cursor = self._raw.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor = self._dbapi.cursor()
         try:
             cursor.execute("BEGIN IMMEDIATE")
             try:
                 marked = self._write(cursor, batch)
                 cursor.execute("COMMIT")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                self._dbapi.rollback()  # (a no-op when SQLite already ended the transaction)
                 raise
         finally:
             cursor.close()
