@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-tuning records round 1's seeded split and the holdouts of rounds 2 to 7 (spent and folded in), and the locked
-holdout8 never shows per-site misses. No quality thresholds here: holdout8's figures are reported by
-bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout8 (the integrator runs it
+tuning records round 1's seeded split and the holdouts of rounds 2 to 8 (spent and folded in), and the locked
+holdout9 never shows per-site misses. No quality thresholds here: holdout9's figures are reported by
+bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout9 (the integrator runs it
 once)."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-7; holdout8 is a set of its own
+SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-8; holdout9 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -63,22 +63,22 @@ def _check_loads(sites: list[CorpusSite]) -> None:
 
 def test_tuning_loads() -> None:
     tuning = load_set("tuning")
-    assert len(tuning) >= 336
+    assert len(tuning) >= 368
     _check_loads(tuning)
 
 
-def test_holdout8_loads() -> None:
-    holdout8 = load_set("holdout8")
-    assert len(holdout8) >= 30
-    _check_loads(holdout8)
+def test_holdout9_loads() -> None:
+    holdout9 = load_set("holdout9")
+    assert len(holdout9) >= 30
+    _check_loads(holdout9)
 
 
 def test_every_tuning_label_follows_the_guide_schema() -> None:
     _check_schema(_labels("tuning"))
 
 
-def test_every_holdout8_label_follows_the_guide_schema() -> None:
-    _check_schema(_labels("holdout8"))
+def test_every_holdout9_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout9"))
 
 
 def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
@@ -93,7 +93,7 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
             or label.get("split_v2") == "holdout2" or label.get("split_v3") == "holdout3" \
             or label.get("split_v4") == "holdout4" \
             or label.get("split_v5") == "holdout5" or label.get("split_v6") == "holdout6" \
-            or label.get("split_v7") == "holdout7", slug
+            or label.get("split_v7") == "holdout7" or label.get("split_v8") == "holdout8", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -135,7 +135,7 @@ def test_tuning_records_the_round1_seeded_split() -> None:
     assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
     assert not (REAL_CORPUS_DIR / "holdout").exists(), "holdout v1 is spent: its sites live in tuning/"
     round1 = [(folder, label) for folder, label in _labels(*SPLIT_SETS)
-              if "split_v1" in label and not {f"split_v{k}" for k in range(2, 8)} & set(label)]
+              if "split_v1" in label and not {f"split_v{k}" for k in range(2, 9)} & set(label)]
     assert set(assignment) == {folder.name for folder, _ in round1}
     for folder, label in round1:
         assert assignment[folder.name] == label["split_v1"], folder.name
@@ -188,18 +188,25 @@ def test_holdout7_is_spent_and_folded_into_tuning() -> None:
     assert sum(label.get("split_v7") == "holdout7" for _, label in _labels("tuning")) >= 36
 
 
-def test_holdout8_is_a_locked_set_of_its_own() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout8" / "README.md").read_text(encoding="utf-8")
+def test_holdout8_is_spent_and_folded_into_tuning() -> None:
+    """Holdout8 was reported once (rules round 8) and then folded in: its sites are tuning sites now."""
+    assert not list((REAL_CORPUS_DIR / "holdout8").glob("*/expected.json"))
+    assert "holdout8" not in CORPUS_SETS and "holdout8" not in LOCKED_SETS
+    assert sum(label.get("split_v8") == "holdout8" for _, label in _labels("tuning")) >= 32
+
+
+def test_holdout9_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout9" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout8"] == REAL_CORPUS_DIR / "holdout8"
-    assert {"holdout8"} == LOCKED_SETS
+    assert CORPUS_SETS["holdout9"] == REAL_CORPUS_DIR / "holdout9"
+    assert {"holdout9"} == LOCKED_SETS
 
 
-def test_holdout8_is_new_and_mixed() -> None:
+def test_holdout9_is_new_and_mixed() -> None:
     """Unseen means no site, repository or company shared with the sets the rules were tuned or
     reported on; the mix follows a small-business population (issue 12)."""
     earlier = _labels(*SPLIT_SETS)
-    fresh = _labels("holdout8")
+    fresh = _labels("holdout9")
     assert len(fresh) >= 30
 
     def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
@@ -235,8 +242,8 @@ def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
         bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
-def test_bench_never_prints_holdout8_misses(capsys: pytest.CaptureFixture[str]) -> None:
-    """Checked on a made-up report, so that the extractor never runs on holdout8 here."""
+def test_bench_never_prints_holdout9_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout9 here."""
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -244,9 +251,9 @@ def test_bench_never_prints_holdout8_misses(capsys: pytest.CaptureFixture[str]) 
     spec.loader.exec_module(bench)
     fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
     report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
-    bench.print_misses({"holdout8": report, "tuning": report}, 50)
+    bench.print_misses({"holdout9": report, "tuning": report}, 50)
     out = capsys.readouterr().out
     assert "tuning: scores and misses" in out and "some-site" in out
-    assert "holdout8" not in out
-    assert bench.select_sets("holdout8", None).keys() == {"holdout8"}
-    assert list(bench.select_sets("real", None)) == ["holdout8", "tuning"]
+    assert "holdout9" not in out
+    assert bench.select_sets("holdout9", None).keys() == {"holdout9"}
+    assert list(bench.select_sets("real", None)) == ["holdout9", "tuning"]
