@@ -1,0 +1,75 @@
+"""Extraction rules of round 9 (issue 12): the company name on sites nobody has seen.
+
+One class of error per test, on small made-up snippets. Every name, address and number below is invented;
+none is copied from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from services.leads.extraction.legal import find_entities
+from services.leads.extraction.notice import name_like
+
+SITE = "https://www.farnwiese-beispiel.de/"
+
+
+def _page(body: str, *, kind: str = "impressum", site: str = SITE, title: str = "t", name: str = "") -> PageContent:
+    html = f'<!doctype html><html lang="de"><head><title>{title}</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{name or kind}.html", html=html, kind=kind)
+
+
+def _facts(*pages: PageContent, site: str = SITE) -> CompanyFacts:
+    return extract_company(list(pages), site_url=site)
+
+
+# ------------------------------------------------------------------------------- the name block
+def test_a_slogan_or_object_line_yields_to_the_name_the_site_repeats() -> None:
+    site = "https://farnwerk.at/"
+    # a slogan under the club's name: the domain, the titles and the mailbox all spell the line above it
+    facts = _facts(_page("<h1>Impressum</h1><p>farnwerk 17</p><p>Achtsamkeit.Bewegung.Gemeinschaft</p>"
+                         "<p>Lindenallee 12/3/4</p><p>1020 Wien</p><h2>Kontakt</h2>"
+                         "<p>E-Mail: office@farnwerk17.at</p>", site=site, title="Farnwerk17 - Impressum"),
+                   site=site)
+    assert facts.company_name == "farnwerk 17"
+    # a firm's object listed between its name and the seat: the firm, repeated by domain, © and mailbox, is the name
+    facts = _facts(_page("<h1>Impressum</h1><p>farnwerk GmbH</p><p>Geschäftsführung: Jonas Beispielmann</p>"
+                         "<p>Unternehmensgegenstand</p><p>Handel mit Messgeräten</p>"
+                         "<p>Ingenieurbüro (Fachbereich Messtechnik)</p><p>Firmensitz</p><p>Lindenallee 12</p>"
+                         "<p>2100 Waldstadt</p><p>E-Mail: office@farnwerk.at</p>"
+                         "<footer><p>© 2026 farnwerk GmbH</p></footer>", site=site, title="Impressum · farnwerk"),
+                   site=site)
+    assert facts.company_name == "farnwerk GmbH"
+    # a trade name that nothing else repeats stays the name when no other line is repeated by the site
+    facts = _facts(_page("<h1>Impressum</h1><p>Ingenieurbüro Farnholz</p><p>Lindenallee 12</p><p>2100 Waldstadt</p>"
+                         "<p>E-Mail: buero@beispiel-mail.at</p>", site=site), site=site)
+    assert facts.company_name == "Ingenieurbüro Farnholz"
+
+
+def test_a_heading_that_names_the_block_fields_is_no_name() -> None:
+    for heading in ("Kanzleianschrift Deutschland", "Firmenname, Unternehmensbezeichnung, Adresse", "Praxisadresse"):
+        assert not name_like(heading)
+    facts = _facts(_page("<h1>Impressum</h1><h3>Firmenname, Unternehmensbezeichnung, Adresse</h3>"
+                         "<p>Ordination Dr. med. Wiebke Farnholz</p><p>Lindenallee 12</p><p>6330 Waldstadt</p>"
+                         "<p>UID: ATU12345678</p>", site="https://farnholz.at/"), site="https://farnholz.at/")
+    assert facts.company_name == "Ordination Dr. med. Wiebke Farnholz"
+    facts = _facts(_page("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><h3>Kanzleiinhaberin</h3>"
+                         "<p>Wiebke Farnholz</p><p>Rechtsanwältin</p><h3>Kanzleianschrift Deutschland</h3>"
+                         "<p>Kanzlei Farnholz</p><p>Lindenallee 12</p><p>01234 Waldstadt</p>"))
+    assert facts.company_name == "Kanzlei Farnholz"
+
+
+def test_an_association_in_foundation_keeps_its_suffix() -> None:
+    assert [e.name for e in find_entities("Farnwiese Netzwerk e.V. i.G.")] == ["Farnwiese Netzwerk e.V. i.G."]
+    assert [e.name for e in find_entities("Farnwiese Systems GmbH i. Gr., Lindenallee 12")] == [
+        "Farnwiese Systems GmbH i. Gr."]
+    assert [e.name for e in find_entities("Farnwiese Systems GmbH in Gründung")] == [
+        "Farnwiese Systems GmbH in Gründung"]
+
+
+def test_a_practice_kind_line_over_several_owners_takes_the_practice_name_of_the_copyright_line() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><h3>Anschrift</h3><h4>Gemeinschaftspraxis für Zahnheilkunde</h4>"
+                         "<p>Jonas Farnholz</p><p>Nilofar Ebenholz-Farnholz</p><p>Dr. Gerlinde Farnholz</p>"
+                         "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>Telefon: 05444/2011</p>"
+                         "<footer><p>© 2026 Gemeinschaftspraxis Farnholz.</p></footer>"))
+    assert facts.company_name == "Gemeinschaftspraxis Farnholz"
+    assert facts.representatives == ["Jonas Farnholz", "Nilofar Ebenholz-Farnholz", "Dr. Gerlinde Farnholz"]
