@@ -73,3 +73,43 @@ def test_a_practice_kind_line_over_several_owners_takes_the_practice_name_of_the
                          "<footer><p>© 2026 Gemeinschaftspraxis Farnholz.</p></footer>"))
     assert facts.company_name == "Gemeinschaftspraxis Farnholz"
     assert facts.representatives == ["Jonas Farnholz", "Nilofar Ebenholz-Farnholz", "Dr. Gerlinde Farnholz"]
+
+
+def test_a_copyright_line_with_the_agency_credit_still_names_the_holder() -> None:
+    site = "https://www.farnwieseverein.ch/"
+    facts = _facts(_page("<p>Wochenendschule für Kinder ab sechs Jahren.</p>"
+                         "<footer><p>© 2014-2015 Farnwiese Verein Thurgau. Design und Programmierung: webagentur-x</p>"
+                         "</footer>", kind="home", site=site), site=site)
+    assert facts.company_name == "Farnwiese Verein Thurgau"
+
+
+# ------------------------------------------------------------------------------- representatives
+def test_the_chair_of_an_association_on_its_team_or_contact_page_represents_it() -> None:
+    site = "https://farnwerk.at/"
+    imprint = ("<h1>Impressum</h1><p>Verein Farnwerk</p><p>Lindenallee 12/3</p><p>1020 Wien</p>"
+               "<p>ZVR-Zahl: 1234567890</p>")
+    # name, then the role on the next line ("Obfrau"); the treasurer is no representative
+    team = _page("<h1>Unser Team</h1><h2>Wiebke Farnholz</h2><p>Obfrau</p><h2>Jonas Beispielmann</h2>"
+                 "<p>Kassier</p>", kind="team", site=site)
+    facts = _facts(_page(imprint, site=site), team, site=site)
+    assert facts.representatives == ["Wiebke Farnholz"]
+    # name, a sentence about the person, then the role; the secretary below is no representative
+    team = _page("<h1>Der Vorstand</h1><h3>Wiebke Farnholz</h3><h5>Sie führt den Verein</h5>"
+                 "<h5>1. Vorsitzende</h5><h3>Jonas Beispielmann</h3>"
+                 "<h5>Als Schriftführer führt er Protokoll und sorgt für den Schriftverkehr</h5>"
+                 "<h5>Schriftführer</h5>", kind="team", site=site)
+    facts = _facts(_page(imprint, site=site), team, site=site)
+    assert facts.representatives == ["Wiebke Farnholz"]
+    # the role above the name on the contact page; the team page prints her surname first: one person
+    contact = _page("<p>Die Präsidentin des Vereins</p><p>Wiebke Farnholz</p><p>Telefon: 01 2345678</p>",
+                    kind="contact", site=site)
+    team = _page("<h2>Farnholz Wiebke</h2><h4>Präsidentin</h4><h2>Gerlinde Ebenholz</h2><h4>Ko-Präsidentin</h4>",
+                 kind="team", site=site)
+    facts = _facts(_page(imprint, site=site), contact, team, site=site)
+    assert facts.representatives == ["Wiebke Farnholz"]
+    # a firm's "Präsident" on a team page is no chair of an association
+    facts = _facts(_page("<h1>Impressum</h1><p>Farnwerk Systeme GmbH</p><p>Lindenallee 12</p><p>1020 Wien</p>",
+                         site=site),
+                   _page("<h2>Wiebke Farnholz</h2><p>Präsidentin des Verwaltungsrates</p>", kind="team", site=site),
+                   site=site)
+    assert facts.representatives == []

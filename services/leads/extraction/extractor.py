@@ -164,7 +164,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     _register_and_vat(site, facts, ev, org, org_url, org_snip)
 
     # --- people
-    reps, persons = choose_representatives(site, provider)
+    reps, persons = choose_representatives(site, provider, facts.company_name)
     facts.representatives = [c.value for c in reps]
     entity = provider is not None and provider.legal_entity
     owner = (_owner_in_name(facts.company_name, site, facts.emails) or _owner_by_surname(facts.company_name, site)) if (

@@ -401,15 +401,23 @@ def _site_brand(site: Site) -> Candidate | None:
 _HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$", re.I)
 
 
+_CREDIT_RE = re.compile(r"\b(?:(?:web)?design|programmierung|entwickelt|erstellt|umsetzung|realisierung|konzept|"
+                        r"gestaltung|made\s+(?:by|with)|powered|website\s+by|developed)\b", re.I)
+
+
 def _copyright_lines(site: Site) -> Iterator[tuple[ParsedPage, Line, str]]:
     """The site's own © lines, home page first, each with its holder ("© 2025 Anna Muster | Impressum" → "Anna
     Muster")."""
     for page in sorted(site.pages, key=lambda p: p.kind != "home"):
         for line in page.lines:
-            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+            if not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
                 continue
             rest = _COPYRIGHT_RE.sub("", line.text, count=1)
-            yield page, line, _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
+            parts = _HOLDER_CUT_RE.split(rest, maxsplit=1)
+            if line.scope != COMPANY and not (len(parts) == 2 and _CREDIT_RE.search(parts[1]) and (
+                    not _CREDIT_RE.search(parts[0]))):
+                continue  # "© 2015 Muster Verein. Design und Programmierung: Agentur": the credit after the holder
+            yield page, line, parts[0].strip(" .,")
 
 
 def _copyright_holder(site: Site) -> Candidate | None:

@@ -60,7 +60,7 @@ _REP_ROLE_RE = re.compile(
     re.I,
 )
 _ROLE_RE = re.compile(
-    r"\b(?:geschäftsf|geschaeftsf|inhaber|praxisinhaber|partner|vorstand|vorsitz|leiter|leitung|head\b|chief|ceo\b|"
+    r"\b(?:ob(?:mann|frau)\b|pr(?:ä|ae|e)sid(?:e|ä|ae)nt|geschäftsf|geschaeftsf|inhaber|praxisinhaber|partner|vorstand|vorsitz|leiter|leitung|head\b|chief|ceo\b|"
     r"cto\b|cfo\b|physiotherap|bilanzbuchhalt|pflegedienstleit|abteilungsleit|teamleit|niederlassungsleit|"
     r"coo\b|cio\b|co-founder|founder|gründer|mitgründer|director|manager|assist|sachbearb|berater|steuerfach|"
     r"steuerberat|rechtsanw|fachanw|architekt|therapeut|masseur|zahnärzt|ärzt|arzt\b|meister|malermeister|"
@@ -282,11 +282,13 @@ def team_persons(site: Site) -> list[tuple[Person, float]]:
         lines = page.lines
         # A person card needs a role word on its own line or the next one; checking that first keeps
         # this linear and cheap on long pages.
-        role_flags = [len(ln.text) <= 120 and bool(_ROLE_RE.search(ln.text)) for ln in lines] + [False]
+        role_flags = [len(ln.text) <= 120 and bool(_ROLE_RE.search(ln.text)) for ln in lines] + [False, False]
+        chair_flags = [len(ln.text) <= 30 and bool(_CHAIR_RE.search(ln.text)) for ln in lines] + [False, False, False]
         i = 0
         while i < len(lines):
             line = lines[i]
-            if line.scope != COMPANY or line.region == "nav" or not (role_flags[i] or role_flags[i + 1]):
+            if line.scope != COMPANY or line.region == "nav" or not (role_flags[i] or role_flags[i + 1] or (
+                    chair_flags[i + 2])):
                 i += 1
                 continue
             person = _person_at(lines, i)
@@ -338,7 +340,22 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
         nxt = lines[i + 1].text
         if _ROLE_RE.search(nxt) and len(nxt) <= 120 and clean_person_name(nxt.split(",")[0]) is None:
             return name, nxt, 2
+        after = lines[i + 2].text if i + 2 < len(lines) else ""
+        if len(after) <= 30 and _CHAIR_RE.search(after) and clean_person_name(nxt) is None:
+            return name, after, 3  # "Anna Muster" / "Sie führt den Verein" / "1. Vorsitzende"
+    if name is None and len(text) <= 40 and _CHAIR_RE.search(text) and i + 1 < len(lines) and not any(
+            clean_person_name(lines[k].text) for k in range(max(0, i - 2), i) if len(lines[k].text) <= 50):
+        below = lines[i + 1].text
+        if (person := clean_person_name(below) if len(below) <= 50 else None) is not None:
+            return person, text, 2  # "Die Präsidentin des Vereins" / "Anna Muster": the role above the name
     return None
+
+
+# The chair of an association (not a deputy, a vice or a co-chair): Obmann/Obfrau, 1. Vorsitzende(r), Präsident(in).
+_CHAIR_RE = re.compile(r"(?<![\w.-])(?<!2\.\s)(?<!stellv\.\s)"
+                       r"(?:ob(?:mann|frau)|(?:1\.\s*|erste[rn]?\s+)?vorsitzende[rn]?|pr(?:ä|ae|e)sid(?:e|ä|ae)nt(?:in)?)\b(?!\s+(?:des|der)\s+(?:verwaltungsrat|aufsichtsrat|"
+                       r"stiftungsrat|beirat))", re.I)
+_ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
 _OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
@@ -435,7 +452,13 @@ def responsible_persons(site: Site) -> list[tuple[ParsedPage, Line, str]]:
     return out
 
 
-def choose_representatives(site: Site, provider: Provider | None = None) -> tuple[list[Candidate], list[Person]]:
+def _person_key(name: str) -> str:
+    """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
+    return " ".join(sorted(fold_name(name_core(name)).split()))
+
+
+def choose_representatives(site: Site, provider: Provider | None = None, name: str | None = None,
+                           ) -> tuple[list[Candidate], list[Person]]:
     impressum = [p for p in ordered_pages(site) if p.kind == "impressum"]
     others = [p for p in site.pages if p.kind not in ("impressum", "privacy")]
     tiers = [
@@ -446,19 +469,23 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     labelled: list[RepHit] = next((t for t in tiers if t), [])
     reps = _provider_hits(site, provider, labelled) + labelled
     entity = provider is not None and provider.legal_entity
+    # an association whose Impressum names nobody: its chair on the board, team or contact page represents it
+    # (LABELLING.md v3/v6: Obmann/Obfrau, 1. Vorsitzender, Präsident/in of the club)
+    association = bool(_ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or ""))
     if not reps:
         for person, weight in persons_scored:
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
                     rf"{_G}|ceo|managing|vorstand", person.role, re.I):
                 continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
-            if person.role and is_rep_role(person.role):
+            if person.role and (is_rep_role(person.role) or (association and _CHAIR_RE.search(person.role))):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
                 reps.append(RepHit(person.name, person.role, cand))
     seen: dict[str, int] = {}
     result: list[Candidate] = []
     roles: dict[str, str] = {}
     for hit in reps:
-        core = fold_name(name_core(hit.name))  # "Jürgen" on the German page is "Jurgen" on the English one
+        # "Jürgen" on the German page is "Jurgen" on the English one; "Korda Anna" on the team page is "Anna Korda"
+        core = _person_key(hit.name)
         if core in seen:
             prev = result[seen[core]]
             if len(hit.name) > len(prev.value):  # keep the variant with titles
@@ -471,12 +498,12 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     persons: list[Person] = []
     person_idx: dict[str, int] = {}
     for cand in result:
-        core = fold_name(name_core(cand.value))
+        core = _person_key(cand.value)
         person_idx[core] = len(persons)
         persons.append(_with_form(Person(name=cand.value, role=roles.get(core), source_url=cand.url), cand.snippet,
                                   cand.url))
     for person, _ in persons_scored:
-        core = fold_name(name_core(person.name))
+        core = _person_key(person.name)
         if core in person_idx:
             existing = persons[person_idx[core]]
             existing.email = existing.email or person.email
