@@ -113,3 +113,20 @@ def test_the_chair_of_an_association_on_its_team_or_contact_page_represents_it()
                    _page("<h2>Wiebke Farnholz</h2><p>Präsidentin des Verwaltungsrates</p>", kind="team", site=site),
                    site=site)
     assert facts.representatives == []
+
+
+def test_the_board_named_under_an_article_heading_represents_the_association() -> None:
+    facts = _facts(_page("<h2>Angaben gemäß § 5 TMG:</h2><p>Die Farnzwerge e.V.</p><p>Vertreten durch den Vorstand</p>"
+                         "<p>Lindenallee 12</p><p>34567 Waldstadt</p><h2>Der Vorstand</h2><p>Wiebke Farnholz</p>"
+                         "<p>Jonas Beispielmann</p><p>Gerlinde Ebenholz</p><h4>Kontakt:</h4>"
+                         "<p>E-Mail: vorstand (at) farnwiese-beispiel (dot) de</p>"))
+    assert facts.company_name == "Die Farnzwerge e.V."
+    assert facts.representatives == ["Wiebke Farnholz", "Jonas Beispielmann", "Gerlinde Ebenholz"]
+
+
+def test_a_compound_owner_label_names_the_representative() -> None:
+    facts = _facts(_page("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><h3>Kanzleiinhaberin</h3>"
+                         "<p><strong>Wiebke Farnholz</strong></p><p>Rechtsanwältin</p><h3>Kanzleianschrift</h3>"
+                         "<p>Kanzlei am Lindenplatz</p><p>Lindenallee 12</p><p>01234 Waldstadt</p>"))
+    assert facts.company_name == "Kanzlei am Lindenplatz"
+    assert facts.representatives == ["Wiebke Farnholz"]

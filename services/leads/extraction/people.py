@@ -26,7 +26,7 @@ _REP_LABEL_RE = re.compile(
     | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
     | {_G}ung | gesch(?:ä|ae)ftsleitung
-    | (?:praxis)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
+    | (?:praxis|kanzlei|büro|buero|studio|salon|betriebs)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
     | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
@@ -197,7 +197,8 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
             after = ""  # "Präsidentin Forum Beispiel" / "Anna Muster": the association's name, the person below
         found = names_in(after)
         before = text[: m.start()]
-        at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", re.sub(r"^\s*(?:\d\.|[•\-\u2013])?\s*", "", before))
+        # "Der Vorstand" / the names one a line: the article opens the label, no sentence
+        at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", _LABEL_LEAD_RE.sub("", before))
         if not found and not at_start and not after.strip(" :.-\u2013)"):
             # "Beat Keller, Präsident … und Geschäftsführer": the name precedes the role.
             # "c/o Anna Muster, (1. Vorsitzende)": the post goes through her door, and the role is hers
@@ -218,6 +219,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     return out
 
 
+_LABEL_LEAD_RE = re.compile(r"^\s*(?:\d\.|[•\-\u2013])?\s*(?:(?:der|die|das)\s+)?", re.I)
 _SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
 _TRADE_LICENCE_RE = re.compile(r"gewerberechtlich\w*\s*$", re.I)
 _INITIAL_NAME_RE = re.compile(r"\s*[:\-\u2013]?\s*((?:Dr\.\s+)?[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?\s?"
