@@ -130,3 +130,17 @@ def test_a_compound_owner_label_names_the_representative() -> None:
                          "<p>Kanzlei am Lindenplatz</p><p>Lindenallee 12</p><p>01234 Waldstadt</p>"))
     assert facts.company_name == "Kanzlei am Lindenplatz"
     assert facts.representatives == ["Wiebke Farnholz"]
+
+
+def test_a_team_card_with_degrees_after_the_name_names_the_owner() -> None:
+    site = "https://zahnarzt-ebenholz.de/"
+    imprint = _page("<h1>Impressum</h1><h2>Angaben gemäß § 5 TMG</h2>"
+                    "<p><strong>Zahnarztpraxis Nilofar Ebenholz DDS, M.Sc. (Parodontologie)</strong></p>"
+                    "<p>Lindenallee 12</p><p>34567 Waldstadt</p><p>E-Mail: praxis_ebenholz@beispiel-mail.de</p>",
+                    site=site)
+    team = _page("<h1>Unser Team</h1><h3>Nilofar Ebenholz DDS, M.Sc. (Parodontologie)</h3>"
+                 "<p>Zahnärztin &amp; Praxisinhaberin</p><p>Über 30 Jahre Erfahrung in der Zahnmedizin.</p>",
+                 kind="team", site=site)
+    facts = _facts(imprint, team, site=site)
+    assert facts.company_name == "Zahnarztpraxis Nilofar Ebenholz DDS, M.Sc. (Parodontologie)"
+    assert facts.representatives == ["Nilofar Ebenholz"]

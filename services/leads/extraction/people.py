@@ -10,7 +10,16 @@ from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage, is_menu_line
 from .emails import email_from_href, emails_in_text
 from .facts import Evidence, Person
 from .legal import FORM_RE
-from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name, person_line
+from .names import (
+    HONORIFIC_RE,
+    LOWER,
+    NON_NAME,
+    POST_NOMINAL_RE,
+    TITLE_TOKEN_RE,
+    clean_person_name,
+    fold_name,
+    person_line,
+)
 from .phones import phone_hits_in_line
 from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
@@ -338,6 +347,8 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
         if name:
             return name, m.group(2), 1
     name = clean_person_name(text) if len(text) <= 50 else None
+    if name is None and len(text) <= 60 and (bare := _without_degrees(text)) != text:
+        name = clean_person_name(bare)  # "Anna Muster DDS, M.Sc. (Parodontologie)" / "Zahnärztin & Praxisinhaberin"
     if name and i + 1 < len(lines):
         nxt = lines[i + 1].text
         if _ROLE_RE.search(nxt) and len(nxt) <= 120 and clean_person_name(nxt.split(",")[0]) is None:
@@ -351,6 +362,14 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
         if (person := clean_person_name(below) if len(below) <= 50 else None) is not None:
             return person, text, 2  # "Die Präsidentin des Vereins" / "Anna Muster": the role above the name
     return None
+
+
+def _without_degrees(text: str) -> str:
+    """The name without the degrees printed after it ("Anna Muster DDS, M.Sc. (Parodontologie)", "…, BSc")."""
+    words_ = _strip_parens(text).replace(",", " ").split()
+    while len(words_) > 2 and POST_NOMINAL_RE.match(words_[-1]):
+        words_.pop()
+    return " ".join(words_)
 
 
 # The chair of an association (not a deputy, a vice or a co-chair): Obmann/Obfrau, 1. Vorsitzende(r), Präsident(in).
