@@ -18,7 +18,7 @@ from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
-from .provider import Provider, find_provider
+from .provider import Provider, find_provider, practice_kind
 from .registry import choose_register, choose_vat
 from .scope import prepare_page
 from .site import Candidate, Site, make_candidate, split_site_domain
@@ -97,7 +97,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     mark_directory_pages(site)
     name_res = choose_name(site, jsonld_names, _provider_name(provider))
     if provider is not None and name_res.name and not provider.legal_entity and len(provider.persons) >= 2 and (
-            fold(name_res.name.value) in {fold(p) for p in provider.persons}):
+            fold(name_res.name.value) in {fold(p) for p in provider.persons} or practice_kind(name_res.name.value)):
         # the block prints only the owners, one a line: their joint name is the one the © line gives
         name_res.name = joint_name(site, provider.persons) or name_res.name
     if name_res.name:
@@ -164,7 +164,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
     _register_and_vat(site, facts, ev, org, org_url, org_snip)
 
     # --- people
-    reps, persons = choose_representatives(site, provider)
+    reps, persons = choose_representatives(site, provider, facts.company_name)
     facts.representatives = [c.value for c in reps]
     entity = provider is not None and provider.legal_entity
     owner = (_owner_in_name(facts.company_name, site, facts.emails) or _owner_by_surname(facts.company_name, site)) if (

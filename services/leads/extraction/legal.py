@@ -121,6 +121,9 @@ _FORM_HINTS = ("GmbH", "mbH", "gmbh", "GMBH", "Gmbh",
                "artnerschaft", "Kaufmann", "Kauffrau", "UG", "Ges", "Flex")
 
 
+_IN_FOUNDATION_RE = re.compile(r"\s*(?:i\.\s?G(?:r)?\.|in\s+Gr(?:ü|ue)ndung\b)")
+
+
 def find_entities(text: str, country: str = "DE") -> list[Entity]:
     out: list[Entity] = []
     if not any(h in text for h in _FORM_HINTS):
@@ -151,7 +154,10 @@ def find_entities(text: str, country: str = "DE") -> list[Entity]:
         start = head_stripped.rfind(prefix)
         if start < 0:
             continue
-        name = text[start : m.end()].strip()
+        end = m.end()
+        if pending := _IN_FOUNDATION_RE.match(text, end):
+            end = pending.end()  # "e.V. i.G.", "GmbH i. Gr.": the name keeps the suffix as printed (LABELLING.md v4)
+        name = text[start:end].strip()
         before = text[:start]
         before_clean = _COPYRIGHT_RE.sub("", _LEAD_LABEL_RE.sub("", before.strip()))
         at_start = before_clean == "" or before.rstrip().endswith((":", "|", "·", "•", "\u2013"))
@@ -159,7 +165,7 @@ def find_entities(text: str, country: str = "DE") -> list[Entity]:
             at_start = False
         elif before.strip() and all(w.lower() in _ARTICLES - _DEFINITE for w in before.split()):
             at_start = True  # "Anbieter SeeSoft GmbH": a colon-less label, not a sentence
-        out.append(Entity(name=name, form=form, start=start, end=m.end(), at_start=at_start))
+        out.append(Entity(name=name, form=form, start=start, end=end, at_start=at_start))
     return out
 
 
@@ -233,7 +239,10 @@ def name_candidates(site: Site) -> list[Candidate]:
 # Site sections and legal headings are never a provider's name ("Startseite", "Rechtliche Informationen"): phrases
 # that no name starts with, and section words that make up a whole line ("Über uns", "Unsere Leistungen").
 SECTION_RE = re.compile(
-    r"^\W*(?:impressum|imprint|kontakt|contact\b|anschrift|adresse\b|address\b|umsatzsteuer|"
+    # … also as the second part of a compound ("Kanzleianschrift Deutschland", "Praxisadresse") and the labels of a
+    # block's fields printed as its heading ("Firmenname, Unternehmensbezeichnung, Adresse")
+    r"^\W*(?:impressum|imprint|kontakt|contact\b|[a-zäöüß]*anschrift|[a-zäöüß]*adresse\b|address\b|umsatzsteuer|"
+    r"(?:firmen|unternehmens)(?:name|bezeichnung)\b|"
     r"name\s+(?:und|&)\s+(?:anschrift|adresse|sitz)|ust\b|uid\b|vat\b|"
     r"steuer(?:nummer|-?id|\b)|register\b|registereintrag|handelsregister|firmenbuch|vertreten|vertretungs|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|haftung|datenschutz|urheberrecht|rechtlich|berufsrechtlich|startseite|"
@@ -392,15 +401,23 @@ def _site_brand(site: Site) -> Candidate | None:
 _HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$", re.I)
 
 
+_CREDIT_RE = re.compile(r"\b(?:(?:web)?design|programmierung|entwickelt|erstellt|umsetzung|realisierung|konzept|"
+                        r"gestaltung|made\s+(?:by|with)|powered|website\s+by|developed)\b", re.I)
+
+
 def _copyright_lines(site: Site) -> Iterator[tuple[ParsedPage, Line, str]]:
     """The site's own © lines, home page first, each with its holder ("© 2025 Anna Muster | Impressum" → "Anna
     Muster")."""
     for page in sorted(site.pages, key=lambda p: p.kind != "home"):
         for line in page.lines:
-            if line.scope != COMPANY or not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+            if not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
                 continue
             rest = _COPYRIGHT_RE.sub("", line.text, count=1)
-            yield page, line, _HOLDER_CUT_RE.split(rest, maxsplit=1)[0].strip(" .,")
+            parts = _HOLDER_CUT_RE.split(rest, maxsplit=1)
+            if line.scope != COMPANY and not (len(parts) == 2 and _CREDIT_RE.search(parts[1]) and (
+                    not _CREDIT_RE.search(parts[0]))):
+                continue  # "© 2015 Muster Verein. Design und Programmierung: Agentur": the credit after the holder
+            yield page, line, parts[0].strip(" .,")
 
 
 def _copyright_holder(site: Site) -> Candidate | None:

@@ -10,7 +10,16 @@ from .dom import COMPANY, GENERAL_PARTNER, Line, ParsedPage, is_menu_line
 from .emails import email_from_href, emails_in_text
 from .facts import Evidence, Person
 from .legal import FORM_RE
-from .names import HONORIFIC_RE, LOWER, NON_NAME, TITLE_TOKEN_RE, clean_person_name, fold_name, person_line
+from .names import (
+    HONORIFIC_RE,
+    LOWER,
+    NON_NAME,
+    POST_NOMINAL_RE,
+    TITLE_TOKEN_RE,
+    clean_person_name,
+    fold_name,
+    person_line,
+)
 from .phones import phone_hits_in_line
 from .provider import Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
@@ -26,7 +35,7 @@ _REP_LABEL_RE = re.compile(
     | {_G}ende[rn]?\s+gesellschafter(?:in|innen)?
     | {_G}er(?:in|innen)?(?:\s+der\s+komplement(?:ä|ae)r[\w-]*)?
     | {_G}ung | gesch(?:ä|ae)ftsleitung
-    | (?:praxis)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
+    | (?:praxis|kanzlei|büro|buero|studio|salon|betriebs)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
     | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
     | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
@@ -60,7 +69,7 @@ _REP_ROLE_RE = re.compile(
     re.I,
 )
 _ROLE_RE = re.compile(
-    r"\b(?:geschäftsf|geschaeftsf|inhaber|praxisinhaber|partner|vorstand|vorsitz|leiter|leitung|head\b|chief|ceo\b|"
+    r"\b(?:ob(?:mann|frau)\b|pr(?:ä|ae|e)sid(?:e|ä|ae)nt|geschäftsf|geschaeftsf|inhaber|praxisinhaber|partner|vorstand|vorsitz|leiter|leitung|head\b|chief|ceo\b|"
     r"cto\b|cfo\b|physiotherap|bilanzbuchhalt|pflegedienstleit|abteilungsleit|teamleit|niederlassungsleit|"
     r"coo\b|cio\b|co-founder|founder|gründer|mitgründer|director|manager|assist|sachbearb|berater|steuerfach|"
     r"steuerberat|rechtsanw|fachanw|architekt|therapeut|masseur|zahnärzt|ärzt|arzt\b|meister|malermeister|"
@@ -197,7 +206,8 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
             after = ""  # "Präsidentin Forum Beispiel" / "Anna Muster": the association's name, the person below
         found = names_in(after)
         before = text[: m.start()]
-        at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", re.sub(r"^\s*(?:\d\.|[•\-\u2013])?\s*", "", before))
+        # "Der Vorstand" / the names one a line: the article opens the label, no sentence
+        at_start = not re.search(r"[A-Za-zÄÖÜäöü]{2}", _LABEL_LEAD_RE.sub("", before))
         if not found and not at_start and not after.strip(" :.-\u2013)"):
             # "Beat Keller, Präsident … und Geschäftsführer": the name precedes the role.
             # "c/o Anna Muster, (1. Vorsitzende)": the post goes through her door, and the role is hers
@@ -218,6 +228,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     return out
 
 
+_LABEL_LEAD_RE = re.compile(r"^\s*(?:\d\.|[•\-\u2013])?\s*(?:(?:der|die|das)\s+)?", re.I)
 _SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
 _TRADE_LICENCE_RE = re.compile(r"gewerberechtlich\w*\s*$", re.I)
 _INITIAL_NAME_RE = re.compile(r"\s*[:\-\u2013]?\s*((?:Dr\.\s+)?[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?\s?"
@@ -282,11 +293,13 @@ def team_persons(site: Site) -> list[tuple[Person, float]]:
         lines = page.lines
         # A person card needs a role word on its own line or the next one; checking that first keeps
         # this linear and cheap on long pages.
-        role_flags = [len(ln.text) <= 120 and bool(_ROLE_RE.search(ln.text)) for ln in lines] + [False]
+        role_flags = [len(ln.text) <= 120 and bool(_ROLE_RE.search(ln.text)) for ln in lines] + [False, False]
+        chair_flags = [len(ln.text) <= 30 and bool(_CHAIR_RE.search(ln.text)) for ln in lines] + [False, False, False]
         i = 0
         while i < len(lines):
             line = lines[i]
-            if line.scope != COMPANY or line.region == "nav" or not (role_flags[i] or role_flags[i + 1]):
+            if line.scope != COMPANY or line.region == "nav" or not (role_flags[i] or role_flags[i + 1] or (
+                    chair_flags[i + 2])):
                 i += 1
                 continue
             person = _person_at(lines, i)
@@ -334,11 +347,36 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
         if name:
             return name, m.group(2), 1
     name = clean_person_name(text) if len(text) <= 50 else None
+    if name is None and len(text) <= 60 and (bare := _without_degrees(text)) != text:
+        name = clean_person_name(bare)  # "Anna Muster DDS, M.Sc. (Parodontologie)" / "Zahnärztin & Praxisinhaberin"
     if name and i + 1 < len(lines):
         nxt = lines[i + 1].text
         if _ROLE_RE.search(nxt) and len(nxt) <= 120 and clean_person_name(nxt.split(",")[0]) is None:
             return name, nxt, 2
+        after = lines[i + 2].text if i + 2 < len(lines) else ""
+        if len(after) <= 30 and _CHAIR_RE.search(after) and clean_person_name(nxt) is None:
+            return name, after, 3  # "Anna Muster" / "Sie führt den Verein" / "1. Vorsitzende"
+    if name is None and len(text) <= 40 and _CHAIR_RE.search(text) and i + 1 < len(lines) and not any(
+            clean_person_name(lines[k].text) for k in range(max(0, i - 2), i) if len(lines[k].text) <= 50):
+        below = lines[i + 1].text
+        if (person := clean_person_name(below) if len(below) <= 50 else None) is not None:
+            return person, text, 2  # "Die Präsidentin des Vereins" / "Anna Muster": the role above the name
     return None
+
+
+def _without_degrees(text: str) -> str:
+    """The name without the degrees printed after it ("Anna Muster DDS, M.Sc. (Parodontologie)", "…, BSc")."""
+    words_ = _strip_parens(text).replace(",", " ").split()
+    while len(words_) > 2 and POST_NOMINAL_RE.match(words_[-1]):
+        words_.pop()
+    return " ".join(words_)
+
+
+# The chair of an association (not a deputy, a vice or a co-chair): Obmann/Obfrau, 1. Vorsitzende(r), Präsident(in).
+_CHAIR_RE = re.compile(r"(?<![\w.-])(?<!2\.\s)(?<!stellv\.\s)"
+                       r"(?:ob(?:mann|frau)|(?:1\.\s*|erste[rn]?\s+)?vorsitzende[rn]?|pr(?:ä|ae|e)sid(?:e|ä|ae)nt(?:in)?)\b(?!\s+(?:des|der)\s+(?:verwaltungsrat|aufsichtsrat|"
+                       r"stiftungsrat|beirat))", re.I)
+_ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
 _OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
@@ -435,7 +473,13 @@ def responsible_persons(site: Site) -> list[tuple[ParsedPage, Line, str]]:
     return out
 
 
-def choose_representatives(site: Site, provider: Provider | None = None) -> tuple[list[Candidate], list[Person]]:
+def _person_key(name: str) -> str:
+    """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
+    return " ".join(sorted(fold_name(name_core(name)).split()))
+
+
+def choose_representatives(site: Site, provider: Provider | None = None, name: str | None = None,
+                           ) -> tuple[list[Candidate], list[Person]]:
     impressum = [p for p in ordered_pages(site) if p.kind == "impressum"]
     others = [p for p in site.pages if p.kind not in ("impressum", "privacy")]
     tiers = [
@@ -446,19 +490,23 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     labelled: list[RepHit] = next((t for t in tiers if t), [])
     reps = _provider_hits(site, provider, labelled) + labelled
     entity = provider is not None and provider.legal_entity
+    # an association whose Impressum names nobody: its chair on the board, team or contact page represents it
+    # (LABELLING.md v3/v6: Obmann/Obfrau, 1. Vorsitzender, Präsident/in of the club)
+    association = bool(_ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or ""))
     if not reps:
         for person, weight in persons_scored:
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
                     rf"{_G}|ceo|managing|vorstand", person.role, re.I):
                 continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
-            if person.role and is_rep_role(person.role):
+            if person.role and (is_rep_role(person.role) or (association and _CHAIR_RE.search(person.role))):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
                 reps.append(RepHit(person.name, person.role, cand))
     seen: dict[str, int] = {}
     result: list[Candidate] = []
     roles: dict[str, str] = {}
     for hit in reps:
-        core = fold_name(name_core(hit.name))  # "Jürgen" on the German page is "Jurgen" on the English one
+        # "Jürgen" on the German page is "Jurgen" on the English one; "Korda Anna" on the team page is "Anna Korda"
+        core = _person_key(hit.name)
         if core in seen:
             prev = result[seen[core]]
             if len(hit.name) > len(prev.value):  # keep the variant with titles
@@ -471,12 +519,12 @@ def choose_representatives(site: Site, provider: Provider | None = None) -> tupl
     persons: list[Person] = []
     person_idx: dict[str, int] = {}
     for cand in result:
-        core = fold_name(name_core(cand.value))
+        core = _person_key(cand.value)
         person_idx[core] = len(persons)
         persons.append(_with_form(Person(name=cand.value, role=roles.get(core), source_url=cand.url), cand.snippet,
                                   cand.url))
     for person, _ in persons_scored:
-        core = fold_name(name_core(person.name))
+        core = _person_key(person.name)
         if core in person_idx:
             existing = persons[person_idx[core]]
             existing.email = existing.email or person.email

@@ -429,6 +429,11 @@ _PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|
                                r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
 
 
+def practice_kind(text: str) -> bool:
+    """"Gemeinschaftspraxis für Zahnheilkunde", "Zahnarztpraxis": the line names a kind of practice, nobody's."""
+    return bool(_PRACTICE_KIND_RE.match(text) or _GENERIC_PRACTICE_RE.match(text))
+
+
 def _premises_of_seat(text: str, prov: Provider) -> bool:
     """"Gesundheitspraxis Musterstadt", "Ärztehaus Musterstadt": a kind of premises followed by the seat's own town."""
     words_ = text.split()
@@ -544,8 +549,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
+        # under a line that only says what kind of practice it is ("Gemeinschaftspraxis für Zahnheilkunde"), every
+        # person-shaped line is one of its owners, a rare given name too (LABELLING.md v3, several people)
+        practice = bool(_PRACTICE_KIND_RE.match(first.text) or _GENERIC_PRACTICE_RE.match(first.text))
         for it in items[2:]:  # "Tierarztpraxis Muster" / "Dr. Anna Muster" / "Dr. Ben Beispiel": all its owners
-            if (more := person_line(it.text)) is None or fold_name(more) in {fold_name(p) for p in prov.persons}:
+            if (more := person_line(it.text, strict=not practice)) is None or (
+                    fold_name(more) in {fold_name(p) for p in prov.persons}):
                 break
             prov.persons.append(more)
         if _PRACTICE_KIND_RE.match(first.text) and _titled(second.text):
@@ -807,8 +816,78 @@ def _trade_name_at_same_seat(prov: Provider, page: ParsedPage, site: Site) -> Pr
     return prov
 
 
+_FREEMAIL = frozenset({"gmail", "gmx", "web", "yahoo", "hotmail", "outlook", "icloud", "aol", "t-online", "bluewin",
+                       "freenet", "posteo", "mail", "protonmail", "aon", "chello", "hispeed", "live", "me"})
+
+
+def _site_voices(site: Site) -> dict[str, list[str]]:
+    """What the site calls itself outside the provider block, by kind: its domain, the page titles' parts, the
+    holders of its © lines and the domains of its own (non-freemail) mailboxes, each as folded tokens run together."""
+    voices: dict[str, list[str]] = {"domain": ["".join(alnum_tokens(site.domain_label))], "title": [], "copyright": [],
+                                    "mailbox": []}
+    for page in site.pages:
+        voices["title"].extend("".join(alnum_tokens(part)) for part in _VOICE_CUT_RE.split(page.title or ""))
+        for line in page.lines:
+            if line.region in ("footer", "header") and _COPYRIGHT_LEAD_RE.match(line.text):
+                voices["copyright"].append("".join(alnum_tokens(_COPYRIGHT_LEAD_RE.sub("", line.text))))
+            if "@" in line.text:
+                voices["mailbox"].extend("".join(alnum_tokens(d)) for d in _MAILBOX_DOMAIN_RE.findall(line.text)
+                                         if d.lower() not in _FREEMAIL)
+    return voices
+
+
+_VOICE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
+_COPYRIGHT_LEAD_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*", re.I)
+_MAILBOX_DOMAIN_RE = re.compile(r"@([\w-]+)\.[a-z]{2,}", re.I)
+
+
+def _agreement(name: str, voices: dict[str, list[str]]) -> int:
+    """How many kinds of the site's voices spell the whole name (its legal form aside; "verein 280" in "verein280")."""
+    tokens = [t for t in alnum_tokens(FORM_RE.sub(" ", name)) if len(t) >= 2]
+    joined = "".join(tokens)
+    if len(joined) < 4:
+        return 0
+    return sum(1 for said in voices.values() if any(joined in v for v in said if v))
+
+
+def _agreeing_name(prov: Provider, site: Site) -> Provider:
+    """The block's name line is a slogan or a line of the firm's object ("Prävention.Bildung.Teilhabe",
+    "Ingenieurbüro (Fachbereich Medizintechnik)") that neither the domain, the titles, the © lines nor the
+    mailboxes repeat, while a name line just above it on the same Impressum ("verein 280", "medeqon GmbH")
+    agrees with at least two of them: that line is the provider's name."""
+    name, line = prov.name, prov.name_line
+    if not name or line is None or prov.legal_entity or prov.persons or prov.owners or FORM_RE.search(name) or (
+            person_line(name, strict=False)):
+        return prov
+    voices = _site_voices(site)
+    if _agreement(name, voices):
+        return prov
+    best_line: Line | None = None
+    best_score = 1
+    for other in prov.page.lines[max(0, line.index - 8) : line.index]:
+        text = other.text.strip()
+        if other.region != "main" or is_nav_line(other) or 1 <= other.level <= 6 or not (
+                name_like(text) or _LOWER_NAME_RE.fullmatch(text)) or person_line(text, strict=False):
+            continue
+        score = _agreement(text, voices)
+        if score > best_score:
+            best_line, best_score = other, score
+    if best_line is not None:
+        prov.name, prov.name_line = best_line.text.strip(), best_line
+        prov.legal_entity = bool(FORM_RE.search(prov.name))
+    return prov
+
+
+_LOWER_NAME_RE = re.compile(r"[a-zäöü][\w-]+(?:\s+[\w-]+){0,3}")
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
+    prov = _find_provider(site)
+    return _agreeing_name(prov, site) if prov is not None and prov.page.kind == "impressum" else prov
+
+
+def _find_provider(site: Site) -> Provider | None:
     pages = ordered_pages(site)
     for page in pages:
         if page.kind == "privacy":
