@@ -659,7 +659,7 @@ class _GroupCommit:
             await self._wake.wait()
             self._wake.clear()
             await asyncio.sleep(0)  # lanes whose answers arrived together join this commit
-            if len(self._pending) < self._enough and GATHER_SECONDS:
+            if len(self._pending) < self._enough:
                 # A little longer for half the lanes: a commit's cost is mostly per transaction, and a lane's next
                 # mark is only needed when its current message is through (an SMTP exchange, milliseconds).
                 self._gathered.clear()

@@ -68,7 +68,7 @@ _STOP_TOKENS = words(
 _LEAD_LABEL_RE = re.compile(
     r"^(?:(?:eingetragener\s+)?firm(?:a|enname)|anbieter|betreiber(?:in)?|herausgeber(?:in)?|name|company|"
     r"unternehmen|diensteanbieter|legal\s+name|registered\s+name)\s*:\s*", re.I)
-_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
+COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
 _SEG_SPLIT_RE = re.compile(r"\s[|·•]\s|\s[\u2013—]\s|\s\|\s|;\s")
 _RECHTSFORM_RE = re.compile(r"\b(?:rechtsform|legal\s+form)\s*:\s*([^,;|]+)", re.I)
 _OWNER_RE = re.compile(r"\b(?:inhaber(?:in)?|inh\.|praxisinhaber(?:in)?)\b", re.I)
@@ -159,7 +159,7 @@ def find_entities(text: str, country: str = "DE") -> list[Entity]:
             end = pending.end()  # "e.V. i.G.", "GmbH i. Gr.": the name keeps the suffix as printed (LABELLING.md v4)
         name = text[start:end].strip()
         before = text[:start]
-        before_clean = _COPYRIGHT_RE.sub("", _LEAD_LABEL_RE.sub("", before.strip()))
+        before_clean = COPYRIGHT_RE.sub("", _LEAD_LABEL_RE.sub("", before.strip()))
         at_start = before_clean == "" or before.rstrip().endswith((":", "|", "·", "•", "\u2013"))
         if re.search(r"(?i)\b(?:die|der|das|the)\s*$", before):
             at_start = False
@@ -410,9 +410,9 @@ def _copyright_lines(site: Site) -> Iterator[tuple[ParsedPage, Line, str]]:
     Muster")."""
     for page in sorted(site.pages, key=lambda p: p.kind != "home"):
         for line in page.lines:
-            if not _COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
+            if not COPYRIGHT_RE.match(line.text) or len(line.text) > 120:
                 continue
-            rest = _COPYRIGHT_RE.sub("", line.text, count=1)
+            rest = COPYRIGHT_RE.sub("", line.text, count=1)
             parts = _HOLDER_CUT_RE.split(rest, maxsplit=1)
             if line.scope != COMPANY and not (len(parts) == 2 and _CREDIT_RE.search(parts[1]) and (
                     not _CREDIT_RE.search(parts[0]))):

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from .address import country_word, postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
-from .legal import FORM_RE, SECTION_RE, SOLE_FORMS, form_of
+from .emails import is_freemail
+from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
@@ -46,7 +47,7 @@ from .notice import (
     name_like,
     split_items,
 )
-from .site import Site
+from .site import Site, split_domain
 from .textutil import alnum_tokens
 
 
@@ -551,7 +552,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.name, prov.name_line, prov.persons = first.text, first.line, [p2]
         # under a line that only says what kind of practice it is ("Gemeinschaftspraxis für Zahnheilkunde"), every
         # person-shaped line is one of its owners, a rare given name too (LABELLING.md v3, several people)
-        practice = bool(_PRACTICE_KIND_RE.match(first.text) or _GENERIC_PRACTICE_RE.match(first.text))
+        practice = practice_kind(first.text)
         for it in items[2:]:  # "Tierarztpraxis Muster" / "Dr. Anna Muster" / "Dr. Ben Beispiel": all its owners
             if (more := person_line(it.text, strict=not practice)) is None or (
                     fold_name(more) in {fold_name(p) for p in prov.persons}):
@@ -816,10 +817,6 @@ def _trade_name_at_same_seat(prov: Provider, page: ParsedPage, site: Site) -> Pr
     return prov
 
 
-_FREEMAIL = frozenset({"gmail", "gmx", "web", "yahoo", "hotmail", "outlook", "icloud", "aol", "t-online", "bluewin",
-                       "freenet", "posteo", "mail", "protonmail", "aon", "chello", "hispeed", "live", "me"})
-
-
 def _site_voices(site: Site) -> dict[str, list[str]]:
     """What the site calls itself outside the provider block, by kind: its domain, the page titles' parts, the
     holders of its © lines and the domains of its own (non-freemail) mailboxes, each as folded tokens run together."""
@@ -828,17 +825,16 @@ def _site_voices(site: Site) -> dict[str, list[str]]:
     for page in site.pages:
         voices["title"].extend("".join(alnum_tokens(part)) for part in _VOICE_CUT_RE.split(page.title or ""))
         for line in page.lines:
-            if line.region in ("footer", "header") and _COPYRIGHT_LEAD_RE.match(line.text):
-                voices["copyright"].append("".join(alnum_tokens(_COPYRIGHT_LEAD_RE.sub("", line.text))))
+            if line.region in ("footer", "header") and COPYRIGHT_RE.match(line.text):
+                voices["copyright"].append("".join(alnum_tokens(COPYRIGHT_RE.sub("", line.text))))
             if "@" in line.text:
-                voices["mailbox"].extend("".join(alnum_tokens(d)) for d in _MAILBOX_DOMAIN_RE.findall(line.text)
-                                         if d.lower() not in _FREEMAIL)
+                voices["mailbox"].extend("".join(alnum_tokens(split_domain(d)[0]))
+                                         for d in _MAILBOX_DOMAIN_RE.findall(line.text) if not is_freemail(d))
     return voices
 
 
 _VOICE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
-_COPYRIGHT_LEAD_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*", re.I)
-_MAILBOX_DOMAIN_RE = re.compile(r"@([\w-]+)\.[a-z]{2,}", re.I)
+_MAILBOX_DOMAIN_RE = re.compile(r"@((?:[\w-]+\.)+[a-z]{2,})", re.I)
 
 
 def _agreement(name: str, voices: dict[str, list[str]]) -> int:
