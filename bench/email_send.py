@@ -17,7 +17,8 @@ prepared into the sending ledger and sent through it, against raw aiosmtplib in 
 
     .venv/bin/python bench/email_send.py [--messages 10000] [--connections 4] [--rounds 2] [--engine]
 
-The engine half runs three times (prepare, raw, engine back to back each) and reports the median run.
+The engine half runs three times (each run a few campaigns, each sent raw and by the engine in turns) and reports
+the median run.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -110,6 +110,18 @@ class Ready:
     step: int | None = None
     timezone: str | None = None
     following: tuple[float, bool] | None = None  # the next step's delay and business-days flag
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """Why a claimed message may not go now, and what becomes of it: withdrawn (failed, never sent; ``stop``
+    also stops the contact's sequences), postponed ``until``, or released (its campaign is not running)."""
+
+    reason: str
+    action: Literal["withdraw", "postpone", "release"]
+    stop: str | None = None
+    email: str | None = None
+    until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,69 +465,71 @@ class SendingEngine:
         enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
         enrolments = await repo.enrolment_states(s, enrolment_ids)
         steps = await repo.step_timing(s, campaign_ids) if campaign_ids else {}
+        opening: dict[tuple[int, str | None], datetime] = {}
         checked: list[repo.Outgoing] = []
         for n, message in enumerate(messages, 1):
             if n % YIELD_EVERY == 0:
                 await asyncio.sleep(0)  # see YIELD_EVERY
-            problem = await self._recheck(s, message, now, suppressed.get(keys[message.id]),
-                                          campaigns.get(message.campaign_id or 0),
-                                          enrolments.get(message.enrolment_id or 0), contacts, mailbox.send_window,
-                                          apply=apply)
-            if problem is None:
+            verdict = self._verdict(message, now, suppressed.get(keys[message.id]),
+                                    campaigns.get(message.campaign_id or 0), enrolments.get(message.enrolment_id or 0),
+                                    contacts, mailbox.send_window, opening)
+            if verdict is None:
                 checked.append(message)
+            elif apply:
+                await self._apply(s, message, verdict, now)
         return _Checks(mailbox, checked, enrolments, steps, keys, problems=len(messages) - len(checked))
 
-    async def _recheck(self, s: Any, message: repo.Outgoing, now: datetime, suppressed: str | None,
-                       campaign: repo.Outgoing | None, enrolment: repo.Outgoing | None,
-                       contacts: dict[int, ContactReach | None],
-                       mailbox_window: dict[str, Any] | None = None, *, apply: bool = True) -> str | None:
-        """Why the claimed message must not go now (it is withdrawn, postponed or released), or None.
-        ``apply=False`` only says why, writing nothing."""
-        wid = self.worker_id
-
-        async def withdraw(reason: str, stop: str | None = None, email: str | None = None) -> str:
-            # Never sent: it leaves the queue as failed with the reason (the enrolment says why).
-            if apply:
-                if stop is not None:
-                    await repo.stop_contact_enrolments(s, message.contact_id, stop, now, email=email)
-                await repo.fenced_update(s, message.id, wid, expect=QUEUED, status=FAILED, error=reason,
-                                         resolution="withdrawn", locked_by=None, lease_until=None,
-                                         next_attempt_at=None)
-            return reason
-
-        async def postpone(until: datetime, reason: str) -> str:
-            if apply:
-                await repo.fenced_update(s, message.id, wid, expect=QUEUED, next_attempt_at=until, locked_by=None,
-                                         lease_until=None, error=reason)
-            return reason
-
+    def _verdict(self, message: repo.Outgoing, now: datetime, suppressed: str | None, campaign: repo.Outgoing | None,
+                 enrolment: repo.Outgoing | None, contacts: dict[int, ContactReach | None],
+                 mailbox_window: dict[str, Any] | None, opening: dict[tuple[int, str | None], datetime]
+                 ) -> _Verdict | None:
+        """Why the claimed message must not go now, and what becomes of it (:meth:`_apply`), or None. No I/O: a
+        batch checks hundreds of messages on the loop that carries the lanes' SMTP answers. ``opening`` keeps the
+        window's answer per campaign and time zone for the batch (the same ``now``)."""
         # Marketing stops at any suppression; a transactional message (the confirmation of a meeting the lead
         # just booked) answers the lead's own act, so only an address that bounces hard keeps it back.
         if suppressed and (message.campaign_id is not None or suppressed == "bounced"):
-            return await withdraw(f"the address is suppressed ({suppressed})",
-                                  suppressed if message.enrolment_id is not None else None, message.to_email)
+            return _Verdict(f"the address is suppressed ({suppressed})", "withdraw",
+                            stop=suppressed if message.enrolment_id is not None else None, email=message.to_email)
         if message.campaign_id is None:
             return None
         if campaign is None or campaign.status != RUNNING:
-            if apply:
-                await repo.release_claims(s, [message.id], wid)
-            return "campaign not running"
+            return _Verdict("campaign not running", "release")
         if enrolment is None or enrolment.status != ACTIVE:
-            return await withdraw(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})")
-        zone = ZoneInfo(enrolment.timezone or self.runtime.settings.email_default_timezone)
-        # Both the campaign's window and the sending mailbox's own apply, in the contact's time zone.
-        opens = next_time_in_windows((window_of(campaign.send_window), window_of(mailbox_window)), now, zone)
+            return _Verdict(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})",
+                            "withdraw")
+        zone_name = enrolment.timezone or self.runtime.settings.email_default_timezone
+        opens = opening.get((campaign.id, zone_name))
+        if opens is None:
+            # Both the campaign's window and the sending mailbox's own apply, in the contact's time zone.
+            opens = opening[(campaign.id, zone_name)] = next_time_in_windows(
+                (window_of(campaign.send_window), window_of(mailbox_window)), now, ZoneInfo(zone_name))
         if opens > now:
-            return await postpone(opens, "outside the send window")
+            return _Verdict("outside the send window", "postpone", until=opens)
         if self.check_contacts and message.contact_id is not None:
             if message.contact_id not in contacts:
-                return await postpone(now + timedelta(seconds=30), "leads could not be asked about the contact")
+                return _Verdict("leads could not be asked about the contact", "postpone",
+                                until=now + timedelta(seconds=30))
             found = contacts[message.contact_id]
             if found is None:
-                return await withdraw("the contact was deleted", "contact_deleted")
+                return _Verdict("the contact was deleted", "withdraw", stop="contact_deleted")
             if reach_needs_legal_basis(found):
-                return await withdraw("no legal basis is recorded for a contact in DE/AT/CH", "legal_basis")
+                return _Verdict("no legal basis is recorded for a contact in DE/AT/CH", "withdraw", stop="legal_basis")
         return None
+
+    async def _apply(self, s: Any, message: repo.Outgoing, verdict: _Verdict, now: datetime) -> None:
+        """Write what :meth:`_verdict` decided, fenced by ``locked_by``."""
+        wid = self.worker_id
+        if verdict.action == "release":
+            await repo.release_claims(s, [message.id], wid)
+        elif verdict.action == "postpone":
+            await repo.fenced_update(s, message.id, wid, expect=QUEUED, next_attempt_at=verdict.until, locked_by=None,
+                                     lease_until=None, error=verdict.reason)
+        else:  # withdrawn: never sent, it leaves the queue as failed with the reason (the enrolment says why)
+            if verdict.stop is not None:
+                await repo.stop_contact_enrolments(s, message.contact_id, verdict.stop, now, email=verdict.email)
+            await repo.fenced_update(s, message.id, wid, expect=QUEUED, status=FAILED, error=verdict.reason,
+                                     resolution="withdrawn", locked_by=None, lease_until=None, next_attempt_at=None)
 
     async def _record(self, s: Any, item: Ready, mailbox: Mailbox, outcome: SendOutcome) -> None:
         """Write an outcome other than "sent" (those go in a :class:`repository.SentBatch`) inside the caller's unit

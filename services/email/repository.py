@@ -801,8 +801,22 @@ class _DriverStatements:
 
     def run(self, cursor: Any, stmt: sa.Executable, rows: Sequence[dict[str, Any]]) -> None:
         sql, params = self.plan(stmt)
-        cursor.executemany(sql, [tuple(row[name] if proc is None else proc(row[name]) for name, proc in params)
-                                 for row in rows])
+        if len(rows) == 1:
+            cursor.execute(sql, tuple(rows[0][name] if proc is None else proc(rows[0][name]) for name, proc in params))
+            return
+        # The rows of a batch share some values (its ``now``, the worker): each is converted once, not once a row.
+        converted: dict[str, tuple[Any, Any]] = {}
+
+        def value(row: dict[str, Any], name: str, proc: Callable[[Any], Any] | None) -> Any:
+            raw = row[name]
+            if proc is None:
+                return raw
+            last = converted.get(name)
+            if last is None or last[0] is not raw:
+                last = converted[name] = (raw, proc(raw))
+            return last[1]
+
+        cursor.executemany(sql, [tuple(value(row, name, proc) for name, proc in params) for row in rows])
 
     def returning(self, cursor: Any, stmt: sa.Executable, row: dict[str, Any]) -> list[tuple[Any, ...]]:
         sql, params = self.plan(stmt)

@@ -187,10 +187,10 @@ async def list_contacts(session: SessionDep, _: ReaderPrincipal, limit: Limit = 
 RequiredIds = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]], Query(min_length=1, max_length=500)]
 
 
-@contacts.get("/reach")
-async def contact_reach(session: SessionDep, _: ReaderPrincipal, ids: RequiredIds) -> ContactReachList:
+@contacts.get("/reach", response_model=ContactReachList)
+async def contact_reach(session: SessionDep, _: ReaderPrincipal, ids: RequiredIds) -> Response:
     """What a sender re-checks before mailing these contacts (the ones that still exist)."""
-    return await service.contact_reach(session, ids)
+    return Response(await service.contact_reach_json(session, ids), media_type="application/json")
 
 
 @contacts.get("/ids", responses={404: {}})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.kit.http import ServiceClient
+from services.kit.http import ServiceClient, raise_problem
 
 from .schemas import (
     ActivityCreate,
@@ -57,8 +57,11 @@ class LeadsClient(ServiceClient):
         out: dict[int, ContactReach] = {}
         wanted = list(dict.fromkeys(ids))
         for start in range(0, len(wanted), 500):
-            body = await self.call("GET", "/leads/contacts/reach", params={"ids": wanted[start:start + 500]})
-            out.update({c.id: c for c in ContactReachList.model_validate(body).items})
+            resp = await self.request("GET", "/leads/contacts/reach", params={"ids": wanted[start:start + 500]})
+            if resp.status_code >= 400:
+                raise_problem(resp)
+            # Validated from the bytes (pydantic's own parser), not from a dict json.loads built first.
+            out.update({c.id: c for c in ContactReachList.model_validate_json(resp.content).items})
         return out
 
 

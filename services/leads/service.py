@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.auth import Principal
@@ -27,8 +28,6 @@ from .schemas import (
     CompanyRead,
     CompanyUpdate,
     ContactCreate,
-    ContactReach,
-    ContactReachList,
     ContactRead,
     ContactUpdate,
     NoteRead,
@@ -217,9 +216,12 @@ async def list_contacts(s: AsyncSession, *, limit: int, offset: int, **filters: 
                              offset=offset)
 
 
-async def contact_reach(s: AsyncSession, ids: Sequence[int]) -> ContactReachList:
+async def contact_reach_json(s: AsyncSession, ids: Sequence[int]) -> bytes:
+    """:class:`ContactReachList` as JSON, written straight from the rows: the sender asks for 500 contacts before
+    every batch, and building, validating and serialising a model a contact was most of the call's CPU. The rows'
+    columns are the schema's fields, and their values are already of its types (the tests compare both)."""
     rows = await repo.contact_reach(s, ids)
-    return ContactReachList(items=[ContactReach.model_validate(row, from_attributes=True) for row in rows])
+    return orjson.dumps({"items": [row._asdict() for row in rows]})
 
 
 async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from services.leads.schemas import ContactReach, ContactReachList
 from tests.leads.crm_support import Stack, leads_stack
 
 
@@ -217,5 +218,8 @@ async def test_contact_reach_says_what_a_sender_rechecks(stack: Stack) -> None:
     assert items[at_company["id"]] == {"id": at_company["id"], "email": "eva@berger.at", "country": None,
                                        "company_country": "AT", "legal_basis": "none"}
     assert items[alone["id"]]["country"] == "CH" and items[alone["id"]]["company_country"] is None
+    # Written straight from the rows (no model a contact): the fields are the schema's, and they parse as it.
+    assert all(set(item) == set(ContactReach.model_fields) for item in items.values())
+    assert len(ContactReachList.model_validate_json(resp.content).items) == 2
     assert (await c.get("/leads/contacts/reach", headers=stack.sales)).status_code == 422  # ids are required
     assert (await c.get("/leads/contacts/reach", params={"ids": [0]}, headers=stack.sales)).status_code == 422
