@@ -877,6 +877,18 @@ def _agreeing_name(prov: Provider, site: Site) -> Provider:
 _LOWER_NAME_RE = re.compile(r"[a-zäöü][\w-]+(?:\s+[\w-]+){0,3}")
 
 
+# "Verantwortlicher Seitenbetreiber:", "Betreiber der Webseite": who runs the web site, not necessarily its provider
+_SITE_RUNNER_RE = re.compile(r"(?:seiten|web-?site|webseite|homepage|internetseite)|verantwortlich", re.I)
+
+
+def _anchor_text(prov: Provider) -> str:
+    """The text of the anchor line right above the block's first line ("" when the block has no anchor)."""
+    if not prov.anchored or not prov.line_indices:
+        return ""
+    first = min(prov.line_indices)
+    return prov.page.lines[first - 1].text if first >= 1 else ""
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     prov = _find_provider(site)
@@ -895,7 +907,8 @@ def _find_provider(site: Site) -> Provider | None:
         if prov is None and privacy is not None and _unanchored_block(page, site, privacy) is None:
             prov = _anchored_blocks(page, site)
         if prov is not None and _credible(prov, site):
-            if not prov.has_address and page.kind == "impressum":
+            if page.kind == "impressum" and (not prov.has_address or (
+                    not prov.legal_entity and not prov.street and _SITE_RUNNER_RE.search(_anchor_text(prov)))):
                 # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
                 # and the seat: that later block is the complete statement of the same provider.
                 full = _unanchored_block(page, site)
