@@ -109,6 +109,9 @@ _NAME_LABEL_RE = re.compile(
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            # "Praxisadresse", "Kanzleianschrift", "Firmenadresse": the seat's address by its compound
+                            r"(?:praxis|kanzlei|firmen|unternehmens|gesch(?:ä|ae)fts|b(?:ü|ue)ro|ordinations|haupt)"
+                            r"(?:adresse|anschrift)|"
                             r"besucher-?adresse|besuchsadresse|hausanschrift|visiting\s+address|street\s+address|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"

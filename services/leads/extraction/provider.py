@@ -265,6 +265,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # the owner's professional designation under the name ("öffentlich bestellter …")
         if stage == "name" and not names and owner_items and not kind and PROFESSION_LINE_RE.match(value):
             continue  # the owner's professional designation, printed under the "Inhaber:" line
+        if kind == "seat" and not label_m and names and stage == "name" and not FORM_RE.search(value) and (
+                not person_line(value, strict=False)):
+            continue  # "Praxisadresse:" / "Praxisgemeinschaft Muster" under the name: the premises, part of the seat
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
             if len(names) < 4:
@@ -697,6 +700,8 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
                 rest = label.group(2).strip().removeprefix("|").strip()
             elif glued:
                 rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
+            elif s == 3 and (cited := _CITED_ANCHOR_RE.match(line.text)):
+                rest = line.text[cited.end() :]  # "Angaben gemäß § 5 TMG Anna Muster Musterweg 1 12345 Stadt"
             if idx in said:
                 rest = said[idx]
             if rest:
@@ -709,6 +714,10 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     return None
 
 
+# The imprint paragraph cited at the start of a line that runs on with the block itself (no colon, no line break).
+_CITED_ANCHOR_RE = re.compile(r"^\W*(?:angaben|informationen|pflichtangaben)\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+"
+                              r"§+\s*\d+\s*(?:abs\.\s*\d+\s*)?(?:tmg|ddg|ecg|e-commerce-gesetz|mediengesetz)\b\s*:?\s+"
+                              r"(?=[A-ZÄÖÜ])", re.I)
 _IMPRINT_HEADING_RE = re.compile(r"^\W*(?:impressum|imprint|site\s+notice|legal\s+notice)\W*$", re.I)
 _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:er)?\s+f(?:ü|ue)r\s+(?:den|die|das)\s+"
                                       r"(?:inhalt|seiteninhalt|webseite|website|homepage)\b[^.:;]{0,40}?\s+ist\s+"
