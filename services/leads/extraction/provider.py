@@ -386,7 +386,12 @@ _DESCRIPTION_GLUE = frozenset({"und", "&", "für", "fuer", "for", "and", "of", "
 
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
-    names = [Item(GLUED_LABEL_RE.sub("", it.text) or it.text, it.line) for it in names]
+    body = next((it.text for it in names if _KIND_PAREN_RE.search(it.text)), None)
+    names = [Item(_KIND_PAREN_RE.sub("", GLUED_LABEL_RE.sub("", it.text) or it.text) or it.text, it.line)
+             for it in names]
+    if body is not None:
+        _interpret_body(prov, names, site, _KIND_PAREN_RE.sub("", body))
+        return
     items: list[Item] = []
     for it in names:
         brand = BRAND_RE.search(it.text)
@@ -414,6 +419,19 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         # owner's line ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is. A bare "Einzelunternehmen"
         # on a line of its own states the (absent) legal form, like "Rechtsform: Einzelunternehmen": no part of it.
         prov.name = f"{prov.name} {status.text}"
+
+
+# "Muster FC (Verein)", "Muster GmbH (Gesellschaft mit beschränkter Haftung)": a parenthesis that only says what kind
+# of body the name is (its legal form spelled out) explains the name and is no part of it.
+_KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
+                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$",
+                            re.I)
+def _interpret_body(prov: Provider, names: list[Item], site: Site, body: str) -> None:
+    """The block says the name is a club or a company ("… (Verein)"): that name is no person, whatever its shape."""
+    _interpret(prov, names, site)
+    if prov.name is not None and fold_name(prov.name) == fold_name(body):
+        prov.legal_entity = True
+        prov.persons = [p for p in prov.persons if fold_name(p) != fold_name(body)]
 
 
 _TRADING_AS_RE = re.compile(r"^(?:handelnd|t(?:ä|ae)tig|firmierend|trading)\s+(?:unter|als|as)\s*:?\s*[„\"»'\u201a“]?"
