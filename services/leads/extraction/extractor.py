@@ -14,7 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of, joint_name
-from .namechoice import NameCandidate, choose, line_of, name_candidates
+from .namechoice import NameCandidate, name_candidates
 from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
@@ -69,12 +69,18 @@ def build_site(pages: Sequence[PageContent], site_url: str) -> Site:
 
 def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFacts:
     """Extract the company's own facts from the pages of its website (pure, no network)."""
-    return extract_with_name_candidates(pages, site_url=site_url)[0]
+    return _extract(pages, site_url, with_name_candidates=False)[0]
 
 
 def extract_with_name_candidates(pages: Sequence[PageContent], *,
                                  site_url: str) -> tuple[CompanyFacts, list[NameCandidate]]:
-    """The facts and the company-name candidates they were chosen from (the name scorer's fit reads them)."""
+    """The facts and every company-name candidate the site's voices propose, the rules' pick marked among them
+    (bench/fit_name_choice.py fits and cross-validates a scored choice on them; see namechoice.py)."""
+    return _extract(pages, site_url, with_name_candidates=True)
+
+
+def _extract(pages: Sequence[PageContent], site_url: str, *,
+             with_name_candidates: bool) -> tuple[CompanyFacts, list[NameCandidate]]:
     site = build_site(pages, site_url)
     facts = CompanyFacts()
     ev: dict[str, Evidence] = {}
@@ -184,14 +190,9 @@ def extract_with_name_candidates(pages: Sequence[PageContent], *,
         persons.insert(0, Person(name=owner, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
-    # the rules' pick is one candidate among the site's voices; a fitted linear score makes the final choice
-    name_cands = name_candidates(site, pages, facts.company_name, provider, org)
-    chosen = choose(name_cands)
-    if (chosen.value or None) != facts.company_name:
-        facts.company_name = chosen.value or None
-        ev.pop("company_name", None)
-        if chosen.value and (where := line_of(site, chosen.value)) is not None:
-            ev["company_name"] = Evidence(url=where[0].url, snippet=snippet(where[1].text))
+    # The rules' pick stays the name: a scored choice among all the site's voices did not beat it in the
+    # leave-one-origin-out cross-validation of rules round 10 (namechoice.py); the bench still measures it.
+    name_cands = name_candidates(site, pages, facts.company_name, provider, org) if with_name_candidates else []
     if reps:
         ev["representatives"] = reps[0].evidence()
     if org:

@@ -7,7 +7,13 @@ sites. Instead of a further rule, the final choice is made here: every voice the
 name line), each candidate gets a small feature vector (its sources, how many independent voices spell it, the
 domain, a legal form, a person's shape, generic or navigation words, its length) and a linear score; the highest
 score wins, and a "no name" alternative competes like any candidate. The weights are fitted on the labelled tuning
-sites by ``bench/fit_name_choice.py`` (a conditional logit, pure Python) and live in :data:`WEIGHTS`.
+sites by ``bench/fit_name_choice.py`` (a conditional logit, pure Python).
+
+Outcome of round 10: in leave-one-origin-out cross-validation the scored choice did not beat the rules (the
+sites it would be fitted on are the ones the rules were tuned on, so it learns to trust the rules' pick; on
+holdout9, the one fold the rules never saw, it changed nothing). So ``extract_company`` keeps the rules' pick and
+:data:`WEIGHTS` stays empty (``choose`` then returns the rules' pick); the candidates and the bench remain, to
+re-run the comparison when more unseen sites are folded in.
 """
 
 from __future__ import annotations
@@ -58,9 +64,9 @@ FEATURES = (
     "rules_form",  # … carries a legal form
 )
 
-# Fitted by ``bench/fit_name_choice.py`` (conditional logit over each site's candidates, L2 0.1, on all nine
-# origins of tests/leads/corpus/real/tuning: v1, h2 … h9, 393 sites). Leave-one-origin-out figures are in that
-# script's output; refit with ``PYTHONPATH=$PWD .venv/bin/python bench/fit_name_choice.py --write``.
+# Empty: not in use (see above). ``bench/fit_name_choice.py --write`` fits a conditional logit over each site's
+# candidates (L2 0.1) on all nine origins of tests/leads/corpus/real/tuning (v1, h2 … h9, 393 sites) and writes
+# the weights here; its leave-one-origin-out table says whether they beat the rules.
 WEIGHTS: dict[str, float] = {}
 
 

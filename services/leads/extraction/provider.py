@@ -265,8 +265,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # the owner's professional designation under the name ("öffentlich bestellter …")
         if stage == "name" and not names and owner_items and not kind and PROFESSION_LINE_RE.match(value):
             continue  # the owner's professional designation, printed under the "Inhaber:" line
-        if kind == "seat" and not label_m and names and stage == "name" and not FORM_RE.search(value) and (
-                not person_line(value, strict=False)):
+        if kind == "seat" and not label_m and names and stage == "name" and _SHARED_PREMISES_RE.match(value) and (
+                not FORM_RE.search(value)):
             continue  # "Praxisadresse:" / "Praxisgemeinschaft Muster" under the name: the premises, part of the seat
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
@@ -289,6 +289,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+# Premises several practices or offices share: where the provider works, never the provider (LABELLING.md v9,
+# "Premises name under the person").
+_SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
+                                 r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
 _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
                                re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
@@ -733,8 +737,8 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
 
 
 # The imprint paragraph cited at the start of a line that runs on with the block itself (no colon, no line break).
-_CITED_ANCHOR_RE = re.compile(r"^\W*(?:angaben|informationen|pflichtangaben)\s+(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+"
-                              r"§+\s*\d+\s*(?:abs\.\s*\d+\s*)?(?:tmg|ddg|ecg|e-commerce-gesetz|mediengesetz)\b\s*:?\s+"
+_CITED_ANCHOR_RE = re.compile(r"^\W*(?:angaben|informationen|pflichtangaben)\s+"
+                              r"(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§+\s*\d+\s*(?:abs\.\s*\d+\s*)?(?:tmg|ddg|ecg|e-commerce-gesetz|mediengesetz)\b\s*:?\s+"
                               r"(?=[A-ZÄÖÜ])", re.I)
 _IMPRINT_HEADING_RE = re.compile(r"^\W*(?:impressum|imprint|site\s+notice|legal\s+notice)\W*$", re.I)
 _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:er)?\s+f(?:ü|ue)r\s+(?:den|die|das)\s+"
