@@ -95,7 +95,8 @@ def field_label(text: str) -> str:
 
 
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
-_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
+_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|"
+                             r"inh\.?|owner|"
                              r"p(?:ä|ae)chter(?:in)?|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
