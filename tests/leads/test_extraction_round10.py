@@ -131,3 +131,7 @@ def test_a_parenthesis_naming_the_kind_of_body_is_no_part_of_the_name() -> None:
                          "<p>Farnwiese & Beispiel GmbH (Gesellschaft mit beschränkter Haftung)</p>"
                          "<p>Lindenallee 6</p><p>01234 Waldstadt</p>"))
     assert facts.company_name == "Farnwiese & Beispiel GmbH"
+    # a citation followed by a label, not by the block's own seat, still announces the block on the next lines
+    facts = _facts(_page("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG Diensteanbieter</p><p>Farnholz Beratung GmbH</p>"
+                         "<p>Lindenallee 1</p><p>01234 Waldstadt</p>"))
+    assert facts.company_name == "Farnholz Beratung GmbH"

@@ -722,7 +722,8 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
                 rest = label.group(2).strip().removeprefix("|").strip()
             elif glued:
                 rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
-            elif s == 3 and (cited := _CITED_ANCHOR_RE.match(line.text)):
+            elif s == 3 and (cited := _CITED_ANCHOR_RE.match(line.text)) and _RUNS_ON_TO_SEAT_RE.search(
+                    line.text, cited.end()):
                 rest = line.text[cited.end() :]  # "Angaben gemäß § 5 TMG Anna Muster Musterweg 1 12345 Stadt"
             if idx in said:
                 rest = said[idx]
@@ -740,6 +741,7 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
 _CITED_ANCHOR_RE = re.compile(r"^\W*(?:angaben|informationen|pflichtangaben)\s+"
                               r"(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§+\s*\d+\s*(?:abs\.\s*\d+\s*)?(?:tmg|ddg|ecg|e-commerce-gesetz|mediengesetz)\b\s*:?\s+"
                               r"(?=[A-ZÄÖÜ])", re.I)
+_RUNS_ON_TO_SEAT_RE = re.compile(r"\s\d{4,5}\s+[A-ZÄÖÜ]")  # … and on to the seat's postal code and town
 _IMPRINT_HEADING_RE = re.compile(r"^\W*(?:impressum|imprint|site\s+notice|legal\s+notice)\W*$", re.I)
 _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:er)?\s+f(?:ü|ue)r\s+(?:den|die|das)\s+"
                                       r"(?:inhalt|seiteninhalt|webseite|website|homepage)\b[^.:;]{0,40}?\s+ist\s+"
