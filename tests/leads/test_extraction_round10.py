@@ -135,3 +135,11 @@ def test_a_parenthesis_naming_the_kind_of_body_is_no_part_of_the_name() -> None:
     facts = _facts(_page("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG Diensteanbieter</p><p>Farnholz Beratung GmbH</p>"
                          "<p>Lindenallee 1</p><p>01234 Waldstadt</p>"))
     assert facts.company_name == "Farnholz Beratung GmbH"
+
+
+def test_footer_links_glued_to_the_copyright_holder_are_cut_off() -> None:
+    site = "https://farnwiese-verein.de/"
+    facts = _facts(_page("<h1>Willkommen</h1><p>Wir sind ein Verein.</p>"
+                         "<footer><p>© Farnwiese Verein Waldstadt Impressum Datenschutz</p></footer>",
+                         kind="home", site=site), site=site)
+    assert facts.company_name == "Farnwiese Verein Waldstadt"
