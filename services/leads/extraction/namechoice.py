@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .dom import COMPANY, Line, ParsedPage, is_nav_line
+from .dom import COMPANY, is_nav_line
 from .emails import is_freemail
 from .facts import PageContent
 from .jsonld import JsonLdOrg
@@ -306,13 +306,3 @@ def probabilities(cands: Sequence[NameCandidate], weights: Mapping[str, float]) 
     exp = [math.exp(s - top) for s in scores]
     total = sum(exp)
     return [e / total for e in exp]
-
-
-def line_of(site: Site, value: str) -> tuple[ParsedPage, Line] | None:
-    """Where the chosen name is printed (for its evidence), Impressum first."""
-    key = name_key(value)
-    for page in sorted(site.pages, key=lambda p: p.kind != "impressum"):
-        for line in page.lines:
-            if key in name_key(line.text):
-                return page, line
-    return None
