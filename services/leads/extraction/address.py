@@ -36,7 +36,9 @@ _NOT_STREET_RE = re.compile(
     r"postfach|p\.?\s?o\.?\s+box|\btel\b|telefon|phone|\bfax|@|https?:|www\.|\bhr[ab]\b|gmbh|\bag\b|\bkg\b|"
     r"\bltd\b|\binc\b|\bllc\b|\buhr\b|€|\bfn\b|\bust\b|\buid\b|\bseit\b|\bsince\b|\bjahre|\byears\b|"
     r"mitarbeiter|employees|öffnungszeiten|\bmontag|\bmo\b|\bfr\b|\bhalle\s\d|\bstand\s\d|\bnr\.|\bnummer|"
-    r"\biban\b|\bkonto",
+    r"\biban\b|\bkonto|"
+    # an association's legal form: "Schachfreunde Musterstadt e.V. 1963" ends in its founding year, not a house number
+    r"\be\.\s?v\b",
     re.I,
 )
 _CITY_CUT_RE = re.compile(

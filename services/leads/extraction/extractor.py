@@ -14,6 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of, joint_name
+from .namechoice import NameCandidate, name_candidates
 from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
@@ -68,11 +69,23 @@ def build_site(pages: Sequence[PageContent], site_url: str) -> Site:
 
 def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFacts:
     """Extract the company's own facts from the pages of its website (pure, no network)."""
+    return _extract(pages, site_url, with_name_candidates=False)[0]
+
+
+def extract_with_name_candidates(pages: Sequence[PageContent], *,
+                                 site_url: str) -> tuple[CompanyFacts, list[NameCandidate]]:
+    """The facts and every company-name candidate the site's voices propose, the rules' pick marked among them
+    (bench/fit_name_choice.py fits and cross-validates a scored choice on them; see namechoice.py)."""
+    return _extract(pages, site_url, with_name_candidates=True)
+
+
+def _extract(pages: Sequence[PageContent], site_url: str, *,
+             with_name_candidates: bool) -> tuple[CompanyFacts, list[NameCandidate]]:
     site = build_site(pages, site_url)
     facts = CompanyFacts()
     ev: dict[str, Evidence] = {}
     if not site.pages:
-        return facts
+        return facts, []
 
     orgs = [(org, p.url) for p in site.pages for org in parse_jsonld(p.jsonld)]
     picked = _pick_org(orgs)
@@ -177,6 +190,9 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         persons.insert(0, Person(name=owner, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
+    # The rules' pick stays the name: a scored choice among all the site's voices did not beat it in the
+    # leave-one-origin-out cross-validation of rules round 10 (namechoice.py); the bench still measures it.
+    name_cands = name_candidates(site, pages, facts.company_name, provider, org) if with_name_candidates else []
     if reps:
         ev["representatives"] = reps[0].evidence()
     if org:
@@ -208,7 +224,7 @@ def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFa
         first = next(iter(facts.social.values()))
         ev["social"] = Evidence(url=site.url, snippet=first[:200])
     facts.evidence = ev
-    return facts
+    return facts, name_cands
 
 
 def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | None:

@@ -398,7 +398,10 @@ def _site_brand(site: Site) -> Candidate | None:
     return None
 
 
-_HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$", re.I)
+# … and the footer's links glued to the holder without a separator ("© 2025 Muster Verein Impressum Datenschutz")
+_HOLDER_CUT_RE = re.compile(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b|\.$|"
+                            r"\s(?:impressum|imprint|datenschutz\w*|privacy|kontakt|agb|sitemap|cookie\w*)"
+                            r"(?:\s|$)", re.I)
 
 
 _CREDIT_RE = re.compile(r"\b(?:(?:web)?design|programmierung|entwickelt|erstellt|umsetzung|realisierung|konzept|"

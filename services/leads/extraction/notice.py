@@ -95,7 +95,8 @@ def field_label(text: str) -> str:
 
 
 _OWNER_AT_START_RE = re.compile(r"^(inhaber(?:in)?|inh\.|owner|proprietor)(?=\s+(?:[A-ZÄÖÜ]|Dr\.))", re.I)
-_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|inh\.?|owner|"
+_OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inhaber(?:in|innen|\*in|:in|_in)?|"
+                             r"inh\.?|owner|"
                              r"p(?:ä|ae)chter(?:in)?|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
@@ -109,6 +110,9 @@ _NAME_LABEL_RE = re.compile(
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            # "Praxisadresse", "Kanzleianschrift", "Firmenadresse": the seat's address by its compound
+                            r"(?:praxis|kanzlei|firmen|unternehmens|gesch(?:ä|ae)fts|b(?:ü|ue)ro|ordinations|haupt)"
+                            r"(?:adresse|anschrift)|"
                             r"besucher-?adresse|besuchsadresse|hausanschrift|visiting\s+address|street\s+address|"
                             r"hauptbüro|hauptbuero|registered\s+office|head\s+office|office|büro|buero|headquarters|"
                             r"hq|principal\s+office|(?:mailing|postal|business)\s+address|"

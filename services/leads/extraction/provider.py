@@ -265,6 +265,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # the owner's professional designation under the name ("öffentlich bestellter …")
         if stage == "name" and not names and owner_items and not kind and PROFESSION_LINE_RE.match(value):
             continue  # the owner's professional designation, printed under the "Inhaber:" line
+        if kind == "seat" and not label_m and names and stage == "name" and _SHARED_PREMISES_RE.match(value) and (
+                not FORM_RE.search(value)):
+            continue  # "Praxisadresse:" / "Praxisgemeinschaft Muster" under the name: the premises, part of the seat
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
             if len(names) < 4:
@@ -286,6 +289,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+# Premises several practices or offices share: where the provider works, never the provider (LABELLING.md v9,
+# "Premises name under the person").
+_SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
+                                 r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
 _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
                                re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
@@ -383,7 +390,12 @@ _DESCRIPTION_GLUE = frozenset({"und", "&", "für", "fuer", "for", "and", "of", "
 
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
-    names = [Item(GLUED_LABEL_RE.sub("", it.text) or it.text, it.line) for it in names]
+    body = next((it.text for it in names if _KIND_PAREN_RE.search(it.text)), None)
+    names = [Item(_KIND_PAREN_RE.sub("", GLUED_LABEL_RE.sub("", it.text) or it.text) or it.text, it.line)
+             for it in names]
+    if body is not None:
+        _interpret_body(prov, names, site, _KIND_PAREN_RE.sub("", body))
+        return
     items: list[Item] = []
     for it in names:
         brand = BRAND_RE.search(it.text)
@@ -411,6 +423,19 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         # owner's line ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is. A bare "Einzelunternehmen"
         # on a line of its own states the (absent) legal form, like "Rechtsform: Einzelunternehmen": no part of it.
         prov.name = f"{prov.name} {status.text}"
+
+
+# "Muster FC (Verein)", "Muster GmbH (Gesellschaft mit beschränkter Haftung)": a parenthesis that only says what kind
+# of body the name is (its legal form spelled out) explains the name and is no part of it.
+_KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
+                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$",
+                            re.I)
+def _interpret_body(prov: Provider, names: list[Item], site: Site, body: str) -> None:
+    """The block says the name is a club or a company ("… (Verein)"): that name is no person, whatever its shape."""
+    _interpret(prov, names, site)
+    if prov.name is not None and fold_name(prov.name) == fold_name(body):
+        prov.legal_entity = True
+        prov.persons = [p for p in prov.persons if fold_name(p) != fold_name(body)]
 
 
 _TRADING_AS_RE = re.compile(r"^(?:handelnd|t(?:ä|ae)tig|firmierend|trading)\s+(?:unter|als|as)\s*:?\s*[„\"»'\u201a“]?"
@@ -697,6 +722,9 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
                 rest = label.group(2).strip().removeprefix("|").strip()
             elif glued:
                 rest = line.text[glued.end() :]  # "Anbieter Muster GmbH, Musterweg 1, 12345 Stadt"
+            elif s == 3 and (cited := _CITED_ANCHOR_RE.match(line.text)) and _RUNS_ON_TO_SEAT_RE.search(
+                    line.text, cited.end()):
+                rest = line.text[cited.end() :]  # "Angaben gemäß § 5 TMG Anna Muster Musterweg 1 12345 Stadt"
             if idx in said:
                 rest = said[idx]
             if rest:
@@ -709,6 +737,11 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     return None
 
 
+# The imprint paragraph cited at the start of a line that runs on with the block itself (no colon, no line break).
+_CITED_ANCHOR_RE = re.compile(r"^\W*(?:angaben|informationen|pflichtangaben)\s+"
+                              r"(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§+\s*\d+\s*(?:abs\.\s*\d+\s*)?(?:tmg|ddg|ecg|e-commerce-gesetz|mediengesetz)\b\s*:?\s+"
+                              r"(?=[A-ZÄÖÜ])", re.I)
+_RUNS_ON_TO_SEAT_RE = re.compile(r"\s\d{4,5}\s+[A-ZÄÖÜ]")  # … and on to the seat's postal code and town
 _IMPRINT_HEADING_RE = re.compile(r"^\W*(?:impressum|imprint|site\s+notice|legal\s+notice)\W*$", re.I)
 _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:er)?\s+f(?:ü|ue)r\s+(?:den|die|das)\s+"
                                       r"(?:inhalt|seiteninhalt|webseite|website|homepage)\b[^.:;]{0,40}?\s+ist\s+"
@@ -877,6 +910,18 @@ def _agreeing_name(prov: Provider, site: Site) -> Provider:
 _LOWER_NAME_RE = re.compile(r"[a-zäöü][\w-]+(?:\s+[\w-]+){0,3}")
 
 
+# "Verantwortlicher Seitenbetreiber:", "Betreiber der Webseite": who runs the web site, not necessarily its provider
+_SITE_RUNNER_RE = re.compile(r"(?:seiten|web-?site|webseite|homepage|internetseite)|verantwortlich", re.I)
+
+
+def _anchor_text(prov: Provider) -> str:
+    """The text of the anchor line right above the block's first line ("" when the block has no anchor)."""
+    if not prov.anchored or not prov.line_indices:
+        return ""
+    first = min(prov.line_indices)
+    return prov.page.lines[first - 1].text if first >= 1 else ""
+
+
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     prov = _find_provider(site)
@@ -895,7 +940,8 @@ def _find_provider(site: Site) -> Provider | None:
         if prov is None and privacy is not None and _unanchored_block(page, site, privacy) is None:
             prov = _anchored_blocks(page, site)
         if prov is not None and _credible(prov, site):
-            if not prov.has_address and page.kind == "impressum":
+            if page.kind == "impressum" and (not prov.has_address or (
+                    not prov.legal_entity and not prov.street and _SITE_RUNNER_RE.search(_anchor_text(prov)))):
                 # "Angaben gemäß § 5: Anna Muster, Inhaberin" and, further down, the trade name, the owner
                 # and the seat: that later block is the complete statement of the same provider.
                 full = _unanchored_block(page, site)
