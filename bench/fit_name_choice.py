@@ -28,7 +28,8 @@ from services.leads.extraction.extractor import extract_with_name_candidates  # 
 from services.leads.extraction.namechoice import FEATURES, NameCandidate, choose  # noqa: E402
 
 MODULE = ROOT / "services" / "leads" / "extraction" / "namechoice.py"
-ORIGINS = ("v1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9")
+LAST_FOLDED = 10  # the newest holdout folded into tuning (split_v10)
+ORIGINS = ("v1", *(f"h{k}" for k in range(2, LAST_FOLDED + 1)))
 
 
 @dataclass
@@ -50,7 +51,7 @@ class SiteCase:
 
 
 def origin_of(expected: dict[str, object]) -> str:
-    for k in range(9, 1, -1):
+    for k in range(LAST_FOLDED, 1, -1):
         if expected.get(f"split_v{k}") == f"holdout{k}":
             return f"h{k}"
     return "v1"
