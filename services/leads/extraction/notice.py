@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .address import country_of, postal_of, segments, split_inline_address, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line
 from .legal import FORM_RE, PRONOUN_RE, SECTION_RE
-from .names import is_given_name
+from .names import POST_NOMINAL_RE, is_given_name
 from .site import Site
 
 # ---------------------------------------------------------------------------------------------- anchors
@@ -388,6 +388,12 @@ _CALL_TO_ACTION_RE = re.compile(r"^(?:jetzt\s+)?(?:\S+\s+){0,2}(?:buchen|anfrage
                                 r"bestellen|reservieren|anmelden|entdecken|ansehen|erfahren)\W*$", re.I)
 
 
+def _post_nominal_end(text: str) -> bool:
+    """The line ends in a degree printed after a name ("… Anna Muster BSc.", "…, M.Sc.")."""
+    last = text.rsplit(None, 1)[-1].lstrip(",")
+    return last[:1].isupper() and POST_NOMINAL_RE.match(last) is not None and not last.isupper()
+
+
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text or "§" in text:
         return False  # a line citing a paragraph ("Erklärungen gemäß § 5 DDG") is a heading, never a name
@@ -401,8 +407,10 @@ def name_like(text: str) -> bool:
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!") or _FOR_CONTENT_RE.search(text):
         return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (
-            not _PLACE_ABBREVIATION_END_RE.search(text)):
-        return False  # a sentence, unless it ends in a place's abbreviation ("… Erlenbach o. W.", "… a. M.")
+            not _PLACE_ABBREVIATION_END_RE.search(text)) and not _post_nominal_end(text):
+        # a sentence, unless it ends in a place's abbreviation ("… Erlenbach o. W.", "… a. M.") or in the
+        # owner's degree ("Physiotherapie Anna Muster BSc.": the degree's full stop ends no sentence)
+        return False
     return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
 
 

@@ -217,7 +217,9 @@ def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple
         fax = seat_fax.cand
         fax_numbers.add(fax.value)
     elif fax_numbers:
-        top = max(fax_numbers, key=lambda n: fax_votes[n])
+        # ties go to the number printed first (the votes keep the page order): never to a set's hash order,
+        # which made the fax differ from one interpreter run to the next
+        top = max((n for n in fax_votes if n in fax_numbers), key=lambda n: fax_votes[n])
         fax = Candidate(value=top, score=fax_votes[top], url=best_cand[top].url, snippet=best_cand[top].snippet)
     phones = [
         Candidate(value=n, score=v, url=best_cand[n].url, snippet=best_cand[n].snippet)

@@ -813,7 +813,31 @@ def _credible(prov: Provider, site: Site) -> bool:
     if _is_legal_page(prov.page):
         return True
     name = prov.name or ""
-    return bool(FORM_RE.search(name)) or matches_site(name, site) or person_line(name) is not None
+    if FORM_RE.search(name) or matches_site(name, site) or person_line(name) is not None:
+        return True
+    # … or the site's own titles or © lines spell the whole name ("Anhängerverleih Muster" above the seat and in
+    # the <title> of verleih-stadt.at): a department or an office is never what the site calls itself. Not when
+    # the line follows the phone or e-mail lines: a name listed after the channels ("0123 456 / a@b.ch / [Instagram]
+    # Muster Nails / the street") is one more channel (a profile's caption), not the head of a letterhead
+    line = prov.name_line
+    if line is None or (line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)):
+        return False
+    voices = _site_voices(site)
+    return bool(_agreement(name, {k: v for k, v in voices.items() if k in ("title", "copyright")}))
+
+
+def _below_section_heading(prov: Provider, site: Site) -> Provider | None:
+    """Outside a legal notice the block's first line may be the heading of its section ("Postweg", "Verein",
+    "Familie Muster") with the provider's name on the line below it: the block that starts below the heading."""
+    line = prov.name_line
+    if line is None or not 1 <= line.level <= 6 or line.index + 1 not in prov.line_indices or (
+            len(line.text.split()) > 2):
+        return None  # a longer heading ("Muster - Industrielogistik") is the name itself, not a section's label
+    below = prov.page.lines[line.index + 1]
+    if below.level or not name_like(below.text) or street_of(below.text, None) or postal_of(below.text):
+        return None
+    inner = _collect(prov.page, line.index + 1, [], site, anchored=False, region=below.region)
+    return inner if inner is not None and inner.has_address else None
 
 
 def _same_people(a: Provider, b: Provider) -> bool:
@@ -961,6 +985,8 @@ def _find_provider(site: Site) -> Provider | None:
     for page in pages:
         if page.kind in ("contact", "home", "about"):
             prov = _unanchored_block(page, site)
+            if prov is not None and not _credible(prov, site):
+                prov = _below_section_heading(prov, site)
             if prov is not None and _credible(prov, site):
                 return prov
     for page in pages:  # last: the controller named in the privacy policy ("Verantwortliche Stelle")
