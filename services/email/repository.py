@@ -801,9 +801,6 @@ class _DriverStatements:
 
     def run(self, cursor: Any, stmt: sa.Executable, rows: Sequence[dict[str, Any]]) -> None:
         sql, params = self.plan(stmt)
-        if len(rows) == 1:
-            cursor.execute(sql, tuple(rows[0][name] if proc is None else proc(rows[0][name]) for name, proc in params))
-            return
         # The rows of a batch share some values (its ``now``, the worker): each is converted once, not once a row.
         converted: dict[str, tuple[Any, Any]] = {}
 

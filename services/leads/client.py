@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.kit.http import ServiceClient, raise_problem
+from services.kit.http import ServiceClient
 
 from .schemas import (
     ActivityCreate,
@@ -57,11 +57,9 @@ class LeadsClient(ServiceClient):
         out: dict[int, ContactReach] = {}
         wanted = list(dict.fromkeys(ids))
         for start in range(0, len(wanted), 500):
-            resp = await self.request("GET", "/leads/contacts/reach", params={"ids": wanted[start:start + 500]})
-            if resp.status_code >= 400:
-                raise_problem(resp)
-            # Validated from the bytes (pydantic's own parser), not from a dict json.loads built first.
-            out.update({c.id: c for c in ContactReachList.model_validate_json(resp.content).items})
+            found = await self.call_as(ContactReachList, "GET", "/leads/contacts/reach",
+                                       params={"ids": wanted[start:start + 500]})
+            out.update({c.id: c for c in found.items})
         return out
 
 

@@ -14,7 +14,7 @@ from .emails import find_emails, normalise_email
 from .facts import CompanyFacts, Evidence, PageContent, Person
 from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of, joint_name
-from .namechoice import NameCandidate, name_candidates
+from .namechoice import NameCandidate, voice_candidates
 from .names import TITLE_TOKEN_RE, person_in, person_line
 from .people import choose_representatives, name_core
 from .phones import find_phones
@@ -192,7 +192,7 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
         facts.company_name = _owner_after_trade_name(facts.company_name, facts.representatives)
     # The rules' pick stays the name: a scored choice among all the site's voices did not beat it in the
     # leave-one-origin-out cross-validation of rules round 10 (namechoice.py); the bench still measures it.
-    name_cands = name_candidates(site, pages, facts.company_name, provider, org) if with_name_candidates else []
+    name_cands = voice_candidates(site, pages, facts.company_name, provider, org) if with_name_candidates else []
     if reps:
         ev["representatives"] = reps[0].evidence()
     if org:

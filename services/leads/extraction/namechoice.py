@@ -185,8 +185,8 @@ def _variants(value: str) -> list[str]:
     return out
 
 
-def name_candidates(site: Site, raw: Sequence[PageContent], rules_pick: str | None, provider: Provider | None,
-                    org: JsonLdOrg | None) -> list[NameCandidate]:
+def voice_candidates(site: Site, raw: Sequence[PageContent], rules_pick: str | None, provider: Provider | None,
+                     org: JsonLdOrg | None) -> list[NameCandidate]:
     """Every name the site's voices propose, merged by spelling, each with its features; first the null."""
     proposals: list[tuple[str, str]] = []
     if rules_pick:
