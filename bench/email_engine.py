@@ -12,8 +12,8 @@ on both halves alike. Printed:
 * ``engine_per_s`` / ``raw_per_s`` / ``engine_ratio`` — sending the prepared ledger (claim, checks with
   leads, guarded move to ``sending``, SMTP, outcome and event) over the mailbox's ``max_connections``
   (``--connections``, default 16) vs plain aiosmtplib: raw is measured over as many connections as the engine
-  uses on every campaign, and over 4 on the first; the faster is the baseline (goal ≥ 0.8). Each turn's ratio is
-  printed too;
+  uses and over 4, both on every campaign; the faster over the whole run is the baseline (goal ≥ 0.8). Each
+  campaign's ratio (against its faster raw turn) is printed too;
 * ``cpu_ms_per_message`` — the process's CPU time a message while the engine sends (event loop, ledger thread,
   leads answering in process) and while raw sends: steadier than rates on a busy machine;
 * ``engine_rss_growth_mib`` — the process's resident memory growth over the engine's turns (goal < 50).
@@ -160,9 +160,10 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
             items = [(envelope_from, r.to_email, wire.build(runtime, r, mailbox, date=now)) for r in rows]
             del rows
 
-            async def raw(items: list[tuple[str, str, bytes]] = items) -> tuple[float, float]:
+            async def raw(items: list[tuple[str, str, bytes]] = items, over: int = connections
+                          ) -> tuple[float, float]:
                 cpu, start = time.process_time(), time.perf_counter()
-                await _raw(sink_port, items, connections)
+                await _raw(sink_port, items, over)
                 return time.perf_counter() - start, time.process_time() - cpu
 
             async def sent() -> tuple[float, float]:
@@ -175,19 +176,18 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
                 rss_growth += rss_kib(os.getpid()) - rss
                 return took
 
-            # Raw and engine take turns, and which goes first alternates (ABBA), so a drift of the machine's
-            # speed within the run weighs on both alike.
+            # Raw (over both connection counts) and engine take turns, and which goes first alternates (ABBA), so
+            # a drift of the machine's speed within the run weighs on all alike. Raw over 4 connections is measured
+            # on every campaign too: measured on the first alone it was the run's earliest turn, up to a third
+            # faster than the same raw over the whole run, and as the baseline it flattered raw.
             if k % 2 == 0:
-                (r_s, r_cpu), (e_s, e_cpu) = await raw(), await sent()
+                (r_s, r_cpu), (r4_s, _), (e_s, e_cpu) = await raw(), await raw(over=RAW_CONNECTIONS), await sent()
             else:
-                (e_s, e_cpu), (r_s, r_cpu) = await sent(), await raw()
-            if k == 0:
-                start = time.perf_counter()
-                await _raw(sink_port, items, RAW_CONNECTIONS)
-                raw4_s = time.perf_counter() - start
+                (e_s, e_cpu), (r4_s, _), (r_s, r_cpu) = await sent(), await raw(over=RAW_CONNECTIONS), await raw()
+            raw4_s += r4_s
             del items
             raw_s, raw_cpu, engine_s, engine_cpu = raw_s + r_s, raw_cpu + r_cpu, engine_s + e_s, engine_cpu + e_cpu
-            pairs.append(r_s / e_s)
+            pairs.append(min(r_s, r4_s) / e_s)
             async with runtime.sessions() as s:
                 done = (await s.execute(sa.select(sa.func.count()).select_from(Message)
                                         .where(Message.campaign_id == campaign["id"])
@@ -196,7 +196,7 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
         await engine.stop()
     out["prepare_seconds"] = prepare_s
     out["prepare_messages_per_s"] = n / prepare_s
-    out["raw_4_per_s"] = size / raw4_s
+    out["raw_4_per_s"] = n / raw4_s
     out["raw_n_per_s"] = n / raw_s
     out["raw_per_s"] = max(out["raw_4_per_s"], out["raw_n_per_s"])
     out["engine_per_s"] = n / engine_s
@@ -226,8 +226,8 @@ def report(results: dict[str, Any], n: int) -> None:
     print(f"raw_per_s: {results['raw_per_s']:.0f}  (the faster of {RAW_CONNECTIONS} connections: "
           f"{results['raw_4_per_s']:.0f}/s and {n_conn}: {results['raw_n_per_s']:.0f}/s)")
     print(f"engine_per_s: {results['engine_per_s']:.0f}  ({n_conn} connections, the mailbox's max_connections)")
-    print(f"engine_ratio: {results['engine_ratio']:.2f}  (goal >= 0.80 of raw; raw over {n_conn} connections and "
-          "engine taking turns on each campaign, the ratio of each turn: "
+    print(f"engine_ratio: {results['engine_ratio']:.2f}  (goal >= 0.80 of raw; raw over {RAW_CONNECTIONS} and {n_conn} connections and "
+          "engine taking turns on each campaign, each campaign's ratio against its faster raw: "
           + ", ".join(f"{x:.2f}" for x in results["pair_ratios"]) + ")")
     print(f"cpu_ms_per_message: engine {results['engine_cpu_ms']:.3f} (its whole process: loop, ledger thread, leads "
           f"in process), raw {results['raw_cpu_ms']:.3f} over {n_conn} connections")
