@@ -108,3 +108,28 @@ def test_one_label_over_brand_and_firm_is_read_by_shape() -> None:
                 "<p><b>Adresse:</b><br>Lindenweg 4<br>9999 Farnstadt</p>", site=site, kind="impressum")
     facts = _facts(_page("<h1>Taxi</h1>", site=site, kind="home"), imp, site=site)
     assert facts.company_name == "Farntaxi GmbH"
+
+
+# ------------------------------------------------------------------ no Impressum: the letterhead chosen by structure
+def test_footer_letterhead_after_a_caption_that_is_not_credible() -> None:
+    # the contact page lists the channels, then a profile's caption above the address (not credible); the footer,
+    # printed on every page, holds the complete letterhead: a person (rare given name), street, town, phone
+    site = "https://studio-beispiel.pages.dev/"
+    footer = ("<footer><h4>über mich</h4><p>Zoranka Farnbichler</p><p>Lindenweg 4</p><p>9999 Farnstadt</p>"
+              "<p>+41 79 000 11 22</p></footer>")
+    contact = _page("<main><h3>Kontakt</h3><p>079 000 11 22<br>zoranka@example.com<br>Farn Nails Studio<br>"
+                    f"Lindenweg 4, 9999 Farnstadt</p></main>{footer}", site=site, kind="contact")
+    home = _page(f"<main><h1>Nägel</h1></main>{footer}", site=site, kind="home")
+    facts = _facts(home, contact, site=site)
+    assert facts.company_name == "Zoranka Farnbichler"
+    assert facts.representatives == ["Zoranka Farnbichler"]
+    assert facts.street == "Lindenweg 4" and facts.postal_code == "9999"
+
+
+def test_person_above_an_address_without_phone_or_mail_is_no_letterhead() -> None:
+    # a person above an address with no channel after it (a team member's card, a reference) is not trusted
+    site = "https://www.farnstudio.ch/"
+    contact = _page("<main><h3>Referenz</h3><p>Zoranka Farnbichler</p><p>Lindenweg 4</p><p>9999 Farnstadt</p>"
+                    "<p>Sehr zufrieden!</p></main>", site=site, kind="contact")
+    facts = _facts(_page("<main><h1>Studio</h1></main>", site=site, kind="home"), contact, site=site)
+    assert facts.company_name != "Zoranka Farnbichler"

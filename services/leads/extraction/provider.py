@@ -858,8 +858,25 @@ def _credible(prov: Provider, site: Site) -> bool:
     line = prov.name_line
     if line is None or (line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)):
         return False
+    if person_line(name, strict=False) is not None and _letterhead(prov):
+        return True  # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too
     voices = _site_voices(site)
     return bool(_agreement(name, {k: v for k, v in voices.items() if k in ("title", "copyright")}))
+
+
+_LETTERHEADS_PER_PAGE = 3
+
+
+def _letterhead(prov: Provider) -> bool:
+    """Name line, street, postal-code line and then a phone or an e-mail line, nothing else in between: the complete
+    letterhead of a site without an Impressum, the block the law would have printed there."""
+    if prov.name_line is None or prov.address_line is None or not prov.street or not prov.postal_code:
+        return False
+    lines = prov.page.lines
+    if prov.address_line.index - prov.name_line.index > 2:
+        return False
+    after = lines[prov.address_line.index + 1 : prov.address_line.index + 3]
+    return any(ln.region == prov.name_line.region and is_contact(ln.text) for ln in after)
 
 
 def _below_section_heading(prov: Provider, site: Site) -> Provider | None:
@@ -1020,11 +1037,21 @@ def _find_provider(site: Site) -> Provider | None:
                 return prov
     for page in pages:
         if page.kind in ("contact", "home", "about"):
-            prov = _unanchored_block(page, site)
-            if prov is not None and not _credible(prov, site):
-                prov = _below_section_heading(prov, site)
-            if prov is not None and _credible(prov, site):
-                return prov
+            start = 0
+            for _ in range(_LETTERHEADS_PER_PAGE):
+                # no Impressum: the page's letterheads in order (the content's, then the footer's, printed on every
+                # page); a block that is not credible (a profile's caption after the channels) does not hide the next
+                found = _unanchored_block(page, site, start=start)
+                if found is None or not found.line_indices:
+                    break
+                prov = found if _credible(found, site) else _below_section_heading(found, site)
+                if prov is not None and _credible(prov, site):
+                    person = person_line(prov.name or "", strict=False)
+                    if person is not None and person == prov.name and not prov.persons and not prov.legal_entity and (
+                            _letterhead(prov)):
+                        prov.persons = [person]  # the person's own letterhead: she runs the business under her name
+                    return prov
+                start = max(found.line_indices) + 1
     for page in pages:  # last: the controller named in the privacy policy ("Verantwortliche Stelle")
         if page.kind == "privacy":
             prov = _anchored_blocks(page, site)
