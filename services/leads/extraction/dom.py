@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .names import person_line
 from .textutil import clean_text, words
 
 COMPANY = "company"
@@ -39,6 +40,13 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _RTL_STYLE_RE = re.compile(r"direction\s*:\s*rtl", re.I)
 _RTL_CLASS_RE = re.compile(r"\.([\w-]+)\s*\{[^}]*direction\s*:\s*rtl[^}]*\}", re.I)
 _CF_PATH = "/cdn-cgi/l/email-protection#"
+# Label/value grids (a table row "Firmenwortlaut | X GmbH", <dt>Name</dt><dd>…</dd>, a row of two spans "Inhaber"
+# "Anna Muster"): the key cell is printed as a label ("Firmenwortlaut:") so the readers downstream see label and value
+# instead of reading across the labels as if they were names.
+_KEY_MAX_CHARS = 40
+_KEY_MAX_WORDS = 4
+_KEY_MAX_NODES = 6  # a key cell is a word or two, maybe wrapped in <strong>: bounded work per candidate cell
+_ROW_SKIP_TAGS = words("ul ol nav menu img svg picture figure iframe input select textarea button form")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -108,6 +116,7 @@ class _Builder:
         self.blank_pending = False
         self.saw_nbsp = False
         self.boundary = False  # an inline element started/ended since the last text
+        self.after_key = False  # the last text was a grid's key cell, now printed as "Label:"
 
     def add(self, text: str, emph: bool | None = None) -> None:
         if "\xa0" in text:
@@ -120,7 +129,18 @@ class _Builder:
             if prev[-1:].isalnum():
                 self.chunks.append((" ", True))
         self.boundary = False
+        if text.strip():
+            self.after_key = False
         self.chunks.append((text, self.emph_depth > 0 if emph is None else emph))
+
+    def end_key(self, start: int) -> None:
+        """The key cell of a label/value row ends: print it as a label, "Inhaber:" (unless it says so already)."""
+        own = "".join(t for t, _ in self.chunks[start:]).rstrip()
+        if own and not own.endswith(":"):
+            self.chunks.append((":", False))
+        if own:
+            self.chunks.append((" ", False))
+            self.after_key = True
 
     def new_block(self) -> None:
         self.block_counter += 1
@@ -210,6 +230,125 @@ def _special_text(node: LexborNode, attrs: dict[str, str | None], rtl_classes: f
     return None
 
 
+def _element_children(node: LexborNode, limit: int) -> list[LexborNode] | None:
+    """The element children of `node` (None when it holds text of its own, or more than `limit` elements)."""
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        tag = child.tag or ""
+        if tag == "-text":
+            if (child.text_content or "").strip():
+                return None  # text directly in the row: a sentence with inline markup, not two cells
+        elif not tag.startswith(("-", "!")):
+            out.append(child)
+            if len(out) > limit:
+                return None
+        child = child.next
+    return out
+
+
+def _short_text(node: LexborNode) -> str | None:
+    """The text of a small cell (a few nodes, no block inside, no link), or None."""
+    parts: list[str] = []
+    seen = 0
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        seen += 1
+        if seen > _KEY_MAX_NODES:
+            return None
+        tag = cur.tag or ""
+        if tag == "-text":
+            parts.append(cur.text_content or "")
+            continue
+        if tag.startswith(("-", "!")):
+            continue
+        if cur is not node and (tag in _BLOCK_TAGS or tag == "a"):
+            return None
+        if tag in _SKIP_TAGS or tag in _ROW_SKIP_TAGS:
+            return None
+        kids: list[LexborNode] = []
+        child = cur.child
+        while child is not None:
+            kids.append(child)
+            child = child.next
+        stack.extend(reversed(kids))
+    return clean_text("".join(parts)).strip()
+
+
+def _key_cell(row: LexborNode) -> LexborNode | None:
+    """The label cell of a two-cell row ("Inhaber" | "Anna Muster"), or None when the row is something else."""
+    tag = row.tag or ""
+    if tag in _INLINE_BOUNDARY_TAGS or tag in _SKIP_TAGS or tag in _ROW_SKIP_TAGS or tag in _HEADINGS:
+        return None
+    cells = _element_children(row, 2)
+    if cells is None or len(cells) != 2:
+        return None
+    key, value = cells
+    if (key.tag or "") in _ROW_SKIP_TAGS or (key.tag or "") in _HEADINGS or (value.tag or "") in _ROW_SKIP_TAGS:
+        return None
+    text = _short_text(key)
+    if not text or len(text) > _KEY_MAX_CHARS or len(text.split()) > _KEY_MAX_WORDS or _DIGIT_RE.search(text) or (
+            not text[0].isalpha()) or "@" in text:
+        return None
+    if not text.endswith(":") and person_line(text) is not None:
+        return None  # a team card ("Anna Muster" / "Inhaberin"): the person is the card's head, not a label
+    head = _value_head(value)
+    if not head or _LABELLED_VALUE_RE.match(head):
+        return None
+    return key
+
+
+def _value_head(node: LexborNode, budget: int = 40) -> str:
+    """The start of a value cell's text (its first `budget` nodes; a larger cell counts as holding text)."""
+    parts: list[str] = []
+    stack = [node]
+    while stack and budget > 0:
+        cur = stack.pop()
+        budget -= 1
+        tag = cur.tag or ""
+        if tag == "-text":
+            parts.append(cur.text_content or "")
+            continue
+        if tag.startswith(("-", "!")) or tag in _SKIP_TAGS:
+            continue
+        if tag == "br" or tag in _BLOCK_TAGS:
+            parts.append("\n")
+        child = cur.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
+    text = "".join(parts).strip()
+    return text or ("\u2026" if budget <= 0 else "")
+
+
+# A value cell that starts with a label of its own ("Management: Anna Muster"): the row is a card whose head is the
+# firm, not a label/value pair.
+_LABELLED_VALUE_RE = re.compile(r"^[^:\d\n]{2,30}:\s")
+
+
+def _grid_keys(node: LexborNode, children: list[LexborNode], keys: set[int]) -> None:
+    """Mark the key cells of `node`'s rows when at least two of its children are two-cell label/value rows (a grid:
+    one such row alone may be anything), and every <dt> followed by a <dd>."""
+    found: list[LexborNode] = []
+    for child in children:
+        tag = child.tag or ""
+        if tag == "dt":
+            nxt = child.next
+            while nxt is not None and (nxt.tag or "") == "-text":
+                nxt = nxt.next
+            if nxt is not None and nxt.tag == "dd":
+                found.append(child)
+                continue
+        if tag.startswith(("-", "!")):
+            continue
+        key = _key_cell(child)
+        if key is not None:
+            found.append(key)
+    if len(found) >= 2:
+        keys.update(k.mem_id for k in found)
+
+
 def parse_page(html: str, url: str, kind: str) -> ParsedPage:
     tree = LexborHTMLParser(html)
     root = tree.root
@@ -230,11 +369,14 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
     rtl = frozenset(rtl_classes)
 
     # Iterative DFS with explicit exit markers (recursion would hit the limit on deeply nested builders).
-    stack: list[LexborNode | tuple[str, str, int, str | None, int, bool]] = [root]
+    stack: list[LexborNode | tuple[str, str, int, str | None, int, bool, bool]] = [root]
+    keys: set[int] = set()  # mem_id of the key cells of label/value grids
     while stack:
         item = stack.pop()
         if isinstance(item, tuple):
-            tag, href, start, region, saved_heading, opened_dialog = item
+            tag, href, start, region, saved_heading, opened_dialog, is_key = item
+            if is_key:
+                b.end_key(start)
             if tag == "a":
                 text = clean_text("".join(t for t, _ in b.chunks[start:])) if start <= len(b.chunks) else ""
                 link = Link(href=href, text=text, line=-1)
@@ -297,7 +439,7 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
         saved_heading = b.heading
         if tag in _HEADINGS:
             b.heading = _HEADINGS[tag]
-        if tag in ("td", "th") and "".join(t for t, _ in b.chunks).strip():
+        if tag in ("td", "th") and "".join(t for t, _ in b.chunks).strip() and not b.after_key:
             b.add(" | ", emph=None)
         if tag in ("strong", "b", "th"):
             b.emph_depth += 1
@@ -311,12 +453,15 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
             if href.startswith(_CF_PATH):
                 decoded = decode_cfemail(href[len(_CF_PATH) :])
                 href = f"mailto:{decoded}" if decoded else href
-        stack.append((tag, href, len(b.chunks), region, saved_heading, dialog))
+        is_key = node.mem_id in keys
+        stack.append((tag, href, len(b.chunks), region, saved_heading, dialog, is_key))
         children: list[LexborNode] = []
         child = node.child
         while child is not None:
             children.append(child)
             child = child.next
+        if len(children) >= 2:
+            _grid_keys(node, children, keys)
         stack.extend(reversed(children))
     b.flush()
 

@@ -100,13 +100,15 @@ _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inha
                              r"p(?:ä|ae)chter(?:in)?|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
 _NAME_LABEL_RE = re.compile(
-    r"^(?:firma|firmenname|firmierung|firmenwortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
+    r"^(?:firma|firmenname|firmierung|firm(?:en|a)wortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
     r"registered\s+name|praxis|kanzlei|betrieb|business\s+name|trading\s+name|"
     r"(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|herausgeber(?:in)?|medieninhaber(?:in)?|provider|"
     r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator|"
     r"gesellschaft|betreibergesellschaft|rechtstr(?:ä|ae)ger(?:in)?|tr(?:ä|ae)ger(?:in)?|legal\s+entity|"
-    r"operating\s+company)$",
+    r"operating\s+company|"
+    # "Praxisname", "Vereinsname", "Name des Vereins", "Name der Praxis": the name of the business by its compound
+    r"(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|name\s+(?:des|der)\s+[a-zäöüß]+)$",
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"

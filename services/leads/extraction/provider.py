@@ -86,7 +86,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     contacts = 0
     stage = "name"  # -> "address" -> "contact"
     expect = ""  # a bare label line ("Inhaber:", "Anschrift:") says what the next line holds
-    pending: list[Item] = list(first)
+    expect_label = ""  # … and in which words ("Praxisname", "Betrieb"): kept with the name it labels
+    # the value printed on the anchor's own line ("Anbieterin: Anna Muster"): the anchor is its label
+    pending: list[Item] = [Item(it.text, it.line, it.label or ("(anchor)" if anchored else "")) for it in first]
     operator: Item | None = None
     operator_seat = False
     po_box = False
@@ -139,6 +141,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                     pending = split_items(line)  # "Pächterin: Anna Muster" set as a heading under the name
                 elif kind in ("owner", "name", "seat"):
                     expect = kind
+                    expect_label = label.group(1) if label else line.text
                     continue
                 elif kind == "rep" and names and not prov.has_address and not 1 <= line.level <= 6:
                     expect = kind  # "Geschäftsführer:" between the firm and "Adresse:": people.py reads the name
@@ -161,21 +164,23 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 pending = split_items(line)
         item = pending.pop(0)
         prov.line_indices.add(item.line.index)
-        kind, value = expect, item.text
+        kind, value, said = expect, item.text, expect_label or item.label
         label_m = LABEL_RE.match(item.text)
         if label_m and not re.match(r"^https?$", label_m.group(1), re.I):
             value = label_m.group(2).strip(TRAILING_JUNK)
             kind = classify_label(label_m.group(1))
+            said = label_m.group(1)
             if kind == "anchor":
                 kind = "name"
             if not value:
                 expect = kind if kind in ("owner", "name", "seat") else ""
+                expect_label = said
                 if kind == "contact" and (names or prov.has_address):
                     stage = "contact"
                 elif kind in ("branch", "other", "profession") and (names or prov.has_address):
                     break
                 continue
-        expect = ""
+        expect = expect_label = ""
         if kind == "owner":
             # the label says a person follows: a name's shape is enough, without a known given name
             people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
@@ -207,6 +212,11 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
         if _PO_BOX_RE.match(value):
             po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
+            continue
+        if kind == "other" and label_m and value and names and not prov.postal_code and item.line.level == 0 and (
+                not any(postal_of(seg) for seg in segments(value))):
+            # "Unternehmensgegenstand: …", "Firmenbuchnummer: …", "UID: …" between the name and the seat of a
+            # label/value Impressum: another fact of the same provider, read by its own reader; the block goes on
             continue
         street, postal, city, country = address_parts(value, site)
         if po_box and street and postal and prov.postal_code and not prov.street:
@@ -271,7 +281,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
             if len(names) < 4:
-                names.append(Item(value, item.line))
+                names.append(Item(value, item.line, label=said if kind == "name" else ""))
             continue
         if kind == "name" and _entity(value) and not any(_entity(n.text) for n in names):
             operator = Item(value, item.line)  # "Betreiberin: Muster Hotel GmbH" below a brand's block
@@ -391,7 +401,7 @@ _DESCRIPTION_GLUE = frozenset({"und", "&", "für", "fuer", "for", "and", "of", "
 
 def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     body = next((it.text for it in names if _KIND_PAREN_RE.search(it.text)), None)
-    names = [Item(_KIND_PAREN_RE.sub("", GLUED_LABEL_RE.sub("", it.text) or it.text) or it.text, it.line)
+    names = [Item(_KIND_PAREN_RE.sub("", GLUED_LABEL_RE.sub("", it.text) or it.text) or it.text, it.line, it.label)
              for it in names]
     if body is not None:
         _interpret_body(prov, names, site, _KIND_PAREN_RE.sub("", body))
@@ -415,6 +425,8 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
     if not items:
         return
+    if _labelled_business(prov, items):
+        return
     last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
     if status and prov.name and not prov.legal_entity and status.line.index - last <= 1 and (
@@ -430,6 +442,30 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
 _KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
                             r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$",
                             re.I)
+# Labels that name the business itself, never a person: "Praxisname", "Firmenwortlaut", "Betrieb", "Name des Vereins".
+# (A bare "Name", "Anbieter" or "Medieninhaber" may label the owner as well as the firm.)
+_BUSINESS_LABEL_RE = re.compile(
+    r"^(?:firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|unternehmensbezeichnung|"
+    r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
+    r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
+    r"name\s+(?:des|der)\s+[a-zäöüß]+)$", re.I)
+
+
+def _labelled_business(prov: Provider, items: list[Item]) -> bool:
+    """A label/value Impressum says in its labels which line is the business ("Praxisname: Physiotherapie Anna
+    Muster", "Betrieb: Mary and the Dogs") and which the person ("Name: Anna Muster", "Anbieterin: Anna Muster"): the
+    labels decide, not the lines' shapes (LABELLING.md: trade name and owner)."""
+    named = [it for it in items if it.label and _BUSINESS_LABEL_RE.match(it.label.strip())]
+    if len(named) != 1 or len(items) < 2 or not all(it.label for it in items):
+        return False  # a line without a label of its own ("Firmenname:" / brand / firm) is read by its shape
+    it = named[0]
+    prov.name, prov.name_line = it.text, it.line
+    prov.legal_entity = _entity(it.text)
+    if not prov.legal_entity:
+        prov.persons = [p for other in items if other is not it and (p := person_line(other.text, strict=False))][:2]
+    return True
+
+
 def _interpret_body(prov: Provider, names: list[Item], site: Site, body: str) -> None:
     """The block says the name is a club or a company ("… (Verein)"): that name is no person, whatever its shape."""
     _interpret(prov, names, site)
@@ -822,8 +858,25 @@ def _credible(prov: Provider, site: Site) -> bool:
     line = prov.name_line
     if line is None or (line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)):
         return False
+    if person_line(name, strict=False) is not None and _letterhead(prov):
+        return True  # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too
     voices = _site_voices(site)
     return bool(_agreement(name, {k: v for k, v in voices.items() if k in ("title", "copyright")}))
+
+
+_LETTERHEADS_PER_PAGE = 3
+
+
+def _letterhead(prov: Provider) -> bool:
+    """Name line, street, postal-code line and then a phone or an e-mail line, nothing else in between: the complete
+    letterhead of a site without an Impressum, the block the law would have printed there."""
+    if prov.name_line is None or prov.address_line is None or not prov.street or not prov.postal_code:
+        return False
+    lines = prov.page.lines
+    if prov.address_line.index - prov.name_line.index > 2:
+        return False
+    after = lines[prov.address_line.index + 1 : prov.address_line.index + 3]
+    return any(ln.region == prov.name_line.region and is_contact(ln.text) for ln in after)
 
 
 def _below_section_heading(prov: Provider, site: Site) -> Provider | None:
@@ -984,11 +1037,21 @@ def _find_provider(site: Site) -> Provider | None:
                 return prov
     for page in pages:
         if page.kind in ("contact", "home", "about"):
-            prov = _unanchored_block(page, site)
-            if prov is not None and not _credible(prov, site):
-                prov = _below_section_heading(prov, site)
-            if prov is not None and _credible(prov, site):
-                return prov
+            start = 0
+            for _ in range(_LETTERHEADS_PER_PAGE):
+                # no Impressum: the page's letterheads in order (the content's, then the footer's, printed on every
+                # page); a block that is not credible (a profile's caption after the channels) does not hide the next
+                found = _unanchored_block(page, site, start=start)
+                if found is None or not found.line_indices:
+                    break
+                prov = found if _credible(found, site) else _below_section_heading(found, site)
+                if prov is not None and _credible(prov, site):
+                    person = person_line(prov.name or "", strict=False)
+                    if person is not None and person == prov.name and not prov.persons and not prov.legal_entity and (
+                            _letterhead(prov)):
+                        prov.persons = [person]  # the person's own letterhead: she runs the business under her name
+                    return prov
+                start = max(found.line_indices) + 1
     for page in pages:  # last: the controller named in the privacy policy ("Verantwortliche Stelle")
         if page.kind == "privacy":
             prov = _anchored_blocks(page, site)

@@ -1,0 +1,135 @@
+"""Extraction rules of round 12 (issue 12): a block reader for label/value Impressum layouts and for sites without
+an Impressum.
+
+Round 11 classified the company-name misses of unseen sites: the rest are structural. (1) Label/value Impressum
+layouts (a table row "Firmenwortlaut | X GmbH", `<dl><dt>Name</dt><dd>…</dd>`, two spans in a row, "Praxisname:")
+were read across the labels, as if the label cells were name lines. (2) Sites without an Impressum print the provider
+only in the contact page's letterhead or the footer. Every name, address and number below is invented; none is copied
+from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from services.leads.extraction.dom import parse_page
+
+
+def _page(body: str, *, site: str, kind: str, title: str = "t") -> PageContent:
+    html = f'<!doctype html><html lang="de"><head><title>{title}</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{kind}.html", html=html, kind=kind)
+
+
+def _facts(*pages: PageContent, site: str) -> CompanyFacts:
+    return extract_company(list(pages), site_url=site)
+
+
+def _texts(body: str) -> list[str]:
+    return [ln.text for ln in parse_page(f"<html><body>{body}</body></html>", "https://x.example/", "impressum").lines]
+
+
+# ------------------------------------------------------------------ the DOM reader: key cells print as labels
+def test_dl_terms_print_as_labels() -> None:
+    texts = _texts("<dl><dt>Name</dt><dd>Anna Farnbichler</dd><dt>Betrieb</dt><dd>Farnhund Training</dd></dl>")
+    assert texts == ["Name:", "Anna Farnbichler", "Betrieb:", "Farnhund Training"]
+
+
+def test_rows_of_two_spans_print_as_label_and_value() -> None:
+    texts = _texts('<div><div class="row"><span>Firmenwortlaut</span><span>Farnlicht GmbH</span></div>'
+                   '<div class="row"><span>Sitz</span><span>4999 Farnstadt</span></div></div>')
+    assert texts == ["Firmenwortlaut: Farnlicht GmbH", "Sitz: 4999 Farnstadt"]
+
+
+def test_table_rows_print_as_label_and_value() -> None:
+    texts = _texts("<table><tr><td>Inhaberin</td><td>Anna Farnbichler</td></tr>"
+                   "<tr><td>Telefon</td><td>0664 000 11 22</td></tr></table>")
+    assert texts == ["Inhaberin: Anna Farnbichler", "Telefon: 0664 000 11 22"]
+
+
+def test_a_single_two_cell_row_is_no_grid() -> None:
+    # one row alone may be anything (an icon and its text, a logo and a slogan): only a grid of rows is read
+    assert _texts("<div><p><span>Farnlicht</span><span>Licht für alle</span></p></div>") == [
+        "Farnlicht Licht für alle"]
+
+
+def test_team_cards_keep_the_person_as_a_name() -> None:
+    texts = _texts("<ul><li><p><strong>Anna Farnbichler</strong><span>Inhaberin</span></p></li></ul>"
+                   "<div><p><strong>Jonas Beispiel</strong><span>Meister</span></p>"
+                   "<p><strong>Lena Muster</strong><span>Gesellin</span></p></div>")
+    assert "Jonas Beispiel: Meister" not in texts and "Lena Muster: Gesellin" not in texts
+
+
+def test_card_head_over_labelled_lines_is_no_label() -> None:
+    # "Farnlicht GmbH" heads a card whose value cell has labels of its own: the firm, not a label
+    texts = _texts('<div><div class="r"><div>Farnlicht GmbH</div><div><p>Geschäftsführung: Anna Farnbichler</p></div>'
+                   '</div><div class="r"><div>Sitz</div><div><p>Lindenweg 4</p><p>4999 Farnstadt</p></div></div>'
+                   '<div class="r"><div>Telefon</div><div>0664 000 11 22</div></div></div>')
+    assert "Farnlicht GmbH" in texts and "Sitz:" in texts
+
+
+# ------------------------------------------------------------------ the labels say which line is the business
+def test_dl_impressum_name_and_business() -> None:
+    site = "https://www.farnhund.de/"
+    imp = _page("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><dl><div><dt>Name</dt><dd>Anna Farnbichler</dd>"
+                "</div><div><dt>Betrieb</dt><dd>Farnhund Training</dd></div><div><dt>Adresse</dt>"
+                "<dd>Lindenweg 4<br>99999 Farnstadt</dd></div></dl>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Hundetraining</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farnhund Training"
+    assert facts.representatives == ["Anna Farnbichler"]
+    assert facts.street == "Lindenweg 4" and facts.postal_code == "99999"
+    assert facts.evidence["company_name"].url.endswith("impressum.html")
+
+
+def test_practice_name_label_beats_the_person_line() -> None:
+    site = "https://www.physio-farnbichler.at/"
+    imp = _page("<h1>Impressum</h1><p>Angaben gemäß § 5 ECG</p><p>Diensteanbieterin: Anna Farnbichler, BSc</p>"
+                "<p>Praxisname: Physiotherapie Anna Farnbichler</p><p>Anschrift: Lindenweg 4, 4999 Farnstadt</p>"
+                "<p>Telefon: 0664 000 11 22</p>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Physiotherapie</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Physiotherapie Anna Farnbichler"
+
+
+def test_austrian_grid_reads_past_register_rows_to_the_seat() -> None:
+    site = "https://www.farnlicht.at/"
+    rows = "".join(f'<div class="row"><span>{k}</span><span>{v}</span></div>' for k, v in (
+        ("Firmawortlaut", "Farnlicht Elektrotechnik GmbH"), ("Unternehmensgegenstand", "Elektrotechnik"),
+        ("Firmenbuchnummer", "FN 999999 x"), ("Adresse", "Lindenweg 4<br>4999 Farnstadt"),
+        ("Geschäftsführer", "Jonas Beispiel"), ("Telefon", "+43 664 000 11 22")))
+    imp = _page(f"<h1>Impressum</h1><div>{rows}</div>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Strom</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farnlicht Elektrotechnik GmbH"
+    assert facts.street == "Lindenweg 4" and facts.city == "Farnstadt"
+    assert facts.register_number == "FN 999999 x"
+
+
+def test_one_label_over_brand_and_firm_is_read_by_shape() -> None:
+    # "Firmenname:" above a brand and the firm behind it: the firm with its legal form is the name
+    site = "https://www.farntaxi.ch/"
+    imp = _page("<h1>Impressum</h1><p><b>Firmenname:</b><br>Farntaxi Zentrale<br>Farntaxi GmbH</p>"
+                "<p><b>Adresse:</b><br>Lindenweg 4<br>9999 Farnstadt</p>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Taxi</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farntaxi GmbH"
+
+
+# ------------------------------------------------------------------ no Impressum: the letterhead chosen by structure
+def test_footer_letterhead_after_a_caption_that_is_not_credible() -> None:
+    # the contact page lists the channels, then a profile's caption above the address (not credible); the footer,
+    # printed on every page, holds the complete letterhead: a person (rare given name), street, town, phone
+    site = "https://studio-beispiel.pages.dev/"
+    footer = ("<footer><h4>über mich</h4><p>Zoranka Farnbichler</p><p>Lindenweg 4</p><p>9999 Farnstadt</p>"
+              "<p>+41 79 000 11 22</p></footer>")
+    contact = _page("<main><h3>Kontakt</h3><p>079 000 11 22<br>zoranka@example.com<br>Farn Nails Studio<br>"
+                    f"Lindenweg 4, 9999 Farnstadt</p></main>{footer}", site=site, kind="contact")
+    home = _page(f"<main><h1>Nägel</h1></main>{footer}", site=site, kind="home")
+    facts = _facts(home, contact, site=site)
+    assert facts.company_name == "Zoranka Farnbichler"
+    assert facts.representatives == ["Zoranka Farnbichler"]
+    assert facts.street == "Lindenweg 4" and facts.postal_code == "9999"
+
+
+def test_person_above_an_address_without_phone_or_mail_is_no_letterhead() -> None:
+    # a person above an address with no channel after it (a team member's card, a reference) is not trusted
+    site = "https://www.farnstudio.ch/"
+    contact = _page("<main><h3>Referenz</h3><p>Zoranka Farnbichler</p><p>Lindenweg 4</p><p>9999 Farnstadt</p>"
+                    "<p>Sehr zufrieden!</p></main>", site=site, kind="contact")
+    facts = _facts(_page("<main><h1>Studio</h1></main>", site=site, kind="home"), contact, site=site)
+    assert facts.company_name != "Zoranka Farnbichler"
