@@ -226,8 +226,9 @@ def report(results: dict[str, Any], n: int) -> None:
     print(f"raw_per_s: {results['raw_per_s']:.0f}  (the faster of {RAW_CONNECTIONS} connections: "
           f"{results['raw_4_per_s']:.0f}/s and {n_conn}: {results['raw_n_per_s']:.0f}/s)")
     print(f"engine_per_s: {results['engine_per_s']:.0f}  ({n_conn} connections, the mailbox's max_connections)")
-    print(f"engine_ratio: {results['engine_ratio']:.2f}  (goal >= 0.80 of raw; raw over {RAW_CONNECTIONS} and {n_conn} connections and "
-          "engine taking turns on each campaign, each campaign's ratio against its faster raw: "
+    print(f"engine_ratio: {results['engine_ratio']:.2f}  (goal >= 0.80 of raw; raw over {RAW_CONNECTIONS} and "
+          f"{n_conn} connections and engine taking turns on each campaign, each campaign's ratio against its faster "
+          "raw: "
           + ", ".join(f"{x:.2f}" for x in results["pair_ratios"]) + ")")
     print(f"cpu_ms_per_message: engine {results['engine_cpu_ms']:.3f} (its whole process: loop, ledger thread, leads "
           f"in process), raw {results['raw_cpu_ms']:.3f} over {n_conn} connections")
