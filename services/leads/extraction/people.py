@@ -376,7 +376,7 @@ def _without_degrees(text: str) -> str:
 _CHAIR_RE = re.compile(r"(?<![\w.-])(?<!2\.\s)(?<!stellv\.\s)"
                        r"(?:ob(?:mann|frau)|(?:1\.\s*|erste[rn]?\s+)?vorsitzende[rn]?|pr(?:ä|ae|e)sid(?:e|ä|ae)nt(?:in)?)\b(?!\s+(?:des|der)\s+(?:verwaltungsrat|aufsichtsrat|"
                        r"stiftungsrat|beirat))", re.I)
-_ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
+ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
 _OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
@@ -492,7 +492,7 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     entity = provider is not None and provider.legal_entity
     # an association whose Impressum names nobody: its chair on the board, team or contact page represents it
     # (LABELLING.md v3/v6: Obmann/Obfrau, 1. Vorsitzender, Präsident/in of the club)
-    association = bool(_ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or ""))
+    association = bool(ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or ""))
     if not reps:
         for person, weight in persons_scored:
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(

@@ -505,6 +505,20 @@ def _premises_of_seat(text: str, prov: Provider) -> bool:
         re.search(r"(?:praxis|haus|zentrum|center|hof|gebäude)$", words_[0], re.I))
 
 
+def _person_under_practice_lines(items: list[Item]) -> Item | None:
+    """The titled person line ("Dr. Anna Muster") under two or more lines that only describe the practice: a kind
+    of practice ("Praxis für Kinder- und Jugendmedizin,") and the lines that continue it after a trailing comma."""
+    k = next((i for i, it in enumerate(items[:4]) if person_line(it.text, strict=False) and _titled(it.text)), None)
+    if k is None or k < 2:
+        return None
+    for j in range(k):
+        text = items[j].text.strip()
+        continued = j > 0 and items[j - 1].line.text.rstrip().endswith(",")  # the item drops the comma
+        if not (practice_kind(text.rstrip(" ,")) or continued) or FORM_RE.search(text) or person_in(text):
+            return None
+    return items[k]
+
+
 def _stated_profession(text: str, page: ParsedPage) -> bool:
     """The page itself calls the line a profession: "Berufsbezeichnung: <the same words>" further down."""
     want = fold_name(text.strip(TRAILING_JUNK))
@@ -557,6 +571,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.persons = [person]
         if len(prov.persons) == 1:
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
+        return
+    if not prov.owners and (doctor := _person_under_practice_lines(items)) is not None:
+        # "Praxis für Kinder- und Jugendmedizin," / "Homöopathie, Akupunktur" / "Dr. Anna Muster": the lines above
+        # only say what the practice does; the person with her degree is the name and runs it (LABELLING.md v5 E)
+        prov.name, prov.name_line, prov.persons = doctor.text, doctor.line, [
+            person_line(doctor.text, strict=False) or doctor.text]
         return
     second = items[1]
     if len(items) == 3 and not prov.owners and (p := person_line(first.text, strict=False)) and (
