@@ -186,3 +186,34 @@ def test_titled_person_under_lines_that_describe_the_practice() -> None:
     facts = _facts(_page("<h1>Praxis</h1>", site=site, kind="home"), imp, site=site)
     assert facts.company_name == "Dr. Christa Farnbichler-Fischer"
     assert facts.representatives == ["Dr. Christa Farnbichler-Fischer"]
+
+
+def test_quote_attribution_names_the_speaker_with_a_rare_given_name() -> None:
+    site = "https://www.farncafe.ch/"
+    home = _page("<main><h1>Café Farnblatt</h1></main><footer><p>© 2025 Café Farnblatt</p></footer>",
+                 site=site, kind="home")
+    about = _page("<main><h1>Über uns</h1><p>«Ich bin stolz auf dieses Haus», sagt Zorwin Farnbichler. Er übernahm "
+                  "das Café Farnblatt im Jahr 2014 mit seiner Frau Rosa.</p></main>", site=site, kind="about")
+    assert _facts(home, about, site=site).representatives == ["Zorwin Farnbichler"]
+
+
+def test_surname_glued_to_titles_in_the_trade_name_finds_the_owner_on_the_team_page() -> None:
+    # "Hausarztpraxis Dr.med.A.Farnbichler" and the team page's "Dr. med. Anna Farnbichler"
+    site = "https://www.farnpraxis.de/"
+    imp = _page("<h1>Impressum</h1><p>Hausarztpraxis Dr.med.A.Farnbichler<br>Lindenweg 4<br>99999 Farnstadt<br>"
+                "Tel: 09999 12345</p>", site=site, kind="impressum")
+    team = _page("<main><h3>Dr. med. Anna Farnbichler</h3><p>Fachärztin für Allgemeinmedizin</p>"
+                 "<h3>Lena Beispiel</h3><p>Medizinische Fachangestellte</p></main>", site=site, kind="about")
+    facts = _facts(_page("<h1>Praxis</h1>", site=site, kind="home"), imp, team, site=site)
+    assert facts.company_name == "Hausarztpraxis Dr.med.A.Farnbichler"
+    assert facts.representatives == ["Dr. med. Anna Farnbichler"]
+
+
+def test_partners_printed_above_the_partnership() -> None:
+    site = "https://www.farnbau.de/"
+    imp = _page("<h1>Impressum</h1><p>Verantwortlich nach §5 TMG.</p><p>Anna Farnbichler &amp; Jonas Beispiel.</p>"
+                "<p>Farn Bau GbR</p><p>Lindenweg 4</p><p>99999 Farnstadt</p><p>Tel.: 09999 12345</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Bau</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farn Bau GbR"
+    assert sorted(facts.representatives) == ["Anna Farnbichler", "Jonas Beispiel"]

@@ -270,8 +270,9 @@ def _owner_by_surname(name: str | None, site: Site) -> str | None:
     words_ = (name or "").split()
     if len(words_) < 2 or not words_[-1][:1].isupper():
         return None
-    surname = fold(words_[-1].strip(".,"))
-    if len(surname) < 3:
+    # "Hausarztpraxis Dr.med.C.Schwinn": titles and initials glued to the surname by dots
+    surname = fold(re.split(r"[.\s]", words_[-1].strip(".,"))[-1])
+    if len(surname) < 3 or not words_[-1].strip(".,").split(".")[-1][:1].isupper():
         return None
     found: dict[str, str] = {}
     for page in site.pages:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .dom import COMPANY, ParsedPage
-from .names import TITLE_TOKEN_RE, fold_name, person_in, person_line
+from .names import TITLE_TOKEN_RE, clean_person_name, fold_name, person_in, person_line
 from .site import Site
 from .textutil import snippet
 
@@ -53,8 +53,16 @@ def _key(name: str) -> str:
     return " ".join(fold_name(t) for t in name.split() if not TITLE_TOKEN_RE.match(t))
 
 
+# "«…», sagt Anna Muster.": a verb of saying after a quotation is followed by the speaker, a person by the
+# sentence's structure even when her given name is not in the lexicon
+_ATTRIBUTION_RE = re.compile(r"[»«\"“”]\s*,?\s*(?:sagt|erzählt|erz(?:ä|ae)hlt|meint|erkl(?:ä|ae)rt|lacht|says)\s+"
+                             r"(\S+\s+\S+?)[.!]?$")
+
+
 def _persons(sentence: str) -> list[str]:
     """Every person-shaped name in the sentence, in order (person_in starts each at a known given name)."""
+    if (said := _ATTRIBUTION_RE.search(sentence)) is not None and (speaker := clean_person_name(said.group(1))):
+        return [speaker]
     out: list[str] = []
     rest, offset = sentence, 0
     while len(out) < 4 and (hit := person_in(rest)) is not None:

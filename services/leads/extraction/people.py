@@ -423,11 +423,14 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 person = person_line(piece)
                 if person:
                     out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
-            if not out and provider.lines_below:
+            above = [provider.page.lines[i].text.strip(" .") for i in sorted(provider.line_indices)
+                     if provider.name_line is not None and i < provider.name_line.index]
+            if not out and (provider.lines_below or above):
                 # "Muster & Beispiel Malerei GbR" / "Anna Muster - Ben Beispiel": the partners printed under the
-                # firm of a partnership are its representatives (a GmbH's bare names are not)
+                # firm of a partnership are its representatives (a GmbH's bare names are not); the block may print
+                # them above the firm as well ("Anna Muster & Ben Beispiel" / "Farn Bau GbR")
                 # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
-                below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)]
+                below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)] or above[-1:]
                 pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
                 if len(pieces) == 1 and len(below) >= 2 and all(person_line(t, strict=False) for t in below[:4]):
                     pieces = below[:4]  # the partners one a line ("Anna Muster" / "Ben Beispiel"): each of them
