@@ -217,3 +217,17 @@ def test_partners_printed_above_the_partnership() -> None:
     facts = _facts(_page("<h1>Bau</h1>", site=site, kind="home"), imp, site=site)
     assert facts.company_name == "Farn Bau GbR"
     assert sorted(facts.representatives) == ["Anna Farnbichler", "Jonas Beispiel"]
+
+
+# ------------------------------------------------------------------ part 2: letterheads below their section headings
+def test_couples_letterhead_below_the_farm_and_family_headings() -> None:
+    # no Impressum: "Farnhof" / "Familie Farnbichler" are headings; the couple's letterhead below them is the block
+    site = "https://www.farnhof.at/"
+    contact = _page("<main><h1>Farnhof</h1><h2>Familie Farnbichler</h2><address>Josef und Barbara Farnbichler<br>"
+                    "Winkl Farnseite 19<br>6999 Farnstadt<br>Tel.: 05352/00000<br>Email: hof@farnhof.at</address>"
+                    "</main>", site=site, kind="contact")
+    facts = _facts(_page("<main><h1>Farnhof</h1><p>Urlaub am Bauernhof</p></main>", site=site, kind="home"),
+                   contact, site=site)
+    assert facts.company_name == "Josef und Barbara Farnbichler"
+    assert sorted(facts.representatives) == ["Barbara Farnbichler", "Josef Farnbichler"]
+    assert facts.street == "Winkl Farnseite 19" and facts.postal_code == "6999"

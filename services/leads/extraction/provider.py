@@ -878,10 +878,21 @@ def _credible(prov: Provider, site: Site) -> bool:
     line = prov.name_line
     if line is None or (line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)):
         return False
-    if person_line(name, strict=False) is not None and _letterhead(prov):
-        return True  # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too
+    if (person_line(name, strict=False) is not None or _only_people(name)) and _letterhead(prov):
+        # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too, or a couple's
+        # ("Anna und Ben Muster"): the people who run the business under their own names
+        return True
     voices = _site_voices(site)
     return bool(_agreement(name, {k: v for k, v in voices.items() if k in ("title", "copyright")}))
+
+
+def _only_people(name: str) -> bool:
+    """"Anna und Ben Muster", "Anna Muster & Ben Beispiel": the line names two or more people and nothing else."""
+    people = _persons_within(name)
+    if len(people) < 2:
+        return False
+    known = {fold_name(t) for p in people for t in p.split()}
+    return all(fold_name(t) in known or t.lower() in ("und", "and", "&", "+") for t in name.split())
 
 
 _LETTERHEADS_PER_PAGE = 3
