@@ -231,3 +231,39 @@ def test_couples_letterhead_below_the_farm_and_family_headings() -> None:
     assert facts.company_name == "Josef und Barbara Farnbichler"
     assert sorted(facts.representatives) == ["Barbara Farnbichler", "Josef Farnbichler"]
     assert facts.street == "Winkl Farnseite 19" and facts.postal_code == "6999"
+
+
+def test_headings_as_labels_name_of_the_club_and_its_registered_seat() -> None:
+    # "Name des Vereins" and "Eingetragener Vereinssitz" set as headings over their values: the block reads across them
+    site = "https://www.farnflieger.de/"
+    imp = _page("<h2>Impressum</h2><p>Angaben gemäß § 5 TMG</p><h3>Name des Vereins</h3><p><b>Farnflieger "
+                "Farnstadt e.V.</b></p><h3>Eingetragener Vereinssitz</h3><p>Lindenweg 4<br>99999 Farnstadt<br>"
+                "Deutschland</p><h3>Vereinsregister</h3><p>Amtsgericht Farnstadt<br>Registernummer: VR 999999</p>"
+                "<h3>Redaktionell verantwortlich</h3><p>Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV:</p>"
+                "<p>Zoran Farnbichler<br>Lindenweg 4<br>99999 Farnstadt</p>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Segelfliegen</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farnflieger Farnstadt e.V."
+    assert facts.street == "Lindenweg 4" and facts.register_number == "VR 999999"
+
+
+def test_person_letterhead_of_a_club_named_by_its_main_heading_and_titles() -> None:
+    # no Impressum: the contact page prints the president's address; the home heading and every title name the club
+    site = "https://www.farnsamariter.ch/"
+    home = _page("<main><h1>Samariterverein Farnstadt</h1><p>Helfen, Unterstützen, Bilden</p></main>", site=site,
+                 kind="home", title="Home | Samariterverein Farnstadt")
+    contact = _page("<main><h1>Kontakt</h1><h2>Adresse</h2><p>Anna Farnbichler<br>Dorfplatz 14<br>7999 Farnstadt</p>"
+                    "<p>E-Mail: praesidentin@farnsamariter.ch</p><p>Telefon: 081 000 00 00</p></main>", site=site,
+                    kind="contact", title="Kontakt | Samariterverein Farnstadt")
+    facts = _facts(home, contact, site=site)
+    assert facts.company_name == "Samariterverein Farnstadt"
+    assert facts.street == "Dorfplatz 14"
+    assert "Anna Farnbichler" not in facts.representatives  # her address is the club's, no role is printed
+
+
+def test_person_letterhead_without_a_club_heading_stays_the_owner() -> None:
+    site = "https://www.farnnails.ch/"
+    home = _page("<main><h1>Nägel mit Liebe</h1></main>", site=site, kind="home", title="Home | Farn Nails")
+    contact = _page("<main><h2>Adresse</h2><p>Anna Farnbichler<br>Dorfplatz 14<br>7999 Farnstadt</p>"
+                    "<p>E-Mail: anna@farnnails.ch</p></main>", site=site, kind="contact", title="Kontakt | Farn Nails")
+    facts = _facts(home, contact, site=site)
+    assert facts.company_name == "Anna Farnbichler" and facts.representatives == ["Anna Farnbichler"]

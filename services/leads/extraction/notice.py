@@ -112,6 +112,9 @@ _NAME_LABEL_RE = re.compile(
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            # an association's or a company's registered seat under its own heading
+                            r"(?:eingetragene[rs]?\s+)?(?:vereins|gesellschafts|satzungs)sitz|"
+                            r"sitz\s+(?:des|der)\s+(?:vereins|gesellschaft|unternehmens)|"
                             # "Praxisadresse", "Kanzleianschrift", "Firmenadresse": the seat's address by its compound
                             r"(?:praxis|kanzlei|firmen|unternehmens|gesch(?:ä|ae)fts|b(?:ü|ue)ro|ordinations|haupt)"
                             r"(?:adresse|anschrift)|"

@@ -974,6 +974,23 @@ def _site_voices(site: Site) -> dict[str, list[str]]:
     return voices
 
 
+_ASSOCIATION_NAME_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
+
+
+def _association_heading(site: Site) -> Line | None:
+    """The home page's main heading (h1/h2) naming an association ("Turnverein Musterstadt", "Muster e.V.") that
+    the page titles repeat: what the site calls its provider when a person's address is its only letterhead."""
+    voices = {"title": _site_voices(site)["title"]}
+    for page in site.pages:
+        if page.kind != "home":
+            continue
+        for line in page.lines:
+            if 1 <= line.level <= 2 and line.region in ("main", "header") and len(line.text) <= 80 and (
+                    _ASSOCIATION_NAME_RE.search(line.text)) and _agreement(line.text, voices):
+                return line
+    return None
+
+
 _VOICE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
 _MAILBOX_DOMAIN_RE = re.compile(r"@((?:[\w-]+\.)+[a-z]{2,})", re.I)
 
@@ -1033,7 +1050,17 @@ def _anchor_text(prov: Provider) -> str:
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     prov = _find_provider(site)
-    return _agreeing_name(prov, site) if prov is not None and prov.page.kind == "impressum" else prov
+    if prov is None:
+        return None
+    if prov.page.kind == "impressum":
+        return _agreeing_name(prov, site)
+    if not _is_legal_page(prov.page) and prov.name and not prov.legal_entity and (
+            person_line(prov.name, strict=False) == prov.name) and _letterhead(prov) and (
+            club := _association_heading(site)) is not None:
+        # no Impressum, and the only letterhead is a person's, while the site's main heading and its titles name an
+        # association: the club is the provider, the person is where its post goes (LABELLING.md, no Impressum)
+        prov.name, prov.name_line, prov.persons, prov.owners = club.text.strip(), club, [], []
+    return prov
 
 
 def _find_provider(site: Site) -> Provider | None:
