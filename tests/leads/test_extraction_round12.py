@@ -267,3 +267,27 @@ def test_person_letterhead_without_a_club_heading_stays_the_owner() -> None:
                     "<p>E-Mail: anna@farnnails.ch</p></main>", site=site, kind="contact", title="Kontakt | Farn Nails")
     facts = _facts(home, contact, site=site)
     assert facts.company_name == "Anna Farnbichler" and facts.representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------------------------ part 2: a club's board when its block names nobody
+def test_club_board_page_chair_and_deputy_when_the_block_names_nobody() -> None:
+    # "Verein" labels the block's name (no "e.V." in it), a ZVR is printed; the officials page gives chair and deputy
+    site = "https://www.farnkick.at/"
+    contact = _page("<main><h1>Kontakt</h1><p>ZVR: 999999999</p><h5>Verein</h5><p>TUS Farnstadt</p>"
+                    "<p>Farnweg 270</p><p>8999 Farnstadt</p><p>Österreich</p></main>", site=site, kind="contact",
+                    title="Kontakt | TUS Farnstadt")
+    team = _page("<main><h2>Präsidium</h2><h5>Zoran Farnbichler</h5><p>Obmann</p><h5>Jonas Farnbichler</h5>"
+                 "<p>Obmann Stv.</p><h5>Lena Beispiel</h5><p>Kassier</p></main>", site=site, kind="team")
+    facts = _facts(_page("<main><h1>TUS Farnstadt</h1></main>", site=site, kind="home"), contact, team, site=site)
+    assert facts.company_name == "TUS Farnstadt"
+    assert sorted(facts.representatives) == ["Jonas Farnbichler", "Zoran Farnbichler"]
+
+
+def test_club_co_presidents_and_second_chair_on_the_team_page() -> None:
+    site = "https://www.farnclub.ch/"
+    contact = _page("<main><h2>Adresse</h2><p>Badminton Club Farnstadt</p><p>Lindenweg 4</p><p>3999 Farnstadt</p>"
+                    "<p>E-Mail: info@farnclub.ch</p></main>", site=site, kind="contact")
+    team = _page("<main><p>Anna Farnbichler</p><p>Co-Präsidentin, Trainerin</p><p>Lena Beispiel</p>"
+                 "<p>Co-Präsidentin</p><p>Jonas Muster</p><p>Kassier</p></main>", site=site, kind="about")
+    facts = _facts(_page("<main><h1>Badminton</h1></main>", site=site, kind="home"), contact, team, site=site)
+    assert sorted(facts.representatives) == ["Anna Farnbichler", "Lena Beispiel"]

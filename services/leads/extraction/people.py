@@ -351,7 +351,9 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
         name = clean_person_name(bare)  # "Anna Muster DDS, M.Sc. (Parodontologie)" / "Zahnärztin & Praxisinhaberin"
     if name and i + 1 < len(lines):
         nxt = lines[i + 1].text
-        if _ROLE_RE.search(nxt) and len(nxt) <= 120 and clean_person_name(nxt.split(",")[0]) is None:
+        # a line that starts with a role word is the role even when it has a name's shape ("Obmann Stv.")
+        if _ROLE_RE.search(nxt) and len(nxt) <= 120 and (clean_person_name(nxt.split(",")[0]) is None or (
+                _ROLE_RE.match(nxt))):
             return name, nxt, 2
         after = lines[i + 2].text if i + 2 < len(lines) else ""
         if len(after) <= 30 and _CHAIR_RE.search(after) and clean_person_name(nxt) is None:
@@ -376,6 +378,13 @@ def _without_degrees(text: str) -> str:
 _CHAIR_RE = re.compile(r"(?<![\w.-])(?<!2\.\s)(?<!stellv\.\s)"
                        r"(?:ob(?:mann|frau)|(?:1\.\s*|erste[rn]?\s+)?vorsitzende[rn]?|pr(?:ä|ae|e)sid(?:e|ä|ae)nt(?:in)?)\b(?!\s+(?:des|der)\s+(?:verwaltungsrat|aufsichtsrat|"
                        r"stiftungsrat|beirat))", re.I)
+# The chair's deputy or a joint chair: "2. Vorsitzende", "2. Vorstand", "stellv. Vorsitzender", "Obmann Stv.",
+# "Obfrau-Stellvertreterin", "Co-Präsidentin" — with the chair, the board that represents a club whose provider block
+# names nobody (LABELLING.md v3 B, v8 K); a treasurer, a secretary or a vice-president of a section are not.
+_DEPUTY_CHAIR_RE = re.compile(r"(?<![\w.-])(?:(?:2\.|zweite[rn]?)\s*(?:vorsitzende[rn]?|vorstand|vorständin)|"
+                              r"(?:stellv\.|stellvertretende[rn]?)\s*vorsitzende[rn]?|"
+                              r"ob(?:mann|frau)[\s-]*(?:stv\.?|stellvertreter(?:in)?)|co-?pr(?:ä|ae)sident(?:in)?)"
+                              r"(?![\w-])", re.I)
 ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
@@ -476,6 +485,20 @@ def responsible_persons(site: Site) -> list[tuple[ParsedPage, Line, str]]:
     return out
 
 
+_ZVR_RE = re.compile(r"\bZVR\b")
+
+
+def _labelled_association(provider: Provider | None) -> bool:
+    """The block says it is a club without the word in its name: "Verein" as the name line's label (heading or
+    "Verein:") or an Austrian association register number (ZVR) on the block's page ("TUS Muster" / "ZVR: …")."""
+    if provider is None or provider.name_line is None or provider.legal_entity:
+        return False
+    lines = provider.page.lines
+    k = provider.name_line.index
+    label = lines[k - 1].text.strip(" :").lower() if k >= 1 else ""
+    return label in ("verein", "club", "association") or any(_ZVR_RE.search(ln.text) for ln in lines)
+
+
 def _person_key(name: str) -> str:
     """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
     return " ".join(sorted(fold_name(name_core(name)).split()))
@@ -495,13 +518,15 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     entity = provider is not None and provider.legal_entity
     # an association whose Impressum names nobody: its chair on the board, team or contact page represents it
     # (LABELLING.md v3/v6: Obmann/Obfrau, 1. Vorsitzender, Präsident/in of the club)
-    association = bool(ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or ""))
+    association = bool(ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or "")) or (
+        _labelled_association(provider))
     if not reps:
         for person, weight in persons_scored:
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
                     rf"{_G}|ceo|managing|vorstand", person.role, re.I):
                 continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
-            if person.role and (is_rep_role(person.role) or (association and _CHAIR_RE.search(person.role))):
+            if person.role and (is_rep_role(person.role) or (association and (
+                    _CHAIR_RE.search(person.role) or _DEPUTY_CHAIR_RE.search(person.role)))):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
                 reps.append(RepHit(person.name, person.role, cand))
     seen: dict[str, int] = {}
