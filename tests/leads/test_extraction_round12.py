@@ -291,3 +291,16 @@ def test_club_co_presidents_and_second_chair_on_the_team_page() -> None:
                  "<p>Co-Präsidentin</p><p>Jonas Muster</p><p>Kassier</p></main>", site=site, kind="about")
     facts = _facts(_page("<main><h1>Badminton</h1></main>", site=site, kind="home"), contact, team, site=site)
     assert sorted(facts.representatives) == ["Anna Farnbichler", "Lena Beispiel"]
+
+
+def test_first_block_under_the_provider_heading_is_the_providers_even_with_a_chamber_like_name() -> None:
+    # "Farnkammer" (a granary) opens the block right under "Angaben nach § 5 TMG": not an authority's block
+    site = "https://www.farnkammer.de/"
+    imp = _page("<h2>Impressum</h2><h4>Angaben nach § 5 TMG</h4><p>Farnkammer Naumburg<br>Dr. med. Anna Farnbichler"
+                "<br>Lindenweg 51<br>99999 Farnstadt</p><h4>Kontakt</h4><p>T +49 (0)151 00000000</p>"
+                "<h4>Aufsicht</h4><p>Ärztekammer Farnland<br>Kammerweg 1<br>99998 Farnburg</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Ferienwohnung</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farnkammer Naumburg"
+    assert facts.representatives == ["Dr. med. Anna Farnbichler"]
+    assert facts.street == "Lindenweg 51"
