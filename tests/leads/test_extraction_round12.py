@@ -304,3 +304,12 @@ def test_first_block_under_the_provider_heading_is_the_providers_even_with_a_cha
     assert facts.company_name == "Farnkammer Naumburg"
     assert facts.representatives == ["Dr. med. Anna Farnbichler"]
     assert facts.street == "Lindenweg 51"
+
+
+def test_board_label_with_an_obfuscated_mailbox_in_parentheses() -> None:
+    site = "https://www.farneis.at/"
+    imp = _page("<h1>Impressum</h1><p>Verein: Farnstädter Eisbären</p><p>ZVR: 000</p><p>Farnweg 33<br>8999 Farnstadt"
+                "</p><p><b>Organschaftliche Vertreter:</b><br>Obmann: Zoran Farnbichler (zoran(at)example.at)<br>"
+                "Obmann 2: Jonas Beispiel (jonas.beispiel(at)example.at)</p>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Eishockey</h1>", site=site, kind="home"), imp, site=site)
+    assert sorted(facts.representatives) == ["Jonas Beispiel", "Zoran Farnbichler"]

@@ -80,7 +80,7 @@ _ROLE_RE = re.compile(
     r"immobilienmakler|maklerin|makler)",
     re.I,
 )
-_PARENS_RE = re.compile(r"\((?!FH\))[^)]*\)")
+_PARENS_RE = re.compile(r"\((?!FH\))[^()]*\)")  # the innermost pair: "(anna(at)example.at)" holds "(at)"
 _SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+|\s+oder\s+")
 # "… durch die Partner A, B oder C vertreten.": the verb closes the sentence after the last name
 _VERB_TAIL_RE = re.compile(r"\s+(?:vertreten|represented)\W*$")
@@ -120,8 +120,14 @@ def name_core(name: str) -> str:
 
 
 def _strip_parens(text: str) -> str:
-    # "(FH)" belongs to a degree ("Dipl.-Ing. (FH)"); other parentheses hold roles: "(Vorsitzender)".
-    return _PARENS_RE.sub(" ", text)
+    # "(FH)" belongs to a degree ("Dipl.-Ing. (FH)"); other parentheses hold roles: "(Vorsitzender)", or a mailbox
+    # whose "@" is itself written in parentheses ("(anna(at)example.at)"): innermost pairs first, then the outer
+    for _ in range(3):
+        stripped = _PARENS_RE.sub(" ", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
 
 
 # "Georg und Maria Lindner": the first given name shares the surname that follows.
