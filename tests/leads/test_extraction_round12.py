@@ -313,3 +313,18 @@ def test_board_label_with_an_obfuscated_mailbox_in_parentheses() -> None:
                 "Obmann 2: Jonas Beispiel (jonas.beispiel(at)example.at)</p>", site=site, kind="impressum")
     facts = _facts(_page("<h1>Eishockey</h1>", site=site, kind="home"), imp, site=site)
     assert sorted(facts.representatives) == ["Jonas Beispiel", "Zoran Farnbichler"]
+
+
+def test_board_chair_under_a_heading_naming_the_club_and_an_abbreviated_representation() -> None:
+    site = "https://www.farntennis.de/"
+    imp = _page("<h2>Impressum</h2><p>TC Farnstadt e.V.<br>Lindenweg 1b<br>99999 Farnstadt<br>Telefon: 09999 12345</p>"
+                "<h4>Vorsitzender des Vereins</h4><p>Zoran Farnbichler<br>Farnweg 4<br>99999 Farnstadt</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Tennis</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.representatives == ["Zoran Farnbichler"]
+    site = "https://www.farnbund.de/"
+    imp = _page("<p><b>Verantwortlich für Inhalte:</b></p><p>L! Farnbund Farnstadt<br>(nicht-rechtsfähiger Verein)<br>"
+                "vertr. d.d. Altherrenvorstand Jonas Beispiel<br>Farnweg 18, 99999 Farnstadt</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Bund</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.representatives == ["Jonas Beispiel"]

@@ -37,7 +37,9 @@ _REP_LABEL_RE = re.compile(
     | {_G}ung | gesch(?:ä|ae)ftsleitung
     | (?:praxis|kanzlei|büro|buero|studio|salon|betriebs)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
     | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
-    | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
+    | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|[\w-]*vorstand|partner(?:in)?|
+          gesellschafter(?:in)?))?
+    | vertr\.\s*d\.\s*d\.(?:\s+[\w-]*vorstand)?  # "vertr. d.d. Altherrenvorstand": abbreviated, a compound board
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
     | (?:stellvertretende[rn]?|stellv\.)\s*vorsitzende[rn]?  # the deputy chair: the "2. Vorsitzende" by another name
     | ob(?:mann|frau)(?:-?stellvertreter(?:in)?)?  # an Austrian association's chair and deputy (LABELLING.md v3)
@@ -57,7 +59,7 @@ _REP_LABEL_RE = re.compile(
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
-              "paechter", "vertret", "vorstand", "vorsitz", "obmann", "obfrau",
+              "paechter", "vertret", "vertr.", "vorstand", "vorsitz", "obmann", "obfrau",
               "schatzmeister", "represent", "gesellschafter", "director",
               "partner", "owner", "proprietor", "president", "präsident", "praesident", "ceo", "chief executive",
               "trading name",
@@ -210,6 +212,8 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
         if role == "President" and person_line(after.strip(" :-\u2013")) is None and not re.search(
                 r"[:\u2013-]", after):
             after = ""  # "Präsidentin Forum Beispiel" / "Anna Muster": the association's name, the person below
+        # "Vorsitzender des Vereins" / the name below: the body the role belongs to is no name on the label's line
+        after = _OF_BODY_RE.sub("", after)
         found = names_in(after)
         before = text[: m.start()]
         # "Der Vorstand" / the names one a line: the article opens the label, no sentence
@@ -234,6 +238,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     return out
 
 
+_OF_BODY_RE = re.compile(r"^\s*(?:des|der)\s+(?:vereins|gesellschaft|verbandes|verbands|clubs|klubs|stiftung)\b", re.I)
 _LABEL_LEAD_RE = re.compile(r"^\s*(?:\d\.|[•\-\u2013])?\s*(?:(?:der|die|das)\s+)?", re.I)
 _SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
 _TRADE_LICENCE_RE = re.compile(r"gewerberechtlich\w*\s*$", re.I)
