@@ -328,3 +328,24 @@ def test_board_chair_under_a_heading_naming_the_club_and_an_abbreviated_represen
                 site=site, kind="impressum")
     facts = _facts(_page("<h1>Bund</h1>", site=site, kind="home"), imp, site=site)
     assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_letterhead_under_opening_hours_with_a_pin_before_the_address() -> None:
+    # the hours end right above the letterhead; "Praxis Anna Muster" / what it does · town / "📍 street, town"
+    site = "https://www.farnarzt.de/"
+    home = _page("<main><h1>Hausarzt</h1><p>Fr:</p><p>09\u201313 Uhr</p><p>Praxis Anna Farnbichler</p>"
+                 "<p>Allgemeinmedizin · Farnstadt</p><p>📍 Hauptstr. 29, 99999 Farnstadt</p><p>📞 +49 (9999) 545</p>"
+                 "</main>", site=site, kind="home")
+    facts = _facts(home, site=site)
+    assert facts.company_name == "Praxis Anna Farnbichler"
+    assert facts.representatives == ["Anna Farnbichler"]
+    assert facts.street == "Hauptstr. 29" and facts.postal_code == "99999"
+
+
+def test_owner_named_by_a_passive_sentence() -> None:
+    site = "https://www.farnatelier.ch/"
+    home = _page("<main><h1>Atelier Farnblatt</h1></main><footer><p>© 2025 Atelier Farnblatt</p></footer>",
+                 site=site, kind="home")
+    about = _page("<main><h1>Über uns</h1><p>Das Atelier Farnblatt wird seit 2012 geführt von Anna Farnbichler, "
+                  "die hier Keramik brennt.</p></main>", site=site, kind="about")
+    assert _facts(home, about, site=site).representatives == ["Anna Farnbichler"]

@@ -30,14 +30,15 @@ _RUNS_RE = re.compile(
     r"\b(?:selbst(?:st)?(?:ä|ae)ndig\w*|freiberuflich\w*|(?:ü|ue)bernahm|(?:ü|ue)bernommen|gr(?:ü|ue)ndete|"
     r"er(?:ö|oe)ffnete|inhaber(?:in)?|gr(?:ü|ue)nder(?:in)?|"
     r"(?:f(?:ü|ue)hrt|leitet|betreibt|f(?:ü|ue)hrte|leitete|betrieb)\s+(?:das|den|die|ihr(?:e|en)?|sein(?:e|en)?|"
-    r"seit)|founded|took\s+over|runs\s+(?:the|her|his)|owner)\b",
+    r"seit)|(?:gef(?:ü|ue)hrt|gegr(?:ü|ue)ndet|geleitet|betrieben)\s+(?:von|durch)|"
+    r"founded|took\s+over|runs\s+(?:the|her|his)|owner)\b",
     re.I,
 )
 # "Er übernahm …" / "Sie ist seit …": the sentence continues the person named in the sentence before
 _PRONOUN_LEAD_RE = re.compile(r"^[«»\"„“']?\s*(?:er|sie|he|she)\s", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:ich|mich|mir|mein(?:e[mnrs]?)?)\b", re.I)
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?»“])\s+(?=[«\"„A-ZÄÖÜ])")
-_PAGES = ("impressum", "about", "home", "contact")
+_PAGES = ("impressum", "about", "team", "home", "contact")
 _MIN_PROSE = 40  # shorter lines are headings, cards and labels, not sentences
 
 
@@ -64,7 +65,8 @@ def _persons(sentence: str) -> list[str]:
     if (said := _ATTRIBUTION_RE.search(sentence)) is not None and (speaker := clean_person_name(said.group(1))):
         return [speaker]
     out: list[str] = []
-    rest, offset = sentence, 0
+    # person_in reads a word ending in a comma as the end of a list item, not of a name: set the commas apart
+    rest, offset = re.sub(r"(?<=\w)([,;])", r" \1", sentence), 0
     while len(out) < 4 and (hit := person_in(rest)) is not None:
         out.append(hit[0])
         offset = hit[2]
@@ -115,7 +117,7 @@ def sole_owner(site: Site) -> OwnerHit | None:
         if page.kind not in _PAGES:
             continue
         hits.extend(_prose_owners(page))
-        if page.kind == "about" and (subject := _page_subject(page)) is not None:
+        if page.kind in ("about", "team") and (subject := _page_subject(page)) is not None:
             hits.append(subject)
     people = {_key(h.name) for h in hits}
     if len(people) != 1:

@@ -625,6 +625,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
+        elif _is_description(second.text, p1, site) and _VENUE_HEAD_RE.match(first.text):
+            # "Praxis Anna Muster" / "Allgemeinmedizin": the first line is already a trade name (a venue word and
+            # its owner); what the practice does, printed under it, is no part of it (LABELLING.md v2)
+            prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
         else:
