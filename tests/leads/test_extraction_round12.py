@@ -256,7 +256,9 @@ def test_person_letterhead_of_a_club_named_by_its_main_heading_and_titles() -> N
                     kind="contact", title="Kontakt | Samariterverein Farnstadt")
     facts = _facts(home, contact, site=site)
     assert facts.company_name == "Samariterverein Farnstadt"
-    assert facts.street == "Dorfplatz 14"
+    assert facts.evidence["company_name"].url.endswith("home.html")
+    assert facts.evidence["company_name"].snippet == "Samariterverein Farnstadt"
+    assert facts.street == "Dorfplatz 14" and facts.evidence["street"].url.endswith("contact.html")
     assert "Anna Farnbichler" not in facts.representatives  # her address is the club's, no role is printed
 
 

@@ -312,6 +312,8 @@ def _provider_name(provider: Provider | None) -> Candidate | None:
     if provider is None or provider.name is None or provider.name_line is None:
         return None
     cand = make_candidate(provider.name, 10.0, provider.page, provider.name_line.text)
+    if provider.name_source is not None:  # the name is printed elsewhere (a club's heading over a person's address)
+        cand.url, cand.snippet = provider.name_source[0], snippet(provider.name_source[1])
     m = FORM_RE.search(provider.name)
     if m:
         cand.extra["form"] = form_of(m.group("form"))

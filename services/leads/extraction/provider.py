@@ -70,6 +70,9 @@ class Provider:
     country: str | None = None
     address_line: Line | None = None
     line_indices: set[int] = field(default_factory=set)
+    # where the name is printed when that is not the block's own name line (url, line): the home page's heading that
+    # names the club whose letterhead is a person's address
+    name_source: tuple[str, str] | None = None
 
     @property
     def has_address(self) -> bool:
@@ -981,7 +984,7 @@ def _site_voices(site: Site) -> dict[str, list[str]]:
 _ASSOCIATION_NAME_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
-def _association_heading(site: Site) -> Line | None:
+def _association_heading(site: Site) -> tuple[ParsedPage, Line] | None:
     """The home page's main heading (h1/h2) naming an association ("Turnverein Musterstadt", "Muster e.V.") that
     the page titles repeat: what the site calls its provider when a person's address is its only letterhead."""
     voices = {"title": _site_voices(site)["title"]}
@@ -991,7 +994,7 @@ def _association_heading(site: Site) -> Line | None:
         for line in page.lines:
             if 1 <= line.level <= 2 and line.region in ("main", "header") and len(line.text) <= 80 and (
                     _ASSOCIATION_NAME_RE.search(line.text)) and _agreement(line.text, voices):
-                return line
+                return page, line
     return None
 
 
@@ -1062,8 +1065,11 @@ def find_provider(site: Site) -> Provider | None:
             person_line(prov.name, strict=False) == prov.name) and _letterhead(prov) and (
             club := _association_heading(site)) is not None:
         # no Impressum, and the only letterhead is a person's, while the site's main heading and its titles name an
-        # association: the club is the provider, the person is where its post goes (LABELLING.md, no Impressum)
-        prov.name, prov.name_line, prov.persons, prov.owners = club.text.strip(), club, [], []
+        # association: the club is the provider, the person is where its post goes (LABELLING.md, no Impressum).
+        # The block keeps its own lines (the seat, the phones near it); the name's evidence is the heading.
+        page, line = club
+        prov.name, prov.persons, prov.owners = line.text.strip(), [], []
+        prov.name_source = (page.url, line.text)
     return prov
 
 
