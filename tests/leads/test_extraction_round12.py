@@ -133,3 +133,221 @@ def test_person_above_an_address_without_phone_or_mail_is_no_letterhead() -> Non
                     "<p>Sehr zufrieden!</p></main>", site=site, kind="contact")
     facts = _facts(_page("<main><h1>Studio</h1></main>", site=site, kind="home"), contact, site=site)
     assert facts.company_name != "Zoranka Farnbichler"
+
+
+# ------------------------------------------------------------------ part 2: the owner of a sole business, unlabelled
+def test_about_page_headed_by_the_person_in_the_first_person_names_the_owner() -> None:
+    site = "https://www.farnkunst.ch/"
+    home = _page("<main><h1>Farnkunst</h1><p>Kontakt: hallo@farnkunst.ch</p></main>"
+                 "<footer><p>© 2025 Farnkunst</p></footer>", site=site, kind="home")
+    about = _page("<main><h1>Über mich</h1><h2>Zoran Farnbichler</h2><p>Jahrgang 1980</p>"
+                  "<p>Als Therapeut bin ich ganz den Besuchern verschrieben, im Zuhören und im Anleiten.</p>"
+                  "<p>Ich arbeite ressourcenorientiert und passe mich Ihrer Geschwindigkeit an.</p></main>",
+                  site=site, kind="about")
+    facts = _facts(home, about, site=site)
+    assert facts.representatives == ["Zoran Farnbichler"]
+    assert facts.evidence["representatives"].url.endswith("about.html")
+
+
+def test_running_text_owner_and_a_pronoun_sentence() -> None:
+    # "Anna Muster ist seit … selbständig" and "… sagt Anna Muster. Sie übernahm das Café …": the subject runs it
+    site = "https://www.farncafe.ch/"
+    home = _page("<main><h1>Café Farnblatt</h1></main><footer><p>© 2025 Café Farnblatt</p></footer>",
+                 site=site, kind="home")
+    about = _page("<main><h1>Über uns</h1><p>«Wir lieben unsere Gäste», sagt Anna Farnbichler. Sie übernahm das "
+                  "Café Farnblatt im Jahr 2014 und bietet seither Kuchen aus eigener Backstube an.</p></main>",
+                  site=site, kind="about")
+    facts = _facts(home, about, site=site)
+    assert facts.representatives == ["Anna Farnbichler"]
+    assert "übernahm" in facts.evidence["representatives"].snippet
+
+
+def test_running_text_with_two_people_names_no_owner() -> None:
+    # two people said to run things: a team, not one owner; and nothing is taken for a legal entity
+    site = "https://www.farncafe.ch/"
+    home = _page("<main><h1>Café Farnblatt</h1></main><footer><p>© 2025 Café Farnblatt</p></footer>",
+                 site=site, kind="home")
+    about = _page("<main><h1>Über uns</h1><p>Anna Farnbichler gründete das Café im Jahr 2001 mit viel Liebe.</p>"
+                  "<p>Seit 2019 führt das Café nun Jonas Beispiel mit seinem Team weiter.</p></main>",
+                  site=site, kind="about")
+    assert _facts(home, about, site=site).representatives == []
+    gmbh = _page("<main><h1>Über uns</h1><p>Anna Farnbichler gründete die Farnblatt GmbH im Jahr 2001 in Farnstadt."
+                 "</p></main><footer><p>© 2025 Farnblatt GmbH</p></footer>", site=site, kind="about")
+    assert _facts(_page("<main><h1>Farnblatt GmbH</h1></main>", site=site, kind="home"), gmbh,
+                  site=site).representatives == []
+
+
+def test_titled_person_under_lines_that_describe_the_practice() -> None:
+    # "Praxis für …," continued on the next line, then the doctor: the doctor is the name and the owner
+    site = "https://www.farnpraxis.de/"
+    imp = _page("<h1>Impressum</h1><p>Praxis für Kinder- und Jugendmedizin,<br>Homöopathie, Akupunktur<br>"
+                "Dr. Christa Farnbichler-Fischer<br>Lindenweg 4<br>99999 Farnstadt<br>Telefon: 09999 12345</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Praxis</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Dr. Christa Farnbichler-Fischer"
+    assert facts.representatives == ["Dr. Christa Farnbichler-Fischer"]
+
+
+def test_quote_attribution_names_the_speaker_with_a_rare_given_name() -> None:
+    site = "https://www.farncafe.ch/"
+    home = _page("<main><h1>Café Farnblatt</h1></main><footer><p>© 2025 Café Farnblatt</p></footer>",
+                 site=site, kind="home")
+    about = _page("<main><h1>Über uns</h1><p>«Ich bin stolz auf dieses Haus», sagt Zorwin Farnbichler. Er übernahm "
+                  "das Café Farnblatt im Jahr 2014 mit seiner Frau Rosa.</p></main>", site=site, kind="about")
+    assert _facts(home, about, site=site).representatives == ["Zorwin Farnbichler"]
+
+
+def test_surname_glued_to_titles_in_the_trade_name_finds_the_owner_on_the_team_page() -> None:
+    # "Hausarztpraxis Dr.med.A.Farnbichler" and the team page's "Dr. med. Anna Farnbichler"
+    site = "https://www.farnpraxis.de/"
+    imp = _page("<h1>Impressum</h1><p>Hausarztpraxis Dr.med.A.Farnbichler<br>Lindenweg 4<br>99999 Farnstadt<br>"
+                "Tel: 09999 12345</p>", site=site, kind="impressum")
+    team = _page("<main><h3>Dr. med. Anna Farnbichler</h3><p>Fachärztin für Allgemeinmedizin</p>"
+                 "<h3>Lena Beispiel</h3><p>Medizinische Fachangestellte</p></main>", site=site, kind="about")
+    facts = _facts(_page("<h1>Praxis</h1>", site=site, kind="home"), imp, team, site=site)
+    assert facts.company_name == "Hausarztpraxis Dr.med.A.Farnbichler"
+    assert facts.representatives == ["Dr. med. Anna Farnbichler"]
+
+
+def test_partners_printed_above_the_partnership() -> None:
+    site = "https://www.farnbau.de/"
+    imp = _page("<h1>Impressum</h1><p>Verantwortlich nach §5 TMG.</p><p>Anna Farnbichler &amp; Jonas Beispiel.</p>"
+                "<p>Farn Bau GbR</p><p>Lindenweg 4</p><p>99999 Farnstadt</p><p>Tel.: 09999 12345</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Bau</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farn Bau GbR"
+    assert sorted(facts.representatives) == ["Anna Farnbichler", "Jonas Beispiel"]
+
+
+# ------------------------------------------------------------------ part 2: letterheads below their section headings
+def test_couples_letterhead_below_the_farm_and_family_headings() -> None:
+    # no Impressum: "Farnhof" / "Familie Farnbichler" are headings; the couple's letterhead below them is the block
+    site = "https://www.farnhof.at/"
+    contact = _page("<main><h1>Farnhof</h1><h2>Familie Farnbichler</h2><address>Josef und Barbara Farnbichler<br>"
+                    "Winkl Farnseite 19<br>6999 Farnstadt<br>Tel.: 05352/00000<br>Email: hof@farnhof.at</address>"
+                    "</main>", site=site, kind="contact")
+    facts = _facts(_page("<main><h1>Farnhof</h1><p>Urlaub am Bauernhof</p></main>", site=site, kind="home"),
+                   contact, site=site)
+    assert facts.company_name == "Josef und Barbara Farnbichler"
+    assert sorted(facts.representatives) == ["Barbara Farnbichler", "Josef Farnbichler"]
+    assert facts.street == "Winkl Farnseite 19" and facts.postal_code == "6999"
+
+
+def test_headings_as_labels_name_of_the_club_and_its_registered_seat() -> None:
+    # "Name des Vereins" and "Eingetragener Vereinssitz" set as headings over their values: the block reads across them
+    site = "https://www.farnflieger.de/"
+    imp = _page("<h2>Impressum</h2><p>Angaben gemäß § 5 TMG</p><h3>Name des Vereins</h3><p><b>Farnflieger "
+                "Farnstadt e.V.</b></p><h3>Eingetragener Vereinssitz</h3><p>Lindenweg 4<br>99999 Farnstadt<br>"
+                "Deutschland</p><h3>Vereinsregister</h3><p>Amtsgericht Farnstadt<br>Registernummer: VR 999999</p>"
+                "<h3>Redaktionell verantwortlich</h3><p>Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV:</p>"
+                "<p>Zoran Farnbichler<br>Lindenweg 4<br>99999 Farnstadt</p>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Segelfliegen</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farnflieger Farnstadt e.V."
+    assert facts.street == "Lindenweg 4" and facts.register_number == "VR 999999"
+
+
+def test_person_letterhead_of_a_club_named_by_its_main_heading_and_titles() -> None:
+    # no Impressum: the contact page prints the president's address; the home heading and every title name the club
+    site = "https://www.farnsamariter.ch/"
+    home = _page("<main><h1>Samariterverein Farnstadt</h1><p>Helfen, Unterstützen, Bilden</p></main>", site=site,
+                 kind="home", title="Home | Samariterverein Farnstadt")
+    contact = _page("<main><h1>Kontakt</h1><h2>Adresse</h2><p>Anna Farnbichler<br>Dorfplatz 14<br>7999 Farnstadt</p>"
+                    "<p>E-Mail: praesidentin@farnsamariter.ch</p><p>Telefon: 081 000 00 00</p></main>", site=site,
+                    kind="contact", title="Kontakt | Samariterverein Farnstadt")
+    facts = _facts(home, contact, site=site)
+    assert facts.company_name == "Samariterverein Farnstadt"
+    assert facts.evidence["company_name"].url.endswith("home.html")
+    assert facts.evidence["company_name"].snippet == "Samariterverein Farnstadt"
+    assert facts.street == "Dorfplatz 14" and facts.evidence["street"].url.endswith("contact.html")
+    assert "Anna Farnbichler" not in facts.representatives  # her address is the club's, no role is printed
+
+
+def test_person_letterhead_without_a_club_heading_stays_the_owner() -> None:
+    site = "https://www.farnnails.ch/"
+    home = _page("<main><h1>Nägel mit Liebe</h1></main>", site=site, kind="home", title="Home | Farn Nails")
+    contact = _page("<main><h2>Adresse</h2><p>Anna Farnbichler<br>Dorfplatz 14<br>7999 Farnstadt</p>"
+                    "<p>E-Mail: anna@farnnails.ch</p></main>", site=site, kind="contact", title="Kontakt | Farn Nails")
+    facts = _facts(home, contact, site=site)
+    assert facts.company_name == "Anna Farnbichler" and facts.representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------------------------ part 2: a club's board when its block names nobody
+def test_club_board_page_chair_and_deputy_when_the_block_names_nobody() -> None:
+    # "Verein" labels the block's name (no "e.V." in it), a ZVR is printed; the officials page gives chair and deputy
+    site = "https://www.farnkick.at/"
+    contact = _page("<main><h1>Kontakt</h1><p>ZVR: 999999999</p><h5>Verein</h5><p>TUS Farnstadt</p>"
+                    "<p>Farnweg 270</p><p>8999 Farnstadt</p><p>Österreich</p></main>", site=site, kind="contact",
+                    title="Kontakt | TUS Farnstadt")
+    team = _page("<main><h2>Präsidium</h2><h5>Zoran Farnbichler</h5><p>Obmann</p><h5>Jonas Farnbichler</h5>"
+                 "<p>Obmann Stv.</p><h5>Lena Beispiel</h5><p>Kassier</p></main>", site=site, kind="team")
+    facts = _facts(_page("<main><h1>TUS Farnstadt</h1></main>", site=site, kind="home"), contact, team, site=site)
+    assert facts.company_name == "TUS Farnstadt"
+    assert sorted(facts.representatives) == ["Jonas Farnbichler", "Zoran Farnbichler"]
+
+
+def test_club_co_presidents_and_second_chair_on_the_team_page() -> None:
+    site = "https://www.farnclub.ch/"
+    contact = _page("<main><h2>Adresse</h2><p>Badminton Club Farnstadt</p><p>Lindenweg 4</p><p>3999 Farnstadt</p>"
+                    "<p>E-Mail: info@farnclub.ch</p></main>", site=site, kind="contact")
+    team = _page("<main><p>Anna Farnbichler</p><p>Co-Präsidentin, Trainerin</p><p>Lena Beispiel</p>"
+                 "<p>Co-Präsidentin</p><p>Jonas Muster</p><p>Kassier</p></main>", site=site, kind="about")
+    facts = _facts(_page("<main><h1>Badminton</h1></main>", site=site, kind="home"), contact, team, site=site)
+    assert sorted(facts.representatives) == ["Anna Farnbichler", "Lena Beispiel"]
+
+
+def test_first_block_under_the_provider_heading_is_the_providers_even_with_a_chamber_like_name() -> None:
+    # "Farnkammer" (a granary) opens the block right under "Angaben nach § 5 TMG": not an authority's block
+    site = "https://www.farnkammer.de/"
+    imp = _page("<h2>Impressum</h2><h4>Angaben nach § 5 TMG</h4><p>Farnkammer Naumburg<br>Dr. med. Anna Farnbichler"
+                "<br>Lindenweg 51<br>99999 Farnstadt</p><h4>Kontakt</h4><p>T +49 (0)151 00000000</p>"
+                "<h4>Aufsicht</h4><p>Ärztekammer Farnland<br>Kammerweg 1<br>99998 Farnburg</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Ferienwohnung</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.company_name == "Farnkammer Naumburg"
+    assert facts.representatives == ["Dr. med. Anna Farnbichler"]
+    assert facts.street == "Lindenweg 51"
+
+
+def test_board_label_with_an_obfuscated_mailbox_in_parentheses() -> None:
+    site = "https://www.farneis.at/"
+    imp = _page("<h1>Impressum</h1><p>Verein: Farnstädter Eisbären</p><p>ZVR: 000</p><p>Farnweg 33<br>8999 Farnstadt"
+                "</p><p><b>Organschaftliche Vertreter:</b><br>Obmann: Zoran Farnbichler (zoran(at)example.at)<br>"
+                "Obmann 2: Jonas Beispiel (jonas.beispiel(at)example.at)</p>", site=site, kind="impressum")
+    facts = _facts(_page("<h1>Eishockey</h1>", site=site, kind="home"), imp, site=site)
+    assert sorted(facts.representatives) == ["Jonas Beispiel", "Zoran Farnbichler"]
+
+
+def test_board_chair_under_a_heading_naming_the_club_and_an_abbreviated_representation() -> None:
+    site = "https://www.farntennis.de/"
+    imp = _page("<h2>Impressum</h2><p>TC Farnstadt e.V.<br>Lindenweg 1b<br>99999 Farnstadt<br>Telefon: 09999 12345</p>"
+                "<h4>Vorsitzender des Vereins</h4><p>Zoran Farnbichler<br>Farnweg 4<br>99999 Farnstadt</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Tennis</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.representatives == ["Zoran Farnbichler"]
+    site = "https://www.farnbund.de/"
+    imp = _page("<p><b>Verantwortlich für Inhalte:</b></p><p>L! Farnbund Farnstadt<br>(nicht-rechtsfähiger Verein)<br>"
+                "vertr. d.d. Altherrenvorstand Jonas Beispiel<br>Farnweg 18, 99999 Farnstadt</p>",
+                site=site, kind="impressum")
+    facts = _facts(_page("<h1>Bund</h1>", site=site, kind="home"), imp, site=site)
+    assert facts.representatives == ["Jonas Beispiel"]
+
+
+def test_letterhead_under_opening_hours_with_a_pin_before_the_address() -> None:
+    # the hours end right above the letterhead; "Praxis Anna Muster" / what it does · town / "📍 street, town"
+    site = "https://www.farnarzt.de/"
+    home = _page("<main><h1>Hausarzt</h1><p>Fr:</p><p>09\u201313 Uhr</p><p>Praxis Anna Farnbichler</p>"
+                 "<p>Allgemeinmedizin · Farnstadt</p><p>📍 Hauptstr. 29, 99999 Farnstadt</p><p>📞 +49 (9999) 545</p>"
+                 "</main>", site=site, kind="home")
+    facts = _facts(home, site=site)
+    assert facts.company_name == "Praxis Anna Farnbichler"
+    assert facts.representatives == ["Anna Farnbichler"]
+    assert facts.street == "Hauptstr. 29" and facts.postal_code == "99999"
+
+
+def test_owner_named_by_a_passive_sentence() -> None:
+    site = "https://www.farnatelier.ch/"
+    home = _page("<main><h1>Atelier Farnblatt</h1></main><footer><p>© 2025 Atelier Farnblatt</p></footer>",
+                 site=site, kind="home")
+    about = _page("<main><h1>Über uns</h1><p>Das Atelier Farnblatt wird seit 2012 geführt von Anna Farnbichler, "
+                  "die hier Keramik brennt.</p></main>", site=site, kind="about")
+    assert _facts(home, about, site=site).representatives == ["Anna Farnbichler"]

@@ -121,7 +121,13 @@ def _clean_city(city: str) -> str:
     return city + "." if abbreviated else city
 
 
+# A pictograph or bullet printed before the address ("📍 Lindenweg 4", "➤ 12345 Stadt"): the icon, no part of it.
+# (pictographs, dingbats, arrows, geometric shapes and bullets only: "© 2025 Muster" is no postal line)
+_LEAD_SYMBOL_RE = re.compile("^[\U0001F300-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u25A0-\u25FF\u2022\u00B7\uFE0F\\s]+")
+
+
 def _strip_label(seg: str) -> str:
+    seg = _LEAD_SYMBOL_RE.sub("", seg)
     m = re.match(r"^[^:]{2,40}:\s*(.+)$", seg)
     return m.group(1).strip() if m else seg.strip()
 

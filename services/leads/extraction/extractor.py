@@ -16,7 +16,8 @@ from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of, joint_name
 from .namechoice import NameCandidate, voice_candidates
 from .names import TITLE_TOKEN_RE, person_in, person_line
-from .people import choose_representatives, name_core
+from .owner import sole_owner
+from .people import ASSOCIATION_RE, choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
 from .provider import Provider, find_provider, practice_kind
@@ -186,6 +187,12 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
         # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
         reps = [Candidate(value=owner, score=2.0, url=ev["company_name"].url if "company_name" in ev
                           else site.url, snippet=ev["company_name"].snippet if "company_name" in ev else "")]
+    elif not reps and facts.company_name and not facts.legal_form and not entity and not ASSOCIATION_RE.search(
+            facts.company_name) and (hit := sole_owner(site)) is not None:
+        # no label names anyone: the one person the site's prose or its about page makes the owner (owner.py)
+        owner = hit.name
+        reps = [Candidate(value=owner, score=2.0, url=hit.url, snippet=hit.snippet)]
+    if owner:
         facts.representatives = [owner]
         persons.insert(0, Person(name=owner, role="Inhaber", source_url=reps[0].url))
     if facts.company_name and provider is not None and not provider.legal_entity:
@@ -263,8 +270,9 @@ def _owner_by_surname(name: str | None, site: Site) -> str | None:
     words_ = (name or "").split()
     if len(words_) < 2 or not words_[-1][:1].isupper():
         return None
-    surname = fold(words_[-1].strip(".,"))
-    if len(surname) < 3:
+    # "Hausarztpraxis Dr.med.C.Schwinn": titles and initials glued to the surname by dots
+    surname = fold(re.split(r"[.\s]", words_[-1].strip(".,"))[-1])
+    if len(surname) < 3 or not words_[-1].strip(".,").split(".")[-1][:1].isupper():
         return None
     found: dict[str, str] = {}
     for page in site.pages:
@@ -304,6 +312,8 @@ def _provider_name(provider: Provider | None) -> Candidate | None:
     if provider is None or provider.name is None or provider.name_line is None:
         return None
     cand = make_candidate(provider.name, 10.0, provider.page, provider.name_line.text)
+    if provider.name_source is not None:  # the name is printed elsewhere (a club's heading over a person's address)
+        cand.url, cand.snippet = provider.name_source[0], snippet(provider.name_source[1])
     m = FORM_RE.search(provider.name)
     if m:
         cand.extra["form"] = form_of(m.group("form"))

@@ -135,8 +135,10 @@ def clean_person_name(piece: str) -> str | None:
         limit = 8 if given_first and k > 0 else 6
         if any(NOUN_SUFFIX_RE.search(part) and len(part) > limit for part in low.split("-")):
             return None
-        if len(low) >= 10 and _ADJECTIVE_RE.search(low):
-            return None  # adjectives: "Evangelischer Kirchenkreis", "Bayerische …"
+        if any(len(part) >= 10 and _ADJECTIVE_RE.search(part) for part in low.split("-")):
+            # adjectives: "Evangelischer Kirchenkreis", "Bayerische …" (per part of a double name: "Muster-Fischer"
+            # is a surname, not an adjective ending in "-ischer")
+            return None
     return " ".join(titles + names)
 
 

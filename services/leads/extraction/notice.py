@@ -112,6 +112,9 @@ _NAME_LABEL_RE = re.compile(
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"
+                            # an association's or a company's registered seat under its own heading
+                            r"(?:eingetragene[rs]?\s+)?(?:vereins|gesellschafts|satzungs)sitz|"
+                            r"sitz\s+(?:des|der)\s+(?:vereins|gesellschaft|unternehmens)|"
                             # "Praxisadresse", "Kanzleianschrift", "Firmenadresse": the seat's address by its compound
                             r"(?:praxis|kanzlei|firmen|unternehmens|gesch(?:ä|ae)fts|b(?:ü|ue)ro|ordinations|haupt)"
                             r"(?:adresse|anschrift)|"
@@ -396,6 +399,10 @@ def _post_nominal_end(text: str) -> bool:
     return last[:1].isupper() and POST_NOMINAL_RE.match(last) is not None and not last.isupper()
 
 
+_HOURS_RE = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[-\u2013\u2014]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr|h)\b|"
+                       r"\b\d{1,2}[.:]\d{2}\s*[-\u2013\u2014]\s*\d{1,2}[.:]\d{2}\b")
+
+
 def name_like(text: str) -> bool:
     if not text or len(text) > 90 or len(text.split()) > 12 or ":" in text or "@" in text or "§" in text:
         return False  # a line citing a paragraph ("Erklärungen gemäß § 5 DDG") is a heading, never a name
@@ -406,6 +413,8 @@ def name_like(text: str) -> bool:
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle
     if _CALL_TO_ACTION_RE.match(text):
         return False  # "Termin buchen", "Jetzt anfragen": a button or menu entry, no name
+    if _HOURS_RE.search(text):
+        return False  # "09-13 Uhr", "Mo-Fr 8:00 - 12:00": opening hours printed right above the letterhead
     if PRONOUN_RE.search(text) or text.endswith("?") or text.endswith("!") or _FOR_CONTENT_RE.search(text):
         return False  # "… für den Seiteninhalt" (a heading, whatever the spelling of its first word) names nobody
     if text.endswith(".") and not FORM_RE.search(text) and len(text.split()) > 3 and (

@@ -37,7 +37,9 @@ _REP_LABEL_RE = re.compile(
     | {_G}ung | gesch(?:ä|ae)ftsleitung
     | (?:praxis|kanzlei|büro|buero|studio|salon|betriebs)?inhaber(?:in)? | inh\. | p(?:ä|ae)chter(?:in)?(?=\s*:)
     | berechtigt\s+durch\s+(?:den|die)\s+(?:partner(?:in|innen)?|gesellschafter(?:in|innen)?|{_G}er(?:in|innen)?)
-    | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|vorstand|partner(?:in)?|gesellschafter(?:in)?))?
+    | vertreten\s+durch(?:\s+(?:den|die|das))?(?:\s+(?:{_G}er(?:in)?|[\w-]*vorstand|partner(?:in)?|
+          gesellschafter(?:in)?))?
+    | vertr\.\s*d\.\s*d\.(?:\s+[\w-]*vorstand)?  # "vertr. d.d. Altherrenvorstand": abbreviated, a compound board
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
     | (?:stellvertretende[rn]?|stellv\.)\s*vorsitzende[rn]?  # the deputy chair: the "2. Vorsitzende" by another name
     | ob(?:mann|frau)(?:-?stellvertreter(?:in)?)?  # an Austrian association's chair and deputy (LABELLING.md v3)
@@ -57,7 +59,7 @@ _REP_LABEL_RE = re.compile(
     re.I | re.X,
 )
 _REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
-              "paechter", "vertret", "vorstand", "vorsitz", "obmann", "obfrau",
+              "paechter", "vertret", "vertr.", "vorstand", "vorsitz", "obmann", "obfrau",
               "schatzmeister", "represent", "gesellschafter", "director",
               "partner", "owner", "proprietor", "president", "präsident", "praesident", "ceo", "chief executive",
               "trading name",
@@ -80,7 +82,7 @@ _ROLE_RE = re.compile(
     r"immobilienmakler|maklerin|makler)",
     re.I,
 )
-_PARENS_RE = re.compile(r"\((?!FH\))[^)]*\)")
+_PARENS_RE = re.compile(r"\((?!FH\))[^()]*\)")  # the innermost pair: "(anna(at)example.at)" holds "(at)"
 _SPLIT_RE = re.compile(r",|;|\s[·|•]\s|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+|\s+sowie\s+|\s+u\.\s+|\s+oder\s+")
 # "… durch die Partner A, B oder C vertreten.": the verb closes the sentence after the last name
 _VERB_TAIL_RE = re.compile(r"\s+(?:vertreten|represented)\W*$")
@@ -120,8 +122,14 @@ def name_core(name: str) -> str:
 
 
 def _strip_parens(text: str) -> str:
-    # "(FH)" belongs to a degree ("Dipl.-Ing. (FH)"); other parentheses hold roles: "(Vorsitzender)".
-    return _PARENS_RE.sub(" ", text)
+    # "(FH)" belongs to a degree ("Dipl.-Ing. (FH)"); other parentheses hold roles: "(Vorsitzender)", or a mailbox
+    # whose "@" is itself written in parentheses ("(anna(at)example.at)"): innermost pairs first, then the outer
+    for _ in range(3):
+        stripped = _PARENS_RE.sub(" ", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
 
 
 # "Georg und Maria Lindner": the first given name shares the surname that follows.
@@ -204,6 +212,8 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
         if role == "President" and person_line(after.strip(" :-\u2013")) is None and not re.search(
                 r"[:\u2013-]", after):
             after = ""  # "Präsidentin Forum Beispiel" / "Anna Muster": the association's name, the person below
+        # "Vorsitzender des Vereins" / the name below: the body the role belongs to is no name on the label's line
+        after = _OF_BODY_RE.sub("", after)
         found = names_in(after)
         before = text[: m.start()]
         # "Der Vorstand" / the names one a line: the article opens the label, no sentence
@@ -228,6 +238,7 @@ def _label_hits(page: ParsedPage, idx: int) -> list[RepHit]:
     return out
 
 
+_OF_BODY_RE = re.compile(r"^\s*(?:des|der)\s+(?:vereins|gesellschaft|verbandes|verbands|clubs|klubs|stiftung)\b", re.I)
 _LABEL_LEAD_RE = re.compile(r"^\s*(?:\d\.|[•\-\u2013])?\s*(?:(?:der|die|das)\s+)?", re.I)
 _SENTENCE_END_RE = re.compile(r"\s*[.!?]\s+\S")
 _TRADE_LICENCE_RE = re.compile(r"gewerberechtlich\w*\s*$", re.I)
@@ -351,7 +362,9 @@ def _person_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
         name = clean_person_name(bare)  # "Anna Muster DDS, M.Sc. (Parodontologie)" / "Zahnärztin & Praxisinhaberin"
     if name and i + 1 < len(lines):
         nxt = lines[i + 1].text
-        if _ROLE_RE.search(nxt) and len(nxt) <= 120 and clean_person_name(nxt.split(",")[0]) is None:
+        # a line that starts with a role word is the role even when it has a name's shape ("Obmann Stv.")
+        if _ROLE_RE.search(nxt) and len(nxt) <= 120 and (clean_person_name(nxt.split(",")[0]) is None or (
+                _ROLE_RE.match(nxt))):
             return name, nxt, 2
         after = lines[i + 2].text if i + 2 < len(lines) else ""
         if len(after) <= 30 and _CHAIR_RE.search(after) and clean_person_name(nxt) is None:
@@ -376,7 +389,14 @@ def _without_degrees(text: str) -> str:
 _CHAIR_RE = re.compile(r"(?<![\w.-])(?<!2\.\s)(?<!stellv\.\s)"
                        r"(?:ob(?:mann|frau)|(?:1\.\s*|erste[rn]?\s+)?vorsitzende[rn]?|pr(?:ä|ae|e)sid(?:e|ä|ae)nt(?:in)?)\b(?!\s+(?:des|der)\s+(?:verwaltungsrat|aufsichtsrat|"
                        r"stiftungsrat|beirat))", re.I)
-_ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
+# The chair's deputy or a joint chair: "2. Vorsitzende", "2. Vorstand", "stellv. Vorsitzender", "Obmann Stv.",
+# "Obfrau-Stellvertreterin", "Co-Präsidentin" — with the chair, the board that represents a club whose provider block
+# names nobody (LABELLING.md v3 B, v8 K); a treasurer, a secretary or a vice-president of a section are not.
+_DEPUTY_CHAIR_RE = re.compile(r"(?<![\w.-])(?:(?:2\.|zweite[rn]?)\s*(?:vorsitzende[rn]?|vorstand|vorständin)|"
+                              r"(?:stellv\.|stellvertretende[rn]?)\s*vorsitzende[rn]?|"
+                              r"ob(?:mann|frau)[\s-]*(?:stv\.?|stellvertreter(?:in)?)|co-?pr(?:ä|ae)sident(?:in)?)"
+                              r"(?![\w-])", re.I)
+ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
 _OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
@@ -423,11 +443,14 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 person = person_line(piece)
                 if person:
                     out.append(RepHit(person, "Gesellschafter", make_candidate(person, 4.0, provider.page, snip)))
-            if not out and provider.lines_below:
+            above = [provider.page.lines[i].text.strip(" .") for i in sorted(provider.line_indices)
+                     if provider.name_line is not None and i < provider.name_line.index]
+            if not out and (provider.lines_below or above):
                 # "Muster & Beispiel Malerei GbR" / "Anna Muster - Ben Beispiel": the partners printed under the
-                # firm of a partnership are its representatives (a GmbH's bare names are not)
+                # firm of a partnership are its representatives (a GmbH's bare names are not); the block may print
+                # them above the firm as well ("Anna Muster & Ben Beispiel" / "Farn Bau GbR")
                 # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
-                below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)]
+                below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)] or above[-1:]
                 pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
                 if len(pieces) == 1 and len(below) >= 2 and all(person_line(t, strict=False) for t in below[:4]):
                     pieces = below[:4]  # the partners one a line ("Anna Muster" / "Ben Beispiel"): each of them
@@ -473,6 +496,20 @@ def responsible_persons(site: Site) -> list[tuple[ParsedPage, Line, str]]:
     return out
 
 
+_ZVR_RE = re.compile(r"\bZVR\b")
+
+
+def _labelled_association(provider: Provider | None) -> bool:
+    """The block says it is a club without the word in its name: "Verein" as the name line's label (heading or
+    "Verein:") or an Austrian association register number (ZVR) on the block's page ("TUS Muster" / "ZVR: …")."""
+    if provider is None or provider.name_line is None or provider.legal_entity:
+        return False
+    lines = provider.page.lines
+    k = provider.name_line.index
+    label = lines[k - 1].text.strip(" :").lower() if k >= 1 else ""
+    return label in ("verein", "club", "association") or any(_ZVR_RE.search(ln.text) for ln in lines)
+
+
 def _person_key(name: str) -> str:
     """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
     return " ".join(sorted(fold_name(name_core(name)).split()))
@@ -492,13 +529,15 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     entity = provider is not None and provider.legal_entity
     # an association whose Impressum names nobody: its chair on the board, team or contact page represents it
     # (LABELLING.md v3/v6: Obmann/Obfrau, 1. Vorsitzender, Präsident/in of the club)
-    association = bool(_ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or ""))
+    association = bool(ASSOCIATION_RE.search(name or (provider.name if provider is not None else None) or "")) or (
+        _labelled_association(provider))
     if not reps:
         for person, weight in persons_scored:
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
                     rf"{_G}|ceo|managing|vorstand", person.role, re.I):
                 continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
-            if person.role and (is_rep_role(person.role) or (association and _CHAIR_RE.search(person.role))):
+            if person.role and (is_rep_role(person.role) or (association and (
+                    _CHAIR_RE.search(person.role) or _DEPUTY_CHAIR_RE.search(person.role)))):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
                 reps.append(RepHit(person.name, person.role, cand))
     seen: dict[str, int] = {}

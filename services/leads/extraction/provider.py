@@ -70,6 +70,9 @@ class Provider:
     country: str | None = None
     address_line: Line | None = None
     line_indices: set[int] = field(default_factory=set)
+    # where the name is printed when that is not the block's own name line (url, line): the home page's heading that
+    # names the club whose letterhead is a person's address
+    name_source: tuple[str, str] | None = None
 
     @property
     def has_address(self) -> bool:
@@ -505,6 +508,20 @@ def _premises_of_seat(text: str, prov: Provider) -> bool:
         re.search(r"(?:praxis|haus|zentrum|center|hof|gebäude)$", words_[0], re.I))
 
 
+def _person_under_practice_lines(items: list[Item]) -> Item | None:
+    """The titled person line ("Dr. Anna Muster") under two or more lines that only describe the practice: a kind
+    of practice ("Praxis für Kinder- und Jugendmedizin,") and the lines that continue it after a trailing comma."""
+    k = next((i for i, it in enumerate(items[:4]) if person_line(it.text, strict=False) and _titled(it.text)), None)
+    if k is None or k < 2:
+        return None
+    for j in range(k):
+        text = items[j].text.strip()
+        continued = j > 0 and items[j - 1].line.text.rstrip().endswith(",")  # the item drops the comma
+        if not (practice_kind(text.rstrip(" ,")) or continued) or FORM_RE.search(text) or person_in(text):
+            return None
+    return items[k]
+
+
 def _stated_profession(text: str, page: ParsedPage) -> bool:
     """The page itself calls the line a profession: "Berufsbezeichnung: <the same words>" further down."""
     want = fold_name(text.strip(TRAILING_JUNK))
@@ -558,6 +575,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         if len(prov.persons) == 1:
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
+    if not prov.owners and (doctor := _person_under_practice_lines(items)) is not None:
+        # "Praxis für Kinder- und Jugendmedizin," / "Homöopathie, Akupunktur" / "Dr. Anna Muster": the lines above
+        # only say what the practice does; the person with her degree is the name and runs it (LABELLING.md v5 E)
+        prov.name, prov.name_line, prov.persons = doctor.text, doctor.line, [
+            person_line(doctor.text, strict=False) or doctor.text]
+        return
     second = items[1]
     if len(items) == 3 and not prov.owners and (p := person_line(first.text, strict=False)) and (
             person_line(items[2].text, strict=False) == p) and not person_line(second.text, strict=False) and (
@@ -604,6 +627,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
                 or _PRACTICE_KIND_RE.match(second.text)  # "Zahnarztpraxis für biologische Zahnmedizin" (v7)
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
+            prov.name, prov.name_line = first.text, first.line
+        elif _is_description(second.text, p1, site) and _VENUE_HEAD_RE.match(first.text):
+            # "Praxis Anna Muster" / "Allgemeinmedizin": the first line is already a trade name (a venue word and
+            # its owner); what the practice does, printed under it, is no part of it (LABELLING.md v2)
             prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
             prov.name, prov.name_line = f"{first.text} {second.text}", first.line
@@ -858,10 +885,21 @@ def _credible(prov: Provider, site: Site) -> bool:
     line = prov.name_line
     if line is None or (line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)):
         return False
-    if person_line(name, strict=False) is not None and _letterhead(prov):
-        return True  # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too
+    if (person_line(name, strict=False) is not None or _only_people(name)) and _letterhead(prov):
+        # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too, or a couple's
+        # ("Anna und Ben Muster"): the people who run the business under their own names
+        return True
     voices = _site_voices(site)
     return bool(_agreement(name, {k: v for k, v in voices.items() if k in ("title", "copyright")}))
+
+
+def _only_people(name: str) -> bool:
+    """"Anna und Ben Muster", "Anna Muster & Ben Beispiel": the line names two or more people and nothing else."""
+    people = _persons_within(name)
+    if len(people) < 2:
+        return False
+    known = {fold_name(t) for p in people for t in p.split()}
+    return all(fold_name(t) in known or t.lower() in ("und", "and", "&", "+") for t in name.split())
 
 
 _LETTERHEADS_PER_PAGE = 3
@@ -943,6 +981,23 @@ def _site_voices(site: Site) -> dict[str, list[str]]:
     return voices
 
 
+_ASSOCIATION_NAME_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
+
+
+def _association_heading(site: Site) -> tuple[ParsedPage, Line] | None:
+    """The home page's main heading (h1/h2) naming an association ("Turnverein Musterstadt", "Muster e.V.") that
+    the page titles repeat: what the site calls its provider when a person's address is its only letterhead."""
+    voices = {"title": _site_voices(site)["title"]}
+    for page in site.pages:
+        if page.kind != "home":
+            continue
+        for line in page.lines:
+            if 1 <= line.level <= 2 and line.region in ("main", "header") and len(line.text) <= 80 and (
+                    _ASSOCIATION_NAME_RE.search(line.text)) and _agreement(line.text, voices):
+                return page, line
+    return None
+
+
 _VOICE_CUT_RE = re.compile(r"\s[|·•\u2013—-]\s|:\s")
 _MAILBOX_DOMAIN_RE = re.compile(r"@((?:[\w-]+\.)+[a-z]{2,})", re.I)
 
@@ -1002,7 +1057,20 @@ def _anchor_text(prov: Provider) -> str:
 def find_provider(site: Site) -> Provider | None:
     """The provider block of the site: legal pages first, anchored blocks before the unanchored fallback."""
     prov = _find_provider(site)
-    return _agreeing_name(prov, site) if prov is not None and prov.page.kind == "impressum" else prov
+    if prov is None:
+        return None
+    if prov.page.kind == "impressum":
+        return _agreeing_name(prov, site)
+    if not _is_legal_page(prov.page) and prov.name and not prov.legal_entity and (
+            person_line(prov.name, strict=False) == prov.name) and _letterhead(prov) and (
+            club := _association_heading(site)) is not None:
+        # no Impressum, and the only letterhead is a person's, while the site's main heading and its titles name an
+        # association: the club is the provider, the person is where its post goes (LABELLING.md, no Impressum).
+        # The block keeps its own lines (the seat, the phones near it); the name's evidence is the heading.
+        page, line = club
+        prov.name, prov.persons, prov.owners = line.text.strip(), [], []
+        prov.name_source = (page.url, line.text)
+    return prov
 
 
 def _find_provider(site: Site) -> Provider | None:

@@ -95,6 +95,10 @@ _COMPANY_RE = re.compile(
     r"über\s+uns|about|\bteam\b|standort|office|firma|unternehmen\b|company|vorstand|partner\b|directors?",
     re.I,
 )
+# Headings that open the provider's own section ("Angaben gemäß / nach § 5 TMG", "Anbieter", "Medieninhaber").
+_PROVIDER_ANCHOR_RE = re.compile(r"angaben\s+(?:gem|nach|laut|lt\.|entsprechend)|"
+                                 r"^\W*(?:diensteanbieter|anbieter(?:in)?|medieninhaber(?:in)?|herausgeber(?:in)?|"
+                                 r"betreiber(?:in)?)\b", re.I)
 # A block that *starts* with an authority's or insurer's name is third-party as a whole.
 _TP_ENTITY_START_RE = re.compile(
     r"^(?:die\s+|der\s+)?(?:\w*kammer\b|\w+kammer\s|bundesanstalt|bezirksamt|magistrat|gesundheitsamt|"
@@ -246,6 +250,9 @@ def _assign_scopes(page: ParsedPage) -> None:
     inline_block = -1
     region = None
     prev_block = None
+    # the first block under "Angaben gemäß § 5 TMG" / "Anbieter" is the provider's own, even when its name sounds like
+    # an authority ("Kornkammer Naumburg", a granary): a chamber's block never opens the provider section
+    under_anchor = False
     for line in page.lines:
         if line.region != region:
             region = line.region
@@ -272,6 +279,7 @@ def _assign_scopes(page: ParsedPage) -> None:
             heading_stack.append((line.level, scope))
             label_scope = inline_scope = None
             line.scope = scope
+            under_anchor = bool(_PROVIDER_ANCHOR_RE.search(line.text))
             continue
 
         if line.level == LABEL_LEVEL or (line.text.endswith(":") and len(line.text) <= 70):
@@ -287,11 +295,14 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = label_scope or section
             continue
 
-        if new_block and _TP_ENTITY_START_RE.match(line.text):
+        first_under_anchor = under_anchor
+        under_anchor = under_anchor and not new_block
+        if new_block and _TP_ENTITY_START_RE.match(line.text) and not first_under_anchor:
             inline_scope = THIRD_PARTY
             inline_block = line.block
         else:
-            cls = _inline_label_scope(line.text)
+            entity_start = bool(new_block and first_under_anchor and _TP_ENTITY_START_RE.match(line.text))
+            cls = None if entity_start else _inline_label_scope(line.text)
             if cls is not None:
                 inline_scope = cls
                 inline_block = line.block
