@@ -351,3 +351,48 @@ def test_owner_named_by_a_passive_sentence() -> None:
     about = _page("<main><h1>Über uns</h1><p>Das Atelier Farnblatt wird seit 2012 geführt von Anna Farnbichler, "
                   "die hier Keramik brennt.</p></main>", site=site, kind="about")
     assert _facts(home, about, site=site).representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------ v12 guide, test 1: a bare person line followed by another line
+def _person_plus_line(line: str, *, site: str = "https://www.farn-beispiel.de/") -> CompanyFacts:
+    imp = _page(f"<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Anna Farnbichler<br>{line}<br>"
+                "Lindenweg 4<br>99999 Farnstadt</p><p>E-Mail: post@farn-beispiel.de</p>", site=site, kind="impressum")
+    return _facts(_page("<h1>Willkommen</h1>", site=site, kind="home"), imp, site=site)
+
+
+def test_person_plus_line_step1_an_address_line_is_neither_name_nor_street() -> None:
+    facts = _person_plus_line("c/o Farnhaus Coworking")
+    assert facts.company_name == "Anna Farnbichler"
+    assert facts.representatives == ["Anna Farnbichler"]
+    assert (facts.street, facts.postal_code) == ("Lindenweg 4", "99999")
+
+
+def test_person_plus_line_step2_a_form_of_business_line_is_dropped() -> None:
+    for line in ("Einzelunternehmerin", "(Einzelunternehmerin)"):
+        facts = _person_plus_line(line)
+        assert facts.company_name == "Anna Farnbichler", line
+        assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_person_plus_line_step3_a_designation_line_is_dropped() -> None:
+    for line in ("Fotografin / Videografin", "Heilpraktikerin für Psychotherapie"):
+        facts = _person_plus_line(line)
+        assert facts.company_name == "Anna Farnbichler", line
+        assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_person_plus_line_step4_a_trade_name_line_alone_is_the_name() -> None:
+    # the site's domain (the person is not prepended), a coined word, the owner's surname
+    for line, site in (("Farnlicht.de", "https://www.farnlicht.de/"), ("FarnWerk", "https://www.farn-beispiel.de/"),
+                       ("Kanzlei Arbeitsrecht Farnbichler", "https://www.farn-beispiel.de/")):
+        facts = _person_plus_line(line, site=site)
+        assert facts.company_name == line
+        assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_person_plus_line_step5_common_words_of_the_trade_are_no_part_of_the_name() -> None:
+    for line in ("Coaching und Organisationsentwicklung", "Yogakurse", "Hausarztpraxis",
+                 "IT-Dienstleistungen & Prozessautomatisierung"):
+        facts = _person_plus_line(line)
+        assert facts.company_name == "Anna Farnbichler", line
+        assert facts.representatives == ["Anna Farnbichler"]

@@ -41,10 +41,11 @@ def test_a_generic_practice_line_and_the_owner_are_one_name() -> None:
     assert (facts.street, facts.postal_code) == ("Birkenweg 7", "34567")
 
 
-def test_a_status_line_under_the_name_stays_part_of_it() -> None:
+def test_an_offering_and_a_status_line_under_the_person_are_no_part_of_the_name() -> None:
+    # LABELLING.md v12, test 1: the offering (step 5) and the form of business (step 2) are both dropped
     facts = _imprint("<h2>Angaben gemäß § 5 DDG:</h2><p>Jonas Beispiel<br>Software-Entwicklung<br>"
                      "(Einzelunternehmer)<br>Birkenweg 7<br>34567 Waldstadt</p>")
-    assert facts.company_name == "Jonas Beispiel Software-Entwicklung (Einzelunternehmer)"
+    assert facts.company_name == "Jonas Beispiel"
     assert facts.representatives == ["Jonas Beispiel"]
 
 

@@ -307,10 +307,11 @@ def test_a_request_to_the_visitor_is_no_credit_label() -> None:
     assert facts.emails == ["greta.beispiel@gmx.de"]
 
 
-def test_a_generic_description_under_the_person_is_part_of_the_name() -> None:
+def test_a_generic_description_under_the_person_is_no_part_of_the_name() -> None:
+    # LABELLING.md v12, test 1 step 5 (formerly joined to the person as one unit)
     facts = _imprint("<h1>Impressum</h1><p>Greta Beispiel<br>Psychologische Beratung<br>Lindenallee 12<br>"
                      "73525 Waldstadt</p>")
-    assert facts.company_name == "Greta Beispiel Psychologische Beratung"
+    assert facts.company_name == "Greta Beispiel"
     assert facts.representatives == ["Greta Beispiel"]
     # a line with a word of its own is the trade name, the person its owner
     facts = _imprint("<h1>Impressum</h1><p>Greta Beispiel<br>Atelier Sonnenhang<br>Lindenallee 12<br>"

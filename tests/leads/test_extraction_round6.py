@@ -71,7 +71,7 @@ def test_a_bare_einzelunternehmen_line_is_no_part_of_the_name() -> None:
     facts = _imprint("<h2>Angaben gemäß § 5 DDG</h2><p>Anna Sorrelmann</p><p>Software-Entwicklung</p>"
                      "<p>(Einzelunternehmerin)</p><p>Lindenallee 12</p><p>34567 Waldstadt</p>"
                      "<p>Telefon: 05651 987654</p>")
-    assert facts.company_name == "Anna Sorrelmann Software-Entwicklung (Einzelunternehmerin)"
+    assert facts.company_name == "Anna Sorrelmann"  # offering and form of business dropped (LABELLING.md v12)
 
 
 def test_a_brand_glued_to_a_number_is_a_name_not_a_street() -> None:

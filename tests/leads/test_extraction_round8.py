@@ -136,7 +136,7 @@ def test_a_line_naming_the_kind_of_practice_under_the_person_is_no_part_of_the_n
         assert facts.representatives == ["Hauke Farnholz"]
     facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Laura Farnholz</p><p>Yogakurse</p>"
                      "<p>Lindenweg 12</p><p>34567 Waldstadt</p>")
-    assert facts.company_name == "Laura Farnholz Yogakurse"  # the offering stays one unit with the person
+    assert facts.company_name == "Laura Farnholz"  # the offering is no part of the name (LABELLING.md v12)
 
 
 def test_the_home_headings_greeting_names_a_site_without_imprint_or_copyright() -> None:

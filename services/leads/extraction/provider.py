@@ -433,10 +433,12 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
     if status and prov.name and not prov.legal_entity and status.line.index - last <= 1 and (
-            status.text.startswith("(")):
+            status.text.startswith("(")) and not person_line(prov.name, strict=False):
         # "(Einzelunternehmer)" right under the name: the block's own wording, a qualifier of the name; under the
         # owner's line ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is. A bare "Einzelunternehmen"
         # on a line of its own states the (absent) legal form, like "Rechtsform: Einzelunternehmen": no part of it.
+        # Under a bare person line (the person is the name) it only says how the business is run: dropped
+        # (LABELLING.md v12, test 1 step 2).
         prov.name = f"{prov.name} {status.text}"
 
 
@@ -633,7 +635,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             # its owner); what the practice does, printed under it, is no part of it (LABELLING.md v2)
             prov.name, prov.name_line = first.text, first.line
         elif _is_description(second.text, p1, site):
-            prov.name, prov.name_line = f"{first.text} {second.text}", first.line
+            # "Anna Muster" / "Coaching und Organisationsentwicklung": only common words of the trade under the
+            # bare person line are no part of the name; the person line is (LABELLING.md v12, test 1 step 5)
+            prov.name, prov.name_line = first.text, first.line
         else:
             prov.name, prov.name_line = second.text, second.line
     elif p2 and not p1:
