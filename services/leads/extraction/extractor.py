@@ -17,10 +17,10 @@ from .legal import FORM_RE, choose_name, form_of, joint_name
 from .namechoice import NameCandidate, voice_candidates
 from .names import TITLE_TOKEN_RE, person_in, person_line
 from .owner import sole_owner
-from .people import ASSOCIATION_RE, choose_representatives, name_core
+from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
-from .provider import Provider, find_provider, practice_kind
+from .provider import ASSOCIATION_RE, Provider, find_provider, practice_kind
 from .registry import choose_register, choose_vat
 from .scope import prepare_page
 from .site import Candidate, Site, make_candidate, split_site_domain

@@ -99,16 +99,21 @@ _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inha
                              r"inh\.?|owner|"
                              r"p(?:ä|ae)chter(?:in)?|"
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
+# Labels that name the business itself, never a person: "Firmenwortlaut", "Betrieb", "Praxisname", "Name des
+# Vereins" (the compound: the name of the business by its kind).
+_BUSINESS_LABELS = (
+    r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|unternehmensbezeichnung|"
+    r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
+    r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
+    r"name\s+(?:des|der)\s+[a-zäöüß]+")
+BUSINESS_LABEL_RE = re.compile(rf"^(?:{_BUSINESS_LABELS})$", re.I)
+# … and the labels that may name the owner as well as the firm ("Name", "Anbieter", "Medieninhaber").
 _NAME_LABEL_RE = re.compile(
-    r"^(?:firma|firmenname|firmierung|firm(?:en|a)wortlaut|name|unternehmen|unternehmensname|unternehmensbezeichnung|"
-    r"gesch(?:ä|ae)ftsbezeichnung|company(?:\s+name)?|legal\s+name|"
-    r"registered\s+name|praxis|kanzlei|betrieb|business\s+name|trading\s+name|"
+    rf"^(?:{_BUSINESS_LABELS}|name|unternehmen|company|"
     r"(?:dienste?|service)?anbieter(?:in)?|betreiber(?:in)?|herausgeber(?:in)?|medieninhaber(?:in)?|provider|"
     r"publisher|media\s+owner(?:\s+and\s+publisher)?|owner\s+and\s+publisher|(?:site|website)\s+owner|operator|"
     r"gesellschaft|betreibergesellschaft|rechtstr(?:ä|ae)ger(?:in)?|tr(?:ä|ae)ger(?:in)?|legal\s+entity|"
-    r"operating\s+company|"
-    # "Praxisname", "Vereinsname", "Name des Vereins", "Name der Praxis": the name of the business by its compound
-    r"(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|name\s+(?:des|der)\s+[a-zäöüß]+)$",
+    r"operating\s+company)$",
     re.I,
 )
 _SEAT_LABEL_RE = re.compile(r"^(?:anschrift|adresse|addresse|address|sitz|firmensitz|hauptsitz|gesch(?:ä|ae)ftssitz|"

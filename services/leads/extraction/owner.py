@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from .dom import COMPANY, ParsedPage
-from .names import TITLE_TOKEN_RE, clean_person_name, fold_name, person_in, person_line
+from .names import clean_person_name, person_in, person_line
+from .people import person_key
 from .site import Site
 from .textutil import snippet
 
@@ -47,11 +48,6 @@ class OwnerHit:
     name: str
     url: str
     snippet: str
-
-
-def _key(name: str) -> str:
-    """One key for the spellings of one person ("Dr. Anna Muster" = "Anna Muster")."""
-    return " ".join(fold_name(t) for t in name.split() if not TITLE_TOKEN_RE.match(t))
 
 
 # "«…», sagt Anna Muster.": a verb of saying after a quotation is followed by the speaker, a person by the
@@ -100,7 +96,7 @@ def _page_subject(page: ParsedPage) -> OwnerHit | None:
     """An about page headed by one person and written in the first person ("Anna Muster" / "Ich arbeite …") is
     that person's own page: on a sole business's site, the owner's."""
     heads = [ln for ln in page.lines if 1 <= ln.level <= 3 and ln.region == "main" and len(ln.text) <= 60]
-    people = {_key(p): (p, ln.text) for ln in heads if (p := person_line(ln.text))}
+    people = {person_key(p): (p, ln.text) for ln in heads if (p := person_line(ln.text))}
     if len(people) != 1:
         return None  # no heading names a person, or several do (a team page)
     prose = " ".join(ln.text for ln in page.lines if len(ln.text) >= _MIN_PROSE and ln.region == "main")
@@ -119,7 +115,7 @@ def sole_owner(site: Site) -> OwnerHit | None:
         hits.extend(_prose_owners(page))
         if page.kind in ("about", "team") and (subject := _page_subject(page)) is not None:
             hits.append(subject)
-    people = {_key(h.name) for h in hits}
+    people = {person_key(h.name) for h in hits}
     if len(people) != 1:
         return None
     # the fullest spelling ("Dr. Anna Muster" over "Anna Muster")

@@ -21,7 +21,7 @@ from .names import (
     person_line,
 )
 from .phones import phone_hits_in_line
-from .provider import Provider, ordered_pages
+from .provider import ASSOCIATION_RE, Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
 from .textutil import snippet
 
@@ -396,7 +396,6 @@ _DEPUTY_CHAIR_RE = re.compile(r"(?<![\w.-])(?:(?:2\.|zweite[rn]?)\s*(?:vorsitzen
                               r"(?:stellv\.|stellvertretende[rn]?)\s*vorsitzende[rn]?|"
                               r"ob(?:mann|frau)[\s-]*(?:stv\.?|stellvertreter(?:in)?)|co-?pr(?:ä|ae)sident(?:in)?)"
                               r"(?![\w-])", re.I)
-ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
 _OWNER_ROLE_RE = re.compile(r"\b(?:inhaber(?:in)?|praxisinhaber(?:in)?|owner)\b", re.I)
@@ -510,7 +509,7 @@ def _labelled_association(provider: Provider | None) -> bool:
     return label in ("verein", "club", "association") or any(_ZVR_RE.search(ln.text) for ln in lines)
 
 
-def _person_key(name: str) -> str:
+def person_key(name: str) -> str:
     """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
     return " ".join(sorted(fold_name(name_core(name)).split()))
 
@@ -545,7 +544,7 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     roles: dict[str, str] = {}
     for hit in reps:
         # "Jürgen" on the German page is "Jurgen" on the English one; "Korda Anna" on the team page is "Anna Korda"
-        core = _person_key(hit.name)
+        core = person_key(hit.name)
         if core in seen:
             prev = result[seen[core]]
             if len(hit.name) > len(prev.value):  # keep the variant with titles
@@ -558,12 +557,12 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     persons: list[Person] = []
     person_idx: dict[str, int] = {}
     for cand in result:
-        core = _person_key(cand.value)
+        core = person_key(cand.value)
         person_idx[core] = len(persons)
         persons.append(_with_form(Person(name=cand.value, role=roles.get(core), source_url=cand.url), cand.snippet,
                                   cand.url))
     for person, _ in persons_scored:
-        core = _person_key(person.name)
+        core = person_key(person.name)
         if core in person_idx:
             existing = persons[person_idx[core]]
             existing.email = existing.email or person.email

@@ -28,6 +28,7 @@ from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
     BARE_LABEL_RE,
     BRAND_RE,
+    BUSINESS_LABEL_RE,
     CONTACT_WORD_RE,
     COUNTRY_ONLY_RE,
     DESCRIPTION_JOIN_RE,
@@ -447,20 +448,13 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
 _KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
                             r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$",
                             re.I)
-# Labels that name the business itself, never a person: "Praxisname", "Firmenwortlaut", "Betrieb", "Name des Vereins".
-# (A bare "Name", "Anbieter" or "Medieninhaber" may label the owner as well as the firm.)
-_BUSINESS_LABEL_RE = re.compile(
-    r"^(?:firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|unternehmensbezeichnung|"
-    r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
-    r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
-    r"name\s+(?:des|der)\s+[a-zäöüß]+)$", re.I)
 
 
 def _labelled_business(prov: Provider, items: list[Item]) -> bool:
     """A label/value Impressum says in its labels which line is the business ("Praxisname: Physiotherapie Anna
     Muster", "Betrieb: Mary and the Dogs") and which the person ("Name: Anna Muster", "Anbieterin: Anna Muster"): the
     labels decide, not the lines' shapes (LABELLING.md: trade name and owner)."""
-    named = [it for it in items if it.label and _BUSINESS_LABEL_RE.match(it.label.strip())]
+    named = [it for it in items if it.label and BUSINESS_LABEL_RE.match(it.label.strip())]
     if len(named) != 1 or len(items) < 2 or not all(it.label for it in items):
         return False  # a line without a label of its own ("Firmenname:" / brand / firm) is read by its shape
     it = named[0]
@@ -985,7 +979,8 @@ def _site_voices(site: Site) -> dict[str, list[str]]:
     return voices
 
 
-_ASSOCIATION_NAME_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
+# A name that says it is a club ("Turnverein Musterstadt", "Muster e.V."): its chair represents it, not an owner.
+ASSOCIATION_RE = re.compile(r"\be\.\s?V\b|verein|\bclub\b|\bklub\b", re.I)
 
 
 def _association_heading(site: Site) -> tuple[ParsedPage, Line] | None:
@@ -997,7 +992,7 @@ def _association_heading(site: Site) -> tuple[ParsedPage, Line] | None:
             continue
         for line in page.lines:
             if 1 <= line.level <= 2 and line.region in ("main", "header") and len(line.text) <= 80 and (
-                    _ASSOCIATION_NAME_RE.search(line.text)) and _agreement(line.text, voices):
+                    ASSOCIATION_RE.search(line.text)) and _agreement(line.text, voices):
                 return page, line
     return None
 
