@@ -157,9 +157,14 @@ class SendingEngine:
         self._last_housekeeping = 0.0
         self._write_turn = asyncio.Lock()
         self._sqlite = runtime.settings.is_sqlite
-        # SQLite: the group commits run on a synchronous connection in a thread of their own (commit_batch).
+        # SQLite: the group commits run on synchronous connections of their own, on the loop or in a thread
+        # (commit_batch).
         self._ledger_engine = sqlite_sync_engine(str(runtime.settings.database_url)) if self._sqlite else None
-        self._ledger: repo.SqliteLedger | None = None
+        # The loop's connection is another one: each such engine holds a single connection, and this one's busy
+        # timeout is switched off.
+        self._inline_engine = sqlite_sync_engine(str(runtime.settings.database_url)) if self._sqlite else None
+        self._ledger: repo.SqliteLedger | None = None  # the ledger thread's connection (waits for the lock)
+        self._inline: repo.SqliteLedger | None = None  # the loop's own (gives way when the lock is taken)
         self._ledger_thread = ThreadPoolExecutor(1, thread_name_prefix="email-ledger") if self._sqlite else None
 
     @contextlib.asynccontextmanager
@@ -193,9 +198,14 @@ class SendingEngine:
         if self._ledger_engine is not None and self._ledger_thread is not None:
             if self._ledger is not None:
                 self._ledger_thread.submit(self._ledger.close)
+            if self._inline is not None:
+                self._inline.close()
+            if self._inline_engine is not None:
+                self._inline_engine.dispose()
             self._ledger_thread.shutdown(wait=True)
             self._ledger_engine.dispose()
-            self._ledger, self._ledger_engine, self._ledger_thread = None, None, None
+            self._ledger, self._inline, self._ledger_engine, self._ledger_thread = None, None, None, None
+            self._inline_engine = None
 
     async def _loop(self) -> None:
         def report(failures: int, exc: Exception, wait: float) -> None:
@@ -601,11 +611,16 @@ class SendingEngine:
             finished=finished, scheduled=scheduled, marks=[m.id for m in marks],
             lease_until=now + timedelta(seconds=self.lease_seconds))
         if self._ledger_engine is not None and not others:
-            # The common case on SQLite, the whole transaction in the ledger thread: one hand-over, not one a
-            # statement (the rarer outcomes below need the service's unit of work).
+            # The common case on SQLite, the whole transaction on the DBAPI connection (the rarer outcomes below need
+            # the service's unit of work). First on the loop itself: a group commit of a few messages costs SQLite
+            # less than a hand-over to a thread costs the loop (a queue and a GIL hand-over each way, about a tenth
+            # of the sender's CPU a message in bench/email_engine.py). Only when another writer of the process holds
+            # the lock (a request, a job) does it wait in the ledger thread, where SQLite's busy handler may sleep
+            # without stalling every connection's SMTP answers.
             async with self._write_turn:
-                marked = await asyncio.get_running_loop().run_in_executor(self._ledger_thread, self._commit_sync,
-                                                                          batch)
+                inline = self._commit_inline(batch)
+                marked = inline if inline is not None else await asyncio.get_running_loop().run_in_executor(
+                    self._ledger_thread, self._commit_sync, batch)
         elif autocommit is not None and not others:
             marked = await repo.commit_sent_batch_pg(autocommit, batch)  # PostgreSQL: one round trip
         else:
@@ -617,12 +632,21 @@ class SendingEngine:
             self.runtime.wake_worker()
         return marked
 
+    def _commit_inline(self, batch: repo.SentBatch) -> set[int] | None:
+        """On the loop's thread, never waiting for SQLite's lock: None when another writer holds it."""
+        if self._inline is None:
+            assert self._inline_engine is not None
+            self._inline = repo.SqliteLedger(self._inline_engine, wait=False)
+        return self._inline.commit(batch)
+
     def _commit_sync(self, batch: repo.SentBatch) -> set[int]:
         """In the ledger thread: its connection is opened there on first use and kept."""
         if self._ledger is None:
             assert self._ledger_engine is not None
             self._ledger = repo.SqliteLedger(self._ledger_engine)
-        return self._ledger.commit(batch)
+        marked = self._ledger.commit(batch)
+        assert marked is not None  # a waiting connection raises rather than gives way
+        return marked
 
     async def _timeline_job(self, s: Any, message_db_id: int, kind: str) -> None:
         await repo.insert_job(s, "email.timeline", {"message_id": message_db_id, "kind": kind},

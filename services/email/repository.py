@@ -8,6 +8,7 @@ select-then-update atomic. Every write a sender makes to a claimed row is fenced
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -826,16 +827,28 @@ class SqliteLedger:
     pool and transaction layers cost more a commit than SQLite's own work does for a few messages, and hold the
     GIL the event loop needs for the lanes' SMTP answers."""
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, *, wait: bool = True) -> None:
         self._raw = engine.raw_connection()  # the engine's connect hook set WAL, foreign keys, no driver BEGIN
-        self._dbapi: Any = self._raw.driver_connection
+        dbapi: Any = self._raw.driver_connection
+        self._dbapi = dbapi
         self._driver = _DriverStatements(engine.dialect)
+        self._wait = wait
+        if not wait:
+            # A connection for the event loop's own thread: when another writer holds SQLite's lock it gives way at
+            # once (commit returns None) instead of sleeping in the busy handler while every lane's answer waits.
+            dbapi.execute("PRAGMA busy_timeout=0")
 
-    def commit(self, batch: SentBatch) -> set[int]:
-        """:func:`commit_sent_batch` in one transaction of this connection; the ids moved to ``sending``."""
+    def commit(self, batch: SentBatch) -> set[int] | None:
+        """:func:`commit_sent_batch` in one transaction of this connection; the ids moved to ``sending``. None
+        (nothing written) when the connection does not wait and another writer holds the lock."""
         cursor = self._dbapi.cursor()
         try:
-            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                cursor.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                if self._wait:
+                    raise
+                return None  # busy (or broken: the waiting connection then says which)
             try:
                 marked = self._write(cursor, batch)
                 cursor.execute("COMMIT")

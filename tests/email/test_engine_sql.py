@@ -4,9 +4,11 @@ SQLite ledger thread's driver-level execution must write what SQLAlchemy would."
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from services.email import models
+from services.email import repository as repo
 from services.email.repository import (
     HOT_PATH_SQL,
     SentBatch,
@@ -23,6 +26,7 @@ from services.email.repository import (
 )
 from services.kit.db import sqlite_sync_engine
 from tests.conftest import pg_database
+from tests.email.support import email_stack
 
 SQL = [getattr(stmt, "element", stmt).text for stmt in HOT_PATH_SQL]  # a RETURNING statement wraps its text
 STATUS_WORDS = {models.QUEUED, models.SENDING, models.SENT, models.RUNNING, models.ACTIVE, models.FINISHED}
@@ -131,6 +135,61 @@ def test_the_ledger_threads_move_to_sending_keeps_its_guards(tmp_path: Path) -> 
     assert rows[4].attempts == 1 and rows[4].lease_until == now + dt.timedelta(minutes=3)
     assert rows[6].locked_by == "other" and rows[7].locked_by is None  # given back, still queued
     engine.dispose()
+
+
+def test_the_loops_ledger_connection_gives_way_while_another_writer_holds_the_lock(tmp_path: Path) -> None:
+    """The connection the event loop commits on never sleeps in SQLite's busy handler: with the lock taken it
+    writes nothing and says so (None); once the lock is free it commits."""
+    engine = _ledger(tmp_path / "busy.db")
+    now = dt.datetime(2026, 3, 2, 9, 5, tzinfo=dt.UTC)
+    batch = SentBatch(worker_id="w", now=now, sent=[
+        {"id": 2, "code": 250, "reply": "250 ok", "campaign_id": None, "contact_id": 2}])
+    other = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ledger = SqliteLedger(engine, wait=False)
+    started = time.perf_counter()
+    assert ledger.commit(batch) is None
+    assert time.perf_counter() - started < 1.0  # no busy wait (the engine's connect hook sets 30 s)
+    other.execute("ROLLBACK")
+    assert _dump(engine)[1] == []  # nothing written while it gave way
+    assert ledger.commit(batch) == set()
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(models.Message.status).where(models.Message.id == 2)).scalar_one() == "sent"
+    ledger.close()
+    other.close()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_group_commit_waits_for_another_writer_off_the_event_loop(database_url: str, tmp_path: Path
+                                                                         ) -> None:
+    """The sender's group commit tries on the loop first; while another writer of the process holds SQLite's lock
+    it waits in the ledger thread, so the loop keeps turning (every connection's SMTP answers ride on it) and the
+    commit goes through once the lock is free."""
+    async with email_stack(database_url, tmp_path) as stack:
+        box = await stack.mailbox()
+        async with stack.runtime.sessions() as s:
+            mailbox = await repo.get_mailbox(s, box["id"])
+        assert mailbox is not None
+        assert await stack.engine.commit_batch(mailbox, [], []) == set()  # the loop's connection, lock free
+        other = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        loop = asyncio.get_running_loop()
+        ticks = 0
+
+        def tick() -> None:
+            nonlocal ticks
+            ticks += 1
+            handle[0] = loop.call_later(0.01, tick)
+
+        handle = [loop.call_later(0.01, tick)]
+        loop.call_later(0.3, other.execute, "ROLLBACK")
+        started = time.perf_counter()
+        assert await stack.engine.commit_batch(mailbox, [], []) == set()
+        handle[0].cancel()
+        assert time.perf_counter() - started >= 0.25  # it waited for the lock …
+        assert ticks >= 10  # … while the loop went on turning
+        other.close()
 
 
 async def test_the_one_statement_commit_on_postgresql_writes_what_the_statements_would() -> None:
