@@ -243,6 +243,7 @@ class SendingEngine:
             log.warning("rendering due steps failed: %s", exc)
         async with self._writes() as s:
             await repo.finish_campaigns_done(s, now)
+            await repo.drop_spent_wires(s)
 
     async def claim(self, only: int | None = None) -> list[Claimed]:
         """Claim due messages of the mailboxes that may send now (``only``: of that mailbox)."""

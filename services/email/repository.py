@@ -42,6 +42,7 @@ from .models import (
     Mailbox,
     Message,
     MessageEvent,
+    MessageWire,
     ReplyDraft,
     Suppression,
     Template,
@@ -448,10 +449,30 @@ async def message_by_message_id(s: AsyncSession, message_id: str) -> Message | N
 
 
 async def insert_messages(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Add rendered messages; a row whose (campaign, contact, step) is already in the ledger is skipped."""
+    """Add rendered messages; a row whose (campaign, contact, step) is already in the ledger is skipped. A row's
+    ``wire`` and ``wire_key`` (its wire form, when it could be built) go into ``email_message_wires``."""
     if not rows:
         return
-    await s.execute(_insert_ignoring_conflicts(s, Message), list(rows))
+    wires = [{"message_id": r["message_id"], "wire": r["wire"], "wire_key": r["wire_key"]}
+             for r in rows if r.get("wire") is not None and r.get("wire_key") and r.get("message_id")]
+    await s.execute(_insert_ignoring_conflicts(s, Message),
+                    [{k: v for k, v in r.items() if k not in ("wire", "wire_key")} for r in rows])
+    if wires:
+        await s.execute(_insert_ignoring_conflicts(s, MessageWire), wires)
+
+
+async def drop_spent_wires(s: AsyncSession) -> int:
+    """Drop the wire forms of messages that are no longer queued or on their way (sent, failed, bounced …): they
+    are only read to send. Housekeeping's work, off the sender's group commits; the cost follows the (small) table of
+    wire forms, each looked up by its unique Message-ID."""
+    result = await s.execute(_DROP_SPENT_WIRES)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+_DROP_SPENT_WIRES = sa.text("""
+    DELETE FROM email_message_wires WHERE NOT EXISTS (
+        SELECT 1 FROM email_messages m WHERE m.message_id = email_message_wires.message_id
+        AND m.status IN ('queued', 'sending'))""")
 
 
 async def list_messages(s: AsyncSession, *, contact_id: int | None, campaign_id: int | None, status: str | None,
@@ -557,15 +578,18 @@ def _held(row: Any, worker_id: str) -> bool:
 _OUTGOING_COLUMNS = tuple(cast(sa.Table, Message.__table__).c[name] for name in (
     "id", "campaign_id", "enrolment_id", "contact_id", "company_id", "step", "key", "mailbox_id", "to_email",
     "to_name", "reply_to", "subject", "body_html", "body_text", "attachments", "status", "message_id",
-    "in_reply_to", "references", "attempts", "locked_by", "wire", "wire_key"))
+    "in_reply_to", "references", "attempts", "locked_by"))
 Outgoing = sa.Row[Any]  # attribute access by column name, as on the model
 
 
 async def outgoing_by_ids(s: AsyncSession, ids: Sequence[int], worker_id: str) -> list[Outgoing]:
-    """The messages among ``ids`` this sender still holds queued, in the order of ``ids``."""
+    """The messages among ``ids`` this sender still holds queued, in the order of ``ids``, each with its stored
+    wire form (``wire``, ``wire_key``; None when there is none)."""
     if not ids:
         return []
-    rows = (await s.execute(sa.select(*_OUTGOING_COLUMNS).where(Message.id.in_(ids)))).all()
+    stmt = (sa.select(*_OUTGOING_COLUMNS, MessageWire.wire, MessageWire.wire_key)
+            .outerjoin(MessageWire, MessageWire.message_id == Message.message_id).where(Message.id.in_(ids)))
+    rows = cast(Sequence[Outgoing], (await s.execute(stmt)).all())
     order = {mid: i for i, mid in enumerate(ids)}
     return sorted((r for r in rows if _held(r, worker_id)), key=lambda m: order[m.id])
 
@@ -631,7 +655,7 @@ _MARK_SENDING_SQLITE = sa.text(_MARK_SENDING_SQL.replace("id IN :ids", "id IN (S
     .bindparams(sa.bindparam("lease", type_=_M.c.lease_until.type), sa.bindparam("now", type_=_M.c.updated_at.type))
 _RECORD_SENT = sa.text("""
     UPDATE email_messages SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
-        locked_by = NULL, lease_until = NULL, smtp_code = :code, smtp_reply = :reply, updated_at = :now, wire = NULL
+        locked_by = NULL, lease_until = NULL, smtp_code = :code, smtp_reply = :reply, updated_at = :now
     WHERE id = :id AND locked_by = :wid AND status = 'sending'""").bindparams(
     sa.bindparam("now", type_=_M.c.sent_at.type))
 _E = cast(sa.Table, MessageEvent.__table__)
@@ -675,8 +699,7 @@ _COMMIT_SENT_PG = sa.text(f"""
             AS s(id, code, reply, campaign_id, contact_id)
     ), recorded AS (
         UPDATE email_messages m SET status = 'sent', sent_at = :now, error = NULL, next_attempt_at = NULL,
-            locked_by = NULL, lease_until = NULL, smtp_code = s.code, smtp_reply = s.reply, updated_at = :now,
-            wire = NULL
+            locked_by = NULL, lease_until = NULL, smtp_code = s.code, smtp_reply = s.reply, updated_at = :now
         FROM sent s WHERE m.id = s.id AND m.locked_by = :wid AND m.status = 'sending'
     ), events AS (
         INSERT INTO email_message_events (message_id, campaign_id, contact_id, kind, at, detail)
@@ -701,8 +724,8 @@ _COMMIT_SENT_PG = sa.text(f"""
           AND locked_by = :wid AND status = 'queued'
     )
     SELECT id FROM marked""")  # noqa: S608 (composed from this module's constant SQL; values are parameters)
-HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _SENT_EVENT, _TIMELINE_JOB, _FINISH_ENROLMENT,
-                _SCHEDULE_ENROLMENT, _RELEASE, _RELEASE_SQLITE, _COMMIT_SENT_PG)
+HOT_PATH_SQL = (_MARK_SENDING, _MARK_SENDING_SQLITE, _RECORD_SENT, _DROP_SPENT_WIRES, _SENT_EVENT, _TIMELINE_JOB,
+                _FINISH_ENROLMENT, _SCHEDULE_ENROLMENT, _RELEASE, _RELEASE_SQLITE, _COMMIT_SENT_PG)
 
 
 def sent_timeline_job(message_ids: Sequence[int], now: datetime) -> dict[str, Any]:

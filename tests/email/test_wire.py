@@ -1,5 +1,5 @@
-"""The wire form built at rendering (services/email/wire.py): stored in the ledger without its Date, sent with the
-Date of the moment it goes, built anew when the mailbox's From changed meanwhile, cleared once sent."""
+"""The wire form built at rendering (services/email/wire.py): stored beside the ledger row without its Date, sent
+with the Date of the moment it goes, built anew when the mailbox's From changed meanwhile, dropped once sent."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from services.email.models import Mailbox, Message
+from services.email.models import Mailbox, Message, MessageWire
 from tests.email.support import email_stack
 
 
@@ -24,7 +24,9 @@ async def test_a_campaign_message_is_built_once_dated_when_it_goes_and_rebuilt_a
         await stack.start(campaign["id"])
         await stack.run_jobs()
         async with stack.runtime.sessions() as s:
-            rows = (await s.execute(sa.select(Message.id, Message.wire, Message.wire_key).order_by(Message.id))).all()
+            rows = (await s.execute(sa.select(Message.id, MessageWire.wire, MessageWire.wire_key)
+                                    .join(MessageWire, MessageWire.message_id == Message.message_id)
+                                    .order_by(Message.id))).all()
         assert len(rows) == 2 and all(r.wire and r.wire_key for r in rows)
         stored = bytes(rows[0].wire)
         assert b"\r\nDate:" not in stored and not stored.startswith(b"Date:")
@@ -49,5 +51,6 @@ async def test_a_campaign_message_is_built_once_dated_when_it_goes_and_rebuilt_a
         assert len(second.get_all("Date") or []) == 1
 
         async with stack.runtime.sessions() as s:
-            left = (await s.execute(sa.select(Message.status, Message.wire))).all()
-        assert [(r.status, r.wire) for r in left] == [("sent", None), ("sent", None)]  # cleared once sent
+            left = (await s.execute(sa.select(Message.status))).scalars().all()
+            wires = (await s.execute(sa.select(sa.func.count()).select_from(MessageWire))).scalar_one()
+        assert left == ["sent", "sent"] and wires == 0  # dropped once sent (housekeeping)
