@@ -245,6 +245,30 @@ async def test_menu_written_by_a_site_script_file():
     assert not any("jquery" in r.path for r in site.requests)
 
 
+async def test_legal_hub_gives_way_to_the_impressum_it_links():
+    """"Rechtliches" leads to a page of buttons (Impressum, Datenschutz, AGB): the Impressum behind it is fetched
+    and the hub kept as another page; a real Impressum's link to its English "Imprint" is not followed."""
+    hub = {
+        "/": Reply(body=html('<footer><a href="/rechtliches/">Rechtliches</a></footer>')),
+        "/rechtliches/": Reply(body=html('<a href="/rechtliches/impressum">Impressum</a>'
+                                         '<a href="/rechtliches/agb">AGB</a>')),
+        "/rechtliches/impressum": Reply(body=html("<h1>Impressum</h1><p>Acme GmbH</p>")),
+    }
+    real = {
+        "/": Reply(body=html('<footer><a href="/impressum">Impressum</a></footer>')),
+        "/impressum": Reply(body=html('<h1>Impressum</h1><a href="/en/imprint">Imprint</a>')),
+        "/en/imprint": Reply(body=html("<h1>Imprint</h1>")),
+    }
+    with SiteServer(hub) as first, SiteServer(real) as second:
+        async with Crawler(crawler_settings(allow_addresses=[first.address, second.address])) as crawler:
+            through = await crawler.crawl(first.url("/"))
+            direct = await crawler.crawl(second.url("/"))
+    kinds = {p.url: p.kind for p in through.pages}
+    assert kinds[first.url("/rechtliches/impressum")] == "impressum" and kinds[first.url("/rechtliches/")] == "other"
+    assert [p.url for p in direct.pages if p.kind == "impressum"] == [second.url("/impressum")]
+    assert not any(r.path == "/en/imprint" for r in second.requests)
+
+
 async def test_impressum_guessed_in_the_folder_the_site_lives_in():
     """A home page under a language folder, and a site whose pages sit in one folder, link no Impressum: the usual
     names are tried there too, spelled as the site's links are."""

@@ -234,6 +234,23 @@ def partial_urls(links: list[Link], site: net.Target, *, exclude: set[str]) -> l
     return list(dict.fromkeys(urls))
 
 
+_IMPRESSUM_NAME = re.compile(r"impressum|imprint", re.I)
+
+
+def impressum_behind(links: list[Link], page_url: str, site: net.Target, *, exclude: set[str]) -> str | None:
+    """The Impressum that a legal hub ("Rechtliches", "Legal": Impressum, Datenschutz and AGB behind buttons), taken
+    for the Impressum, links by that very name; None when the page is an Impressum itself (its "Imprint" link is its
+    other language)."""
+    if _IMPRESSUM_NAME.search(net.parse_url(page_url).path):
+        return None
+    for link in links:
+        target = net.parse_url(link.url)
+        if (not link.scripted and fold(link.text) in ("impressum", "imprint") and _IMPRESSUM_NAME.search(target.path)
+                and same_site(target, site) and page_key(link.url) not in exclude):
+            return link.url
+    return None
+
+
 def frame_urls(tree: LexborHTMLParser, page_url: str) -> list[str]:
     """Frames and a lone full-page iframe: old sites keep their content there."""
     urls = []

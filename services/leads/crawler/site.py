@@ -184,6 +184,7 @@ class Crawler:
             parts = link_tools.partial_urls(found, site, exclude=fetched | {link_tools.page_key(u) for u, _ in jobs})
             jobs += [(u, "partial") for u in parts[: max(0, min(2, limit - len(jobs)))]]
         sub_links = await self._fetch_pages(jobs, result, fetched, report=True)
+        await self._through_legal_hub(site, result, fetched)
 
         if not any(p.kind == "impressum" for p in result.pages):
             await self._find_impressum(sub_links, found, site, result, fetched)
@@ -297,6 +298,20 @@ class Crawler:
                 crawled.html, crawled.rendered = rendered.html, True
                 return _page_links(LexborHTMLParser(rendered.html), rendered.url)
         return _page_links(tree, base)
+
+    async def _through_legal_hub(self, site: net.Target, result: SiteCrawl, fetched: set[str]) -> None:
+        """A legal hub taken for the Impressum gives way to the Impressum it links (and stays, as another page)."""
+        hub = next((p for p in result.pages if p.kind == "impressum"), None)
+        if hub is None or len(result.pages) >= self.settings.max_pages_per_site:
+            return
+        behind = link_tools.impressum_behind(_page_links(LexborHTMLParser(hub.html), hub.url), hub.url, site,
+                                             exclude=fetched)
+        if behind is None:
+            return
+        hub.kind = "other"
+        await self._fetch_pages([(behind, "impressum")], result, fetched, report=True)
+        if not any(p.kind == "impressum" for p in result.pages):
+            hub.kind = "impressum"  # the linked page failed: the hub is the best there is
 
     async def _find_impressum(
         self,
