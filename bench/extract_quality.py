@@ -2,10 +2,12 @@
 
     python bench/extract_quality.py                  # real sites: holdout13 | tuning | regex baseline
                                                      # on each, raw stored pages (no browser)
-    python bench/extract_quality.py --crawl          # + end to end: every site on its own host name on
+    python bench/extract_quality.py --crawl          # + end to end: every site under its live host name on
                                                      # loopback, the real crawler (robots, link discovery,
                                                      # Chromium for script-rendered sites), regex baseline
                                                      # on the pages the crawler fetched
+    python bench/extract_quality.py --crawl --slug-hosts   # end to end as up to round 12: every site as
+                                                     # <slug>.test (its links to its own domain lead off it)
     python bench/extract_quality.py --render         # raw mode renders js_required sites in Chromium first
     python bench/extract_quality.py --set synthetic  # one set: tuning | holdout13 | synthetic | all
     python bench/extract_quality.py --set tuning --misses 40   # misses: tuning/synthetic only
@@ -119,24 +121,39 @@ def run_raw(sites: list[CorpusSite], *, render: bool) -> tuple[dict[str, Company
     return ours, base, timings
 
 
-def run_crawl(sites: list[CorpusSite]) -> tuple[dict[str, CompanyFacts], dict[str, CompanyFacts]]:
-    """The whole pipeline as production runs it, each site under its own host name on loopback."""
+def run_crawl(sites: list[CorpusSite], *, slug_hosts: bool = False) -> tuple[dict[str, CompanyFacts],
+                                                                               dict[str, CompanyFacts]]:
+    """The whole pipeline as production runs it, each site on loopback under its live host name and path (its
+    links to its own live origin rewritten to the loopback port, see ``Mirror``); ``slug_hosts``: under
+    ``<slug>.test`` at "/" instead, as up to round 12 (its own-domain links then lead off the site)."""
     import asyncio
+    from urllib.parse import urlsplit
 
     from services.leads.crawler.site import Crawler
     from services.leads.pipeline import extract_sites
-    from tests.leads.sites import SiteServer, crawler_settings, mapping_resolver
+    from tests.leads.sites import Mirror, SiteServer, crawler_settings, mapping_resolver
 
-    hosts = {f"{s.slug}.test": s for s in sites}
+    vhosts: dict[str, Path | Mirror] = {}
+    starts: dict[str, tuple[str, str]] = {}  # slug -> (host, path) of the home page
+    for s in sites:
+        live = urlsplit(s.site_url)
+        if slug_hosts or not live.hostname:
+            vhosts[f"{s.slug}.test"] = s.path / "site"
+            starts[s.slug] = (f"{s.slug}.test", "/")
+            continue
+        host = live.hostname.encode("idna").decode("ascii")  # "logopädie-…" is looked up as "xn--logopdie-…"
+        bare = host.removeprefix("www.")
+        vhosts[bare] = vhosts[f"www.{bare}"] = Mirror(s.path / "site", bare, live.path or "/")
+        starts[s.slug] = (host, live.path or "/")
     ours: dict[str, CompanyFacts] = {}
     base: dict[str, CompanyFacts] = {}
-    with SiteServer(vhosts={h: s.path / "site" for h, s in hosts.items()}) as server:
+    with SiteServer(vhosts=dict(vhosts)) as server:
         settings = crawler_settings(allow_addresses=[server.address], render_mode="auto", site_timeout=60.0,
                                     fetch_timeout=10.0)
-        by_url = {server.url("/", host=h): s for h, s in hosts.items()}
+        by_url = {server.url(path, host=host): s for s in sites for host, path in [starts[s.slug]]}
 
         async def crawl() -> None:
-            resolver = mapping_resolver(dict.fromkeys(hosts, "127.0.0.1"))
+            resolver = mapping_resolver(dict.fromkeys(vhosts, "127.0.0.1"))
             async with Crawler(settings, resolver=resolver) as crawler:
                 async for record in extract_sites(list(by_url), crawler=crawler):
                     site = by_url[record.url]
@@ -225,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sites", type=Path, default=None, help="another corpus directory, as its own set")
     ap.add_argument("--render", action="store_true", help="raw mode: render js_required sites in Chromium first")
     ap.add_argument("--crawl", action="store_true", help="also end to end through the crawler on loopback")
+    ap.add_argument("--slug-hosts", action="store_true",
+                    help="--crawl: serve each site as <slug>.test at / (the harness up to round 12) instead of "
+                         "under its live host name and path")
     ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout13)")
     ap.add_argument("--by-split", action="store_true",
                     help="tuning only: also score round 1's sites (split_v1) and the folded holdouts 2 to 12 "
@@ -240,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     label = "raw pages, JS sites rendered" if args.render else "raw pages, no browser"
     reports = print_table(label, sets, ours, base, "rendered" if args.render else "raw")
     if args.crawl:
-        crawled, crawled_base = run_crawl(ordered)
+        crawled, crawled_base = run_crawl(ordered, slug_hosts=args.slug_hosts)
         reports = print_table("end to end: crawler on loopback", sets, crawled, crawled_base, "crawl")
     print_misses(reports, args.misses)
     js = sum(s.js_required for s in ordered)

@@ -13,6 +13,7 @@ import ipaddress
 import json
 import mimetypes
 import multiprocessing
+import re
 import socket
 import ssl
 import tempfile
@@ -30,6 +31,7 @@ from services.leads.crawler.net import mapping_resolver
 CORPUS = Path(__file__).parent / "corpus"
 __all__ = [
     "CorpusSite",
+    "Mirror",
     "Reply",
     "Seen",
     "ServerProcess",
@@ -64,7 +66,25 @@ class Reply:
 
 
 Route = Reply | Callable[[Seen], Reply]
-Site = dict[str, Route] | Path  # canned routes, or a static web root
+
+
+@dataclass(frozen=True)
+class Mirror:
+    """A static web root served as the site was published: under its live host name (``www.`` or bare, both
+    served) and path (``/repo/`` on GitHub Pages), with the absolute links to its live origin pointing at this
+    server instead, as a mirror rewrites them. Served under a made-up name, a site's links to its own domain lead
+    off the site and its domain says nothing about the company: neither is what a crawler of the live site sees."""
+
+    root: Path
+    domain: str  # the live host without "www.", as the Host header spells it (IDNA)
+    prefix: str = "/"
+
+    def origin_re(self) -> re.Pattern[str]:
+        spellings = "|".join(re.escape(d) for d in dict.fromkeys((self.domain, self.domain.encode().decode("idna"))))
+        return re.compile(rf"(?:https?:)?//((?:www\.)?(?:{spellings}))(?::\d+)?(?=[/\"'?#\s)<,;&]|$)", re.I)
+
+
+Site = dict[str, Route] | Path | Mirror  # canned routes, a static web root, or a mirrored live site
 
 
 def html(body: str, title: str = "Test", head: str = "") -> str:
@@ -172,11 +192,27 @@ class SiteServer:
         site = self.vhosts.get(seen.host, self.site)
         if isinstance(site, Path):
             return _static(site, seen.path)
+        if isinstance(site, Mirror):
+            return self._mirrored(site, seen.path)
         path = urlsplit(seen.path).path
         route = site.get(seen.path) or site.get(path) or site.get("*")
         if route is None:
             return Reply(404, "not found", content_type="text/plain")
         return route(seen) if callable(route) else route
+
+
+    def _mirrored(self, site: Mirror, raw_path: str) -> Reply:
+        if urlsplit(raw_path).path == site.prefix.rstrip("/"):  # GitHub Pages adds the folder's slash
+            return Reply(301, "", headers={"Location": site.prefix})
+        # Sites published under a folder were mostly written for a domain's root ("/impressum"): both are served,
+        # so the bench measures the crawler rather than a link that only the publishing host broke.
+        inside = raw_path.startswith(site.prefix)
+        reply = _static(site.root, "/" + raw_path[len(site.prefix):] if inside else raw_path)
+        if reply.status != 200 or not reply.content_type.startswith(("text/", "application/javascript")):
+            return reply
+        text = reply.data().decode("utf-8", "surrogateescape")
+        here = site.origin_re().sub(lambda m: f"{self.scheme}://{m.group(1)}:{self.port}", text)
+        return Reply(200, here.encode("utf-8", "surrogateescape"), content_type=reply.content_type)
 
 
 def _static(root: Path, raw_path: str) -> Reply:

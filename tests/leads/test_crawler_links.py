@@ -7,7 +7,16 @@ from selectolax.lexbor import LexborHTMLParser
 
 from services.leads.crawler import net
 from services.leads.crawler.heuristics import analyse, render_reason
-from services.leads.crawler.links import extract_links, fold, frame_urls, page_key, pick_pages, same_site
+from services.leads.crawler.links import (
+    extract_links,
+    fold,
+    frame_urls,
+    page_key,
+    partial_urls,
+    pick_pages,
+    same_site,
+    script_links,
+)
 
 HOME = "https://www.acme-gmbh.de/"
 
@@ -136,3 +145,33 @@ def test_render_heuristics():
 )
 def test_more_link_wordings(text, href, kind):
     assert pick(f'<a href="{href}">{text}</a>') == {kind: "https://www.acme-gmbh.de" + href}
+
+
+def test_page_addresses_written_by_script_are_links():
+    """A footer link a script writes, a partial it loads, a modal's legal page and a button's onclick: the address
+    (or the element's text) names the page; other strings of the script and media in data attributes do not."""
+    tree = LexborHTMLParser(
+        """<body><footer><span id="legal"></span></footer>
+        <script>const a = document.createElement("a"); a.href = "rechtliches.html"; legal.append(a);
+        $("#footer").load("partials/footer.html?v=" + Date.now()); const api = "/api/items", css = "x.css";
+        </script>
+        <script src="modal.js" data-legal-src="impressum-text.html"></script>
+        <button onclick="location.href='/kontakt.php'">Schreiben Sie uns</button>
+        <img data-src="img/impressum.jpg"><div data-page="ueber-uns.html">Über uns</div></body>"""
+    )
+    links = script_links(tree, HOME)
+    assert [link.url for link in links] == [
+        HOME + "rechtliches.html",
+        HOME + "partials/footer.html",
+        HOME + "kontakt.php",
+        HOME + "impressum-text.html",
+        HOME + "ueber-uns.html",
+    ]
+    chosen = pick_pages(links, net.parse_url(HOME), exclude={page_key(HOME)}, limit=7)
+    assert {c.kind: c.url for c in chosen} == {
+        "impressum": HOME + "rechtliches.html",
+        "contact": HOME + "kontakt.php",
+        "about": HOME + "ueber-uns.html",
+    }
+    assert partial_urls(links, net.parse_url(HOME), exclude=set()) == [HOME + "partials/footer.html"]
+    assert script_links(LexborHTMLParser('<script type="text/template">"impressum.html"</script>'), HOME) == []

@@ -199,6 +199,92 @@ async def test_impressum_only_linked_from_a_subpage_or_at_a_guessed_path():
     assert {p.kind: p.url for p in second.pages}["impressum"] == bare.url("/impressum")
 
 
+async def test_impressum_written_by_script_or_in_a_script_loaded_footer():
+    """No browser: the address a script writes into the footer, and the footer file a (never loaded) jQuery would
+    insert, whose links count from the page that shows it."""
+    impressum = Reply(body=html("<h1>Impressum</h1><p>Acme GmbH</p>"))
+    written = {
+        "/": Reply(body=html('<footer id="f"></footer><script>const a = document.createElement("a");'
+                             'a.href = "rechtliches.html"; a.textContent = "Impressum"; f.append(a);</script>')),
+        "/rechtliches.html": impressum,
+    }
+    loaded = {
+        "/": Reply(body=html('<div id="footer"></div><script src="https://code.jquery.invalid/jquery.js"></script>'
+                             '<script>$("#footer").load("assets/footer.html");</script>')),
+        "/assets/footer.html": Reply(body='<footer><a href="impressum.html">Impressum</a></footer>'),
+        "/impressum.html": impressum,
+    }
+    with SiteServer(written) as first, SiteServer(loaded) as second:
+        settings = crawler_settings(allow_addresses=[first.address, second.address])
+        async with Crawler(settings) as crawler:
+            by_script = await crawler.crawl(first.url("/"))
+            by_partial = await crawler.crawl(second.url("/"))
+    assert {p.kind: p.url for p in by_script.pages}["impressum"] == first.url("/rechtliches.html")
+    kinds = {p.url: p.kind for p in by_partial.pages}
+    assert kinds[second.url("/impressum.html")] == "impressum" and kinds[second.url("/assets/footer.html")] == "other"
+    assert by_partial.errors == []
+
+
+async def test_menu_written_by_a_site_script_file():
+    """The menu comes from the site's own script (its jQuery never loads): the pages it names are found, and the
+    library itself is never downloaded."""
+    nav = """jQuery('nav').html('<ul><li><a href="unser_team.html">Unser Team</a></li>\\
+        <li><a href="impressum.html">Impressum</a></li></ul>');"""
+    routes = {
+        "/": Reply(body=html('<nav></nav><p>Reisen</p><script src="js/jquery.min.js"></script>'
+                             '<script src="js/nav_and_footer.js"></script>')),
+        "/js/nav_and_footer.js": Reply(body=nav, content_type="application/javascript"),
+        "/impressum.html": Reply(body=html("<h1>Impressum</h1>")),
+        "/unser_team.html": Reply(body=html("<h1>Team</h1>")),
+    }
+    with SiteServer(routes) as site:
+        async with Crawler(crawler_settings(allow_addresses=[site.address])) as crawler:
+            result = await crawler.crawl(site.url("/"))
+    kinds = {p.kind: p.url for p in result.pages}
+    assert kinds["impressum"] == site.url("/impressum.html") and kinds["team"] == site.url("/unser_team.html")
+    assert not any("jquery" in r.path for r in site.requests)
+
+
+async def test_legal_hub_gives_way_to_the_impressum_it_links():
+    """"Rechtliches" leads to a page of buttons (Impressum, Datenschutz, AGB): the Impressum behind it is fetched
+    and the hub kept as another page; a real Impressum's link to its English "Imprint" is not followed."""
+    hub = {
+        "/": Reply(body=html('<footer><a href="/rechtliches/">Rechtliches</a></footer>')),
+        "/rechtliches/": Reply(body=html('<a href="/rechtliches/impressum">Impressum</a>'
+                                         '<a href="/rechtliches/agb">AGB</a>')),
+        "/rechtliches/impressum": Reply(body=html("<h1>Impressum</h1><p>Acme GmbH</p>")),
+    }
+    real = {
+        "/": Reply(body=html('<footer><a href="/impressum">Impressum</a></footer>')),
+        "/impressum": Reply(body=html('<h1>Impressum</h1><a href="/en/imprint">Imprint</a>')),
+        "/en/imprint": Reply(body=html("<h1>Imprint</h1>")),
+    }
+    with SiteServer(hub) as first, SiteServer(real) as second:
+        async with Crawler(crawler_settings(allow_addresses=[first.address, second.address])) as crawler:
+            through = await crawler.crawl(first.url("/"))
+            direct = await crawler.crawl(second.url("/"))
+    kinds = {p.url: p.kind for p in through.pages}
+    assert kinds[first.url("/rechtliches/impressum")] == "impressum" and kinds[first.url("/rechtliches/")] == "other"
+    assert [p.url for p in direct.pages if p.kind == "impressum"] == [second.url("/impressum")]
+    assert not any(r.path == "/en/imprint" for r in second.requests)
+
+
+async def test_impressum_guessed_in_the_folder_the_site_lives_in():
+    """A home page under a language folder, and a site whose pages sit in one folder, link no Impressum: the usual
+    names are tried there too, spelled as the site's links are."""
+    by_language = {"/de/": Reply(body=html('<a href="/de/angebot">Angebot</a>')),
+                   "/de/impressum": Reply(body=html("<h1>Impressum</h1>"))}
+    by_folder = {"/": Reply(body=html('<a href="info/preise.html">Preise</a><a href="info/anlage.html">Anlage</a>')),
+                 "/info/impressum.html": Reply(body=html("<h1>Impressum</h1>"))}
+    with SiteServer(by_language) as first, SiteServer(by_folder) as second:
+        settings = crawler_settings(allow_addresses=[first.address, second.address])
+        async with Crawler(settings) as crawler:
+            language = await crawler.crawl(first.url("/de/"))
+            folder = await crawler.crawl(second.url("/"))
+    assert {p.kind: p.url for p in language.pages}["impressum"] == first.url("/de/impressum")
+    assert {p.kind: p.url for p in folder.pages}["impressum"] == second.url("/info/impressum.html")
+
+
 async def test_render_decision_without_impressum_link():
     """German sites must have an Impressum: a missing link plus scripts means render; elsewhere not."""
     script = '<script src="/analytics.js"></script>'

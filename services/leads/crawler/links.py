@@ -78,6 +78,7 @@ class Link:
     title: str
     in_footer: bool
     in_nav: bool
+    scripted: bool = False  # an address a script writes (script_links), not an <a> of the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,101 @@ def extract_links(tree: LexborHTMLParser, page_url: str) -> list[Link]:
     return links
 
 
+# A page's address written as a string in a script ("kontakt.html", '/impressum.php'): a menu or footer that a script
+# builds, a partial it loads ($("#footer").load("footer.html")), a legal text a click opens in a modal
+# (data-legal-src="rechtliches.html"), a button's onclick="location.href='…'". Only names with a page extension are
+# taken: any other string in a script is far more often something else.
+_SCRIPT_PAGE = re.compile(r"""["'`]((?:\.{0,2}/)?[\w./%-]*[\w%-]\.(?:html?|php|aspx?))(?:[?#][^"'`\s]*)?["'`]""", re.I)
+_PAGE_VALUE = re.compile(r"(?:\.{0,2}/)?[\w./%-]*[\w%-]\.(?:html?|php|aspx?)(?:[?#]\S*)?", re.I)
+_SCRIPT_TYPES = ("", "module", "text/javascript", "application/javascript")
+
+
+def script_links(tree: LexborHTMLParser, page_url: str) -> list[Link]:
+    """Page addresses that only a script turns into a link: literals in inline scripts, in event handlers and in
+    ``data-*`` attributes. They carry no link text of their own (a handler's element lends its text), so only a
+    telling address ("rechtliches.html") or that text makes them a candidate."""
+    base = base_url(tree, page_url)
+    found: list[tuple[str, str, LexborNode]] = []
+    for node in tree.css("script:not([src])"):
+        if (node.attributes.get("type") or "").lower() in _SCRIPT_TYPES:
+            found.extend((m.group(1), "", node) for m in _SCRIPT_PAGE.finditer(node.text()))
+    for node in tree.css("[onclick]"):
+        text = node.text(separator=" ", strip=True)
+        found.extend((m.group(1), text, node) for m in _SCRIPT_PAGE.finditer(node.attributes.get("onclick") or ""))
+    for node in tree.css("body *, script[src]"):
+        for name, value in node.attributes.items():
+            if name.startswith("data-") and value and _PAGE_VALUE.fullmatch(value.strip()):
+                found.append((value.strip(), node.text(separator=" ", strip=True), node))
+    links: list[Link] = []
+    seen: set[str] = set()
+    for href, text, node in found:
+        try:
+            target = net.parse_url(href, base)
+        except net.URLError:
+            continue
+        if target.url in seen:
+            continue
+        seen.add(target.url)
+        in_footer, in_nav = _context(node)
+        links.append(Link(target.url, text[:200], "", in_footer, in_nav, scripted=True))
+    return links
+
+
+# Libraries and tracking: never a site's own menu.
+_LIBRARY_SCRIPT = re.compile(
+    r"jquery|bootstrap|modernizr|popper|lodash|polyfill|vendor|analytics|gtag|gtm|cookie|consent|swiper|slick|"
+    r"lightbox|fancybox|aos|gsap|three|chunk|runtime|webpack|umami|matomo|recaptcha|\.min\.js$", re.I)
+
+
+def site_script_urls(tree: LexborHTMLParser, page_url: str, site: net.Target) -> list[str]:
+    """The page's own script files (same site, no library): where a script that writes the menu lives."""
+    base = base_url(tree, page_url)
+    urls: list[str] = []
+    for node in tree.css("script[src]"):
+        if (node.attributes.get("type") or "").lower() not in _SCRIPT_TYPES:
+            continue
+        try:
+            target = net.parse_url(node.attributes.get("src") or "", base)
+        except net.URLError:
+            continue
+        if same_site(target, site) and not _LIBRARY_SCRIPT.search(target.path.rsplit("/", 1)[-1]):
+            urls.append(target.url)
+    return list(dict.fromkeys(urls))
+
+
+_PARTIAL_NAMES = frozenset({"header", "footer", "nav", "navbar", "navigation", "menu", "menue", "menu top",
+                            "header top", "footer bottom", "sidebar"})
+
+
+def partial_urls(links: list[Link], site: net.Target, *, exclude: set[str]) -> list[str]:
+    """Script-loaded parts of a page ("footer.html", "partials/nav.html") among ``links``: the site's menu and footer
+    are in them, so their links are the page's links."""
+    urls: list[str] = []
+    for link in links:
+        target = net.parse_url(link.url)
+        name = fold(target.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        if name in _PARTIAL_NAMES and same_site(target, site) and page_key(link.url) not in exclude:
+            urls.append(link.url)
+    return list(dict.fromkeys(urls))
+
+
+_IMPRESSUM_NAME = re.compile(r"impressum|imprint", re.I)
+
+
+def impressum_behind(links: list[Link], page_url: str, site: net.Target, *, exclude: set[str]) -> str | None:
+    """The Impressum that a legal hub ("Rechtliches", "Legal": Impressum, Datenschutz and AGB behind buttons), taken
+    for the Impressum, links by that very name; None when the page is an Impressum itself (its "Imprint" link is its
+    other language)."""
+    if _IMPRESSUM_NAME.search(net.parse_url(page_url).path):
+        return None
+    for link in links:
+        target = net.parse_url(link.url)
+        if (not link.scripted and fold(link.text) in ("impressum", "imprint") and _IMPRESSUM_NAME.search(target.path)
+                and same_site(target, site) and page_key(link.url) not in exclude):
+            return link.url
+    return None
+
+
 def frame_urls(tree: LexborHTMLParser, page_url: str) -> list[str]:
     """Frames and a lone full-page iframe: old sites keep their content there."""
     urls = []
@@ -218,6 +314,8 @@ def entry_links(links: list[Link], site: net.Target, *, exclude: set[str]) -> li
     (a home page with a real menu is no splash page)."""
     urls: list[str] = []
     for link in links:
+        if link.scripted:  # a script's strings are no menu (a partial it loads, a page its code names)
+            continue
         target = net.parse_url(link.url)
         key = page_key(link.url)
         if key in exclude or not same_site(target, site) or _SKIP_EXT.search(target.path) or link.url in urls:

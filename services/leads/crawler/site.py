@@ -6,7 +6,7 @@ import asyncio
 import logging
 import re
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -25,9 +25,40 @@ log = logging.getLogger("outbound.leads.crawler")
 # Tried when no page links to an Impressum: most German sites have one at one of these paths.
 # "impressum-datenschutz.html": site generators put the notice and the privacy policy on one page
 GUESSED_IMPRESSUM = ("/impressum", "/impressum.html", "/impressum-datenschutz.html")
+# Site scripts read for the page addresses they write, when a home page shows no Impressum: a few, and small.
+MAX_SCRIPT_FILES = 3
+MAX_SCRIPT_BYTES = 512 * 1024
 _IMPRESSUM_WORDS = re.compile(
     r"impressum|angaben gem(ä|ae|&auml;)(ß|ss|&szlig;) ?(§|&sect;) ?5|anbieterkennzeichnung", re.I
 )
+
+
+def _page_links(tree: LexborHTMLParser, url: str) -> list[link_tools.Link]:
+    """The page's links, then the page addresses its scripts write (those only count by their address)."""
+    return link_tools.extract_links(tree, url) + link_tools.script_links(tree, url)
+
+
+def _folder_guesses(home_url: str, links: list[link_tools.Link], site: net.Target) -> list[str]:
+    """The usual Impressum names inside the folder the site lives in: the home page's own ("/de/" of a site per
+    language, "/repo/" of a project page) and the one most of its page links point into ("/info/preise.html"),
+    spelled the way those links are (with ".html" or without)."""
+    counts: dict[str, int] = {}
+    suffixes: dict[str, int] = {}
+    for link in links:
+        target = net.parse_url(link.url)
+        if not link_tools.same_site(target, site):
+            continue
+        folder, _, name = target.path.rpartition("/")
+        if folder:
+            counts[folder] = counts.get(folder, 0) + 1
+        suffix = name.rsplit(".", 1)[1].lower() if "." in name else ""
+        if suffix in ("", "html", "htm", "php") and name:
+            suffixes[suffix] = suffixes.get(suffix, 0) + 1
+    folders = [net.parse_url(home_url).path.rpartition("/")[0]]
+    folders += sorted(counts, key=lambda f: -counts[f])[:1]
+    ending = max(suffixes, key=lambda x: suffixes[x]) if suffixes else "html"
+    names = [f"impressum.{ending}", "impressum"] if ending else ["impressum", "impressum.html"]
+    return [f"{site.origin}{folder}/{name}" for folder in dict.fromkeys(folders) if folder for name in names]
 
 
 def _text_size(html: str) -> int:
@@ -113,7 +144,7 @@ class Crawler:
         home_page = CrawledPage(home.url, home.text, "home")
         result.pages.append(home_page)
         tree = LexborHTMLParser(home.text)
-        found = link_tools.extract_links(tree, home.url)
+        found = _page_links(tree, home.url)
         fetched = {link_tools.page_key(home.url), link_tools.page_key(home.requested_url)}
         limit = self.settings.max_pages_per_site - 1
         chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
@@ -128,8 +159,15 @@ class Crawler:
                 home_page.html, home_page.rendered = rendered.html, True
                 # The page may have moved itself (location=...): resolve its links from where it ended.
                 base = rendered.url if rendered.url.startswith(("http:", "https:")) else home.url
-                found = link_tools.extract_links(LexborHTMLParser(rendered.html), base) + found
+                found = _page_links(LexborHTMLParser(rendered.html), base) + found
                 chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
+
+        if missing and not any(c.kind == "impressum" for c in chosen):
+            # A site script that writes the menu or footer (jQuery('nav').html('<a href="team.html">…')) names the
+            # pages in its source; read when the page itself shows no Impressum, even rendered (the library it
+            # needs may come from a CDN that failed).
+            found += await self._script_file_links(tree, home.url, site)
+            chosen = link_tools.pick_pages(found, site, exclude=fetched, limit=limit)
 
         extra = [u for u in link_tools.frame_urls(tree, home.url) if link_tools.same_site(net.parse_url(u), site)]
         if extra:
@@ -140,11 +178,37 @@ class Crawler:
             # A splash page ("enter the site" behind a logo or an image) leads into the site by its one link.
             extra = link_tools.entry_links(found, site, exclude=fetched)[:1]
         jobs = [(c.url, c.kind) for c in chosen] + [(u, "home") for u in extra[: max(0, limit - len(chosen))]]
+        if not any(c.kind == "impressum" for c in chosen):
+            # The menu and footer that a script loads from a file of their own ("footer.html") hold the links the
+            # page lacks; read where no browser could load them (a script library from a CDN that fails).
+            parts = link_tools.partial_urls(found, site, exclude=fetched | {link_tools.page_key(u) for u, _ in jobs})
+            jobs += [(u, "partial") for u in parts[: max(0, min(2, limit - len(jobs)))]]
         sub_links = await self._fetch_pages(jobs, result, fetched, report=True)
+        await self._through_legal_hub(site, result, fetched)
 
         if not any(p.kind == "impressum" for p in result.pages):
-            await self._find_impressum(sub_links, site, result, fetched)
+            await self._find_impressum(sub_links, found, site, result, fetched)
         return result
+
+    async def _script_file_links(
+        self, tree: LexborHTMLParser, page_url: str, site: net.Target
+    ) -> list[link_tools.Link]:
+        links: list[link_tools.Link] = []
+        for url in link_tools.site_script_urls(tree, page_url, site)[:MAX_SCRIPT_FILES]:
+            try:
+                target = self.fetcher.parse(url)
+                if self.hop_check is not None:
+                    await self.hop_check(target)
+                response = await self.fetcher.request("GET", target, max_bytes=MAX_SCRIPT_BYTES)
+            except FetchError:
+                continue
+            if response.status != 200:
+                continue
+            source = response.body.decode("utf-8", "replace")
+            # The markup inside its strings is read as HTML (link texts included); its bare page addresses too.
+            links += link_tools.extract_links(LexborHTMLParser(source), page_url)
+            links += link_tools.script_links(LexborHTMLParser(f"<script>{source}</script>"), page_url)
+        return [replace(link, scripted=True) for link in links]
 
     async def _fetch_home(self, start: net.Target, raw: str) -> Page:
         try:
@@ -222,18 +286,40 @@ class Crawler:
         if any(p.url == page.url for p in result.pages):  # two links redirected to one page
             return []
         tree = LexborHTMLParser(page.text)
-        crawled = CrawledPage(page.url, page.text, kind)
+        # A partial is part of the page that loads it: kept as a page of its own, its links read from where it is
+        # shown (the home page), as a browser resolves them once the script has inserted it.
+        base = (result.site_url or page.url) if kind == "partial" else page.url
+        crawled = CrawledPage(page.url, page.text, "other" if kind == "partial" else kind)
         result.pages.append(crawled)
         reason = self._render_reason(tree, is_home=False, impressum_found=True)
         if reason is not None:
             rendered = await self._render(page, result, reason)
             if rendered is not None:
                 crawled.html, crawled.rendered = rendered.html, True
-                return link_tools.extract_links(LexborHTMLParser(rendered.html), rendered.url)
-        return link_tools.extract_links(tree, page.url)
+                return _page_links(LexborHTMLParser(rendered.html), rendered.url)
+        return _page_links(tree, base)
+
+    async def _through_legal_hub(self, site: net.Target, result: SiteCrawl, fetched: set[str]) -> None:
+        """A legal hub taken for the Impressum gives way to the Impressum it links (and stays, as another page)."""
+        hub = next((p for p in result.pages if p.kind == "impressum"), None)
+        if hub is None or len(result.pages) >= self.settings.max_pages_per_site:
+            return
+        behind = link_tools.impressum_behind(_page_links(LexborHTMLParser(hub.html), hub.url), hub.url, site,
+                                             exclude=fetched)
+        if behind is None:
+            return
+        hub.kind = "other"
+        await self._fetch_pages([(behind, "impressum")], result, fetched, report=True)
+        if not any(p.kind == "impressum" for p in result.pages):
+            hub.kind = "impressum"  # the linked page failed: the hub is the best there is
 
     async def _find_impressum(
-        self, sub_links: list[link_tools.Link], site: net.Target, result: SiteCrawl, fetched: set[str]
+        self,
+        sub_links: list[link_tools.Link],
+        home_links: list[link_tools.Link],
+        site: net.Target,
+        result: SiteCrawl,
+        fetched: set[str],
     ) -> None:
         room = self.settings.max_pages_per_site - len(result.pages)
         if room <= 0:
@@ -261,6 +347,7 @@ class Crawler:
             folder, _, name = net.parse_url(page.url).path.rpartition("/")
             if folder and page.kind in ("contact", "about") and "." in name:
                 guesses.append(f"{site.origin}{folder}/impressum.{name.rsplit('.', 1)[1]}")
+        guesses += _folder_guesses(result.site_url or site.url, home_links, site)
         guesses = list(dict.fromkeys(guesses))
         for guess in guesses[: min(room, len(guesses))]:
             await self._fetch_pages([(guess, "impressum")], result, fetched, report=False)
