@@ -200,7 +200,6 @@ class SiteServer:
             return Reply(404, "not found", content_type="text/plain")
         return route(seen) if callable(route) else route
 
-
     def _mirrored(self, site: Mirror, raw_path: str) -> Reply:
         if urlsplit(raw_path).path == site.prefix.rstrip("/"):  # GitHub Pages adds the folder's slash
             return Reply(301, "", headers={"Location": site.prefix})
