@@ -47,6 +47,9 @@ _REP_LABEL_RE = re.compile(
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
     | schatzmeister(?:in)?
+    # the chair by its office, "Vorsitz: Anna Muster" (LABELLING.md v12 Z), and an Austrian association's organs,
+    # "Organschaftliche Vertreter:" over the names (v12 Y): the law's words for who represents the body
+    | vorsitz(?=\s*:) | organschaftliche[rn]?\s+vertreter(?:in|innen)?
     | (?:is\s+)?a\s+trading\s+name\s+of | represented\s+by | authori[sz]ed\s+representatives?
     | gesellschafter(?:innen|in)?
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
@@ -151,6 +154,26 @@ def _expand_shared_surname(text: str) -> str:
     return _SHARED_SURNAME_RE.sub(repl, text)
 
 
+# An academic degree printed after the name ("Anna Muster, BSc", "Dr. Anna Muster (M. Sc.)", "…, LL.M. (Columbia)")
+# or in brackets before it ("(B.Eng) Anna Muster") belongs to the name as printed (LABELLING.md v2 "What belongs to
+# the name", v12 Z and X2: bracket included). The reader drops parentheses and splits at commas, so such a degree is
+# put back from the line's text.
+_DEGREE = r"(?:[BM]\.?\s?(?:Sc|A|Eng|Ed)\.?|MBA|MAS|LL\.?\s?M\.?|Ph\.?\s?D\.?|Dipl\.-[\wäöü]+\.?(?:\s\(FH\))?)"
+_DEGREE_AFTER_RE = re.compile(rf"^(\s*,?\s*(?:\({_DEGREE}\)|{_DEGREE}(?:\s\([A-Z][\w ]{{1,30}}\))?))(?=$|[\s,;])")
+_DEGREE_BEFORE_RE = re.compile(rf"\(\s*{_DEGREE}\s*\)\s*$")
+
+
+def _with_degrees(name: str, text: str) -> str:
+    at = text.find(name)
+    if at < 0:
+        return name
+    if (after := _DEGREE_AFTER_RE.match(text[at + len(name):])) is not None:
+        name += after.group(1).rstrip()
+    if (before := _DEGREE_BEFORE_RE.search(text[:at])) is not None:
+        name = f"{before.group(0).strip()} {name}"
+    return name
+
+
 def names_in(text: str) -> list[str]:
     out: list[str] = []
     # "Inhaber: Anna und Ben Muster GbR": the partners a partnership's firm is made of are people
@@ -161,7 +184,7 @@ def names_in(text: str) -> list[str]:
         if name is None and _PROSE_LEAD_RE.match(piece):
             name = clean_person_name(_PROSE_LEAD_RE.sub("", piece))
         if name:
-            out.append(name)
+            out.append(_with_degrees(name, text))
     return out
 
 
@@ -179,7 +202,7 @@ def _role_label(label: str) -> str:
     if "chter" in low:
         return "Pächter"
     if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low or (
-            low.startswith("ob")):
+            low.startswith("ob")) or "organschaft" in low:
         return "Vorstand"
     if "gesellschafter" in low:
         return "Gesellschafter"
@@ -511,7 +534,8 @@ def _labelled_association(provider: Provider | None) -> bool:
 
 def person_key(name: str) -> str:
     """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
-    return " ".join(sorted(fold_name(name_core(name)).split()))
+    # a degree after a comma or in brackets ("Anna Muster, BSc", "(B.Eng) Anna Muster") is no other person
+    return " ".join(sorted(fold_name(name_core(re.sub(r"\([^()]*\)|,.*$", " ", name))).split()))
 
 
 def choose_representatives(site: Site, provider: Provider | None = None, name: str | None = None,

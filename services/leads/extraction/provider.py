@@ -324,6 +324,8 @@ _REP_LINE_RE = re.compile(r"^(?:(?:gesetzlich\s+)?vertreten\s+durch|represented\
                           r"gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ung)|managing\s+directors?)\s+"
                           r"(?:(?:den|die|the)\s+)?[A-ZÄÖÜ]", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
+_DEPARTMENT_TAIL_RE = re.compile(r"\s*(?:[-\u2013—,/]\s*)?(?:Abteilung|Abt\.|Sparte|Sektion|Department|Division)"
+                                 r"\s+\S.*")
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
@@ -354,6 +356,10 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     if prov.name is None:
         return None
     prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
+    if (form := FORM_RE.search(prov.name)) is not None and _DEPARTMENT_TAIL_RE.fullmatch(prov.name[form.end():]):
+        # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Tischtennis": the department that runs the site
+        # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
+        prov.name = prov.name[:form.end()]
     bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
     if bare != prov.name and person_line(bare, strict=False):
         prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
@@ -380,6 +386,15 @@ def _is_description(text: str, person: str, site: Site) -> bool:
             _COINED_WORD_RE.fullmatch(text.strip())):
         return False  # … or a coined word with an inner capital ("KlangRaum", "HolzFee"): a brand
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
+
+
+def _describes_only(text: str, person: str, site: Site) -> bool:
+    """The line holds only common words of the trade, a kind of practice or a designation: no proper noun (the
+    person's surname, a coined word, a legal form), and not what the site's domain calls the business (LABELLING.md
+    v12, test 1, steps 3 to 5)."""
+    if FORM_RE.search(text) or _domain_brand(text, site):
+        return False
+    return bool(PROFESSION_LINE_RE.match(text) or practice_kind(text) or _is_description(text, person, site))
 
 
 _COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zäöüß]{2,})+")
@@ -644,12 +659,13 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
                     fold_name(more) in {fold_name(p) for p in prov.persons}):
                 break
             prov.persons.append(more)
-        if _PRACTICE_KIND_RE.match(first.text) and _titled(second.text):
-            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster": the first line says what kind of practice it is;
-            # the person with her degree or profession is the name (LABELLING.md, "Trade name and owner")
+        if (_PRACTICE_KIND_RE.match(first.text) and _titled(second.text)) or (
+                _describes_only(first.text, p2, site) and not _VENUE_HEAD_RE.search(second.text)):
+            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster", "Praxis für Osteopathie" / "Anna Muster", "Künstlerin" /
+            # "Anna Muster": a line above the person that only says what kind of practice it is or what she is names
+            # nobody; the person line is the name (LABELLING.md v5 E, and the v12 test 1 read for the line above).
+            # Not a club's or venue's line that merely looks like a person ("Postweg" / "Badminton Club Muster")
             prov.name, prov.name_line = second.text, second.line
-        elif _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
-            prov.name = f"{first.text} {second.text}"
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)

@@ -1,0 +1,101 @@
+"""Extraction rules of round 13 (issue 12), part B: company name and representatives.
+
+Classes from the misses of the open origins (the folded holdout12 first): a business label not read as one
+("Firmenbezeichnung"), a line above the person that only describes her or her practice taken for a trade name, a
+club's department kept in its name, the law's words for a club's representatives ("Vorsitz:", "Organschaftliche
+Vertreter:"), and degrees printed beside a representative dropped. Every name, address and number below is
+invented; none is copied from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from services.leads.extraction.people import names_in, person_key
+
+
+def _page(body: str, *, site: str, kind: str, title: str = "t") -> PageContent:
+    html = f'<!doctype html><html lang="de"><head><title>{title}</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{kind}.html", html=html, kind=kind)
+
+
+def _imprint(body: str, *, site: str = "https://www.farn-beispiel.de/") -> CompanyFacts:
+    return extract_company([_page("<h1>Willkommen</h1>", site=site, kind="home"),
+                            _page(body, site=site, kind="impressum")], site_url=site)
+
+
+# ------------------------------------------------------------------ the business label
+def test_firmenbezeichnung_heading_labels_the_firm() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><h3>Firmenbezeichnung</h3>"
+                     "<p>Farnwerk Technik GmbH</p><h3>Anschrift</h3><p>Lindenweg 4<br>99999 Farnstadt</p>"
+                     "<h3>Vertreten durch die Geschäftsführerin</h3><p>Anna Farnbichler</p>"
+                     "<footer><h4>Leistungen</h4><p>Technik</p><p>Lindenweg 4</p><p>99999 Farnstadt</p></footer>")
+    assert facts.company_name == "Farnwerk Technik GmbH"
+    assert facts.representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------------------------ a describing line above the person
+def test_a_designation_or_practice_line_above_the_person_is_no_trade_name() -> None:
+    for head in ("Künstlerin", "Praxis für Osteopathie und Kinesiologie"):
+        facts = _imprint(f"<h1>Impressum</h1><h2>{head}</h2><p>Anna Farnbichler<br>Lindenweg 4<br>99999 Farnstadt"
+                         "</p><p>E-Mail: post@farn-beispiel.de</p>")
+        assert facts.company_name == "Anna Farnbichler", head
+        assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_a_trade_name_above_the_person_stays_the_name() -> None:
+    # a proper noun (the owner's surname, the site's domain word) makes a trade name (v12 test 1 step 4)
+    for head, site in (("Malerei Farnbichler", "https://www.farn-beispiel.de/"),
+                       ("Lumenfarn", "https://www.lumenfarn.de/")):
+        facts = _imprint(f"<h1>Impressum</h1><h2>{head}</h2><p>Anna Farnbichler<br>Lindenweg 4<br>99999 Farnstadt"
+                         "</p>", site=site)
+        assert facts.company_name == head
+        assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_a_club_under_a_heading_is_no_person() -> None:
+    # "Postweg" describes nothing, but the club's line under it is no person line to prefer as the name
+    site = "https://www.farnclub.ch/"
+    home = _page("<main><p>Herzlich willkommen auf der Website des</p><h1>Badminton Club Farnstadt</h1>"
+                 "<p>Der BCF ist die Anlaufstelle für alle.</p></main>", site=site, kind="home")
+    contact = _page("<main><h1>Kontakt</h1><p><b>Du kannst uns so erreichen:</b></p><h2>Postweg</h2>"
+                    "<p>Badminton Club Farnstadt</p><p>9999 Farnstadt</p><h2>Email</h2><p>info@farnclub.ch</p></main>",
+                    site=site, kind="contact")
+    facts = extract_company([home, contact], site_url=site)
+    assert facts.company_name == "Badminton Club Farnstadt"
+    assert facts.representatives == []
+
+
+# ------------------------------------------------------------------ a club's department and its representatives
+def test_department_after_the_clubs_legal_form_is_no_part_of_the_name() -> None:
+    for line in ("SV Farnstadt e.V. Abteilung Tischtennis", "SV Farnstadt e.V. - Abteilung Tischtennis",
+                 "SV Farnstadt e.V., Sparte Tennis"):
+        facts = _imprint(f"<h1>Impressum</h1><h3>Herausgeber</h3><p>{line}</p><p>Vorsitz: Anna Farnbichler</p>"
+                         "<p>Lindenweg 4<br>99999 Farnstadt</p>")
+        assert facts.company_name == "SV Farnstadt e.V.", line
+        assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_organschaftliche_vertreter_are_representatives() -> None:
+    facts = _imprint("<h1>Impressum</h1><h3>Informationspflicht laut §5 E-Commerce Gesetz</h3>"
+                     "<p><b>Verein Farnfreunde</b><br>Lindenweg 4<br>9999 Farnstadt<br>Österreich</p>"
+                     "<p><b>Organschaftliche Vertreter:</b><br>Anna Farnbichler<br>Ben Beispiel</p>"
+                     "<p>ZVR-Zahl: 123456789</p>", site="https://www.farnfreunde.at/")
+    assert sorted(facts.representatives) == ["Anna Farnbichler", "Ben Beispiel"]
+
+
+# ------------------------------------------------------------------ degrees printed beside a representative
+def test_degrees_beside_the_name_are_kept_as_printed() -> None:
+    assert names_in("Dr. Anna Farnbichler (M. Sc.)") == ["Dr. Anna Farnbichler (M. Sc.)"]
+    assert names_in("(B.Eng) Ben Beispiel") == ["(B.Eng) Ben Beispiel"]
+    assert names_in("Anna Farnbichler, BSc") == ["Anna Farnbichler, BSc"]
+    assert names_in("Dr. Anna Farnbichler, LL.M. (Oxford)") == ["Dr. Anna Farnbichler, LL.M. (Oxford)"]
+    # a role in parentheses or a second person after the comma is no degree
+    assert names_in("Anna Farnbichler (Vorsitzende)") == ["Anna Farnbichler"]
+    assert names_in("Anna Farnbichler, Ben Beispiel") == ["Anna Farnbichler", "Ben Beispiel"]
+    assert person_key("Anna Farnbichler, BSc") == person_key("Anna Farnbichler")
+
+
+def test_representative_with_a_bracketed_degree_in_the_block() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Farnwerk GmbH<br>Lindenweg 4<br>99999 Farnstadt</p>"
+                     "<p>Vertretungsberechtigt: Dr. Anna Farnbichler (M. Sc.)</p>")
+    assert facts.representatives == ["Dr. Anna Farnbichler (M. Sc.)"]
