@@ -99,3 +99,46 @@ def test_representative_with_a_bracketed_degree_in_the_block() -> None:
     facts = _imprint("<h1>Impressum</h1><p>Farnwerk GmbH<br>Lindenweg 4<br>99999 Farnstadt</p>"
                      "<p>Vertretungsberechtigt: Dr. Anna Farnbichler (M. Sc.)</p>")
     assert facts.representatives == ["Dr. Anna Farnbichler (M. Sc.)"]
+
+
+# ------------------------------------------------------------------ the top block and a later media-law block
+def test_trade_name_with_its_owner_at_the_top_beats_a_later_block_naming_the_owner() -> None:
+    facts = _imprint('<h1>Impressum</h1><p><b>Zuchtstätte "Vom Farnhof"</b></p><p>Inhaber: Anna Farnbichler</p>'
+                     "<p>Lindenweg 4</p><p>9999 Farnstadt</p><p>Österreich</p><p>E-Mail: post@farnhof.at</p>"
+                     "<h3>Medieninhaber und für den Inhalt verantwortlich:</h3><p>Anna Farnbichler</p>"
+                     "<p>Lindenweg 4, 9999 Farnstadt, Österreich</p>", site="https://www.farnhof.at/")
+    assert facts.company_name == 'Zuchtstätte "Vom Farnhof"'
+    assert facts.representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------------------------ a label names the representative
+def test_no_person_read_from_the_trade_names_shape_beside_a_labelled_representative() -> None:
+    # "Santa Anna Blumen": a given name inside the trade name is no owner when the block's label names who it is
+    facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><h3>Kontakt</h3><p><b>Santa Anna Blumen</b></p>"
+                     "<p>Lindenweg 4</p><p>99999 Farnstadt</p><p>Telefon: 0170 1234567</p>"
+                     "<h3>Vertretungsberechtigte Geschäftsführer</h3><p>Berta Farnbichler</p>")
+    assert facts.company_name == "Santa Anna Blumen"
+    assert facts.representatives == ["Berta Farnbichler"]
+
+
+# ------------------------------------------------------------------ a menu of links outside <nav>
+def test_menu_links_above_a_letterhead_are_no_name_lines() -> None:
+    site = "https://www.farnstimme.ch/"
+    menu = "".join(f'<li><a href="../{w.lower()}/index.html">{w}</a></li>' for w in ("Praxis", "Person", "Kurse"))
+    contact = _page(f'<div><ul>{menu}</ul><p><a href="mailto:anna@farnstimme.ch">Anna Farnbichler</a><br>'
+                    "Lindenweg 4<br>9999 Farnstadt<br>Tel. 041 999 99 99</p></div>", site=site, kind="contact")
+    facts = extract_company([_page("<div><h2>Willkommen!</h2><p>Stimmtraining</p></div>", site=site, kind="home"),
+                             contact], site_url=site)
+    assert facts.company_name == "Anna Farnbichler"
+    assert facts.representatives == ["Anna Farnbichler"]
+
+
+def test_a_letterhead_printed_as_one_link_is_no_menu() -> None:
+    # one link (to a map) broken over the letterhead's lines leads to one place: no menu
+    site = "https://www.farnnails.ch/"
+    link = ('<a href="https://maps.example/farn">Anna Farnbichler<br>Lindenweg 4<br>9999 Farnstadt<br>'
+            "+41 79 999 99 99</a>")
+    contact = _page(f"<div><h2>Kontakt</h2><p>post@farnnails.ch</p></div><footer><h4>über mich</h4><p>{link}</p>"
+                    "<h4>Infos</h4></footer>", site=site, kind="contact")
+    facts = extract_company([_page("<div><h1>Willkommen</h1></div>", site=site, kind="home"), contact], site_url=site)
+    assert facts.company_name == "Anna Farnbichler"

@@ -486,7 +486,12 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                            for p in people]
         return out
     if not out:  # an explicit "Inhaber" says who the person behind the trade name is
-        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons]
+        # The persons read from the name line's shape alone: when a label on the block's own page names the
+        # representatives, only those it names ("Santa Maria Blumen" / "Vertretungsberechtigt: Anna Muster": the
+        # label says who); the block's spelling of them comes first
+        said = {person_key(h.name) for h in labelled if h.cand.url == provider.page.url}
+        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons
+               if not said or person_key(p) in said]
     if out or labelled or not provider.name:
         return out
     trade = fold_name(provider.name)

@@ -825,6 +825,32 @@ _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:e
                                       r"([^.,;:]{5,60}?)\.?$", re.I)
 
 
+def _link_only(line: Line) -> bool:
+    """The whole line is one link to a page (not a mailbox or a phone number), printed as text, not a heading."""
+    return line.level == 0 and len(line.links) == 1 and line.links[0].text.strip() == line.text.strip() and bool(
+        line.links[0].href.strip()) and not line.links[0].href.lower().startswith(("mailto:", "tel:"))
+
+
+def _menu_entry(lines: list[Line], i: int) -> bool:
+    """One item of a menu printed as a list of links outside a <nav> element ("Praxis" / "Person" / "Kontakt" /
+    "Kurse"): in a run of three or more link-only lines, it is a way to another page, never a name above an address
+    (a name linked to the about page stands alone)."""
+    if not _link_only(lines[i]):
+        return False
+    lo = hi = i
+    while lo > 0 and _link_only(lines[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(lines) and _link_only(lines[hi + 1]):
+        hi += 1
+    # the items lead to several pages (one link broken over the lines of an address is no menu)
+    return len({lines[k].links[0].href for k in range(lo, hi + 1)}) >= 3
+
+
+def _owner_line(text: str) -> bool:
+    label = LABEL_RE.match(text)
+    return label is not None and bool(label.group(2).strip()) and classify_label(label.group(1)) == "owner"
+
+
 def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
     lines = page.lines if before is None else page.lines[:before]
@@ -849,8 +875,10 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
             while j >= 0 and j >= i - 2 and usable(lines[j], region) and street_of(lines[j].text, None):
                 j -= 1  # the street line(s) above the postal code
             top = j
-            while top >= 0 and top > j - 3 and usable(lines[top], region) and name_like(lines[top].text) and (
-                    not anchor_strength(lines[top])):
+            while top >= 0 and top > j - 3 and usable(lines[top], region) and (
+                    name_like(lines[top].text) or _owner_line(lines[top].text)) and (
+                    not anchor_strength(lines[top]) and not _menu_entry(lines, top)):
+                # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
                 if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
                     break  # a new paragraph or heading below: the name starts there
                 top -= 1
@@ -943,6 +971,23 @@ def _below_section_heading(prov: Provider, site: Site) -> Provider | None:
         return None
     inner = _collect(prov.page, line.index + 1, [], site, anchored=False, region=below.region)
     return inner if inner is not None and inner.has_address else None
+
+
+def _top_block_of_same_owner(prov: Provider, page: ParsedPage, site: Site) -> Provider | None:
+    """"Zuchtstätte Muster / Inhaber: Anna Muster / seat" at the top of the Impressum, and below it "Medieninhaber:
+    Anna Muster / seat" (the media-law block of an Austrian Impressum): both state the same provider, and the top
+    block, which is the provider block without a heading (LABELLING.md, "Provider block first"), holds the trade
+    name and its owner (trade name and owner). Only when the later block names nothing but that person."""
+    if prov.legal_entity or not prov.name or not prov.line_indices:
+        return None
+    top = _unanchored_block(page, site)
+    if top is None or not top.line_indices or max(top.line_indices) >= min(prov.line_indices) or not top.name or (
+            person_line(top.name, strict=False)) or top.legal_entity:
+        return None
+    owner = next((page.lines[i].text for i in sorted(top.line_indices) if _owner_line(page.lines[i].text)), "")
+    if fold_name(prov.name) not in fold_name(owner) or (prov.street is not None and top.street != prov.street):
+        return None
+    return top
 
 
 def _same_people(a: Provider, b: Provider) -> bool:
@@ -1113,6 +1158,8 @@ def _find_provider(site: Site) -> Provider | None:
                     return full
             if prov.owner_only and page.kind == "impressum":
                 return _trade_name_at_same_seat(prov, page, site)
+            if page.kind == "impressum" and (earlier := _top_block_of_same_owner(prov, page, site)) is not None:
+                return earlier
             return prov
         if page.kind == "impressum":
             prov = _unanchored_block(page, site)
