@@ -142,3 +142,20 @@ def test_a_letterhead_printed_as_one_link_is_no_menu() -> None:
                     "<h4>Infos</h4></footer>", site=site, kind="contact")
     facts = extract_company([_page("<div><h1>Willkommen</h1></div>", site=site, kind="home"), contact], site_url=site)
     assert facts.company_name == "Anna Farnbichler"
+
+
+# ------------------------------------------------------------------ the person line and the fuller line below it
+def test_person_line_then_a_trade_name_with_her_name_is_the_trade_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Anna Farnbichler</p><p>Psychologische Beratung Anna Farnbichler</p>"
+                     "<p>Lindenweg 4</p><p>99999 Farnstadt</p><h2>Kontakt</h2><p>Telefon: 0170 1234567</p>")
+    assert facts.company_name == "Psychologische Beratung Anna Farnbichler"
+    assert facts.representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------------------------ a brand set in lower case
+def test_lower_case_brand_that_the_domain_spells_is_the_trade_name() -> None:
+    facts = _imprint("<h1>Kontaktadresse</h1><p>farnblatt kosmetik</p><p>Anna Farnbichler</p><p>Lindenweg 4</p>"
+                     "<p>9999 Farnstadt</p><p>post@farnblatt-kosmetik.ch</p>",
+                     site="https://farnblatt-kosmetik.ch/")
+    assert facts.company_name == "farnblatt kosmetik"
+    assert facts.representatives == ["Anna Farnbichler"]

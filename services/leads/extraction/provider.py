@@ -283,7 +283,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 not FORM_RE.search(value)):
             continue  # "Praxisadresse:" / "Praxisgemeinschaft Muster" under the name: the premises, part of the seat
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
-                                                     or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
+                                                     or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)
+                                                     # "purpur kosmetik" on purpur-kosmetik.ch: a brand set in
+                                                     # lower case that the domain spells (v12 test 1 step 4)
+                                                     or (value.islower() and _domain_brand(value, site))):
             if len(names) < 4:
                 names.append(Item(value, item.line, label=said if kind == "name" else ""))
             continue
@@ -669,6 +672,12 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
+        if p1 and p2 and fold_name(p1) == fold_name(p2) and fold_name(first.text) == fold_name(p1) and (
+                len(second.text) > len(first.text)) and not prov.owners:
+            # "Anna Muster" / "Dr. Anna Muster" or "Psychologische Beratung Anna Muster": the next line repeats the
+            # bare person with her degree or inside a trade name that carries her name; that fuller line is the name
+            # (LABELLING.md: a degree on the person's line stays; v12 test 1 step 4, a line with the owner's surname)
+            prov.name, prov.name_line = second.text, second.line
         if p1 and p2 and len(items) == 2 and fold_name(p1) != fold_name(p2):
             prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
 
