@@ -10,7 +10,7 @@ invented; none is copied from a corpus page.
 from __future__ import annotations
 
 from services.leads.extraction import CompanyFacts, PageContent, extract_company
-from services.leads.extraction.people import names_in, person_key
+from services.leads.extraction.people import _of_another_firm, names_in, person_key
 
 
 def _page(body: str, *, site: str, kind: str, title: str = "t") -> PageContent:
@@ -159,3 +159,23 @@ def test_lower_case_brand_that_the_domain_spells_is_the_trade_name() -> None:
                      site="https://farnblatt-kosmetik.ch/")
     assert facts.company_name == "farnblatt kosmetik"
     assert facts.representatives == ["Anna Farnbichler"]
+
+
+# ------------------------------------------------------------------ a role in another firm
+def test_a_quoted_customers_role_in_another_firm_makes_no_representative() -> None:
+    site = "https://www.farnwolke.ch/"
+    imp = _page("<h1>Impressum</h1><p>Firmenname:</p><p>Farnwolke GmbH</p><p>Adresse:</p><p>Lindenweg 4</p>"
+                "<p>9999 Farnstadt</p>", site=site, kind="impressum")
+    home = _page('<main><h1>Farnwolke</h1><blockquote>"Ich kenne die Mitarbeiter der Farnwolke GmbH seit Jahren."'
+                 "</blockquote><h3>Berta Beispiel, Inhaberin Beispiel &amp; Partner GmbH</h3></main>",
+                 site=site, kind="home")
+    facts = extract_company([home, imp], site_url=site)
+    assert facts.company_name == "Farnwolke GmbH"
+    assert facts.representatives == []
+
+
+def test_role_naming_another_firm() -> None:
+    assert _of_another_firm("Inhaberin Beispiel & Partner GmbH", "Farnwolke GmbH")
+    assert not _of_another_firm("Geschäftsführerin der Farnwolke GmbH", "Farnwolke GmbH")
+    assert not _of_another_firm("Geschäftsführerin", "Farnwolke GmbH")
+    assert not _of_another_firm("Inhaberin Beispiel GmbH", None)  # nothing to compare with: no judgement

@@ -537,6 +537,18 @@ def _labelled_association(provider: Provider | None) -> bool:
     return label in ("verein", "club", "association") or any(_ZVR_RE.search(ln.text) for ln in lines)
 
 
+def _of_another_firm(role: str, provider_name: str | None) -> bool:
+    """The role names a firm by its legal form ("Inhaber Beispiel & Partner GmbH") that is not the provider: the
+    person represents someone else (a customer quoted on the page, a partner firm), not the provider
+    (LABELLING.md: names in other blocks are never the provider's)."""
+    m = FORM_RE.search(role)
+    if m is None:
+        return False
+    firm = fold_name(role[: m.end()])
+    own = [t for t in fold_name(FORM_RE.sub(" ", provider_name or "")).split() if len(t) >= 4]
+    return bool(own) and not any(t in firm for t in own)
+
+
 def person_key(name: str) -> str:
     """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
     # a degree after a comma or in brackets ("Anna Muster, BSc", "(B.Eng) Anna Muster") is no other person
@@ -564,6 +576,8 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
                     rf"{_G}|ceo|managing|vorstand", person.role, re.I):
                 continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
+            if person.role and _of_another_firm(person.role, name or (provider.name if provider else None)):
+                continue  # "Anna Muster, Inhaberin Beispiel & Partner GmbH" under a testimonial: a customer's role
             if person.role and (is_rep_role(person.role) or (association and (
                     _CHAIR_RE.search(person.role) or _DEPUTY_CHAIR_RE.search(person.role)))):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)
