@@ -179,3 +179,13 @@ def test_role_naming_another_firm() -> None:
     assert not _of_another_firm("Geschäftsführerin der Farnwolke GmbH", "Farnwolke GmbH")
     assert not _of_another_firm("Geschäftsführerin", "Farnwolke GmbH")
     assert not _of_another_firm("Inhaberin Beispiel GmbH", None)  # nothing to compare with: no judgement
+
+
+# ------------------------------------------------------------------ the status line with an offering
+def test_status_and_offering_on_one_line_under_the_person_are_dropped() -> None:
+    # LABELLING.md v12 test 1 step 2: "Einzelunternehmer · Selbstständige Beratung" says how the business is run
+    facts = _imprint("<h1>Impressum</h1><p><b>Betreiber:</b></p><p>Dr. Anna Farnbichler</p>"
+                     "<p>Einzelunternehmerin · Selbstständige Beratung</p><p><b>Anschrift:</b></p><p>Lindenweg 4</p>"
+                     "<p>99999 Farnstadt</p>")
+    assert facts.company_name == "Dr. Anna Farnbichler"
+    assert facts.representatives == ["Dr. Anna Farnbichler"]

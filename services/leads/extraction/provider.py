@@ -444,7 +444,11 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
     status = next((it for it in items if _STATUS_LINE_RE.match(it.text)), None)
-    items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
+    # "Einzelunternehmer · Selbstständige Beratung": an offering printed on the status line after a separator goes
+    # with it (LABELLING.md v12 test 1 step 2, "also combined with an offering"); a person or a firm on it stays
+    items = [it for it in items if not _STATUS_LINE_RE.match(it.text) and not (
+        status is not None and it.line.index == status.line.index and not FORM_RE.search(it.text)
+        and not person_line(it.text, strict=False))]
     if not items:
         return
     if _labelled_business(prov, items):
