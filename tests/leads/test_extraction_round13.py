@@ -35,7 +35,7 @@ def test_firmenbezeichnung_heading_labels_the_firm() -> None:
 
 # ------------------------------------------------------------------ a describing line above the person
 def test_a_designation_or_practice_line_above_the_person_is_no_trade_name() -> None:
-    for head in ("Künstlerin", "Praxis für Osteopathie und Kinesiologie"):
+    for head in ("Illustratorin", "Praxis für Logopädie und Stimmtherapie"):
         facts = _imprint(f"<h1>Impressum</h1><h2>{head}</h2><p>Anna Farnbichler<br>Lindenweg 4<br>99999 Farnstadt"
                          "</p><p>E-Mail: post@farn-beispiel.de</p>")
         assert facts.company_name == "Anna Farnbichler", head
@@ -55,13 +55,13 @@ def test_a_trade_name_above_the_person_stays_the_name() -> None:
 def test_a_club_under_a_heading_is_no_person() -> None:
     # "Postweg" describes nothing, but the club's line under it is no person line to prefer as the name
     site = "https://www.farnclub.ch/"
-    home = _page("<main><p>Herzlich willkommen auf der Website des</p><h1>Badminton Club Farnstadt</h1>"
-                 "<p>Der BCF ist die Anlaufstelle für alle.</p></main>", site=site, kind="home")
+    home = _page("<main><p>Herzlich willkommen auf der Website des</p><h1>Tennis Club Farnstadt</h1>"
+                 "<p>Der TCF freut sich auf dich.</p></main>", site=site, kind="home")
     contact = _page("<main><h1>Kontakt</h1><p><b>Du kannst uns so erreichen:</b></p><h2>Postweg</h2>"
-                    "<p>Badminton Club Farnstadt</p><p>9999 Farnstadt</p><h2>Email</h2><p>info@farnclub.ch</p></main>",
+                    "<p>Tennis Club Farnstadt</p><p>9999 Farnstadt</p><h2>Email</h2><p>info@farnclub.ch</p></main>",
                     site=site, kind="contact")
     facts = extract_company([home, contact], site_url=site)
-    assert facts.company_name == "Badminton Club Farnstadt"
+    assert facts.company_name == "Tennis Club Farnstadt"
     assert facts.representatives == []
 
 
@@ -76,7 +76,7 @@ def test_department_after_the_clubs_legal_form_is_no_part_of_the_name() -> None:
 
 
 def test_organschaftliche_vertreter_are_representatives() -> None:
-    facts = _imprint("<h1>Impressum</h1><h3>Informationspflicht laut §5 E-Commerce Gesetz</h3>"
+    facts = _imprint("<h1>Impressum</h1><h3>Offenlegung gemäß § 5 ECG</h3>"
                      "<p><b>Verein Farnfreunde</b><br>Lindenweg 4<br>9999 Farnstadt<br>Österreich</p>"
                      "<p><b>Organschaftliche Vertreter:</b><br>Anna Farnbichler<br>Ben Beispiel</p>"
                      "<p>ZVR-Zahl: 123456789</p>", site="https://www.farnfreunde.at/")
@@ -103,21 +103,21 @@ def test_representative_with_a_bracketed_degree_in_the_block() -> None:
 
 # ------------------------------------------------------------------ the top block and a later media-law block
 def test_trade_name_with_its_owner_at_the_top_beats_a_later_block_naming_the_owner() -> None:
-    facts = _imprint('<h1>Impressum</h1><p><b>Zuchtstätte "Vom Farnhof"</b></p><p>Inhaber: Anna Farnbichler</p>'
+    facts = _imprint('<h1>Impressum</h1><p><b>Hundezucht "Vom Farnhof"</b></p><p>Inhaber: Anna Farnbichler</p>'
                      "<p>Lindenweg 4</p><p>9999 Farnstadt</p><p>Österreich</p><p>E-Mail: post@farnhof.at</p>"
                      "<h3>Medieninhaber und für den Inhalt verantwortlich:</h3><p>Anna Farnbichler</p>"
                      "<p>Lindenweg 4, 9999 Farnstadt, Österreich</p>", site="https://www.farnhof.at/")
-    assert facts.company_name == 'Zuchtstätte "Vom Farnhof"'
+    assert facts.company_name == 'Hundezucht "Vom Farnhof"'
     assert facts.representatives == ["Anna Farnbichler"]
 
 
 # ------------------------------------------------------------------ a label names the representative
 def test_no_person_read_from_the_trade_names_shape_beside_a_labelled_representative() -> None:
-    # "Santa Anna Blumen": a given name inside the trade name is no owner when the block's label names who it is
-    facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><h3>Kontakt</h3><p><b>Santa Anna Blumen</b></p>"
+    # "Santa Anna Floristik": a given name inside the trade name is no owner when the block's label names who it is
+    facts = _imprint("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><h3>Kontakt</h3><p><b>Santa Anna Floristik</b></p>"
                      "<p>Lindenweg 4</p><p>99999 Farnstadt</p><p>Telefon: 0170 1234567</p>"
                      "<h3>Vertretungsberechtigte Geschäftsführer</h3><p>Berta Farnbichler</p>")
-    assert facts.company_name == "Santa Anna Blumen"
+    assert facts.company_name == "Santa Anna Floristik"
     assert facts.representatives == ["Berta Farnbichler"]
 
 
@@ -146,15 +146,15 @@ def test_a_letterhead_printed_as_one_link_is_no_menu() -> None:
 
 # ------------------------------------------------------------------ the person line and the fuller line below it
 def test_person_line_then_a_trade_name_with_her_name_is_the_trade_name() -> None:
-    facts = _imprint("<h1>Impressum</h1><p>Anna Farnbichler</p><p>Psychologische Beratung Anna Farnbichler</p>"
+    facts = _imprint("<h1>Impressum</h1><p>Anna Farnbichler</p><p>Systemische Beratung Anna Farnbichler</p>"
                      "<p>Lindenweg 4</p><p>99999 Farnstadt</p><h2>Kontakt</h2><p>Telefon: 0170 1234567</p>")
-    assert facts.company_name == "Psychologische Beratung Anna Farnbichler"
+    assert facts.company_name == "Systemische Beratung Anna Farnbichler"
     assert facts.representatives == ["Anna Farnbichler"]
 
 
 # ------------------------------------------------------------------ a brand set in lower case
 def test_lower_case_brand_that_the_domain_spells_is_the_trade_name() -> None:
-    facts = _imprint("<h1>Kontaktadresse</h1><p>farnblatt kosmetik</p><p>Anna Farnbichler</p><p>Lindenweg 4</p>"
+    facts = _imprint("<h1>Adresse</h1><p>farnblatt kosmetik</p><p>Anna Farnbichler</p><p>Lindenweg 4</p>"
                      "<p>9999 Farnstadt</p><p>post@farnblatt-kosmetik.ch</p>",
                      site="https://farnblatt-kosmetik.ch/")
     assert facts.company_name == "farnblatt kosmetik"
@@ -166,7 +166,7 @@ def test_a_quoted_customers_role_in_another_firm_makes_no_representative() -> No
     site = "https://www.farnwolke.ch/"
     imp = _page("<h1>Impressum</h1><p>Firmenname:</p><p>Farnwolke GmbH</p><p>Adresse:</p><p>Lindenweg 4</p>"
                 "<p>9999 Farnstadt</p>", site=site, kind="impressum")
-    home = _page('<main><h1>Farnwolke</h1><blockquote>"Ich kenne die Mitarbeiter der Farnwolke GmbH seit Jahren."'
+    home = _page('<main><h1>Farnwolke</h1><blockquote>"Die Farnwolke GmbH hat uns gut beraten."'
                  "</blockquote><h3>Berta Beispiel, Inhaberin Beispiel &amp; Partner GmbH</h3></main>",
                  site=site, kind="home")
     facts = extract_company([home, imp], site_url=site)

@@ -154,7 +154,7 @@ def _expand_shared_surname(text: str) -> str:
     return _SHARED_SURNAME_RE.sub(repl, text)
 
 
-# An academic degree printed after the name ("Anna Muster, BSc", "Dr. Anna Muster (M. Sc.)", "…, LL.M. (Columbia)")
+# An academic degree printed after the name ("Anna Muster, BSc", "Dr. Anna Muster (M. Sc.)", "…, LL.M. (Oxford)")
 # or in brackets before it ("(B.Eng) Anna Muster") belongs to the name as printed (LABELLING.md v2 "What belongs to
 # the name", v12 Z and X2: bracket included). The reader drops parentheses and splits at commas, so such a degree is
 # put back from the line's text.
@@ -487,7 +487,7 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
         return out
     if not out:  # an explicit "Inhaber" says who the person behind the trade name is
         # The persons read from the name line's shape alone: when a label on the block's own page names the
-        # representatives, only those it names ("Santa Maria Blumen" / "Vertretungsberechtigt: Anna Muster": the
+        # representatives, only those it names ("Santa Anna Floristik" / "Vertretungsberechtigt: Berta Muster": the
         # label says who); the block's spelling of them comes first
         said = {person_key(h.name) for h in labelled if h.cand.url == provider.page.url}
         out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons

@@ -284,7 +284,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # "Praxisadresse:" / "Praxisgemeinschaft Muster" under the name: the premises, part of the seat
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)
-                                                     # "purpur kosmetik" on purpur-kosmetik.ch: a brand set in
+                                                     # "lindenblatt kosmetik" on lindenblatt-kosmetik.ch: a brand set in
                                                      # lower case that the domain spells (v12 test 1 step 4)
                                                      or (value.islower() and _domain_brand(value, site))):
             if len(names) < 4:
@@ -360,7 +360,7 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
         return None
     prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
     if (form := FORM_RE.search(prov.name)) is not None and _DEPARTMENT_TAIL_RE.fullmatch(prov.name[form.end():]):
-        # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Tischtennis": the department that runs the site
+        # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Volleyball": the department that runs the site
         # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
         prov.name = prov.name[:form.end()]
     bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
@@ -668,10 +668,10 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             prov.persons.append(more)
         if (_PRACTICE_KIND_RE.match(first.text) and _titled(second.text)) or (
                 _describes_only(first.text, p2, site) and not _VENUE_HEAD_RE.search(second.text)):
-            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster", "Praxis für Osteopathie" / "Anna Muster", "Künstlerin" /
+            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster", "Praxis für Logopädie" / "Anna Muster", "Fotografin" /
             # "Anna Muster": a line above the person that only says what kind of practice it is or what she is names
             # nobody; the person line is the name (LABELLING.md v5 E, and the v12 test 1 read for the line above).
-            # Not a club's or venue's line that merely looks like a person ("Postweg" / "Badminton Club Muster")
+            # Not a club's or venue's line that merely looks like a person ("Postweg" / "Tennis Club Muster")
             prov.name, prov.name_line = second.text, second.line
     else:
         prov.name, prov.name_line = first.text, first.line
@@ -987,7 +987,7 @@ def _below_section_heading(prov: Provider, site: Site) -> Provider | None:
 
 
 def _top_block_of_same_owner(prov: Provider, page: ParsedPage, site: Site) -> Provider | None:
-    """"Zuchtstätte Muster / Inhaber: Anna Muster / seat" at the top of the Impressum, and below it "Medieninhaber:
+    """"Hundezucht Lindenhof / Inhaber: Anna Muster / seat" at the top of the Impressum, and below it "Medieninhaber:
     Anna Muster / seat" (the media-law block of an Austrian Impressum): both state the same provider, and the top
     block, which is the provider block without a heading (LABELLING.md, "Provider block first"), holds the trade
     name and its owner (trade name and owner). Only when the later block names nothing but that person."""
