@@ -33,10 +33,11 @@ def _imprint(body: str, *, site: str = SITE, lang: str = "de") -> CompanyFacts:
 
 
 # ------------------------------------------------------------------------------- sole proprietors' names
-def test_a_generic_practice_line_and_the_owner_are_one_name() -> None:
+def test_a_generic_practice_line_above_the_owner_is_no_part_of_the_name() -> None:
+    # LABELLING.md v5 E (and the v12 test 1 read for the line above): round 13 follows the guide, no longer joins
     facts = _imprint("<h1>Impressum</h1><h2>Praxis für Logopädie</h2><p><b>Greta Beispiel</b></p>"
                      "<p>Birkenweg 7<br>34567 Waldstadt</p><p>Telefon: 05651 98 76 54</p>")
-    assert facts.company_name == "Praxis für Logopädie Greta Beispiel"
+    assert facts.company_name == "Greta Beispiel"
     assert facts.representatives == ["Greta Beispiel"]
     assert (facts.street, facts.postal_code) == ("Birkenweg 7", "34567")
 

@@ -16,11 +16,10 @@ from .jsonld import JsonLdOrg, parse_jsonld
 from .legal import FORM_RE, choose_name, form_of, joint_name
 from .namechoice import NameCandidate, voice_candidates
 from .names import TITLE_TOKEN_RE, person_in, person_line
-from .owner import sole_owner
 from .people import choose_representatives, name_core
 from .phones import find_phones
 from .profile import find_employees, find_industry, find_language, find_social
-from .provider import ASSOCIATION_RE, Provider, find_provider, practice_kind
+from .provider import Provider, find_provider, practice_kind
 from .registry import choose_register, choose_vat
 from .scope import prepare_page
 from .site import Candidate, Site, make_candidate, split_site_domain
@@ -187,11 +186,6 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
         # "Anna Beispiel" is all the notice (or the © line) names: she runs the business under her own name
         reps = [Candidate(value=owner, score=2.0, url=ev["company_name"].url if "company_name" in ev
                           else site.url, snippet=ev["company_name"].snippet if "company_name" in ev else "")]
-    elif not reps and facts.company_name and not facts.legal_form and not entity and not ASSOCIATION_RE.search(
-            facts.company_name) and (hit := sole_owner(site)) is not None:
-        # no label names anyone: the one person the site's prose or its about page makes the owner (owner.py)
-        owner = hit.name
-        reps = [Candidate(value=owner, score=2.0, url=hit.url, snippet=hit.snippet)]
     if owner:
         facts.representatives = [owner]
         persons.insert(0, Person(name=owner, role="Inhaber", source_url=reps[0].url))

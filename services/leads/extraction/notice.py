@@ -102,7 +102,7 @@ _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inha
 # Labels that name the business itself, never a person: "Firmenwortlaut", "Betrieb", "Praxisname", "Name des
 # Vereins" (the compound: the name of the business by its kind).
 _BUSINESS_LABELS = (
-    r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|unternehmensbezeichnung|"
+    r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
     r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
     r"name\s+(?:des|der)\s+[a-zäöüß]+")

@@ -47,6 +47,9 @@ _REP_LABEL_RE = re.compile(
     | vorsitzende[rn]?(?!\s+(?:des|der)\s+(?:aufsichtsrat|gesellschafterversammlung|beirat|verwaltungsrat|
           kuratorium|mitgliederversammlung|stiftungsrat))
     | schatzmeister(?:in)?
+    # the chair by its office, "Vorsitz: Anna Muster" (LABELLING.md v12 Z), and an Austrian association's organs,
+    # "Organschaftliche Vertreter:" over the names (v12 Y): the law's words for who represents the body
+    | vorsitz(?=\s*:) | organschaftliche[rn]?\s+vertreter(?:in|innen)?
     | (?:is\s+)?a\s+trading\s+name\s+of | represented\s+by | authori[sz]ed\s+representatives?
     | gesellschafter(?:innen|in)?
     | (?:managing\s+|company\s+)?directors?(?=\s*:) | managing\s+directors?
@@ -151,6 +154,26 @@ def _expand_shared_surname(text: str) -> str:
     return _SHARED_SURNAME_RE.sub(repl, text)
 
 
+# An academic degree printed after the name ("Anna Muster, BSc", "Dr. Anna Muster (M. Sc.)", "…, LL.M. (Oxford)")
+# or in brackets before it ("(B.Eng) Anna Muster") belongs to the name as printed (LABELLING.md v2 "What belongs to
+# the name", v12 Z and X2: bracket included). The reader drops parentheses and splits at commas, so such a degree is
+# put back from the line's text.
+_DEGREE = r"(?:[BM]\.?\s?(?:Sc|A|Eng|Ed)\.?|MBA|MAS|LL\.?\s?M\.?|Ph\.?\s?D\.?|Dipl\.-[\wäöü]+\.?(?:\s\(FH\))?)"
+_DEGREE_AFTER_RE = re.compile(rf"^(\s*,?\s*(?:\({_DEGREE}\)|{_DEGREE}(?:\s\([A-Z][\w ]{{1,30}}\))?))(?=$|[\s,;])")
+_DEGREE_BEFORE_RE = re.compile(rf"\(\s*{_DEGREE}\s*\)\s*$")
+
+
+def _with_degrees(name: str, text: str) -> str:
+    at = text.find(name)
+    if at < 0:
+        return name
+    if (after := _DEGREE_AFTER_RE.match(text[at + len(name):])) is not None:
+        name += after.group(1).rstrip()
+    if (before := _DEGREE_BEFORE_RE.search(text[:at])) is not None:
+        name = f"{before.group(0).strip()} {name}"
+    return name
+
+
 def names_in(text: str) -> list[str]:
     out: list[str] = []
     # "Inhaber: Anna und Ben Muster GbR": the partners a partnership's firm is made of are people
@@ -161,7 +184,7 @@ def names_in(text: str) -> list[str]:
         if name is None and _PROSE_LEAD_RE.match(piece):
             name = clean_person_name(_PROSE_LEAD_RE.sub("", piece))
         if name:
-            out.append(name)
+            out.append(_with_degrees(name, text))
     return out
 
 
@@ -179,7 +202,7 @@ def _role_label(label: str) -> str:
     if "chter" in low:
         return "Pächter"
     if "vorstand" in low or "board" in low or "vorsitz" in low or "schatzmeister" in low or "kassier" in low or (
-            low.startswith("ob")):
+            low.startswith("ob")) or "organschaft" in low:
         return "Vorstand"
     if "gesellschafter" in low:
         return "Gesellschafter"
@@ -463,7 +486,12 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                            for p in people]
         return out
     if not out:  # an explicit "Inhaber" says who the person behind the trade name is
-        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons]
+        # The persons read from the name line's shape alone: when a label on the block's own page names the
+        # representatives, only those it names ("Santa Anna Floristik" / "Vertretungsberechtigt: Berta Muster": the
+        # label says who); the block's spelling of them comes first
+        said = {person_key(h.name) for h in labelled if h.cand.url == provider.page.url}
+        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons
+               if not said or person_key(p) in said]
     if out or labelled or not provider.name:
         return out
     trade = fold_name(provider.name)
@@ -509,9 +537,22 @@ def _labelled_association(provider: Provider | None) -> bool:
     return label in ("verein", "club", "association") or any(_ZVR_RE.search(ln.text) for ln in lines)
 
 
+def _of_another_firm(role: str, provider_name: str | None) -> bool:
+    """The role names a firm by its legal form ("Inhaber Beispiel & Partner GmbH") that is not the provider: the
+    person represents someone else (a customer quoted on the page, a partner firm), not the provider
+    (LABELLING.md: names in other blocks are never the provider's)."""
+    m = FORM_RE.search(role)
+    if m is None:
+        return False
+    firm = fold_name(role[: m.end()])
+    own = [t for t in fold_name(FORM_RE.sub(" ", provider_name or "")).split() if len(t) >= 4]
+    return bool(own) and not any(t in firm for t in own)
+
+
 def person_key(name: str) -> str:
     """One key for the spellings of one person: folded, without titles, in any order ("Korda Anna" = "Anna Korda")."""
-    return " ".join(sorted(fold_name(name_core(name)).split()))
+    # a degree after a comma or in brackets ("Anna Muster, BSc", "(B.Eng) Anna Muster") is no other person
+    return " ".join(sorted(fold_name(name_core(re.sub(r"\([^()]*\)|,.*$", " ", name))).split()))
 
 
 def choose_representatives(site: Site, provider: Provider | None = None, name: str | None = None,
@@ -535,6 +576,8 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
             if entity and person.role and _OWNER_ROLE_RE.search(person.role) and not re.search(
                     rf"{_G}|ceo|managing|vorstand", person.role, re.I):
                 continue  # an "Inhaberin" on the team page of a GmbH is a shareholder (LABELLING.md)
+            if person.role and _of_another_firm(person.role, name or (provider.name if provider else None)):
+                continue  # "Anna Muster, Inhaberin Beispiel & Partner GmbH" under a testimonial: a customer's role
             if person.role and (is_rep_role(person.role) or (association and (
                     _CHAIR_RE.search(person.role) or _DEPUTY_CHAIR_RE.search(person.role)))):
                 cand = Candidate(value=person.name, score=weight, url=person.source_url or "", snippet=person.role)

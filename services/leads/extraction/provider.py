@@ -283,7 +283,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 not FORM_RE.search(value)):
             continue  # "Praxisadresse:" / "Praxisgemeinschaft Muster" under the name: the premises, part of the seat
         if stage == "name" and kind != "other" and (kind in ("name", "seat") or name_like(value)
-                                                     or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)):
+                                                     or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)
+                                                     # "lindenblatt kosmetik" on lindenblatt-kosmetik.ch: a brand set in
+                                                     # lower case that the domain spells (v12 test 1 step 4)
+                                                     or (value.islower() and _domain_brand(value, site))):
             if len(names) < 4:
                 names.append(Item(value, item.line, label=said if kind == "name" else ""))
             continue
@@ -324,6 +327,8 @@ _REP_LINE_RE = re.compile(r"^(?:(?:gesetzlich\s+)?vertreten\s+durch|represented\
                           r"gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ung)|managing\s+directors?)\s+"
                           r"(?:(?:den|die|the)\s+)?[A-ZÄÖÜ]", re.I)
 _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.I)
+_DEPARTMENT_TAIL_RE = re.compile(r"\s*(?:[-\u2013—,/]\s*)?(?:Abteilung|Abt\.|Sparte|Sektion|Department|Division)"
+                                 r"\s+\S.*")
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
@@ -354,6 +359,10 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     if prov.name is None:
         return None
     prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
+    if (form := FORM_RE.search(prov.name)) is not None and _DEPARTMENT_TAIL_RE.fullmatch(prov.name[form.end():]):
+        # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Volleyball": the department that runs the site
+        # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
+        prov.name = prov.name[:form.end()]
     bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
     if bare != prov.name and person_line(bare, strict=False):
         prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
@@ -380,6 +389,15 @@ def _is_description(text: str, person: str, site: Site) -> bool:
             _COINED_WORD_RE.fullmatch(text.strip())):
         return False  # … or a coined word with an inner capital ("KlangRaum", "HolzFee"): a brand
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
+
+
+def _describes_only(text: str, person: str, site: Site) -> bool:
+    """The line holds only common words of the trade, a kind of practice or a designation: no proper noun (the
+    person's surname, a coined word, a legal form), and not what the site's domain calls the business (LABELLING.md
+    v12, test 1, steps 3 to 5)."""
+    if FORM_RE.search(text) or _domain_brand(text, site):
+        return False
+    return bool(PROFESSION_LINE_RE.match(text) or practice_kind(text) or _is_description(text, person, site))
 
 
 _COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zäöüß]{2,})+")
@@ -426,7 +444,11 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
     status = next((it for it in items if _STATUS_LINE_RE.match(it.text)), None)
-    items = [it for it in items if not _STATUS_LINE_RE.match(it.text)]
+    # "Einzelunternehmer · Selbstständige Beratung": an offering printed on the status line after a separator goes
+    # with it (LABELLING.md v12 test 1 step 2, "also combined with an offering"); a person or a firm on it stays
+    items = [it for it in items if not _STATUS_LINE_RE.match(it.text) and not (
+        status is not None and it.line.index == status.line.index and not FORM_RE.search(it.text)
+        and not person_line(it.text, strict=False))]
     if not items:
         return
     if _labelled_business(prov, items):
@@ -644,15 +666,22 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
                     fold_name(more) in {fold_name(p) for p in prov.persons}):
                 break
             prov.persons.append(more)
-        if _PRACTICE_KIND_RE.match(first.text) and _titled(second.text):
-            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster": the first line says what kind of practice it is;
-            # the person with her degree or profession is the name (LABELLING.md, "Trade name and owner")
+        if (_PRACTICE_KIND_RE.match(first.text) and _titled(second.text)) or (
+                _describes_only(first.text, p2, site) and not _VENUE_HEAD_RE.search(second.text)):
+            # "Zahnarztpraxis" / "Dr. med. dent. Anna Muster", "Praxis für Logopädie" / "Anna Muster", "Fotografin" /
+            # "Anna Muster": a line above the person that only says what kind of practice it is or what she is names
+            # nobody; the person line is the name (LABELLING.md v5 E, and the v12 test 1 read for the line above).
+            # Not a club's or venue's line that merely looks like a person ("Postweg" / "Tennis Club Muster")
             prov.name, prov.name_line = second.text, second.line
-        elif _GENERIC_PRACTICE_RE.match(first.text) and not FORM_RE.search(first.text):
-            prov.name = f"{first.text} {second.text}"
     else:
         prov.name, prov.name_line = first.text, first.line
         prov.persons = [p1] if p1 else _persons_within(first.text)
+        if p1 and p2 and fold_name(p1) == fold_name(p2) and fold_name(first.text) == fold_name(p1) and (
+                len(second.text) > len(first.text)) and not prov.owners:
+            # "Anna Muster" / "Dr. Anna Muster" or "Psychologische Beratung Anna Muster": the next line repeats the
+            # bare person with her degree or inside a trade name that carries her name; that fuller line is the name
+            # (LABELLING.md: a degree on the person's line stays; v12 test 1 step 4, a line with the owner's surname)
+            prov.name, prov.name_line = second.text, second.line
         if p1 and p2 and len(items) == 2 and fold_name(p1) != fold_name(p2):
             prov.persons.append(p2)  # two people on lines of their own and no joint name: both run the practice
 
@@ -809,6 +838,32 @@ _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:e
                                       r"([^.,;:]{5,60}?)\.?$", re.I)
 
 
+def _link_only(line: Line) -> bool:
+    """The whole line is one link to a page (not a mailbox or a phone number), printed as text, not a heading."""
+    return line.level == 0 and len(line.links) == 1 and line.links[0].text.strip() == line.text.strip() and bool(
+        line.links[0].href.strip()) and not line.links[0].href.lower().startswith(("mailto:", "tel:"))
+
+
+def _menu_entry(lines: list[Line], i: int) -> bool:
+    """One item of a menu printed as a list of links outside a <nav> element ("Praxis" / "Person" / "Kontakt" /
+    "Kurse"): in a run of three or more link-only lines, it is a way to another page, never a name above an address
+    (a name linked to the about page stands alone)."""
+    if not _link_only(lines[i]):
+        return False
+    lo = hi = i
+    while lo > 0 and _link_only(lines[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(lines) and _link_only(lines[hi + 1]):
+        hi += 1
+    # the items lead to several pages (one link broken over the lines of an address is no menu)
+    return len({lines[k].links[0].href for k in range(lo, hi + 1)}) >= 3
+
+
+def _owner_line(text: str) -> bool:
+    label = LABEL_RE.match(text)
+    return label is not None and bool(label.group(2).strip()) and classify_label(label.group(1)) == "owner"
+
+
 def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
     lines = page.lines if before is None else page.lines[:before]
@@ -833,8 +888,10 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
             while j >= 0 and j >= i - 2 and usable(lines[j], region) and street_of(lines[j].text, None):
                 j -= 1  # the street line(s) above the postal code
             top = j
-            while top >= 0 and top > j - 3 and usable(lines[top], region) and name_like(lines[top].text) and (
-                    not anchor_strength(lines[top])):
+            while top >= 0 and top > j - 3 and usable(lines[top], region) and (
+                    name_like(lines[top].text) or _owner_line(lines[top].text)) and (
+                    not anchor_strength(lines[top]) and not _menu_entry(lines, top)):
+                # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
                 if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
                     break  # a new paragraph or heading below: the name starts there
                 top -= 1
@@ -927,6 +984,23 @@ def _below_section_heading(prov: Provider, site: Site) -> Provider | None:
         return None
     inner = _collect(prov.page, line.index + 1, [], site, anchored=False, region=below.region)
     return inner if inner is not None and inner.has_address else None
+
+
+def _top_block_of_same_owner(prov: Provider, page: ParsedPage, site: Site) -> Provider | None:
+    """"Hundezucht Lindenhof / Inhaber: Anna Muster / seat" at the top of the Impressum, and below it "Medieninhaber:
+    Anna Muster / seat" (the media-law block of an Austrian Impressum): both state the same provider, and the top
+    block, which is the provider block without a heading (LABELLING.md, "Provider block first"), holds the trade
+    name and its owner (trade name and owner). Only when the later block names nothing but that person."""
+    if prov.legal_entity or not prov.name or not prov.line_indices:
+        return None
+    top = _unanchored_block(page, site)
+    if top is None or not top.line_indices or max(top.line_indices) >= min(prov.line_indices) or not top.name or (
+            person_line(top.name, strict=False)) or top.legal_entity:
+        return None
+    owner = next((page.lines[i].text for i in sorted(top.line_indices) if _owner_line(page.lines[i].text)), "")
+    if fold_name(prov.name) not in fold_name(owner) or (prov.street is not None and top.street != prov.street):
+        return None
+    return top
 
 
 def _same_people(a: Provider, b: Provider) -> bool:
@@ -1097,6 +1171,8 @@ def _find_provider(site: Site) -> Provider | None:
                     return full
             if prov.owner_only and page.kind == "impressum":
                 return _trade_name_at_same_seat(prov, page, site)
+            if page.kind == "impressum" and (earlier := _top_block_of_same_owner(prov, page, site)) is not None:
+                return earlier
             return prov
         if page.kind == "impressum":
             prov = _unanchored_block(page, site)
