@@ -270,7 +270,8 @@ class MessageWire(Base):
     """A queued message as it goes over DATA, built at rendering, without its Date (wire.py), beside its ledger row
     rather than in it: the sender moves a row to ``sending`` and then ``sent``, and SQLite rewrites a whole row on
     every update — with the wire form in it each move wrote several KiB more (a third of a group commit's work in
-    bench/email_engine.py). Dropped once the message is no longer queued (housekeeping, :func:`drop_spent_wires`)."""
+    bench/email_engine.py). Dropped once the message is no longer queued (housekeeping,
+    :func:`repository.drop_spent_wires`)."""
 
     __tablename__ = "email_message_wires"
 
