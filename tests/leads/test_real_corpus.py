@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-tuning records round 1's seeded split and the holdouts of rounds 2 to 12 (spent and folded in), and the locked
-holdout13 never shows per-site misses. No quality thresholds here: holdout13's figures are reported by
-bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout13 (the integrator runs it
+tuning records round 1's seeded split and the holdouts of rounds 2 to 13 (spent and folded in), and the locked
+holdout14 never shows per-site misses. No quality thresholds here: holdout14's figures are reported by
+bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout14 (the integrator runs it
 once)."""
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-# The public repositories that hold a DACH business's published site are running out (holdout13/README.md).
-HOLDOUT13_SITES = 58
-SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-12; holdout13 is a set of its own
+# The public repositories that hold a DACH business's published site are running out (holdout14/README.md).
+HOLDOUT14_SITES = 58
+SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-13; holdout14 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -65,22 +65,22 @@ def _check_loads(sites: list[CorpusSite]) -> None:
 
 def test_tuning_loads() -> None:
     tuning = load_set("tuning")
-    assert len(tuning) >= 561
+    assert len(tuning) >= 619
     _check_loads(tuning)
 
 
-def test_holdout13_loads() -> None:
-    holdout13 = load_set("holdout13")
-    assert len(holdout13) >= HOLDOUT13_SITES
-    _check_loads(holdout13)
+def test_holdout14_loads() -> None:
+    holdout14 = load_set("holdout14")
+    assert len(holdout14) >= HOLDOUT14_SITES
+    _check_loads(holdout14)
 
 
 def test_every_tuning_label_follows_the_guide_schema() -> None:
     _check_schema(_labels("tuning"))
 
 
-def test_every_holdout13_label_follows_the_guide_schema() -> None:
-    _check_schema(_labels("holdout13"))
+def test_every_holdout14_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout14"))
 
 
 def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
@@ -99,7 +99,8 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
             or label.get("split_v9") == "holdout9" \
             or label.get("split_v10") == "holdout10" \
             or label.get("split_v11") == "holdout11" \
-            or label.get("split_v12") == "holdout12", slug
+            or label.get("split_v12") == "holdout12" \
+            or label.get("split_v13") == "holdout13", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -141,7 +142,7 @@ def test_tuning_records_the_round1_seeded_split() -> None:
     assert not list((REAL_CORPUS_DIR / "pool").glob("*/expected.json")), "unsplit sites left in pool/"
     assert not (REAL_CORPUS_DIR / "holdout").exists(), "holdout v1 is spent: its sites live in tuning/"
     round1 = [(folder, label) for folder, label in _labels(*SPLIT_SETS)
-              if "split_v1" in label and not {f"split_v{k}" for k in range(2, 13)} & set(label)]
+              if "split_v1" in label and not {f"split_v{k}" for k in range(2, 14)} & set(label)]
     assert set(assignment) == {folder.name for folder, _ in round1}
     for folder, label in round1:
         assert assignment[folder.name] == label["split_v1"], folder.name
@@ -229,19 +230,26 @@ def test_holdout12_is_spent_and_folded_into_tuning() -> None:
     assert sum(label.get("split_v12") == "holdout12" for _, label in _labels("tuning")) >= 52
 
 
-def test_holdout13_is_a_locked_set_of_its_own() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout13" / "README.md").read_text(encoding="utf-8")
+def test_holdout13_is_spent_and_folded_into_tuning() -> None:
+    """Holdout13 was reported once (rules round 13) and then folded in: its sites are tuning sites now."""
+    assert not list((REAL_CORPUS_DIR / "holdout13").glob("*/expected.json"))
+    assert "holdout13" not in CORPUS_SETS and "holdout13" not in LOCKED_SETS
+    assert sum(label.get("split_v13") == "holdout13" for _, label in _labels("tuning")) >= 58
+
+
+def test_holdout14_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout14" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout13"] == REAL_CORPUS_DIR / "holdout13"
-    assert {"holdout13"} == LOCKED_SETS
+    assert CORPUS_SETS["holdout14"] == REAL_CORPUS_DIR / "holdout14"
+    assert {"holdout14"} == LOCKED_SETS
 
 
-def test_holdout13_is_new_and_mixed() -> None:
+def test_holdout14_is_new_and_mixed() -> None:
     """Unseen means no site, repository or company shared with the sets the rules were tuned or
     reported on; the mix follows a small-business population (issue 12)."""
     earlier = _labels(*SPLIT_SETS)
-    fresh = _labels("holdout13")
-    assert len(fresh) >= HOLDOUT13_SITES
+    fresh = _labels("holdout14")
+    assert len(fresh) >= HOLDOUT14_SITES
 
     def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
         return {lab["source"]["repository"].lower().rstrip("/") for _, lab in labels}
@@ -276,8 +284,8 @@ def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
         bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
-def test_bench_never_prints_holdout13_misses(capsys: pytest.CaptureFixture[str]) -> None:
-    """Checked on a made-up report, so that the extractor never runs on holdout13 here."""
+def test_bench_never_prints_holdout14_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout14 here."""
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -285,9 +293,9 @@ def test_bench_never_prints_holdout13_misses(capsys: pytest.CaptureFixture[str])
     spec.loader.exec_module(bench)
     fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
     report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
-    bench.print_misses({"holdout13": report, "tuning": report}, 50)
+    bench.print_misses({"holdout14": report, "tuning": report}, 50)
     out = capsys.readouterr().out
     assert "tuning: scores and misses" in out and "some-site" in out
-    assert "holdout13" not in out
-    assert bench.select_sets("holdout13", None).keys() == {"holdout13"}
-    assert list(bench.select_sets("real", None)) == ["holdout13", "tuning"]
+    assert "holdout14" not in out
+    assert bench.select_sets("holdout14", None).keys() == {"holdout14"}
+    assert list(bench.select_sets("real", None)) == ["holdout14", "tuning"]
