@@ -461,12 +461,11 @@ async def insert_messages(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> No
         await s.execute(_insert_ignoring_conflicts(s, MessageWire), wires)
 
 
-async def drop_spent_wires(s: AsyncSession) -> int:
+async def drop_spent_wires(s: AsyncSession) -> None:
     """Drop the wire forms of messages that are no longer queued or on their way (sent, failed, bounced …): they
     are only read to send. Housekeeping's work, off the sender's group commits; the cost follows the (small) table of
     wire forms, each looked up by its unique Message-ID."""
-    result = await s.execute(_DROP_SPENT_WIRES)
-    return int(getattr(result, "rowcount", 0) or 0)
+    await s.execute(_DROP_SPENT_WIRES)
 
 
 _DROP_SPENT_WIRES = sa.text("""

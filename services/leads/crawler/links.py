@@ -160,8 +160,9 @@ def extract_links(tree: LexborHTMLParser, page_url: str) -> list[Link]:
 # builds, a partial it loads ($("#footer").load("footer.html")), a legal text a click opens in a modal
 # (data-legal-src="rechtliches.html"), a button's onclick="location.href='…'". Only names with a page extension are
 # taken: any other string in a script is far more often something else.
-_SCRIPT_PAGE = re.compile(r"""["'`]((?:\.{0,2}/)?[\w./%-]*[\w%-]\.(?:html?|php|aspx?))(?:[?#][^"'`\s]*)?["'`]""", re.I)
-_PAGE_VALUE = re.compile(r"(?:\.{0,2}/)?[\w./%-]*[\w%-]\.(?:html?|php|aspx?)(?:[?#]\S*)?", re.I)
+_PAGE_PATH = r"(?:\.{0,2}/)?[\w./%-]*[\w%-]\.(?:html?|php|aspx?)"
+_SCRIPT_PAGE = re.compile(rf"""["'`]({_PAGE_PATH})(?:[?#][^"'`\s]*)?["'`]""", re.I)  # quoted, in a script
+_PAGE_VALUE = re.compile(rf"{_PAGE_PATH}(?:[?#]\S*)?", re.I)  # a whole attribute value
 _SCRIPT_TYPES = ("", "module", "text/javascript", "application/javascript")
 
 

@@ -515,3 +515,24 @@ def is_menu_line(line: Line) -> bool:
         if link.text.strip():
             rest = rest.replace(link.text.strip(), " ", 1)
     return not rest.strip(" |·•/-\u2013")
+
+
+def _link_only(line: Line) -> bool:
+    """The whole line is one link to a page (not a mailbox or a phone number), printed as text, not a heading."""
+    return line.level == 0 and len(line.links) == 1 and line.links[0].text.strip() == line.text.strip() and bool(
+        line.links[0].href.strip()) and not line.links[0].href.lower().startswith(("mailto:", "tel:"))
+
+
+def is_menu_column_entry(lines: list[Line], i: int) -> bool:
+    """One item of a menu printed as a column of links outside a <nav> element ("Praxis" / "Person" / "Kontakt" /
+    "Kurse"; :func:`is_menu_line` is the same menu printed as a row): in a run of three or more link-only lines, it
+    is a way to another page, never a name above an address (a name linked to the about page stands alone)."""
+    if not _link_only(lines[i]):
+        return False
+    lo = hi = i
+    while lo > 0 and _link_only(lines[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(lines) and _link_only(lines[hi + 1]):
+        hi += 1
+    # the items lead to several pages (one link broken over the lines of an address is no menu)
+    return len({lines[k].links[0].href for k in range(lo, hi + 1)}) >= 3

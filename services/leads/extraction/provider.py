@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .address import country_word, postal_of, segments, street_of
-from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_nav_line
+from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import TITLE_TOKEN_RE as TITLE_RE
@@ -838,27 +838,6 @@ _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:e
                                       r"([^.,;:]{5,60}?)\.?$", re.I)
 
 
-def _link_only(line: Line) -> bool:
-    """The whole line is one link to a page (not a mailbox or a phone number), printed as text, not a heading."""
-    return line.level == 0 and len(line.links) == 1 and line.links[0].text.strip() == line.text.strip() and bool(
-        line.links[0].href.strip()) and not line.links[0].href.lower().startswith(("mailto:", "tel:"))
-
-
-def _menu_entry(lines: list[Line], i: int) -> bool:
-    """One item of a menu printed as a list of links outside a <nav> element ("Praxis" / "Person" / "Kontakt" /
-    "Kurse"): in a run of three or more link-only lines, it is a way to another page, never a name above an address
-    (a name linked to the about page stands alone)."""
-    if not _link_only(lines[i]):
-        return False
-    lo = hi = i
-    while lo > 0 and _link_only(lines[lo - 1]):
-        lo -= 1
-    while hi + 1 < len(lines) and _link_only(lines[hi + 1]):
-        hi += 1
-    # the items lead to several pages (one link broken over the lines of an address is no menu)
-    return len({lines[k].links[0].href for k in range(lo, hi + 1)}) >= 3
-
-
 def _owner_line(text: str) -> bool:
     label = LABEL_RE.match(text)
     return label is not None and bool(label.group(2).strip()) and classify_label(label.group(1)) == "owner"
@@ -890,7 +869,7 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
             top = j
             while top >= 0 and top > j - 3 and usable(lines[top], region) and (
                     name_like(lines[top].text) or _owner_line(lines[top].text)) and (
-                    not anchor_strength(lines[top]) and not _menu_entry(lines, top)):
+                    not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)):
                 # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
                 if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
                     break  # a new paragraph or heading below: the name starts there
