@@ -134,3 +134,39 @@ def test_practice_kind_block_without_imprint_takes_the_copyright_person() -> Non
               site=site, kind="contact")], site_url=site)
     assert facts.company_name == "Lea Quendel"
     assert facts.representatives == ["Lea Quendel"]
+
+
+# ------------------------------------------------------------------ owner's surname with an umlaut in the domain
+def test_trade_name_with_owner_whose_surname_the_domain_spells_with_oe() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Frisierstübchen Lea Brösel<br>"
+                     "Inhaberin: Lea Brösel<br>Ahornweg 7<br>99998 Quendelstadt</p>",
+                     site="https://www.frisierstuebchen-broesel.de/")
+    assert facts.company_name == "Frisierstübchen Lea Brösel"
+    assert facts.representatives == ["Lea Brösel"]
+
+
+# ------------------------------------------------------------------ camel case or acronym under the person
+def test_camel_case_word_under_the_person_is_a_trade_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Jonas Quendel<br>PaddelQS<br>Ahornweg 7<br>"
+                     "99998 Quendelstadt</p><p>E-Mail: post@quendel-beispiel.de</p>")
+    assert facts.company_name == "PaddelQS"
+    assert facts.representatives == ["Jonas Quendel"]
+
+
+# ------------------------------------------------------------------ a feminine job title under the person
+def test_feminine_job_title_with_offering_under_the_person_is_no_name() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 ECG</h2><p>Lea Quendel<br>"
+                     "Floristin \u2013 Sträuße und Gestecke für jeden Anlass<br>Ahornweg 7, 4999 Quendelstadt</p>"
+                     "<p>E-Mail: post@quendel-beispiel.at</p>", site="https://www.quendel-beispiel.at/")
+    assert facts.company_name == "Lea Quendel"
+    assert facts.representatives == ["Lea Quendel"]
+
+
+# ------------------------------------------------------------------ a host line with c/o under the person
+def test_line_with_care_of_host_under_the_person_is_an_address_line() -> None:
+    facts = _imprint("<h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2><p>Jonas Quendel<br>"
+                     "Quendio c/o Gründerhaus Ahornpark<br>Ahornweg 7<br>99998 Quendelstadt</p>"
+                     "<p>E-Mail: legal@quendio.de</p>")
+    assert facts.company_name == "Jonas Quendel"
+    assert facts.representatives == ["Jonas Quendel"]
+    assert facts.street == "Ahornweg 7"

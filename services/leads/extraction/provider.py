@@ -218,6 +218,11 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # "Steuer Nr. …" / "Ust ID …" between the name and the address: no part of either
         if _CARE_OF_RE.match(value):
             continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
+        if stage == "name" and names and not kind and _CARE_OF_INSIDE_RE.search(value) and all(
+                person_line(n.text, strict=False) for n in names) and not FORM_RE.search(value):
+            # "Anna Muster" / "Atelier c/o Gründerzentrum": a line naming the host whose door the post goes through
+            # is an address line under the person, neither name nor street (LABELLING.md v12 test 1 step 1)
+            continue
         if _PO_BOX_RE.match(value):
             po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
             continue
@@ -318,6 +323,7 @@ _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:
                                re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
+_CARE_OF_INSIDE_RE = re.compile(r"\sc/o\s", re.I)
 # "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
 _CONTACT_START_RE = re.compile(r"^(?:fon|tel|telefon|telefax|fax|mobil|handy|e-?mail)\b\.?:?\s*[+\d(]", re.I)
 _ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
@@ -390,8 +396,10 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
     two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site) or (
-            _COINED_WORD_RE.fullmatch(text.strip())):
-        return False  # … or a coined word with an inner capital ("KlangRaum", "HolzFee"): a brand
+            _COINED_WORD_RE.fullmatch(text.strip()) or _INNER_CAPITAL_RE.fullmatch(text.strip())):
+        # … or a coined word with an inner capital ("KlangRaum", "HolzFee", "YogaSB", "eKlang"): a brand (LABELLING.md
+        # v12 test 1 step 4: invented spelling, acronym, camel case)
+        return False
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
 
 
@@ -405,6 +413,7 @@ def _describes_only(text: str, person: str, site: Site) -> bool:
 
 
 _COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zäöüß]{2,})+")
+_INNER_CAPITAL_RE = re.compile(r"[A-Za-zÄÖÜäöüß]*[a-zäöüß]{2}[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*")
 # Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
 # ("Beratung", "Übersetzungen", "Coaching", "Translation services").
 _GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
@@ -553,6 +562,12 @@ def _person_under_practice_lines(items: list[Item]) -> Item | None:
     return items[k]
 
 
+# A line that starts with what the person is, a job title in its feminine form (a surname never takes it), alone or
+# followed by what she offers after a dash: "Kosmetikerin", "Fotografin - Hochzeiten und Porträts", "Floristin".
+_FEMININE_JOB_HEAD_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:erin|istin|eurin|ologin|antin|entin)"
+                                   r"(?:\s*$|\s+[-\u2013—|·]\s+)")
+
+
 def _stated_profession(text: str, page: ParsedPage) -> bool:
     """The page itself calls the line a profession: "Berufsbezeichnung: <the same words>" further down."""
     want = fold_name(text.strip(TRAILING_JUNK))
@@ -666,6 +681,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = [p1]
         if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
                 or _PRACTICE_KIND_RE.match(second.text)  # "Zahnarztpraxis für biologische Zahnmedizin" (v7)
+                or _FEMININE_JOB_HEAD_RE.match(second.text)  # "Fotografin - Hochzeiten" (v12 step 3)
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
@@ -743,6 +759,14 @@ def _trade_with_surname(text: str, person: str) -> bool:
             and fold_name(words_[1]) == fold_name(_surname(person)))
 
 
+def _ascii_umlauts(text: str) -> str:
+    """"Fröhlich" as a domain writes it: "froehlich"."""
+    low = text.casefold()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        low = low.replace(a, b)
+    return fold_name(low)
+
+
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
     site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
@@ -760,7 +784,9 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     label = site.domain_label.replace("-", "")
     if len(prefix) < 3 or not matches_site(prefix, site):
         return None
-    if fold_name(core) in fold_name(label) and fold_name(core) not in fold_name(prefix):
+    # the domain spells an umlaut either way ("Fröhlich" in froehlich.de or frohlich.de)
+    spelled = {fold_name(core), _ascii_umlauts(core)}
+    if any(sp in fold_name(label) for sp in spelled) and fold_name(core) not in fold_name(prefix):
         return None  # "Muster Bau Max Muster" on musterbau.de prints the owner as part of the name …
     return prefix  # … unless the words before him already carry the surname ("MUSTER Services Max Muster")
 
