@@ -170,3 +170,20 @@ def test_line_with_care_of_host_under_the_person_is_an_address_line() -> None:
     assert facts.company_name == "Jonas Quendel"
     assert facts.representatives == ["Jonas Quendel"]
     assert facts.street == "Ahornweg 7"
+
+
+# ------------------------------------------------------------------ the non-profit UG's form on the line under the name
+def test_gug_form_on_the_line_under_the_firm_is_joined() -> None:
+    facts = _imprint("<h1>Imprint</h1><h4>QUENDEL KULTUR</h4><p>gUG (haftungsbeschraenkt)<br>Ahornweg 7, 99998 "
+                     "Quendelstadt, Germany<br>CEO: Lea Quendel<br>Court of Registry: Amtsgericht Quendelstadt "
+                     "HRB 271828</p>")
+    assert facts.company_name == "QUENDEL KULTUR gUG (haftungsbeschraenkt)"
+    assert facts.register_number == "HRB 271828"
+
+
+# ------------------------------------------------------------------ the managing-director label with a dropped "s"
+def test_managing_director_label_missing_its_s_still_names_the_representatives() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>quendio GbR<br>Ahornweg 7<br>99998 Quendelstadt</p>"
+                     "<p>Geschäftführerinnen:<br>Lea Quendel und Mira Ahorn</p>")
+    assert facts.company_name == "quendio GbR"
+    assert sorted(facts.representatives) == ["Lea Quendel", "Mira Ahorn"]

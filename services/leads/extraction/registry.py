@@ -74,7 +74,8 @@ _VAT_LABEL_VALUE_RE = re.compile(
 _VAT_HINT_RE = re.compile(r"(?:DE|ATU|CHE|GB)[-\s]?\d|vat|mwst|mehrwert|reg(?:istration)?\.?\s*no", re.I)
 _NOT_VAT_LABEL_RE = re.compile(r"weee|elektrog|(?<!mehrwert)steuernummer|\bst\.?-?nr|wirtschafts-?id|gln|ean", re.I)
 _EXPECTED_REGISTER = {
-    "GmbH": "HRB", "UG (haftungsbeschränkt)": "HRB", "AG": "HRB", "SE": "HRB", "KGaA": "HRB", "gGmbH": "HRB",
+    "GmbH": "HRB", "UG (haftungsbeschränkt)": "HRB", "gUG (haftungsbeschränkt)": "HRB", "AG": "HRB", "SE": "HRB",
+    "KGaA": "HRB", "gGmbH": "HRB",
     "KG": "HRA", "GmbH & Co. KG": "HRA", "OHG": "HRA", "e.K.": "HRA", "UG (haftungsbeschränkt) & Co. KG": "HRA",
     "AG & Co. KG": "HRA", "SE & Co. KG": "HRA", "GmbH & Co. KGaA": "HRB",
     "e.V.": "VR", "PartG": "PR", "PartG mbB": "PR", "eG": "GnR",
