@@ -18,6 +18,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ("UG (haftungsbeschränkt) & Co. KG", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)\s*(?:&|\+|und)\s*Co\.?\s*KG"),
     ("AG & Co. KG", r"AG\s*(?:&|\+|und)\s*Co\.?\s*KG"),
     ("SE & Co. KG", r"SE\s*(?:&|\+|und)\s*Co\.?\s*KG"),
+    # the non-profit entrepreneurial company: "gUG (haftungsbeschränkt)", the statutory bracket part of the form
+    ("gUG (haftungsbeschränkt)", r"gUG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
     ("UG (haftungsbeschränkt)", r"UG\s*\(\s*haftungsbeschr(?:ä|ae)nkt\s*\)"),
     ("gGmbH", r"gGmbH"),
     # the Austrian flexible capital company (FlexKapGG 2024), a company with an FN like a GmbH (LABELLING.md v6)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .address import country_of, postal_of, segments, split_inline_address, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line
 from .legal import FORM_RE, PRONOUN_RE, SECTION_RE
-from .names import POST_NOMINAL_RE, is_given_name
+from .names import POST_NOMINAL_RE, is_given_name, person_line
 from .site import Site
 
 # ---------------------------------------------------------------------------------------------- anchors
@@ -102,7 +102,8 @@ _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inha
 # Labels that name the business itself, never a person: "Firmenwortlaut", "Betrieb", "Praxisname", "Name des
 # Vereins" (the compound: the name of the business by its kind).
 _BUSINESS_LABELS = (
-    r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
+    # "Vollständiger Firmenname", "Offizieller Name": the label may say the name is given in full
+    r"(?:(?:vollst(?:ä|ae)ndige[rs]?|offizielle[rs]?|eingetragene[rs]?)\s+(?:firmen|unternehmens)?name)|firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
     r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
     r"name\s+(?:des|der)\s+[a-zäöüß]+")
@@ -154,7 +155,7 @@ GLUED_LABEL_RE = re.compile(
 # The field names of a label/value Impressum printed without a colon, each on a line of its own above its value
 # ("Unternehmen" / "de Vries GaLa-Bau", "Anschrift" / "…", "Vertreten durch" / "…"): a label, never a name.
 BARE_LABEL_RE = re.compile(
-    r"^(?:unternehmen|firma|firmenname|name|anschrift|adresse|address|sitz|firmensitz|inhaber(?:in)?|owner|"
+    r"^(?:unternehmen|firma|(?:(?:vollst(?:ä|ae)ndige[rs]?|offizielle[rs]?|eingetragene[rs]?)\s+)?firmenname|name|anschrift|adresse|address|sitz|firmensitz|inhaber(?:in)?|owner|"
     r"vertreten\s+durch|represented\s+by|gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er|erin|ung)|managing\s+directors?|"
     r"kontakt|contact|telefon|tel\.?|phone|telefax|fax|mobil|e-?mail|registergericht|registernummer|"
     r"handelsregister|ust\.?-?id(?:nr)?\.?|umsatzsteuer-?id(?:entifikationsnummer)?)$",
@@ -184,6 +185,9 @@ _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:d
 _FOR_CONTENT_RE = re.compile(r"\bf(?:ü|ue)r\s+(?:den|die)\s+(?:seiten)?inhalte?\b", re.I)
 _PLACE_ABBREVIATION_END_RE = re.compile(r"\s(?:[a-zäöü]{1,2}\.\s?){1,2}[A-ZÄÖÜ][a-zäöü]{0,3}\.$")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
+_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+# "(Art. 3 UWG)", "Art. 14 DSGVO", "nach Art. 13 …": an article of a law, cited like "§ 5 DDG"
+_LAW_CITATION_RE = re.compile(r"\bArt(?:ikel|\.)\s*\d+[a-z]?\b(?:\s+(?:Abs\.|lit\.)\s*\w+)*\s+[A-Z][A-Za-z-]*[A-Z]\b")
 
 
 @dataclass
@@ -348,6 +352,7 @@ def split_items(line: Line) -> list[Item]:
     text = _LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _COPYRIGHT_LEAD_RE.sub("", text)  # "© 2025 Malerei Muster · Musterweg 1 · …": the name follows
     text = _OWNER_AFTER_NAME_RE.sub(r"\g<label>: \g<name>", text)
+    text = _quoted_name_then_owner(text)
     text = _ADDRESS_WORD_SPLIT_RE.sub(" | ", text) if " " in text else text
     for labelled in _INLINE_LABEL_RE.split(text):
         for piece in _slash_split(_firm_pieces(labelled)):
@@ -357,6 +362,23 @@ def split_items(line: Line) -> list[Item]:
                     if part:
                         out.append(Item(part, line))
     return out
+
+
+# '"Muster Ferienzimmer" Anna Muster-Beispiel': a trade name in quotation marks, then a person on the same line.
+_QUOTED_THEN_REST_RE = re.compile(r"^[\"„“»\u201a'](?P<name>[^\"„“”»«\u201a\u2018']{3,60})[\"“”«\u2018']"
+                                  r"(?P<rest>\s+\S.{2,60})$")
+
+
+def _quoted_name_then_owner(text: str) -> str:
+    """The quotation marks end the trade name and the person after them is its owner: the line is cut there like a
+    line cut at "Inh." (LABELLING.md v4 C, quotation marks dropped as in v2 "handelnd unter")."""
+    m = _QUOTED_THEN_REST_RE.match(text)
+    if m is None:
+        return text
+    rest = m.group("rest").strip()
+    if person_line(rest, strict=False) != rest:
+        return text
+    return f"{m.group('name').strip()} Inhaber: {rest}"
 
 
 def address_parts(text: str, site: Site) -> tuple[str | None, str | None, str | None, str | None]:
@@ -413,6 +435,8 @@ def name_like(text: str) -> bool:
         return False  # a line citing a paragraph ("Erklärungen gemäß § 5 DDG") is a heading, never a name
     if SECTION_RE.match(text) or COUNTRY_ONLY_RE.match(text) or _NUMBERED_SECTION_RE.match(text):
         return False
+    if _LAW_CITATION_RE.search(text) or ((m := _SECTION_NUMBER_RE.match(text)) and SECTION_RE.match(text[m.end():])):
+        return False  # "1. Impressum (Art. 3 UWG)": a numbered section heading citing the law, like "§ 5 DDG"
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'„“»(" or _PARTICLE_START_RE.match(text)
             or _LOWER_BRAND_RE.match(text) or (_LOWER_FIRM_RE.match(text) and FORM_RE.search(text))):
         return False  # "de Vries GaLa-Bau", "van Beek Malerei" start with a particle

@@ -25,7 +25,8 @@ from .provider import ASSOCIATION_RE, Provider, ordered_pages
 from .site import Candidate, Site, make_candidate
 from .textutil import snippet
 
-_G = r"gesch(?:ä|ae)f(?:ts|st)f(?:ü|ue)hr"  # "Geschäfstführer": a common transposition
+# "Geschäfstführer", "Geschäftführer": a common transposition and a dropped "s" of the label
+_G = r"gesch(?:ä|ae)f(?:ts|st|t)f(?:ü|ue)hr"
 # Labels that introduce legal representatives. Generic English words (director, partner, owner,
 # president) count only in "Label:" form; as bare words they are too often job titles.
 _REP_LABEL_RE = re.compile(
@@ -61,7 +62,8 @@ _REP_LABEL_RE = re.compile(
     )\b""",
     re.I | re.X,
 )
-_REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftsl", "geschaeftsl", "inhaber", "inh.", "pächter",
+_REP_HINTS = ("geschäftsf", "geschaeftsf", "geschäfstf", "geschäftf", "geschaeftf", "geschäftsl", "geschaeftsl",
+              "inhaber", "inh.", "pächter",
               "paechter", "vertret", "vertr.", "vorstand", "vorsitz", "obmann", "obfrau",
               "schatzmeister", "represent", "gesellschafter", "director",
               "partner", "owner", "proprietor", "president", "präsident", "praesident", "ceo", "chief executive",

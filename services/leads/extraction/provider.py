@@ -127,6 +127,10 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                 if names or prov.has_address:
                     if CONTACT_WORD_RE.search(line.text):
                         stage = "contact"
+                        if is_contact(line.text) and not LABEL_RE.match(line.text):
+                            # "kontakt@muster.ch" reads as an anchor by its word, but it is the block's mailbox: a
+                            # contact line of the block (one without a seat then still is one, LABELLING.md v4 C)
+                            contacts += 1
                         continue
                     if label is not None and not prov.has_address and classify_label(label.group(1)) == "seat":
                         expect = "seat"  # "Anschrift" under the name: the label of the seat's address
@@ -214,6 +218,11 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             continue  # "Steuer Nr. …" / "Ust ID …" between the name and the address: no part of either
         if _CARE_OF_RE.match(value):
             continue  # "c/o Praxisgemeinschaft": whose door the post goes through, part of the address, not a name
+        if stage == "name" and names and not kind and _CARE_OF_INSIDE_RE.search(value) and all(
+                person_line(n.text, strict=False) for n in names) and not FORM_RE.search(value):
+            # "Anna Muster" / "Atelier c/o Gründerzentrum": a line naming the host whose door the post goes through
+            # is an address line under the person, neither name nor street (LABELLING.md v12 test 1 step 1)
+            continue
         if _PO_BOX_RE.match(value):
             po_box = True  # "Postfach 12 34" / "12345 Stadt": a mailing address; a street address below is the seat
             continue
@@ -314,6 +323,7 @@ _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:
                                re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
 _CARE_OF_RE = re.compile(r"^c/o\s", re.I)
+_CARE_OF_INSIDE_RE = re.compile(r"\sc/o\s", re.I)
 # "Fax 0 12 34 - 56 78": a contact line by its label word, whatever the number's spacing
 _CONTACT_START_RE = re.compile(r"^(?:fon|tel|telefon|telefax|fax|mobil|handy|e-?mail)\b\.?:?\s*[+\d(]", re.I)
 _ADDRESS_LABEL_RE = re.compile(r"^\s*(?:anschrift|adresse|address|postanschrift|standort|location)\s*$", re.I)
@@ -386,8 +396,10 @@ def _is_description(text: str, person: str, site: Site) -> bool:
     "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
     two-word name such as "Malerei Sonnenschein" is a trade name."""
     if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site) or (
-            _COINED_WORD_RE.fullmatch(text.strip())):
-        return False  # … or a coined word with an inner capital ("KlangRaum", "HolzFee"): a brand
+            _COINED_WORD_RE.fullmatch(text.strip()) or _INNER_CAPITAL_RE.fullmatch(text.strip())):
+        # … or a coined word with an inner capital ("KlangRaum", "HolzFee", "YogaSB", "eKlang"): a brand (LABELLING.md
+        # v12 test 1 step 4: invented spelling, acronym, camel case)
+        return False
     return bool(DESCRIPTION_JOIN_RE.search(text)) or len(text.split()) == 1 or _generic_words(text)
 
 
@@ -401,6 +413,7 @@ def _describes_only(text: str, person: str, site: Site) -> bool:
 
 
 _COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zäöüß]{2,})+")
+_INNER_CAPITAL_RE = re.compile(r"[A-Za-zÄÖÜäöüß]*[a-zäöüß]{2}[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*")
 # Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
 # ("Beratung", "Übersetzungen", "Coaching", "Translation services").
 _GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
@@ -453,16 +466,23 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         return
     if _labelled_business(prov, items):
         return
-    last = max(it.line.index for it in items)
     _interpret_items(prov, items, branded, site)
-    if status and prov.name and not prov.legal_entity and status.line.index - last <= 1 and (
-            status.text.startswith("(")) and not person_line(prov.name, strict=False):
-        # "(Einzelunternehmer)" right under the name: the block's own wording, a qualifier of the name; under the
-        # owner's line ("Pächterin: …" / "(Einzelkaufmann)") it says what the owner is. A bare "Einzelunternehmen"
-        # on a line of its own states the (absent) legal form, like "Rechtsform: Einzelunternehmen": no part of it.
-        # Under a bare person line (the person is the name) it only says how the business is run: dropped
-        # (LABELLING.md v12, test 1 step 2).
-        prov.name = f"{prov.name} {status.text}"
+    # "(Einzelunternehmer)" under or after the name only states how the business is run, like a bare
+    # "Einzelunternehmen" line or "Rechtsform: Einzelunternehmen": no part of the name (LABELLING.md v8 L bracket rule,
+    # v12 test 1 step 2; rules round 14 dropped round 12's reading of it as the block's own qualifier of the name)
+    if prov.name:
+        prov.name = strip_status_paren(prov.name)
+
+
+# "Muster Beratung (Einzelunternehmen)": a bracket on the name line that only states the form of business.
+_STATUS_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|"
+                              r"Kleinunternehmer(?:in)?|Freiberufler(?:in)?|Einzelkauf(?:mann|frau)|selbstst(?:ä|ae)ndig|"
+                              r"freiberuflich|sole\s+(?:trader|proprietor(?:ship)?))\)\s*$", re.I)
+
+
+def strip_status_paren(name: str) -> str:
+    """The name without a trailing bracket that only says the business is a sole proprietorship."""
+    return _STATUS_PAREN_RE.sub("", name)
 
 
 # "Muster FC (Verein)", "Muster GmbH (Gesellschaft mit beschränkter Haftung)": a parenthesis that only says what kind
@@ -506,8 +526,10 @@ _GENERIC_PRACTICE_RE = re.compile(r"^(?:Praxis|Kanzlei|B(?:ü|ue)ro|Atelier|Stud
 
 
 # A line that only says what kind of practice or office it is: "Zahnarztpraxis", "Privatpraxis für Psychotherapie",
-# "Kanzlei für Arbeitsrecht" (no place, no surname, no coined word that would make it a trade name).
-_PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|b(?:ü|ue)ro|ordination)|Praxis|Kanzlei|"
+# "Kanzlei für Arbeitsrecht" (no place, no surname, no coined word that would make it a trade name), also after an
+# adjective that only says what kind ("Psychotherapeutische Praxis", LABELLING.md v12 test 1 step 5).
+_PRACTICE_KIND_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+(?:ische|liche)\s+(?=[A-ZÄÖÜ]))?"
+                               r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:praxis|kanzlei|b(?:ü|ue)ro|ordination)|Praxis|Kanzlei|"
                                r"B(?:ü|ue)ro|Ordination)(?:\s+(?:f(?:ü|ue)r|for)\s+(?:[a-zäöüß]+e[nrs]?\s+)?[A-ZÄÖÜ][a-zäöüß-]+"
                                r"(?:\s+(?:und|&)\s+[A-ZÄÖÜ][a-zäöüß-]+)?)?$")
 
@@ -540,6 +562,12 @@ def _person_under_practice_lines(items: list[Item]) -> Item | None:
     return items[k]
 
 
+# A line that starts with what the person is, a job title in its feminine form (a surname never takes it), alone or
+# followed by what she offers after a dash: "Kosmetikerin", "Fotografin - Hochzeiten und Porträts", "Floristin".
+_FEMININE_JOB_HEAD_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:erin|istin|eurin|ologin|antin|entin)"
+                                   r"(?:\s*$|\s+[-\u2013—|·]\s+)")
+
+
 def _stated_profession(text: str, page: ParsedPage) -> bool:
     """The page itself calls the line a profession: "Berufsbezeichnung: <the same words>" further down."""
     want = fold_name(text.strip(TRAILING_JUNK))
@@ -557,7 +585,17 @@ def _titled(text: str) -> bool:
     return bool(TITLE_RE.match(first)) or bool(PROFESSION_LINE_RE.match(text))
 
 
+# "Kleintierzuchtverein" / "Z123 Musterstadt": a club's kind printed alone on the first line and, on the next, its
+# number in its federation (letters and digits) or its founding year, and its town; the block breaks one name.
+_CLUB_KIND_LINE_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß-]{3,}(?:verein|vereinigung|club|klub|gilde|bund)$")
+_CLUB_NUMBER_LINE_RE = re.compile(r"^(?:[A-Z]{1,3}\s?\d{1,4}|\d{4})(?:\s+[A-ZÄÖÜ][\w.-]+){1,3}$")
+
+
 def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Site) -> None:
+    if len(items) >= 2 and _CLUB_KIND_LINE_RE.match(items[0].text) and (
+            _CLUB_NUMBER_LINE_RE.match(items[1].text)) and items[1].line.index - items[0].line.index <= 1:
+        # the club's name is both lines: the kind alone names nobody, the number and town make it one club
+        items = [Item(f"{items[0].text} {items[1].text}", items[0].line, items[0].label), *items[2:]]
     entity = next((it for it in items if _entity(it.text)), None)
     if entity is not None:
         prov.name, prov.name_line, prov.legal_entity = entity.text, entity.line, True
@@ -643,6 +681,7 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         prov.persons = [p1]
         if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
                 or _PRACTICE_KIND_RE.match(second.text)  # "Zahnarztpraxis für biologische Zahnmedizin" (v7)
+                or _FEMININE_JOB_HEAD_RE.match(second.text)  # "Fotografin - Hochzeiten" (v12 step 3)
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
@@ -720,6 +759,14 @@ def _trade_with_surname(text: str, person: str) -> bool:
             and fold_name(words_[1]) == fold_name(_surname(person)))
 
 
+def _ascii_umlauts(text: str) -> str:
+    """"Fröhlich" as a domain writes it: "froehlich"."""
+    low = text.casefold()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        low = low.replace(a, b)
+    return fold_name(low)
+
+
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
     site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
@@ -737,7 +784,9 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     label = site.domain_label.replace("-", "")
     if len(prefix) < 3 or not matches_site(prefix, site):
         return None
-    if fold_name(core) in fold_name(label) and fold_name(core) not in fold_name(prefix):
+    # the domain spells an umlaut either way ("Fröhlich" in froehlich.de or frohlich.de)
+    spelled = {fold_name(core), _ascii_umlauts(core)}
+    if any(sp in fold_name(label) for sp in spelled) and fold_name(core) not in fold_name(prefix):
         return None  # "Muster Bau Max Muster" on musterbau.de prints the owner as part of the name …
     return prefix  # … unless the words before him already carry the surname ("MUSTER Services Max Muster")
 
@@ -759,9 +808,14 @@ def _persons_within(text: str) -> list[str]:
             f"{couple.group(2)} {couple.group(3)}", strict=False):
         # "Gunhild und Rainer Beispiel": both share the surname printed once
         return [f"{couple.group(1)} {couple.group(3)}", f"{couple.group(2)} {couple.group(3)}"]
-    people = [p for piece in _PEOPLE_SPLIT_RE.split(text) if (p := person_line(piece.strip()))]
+    pieces = [piece.strip() for piece in _PEOPLE_SPLIT_RE.split(text)]
+    people = [p for piece in pieces if (p := person_line(piece))]
     if len(people) >= 2:
         return people
+    if len(pieces) == 2 and len(people) == 1 and all(person_line(piece, strict=False) == piece for piece in pieces):
+        # "Anna Muster & Kiran Beispiel": one known given name, and the other piece a whole person by its shape
+        # (a rare given name): the line names the two people who run the business together (LABELLING.md v3)
+        return pieces
     for piece in re.split(r"\s[-\u2013—/|·]\s|,\s", text):
         person = person_line(piece)
         if person:
@@ -1111,6 +1165,14 @@ def find_provider(site: Site) -> Provider | None:
     prov = _find_provider(site)
     if prov is None:
         return None
+    if prov.name and not prov.legal_entity and not prov.persons and not prov.owners and practice_kind(prov.name) and (
+            held := _copyright_person(site)) is not None:
+        # "Praxis für Kinesiologie" / the seat, and "© 2024 Anna Muster" under every page: the block's line only
+        # names the kind of practice, so the block has no name line and the © line gives the name (LABELLING.md v2
+        # no-name-line order, v12 guide decision 2); the person named there runs the one-person practice
+        page, line, person = held
+        prov.name, prov.persons = person, [person]
+        prov.name_source = (page.url, line.text)
     if prov.page.kind == "impressum":
         return _agreeing_name(prov, site)
     if not _is_legal_page(prov.page) and prov.name and not prov.legal_entity and (
@@ -1123,6 +1185,20 @@ def find_provider(site: Site) -> Provider | None:
         prov.name, prov.persons, prov.owners = line.text.strip(), [], []
         prov.name_source = (page.url, line.text)
     return prov
+
+
+def _copyright_person(site: Site) -> tuple[ParsedPage, Line, str] | None:
+    """The one person the site's © lines name ("© 2024 Anna Muster"), with a page and line that print it."""
+    found: dict[str, tuple[ParsedPage, Line, str]] = {}
+    for page in site.pages:
+        for line in page.lines:
+            if len(line.text) > 120 or not COPYRIGHT_RE.match(line.text):
+                continue
+            holder = re.split(r"\s[|·•/\u2013—-]\s|,\s|\.\s|\s(?:all\s+rights|alle\s+rechte)\b",
+                              COPYRIGHT_RE.sub("", line.text, count=1), maxsplit=1, flags=re.I)[0].strip(" .")
+            if holder and person_line(holder, strict=False) == holder:
+                found.setdefault(fold_name(holder), (page, line, holder))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _find_provider(site: Site) -> Provider | None:

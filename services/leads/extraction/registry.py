@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from .dom import COMPANY, Line, ParsedPage
 from .site import Candidate, Site, make_candidate
 
-# "HRB 1234", "HRB-Nr. 1234", "Hrbnr1234": the register kind in any case, "Nr" glued or not.
+# "HRB 1234", "HRB-Nr. 1234", "Hrbnr1234": the register kind in any case, "Nr" glued or not. The number may be
+# printed in digit groups like a phone number ("HRB 25 41 40"): groups of two or three digits after the first, up to
+# seven digits in all, run together (read only to the first group, "HRB 25" is another firm's entry).
 _REG_RE = re.compile(
     r"\b(HRB|HRA|VR|PR|GnR|GsR|GenR|(?i:hr[ab])(?=\s*(?i:nr|nummer)?\.?\s*:?\s*\d))"
-    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,7})(?:\s?(?!AG\b)([A-Z]{1,2})\b(?![.-]))?"
+    r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,3}(?:[ \u00a0]\d{2,3}){1,2}(?![\d.,/:-])|\d{1,7})"
+    r"(?:\s?(?!AG\b)([A-Z]{1,2})\b(?![.-]))?"
 )
 _FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
 # The Austrian association register's ZVR number is not a register number in LABELLING.md's sense (HRB/HRA/VR/PR/
@@ -71,7 +74,8 @@ _VAT_LABEL_VALUE_RE = re.compile(
 _VAT_HINT_RE = re.compile(r"(?:DE|ATU|CHE|GB)[-\s]?\d|vat|mwst|mehrwert|reg(?:istration)?\.?\s*no", re.I)
 _NOT_VAT_LABEL_RE = re.compile(r"weee|elektrog|(?<!mehrwert)steuernummer|\bst\.?-?nr|wirtschafts-?id|gln|ean", re.I)
 _EXPECTED_REGISTER = {
-    "GmbH": "HRB", "UG (haftungsbeschränkt)": "HRB", "AG": "HRB", "SE": "HRB", "KGaA": "HRB", "gGmbH": "HRB",
+    "GmbH": "HRB", "UG (haftungsbeschränkt)": "HRB", "gUG (haftungsbeschränkt)": "HRB", "AG": "HRB", "SE": "HRB",
+    "KGaA": "HRB", "gGmbH": "HRB",
     "KG": "HRA", "GmbH & Co. KG": "HRA", "OHG": "HRA", "e.K.": "HRA", "UG (haftungsbeschränkt) & Co. KG": "HRA",
     "AG & Co. KG": "HRA", "SE & Co. KG": "HRA", "GmbH & Co. KGaA": "HRB",
     "e.V.": "VR", "PartG": "PR", "PartG mbB": "PR", "eG": "GnR",
@@ -104,7 +108,10 @@ def register_hits(site: Site) -> list[RegisterHit]:
             text = line.text
             for m in _REG_RE.finditer(text):
                 kind = m.group(1).upper() if m.group(1).lower() in ("hra", "hrb") else m.group(1)
-                value = f"{kind} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
+                number = re.sub(r"[ \u00a0]", "", m.group(2))
+                if len(number) > 7:  # nine digits in groups: no register number, read the first group as before
+                    number = m.group(2).split()[0]
+                value = f"{kind} {number}" + (f" {m.group(3)}" if m.group(3) else "")
                 hits.append(_hit(value, kind, page, line, m.start(), m.end()))
             for m in _FN_RE.finditer(text):
                 hits.append(_hit(f"FN {m.group(1)} {m.group(2)}", "FN", page, line, m.start(), m.end()))
