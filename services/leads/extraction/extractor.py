@@ -22,7 +22,7 @@ from .profile import find_employees, find_industry, find_language, find_social
 from .provider import Provider, find_provider, practice_kind
 from .registry import choose_register, choose_vat
 from .scope import prepare_page
-from .site import Candidate, Site, make_candidate, split_site_domain
+from .site import Candidate, Site, make_candidate, site_label, split_site_domain
 from .textutil import fold, snippet
 from .thirdparty import mark_directory_pages, mark_foreign_paragraphs
 
@@ -63,8 +63,8 @@ def build_site(pages: Sequence[PageContent], site_url: str) -> Site:
         prepare_page(page)
         parsed.append(page)
     label, suffix = split_site_domain(site_url)
-    return Site(url=site_url, domain=f"{label}.{suffix}" if suffix else "", domain_label=label, suffix=suffix,
-                pages=parsed)
+    return Site(url=site_url, domain=f"{label}.{suffix}" if suffix else "", domain_label=site_label(site_url),
+                suffix=suffix, pages=parsed)
 
 
 def extract_company(pages: Sequence[PageContent], *, site_url: str) -> CompanyFacts:

@@ -964,14 +964,18 @@ def _credible(prov: Provider, site: Site) -> bool:
     if _is_legal_page(prov.page):
         return True
     name = prov.name or ""
-    if FORM_RE.search(name) or matches_site(name, site) or person_line(name) is not None:
+    line = prov.name_line
+    after_channels = line is not None and line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)
+    caption = after_channels and line is not None and prov.page.lines[line.index - 1].region == line.region
+    if FORM_RE.search(name) or (matches_site(name, site) and not caption) or person_line(name) is not None:
+        # a name after the phone or e-mail lines of its own region is a channel's caption even when the domain
+        # spells it (a shared host's account name often is the brand: "musternails.pages.dev")
         return True
     # … or the site's own titles or © lines spell the whole name ("Anhängerverleih Muster" above the seat and in
     # the <title> of verleih-stadt.at): a department or an office is never what the site calls itself. Not when
     # the line follows the phone or e-mail lines: a name listed after the channels ("0123 456 / a@b.ch / [Instagram]
     # Muster Nails / the street") is one more channel (a profile's caption), not the head of a letterhead
-    line = prov.name_line
-    if line is None or (line.index >= 1 and is_contact(prov.page.lines[line.index - 1].text)):
+    if line is None or after_channels:
         return False
     if (person_line(name, strict=False) is not None or _only_people(name)) and _letterhead(prov):
         # a person's letterhead ("Anna Muster" / street / town / phone), a rare given name too, or a couple's

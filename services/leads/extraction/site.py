@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -32,6 +33,25 @@ def split_site_domain(url: str) -> tuple[str, str]:
     if not r.suffix and r.subdomain and not r.domain.isdigit():
         return r.subdomain.rsplit(".", 1)[-1].lower(), r.domain.lower()
     return r.domain.lower(), r.suffix.lower()
+
+
+# Static-site hosts that give each account a subdomain (and each project a path): the registrable domain ("github")
+# names the host, not the business; the account and the project name it ("annamuster.github.io/yoga-studio/").
+_SHARED_HOSTS = frozenset({"github.io", "gitlab.io", "pages.dev", "netlify.app", "vercel.app", "codeberg.page"})
+
+
+def site_label(url: str) -> str:
+    """The site's own name as its address spells it: the domain label, or on a shared static host the account
+    subdomain and the first path segment ("annamuster-yoga-studio")."""
+    r = _tld_extractor()(url)
+    label, suffix = split_site_domain(url)
+    if f"{label}.{suffix}" not in _SHARED_HOSTS or not r.subdomain:
+        return label
+    path = url.split("://", 1)[-1].split("/")
+    first = path[1] if len(path) > 1 else ""
+    first = "" if first.endswith((".html", ".htm", ".php")) else first  # a page, not a project
+    words = [r.subdomain.rsplit(".", 1)[-1], *re.findall(r"[a-z0-9]+", first.lower())]
+    return "-".join(w for w in words if w)
 
 
 def registrable_domain(host_or_url: str) -> str:
