@@ -52,3 +52,26 @@ def test_brand_caption_after_the_channels_stays_a_caption_when_the_host_spells_i
                    f"<p>Ahornweg 7, 3999 Quendelstadt</p>{footer}", site=site, kind="contact")]
     facts = extract_company(pages, site_url=site)
     assert facts.company_name == "Lea Quendelmayr"
+
+
+# ------------------------------------------------------------------ designation on the name line
+def test_feminine_job_title_after_the_person_is_no_part_of_name_or_representative() -> None:
+    # a paragraph broken only by source newlines renders as one line: person, what she is, her field
+    facts = _imprint("<h1>Impressum</h1><p>Dr. Lea Quendelmayr\nTierärztin für Kleintiere\n</p>"
+                     "<p>Ahornweg 7<br>99998 Quendelstadt</p><p>E-Mail: praxis@quendel-beispiel.de</p>")
+    assert facts.company_name == "Dr. Lea Quendelmayr"
+    assert facts.representatives == ["Dr. Lea Quendelmayr"]
+
+
+def test_job_title_after_a_dash_on_the_trade_name_line_is_dropped() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Yogaraum Quendel - Hatha &amp; Yin Yogalehrerin<br>Lea Maria Quendel<br>"
+                     "Ahornweg 7<br>99998 Quendelstadt</p><p>E-Mail: lea@leaquendel.de</p>",
+                     site="https://yoga.leaquendel.de/")
+    assert facts.company_name == "Yogaraum Quendel"
+
+
+def test_suspended_compound_after_the_person_is_the_trade() -> None:
+    # "Garten- & Landschaftsbau": the word with the dangling hyphen starts the trade, not a third name
+    facts = _imprint("<h1>Impressum</h1><p>Jonas Quendelmayr Garten- &amp; Landschaftsbau<br>Ahornweg 7<br>"
+                     "99998 Quendelstadt</p><p>Verantwortlich: Jonas Quendelmayr</p>")
+    assert facts.representatives == ["Jonas Quendelmayr"]

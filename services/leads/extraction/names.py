@@ -89,10 +89,26 @@ def is_name_token(tok: str) -> bool:
     return all(_is_name_part(p) for p in tok.split("-")) if tok else False
 
 
+# What a person *is*, in the feminine form a surname never takes ("Ärztin", "Yogalehrerin", "Physiotherapeutin").
+FEMININE_TITLE_RE = re.compile(r"(?:[a-zäöüß]*ärztin|[a-zäöüß]{3,}(?:erin|istin|eurin|ologin|antin|entin))", re.I)
+
+
+def _before_trade_or_title(piece: str) -> str:
+    """The words before a suspended compound ("Garten- & Landschaftsbau") or a feminine job title ("Ärztin für …")
+    that follow a two-word name: neither is part of the person's name."""
+    tokens = piece.split()
+    for k in range(2, len(tokens)):
+        tok = tokens[k]
+        if (len(tok) > 3 and tok.endswith("-") and tok[:-1].isalpha()) or (
+                FEMININE_TITLE_RE.fullmatch(tok) and tok[0].isupper() and not is_given_name(tok)):
+            return " ".join(tokens[:k])
+    return piece
+
+
 @lru_cache(maxsize=8192)
 def clean_person_name(piece: str) -> str | None:
     """Validated person name as printed (academic titles kept, honorifics and roles dropped)."""
-    piece = piece.strip(" \t.:;-\u2013—\"'„“”()")
+    piece = _before_trade_or_title(piece).strip(" \t.:;-\u2013—\"'„“”()")
     if not piece or len(piece) > 80 or _DIGIT_RE.search(piece) or "@" in piece:
         return None
     tokens = piece.split()

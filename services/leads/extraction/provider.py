@@ -23,8 +23,8 @@ from .address import country_word, postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
+from .names import FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
 from .names import TITLE_TOKEN_RE as TITLE_RE
-from .names import fold_name, is_given_name, person_in, person_line
 from .notice import (
     BARE_LABEL_RE,
     BRAND_RE,
@@ -373,12 +373,33 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
         # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Volleyball": the department that runs the site
         # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
         prov.name = prov.name[:form.end()]
+    prov.name = _without_designation(prov.name)
     bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
     if bare != prov.name and person_line(bare, strict=False):
         prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
     if prov.country is None and prov.street:
         prov.country = site.region
     return prov
+
+
+def _without_designation(name: str) -> str:
+    """The name without what the person is, a feminine job title ending the line or followed by its field:
+    "<brand> - Vinyasa Yogalehrerin", "<person> Ärztin für Allgemeinmedizin" (LABELLING.md v2 designation, v12 test 1
+    step 3; a description after a dash, v12 Y)."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if i < 2 or not (FEMININE_TITLE_RE.fullmatch(word) and word[0].isupper()) or is_given_name(word) or (
+                i + 1 < len(words) and words[i + 1] not in ("für", "in", "im")):
+            continue
+        if FORM_RE.search(" ".join(words[i:])):
+            return name
+        dash = next((j for j in range(i - 1, max(0, i - 5), -1) if words[j] in ("-", "\u2013", "—", "|")), None)
+        if dash is not None and len(" ".join(words[:dash])) >= 3:
+            return " ".join(words[:dash])  # the description after the dash
+        head = " ".join(words[:i])
+        if dash is None and person_line(head) is not None:
+            return head  # the person's name, then what she is
+    return name
 
 
 def _surname(person: str) -> str:
