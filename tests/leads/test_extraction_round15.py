@@ -75,3 +75,11 @@ def test_suspended_compound_after_the_person_is_the_trade() -> None:
     facts = _imprint("<h1>Impressum</h1><p>Jonas Quendelmayr Garten- &amp; Landschaftsbau<br>Ahornweg 7<br>"
                      "99998 Quendelstadt</p><p>Verantwortlich: Jonas Quendelmayr</p>")
     assert facts.representatives == ["Jonas Quendelmayr"]
+
+
+# ------------------------------------------------------------------ Austrian FN label with a colon
+def test_fn_label_with_a_colon_and_the_check_letter_glued_to_the_number() -> None:
+    facts = _imprint("<h1>Impressum</h1><p>Quendel Systeme GmbH<br>Ahornweg 7<br>9998 Quendelstadt<br>Österreich</p>"
+                     "<p>Geschäftsführer: Jonas Quendel<br>FN: 123456q<br>UID: ATU12345678</p>",
+                     site="https://www.quendel-beispiel.at/")
+    assert facts.register_number == "FN 123456 q"

@@ -16,7 +16,7 @@ _REG_RE = re.compile(
     r"\s*(?:(?i:nr|nummer)\.?\s*:?\s*|-\s*)?(\d{1,3}(?:[ \u00a0]\d{2,3}){1,2}(?![\d.,/:-])|\d{1,7})"
     r"(?:\s?(?!AG\b)([A-Z]{1,2})\b(?![.-]))?"
 )
-_FN_RE = re.compile(r"\b(?:FN|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
+_FN_RE = re.compile(r"\b(?:FN\s*:?|Firmenbuch(?:nummer)?\s*:?\s*(?:FN)?)\s*(\d{1,7})\s?-?\s?([a-z])\b")
 # The Austrian association register's ZVR number is not a register number in LABELLING.md's sense (HRB/HRA/VR/PR/
 # GnR, FN, CHE UID): an association printing only its ZVR has none.
 _CHE_RE = re.compile(r"\bCHE\s*[-\u2013]?\s*(\d{3})\.?(\d{3})\.?(\d{3})\b")
