@@ -90,7 +90,8 @@ def is_name_token(tok: str) -> bool:
 
 
 # What a person *is*, in the feminine form a surname never takes ("Ärztin", "Yogalehrerin", "Physiotherapeutin").
-FEMININE_TITLE_RE = re.compile(r"(?:[a-zäöüß]*ärztin|[a-zäöüß]{3,}(?:erin|istin|eurin|ologin|antin|entin))", re.I)
+FEMININE_ENDINGS = r"(?:erin|istin|eurin|ologin|antin|entin)"
+FEMININE_TITLE_RE = re.compile(rf"(?:[a-zäöüß]*ärztin|[a-zäöüß]{{3,}}{FEMININE_ENDINGS})", re.I)
 
 
 def _before_trade_or_title(piece: str) -> str:

@@ -101,9 +101,11 @@ _OWNER_LABEL_RE = re.compile(r"^(?:(?:praxis|kanzlei|geschäfts|geschaefts)?inha
                              r"proprietor|inhaber(?:in)?\s*/\s*\w+)$", re.I)
 # Labels that name the business itself, never a person: "Firmenwortlaut", "Betrieb", "Praxisname", "Name des
 # Vereins" (the compound: the name of the business by its kind).
+# "Vollständiger Firmenname", "Offizieller Name": the label may say the name is given in full
+_IN_FULL = r"(?:vollst(?:ä|ae)ndige[rs]?|offizielle[rs]?|eingetragene[rs]?)"
 _BUSINESS_LABELS = (
-    # "Vollständiger Firmenname", "Offizieller Name": the label may say the name is given in full
-    r"(?:(?:vollst(?:ä|ae)ndige[rs]?|offizielle[rs]?|eingetragene[rs]?)\s+(?:firmen|unternehmens)?name)|firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
+    rf"(?:{_IN_FULL}\s+(?:firmen|unternehmens)?name)|"
+    r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
     r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
     r"name\s+(?:des|der)\s+[a-zäöüß]+")
@@ -155,7 +157,8 @@ GLUED_LABEL_RE = re.compile(
 # The field names of a label/value Impressum printed without a colon, each on a line of its own above its value
 # ("Unternehmen" / "de Vries GaLa-Bau", "Anschrift" / "…", "Vertreten durch" / "…"): a label, never a name.
 BARE_LABEL_RE = re.compile(
-    r"^(?:unternehmen|firma|(?:(?:vollst(?:ä|ae)ndige[rs]?|offizielle[rs]?|eingetragene[rs]?)\s+)?firmenname|name|anschrift|adresse|address|sitz|firmensitz|inhaber(?:in)?|owner|"
+    rf"^(?:unternehmen|firma|(?:{_IN_FULL}\s+)?firmenname|"
+    r"name|anschrift|adresse|address|sitz|firmensitz|inhaber(?:in)?|owner|"
     r"vertreten\s+durch|represented\s+by|gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er|erin|ung)|managing\s+directors?|"
     r"kontakt|contact|telefon|tel\.?|phone|telefax|fax|mobil|e-?mail|registergericht|registernummer|"
     r"handelsregister|ust\.?-?id(?:nr)?\.?|umsatzsteuer-?id(?:entifikationsnummer)?)$",

@@ -23,7 +23,7 @@ from .address import country_word, postal_of, segments, street_of
 from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
-from .names import FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
+from .names import FEMININE_ENDINGS, FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .notice import (
     BARE_LABEL_RE,
@@ -49,7 +49,7 @@ from .notice import (
     split_items,
 )
 from .site import Site, split_domain
-from .textutil import alnum_tokens
+from .textutil import alnum_tokens, fold
 
 
 @dataclass
@@ -585,7 +585,7 @@ def _person_under_practice_lines(items: list[Item]) -> Item | None:
 
 # A line that starts with what the person is, a job title in its feminine form (a surname never takes it), alone or
 # followed by what she offers after a dash: "Kosmetikerin", "Fotografin - Hochzeiten und Porträts", "Floristin".
-_FEMININE_JOB_HEAD_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:erin|istin|eurin|ologin|antin|entin)"
+_FEMININE_JOB_HEAD_RE = re.compile(rf"^[A-ZÄÖÜ][a-zäöüß]{{2,}}{FEMININE_ENDINGS}"
                                    r"(?:\s*$|\s+[-\u2013—|·]\s+)")
 
 
@@ -780,14 +780,6 @@ def _trade_with_surname(text: str, person: str) -> bool:
             and fold_name(words_[1]) == fold_name(_surname(person)))
 
 
-def _ascii_umlauts(text: str) -> str:
-    """"Fröhlich" as a domain writes it: "froehlich"."""
-    low = text.casefold()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        low = low.replace(a, b)
-    return fold_name(low)
-
-
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
     site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
@@ -806,7 +798,7 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     if len(prefix) < 3 or not matches_site(prefix, site):
         return None
     # the domain spells an umlaut either way ("Fröhlich" in froehlich.de or frohlich.de)
-    spelled = {fold_name(core), _ascii_umlauts(core)}
+    spelled = {fold_name(core), fold_name(fold(core))}
     if any(sp in fold_name(label) for sp in spelled) and fold_name(core) not in fold_name(prefix):
         return None  # "Muster Bau Max Muster" on musterbau.de prints the owner as part of the name …
     return prefix  # … unless the words before him already carry the surname ("MUSTER Services Max Muster")
