@@ -259,7 +259,10 @@ SECTION_RE = re.compile(
     r"(?:main\s+|haupt)?(?:content|inhalt)|navigation|sitemap|search|suche|"
     # headings that announce the company's details ("Firmeninformationen", "Company information")
     r"(?:firmen|unternehmens)(?:informationen|angaben|daten)|firmendaten|angaben\s+zum\s+unternehmen|"
-    r"company\s+(?:information|details|data))\W*$",
+    r"company\s+(?:information|details|data)|"
+    # a section's one-word heading that names a topic, never a business: "Information", "Lage" / "Location" (where the
+    # house is), "Standort", "Anreise" (rules round 16: such a heading right above the letterhead lost it the name)
+    r"informationen|information|infos?|lage|location|standort|anreise)\W*$",
     re.I,
 )
 PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"

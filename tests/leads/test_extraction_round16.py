@@ -1,0 +1,39 @@
+"""Extraction rules of round 16 (issue 12): a more robust company-name choice.
+
+One small page per general class of company-name miss on the tuning set: a one-word section heading above the
+letterhead, a vendor named in a privacy text, a degree line under the person, a club under a "Verein:" label, a
+brand set in lower case under the anchor, a line saying the address is left out, a welcome heading above a club's
+letterhead, and a page whose content section is classed relative to the navbar. Every name, address and number
+below is invented; none is copied from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+
+
+def _page(body: str, *, site: str, kind: str, title: str = "t", path: str = "") -> PageContent:
+    html = f'<!doctype html><html lang="de"><head><title>{title}</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{path or kind + '.html'}", html=html, kind=kind)
+
+
+def _imprint(body: str, *, site: str = "https://www.quendel-beispiel.de/", home: str = "<h1>Start</h1>",
+             title: str = "t") -> CompanyFacts:
+    return extract_company([_page(home, site=site, kind="home", title=title, path="index.html"),
+                            _page(body, site=site, kind="impressum", title=title)], site_url=site)
+
+
+# ------------------------------------------------------------------ (1) a one-word section heading is no name
+def test_one_word_section_heading_above_the_name_is_not_the_name() -> None:
+    body = ("<h1>Impressum</h1><h2>Information</h2><p>Verein Quendelhilfe<br>Lea Quendelmayr<br>Ahornweg 7<br>"
+            "9998 Quendelstadt</p><p>Tel.: +43 660 1234567</p>")
+    assert _imprint(body, site="https://www.quendelhilfe.at/").company_name == "Verein Quendelhilfe"
+
+
+def test_location_heading_above_a_letterhead_is_not_the_name() -> None:
+    # no Impressum: the home page's "Lage" / "Location" headings sit right above the house's letterhead
+    site = "https://www.quendelhaus.at/"
+    home = ("<h1>Ferienhaus</h1><p>Ruhige Zimmer.</p><p>Lage</p><p>Location</p><p><b>Quendelhaus Ahornblick</b></p>"
+            "<p>Ahornweg 7</p><p>9998 Quendelstadt, Austria</p><p>Tel.: +43 660 1234567</p>")
+    facts = extract_company([_page(home, site=site, kind="home", path="index.html")], site_url=site)
+    assert facts.company_name == "Quendelhaus Ahornblick"
