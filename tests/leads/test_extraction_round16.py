@@ -10,6 +10,8 @@ below is invented; none is copied from a corpus page.
 from __future__ import annotations
 
 from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from services.leads.extraction.extractor import build_site
+from services.leads.extraction.legal import name_candidates
 
 
 def _page(body: str, *, site: str, kind: str, title: str = "t", path: str = "") -> PageContent:
@@ -37,3 +39,22 @@ def test_location_heading_above_a_letterhead_is_not_the_name() -> None:
             "<p>Ahornweg 7</p><p>9998 Quendelstadt, Austria</p><p>Tel.: +43 660 1234567</p>")
     facts = extract_company([_page(home, site=site, kind="home", path="index.html")], site_url=site)
     assert facts.company_name == "Quendelhaus Ahornblick"
+
+
+# ------------------------------------------------------------------ (2) a vendor named in a privacy text
+def test_vendor_named_in_the_privacy_policy_is_no_name_candidate() -> None:
+    site = "https://www.quendel-sanitaer.de/"
+    privacy = ("<h1>Datenschutz</h1><h2>Verantwortliche Stelle</h2>"
+               "<p>Lea Quendelmayr, Ahornweg 7, 12345 Quendelstadt</p><p>Symbole: Darstellung von Symbolen; "
+               "Dienstanbieter: Quendelfonts, Inc., 1 Maple Road, Springfield, MA 01234, USA</p>")
+    parsed = build_site([_page(privacy, site=site, kind="privacy")], site)
+    assert [c.value for c in name_candidates(parsed)] == []
+
+
+def test_vendor_a_sentence_says_the_site_uses_is_never_the_name() -> None:
+    site = "https://www.quendelapp.at/"
+    legal = ("<h1>Rechtliches</h1><p>Für das Teilen nutzen wir Quendel Cloud (Quendel Hosting Limited, 1 Harbour "
+             "Street, Dublin 4, Irland).</p>")
+    facts = extract_company([_page("<h1>App</h1>", site=site, kind="home", path="index.html"),
+                             _page(legal, site=site, kind="impressum")], site_url=site)
+    assert "Limited" not in (facts.company_name or "")
