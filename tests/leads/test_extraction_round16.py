@@ -58,3 +58,12 @@ def test_vendor_a_sentence_says_the_site_uses_is_never_the_name() -> None:
     facts = extract_company([_page("<h1>App</h1>", site=site, kind="home", path="index.html"),
                              _page(legal, site=site, kind="impressum")], site_url=site)
     assert "Limited" not in (facts.company_name or "")
+
+
+# ------------------------------------------------------------------ (3) a degree line under the person
+def test_degree_with_its_subject_under_the_person_is_no_name() -> None:
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Lea Quendelmayr<br>M.Sc. Mathematik<br>Ahornweg 7<br>"
+            "12345 Quendelstadt</p><p>Telefon: 0151 2345678</p>")
+    facts = _imprint(body)
+    assert facts.company_name == "Lea Quendelmayr"
+    assert facts.representatives == ["Lea Quendelmayr"]

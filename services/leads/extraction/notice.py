@@ -82,7 +82,9 @@ PROFESSION_LINE_RE = re.compile(
     r"therapeut(?:in)?|heilpraktiker(?:in)?|"
     r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
     r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
-    r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
+    r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b"
+    # a degree with its subject, like "Dipl.-…": "M.Sc. Mathematik", "B.A. Soziale Arbeit" (rules round 16)
+    r"|^(?:[MB]\.\s?(?:Sc|A|Eng|Ed)\.|MBA|LL\.\s?M\.)\s",
     re.I,
 )
 # "Name Anna Muster", "Vertretungsberechtigte Person Anna Muster": a label/value grid whose label cell lost its colon.
