@@ -67,3 +67,11 @@ def test_degree_with_its_subject_under_the_person_is_no_name() -> None:
     facts = _imprint(body)
     assert facts.company_name == "Lea Quendelmayr"
     assert facts.representatives == ["Lea Quendelmayr"]
+
+
+# ------------------------------------------------------------------ (4) "Verein:" labels the club
+def test_verein_label_names_the_club_not_the_trainer_line() -> None:
+    body = ("<h2>Angaben zur Homepage</h2><p>Verein: SV Quendelstadt e.V. - Abteilung Bogenschießen<br>"
+            "Trainer: Ben Beispiel<br>2. Dan, Trainer C Breitensport<br>Adresse: Ahornweg 7<br>12345 Quendelstadt<br>"
+            "Telefon: 01234 567890</p>")
+    assert _imprint(body).company_name == "SV Quendelstadt e.V."

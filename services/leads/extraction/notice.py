@@ -109,7 +109,8 @@ _BUSINESS_LABELS = (
     rf"(?:{_IN_FULL}\s+(?:firmen|unternehmens)?name)|"
     r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
-    r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
+    # "Verein: VfL Muster e.V.": the club by its kind, like "Betrieb:" (rules round 16)
+    r"betrieb|praxis|kanzlei|verein|club|association|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
     r"name\s+(?:des|der)\s+[a-zäöüß]+")
 BUSINESS_LABEL_RE = re.compile(rf"^(?:{_BUSINESS_LABELS})$", re.I)
 # … and the labels that may name the owner as well as the firm ("Name", "Anbieter", "Medieninhaber").
