@@ -75,3 +75,17 @@ def test_verein_label_names_the_club_not_the_trainer_line() -> None:
             "Trainer: Ben Beispiel<br>2. Dan, Trainer C Breitensport<br>Adresse: Ahornweg 7<br>12345 Quendelstadt<br>"
             "Telefon: 01234 567890</p>")
     assert _imprint(body).company_name == "SV Quendelstadt e.V."
+
+
+# ------------------------------------------------------------------ (5) a lower-case brand under the anchor
+def test_lower_case_brand_under_the_anchor_that_the_copyright_spells() -> None:
+    body = ("<h2>Impressum</h2><p>Angaben gemäß § 5 ECG.</p><h4>Medieninhaber und Herausgeber:</h4><p>quendel.werk</p>"
+            "<h4>Anschrift:</h4><p>1230 Wien</p><p>Österreich</p><h4>Kontakt:</h4><p>E-Mail: quendelwerk@gmail.com</p>"
+            "<footer><p>© 2026 quendel.werk</p></footer>")
+    assert _imprint(body, site="https://www.ahornspiel.at/").company_name == "quendel.werk"
+
+
+def test_lower_case_prose_under_the_anchor_is_no_name() -> None:
+    body = ("<h2>Impressum</h2><h4>Medieninhaber:</h4><p>siehe unten</p><p>Quendel Spiele GmbH<br>Ahornweg 7<br>"
+            "1230 Wien</p>")
+    assert _imprint(body, site="https://www.ahornspiel.at/").company_name == "Quendel Spiele GmbH"

@@ -295,7 +295,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)
                                                      # "lindenblatt kosmetik" on lindenblatt-kosmetik.ch: a brand set in
                                                      # lower case that the domain spells (v12 test 1 step 4)
-                                                     or (value.islower() and _domain_brand(value, site))):
+                                                     or (value.islower() and _domain_brand(value, site))
+                                                     or _lower_brand_under_anchor(value, prov, names, site)):
             if len(names) < 4:
                 names.append(Item(value, item.line, label=said if kind == "name" else ""))
             continue
@@ -317,6 +318,20 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
 
 # Premises several practices or offices share: where the provider works, never the provider (LABELLING.md v9,
 # "Premises name under the person").
+# "swordi.studios", "kleinwerk design": a brand set in lower case, a few words without a sentence's punctuation.
+_LOWER_BRAND_LINE_RE = re.compile(r"[a-zäöü][\w.&+-]*\w(?:\s+[\w.&+-]+){0,2}")
+
+
+def _lower_brand_under_anchor(value: str, prov: Provider, names: list[Item], site: Site) -> bool:
+    """The first line under a provider anchor ("Medieninhaber:" / "swordi.studios") is a brand set in lower case when
+    the site's © lines, titles or own mailboxes spell it too: the block's name line, though it starts in lower case
+    (rules round 16; a lower-case line elsewhere is prose)."""
+    if not prov.anchored or names or prov.has_address or not _LOWER_BRAND_LINE_RE.fullmatch(value) or (
+            re.match(r"(?:www\.|https?:|c/o\b)", value, re.I)) or is_contact(value):
+        return False
+    return _agreement(value, _site_voices(site)) >= 1
+
+
 _SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
                                  r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
 _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
