@@ -89,3 +89,13 @@ def test_lower_case_prose_under_the_anchor_is_no_name() -> None:
     body = ("<h2>Impressum</h2><h4>Medieninhaber:</h4><p>siehe unten</p><p>Quendel Spiele GmbH<br>Ahornweg 7<br>"
             "1230 Wien</p>")
     assert _imprint(body, site="https://www.ahornspiel.at/").company_name == "Quendel Spiele GmbH"
+
+
+# ------------------------------------------------------------------ (6) a field left out does not end the block
+def test_address_left_out_does_not_end_the_provider_block() -> None:
+    body = ("<h1>Impressum</h1><h2>Diensteanbieter</h2><p>Lea Quendelmayr.</p><p>Adresse nicht angegeben.</p>"
+            "<p>12345 Quendelstadt.</p><p>Deutschland.</p><h2>Kontaktmöglichkeiten</h2>"
+            "<p>E-Mail-Adresse: info@quendel-beispiel.de.</p>")
+    facts = _imprint(body)
+    assert (facts.company_name or "").rstrip(".") == "Lea Quendelmayr"
+    assert facts.postal_code == "12345" and facts.city == "Quendelstadt"

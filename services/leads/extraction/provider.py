@@ -118,6 +118,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             if is_nav_line(line):
                 continue
             budget -= 1
+            if _NOT_GIVEN_RE.search(line.text) and not any(c.isdigit() for c in line.text):
+                continue  # "Adresse nicht angegeben", "Anschrift auf Anfrage": a field left out, no end of the block
             label = LABEL_RE.match(field_label(line.text))
             if label is None and BARE_LABEL_RE.match(line.text):
                 label = LABEL_RE.match(line.text + ":")  # "Anschrift" on its own line: a label without its colon
@@ -334,6 +336,10 @@ def _lower_brand_under_anchor(value: str, prov: Provider, names: list[Item], sit
 
 _SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
                                  r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
+# A line of the block that says its field is left out (rules round 16; LABELLING.md, missing data).
+_NOT_GIVEN_RE = re.compile(r"\b(?:nicht\s+(?:angegeben|(?:ö|oe)ffentlich|ver(?:ö|oe)ffentlicht)|"
+                           r"auf\s+(?:anfrage|nachfrage)|wird\s+nachgereicht|on\s+request|"
+                           r"not\s+(?:given|disclosed|published))\W*$", re.I)
 _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
                                re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
