@@ -99,3 +99,14 @@ def test_address_left_out_does_not_end_the_provider_block() -> None:
     facts = _imprint(body)
     assert (facts.company_name or "").rstrip(".") == "Lea Quendelmayr"
     assert facts.postal_code == "12345" and facts.city == "Quendelstadt"
+
+
+# ------------------------------------------------------------------ (7) a welcome heading above a club's letterhead
+def test_welcome_heading_above_the_letterhead_is_no_part_of_the_name() -> None:
+    site = "https://www.sv-quendelstadt.de/"
+    home = ("<header><h1>Schützenverein Quendelstadt e.V.</h1></header>"
+            "<main><h1>Willkommen beim Schützenverein Quendelstadt</h1><p>Ahornweg 7, 12345 Quendelstadt</p>"
+            "<p>Mehr erfahren</p><h2>Über unseren Verein</h2><p>Seit 1906.</p></main>"
+            "<footer><p>© 2026 Schützenverein Quendelstadt e.V.</p></footer>")
+    facts = extract_company([_page(home, site=site, kind="home", path="index.html")], site_url=site)
+    assert facts.company_name == "Schützenverein Quendelstadt e.V."

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .address import country_word, postal_of, segments, street_of
-from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
+from .dom import COMPANY, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import FEMININE_ENDINGS, FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
@@ -395,12 +395,35 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
         # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
         prov.name = prov.name[:form.end()]
     prov.name = _without_designation(prov.name)
+    if (greeting := _GREETING_RE.match(prov.name)) and name_like(rest := prov.name[greeting.end():].strip(" .!")):
+        prov.name = rest  # "Willkommen beim Schützenverein Muster" above the address: the greeting is not the name
     bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
     if bare != prov.name and person_line(bare, strict=False):
         prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
     if prov.country is None and prov.street:
         prov.country = site.region
     return prov
+
+
+# A home page's welcome heading set above the letterhead ("Herzlich willkommen bei der Muster GmbH", "Welcome to …").
+_GREETING_RE = re.compile(r"^\W*(?:(?:herzlich\s+)?willkommen\s+(?:bei|beim|im|in|auf|an)|welcome\s+to)\s+"
+                          r"(?:(?:der|dem|den|die|das|the)\s+)?(?=[A-ZÄÖÜ0-9])", re.I)
+
+
+def _with_site_form(name: str, site: Site) -> str | None:
+    """The same name with a legal form, as the site's own header or © line prints it ("Muster Schützenverein" in the
+    letterhead, "© 2025 Muster Schützenverein e.V." in the footer): the name the provider goes by."""
+    want = fold_name(name)
+    for page in site.pages:
+        for line in page.lines:
+            if line.region not in ("header", "footer") or len(line.text) > 90 or line.scope != COMPANY:
+                continue
+            text = COPYRIGHT_RE.sub("", line.text, count=1).strip()
+            head = text[: len(name)]
+            if fold_name(head) == want and (tail := text[len(name):].strip()) and (
+                    (form := FORM_RE.match(tail)) is not None and not tail[form.end():].strip(" .")) and _entity(text):
+                return text
+    return None
 
 
 def _without_designation(name: str) -> str:
@@ -1213,6 +1236,11 @@ def find_provider(site: Site) -> Provider | None:
         prov.name_source = (page.url, line.text)
     if prov.page.kind == "impressum":
         return _agreeing_name(prov, site)
+    if prov.name and not FORM_RE.search(prov.name) and not _is_legal_page(prov.page) and not person_line(
+            prov.name, strict=False) and (full := _with_site_form(prov.name, site)) is not None:
+        # no Impressum text: a letterhead that prints the club or firm without its legal form, while the site's header
+        # or © line adds it ("… e.V."): the name as the site states it in full (LABELLING.md v2 no name line; round 16)
+        prov.name, prov.legal_entity = full, True
     if not _is_legal_page(prov.page) and prov.name and not prov.legal_entity and (
             person_line(prov.name, strict=False) == prov.name) and _letterhead(prov) and (
             club := _association_heading(site)) is not None:
