@@ -110,3 +110,15 @@ def test_welcome_heading_above_the_letterhead_is_no_part_of_the_name() -> None:
             "<footer><p>© 2026 Schützenverein Quendelstadt e.V.</p></footer>")
     facts = extract_company([_page(home, site=site, kind="home", path="index.html")], site_url=site)
     assert facts.company_name == "Schützenverein Quendelstadt e.V."
+
+
+# ------------------------------------------------------------------ (8) a section placed relative to the navbar
+def test_content_section_classed_relative_to_the_navbar_is_content() -> None:
+    site = "https://www.tierarzt-quendel.de/"
+    home = ('<nav class="navbar is-fixed-top"><a href="#1">Leistungen</a><a href="#9">Impressum</a></nav>'
+            '<section class="hero is-fullheight-with-navbar"><h1>Mobile Tierärzte</h1><p>Wir kommen zu Ihnen.</p>'
+            "<h2>Impressum</h2><p>Quendel Mobile Tierärzte, Ahornweg 7, 12345 Quendelstadt</p>"
+            "<p>Telefon: 0151 2345678</p><p>Inhaltlich verantwortlich: Inhaberin Lea Quendelmayr</p></section>")
+    facts = extract_company([_page(home, site=site, kind="home", path="index.html")], site_url=site)
+    assert facts.company_name == "Quendel Mobile Tierärzte"
+    assert facts.street == "Ahornweg 7"
