@@ -318,8 +318,6 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
-# Premises several practices or offices share: where the provider works, never the provider (LABELLING.md v9,
-# "Premises name under the person").
 # "swordi.studios", "kleinwerk design": a brand set in lower case, a few words without a sentence's punctuation.
 _LOWER_BRAND_LINE_RE = re.compile(r"[a-zäöü][\w.&+-]*\w(?:\s+[\w.&+-]+){0,2}")
 
@@ -334,6 +332,8 @@ def _lower_brand_under_anchor(value: str, prov: Provider, names: list[Item], sit
     return _agreement(value, _site_voices(site)) >= 1
 
 
+# Premises several practices or offices share: where the provider works, never the provider (LABELLING.md v9,
+# "Premises name under the person").
 _SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
                                  r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
 # A line of the block that says its field is left out (rules round 16; LABELLING.md, missing data).
