@@ -122,3 +122,14 @@ def test_content_section_classed_relative_to_the_navbar_is_content() -> None:
     facts = extract_company([_page(home, site=site, kind="home", path="index.html")], site_url=site)
     assert facts.company_name == "Quendel Mobile Tierärzte"
     assert facts.street == "Ahornweg 7"
+
+
+# ------------------------------------------------------------------ (9) a club's ordinal and founding year
+def test_club_name_with_ordinal_and_founding_year_heads_the_imprint() -> None:
+    # the club and its seat at the top of the Impressum; a "Kontakt" block further down names only a person
+    body = ("<h1>Impressum</h1><p>1. Quendelstädter Tanzsportverein 1987 e.V.<br>Ahornweg 7<br>12345 Quendelstadt</p>"
+            "<h2>Kontakt</h2><p>Lea Quendelmayr<br>Telefon: 01234 567890<br>E-Mail: info@quendel-beispiel.de</p>"
+            "<p>Vertretungsberechtigter Vorstand: Lea Quendelmayr, Ben Beispiel</p>")
+    facts = _imprint(body)
+    assert facts.company_name == "1. Quendelstädter Tanzsportverein 1987 e.V."
+    assert facts.street == "Ahornweg 7"

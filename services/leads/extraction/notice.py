@@ -191,6 +191,7 @@ _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:d
 _FOR_CONTENT_RE = re.compile(r"\bf(?:ü|ue)r\s+(?:den|die)\s+(?:seiten)?inhalte?\b", re.I)
 _PLACE_ABBREVIATION_END_RE = re.compile(r"\s(?:[a-zäöü]{1,2}\.\s?){1,2}[A-ZÄÖÜ][a-zäöü]{0,3}\.$")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
+_CLUB_ORDINAL_RE = re.compile(r"^\d\.\s+(?=[A-ZÄÖÜ][\w-]+\s.*\b(?:e\.\s?V\.?|(?:18|19|20)\d\d)(?:\s|$))")
 _SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 # "(Art. 3 UWG)", "Art. 14 DSGVO", "nach Art. 13 …": an article of a law, cited like "§ 5 DDG"
 _LAW_CITATION_RE = re.compile(r"\bArt(?:ikel|\.)\s*\d+[a-z]?\b(?:\s+(?:Abs\.|lit\.)\s*\w+)*\s+[A-Z][A-Za-z-]*[A-Z]\b")
@@ -457,6 +458,8 @@ def name_like(text: str) -> bool:
         # a sentence, unless it ends in a place's abbreviation ("… Erlenbach o. W.", "… a. M.") or in the
         # owner's degree ("Physiotherapie Anna Muster BSc.": the degree's full stop ends no sentence)
         return False
-    return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
+    # a founding year is part of a club's name, also after the club's ordinal ("1. Muster Sportverein 1994 e.V.": the
+    # "1." counts no more than a year does; rules round 16)
+    return sum(c.isdigit() for c in _CLUB_ORDINAL_RE.sub("", text)) <= 4
 
 
