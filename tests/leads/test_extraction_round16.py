@@ -133,3 +133,11 @@ def test_club_name_with_ordinal_and_founding_year_heads_the_imprint() -> None:
     facts = _imprint(body)
     assert facts.company_name == "1. Quendelstädter Tanzsportverein 1987 e.V."
     assert facts.street == "Ahornweg 7"
+
+
+# ------------------------------------------------------------------ (10) "i.Gr." spelled out in a parenthesis
+def test_parenthesis_spelling_out_i_gr_is_no_part_of_the_name() -> None:
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 ECG</p><p>Unternehmen: Quendelwerk GmbH i.Gr. (in Gründung)</p>"
+            "<p>Geschäftsführung: Lea Quendelmayr</p><p>Anschrift: Ahornweg 7, 1080 Wien</p>"
+            "<p>E-Mail: office@quendelwerk.at</p>")
+    assert _imprint(body, site="https://www.quendelwerk.at/").company_name == "Quendelwerk GmbH i.Gr."
