@@ -141,3 +141,11 @@ def test_parenthesis_spelling_out_i_gr_is_no_part_of_the_name() -> None:
             "<p>Geschäftsführung: Lea Quendelmayr</p><p>Anschrift: Ahornweg 7, 1080 Wien</p>"
             "<p>E-Mail: office@quendelwerk.at</p>")
     assert _imprint(body, site="https://www.quendelwerk.at/").company_name == "Quendelwerk GmbH i.Gr."
+
+
+# ------------------------------------------------------------------ (11) a letterhead set in one heading style
+def test_letterhead_in_one_heading_style_starts_at_the_person() -> None:
+    body = ("<h2>Impressum</h2><p>Verantwortlich für den Inhalt dieser Seiten unter der Domain</p>"
+            "<h6>www.quendel-beispiel.de ist:</h6><h3>Dipl.-Ing. Ben Beispiel</h3><h3>Ingenieur für den Holzbau</h3>"
+            "<h3>Ahornweg 7</h3><h3>12345 Quendelstadt</h3><h3>Tel.: 01234 567890</h3>")
+    assert _imprint(body).company_name == "Dipl.-Ing. Ben Beispiel"

@@ -985,8 +985,11 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
                     name_like(lines[top].text) or _owner_line(lines[top].text)) and (
                     not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)):
                 # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
-                if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
-                    break  # a new paragraph or heading below: the name starts there
+                if top < j and (lines[top + 1].blank_before or (1 <= lines[top + 1].level <= 6 and (
+                        lines[top + 1].level != lines[top].level))):
+                    # a new paragraph or heading below: the name starts there (not a letterhead whose every line is
+                    # set in the same heading style, person over designation over street: rules round 16)
+                    break
                 top -= 1
             if top == j:
                 continue
