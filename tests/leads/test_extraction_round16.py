@@ -149,3 +149,13 @@ def test_letterhead_in_one_heading_style_starts_at_the_person() -> None:
             "<h6>www.quendel-beispiel.de ist:</h6><h3>Dipl.-Ing. Ben Beispiel</h3><h3>Ingenieur für den Holzbau</h3>"
             "<h3>Ahornweg 7</h3><h3>12345 Quendelstadt</h3><h3>Tel.: 01234 567890</h3>")
     assert _imprint(body).company_name == "Dipl.-Ing. Ben Beispiel"
+
+
+# ------------------------------------------------------------------ (12) a club's board listed above its name
+def test_board_listed_one_officer_a_line_is_not_the_clubs_name() -> None:
+    body = ("<h2>Impressum</h2><p>Obmann</p><p>Ben Beispiel</p><p>Obmann Stv.</p><p>Lea Quendelmayr</p><p>Kassier</p>"
+            "<p>Kai Muster</p><h2>Adresse</h2><h6>\"Erste Quendelstädter Bogenschützen\"</h6>"
+            "<p>9998 Quendelstadt, Ahornweg 7</p><h6>info@quendel-beispiel.at</h6>")
+    facts = _imprint(body, site="https://www.quendel-beispiel.at/")
+    assert facts.company_name == "Erste Quendelstädter Bogenschützen"
+    assert "Ben Beispiel" in facts.representatives

@@ -139,6 +139,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                         continue
                     break
                 continue
+            if stage == "name" and not prov.has_address and _OFFICER_LINE_RE.match(line.text):
+                expect, expect_label = "rep", ""  # "Obmann" / "Anna Muster": a club's board, read by people.py
+                continue
             if 1 <= line.level <= 6 and not names and not prov.has_address and _HOURS_HEADING_RE.match(line.text):
                 continue  # "Impressum" / "Sprechzeiten" / the hours / the name: the hours come first on a one-page site
             if 1 <= line.level <= 6 or (label is not None and not has_value) or (
@@ -336,6 +339,11 @@ def _lower_brand_under_anchor(value: str, prov: Provider, names: list[Item], sit
 # "Premises name under the person").
 _SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
                                  r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
+# A club officer's role printed alone above the officer ("Obmann", "Kassier", "Schriftführer Stv."): the club's board,
+# one officer a line, whose people are its representatives or members, never the club's name (rules round 16).
+_OFFICER_LINE_RE = re.compile(r"^(?:\d\.\s*)?(?:Obmann|Obfrau|Kassier(?:in)?|Kassenwart(?:in)?|Schatzmeister(?:in)?|"
+                              r"Schriftf(?:ü|ue)hrer(?:in)?|Vorsitzende[r]?|Sportwart(?:in)?|Jugendwart(?:in)?|"
+                              r"Pr(?:ä|ae)sident(?:in)?)(?:[\s-]*(?:Stv\.?|Stellvertreter(?:in)?))?$")
 # A line of the block that says its field is left out (rules round 16; LABELLING.md, missing data).
 _NOT_GIVEN_RE = re.compile(r"\b(?:nicht\s+(?:angegeben|(?:ö|oe)ffentlich|ver(?:ö|oe)ffentlicht)|"
                            r"auf\s+(?:anfrage|nachfrage)|wird\s+nachgereicht|on\s+request|"
@@ -361,6 +369,7 @@ _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.
 _DEPARTMENT_TAIL_RE = re.compile(r"\s*(?:[-\u2013—,/]\s*)?(?:Abteilung|Abt\.|Sparte|Sektion|Department|Division)"
                                  r"\s+\S.*")
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
+_QUOTED_RE = re.compile(r"[\"„“»]\s*([^\"„“”»«]{3,})\s*[\"“”«]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
@@ -390,6 +399,8 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     if prov.name is None:
         return None
     prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
+    if (quoted := _QUOTED_RE.fullmatch(prov.name)) is not None:
+        prov.name = quoted.group(1)  # "„Muster Bogenschützen“" on its own line: the quotes only set the name off
     if (form := FORM_RE.search(prov.name)) is not None and _DEPARTMENT_TAIL_RE.fullmatch(prov.name[form.end():]):
         # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Volleyball": the department that runs the site
         # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
