@@ -159,3 +159,20 @@ def test_board_listed_one_officer_a_line_is_not_the_clubs_name() -> None:
     facts = _imprint(body, site="https://www.quendel-beispiel.at/")
     assert facts.company_name == "Erste Quendelstädter Bogenschützen"
     assert "Ben Beispiel" in facts.representatives
+
+
+# ------------------------------------------------------------------ (13) a registered club named only in its statutes
+def test_club_named_only_in_its_statutes() -> None:
+    site = "https://www.quendel-schuetzen.de/"
+    imprint = ("<h1>Impressum</h1><h6>Vertretungsberechtigter Vorsitzender:</h6><p>Beispiel Ben</p>"
+               "<p>1. Schützenmeister</p><p>Ahornweg 7</p><p>12345 Quendelstadt</p>"
+               "<h6>Verantwortlich für den Inhalt der Seite:</h6>"
+               "<p>Beispiel Ben in Verbindung mit der Vorstandschaft</p>"
+               "<h6>E-mail:</h6><p>info@quendel-schuetzen.de</p>"
+               "<h6>Amtsgericht Quendelstadt:</h6><p>Vereinsregister Nr. VR 123</p>")
+    statutes = ("<h1>Satzung</h1><p>§ 1 Name und Sitz</p><p>Der Verein führt den Namen „Schützengilde Quendelstadt "
+                "e.V.“ und hat seinen Sitz in Quendelstadt.</p>")
+    facts = extract_company([_page("<h1>Willkommen</h1>", site=site, kind="home", path="index.html"),
+                             _page(imprint, site=site, kind="impressum"),
+                             _page(statutes, site=site, kind="other", path="satzung.html")], site_url=site)
+    assert facts.company_name == "Schützengilde Quendelstadt e.V."

@@ -1251,6 +1251,17 @@ def find_provider(site: Site) -> Provider | None:
         page, line, person = held
         prov.name, prov.persons = person, [person]
         prov.name_source = (page.url, line.text)
+    if prov.page.kind == "impressum" and prov.name and not prov.legal_entity and (
+            not ASSOCIATION_RE.search(prov.name)) and (
+            any(_CLUB_REGISTER_RE.search(line.text) for line in prov.page.lines)) and (
+            stated := _statutes_name(site)) is not None:
+        # a registered club's Impressum whose only name line is an officer ("Vertretungsberechtigter Vorsitzender: …",
+        # "… in Verbindung mit der Vorstandschaft"): the club's name is the one its statutes give ("Der Verein führt
+        # den Namen …", LABELLING.md v4 D); the officers stay its representatives (rules round 16)
+        page, line, name = stated
+        prov.name, prov.persons, prov.owners, prov.legal_entity = name, [], [], True
+        prov.name_source = (page.url, line.text)
+        return prov
     if prov.page.kind == "impressum":
         return _agreeing_name(prov, site)
     if prov.name and not FORM_RE.search(prov.name) and not _is_legal_page(prov.page) and not person_line(
@@ -1268,6 +1279,20 @@ def find_provider(site: Site) -> Provider | None:
         prov.name, prov.persons, prov.owners = line.text.strip(), [], []
         prov.name_source = (page.url, line.text)
     return prov
+
+
+_CLUB_REGISTER_RE = re.compile(r"\bVR\s?\d{2,}|\bvereinsregister|\bZVR\b", re.I)
+_STATUTES_NAME_RE = re.compile(r"\bf(?:ü|ue)hrt\s+den\s+Namen\s*[-:\u2013]?\s*[„\"»]?\s*"
+                               r"(?P<name>[A-ZÄÖÜ0-9][^„\"“”«:;]{2,80}?\be\.\s?V\.)")
+
+
+def _statutes_name(site: Site) -> tuple[ParsedPage, Line, str] | None:
+    """The name a club's statutes give it ("§ 1 Der Verein führt den Namen „Muster Schützen e.V.“"), with its line."""
+    for page in site.pages:
+        for line in page.lines:
+            if "Namen" in line.text and (m := _STATUTES_NAME_RE.search(line.text)) is not None:
+                return page, line, m.group("name").strip()
+    return None
 
 
 def _copyright_person(site: Site) -> tuple[ParsedPage, Line, str] | None:
