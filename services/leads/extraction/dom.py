@@ -35,6 +35,7 @@ _INLINE_BOUNDARY_TAGS = words("a span strong b em i small label time abbr bdi ma
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _REGION_TAGS = {"header": "header", "nav": "nav", "footer": "footer"}
 _REGION_CLASS_RE = re.compile(r"(?:^|[\s_-])(footer|colophon|header|masthead|navbar|nav|menu)(?:$|[\s_-])", re.I)
+_RELATIVE_TO_RE = re.compile(r"(?:^|[_-])(?:with|has|without|no|below|under|after|above|before|beside)[_-]", re.I)
 _COOKIE_RE = re.compile(r"cookie|consent|gdpr|cc-window|cc-banner|cmplz|borlabs|usercentrics", re.I)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _RTL_STYLE_RE = re.compile(r"direction\s*:\s*rtl", re.I)
@@ -196,8 +197,11 @@ def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
         # ("wy-nav-content" of documentation themes).
         return "main"
     ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
-    m = _REGION_CLASS_RE.search(ident)
-    if not m:
+    # "is-fullheight-with-navbar", "has-fixed-header": a class that places the element relative to a landmark names
+    # the landmark without being it (rules round 16: a page's whole content in such a section read as navigation)
+    token = next((t for t in ident.split() if _REGION_CLASS_RE.search(t)), "")
+    m = _REGION_CLASS_RE.search(token)
+    if not m or _RELATIVE_TO_RE.search(token):
         return None
     word = m.group(1).lower()
     if word in ("menu", "nav") and tag in ("section", "article", "main"):

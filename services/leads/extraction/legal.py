@@ -201,6 +201,23 @@ _TRADING_NAME_RE = re.compile(
 )
 
 
+# A vendor the site uses, named in running text ("Für das Teilen nutzen wir Muster Cloud (Muster Ltd, …)", "we use …")
+# or, in a privacy policy, after its role ("Dienstanbieter: Muster Fonts, Inc."): a third party, never the provider
+# (LABELLING.md, privacy-policy vendors; rules round 16).
+_VENDOR_CONTEXT_RE = re.compile(r"\b(?:nutzen|verwenden|benutzen|setzen)\s+wir\b|\b(?:nutzt|verwendet|benutzt)\b|"
+                                r"\bwe\s+use\b|\b(?:uses|utilises|utilizes)\b|drittanbieter|third[-\s]party|"
+                                r"auftragsverarbeiter|\bprocessor\b|(?:bereitgestellt|betrieben)\s+(?:von|durch)|"
+                                r"\b(?:provided|operated)\s+by\b", re.I)
+_VENDOR_ROLE_RE = re.compile(r"\b(?:dienst|dienste|service)?anbieter(?:in)?\b|\bprovider\b|dienstleister|hersteller",
+                             re.I)
+
+
+def _vendor_named(before: str, page: ParsedPage) -> bool:
+    """The words before an entity on its line say it is a vendor the site uses (see :data:`_VENDOR_CONTEXT_RE`)."""
+    before = before[-100:]
+    return bool(_VENDOR_CONTEXT_RE.search(before) or (page.kind == "privacy" and _VENDOR_ROLE_RE.search(before)))
+
+
 def name_candidates(site: Site) -> list[Candidate]:
     cands: list[Candidate] = []
     for page in site.pages:
@@ -220,6 +237,8 @@ def name_candidates(site: Site) -> list[Candidate]:
             weight = min(page.weight, 1.0) if line.region in ("footer", "header", "nav") else page.weight
             for seg, off in _segments(line.text):
                 for ent in find_entities(seg, site.region):
+                    if _vendor_named(line.text[: off + ent.start], page):
+                        continue
                     score = weight
                     if ent.at_start:
                         score += 1.5
@@ -259,7 +278,10 @@ SECTION_RE = re.compile(
     r"(?:main\s+|haupt)?(?:content|inhalt)|navigation|sitemap|search|suche|"
     # headings that announce the company's details ("Firmeninformationen", "Company information")
     r"(?:firmen|unternehmens)(?:informationen|angaben|daten)|firmendaten|angaben\s+zum\s+unternehmen|"
-    r"company\s+(?:information|details|data))\W*$",
+    r"company\s+(?:information|details|data)|"
+    # a section's one-word heading that names a topic, never a business: "Information", "Lage" / "Location" (where the
+    # house is), "Standort", "Anreise" (rules round 16: such a heading right above the letterhead lost it the name)
+    r"informationen|information|infos?|lage|location|standort|anreise)\W*$",
     re.I,
 )
 PRONOUN_RE = re.compile(r"\b(?:sie|uns|wir|ihr|ihre[nmrs]?|unser[e]?[nmrs]?|du|dich|euch|ich|mich|mein[e]?|"

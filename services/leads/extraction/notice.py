@@ -82,7 +82,9 @@ PROFESSION_LINE_RE = re.compile(
     r"therapeut(?:in)?|heilpraktiker(?:in)?|"
     r"sachverst(?:ä|ae)ndige[rn]?|steuerberater(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|architekt(?:in)?|"
     r"(?:ä|ae)rztin|arzt|berater(?:in)?)|dipl\.[\w.-]*|titel\s+verliehen|berufsbezeichnung|"
-    r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b",
+    r"(?:öffentlich|oeffentlich)\s+bestellte[rn]?|staatlich\s+(?:anerkannte|gepr(?:ü|ue)fte)[rn]?)\b"
+    # a degree with its subject, like "Dipl.-…": "M.Sc. Mathematik", "B.A. Soziale Arbeit" (rules round 16)
+    r"|^(?:[MB]\.\s?(?:Sc|A|Eng|Ed)\.|MBA|LL\.\s?M\.)\s",
     re.I,
 )
 # "Name Anna Muster", "Vertretungsberechtigte Person Anna Muster": a label/value grid whose label cell lost its colon.
@@ -107,7 +109,8 @@ _BUSINESS_LABELS = (
     rf"(?:{_IN_FULL}\s+(?:firmen|unternehmens)?name)|"
     r"firma|firmenname|firmierung|firm(?:en|a)wortlaut|unternehmensname|(?:unternehmens|firmen)bezeichnung|"
     r"gesch(?:ä|ae)ftsbezeichnung|company\s+name|business\s+name|trading\s+name|registered\s+name|legal\s+name|"
-    r"betrieb|praxis|kanzlei|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
+    # "Verein: VfL Muster e.V.": the club by its kind, like "Betrieb:" (rules round 16)
+    r"betrieb|praxis|kanzlei|verein|club|association|(?!vor|nach|familien|benutzer|user|domain)[a-zäöüß]{3,}name|"
     r"name\s+(?:des|der)\s+[a-zäöüß]+")
 BUSINESS_LABEL_RE = re.compile(rf"^(?:{_BUSINESS_LABELS})$", re.I)
 # … and the labels that may name the owner as well as the firm ("Name", "Anbieter", "Medieninhaber").
@@ -188,6 +191,7 @@ _SUCCESSOR_RE = re.compile(r",?\s+\(?(?:in\s+)?(?:rechtsnachfolge(?:rin)?\s+(?:d
 _FOR_CONTENT_RE = re.compile(r"\bf(?:ü|ue)r\s+(?:den|die)\s+(?:seiten)?inhalte?\b", re.I)
 _PLACE_ABBREVIATION_END_RE = re.compile(r"\s(?:[a-zäöü]{1,2}\.\s?){1,2}[A-ZÄÖÜ][a-zäöü]{0,3}\.$")
 _NUMBERED_SECTION_RE = re.compile(r"^\d{1,2}\.\s+[A-ZÄÖÜ][\w-]+$")  # "1. Controller", "2. Haftung"
+_CLUB_ORDINAL_RE = re.compile(r"^\d\.\s+(?=[A-ZÄÖÜ][\w-]+\s.*\b(?:e\.\s?V\.?|(?:18|19|20)\d\d)(?:\s|$))")
 _SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 # "(Art. 3 UWG)", "Art. 14 DSGVO", "nach Art. 13 …": an article of a law, cited like "§ 5 DDG"
 _LAW_CITATION_RE = re.compile(r"\bArt(?:ikel|\.)\s*\d+[a-z]?\b(?:\s+(?:Abs\.|lit\.)\s*\w+)*\s+[A-Z][A-Za-z-]*[A-Z]\b")
@@ -454,6 +458,8 @@ def name_like(text: str) -> bool:
         # a sentence, unless it ends in a place's abbreviation ("… Erlenbach o. W.", "… a. M.") or in the
         # owner's degree ("Physiotherapie Anna Muster BSc.": the degree's full stop ends no sentence)
         return False
-    return sum(c.isdigit() for c in text) <= 4  # a founding year is part of a club's name
+    # a founding year is part of a club's name, also after the club's ordinal ("1. Muster Sportverein 1994 e.V.": the
+    # "1." counts no more than a year does; rules round 16)
+    return sum(c.isdigit() for c in _CLUB_ORDINAL_RE.sub("", text)) <= 4
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .address import country_word, postal_of, segments, street_of
-from .dom import LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
+from .dom import COMPANY, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import FEMININE_ENDINGS, FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
@@ -118,6 +118,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
             if is_nav_line(line):
                 continue
             budget -= 1
+            if _NOT_GIVEN_RE.search(line.text) and not any(c.isdigit() for c in line.text):
+                continue  # "Adresse nicht angegeben", "Anschrift auf Anfrage": a field left out, no end of the block
             label = LABEL_RE.match(field_label(line.text))
             if label is None and BARE_LABEL_RE.match(line.text):
                 label = LABEL_RE.match(line.text + ":")  # "Anschrift" on its own line: a label without its colon
@@ -136,6 +138,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                         expect = "seat"  # "Anschrift" under the name: the label of the seat's address
                         continue
                     break
+                continue
+            if stage == "name" and not prov.has_address and _OFFICER_LINE_RE.match(line.text):
+                expect, expect_label = "rep", ""  # "Obmann" / "Anna Muster": a club's board, read by people.py
                 continue
             if 1 <= line.level <= 6 and not names and not prov.has_address and _HOURS_HEADING_RE.match(line.text):
                 continue  # "Impressum" / "Sprechzeiten" / the hours / the name: the hours come first on a one-page site
@@ -295,7 +300,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                                                      or BRAND_RE.search(value) or _TRADING_AS_RE.match(value)
                                                      # "lindenblatt kosmetik" on lindenblatt-kosmetik.ch: a brand set in
                                                      # lower case that the domain spells (v12 test 1 step 4)
-                                                     or (value.islower() and _domain_brand(value, site))):
+                                                     or (value.islower() and _domain_brand(value, site))
+                                                     or _lower_brand_under_anchor(value, prov, names, site)):
             if len(names) < 4:
                 names.append(Item(value, item.line, label=said if kind == "name" else ""))
             continue
@@ -315,10 +321,33 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
     return _finish(prov, names, site)
 
 
+# "swordi.studios", "kleinwerk design": a brand set in lower case, a few words without a sentence's punctuation.
+_LOWER_BRAND_LINE_RE = re.compile(r"[a-zäöü][\w.&+-]*\w(?:\s+[\w.&+-]+){0,2}")
+
+
+def _lower_brand_under_anchor(value: str, prov: Provider, names: list[Item], site: Site) -> bool:
+    """The first line under a provider anchor ("Medieninhaber:" / "swordi.studios") is a brand set in lower case when
+    the site's © lines, titles or own mailboxes spell it too: the block's name line, though it starts in lower case
+    (rules round 16; a lower-case line elsewhere is prose)."""
+    if not prov.anchored or names or prov.has_address or not _LOWER_BRAND_LINE_RE.fullmatch(value) or (
+            re.match(r"(?:www\.|https?:|c/o\b)", value, re.I)) or is_contact(value):
+        return False
+    return _agreement(value, _site_voices(site)) >= 1
+
+
 # Premises several practices or offices share: where the provider works, never the provider (LABELLING.md v9,
 # "Premises name under the person").
 _SHARED_PREMISES_RE = re.compile(r"^(?:Praxis|B(?:ü|ue)ro|Atelier|Ateliers|Kanzlei|Therapeuten)gemeinschaft\b|"
                                  r"^(?:(?:Ä|Ae)rztehaus|Gesundheitszentrum|Therapiezentrum|Coworking)\b")
+# A club officer's role printed alone above the officer ("Obmann", "Kassier", "Schriftführer Stv."): the club's board,
+# one officer a line, whose people are its representatives or members, never the club's name (rules round 16).
+_OFFICER_LINE_RE = re.compile(r"^(?:\d\.\s*)?(?:Obmann|Obfrau|Kassier(?:in)?|Kassenwart(?:in)?|Schatzmeister(?:in)?|"
+                              r"Schriftf(?:ü|ue)hrer(?:in)?|Vorsitzende[r]?|Sportwart(?:in)?|Jugendwart(?:in)?|"
+                              r"Pr(?:ä|ae)sident(?:in)?)(?:[\s-]*(?:Stv\.?|Stellvertreter(?:in)?))?$")
+# A line of the block that says its field is left out (rules round 16; LABELLING.md, missing data).
+_NOT_GIVEN_RE = re.compile(r"\b(?:nicht\s+(?:angegeben|(?:ö|oe)ffentlich|ver(?:ö|oe)ffentlicht)|"
+                           r"auf\s+(?:anfrage|nachfrage)|wird\s+nachgereicht|on\s+request|"
+                           r"not\s+(?:given|disclosed|published))\W*$", re.I)
 _HOURS_HEADING_RE = re.compile(r"^\W*(?:sprechzeiten|(?:ö|oe)ffnungszeiten|b(?:ü|ue)rozeiten|opening\s+hours)\W*$",
                                re.I)
 _HONORIFIC_LEAD_RE = re.compile(r"^(?:Herrn?|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?)\s+(?=\S)")
@@ -340,6 +369,7 @@ _PO_BOX_RE = re.compile(r"^(?:Postfach|P\.?\s?O\.?\s+Box|Case\s+postale)\b", re.
 _DEPARTMENT_TAIL_RE = re.compile(r"\s*(?:[-\u2013—,/]\s*)?(?:Abteilung|Abt\.|Sparte|Sektion|Department|Division)"
                                  r"\s+\S.*")
 _FAMILY_RE = re.compile(r"^(?:Familie|Fam\.|Family|Geschwister|Ehepaar)\s+[A-ZÄÖÜ]")
+_QUOTED_RE = re.compile(r"[\"„“»]\s*([^\"„“”»«]{3,})\s*[\"“”«]")
 _RATING_RE = re.compile(r"\s+(?:\*{1,5}|★{1,5}|☆{1,5})\s*[SsLl]?$")
 
 
@@ -369,17 +399,42 @@ def _finish(prov: Provider, names: list[Item], site: Site) -> Provider | None:
     if prov.name is None:
         return None
     prov.name = _RATING_RE.sub("", prov.name) or prov.name  # "Pension Muster ***": the stars are a rating
+    if (quoted := _QUOTED_RE.fullmatch(prov.name)) is not None:
+        prov.name = quoted.group(1)  # "„Muster Bogenschützen“" on its own line: the quotes only set the name off
     if (form := FORM_RE.search(prov.name)) is not None and _DEPARTMENT_TAIL_RE.fullmatch(prov.name[form.end():]):
         # "VfL Muster e.V. - Abteilung Tennis", "… e.V. Abteilung Volleyball": the department that runs the site
         # describes it; the club (up to its legal form) is the provider (LABELLING.md v9 O, v11 U, v12 Z)
         prov.name = prov.name[:form.end()]
     prov.name = _without_designation(prov.name)
+    if (greeting := _GREETING_RE.match(prov.name)) and name_like(rest := prov.name[greeting.end():].strip(" .!")):
+        prov.name = rest  # "Willkommen beim Schützenverein Muster" above the address: the greeting is not the name
     bare = _HONORIFIC_LEAD_RE.sub("", prov.name)
     if bare != prov.name and person_line(bare, strict=False):
         prov.name = bare  # "Herr Martin Beispiel": the form of address is not part of the provider's name
     if prov.country is None and prov.street:
         prov.country = site.region
     return prov
+
+
+# A home page's welcome heading set above the letterhead ("Herzlich willkommen bei der Muster GmbH", "Welcome to …").
+_GREETING_RE = re.compile(r"^\W*(?:(?:herzlich\s+)?willkommen\s+(?:bei|beim|im|in|auf|an)|welcome\s+to)\s+"
+                          r"(?:(?:der|dem|den|die|das|the)\s+)?(?=[A-ZÄÖÜ0-9])", re.I)
+
+
+def _with_site_form(name: str, site: Site) -> str | None:
+    """The same name with a legal form, as the site's own header or © line prints it ("Muster Schützenverein" in the
+    letterhead, "© 2025 Muster Schützenverein e.V." in the footer): the name the provider goes by."""
+    want = fold_name(name)
+    for page in site.pages:
+        for line in page.lines:
+            if line.region not in ("header", "footer") or len(line.text) > 90 or line.scope != COMPANY:
+                continue
+            text = COPYRIGHT_RE.sub("", line.text, count=1).strip()
+            head = text[: len(name)]
+            if fold_name(head) == want and (tail := text[len(name):].strip()) and (
+                    (form := FORM_RE.match(tail)) is not None and not tail[form.end():].strip(" .")) and _entity(text):
+                return text
+    return None
 
 
 def _without_designation(name: str) -> str:
@@ -508,8 +563,11 @@ def strip_status_paren(name: str) -> str:
 
 # "Muster FC (Verein)", "Muster GmbH (Gesellschaft mit beschränkter Haftung)": a parenthesis that only says what kind
 # of body the name is (its legal form spelled out) explains the name and is no part of it.
+# … or only spells out the name's own "i. Gr." ("Muster GmbH i.Gr. (in Gründung)", rules round 16)
 _KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
-                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$",
+                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$|"
+                            r"(?:(?<=\bi\.G\.)|(?<=\bi\. G\.)|(?<=\bi\.Gr\.)|(?<=\bi\. Gr\.))"
+                            r"\s*\(in\s+Gr(?:ü|ue)ndung\)\s*$",
                             re.I)
 
 
@@ -938,8 +996,11 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
                     name_like(lines[top].text) or _owner_line(lines[top].text)) and (
                     not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)):
                 # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
-                if top < j and (lines[top + 1].blank_before or 1 <= lines[top + 1].level <= 6):
-                    break  # a new paragraph or heading below: the name starts there
+                if top < j and (lines[top + 1].blank_before or (1 <= lines[top + 1].level <= 6 and (
+                        lines[top + 1].level != lines[top].level))):
+                    # a new paragraph or heading below: the name starts there (not a letterhead whose every line is
+                    # set in the same heading style, person over designation over street: rules round 16)
+                    break
                 top -= 1
             if top == j:
                 continue
@@ -1190,8 +1251,24 @@ def find_provider(site: Site) -> Provider | None:
         page, line, person = held
         prov.name, prov.persons = person, [person]
         prov.name_source = (page.url, line.text)
+    if prov.page.kind == "impressum" and prov.name and not prov.legal_entity and (
+            not ASSOCIATION_RE.search(prov.name)) and (
+            any(_CLUB_REGISTER_RE.search(line.text) for line in prov.page.lines)) and (
+            stated := _statutes_name(site)) is not None:
+        # a registered club's Impressum whose only name line is an officer ("Vertretungsberechtigter Vorsitzender: …",
+        # "… in Verbindung mit der Vorstandschaft"): the club's name is the one its statutes give ("Der Verein führt
+        # den Namen …", LABELLING.md v4 D); the officers stay its representatives (rules round 16)
+        page, line, name = stated
+        prov.name, prov.persons, prov.owners, prov.legal_entity = name, [], [], True
+        prov.name_source = (page.url, line.text)
+        return prov
     if prov.page.kind == "impressum":
         return _agreeing_name(prov, site)
+    if prov.name and not FORM_RE.search(prov.name) and not _is_legal_page(prov.page) and not person_line(
+            prov.name, strict=False) and (full := _with_site_form(prov.name, site)) is not None:
+        # no Impressum text: a letterhead that prints the club or firm without its legal form, while the site's header
+        # or © line adds it ("… e.V."): the name as the site states it in full (LABELLING.md v2 no name line; round 16)
+        prov.name, prov.legal_entity = full, True
     if not _is_legal_page(prov.page) and prov.name and not prov.legal_entity and (
             person_line(prov.name, strict=False) == prov.name) and _letterhead(prov) and (
             club := _association_heading(site)) is not None:
@@ -1202,6 +1279,20 @@ def find_provider(site: Site) -> Provider | None:
         prov.name, prov.persons, prov.owners = line.text.strip(), [], []
         prov.name_source = (page.url, line.text)
     return prov
+
+
+_CLUB_REGISTER_RE = re.compile(r"\bVR\s?\d{2,}|\bvereinsregister|\bZVR\b", re.I)
+_STATUTES_NAME_RE = re.compile(r"\bf(?:ü|ue)hrt\s+den\s+Namen\s*[-:\u2013]?\s*[„\"»]?\s*"
+                               r"(?P<name>[A-ZÄÖÜ0-9][^„\"“”«:;]{2,80}?\be\.\s?V\.)")
+
+
+def _statutes_name(site: Site) -> tuple[ParsedPage, Line, str] | None:
+    """The name a club's statutes give it ("§ 1 Der Verein führt den Namen „Muster Schützen e.V.“"), with its line."""
+    for page in site.pages:
+        for line in page.lines:
+            if "Namen" in line.text and (m := _STATUTES_NAME_RE.search(line.text)) is not None:
+                return page, line, m.group("name").strip()
+    return None
 
 
 def _copyright_person(site: Site) -> tuple[ParsedPage, Line, str] | None:
