@@ -176,3 +176,15 @@ def test_club_named_only_in_its_statutes() -> None:
                              _page(imprint, site=site, kind="impressum"),
                              _page(statutes, site=site, kind="other", path="satzung.html")], site_url=site)
     assert facts.company_name == "Schützengilde Quendelstadt e.V."
+
+
+# ------------------------------------------------------------------ a separator line inside the block
+def test_a_line_of_separators_inside_the_block_is_skipped() -> None:
+    # a dash, bullet or middle dot alone on a line between the name and the street once crashed the block reader
+    # (IndexError): it holds nothing to read and does not end the block
+    for separator in ("\u2013", "\u2014", "•", "·", "- -", ", ;"):
+        body = (f"<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Quendel Malerei<br>{separator}<br>Ahornweg 7<br>"
+                "99998 Quendelstadt</p>")
+        facts = _imprint(body)
+        assert facts.company_name == "Quendel Malerei", separator
+        assert facts.street == "Ahornweg 7" and facts.city == "Quendelstadt", separator

@@ -175,6 +175,8 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                     break
             else:
                 pending = split_items(line)
+            if not pending:
+                continue  # a line of separators only (a dash, "•", "· ·"): nothing to read, and no end of the block
         item = pending.pop(0)
         prov.line_indices.add(item.line.index)
         kind, value, said = expect, item.text, expect_label or item.label
