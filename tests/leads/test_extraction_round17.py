@@ -1,0 +1,34 @@
+"""Extraction rules of round 17 (issue 12): the miss classes of the folded holdout15.
+
+One small page per class: a form-of-business word printed after the name, a dash between a © year and its holder,
+a CV's month ranges and a template's dummy numbers read as phones. Every name, address and number below is
+invented; none is copied from a corpus page.
+"""
+
+from __future__ import annotations
+
+from services.leads.extraction import CompanyFacts, PageContent, extract_company
+from services.leads.extraction.provider import strip_status_paren
+
+
+def _page(body: str, *, site: str, kind: str, title: str = "t") -> PageContent:
+    html = f'<!doctype html><html lang="de"><head><title>{title}</title></head><body>{body}</body></html>'
+    return PageContent(url=f"{site}{kind}.html", html=html, kind=kind)
+
+
+def _imprint(body: str, *, site: str = "https://www.quendel-beispiel.de/", home: str = "<h1>Willkommen</h1>"
+             ) -> CompanyFacts:
+    return extract_company([_page(home, site=site, kind="home"),
+                            _page(body, site=site, kind="impressum")], site_url=site)
+
+
+# ------------------------------------------------------------------ (1) form of business after the name
+def test_bare_or_dashed_sole_proprietorship_word_after_the_name_is_dropped() -> None:
+    assert strip_status_paren("Quendel Feuerwerk Einzelunternehmen") == "Quendel Feuerwerk"
+    assert strip_status_paren("Agentur Quendel.at \u2014 Einzelunternehmen") == "Agentur Quendel.at"
+    assert strip_status_paren("Quendel Bau - Einzelfirma") == "Quendel Bau"
+    assert strip_status_paren("Einzelunternehmen") == "Einzelunternehmen"  # nothing before it: left alone
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG:</p><p>Quendel Feuerwerk Einzelunternehmen</p>"
+            "<p>Verantwortliche Person: Lars Quendelberg</p><p>Ahornweg 7, 99998 Quendelstadt</p>"
+            "<p>E-Mail: lars@quendel-beispiel.de</p>")
+    assert _imprint(body).company_name == "Quendel Feuerwerk"
