@@ -32,3 +32,20 @@ def test_bare_or_dashed_sole_proprietorship_word_after_the_name_is_dropped() -> 
             "<p>Verantwortliche Person: Lars Quendelberg</p><p>Ahornweg 7, 99998 Quendelstadt</p>"
             "<p>E-Mail: lars@quendel-beispiel.de</p>")
     assert _imprint(body).company_name == "Quendel Feuerwerk"
+
+
+# ------------------------------------------------------------------ (2) dash between the © year and its holder
+def test_dash_after_the_copyright_year_is_no_part_of_the_holder() -> None:
+    from services.leads.extraction.legal import COPYRIGHT_RE
+
+    assert COPYRIGHT_RE.sub("", "Copyright © 2023 - Lena Quendelmayr") == "Lena Quendelmayr"
+    assert COPYRIGHT_RE.sub("", "© 2021 | Quendel Bau") == "Quendel Bau"
+    assert COPYRIGHT_RE.sub("", "© 2019 \u2013 2024 Quendel Bau") == "Quendel Bau"  # a year range stays one unit
+    site = "https://www.quendel-beispiel.de/"
+    footer = "<footer><p>Copyright © 2023 - Lena Quendelmayr</p></footer>"
+    pages = [_page(f"<h1>Friseur</h1><p>Ahornweg 7<br>99998 Quendelstadt</p>{footer}", site=site, kind="home"),
+             _page("<h1>Impressum</h1><p>Impressum Angaben gemäß § 5 TMG: Lena Quendelmayr Ahornweg 7 99998 "
+                   f"Quendelstadt Telefon: 0176/1357913 Berufsbezeichnung: Friseurmeisterin</p>{footer}",
+                   site=site, kind="impressum")]
+    name = extract_company(pages, site_url=site).company_name
+    assert name is not None and not name.startswith("-")

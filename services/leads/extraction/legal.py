@@ -70,7 +70,10 @@ _STOP_TOKENS = words(
 _LEAD_LABEL_RE = re.compile(
     r"^(?:(?:eingetragener\s+)?firm(?:a|enname)|anbieter|betreiber(?:in)?|herausgeber(?:in)?|name|company|"
     r"unternehmen|diensteanbieter|legal\s+name|registered\s+name)\s*:\s*", re.I)
-COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
+# "Copyright © 2023 - Anna Muster", "© 2024 | Muster Bau": a dash or bar between the year and the holder is no part
+# of the holder (rules round 17: "- Anna Muster" was chosen as a name)
+COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?"
+                          r"(?:(?<=\d)\s*[-\u2013\u2014|·•:]\s+)?\s*(?:by\s+)?", re.I)
 _SEG_SPLIT_RE = re.compile(r"\s[|·•]\s|\s[\u2013—]\s|\s\|\s|;\s")
 _RECHTSFORM_RE = re.compile(r"\b(?:rechtsform|legal\s+form)\s*:\s*([^,;|]+)", re.I)
 _OWNER_RE = re.compile(r"\b(?:inhaber(?:in)?|inh\.|praxisinhaber(?:in)?)\b", re.I)
