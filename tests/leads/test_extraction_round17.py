@@ -49,3 +49,20 @@ def test_dash_after_the_copyright_year_is_no_part_of_the_holder() -> None:
                    site=site, kind="impressum")]
     name = extract_company(pages, site_url=site).company_name
     assert name is not None and not name.startswith("-")
+
+
+# ------------------------------------------------------------------ (3) no phone out of a CV or a template
+def test_month_ranges_of_a_cv_are_no_phone_numbers() -> None:
+    body = ("<h1>Impressum</h1><p>Dr. Lena Quendelmayr<br>Ahornweg 7<br>9998 Quendelstadt<br>Österreich</p>"
+            "<p>Tel.: +43 660 1357913</p><h2>Werdegang</h2><p>Assistenzärztin</p><p>· 03/2014 \u2013 08/2019 · "
+            "Klinikum Quendelstadt</p><p>Fachärztin</p><p>· 09/2019 \u2013 02/2022 · Spital Quendelberg</p>")
+    facts = _imprint(body, site="https://www.quendel-beispiel.at/")
+    assert facts.phones == ["+436601357913"]
+
+
+def test_dummy_subscriber_numbers_of_a_template_are_dropped() -> None:
+    body = ("<h1>Impressum</h1><p>Lena Quendelmayr<br>Ahornweg 7<br>99998 Quendelstadt</p>"
+            "<p>Telefon: 0176 1357913</p>")
+    home = "<h1>Willkommen</h1><p>Ruf uns an: 07431 000000</p><p>Mobil 0176 0000000</p>"
+    facts = _imprint(body, home=home)
+    assert facts.phones == ["+491761357913"]
