@@ -66,3 +66,27 @@ def test_dummy_subscriber_numbers_of_a_template_are_dropped() -> None:
     home = "<h1>Willkommen</h1><p>Ruf uns an: 07431 000000</p><p>Mobil 0176 0000000</p>"
     facts = _imprint(body, home=home)
     assert facts.phones == ["+491761357913"]
+
+
+# ------------------------------------------------------------------ (4) an address printed on one line
+def test_one_line_address_with_commas_and_country_is_read() -> None:
+    home = ("<h1>Ferienwohnung Quendel</h1><p>Schreiben Sie uns.</p><p>quendelwohnung@gmx.at</p>"
+            "<p>Ahornstrasse 12, 6999 Quendeldorf, Osterreich</p>")
+    facts = _imprint("<h1>Kontakt</h1><p>Lena Quendelmayr</p>", home=home, site="https://www.quendel-beispiel.com/")
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == (
+        "Ahornstrasse 12", "6999", "Quendeldorf", "AT")
+
+
+def test_comma_between_postal_code_and_city_after_the_street() -> None:
+    home = ("<h1>Quendel Lashes</h1><p>Contact us</p><p>Birkenstrasse 40, 8999, Quendelikon, Switzerland</p>"
+            "<p>quendel.lashes@gmail.com</p><footer><p>© 2025, Lena Quendelmayr</p></footer>")
+    facts = _imprint("<h1>Kontakt</h1><p>Lena Quendelmayr</p>", home=home, site="https://www.quendel-beispiel.ch/")
+    assert (facts.street, facts.postal_code, facts.city, facts.country) == (
+        "Birkenstrasse 40", "8999", "Quendelikon", "CH")
+
+
+def test_country_prefix_before_the_postal_code_after_a_space() -> None:
+    body = ("<h1>Impressum</h1><p>Quendelhilfe Musterau e.V.</p><p>Ulmer Straße 3b, DE 99998 Quendelstadt</p>"
+            "<p>info@quendel-beispiel.de</p>")
+    facts = _imprint(body)
+    assert (facts.street, facts.postal_code, facts.city) == ("Ulmer Straße 3b", "99998", "Quendelstadt")
