@@ -90,3 +90,18 @@ def test_country_prefix_before_the_postal_code_after_a_space() -> None:
             "<p>info@quendel-beispiel.de</p>")
     facts = _imprint(body)
     assert (facts.street, facts.postal_code, facts.city) == ("Ulmer Straße 3b", "99998", "Quendelstadt")
+
+
+# ------------------------------------------------------------------ (5) the owner's freemail box on every page
+def test_freemail_box_printed_as_ours_on_most_pages_survives_one_third_party_block() -> None:
+    site = "https://www.quendel-beispiel.de/"
+    footer = "<footer><p>Hundeschule Quendel</p><p>E-Mail: quendelhund@gmx.de</p></footer>"
+    privacy = ("<h1>Datenschutzerklärung</h1><h2>Hosting</h2><p>Unser Hoster ist die Quendelhost GmbH, Ahornweg 9, "
+               "99998 Quendelstadt.</p><p>Anbieter des Kontaktformulars ist die Formular-Quendel AG.</p>"
+               "<p>Quendelhost GmbH</p><p>E-Mail: quendelhund@gmx.de</p>")
+    pages = [_page(f"<h1>Willkommen</h1>{footer}", site=site, kind="home"),
+             _page(f"<h1>Kontakt</h1><p>Ruf an!</p>{footer}", site=site, kind="contact"),
+             _page("<h1>Impressum</h1><p>Lena Quendelmayr</p><p>Ahornweg 7<br>99998 Quendelstadt</p>"
+                   f"{footer}", site=site, kind="impressum"),
+             _page(privacy, site=site, kind="privacy")]
+    assert extract_company(pages, site_url=site).emails == ["quendelhund@gmx.de"]
