@@ -105,3 +105,9 @@ def test_freemail_box_printed_as_ours_on_most_pages_survives_one_third_party_blo
                    f"{footer}", site=site, kind="impressum"),
              _page(privacy, site=site, kind="privacy")]
     assert extract_company(pages, site_url=site).emails == ["quendelhund@gmx.de"]
+
+
+def test_a_in_brackets_spells_the_at_sign() -> None:
+    body = ("<h1>Impressum</h1><p>Lena Quendelmayr<br>Ahornweg 7<br>99998 Quendelstadt</p>"
+            "<p>Tel. 0176 1357913</p><p>Mail: post(a)quendel-beispiel.de</p>")
+    assert _imprint(body).emails == ["post@quendel-beispiel.de"]

@@ -11,7 +11,8 @@ from .dom import COMPANY, Line, ParsedPage
 from .site import Candidate, Site, make_candidate, registrable_domain, split_domain
 from .textutil import words
 
-_AT = r"(?:\s*@\s*|\s*[\(\[\{<]\s*(?:at|ät|@)\s*[\)\]\}>]\s*|\s+(?:at|ät)\s+)"
+# "(a)" too: "info(a)muster.de" (rules round 17, two sites)
+_AT = r"(?:\s*@\s*|\s*[\(\[\{<]\s*(?:at|ät|a|@)\s*[\)\]\}>]\s*|\s+(?:at|ät)\s+)"
 _DOT = r"(?:\.|\s*[\(\[\{<]\s*(?:dot|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punkt)\s+)"
 _LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"  # internationalised domains too: "info@fürst-beispiel.de"
 EMAIL_RE = re.compile(
@@ -44,7 +45,7 @@ def is_freemail(domain: str) -> bool:
     return domain in _FREEMAIL_DOMAINS or split_domain(domain)[0] in _FREEMAIL_LABELS
 
 
-_AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}", re.I)
+_AT_HINT_RE = re.compile(r"@|\bat\b|ät|\(at\)|\[at\]|\{at\}|\(a\)|\[a\]", re.I)
 
 
 def normalise_email(local: str, domain: str) -> str | None:
