@@ -111,3 +111,20 @@ def test_a_in_brackets_spells_the_at_sign() -> None:
     body = ("<h1>Impressum</h1><p>Lena Quendelmayr<br>Ahornweg 7<br>99998 Quendelstadt</p>"
             "<p>Tel. 0176 1357913</p><p>Mail: post(a)quendel-beispiel.de</p>")
     assert _imprint(body).emails == ["post@quendel-beispiel.de"]
+
+
+# ------------------------------------------------------------------ (7) a privacy policy's processors
+def test_processors_a_privacy_policy_lists_are_never_the_name() -> None:
+    from services.leads.extraction.legal import platform_vendor
+    from services.leads.extraction.site import Site
+
+    ours = Site(url="https://www.quendel-beispiel.de/", domain="quendel-beispiel.de", domain_label="quendel-beispiel",
+                suffix="de", pages=[])
+    assert platform_vendor("Google Ireland Limited", ours)
+    assert not platform_vendor("Quendel Bau GmbH", ours)
+    # a firm a privacy page places overseas ("Quendelwolke Inc., USA (…)") is a processor it lists
+    from services.leads.extraction.legal import _ABROAD_AFTER_RE
+
+    assert _ABROAD_AFTER_RE.match(", USA (Standardvertragsklauseln)")
+    assert _ABROAD_AFTER_RE.match(" (Irland)")
+    assert not _ABROAD_AFTER_RE.match(", Ahornweg 7, 9998 Quendelstadt")
