@@ -128,3 +128,14 @@ def test_processors_a_privacy_policy_lists_are_never_the_name() -> None:
     assert _ABROAD_AFTER_RE.match(", USA (Standardvertragsklauseln)")
     assert _ABROAD_AFTER_RE.match(" (Irland)")
     assert not _ABROAD_AFTER_RE.match(", Ahornweg 7, 9998 Quendelstadt")
+
+
+# ------------------------------------------------------------------ (8) a degree after the sole practitioner's name
+def test_degree_after_the_block_person_stays_with_the_representative() -> None:
+    body = ("<h1>Impressum</h1><p>Diensteanbieterin:</p><p>Lena Quendelmayr, BSc</p><p>Ahornweg 7</p>"
+            "<p>9998 Quendelstadt</p><p>E-Mail: lena@quendel-beispiel.at</p>")
+    facts = _imprint(body, site="https://www.quendel-beispiel.at/")
+    assert facts.representatives == ["Lena Quendelmayr, BSc"]
+    # an academic title the guide ignores is left off rather than kept with a dangling comma
+    facts = _imprint(body.replace(", BSc", ", MSc."), site="https://www.quendel-beispiel.at/")
+    assert facts.representatives == ["Lena Quendelmayr"]
