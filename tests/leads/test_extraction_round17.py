@@ -139,3 +139,13 @@ def test_degree_after_the_block_person_stays_with_the_representative() -> None:
     # an academic title the guide ignores is left off rather than kept with a dangling comma
     facts = _imprint(body.replace(", BSc", ", MSc."), site="https://www.quendel-beispiel.at/")
     assert facts.representatives == ["Lena Quendelmayr"]
+
+
+# ------------------------------------------------------------------ (9) national numbers in the seat's country
+def test_national_number_is_read_in_the_country_of_the_printed_seat() -> None:
+    # a .com site in German without a region, but the Impressum prints a Vienna seat: "0676 …" is an Austrian mobile
+    body = ("<h1>Impressum</h1><p>Mag. Lena Quendelmayr</p><p>Ahorngasse 7</p><p>1190 Wien</p>"
+            "<p>Telefon: 0676 135 79 13</p>")
+    facts = _imprint(body, site="https://www.quendel-praxis.com/")
+    assert facts.country == "AT"
+    assert facts.phones == ["+436761357913"]
