@@ -149,3 +149,17 @@ def test_national_number_is_read_in_the_country_of_the_printed_seat() -> None:
     facts = _imprint(body, site="https://www.quendel-praxis.com/")
     assert facts.country == "AT"
     assert facts.phones == ["+436761357913"]
+
+
+# ------------------------------------------------------------------ (10) a four-digit postal code is no German one
+def test_four_digit_postal_code_takes_the_towns_country_not_the_domains() -> None:
+    from services.leads.extraction.address import four_digit_country
+
+    assert four_digit_country("Quendelbach ZH") == "CH"
+    assert four_digit_country("Sankt Quendel in Tirol") == "AT"
+    assert four_digit_country("Quendelstadt") is None
+    body = ("<h1>Impressum</h1><p>Lena Quendelmayr</p><p>Ahornweg 7</p><p>6999 Sankt Quendel in Tirol</p>"
+            "<p>Tel. 05352 13579</p>")
+    facts = _imprint(body, site="https://www.quendelhof.com/")
+    assert facts.country == "AT"
+    assert facts.phones == ["+43535213579"]

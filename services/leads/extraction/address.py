@@ -223,6 +223,26 @@ def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -
     return None
 
 
+_CANTON_END_RE = re.compile(r"\s(?:ZH|BE|LU|UR|SZ|OW|NW|GL|ZG|FR|SO|BS|BL|SH|AR|AI|SG|GR|AG|TG|TI|VD|VS|NE|GE|JU)$")
+_AT_REGION_RE = re.compile(r"\b(?:Tirol|Vorarlberg|K(?:ä|ae)rnten|Steiermark|Nieder(?:ö|oe)sterreich|"
+                           r"Ober(?:ö|oe)sterreich|Burgenland)\b")
+
+
+def four_digit_country(city: str) -> str | None:
+    """The country of a four-digit postal code's town (a German code has five digits): a canton's letters after the
+    town ("Rüti ZH") say Switzerland, a state's name in it ("Sankt Johann in Tirol") Austria, else the known towns."""
+    if _CANTON_END_RE.search(city):
+        return "CH"
+    if _AT_REGION_RE.search(city):
+        return "AT"
+    c = fold(city).replace("ue", "ü").replace("oe", "ö")
+    if city.lower() in _AT_CITIES or c in _AT_CITIES:
+        return "AT"
+    if city.lower() in _CH_CITIES or c in _CH_CITIES:
+        return "CH"
+    return None
+
+
 def address_candidates(site: Site) -> list[AddressCandidate]:
     out: list[AddressCandidate] = []
     for page in site.pages:

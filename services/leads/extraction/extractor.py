@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import phonenumbers
 
-from .address import AddressCandidate, address_candidates, choose_address, country_word
+from .address import AddressCandidate, address_candidates, choose_address, country_word, four_digit_country
 from .country import guess_country
 from .dom import parse_page
 from .emails import find_emails, normalise_email
@@ -147,6 +147,11 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
                 ev[key] = addr_ev
     else:
         _fallback_address(site, facts, ev, org, org_url, org_snip)
+    if facts.country == "DE" and facts.postal_code and len(facts.postal_code) == 4 and facts.city and (
+            c := four_digit_country(facts.city)):
+        # a four-digit postal code is no German one: the domain's guess yields to the town's country (rules round
+        # 17: "6380 Sankt Johann in Tirol", "8630 Rüti ZH" were given DE)
+        facts.country = c
     if facts.country is None:
         # No address printed: the country the site evidently serves from (domain, phone prefix, law cited).
         facts.country = site.region
