@@ -163,3 +163,10 @@ def test_four_digit_postal_code_takes_the_towns_country_not_the_domains() -> Non
     facts = _imprint(body, site="https://www.quendelhof.com/")
     assert facts.country == "AT"
     assert facts.phones == ["+43535213579"]
+
+
+def test_placeholder_domains_of_a_template_under_any_suffix_are_no_address() -> None:
+    body = ("<h1>Impressum</h1><p>Quendel Technik GmbH</p><p>Ahornweg 7</p><p>5999 Quendelstadt</p>"
+            "<p>E-Mail: office@quendel-beispiel.at</p><h2>Kontakt</h2><p>Beispiel: info@musterfirma.at</p>"
+            "<p>max@mustermann.ch</p>")
+    assert _imprint(body, site="https://www.quendel-beispiel.at/").emails == ["office@quendel-beispiel.at"]

@@ -28,6 +28,10 @@ _NOISE_DOMAINS = ("example.com", "example.org", "example.net", "example.de", "do
                   "sentry.io", "wixpress.com", "sentry-next.wixpress.com", "yourdomain.com", "ihre-domain.de",
                   "mustermann.de", "musterfirma.de", "beispiel.de", "test.com", "email.com", "company.com",
                   "mysite.com", "website.com", "email.de", "e-mail.de", "ihre-email.de", "domain.ch", "domain.at")
+# a template's placeholder domain under any DACH suffix ("info@musterfirma.at", "max@mustermann.ch"; the list above
+# held only the German ones; rules round 17)
+_PLACEHOLDER_DOMAIN_RE = re.compile(r"^(?:[\w-]+\.)?(?:musterfirma|mustermann|musterunternehmen|beispiel|beispielfirma|"
+                                    r"example|ihre-domain|yourdomain|domain)\.(?:de|at|ch|com|org|net|eu|info)$")
 _NOISE_LOCALS = words(
     "name vorname.nachname max.mustermann maxmustermann you your yourname user username ihre ihrname "
     "ihr.name email e-mail mail.name firstname.lastname john.doe jane.doe noreply no-reply donotreply"
@@ -67,7 +71,8 @@ def normalise_email(local: str, domain: str) -> str | None:
     if re.fullmatch(r"\d+x", local) or re.match(r"\d+x\.", domain):  # retina image names: logo@2x.png
         return None
     email = f"{local}@{domain}"
-    if local in _NOISE_LOCALS or any(domain == d or domain.endswith("." + d) for d in _NOISE_DOMAINS):
+    if local in _NOISE_LOCALS or any(domain == d or domain.endswith("." + d) for d in _NOISE_DOMAINS) or (
+            _PLACEHOLDER_DOMAIN_RE.match(domain)):
         return None
     if tld in ("example", "invalid", "test", "localhost"):
         return None
