@@ -17,7 +17,8 @@ from .textutil import fold, snippet, words
 _SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|(?<!\bCH)(?<!\bD)(?<!\bA)(?<!\bAT)(?<!\bDE)(?<!\bFL)(?<!\d)\s[\u2013—-]\s"
                            r"|(?<=\d)\s[\u2013—-]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.)))\s*")
 _DACH_RE = re.compile(
-    r"^(?:(?P<cc>D|A|AT|CH|DE|FL)\s?[-\u2013]\s?)?(?P<plz>\d{4,5})\s+(?P<city>[A-ZÄÖÜ][^\d|·•,;]{1,50}?)\s*$"
+    # the country prefix after a dash or (rules round 17) a bare space: "D-12345 Musterstadt", "DE 12345 Musterstadt"
+    r"^(?:(?P<cc>D|A|AT|CH|DE|FL)(?:\s?[-\u2013]\s?|\s))?(?P<plz>\d{4,5})\s+(?P<city>[A-ZÄÖÜ][^\d|·•,;]{1,50}?)\s*$"
 )
 _UK_RE = re.compile(r"^(?:(?P<city>[A-Z][A-Za-z .'-]{1,40}?)\s+)?(?P<pc>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
 _US_RE = re.compile(r"^(?P<st>[A-Z]{2})\s+(?P<zip>\d{5})(?:-\d{4})?$")
@@ -42,7 +43,7 @@ _NOT_STREET_RE = re.compile(
     re.I,
 )
 _CITY_CUT_RE = re.compile(
-    r"\s+(?:tel\.?|telefon|phone|fax|e-?mail|email|mail|www\.|http|deutschland|germany|österreich|austria|"
+    r"\s+(?:tel\.?|telefon|phone|fax|e-?mail|email|mail|www\.|http|deutschland|germany|(?:ö|o)sterreich|austria|"
     r"schweiz|switzerland|suisse|united kingdom|usa)\b.*$|\s*\((?![A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\)$).*$|"
     r"\s+-\s.*$",
     re.I,
@@ -55,7 +56,8 @@ _CITY_STOP = words(
 )
 _COUNTRY_WORDS = (
     (re.compile(r"^(?:deutschland|germany|bundesrepublik deutschland|de)$", re.I), "DE"),
-    (re.compile(r"^(?:österreich|oesterreich|austria|at)$", re.I), "AT"),
+    # "Osterreich": the umlaut dropped, as a site without umlauts prints it (rules round 17)
+    (re.compile(r"^(?:österreich|oesterreich|osterreich|austria|at)$", re.I), "AT"),
     (re.compile(r"^(?:schweiz|switzerland|suisse|svizzera|ch)$", re.I), "CH"),
     (re.compile(r"^(?:united kingdom|uk|england|great britain|gb|scotland|wales)$", re.I), "GB"),
     (re.compile(r"^(?:usa|united states(?: of america)?|u\.s\.a\.|us)$", re.I), "US"),
@@ -221,6 +223,26 @@ def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -
     return None
 
 
+_CANTON_END_RE = re.compile(r"\s(?:ZH|BE|LU|UR|SZ|OW|NW|GL|ZG|FR|SO|BS|BL|SH|AR|AI|SG|GR|AG|TG|TI|VD|VS|NE|GE|JU)$")
+_AT_REGION_RE = re.compile(r"\b(?:Tirol|Vorarlberg|K(?:ä|ae)rnten|Steiermark|Nieder(?:ö|oe)sterreich|"
+                           r"Ober(?:ö|oe)sterreich|Burgenland)\b")
+
+
+def four_digit_country(city: str) -> str | None:
+    """The country of a four-digit postal code's town (a German code has five digits): a canton's letters after the
+    town ("Rüti ZH") say Switzerland, a state's name in it ("Sankt Johann in Tirol") Austria, else the known towns."""
+    if _CANTON_END_RE.search(city):
+        return "CH"
+    if _AT_REGION_RE.search(city):
+        return "AT"
+    c = fold(city).replace("ue", "ü").replace("oe", "ö")
+    if city.lower() in _AT_CITIES or c in _AT_CITIES:
+        return "AT"
+    if city.lower() in _CH_CITIES or c in _CH_CITIES:
+        return "CH"
+    return None
+
+
 def address_candidates(site: Site) -> list[AddressCandidate]:
     out: list[AddressCandidate] = []
     for page in site.pages:
@@ -243,6 +265,11 @@ def _candidate_from_segment(site: Site, page: ParsedPage, line: Line, segs: list
                             prev_lines: list[Line], next_text: str) -> AddressCandidate | None:
     seg = _strip_label(segs[k])
     after = segs[k + 1] if k + 1 < len(segs) else next_text
+    if 0 < k < len(segs) - 1 and re.fullmatch(r"\d{4,5}", seg) and (
+            re.fullmatch(r"[A-ZÄÖÜ][^\d]{1,40}", segs[k + 1]) and _street_ok(_strip_label(segs[k - 1]), None)):
+        # "Musterstrasse 5, 8000, Zurich, Switzerland": a comma between the postal code and the city, right after
+        # the street (rules round 17; "© 2026, Anna Muster" is no address)
+        seg, after = f"{seg} {segs[k + 1]}", segs[k + 2] if k + 2 < len(segs) else next_text
     m = _DACH_RE.match(seg)
     street: str | None
     if m:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import phonenumbers
 
-from .address import AddressCandidate, address_candidates, choose_address, country_word
+from .address import AddressCandidate, address_candidates, choose_address, country_word, four_digit_country
 from .country import guess_country
 from .dom import parse_page
 from .emails import find_emails, normalise_email
@@ -134,9 +134,41 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
     if emails:
         ev["emails"] = emails[0].evidence()
 
+    # --- address: the provider block's seat first
+    if provider is not None and (provider.has_address or provider.city):
+        facts.street, facts.postal_code, facts.city = provider.street, provider.postal_code, provider.city
+        facts.country = provider.country or site.region
+        if facts.postal_code is None and facts.street:
+            _complete_seat(site, facts)
+        line = provider.address_line or provider.name_line
+        addr_ev = Evidence(url=provider.page.url, snippet=snippet(line.text) if line else "")
+        for key in ("street", "postal_code", "city", "country"):
+            if getattr(facts, key):
+                ev[key] = addr_ev
+    else:
+        _fallback_address(site, facts, ev, org, org_url, org_snip)
+    if facts.country == "DE" and facts.postal_code and len(facts.postal_code) == 4 and facts.city and (
+            c := four_digit_country(facts.city)):
+        # a four-digit postal code is no German one: the domain's guess yields to the town's country (rules round
+        # 17: "6380 Sankt Johann in Tirol", "8630 Rüti ZH" were given DE)
+        facts.country = c
+    if facts.country is None:
+        # No address printed: the country the site evidently serves from (domain, phone prefix, law cited).
+        facts.country = site.region
+        ev["country"] = Evidence(url=site.url, snippet=f"domain, phone prefixes and identifiers point to {site.region}")
+
     # --- phones / fax
     seat = (provider.page, provider.name_line.index) if provider and provider.name_line else None
-    phones, fax = find_phones(site, seat)
+    # National numbers are read in the country of the seat the site prints when that is another DACH country than
+    # the one its domain and language suggest ("043 488 06 36" under a Swiss address on a github.io site, "0676 …"
+    # under a Vienna address on a .com site: Swiss and Austrian numbers, not German ones; rules round 17)
+    region = site.region
+    if facts.country in ("DE", "AT", "CH") and region in ("DE", "AT", "CH"):
+        site.region = facts.country
+    try:
+        phones, fax = find_phones(site, seat)
+    finally:
+        site.region = region
     phone_values = [c.value for c in phones]
     if org:
         jfax = _e164(org.fax, site.region) if org.fax else None
@@ -155,24 +187,6 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
     if fax:
         facts.fax = fax.value
         ev["fax"] = fax.evidence()
-
-    # --- address: the provider block's seat first
-    if provider is not None and (provider.has_address or provider.city):
-        facts.street, facts.postal_code, facts.city = provider.street, provider.postal_code, provider.city
-        facts.country = provider.country or site.region
-        if facts.postal_code is None and facts.street:
-            _complete_seat(site, facts)
-        line = provider.address_line or provider.name_line
-        addr_ev = Evidence(url=provider.page.url, snippet=snippet(line.text) if line else "")
-        for key in ("street", "postal_code", "city", "country"):
-            if getattr(facts, key):
-                ev[key] = addr_ev
-    else:
-        _fallback_address(site, facts, ev, org, org_url, org_snip)
-    if facts.country is None:
-        # No address printed: the country the site evidently serves from (domain, phone prefix, law cited).
-        facts.country = site.region
-        ev["country"] = Evidence(url=site.url, snippet=f"domain, phone prefixes and identifiers point to {site.region}")
 
     _register_and_vat(site, facts, ev, org, org_url, org_snip)
 

@@ -70,7 +70,10 @@ _STOP_TOKENS = words(
 _LEAD_LABEL_RE = re.compile(
     r"^(?:(?:eingetragener\s+)?firm(?:a|enname)|anbieter|betreiber(?:in)?|herausgeber(?:in)?|name|company|"
     r"unternehmen|diensteanbieter|legal\s+name|registered\s+name)\s*:\s*", re.I)
-COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?:by\s+)?", re.I)
+# "Copyright © 2023 - Anna Muster", "© 2024 | Muster Bau": a dash or bar between the year and the holder is no part
+# of the holder (rules round 17: "- Anna Muster" was chosen as a name)
+COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?"
+                          r"(?:(?<=\d)\s*[-\u2013\u2014|·•:]\s+)?\s*(?:by\s+)?", re.I)
 _SEG_SPLIT_RE = re.compile(r"\s[|·•]\s|\s[\u2013—]\s|\s\|\s|;\s")
 _RECHTSFORM_RE = re.compile(r"\b(?:rechtsform|legal\s+form)\s*:\s*([^,;|]+)", re.I)
 _OWNER_RE = re.compile(r"\b(?:inhaber(?:in)?|inh\.|praxisinhaber(?:in)?)\b", re.I)
@@ -212,6 +215,28 @@ _VENDOR_ROLE_RE = re.compile(r"\b(?:dienst|dienste|service)?anbieter(?:in)?\b|\b
                              re.I)
 
 
+# The platforms whose legal names every privacy policy prints ("Google LLC, USA" as a table cell, with no verb that
+# names it a vendor): never a small business's own name unless the site is theirs (rules round 17: "Google LLC" was
+# chosen as a sole trader's name).
+_PLATFORM_VENDOR_RE = re.compile(
+    r"^(?:Google|Alphabet|Meta\s+Platforms|Facebook|Microsoft|Amazon(?:\s+Web\s+Services)?|Apple|Cloudflare|"
+    r"Wix(?:\.com)?|Squarespace|Shopify|Jimdo|IONOS|1&1\s+IONOS|Strato|Hetzner(?:\s+Online)?|Netlify|Vercel|GitHub|"
+    r"Automattic|Mailchimp|The\s+Rocket\s+Science\s+Group|Calendly|Zoom\s+Video\s+Communications|LinkedIn|"
+    r"Instagram|YouTube|Vimeo|Stripe|PayPal|Klarna|HubSpot|Cookiebot|Usercentrics|Cybot|Elementor|Webflow|"
+    r"Matomo|InnoCraft|Adobe|Twitter|X\s+Corp|TikTok|Pinterest|Spotify|Doctolib)\b[\s,.]")
+
+
+# "Muster Inc., USA (Standardvertragsklauseln)": a firm a privacy policy places overseas is a processor it lists
+_ABROAD_AFTER_RE = re.compile(r"^\s*[,(]\s*(?:USA|U\.S\.A\.|United\s+States|Vereinigte\s+Staaten|Irland|Ireland|"
+                              r"Kalifornien|California)\b")
+
+
+def platform_vendor(name: str, site: Site) -> bool:
+    """A global platform's legal name ("Google Ireland Limited") on a site that is not the platform's own."""
+    m = _PLATFORM_VENDOR_RE.match(name + " ")
+    return m is not None and re.sub(r"\W", "", m.group(0)).lower() not in re.sub(r"\W", "", site.domain).lower()
+
+
 def _vendor_named(before: str, page: ParsedPage) -> bool:
     """The words before an entity on its line say it is a vendor the site uses (see :data:`_VENDOR_CONTEXT_RE`)."""
     before = before[-100:]
@@ -237,7 +262,8 @@ def name_candidates(site: Site) -> list[Candidate]:
             weight = min(page.weight, 1.0) if line.region in ("footer", "header", "nav") else page.weight
             for seg, off in _segments(line.text):
                 for ent in find_entities(seg, site.region):
-                    if _vendor_named(line.text[: off + ent.start], page):
+                    if _vendor_named(line.text[: off + ent.start], page) or platform_vendor(ent.name, site) or (
+                            page.kind == "privacy" and _ABROAD_AFTER_RE.match(line.text[off + ent.end :])):
                         continue
                     score = weight
                     if ent.at_start:

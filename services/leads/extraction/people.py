@@ -160,7 +160,9 @@ def _expand_shared_surname(text: str) -> str:
 # or in brackets before it ("(B.Eng) Anna Muster") belongs to the name as printed (LABELLING.md v2 "What belongs to
 # the name", v12 Z and X2: bracket included). The reader drops parentheses and splits at commas, so such a degree is
 # put back from the line's text.
-_DEGREE = r"(?:[BM]\.?\s?(?:Sc|A|Eng|Ed)\.?|MBA|MAS|LL\.?\s?M\.?|Ph\.?\s?D\.?|Dipl\.-[\wäöü]+\.?(?:\s\(FH\))?)"
+# … also "BBSc"/"BBsc" (an Austrian health professional's bachelor) and "EMBA" (rules round 17)
+_DEGREE = (r"(?:[BM]\.?\s?(?:Sc|A|Eng|Ed)\.?|BB[Ss]c|E?MBA|MAS|LL\.?\s?M\.?|Ph\.?\s?D\.?|"
+           r"Dipl\.-[\wäöü]+\.?(?:\s\(FH\))?)")
 _DEGREE_AFTER_RE = re.compile(rf"^(\s*,?\s*(?:\({_DEGREE}\)|{_DEGREE}(?:\s\([A-Z][\w ]{{1,30}}\))?))(?=$|[\s,;])")
 _DEGREE_BEFORE_RE = re.compile(rf"\(\s*{_DEGREE}\s*\)\s*$")
 
@@ -174,6 +176,15 @@ def _with_degrees(name: str, text: str) -> str:
     if (before := _DEGREE_BEFORE_RE.search(text[:at])) is not None:
         name = f"{before.group(0).strip()} {name}"
     return name
+
+
+def _with_post_nominal(name: str, text: str) -> str:
+    """The name with the degree printed after it, unless that degree is an academic title the scorer ignores."""
+    full = _with_degrees(name, text)
+    tail = full[len(name):] if full.startswith(name) else ""
+    if not tail or all(TITLE_TOKEN_RE.match(t) for t in tail.strip(" ,").split()):
+        return name
+    return full
 
 
 def names_in(text: str) -> list[str]:
@@ -492,8 +503,12 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
         # representatives, only those it names ("Santa Anna Floristik" / "Vertretungsberechtigt: Berta Muster": the
         # label says who); the block's spelling of them comes first
         said = {person_key(h.name) for h in labelled if h.cand.url == provider.page.url}
-        out = [RepHit(p, "Inhaber", make_candidate(p, 5.0, provider.page, line_of(p))) for p in provider.persons
-               if not said or person_key(p) in said]
+        # the block's person keeps a degree printed after the name ("Anna Muster, BSc") as a label's name does
+        # (LABELLING.md: names as printed; rules round 17, three sole practitioners); an academic title the guide
+        # ignores ("MSc.", "Mag.") is left off, not printed as a dangling ", MSc."
+        out = [RepHit(_with_post_nominal(p, line_of(p)), "Inhaber",
+                      make_candidate(p, 5.0, provider.page, line_of(p)))
+               for p in provider.persons if not said or person_key(p) in said]
     if out or labelled or not provider.name:
         return out
     trade = fold_name(provider.name)

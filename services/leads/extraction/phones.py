@@ -32,6 +32,12 @@ _LABEL_RE = re.compile(
 _DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$|^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s")
 # opening hours and date ranges: "09.00 - 12.30", "04.09.-28.09.2026" (also with an en dash)
 _TIME_RANGE_RE = re.compile(r"^\d{1,2}[.:]\d{2}\.?\s*[-\u2013]\s*\d{1,2}[.:]\d{2}\.?(?:\d{2}|\d{4})?$")
+# month ranges of a CV: "01/2017 - 01/2018", "05.2013 - 06.2019", also with an en dash (rules round 17: read as
+# Austrian numbers on two sites)
+_MONTH_RANGE_RE = re.compile(r"^\d{1,2}[/.](?:19|20)\d{2}\s*[-\u2013\u2014]\s*\d{1,2}[/.](?:19|20)\d{2}$")
+# a template's dummy subscriber number after a real area code: "076 000 00 00", "030 0000000" (rules round 17; a
+# subscriber "123456" stays: the unit tests' invented numbers use it)
+_DUMMY_NSN_RE = re.compile(r"0{6,}$")
 _NANP_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 _SPLIT_RE = re.compile(r"\s[/\u2013|-]\s|\s{2,}|,\s")
 _LABEL_WINDOW = 28
@@ -57,7 +63,8 @@ def _clean(span: str) -> str:
 
 def _parse(number: str, regions: list[str]) -> str | None:
     digits = re.sub(r"\D", "", number)
-    if not 7 <= len(digits) <= 15 or _DATE_RE.match(number.strip()) or _TIME_RANGE_RE.match(number.strip()):
+    if not 7 <= len(digits) <= 15 or _DATE_RE.match(number.strip()) or _TIME_RANGE_RE.match(number.strip()) or (
+            _MONTH_RANGE_RE.match(number.strip())):
         return None
     international = number.startswith(("+", "00"))
     us_like = "US" in regions[:1] and _NANP_RE.match(number)
@@ -70,7 +77,8 @@ def _parse(number: str, regions: list[str]) -> str | None:
             continue
         if phonenumbers.is_valid_number(parsed):
             nsn = phonenumbers.national_significant_number(parsed)
-            if (len(nsn) >= 9 and "1234567890".startswith(nsn)) or (region != regions[0] and nsn.startswith("1234")):
+            if (len(nsn) >= 9 and "1234567890".startswith(nsn)) or (
+                    region != regions[0] and nsn.startswith("1234")) or _DUMMY_NSN_RE.search(nsn):
                 # a template's placeholder ("+43 123 456 7890", "01234 567890"; "01234-567321" on a German
                 # site, no German number, read as a neighbour's), nobody's number
                 return None

@@ -555,7 +555,11 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
 # "Muster Beratung (Einzelunternehmen)": a bracket on the name line that only states the form of business.
 _STATUS_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:Einzelunternehmer(?:in)?|Einzelunternehmen|Einzelfirma|"
                               r"Kleinunternehmer(?:in)?|Freiberufler(?:in)?|Einzelkauf(?:mann|frau)|selbstst(?:ä|ae)ndig|"
-                              r"freiberuflich|sole\s+(?:trader|proprietor(?:ship)?))\)\s*$", re.I)
+                              r"freiberuflich|sole\s+(?:trader|proprietor(?:ship)?))\)\s*$|"
+                              # … or printed after the name bare or after a dash ("Muster Pyro Einzelunternehmen",
+                              # "Agentur Muster — Einzelunternehmen"): the same statement, no legal form (rules
+                              # round 17; two holdout15 sites)
+                              r"(?<=\S)\s+(?:[-\u2013\u2014|·•]\s+)?(?:Einzelunternehmen|Einzelfirma)\s*$", re.I)
 
 
 def strip_status_paren(name: str) -> str:
