@@ -211,16 +211,11 @@ def _dach_country(cc: str | None, plz: str, city: str, after: str, site: Site) -
         return word
     if len(plz) == 5:
         return "DE"
-    c = fold(city).replace("ue", "ü").replace("oe", "ö")
     if site.region in ("AT", "CH"):
         return site.region
     if site.suffix in _SUFFIX_AT_CH:
         return _SUFFIX_AT_CH[site.suffix]  # a four-digit postal code on a .at/.ch site outvoted by German branches
-    if city.lower() in _AT_CITIES or c in _AT_CITIES:
-        return "AT"
-    if city.lower() in _CH_CITIES or c in _CH_CITIES:
-        return "CH"
-    return None
+    return four_digit_country(city)
 
 
 _CANTON_END_RE = re.compile(r"\s(?:ZH|BE|LU|UR|SZ|OW|NW|GL|ZG|FR|SO|BS|BL|SH|AR|AI|SG|GR|AG|TG|TI|VD|VS|NE|GE|JU)$")

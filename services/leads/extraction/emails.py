@@ -24,13 +24,12 @@ _FILE_EXT = words(
     "png jpg jpeg gif svg webp avif bmp ico tif tiff js mjs css map json xml php html htm pdf zip gz mp4 "
     "webm mov woff woff2 ttf eot"
 )
-_NOISE_DOMAINS = ("example.com", "example.org", "example.net", "example.de", "domain.com", "domain.de",
-                  "sentry.io", "wixpress.com", "sentry-next.wixpress.com", "yourdomain.com", "ihre-domain.de",
-                  "mustermann.de", "musterfirma.de", "beispiel.de", "test.com", "email.com", "company.com",
-                  "mysite.com", "website.com", "email.de", "e-mail.de", "ihre-email.de", "domain.ch", "domain.at")
-# a template's placeholder domain under any DACH suffix ("info@musterfirma.at", "max@mustermann.ch"; the list above
-# held only the German ones; rules round 17)
-_PLACEHOLDER_DOMAIN_RE = re.compile(r"^(?:[\w-]+\.)?(?:musterfirma|mustermann|musterunternehmen|beispiel|beispielfirma|"
+# Vendors' and generic domains that no provider's mailbox lives on ...
+_NOISE_DOMAINS = ("sentry.io", "wixpress.com", "sentry-next.wixpress.com", "test.com", "email.com", "company.com",
+                  "mysite.com", "website.com", "email.de", "e-mail.de", "ihre-email.de")
+# ... and a template's placeholder domain under any suffix ("info@example.com", "info@musterfirma.at",
+# "max@mustermann.ch"; the list above once held only the German spellings: rules round 17)
+_PLACEHOLDER_DOMAIN_RE = re.compile(r"^(?:[\w-]+\.)*(?:musterfirma|mustermann|musterunternehmen|beispiel|beispielfirma|"
                                     r"example|ihre-domain|yourdomain|domain)\.(?:de|at|ch|com|org|net|eu|info)$")
 _NOISE_LOCALS = words(
     "name vorname.nachname max.mustermann maxmustermann you your yourname user username ihre ihrname "

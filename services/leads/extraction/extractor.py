@@ -162,13 +162,8 @@ def _extract(pages: Sequence[PageContent], site_url: str, *,
     # National numbers are read in the country of the seat the site prints when that is another DACH country than
     # the one its domain and language suggest ("043 488 06 36" under a Swiss address on a github.io site, "0676 …"
     # under a Vienna address on a .com site: Swiss and Austrian numbers, not German ones; rules round 17)
-    region = site.region
-    if facts.country in ("DE", "AT", "CH") and region in ("DE", "AT", "CH"):
-        site.region = facts.country
-    try:
-        phones, fax = find_phones(site, seat)
-    finally:
-        site.region = region
+    seat_region = facts.country if facts.country in ("DE", "AT", "CH") and site.region in ("DE", "AT", "CH") else None
+    phones, fax = find_phones(site, seat, region=seat_region)
     phone_values = [c.value for c in phones]
     if org:
         jfax = _e164(org.fax, site.region) if org.fax else None

@@ -104,12 +104,12 @@ def _label_before(text: str, start: int) -> str | None:
     return kind
 
 
-def _regions(site: Site) -> list[str]:
+def _regions(region: str) -> list[str]:
     # National numbers are read in the site's region; only the DACH neighbours are tried as fallbacks
     # (a Swiss site quoting an Austrian office). A UK company number must not turn into a German phone.
-    if site.region in ("DE", "AT", "CH"):
-        return list(dict.fromkeys([site.region, "DE", "AT", "CH"]))
-    return [site.region]
+    if region in ("DE", "AT", "CH"):
+        return list(dict.fromkeys([region, "DE", "AT", "CH"]))
+    return [region]
 
 
 def phone_hits_in_line(line: Line, prev: Line | None, regions: list[str]) -> list[tuple[str, str, bool, int, int]]:
@@ -180,10 +180,12 @@ def _same_area(previous: str, local: str) -> str | None:
     return phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
 
 
-def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None) -> tuple[list[Candidate], Candidate | None]:
+def find_phones(site: Site, seat: tuple[ParsedPage, int] | None = None, *,
+                region: str | None = None) -> tuple[list[Candidate], Candidate | None]:
     """Phones (E.164, best first) and the fax. `seat`: the provider block's page and first line — its first
-    fax is the seat's fax, also when the same number is printed as the phone."""
-    regions = _regions(site)
+    fax is the seat's fax, also when the same number is printed as the phone. `region`: the country national
+    numbers are read in, when not the site's own (the printed seat's)."""
+    regions = _regions(region or site.region)
     hits: list[PhoneHit] = []
     seat_fax: PhoneHit | None = None
     for page in site.pages:
