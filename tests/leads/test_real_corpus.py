@@ -102,7 +102,7 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
             or label.get("split_v12") == "holdout12" \
             or label.get("split_v13") == "holdout13" or label.get("split_v14") == "holdout14" \
             or label.get("split_v15") == "holdout15" \
-            or label.get("split_v16") == "holdout17", slug
+            or label.get("split_v16") == "holdout16", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \

@@ -192,6 +192,10 @@ class _Builder:
 def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
     if tag in _REGION_TAGS:
         return _REGION_TAGS[tag]
+    if tag in ("body", "html"):
+        # a theme's classes on <body> describe the page's layout ("et_fixed_nav et_show_nav" of Divi): the whole page
+        # read as navigation (rules round 18)
+        return None
     if tag == "main" or attrs.get("role") == "main":
         # The main landmark holds the page's content, also inside a theme wrapper whose class says "nav"
         # ("wy-nav-content" of documentation themes).

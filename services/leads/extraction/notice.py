@@ -32,6 +32,8 @@ _STRONG_ANCHOR_RE = re.compile(
       | ^\W*vermieter(?:in)?\W*$ | ^\W*landlords?\W*$
       | verantwortliche[rs]?\b(?!\s+(?:f(?:ü|ue)r|i\.?\s?s\.?|im|gem|nach|gemäß))
       | angaben\s+zum\s+verantwortlichen | betrieben\s+(?:von|durch) | operated\s+by
+      # "Website veröffentlicht von" / name: who publishes the site, as "betrieben von" says who runs it (round 18)
+      | ver(?:ö|oe)ffentlicht\s+(?:von|durch) | published\s+by
       | information\s+(?:according|pursuant|under|conforming|in\s+accordance|required|as\s+per)
       | (?:service\s+)?provider\b | publisher\b | (?:media|site|website)\s+owner | owner\s+and\s+publisher
       | legal\s+(?:notice|disclosure)
@@ -51,7 +53,7 @@ _CONTENT_START_RE = re.compile(r"^\W*(?:verantwortlich|inhaltlich\s+verantwortli
 _MAX_ANCHOR_LEN = 110
 _ANCHOR_HINT_RE = re.compile(r"angab|inform|gem(?:ä|ae|\.)|§|accord|pursuant|as per|offenleg|pflicht|anbiet|"
                              r"betreib|inhaber|herausg|autor|verantw|provid|vermiet|landlord|"
-                             r"publish|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
+                             r"publish|ffentlicht|owner|operat|legal|impress|imprint|kontakt|contact|anschrift|adress|betrieben|"
                              r"rechtlich|notice|inhaltlich|responsib", re.I)
 
 # ---------------------------------------------------------------------------------------------- labels

@@ -21,7 +21,7 @@ from .names import (
     person_line,
 )
 from .phones import phone_hits_in_line
-from .provider import ASSOCIATION_RE, Provider, ordered_pages
+from .provider import ASSOCIATION_RE, Provider, couple_names, ordered_pages
 from .site import Candidate, Site, make_candidate
 from .textutil import snippet
 
@@ -42,6 +42,7 @@ _REP_LABEL_RE = re.compile(
           gesellschafter(?:in)?))?
     | vertr\.\s*d\.\s*d\.(?:\s+[\w-]*vorstand)?  # "vertr. d.d. Altherrenvorstand": abbreviated, a compound board
     | vorstandsvorsitzende[rn]? | vorsitzende[rn]?\s+des\s+vorstand(?:e)?s | vorstand(?:smitglieder)?
+    | \w+vorstand(?=\s*:)  # "Altherrenvorstand:", "Vereinsvorstand:": a compound board as a label (rules round 18)
     | (?:stellvertretende[rn]?|stellv\.)\s*vorsitzende[rn]?  # the deputy chair: the "2. Vorsitzende" by another name
     | ob(?:mann|frau)(?:-?stellvertreter(?:in)?)?  # an Austrian association's chair and deputy (LABELLING.md v3)
     | (?:1\.|2\.|erste[rn]?|zweite[rn]?)\s*vorsitzende[rn]?
@@ -296,15 +297,28 @@ def _name_above(page: ParsedPage, idx: int) -> list[str]:
 
 def _following_names(page: ParsedPage, idx: int) -> list[str]:
     out: list[str] = []
-    for j in range(idx + 1, min(idx + 7, len(page.lines))):
+    card = 0  # the lines of one person's card after the name: a designation, a mailbox
+    for j in range(idx + 1, min(idx + 14, len(page.lines))):
         nxt = page.lines[j]
         if 1 <= nxt.level <= 6 or nxt.blank_before or nxt.scope not in (COMPANY, GENERAL_PARTNER):
             break
         first_piece = _SPLIT_RE.split(_strip_parens(nxt.text))[0]
         if clean_person_name(first_piece.split(":")[-1]) is None:
+            if out and card < 2 and _CARD_LINE_RE.search(nxt.text) and len(nxt.text) <= 60:
+                # "Geschäftsleitung" / "Urs Muster" / "dipl. Arch. ETH" / "um@muster.ch" / "Anna Beispiel" / …: each
+                # member printed as a card, the next name after its lines (rules round 18)
+                card += 1
+                continue
             break
+        card = 0
         out.extend(names_in(nxt.text))
     return out
+
+
+# A card's line under a person: a degree or designation, or a mailbox or phone number
+_CARD_LINE_RE = re.compile(r"^(?:dipl\.|diplom|dr\.|prof\.|mag\.|master|bachelor)|"
+                           r"\b(?:ETH|EPFL|FH|HTL|SIA|BA|MA|MSc|BSc|MBA|M\.A\.|B\.A\.)\b|"
+                           r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:tel\.?|t|fon|phone)?\s*[+\d][\d\s/().-]{6,}$", re.I)
 
 
 def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bool) -> list[RepHit]:
@@ -486,7 +500,8 @@ def _provider_hits(site: Site, provider: Provider | None, labelled: list[RepHit]
                 # them above the firm as well ("Anna Muster & Ben Beispiel" / "Farn Bau GbR")
                 # "(handelnd unter dem Namen …)" between the firm and its partners says what it trades as
                 below = [t for t in provider.lines_below if not _TRADING_NOTE_RE.match(t)] or above[-1:]
-                pieces = _PARTNER_SPLIT_RE.split(below[0]) if below else []
+                # "Angela und Peter Oppermann" above the GbR: a couple sharing the surname printed once (round 18)
+                pieces = (couple_names(below[0]) or _PARTNER_SPLIT_RE.split(below[0])) if below else []
                 if len(pieces) == 1 and len(below) >= 2 and all(person_line(t, strict=False) for t in below[:4]):
                     pieces = below[:4]  # the partners one a line ("Anna Muster" / "Ben Beispiel"): each of them
                 firm = fold_name(provider.name)

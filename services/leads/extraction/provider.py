@@ -303,6 +303,9 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                                                      # "lindenblatt kosmetik" on lindenblatt-kosmetik.ch: a brand set in
                                                      # lower case that the domain spells (v12 test 1 step 4)
                                                      or (value.islower() and _domain_brand(value, site))
+                                                     # … or a name starting with it: "head stories & OTHER MATTERS" on
+                                                     # headstories.de (rules round 18)
+                                                     or (value[:1].islower() and _brand_line(item.line, site))
                                                      or _lower_brand_under_anchor(value, prov, names, site)):
             if len(names) < 4:
                 names.append(Item(value, item.line, label=said if kind == "name" else ""))
@@ -469,11 +472,21 @@ def _domain_brand(text: str, site: Site) -> bool:
     return bool(label) and bool(toks) and all(t in label for t in toks)
 
 
+def _names_domain(text: str, site: Site) -> bool:
+    """The line is the brand the domain spells: all of it, or most of it for a single word — a trade word the domain
+    only begins with ("Eiscafe" on eiscafe-al-castello-weikersheim.de) is the trade, not the brand (rules round 18)."""
+    if not _domain_brand(text, site):
+        return False
+    words_ = alnum_tokens(text)
+    label = site.domain_label.replace("-", "")
+    return len(words_) != 1 or len(words_[0]) * 2 >= len(label)
+
+
 def _is_description(text: str, person: str, site: Site) -> bool:
     """"Beratung und Training" or "Steuerberater" under a person's name describes the business;
     "Malerei van Beek" (with the owner's surname), "Lumifit" on lumifit.de (the site's brand) or a
     two-word name such as "Malerei Sonnenschein" is a trade name."""
-    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _domain_brand(text, site) or (
+    if FORM_RE.search(text) or fold_name(_surname(person)) in fold_name(text) or _names_domain(text, site) or (
             _COINED_WORD_RE.fullmatch(text.strip()) or _INNER_CAPITAL_RE.fullmatch(text.strip())):
         # … or a coined word with an inner capital ("KlangRaum", "HolzFee", "YogaSB", "eKlang"): a brand (LABELLING.md
         # v12 test 1 step 4: invented spelling, acronym, camel case)
@@ -633,6 +646,20 @@ def _premises_of_seat(text: str, prov: Provider) -> bool:
         re.search(r"(?:praxis|haus|zentrum|center|hof|gebäude)$", words_[0], re.I))
 
 
+_PREMISES_AT_RE = re.compile(r"^[\w-]*(?:praxis|haus|zentrum|center|atelier|studio|b(?:ü|ue)ro|kanzlei|hof)\s+"
+                             r"(?:am|im|an\s+der|in\s+der|auf\s+der|beim|zum|zur)\s+(.+?)\W*$", re.I)
+
+
+def _premises_named_by_street(text: str, prov: Provider) -> bool:
+    """"Praxis am Klosterberg" above "Klosterberg 11": premises named after the street of the seat, where the person
+    works, not a trade name (LABELLING.md v16, premises line under the person; rules round 18)."""
+    m = _PREMISES_AT_RE.match(text.strip())
+    if m is None or not prov.street or FORM_RE.search(text):
+        return False
+    street = re.sub(r"\s*\d.*$", "", prov.street).strip()
+    return bool(street) and fold_name(m.group(1)) == fold_name(street)
+
+
 def _person_under_practice_lines(items: list[Item]) -> Item | None:
     """The titled person line ("Dr. Anna Muster") under two or more lines that only describe the practice: a kind
     of practice ("Praxis für Kinder- und Jugendmedizin,") and the lines that continue it after a trailing comma."""
@@ -651,6 +678,12 @@ def _person_under_practice_lines(items: list[Item]) -> Item | None:
 # followed by what she offers after a dash: "Kosmetikerin", "Fotografin - Hochzeiten und Porträts", "Floristin".
 _FEMININE_JOB_HEAD_RE = re.compile(rf"^[A-ZÄÖÜ][a-zäöüß]{{2,}}{FEMININE_ENDINGS}"
                                    r"(?:\s*$|\s+[-\u2013—|·]\s+)")
+
+
+# A feminine job noun after one qualifying word: what the person under whom it is printed is, not a trade name
+# (only endings no given name has: "Kerstin", "Martina" stay names)
+_QUALIFIED_JOB_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?[A-ZÄÖÜ][a-zäöüß]{2,}(?:erin|istin|eutin|ogin|antin)"
+                               r"(?:\s*$|\s+[-\u2013—|·]\s+)")
 
 
 def _stated_profession(text: str, page: ParsedPage) -> bool:
@@ -767,6 +800,8 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
         if (PROFESSION_LINE_RE.match(second.text) or _GENERIC_PRACTICE_RE.match(second.text)
                 or _PRACTICE_KIND_RE.match(second.text)  # "Zahnarztpraxis für biologische Zahnmedizin" (v7)
                 or _FEMININE_JOB_HEAD_RE.match(second.text)  # "Fotografin - Hochzeiten" (v12 step 3)
+                or _QUALIFIED_JOB_RE.match(second.text)  # "Personal Trainerin", "Freie Journalistin" (rules round 18)
+                or _premises_named_by_street(second.text, prov)  # "Praxis am Klosterberg" at "Klosterberg 11" (18)
                 or _stated_profession(second.text, prov.page)) and not FORM_RE.search(second.text):
             # "Heilpraktikerin für …" or "Praxis für Physiotherapie" under the person: what she is or runs
             prov.name, prov.name_line = first.text, first.line
@@ -871,7 +906,18 @@ def _trade_name_before(text: str, person: str, site: Site) -> str | None:
 _PEOPLE_SPLIT_RE = re.compile(r"\s(?:und|and|&)\s|,\s(?=(?:Dr\.|Prof\.|[A-ZÄÖÜ]))")
 
 
+_FAMILY_PREFIX_RE = re.compile(r"^(?:Fam\.|Familie|Eheleute|Ehepaar)\s+")
 _COUPLE_RE = re.compile(r"^([A-ZÄÖÜ][\w'-]+)\s+(?:und|and|&|\+)\s+([A-ZÄÖÜ][\w'-]+)\s+([A-ZÄÖÜ][\w'-]+)$")
+
+
+def couple_names(text: str) -> list[str]:
+    """"Gunhild und Rainer Beispiel": the two people who share the surname printed once ([] for any other line)."""
+    # "Fam. Anna und Ben Muster", "Eheleute …": the family word names nobody, the couple after it (rules round 18)
+    couple = _COUPLE_RE.match(_FAMILY_PREFIX_RE.sub("", text.strip()))
+    if couple and any(is_given_name(couple.group(k)) for k in (1, 2)) and person_line(
+            f"{couple.group(2)} {couple.group(3)}", strict=False):
+        return [f"{couple.group(1)} {couple.group(3)}", f"{couple.group(2)} {couple.group(3)}"]
+    return []
 
 
 def _persons_within(text: str) -> list[str]:
@@ -880,11 +926,8 @@ def _persons_within(text: str) -> list[str]:
     whole = person_line(text)
     if whole:
         return [whole]
-    couple = _COUPLE_RE.match(text.strip())
-    if couple and any(is_given_name(couple.group(k)) for k in (1, 2)) and person_line(
-            f"{couple.group(2)} {couple.group(3)}", strict=False):
-        # "Gunhild und Rainer Beispiel": both share the surname printed once
-        return [f"{couple.group(1)} {couple.group(3)}", f"{couple.group(2)} {couple.group(3)}"]
+    if couple := couple_names(text):
+        return couple
     pieces = [piece.strip() for piece in _PEOPLE_SPLIT_RE.split(text)]
     people = [p for piece in pieces if (p := person_line(piece))]
     if len(people) >= 2:
@@ -999,7 +1042,7 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
                 j -= 1  # the street line(s) above the postal code
             top = j
             while top >= 0 and top > j - 3 and usable(lines[top], region) and (
-                    name_like(lines[top].text) or _owner_line(lines[top].text)) and (
+                    name_like(lines[top].text) or _owner_line(lines[top].text) or _brand_line(lines[top], site)) and (
                     not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)):
                 # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
                 if top < j and (lines[top + 1].blank_before or (1 <= lines[top + 1].level <= 6 and (
@@ -1014,6 +1057,14 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
             if prov is not None and prov.has_address:
                 return prov
     return None
+
+
+def _brand_line(line: Line, site: Site) -> bool:
+    """A short line that spells the site's own domain, set in lower case ("head stories & OTHER MATTERS" on
+    headstories.de): the brand at the head of a letterhead, though it is not name-shaped (rules round 18)."""
+    text = line.text.strip()
+    return len(text) <= 60 and ":" not in text and "@" not in text and not is_contact(text) and (
+        text[:1].isalpha()) and not street_of(text, None) and matches_site(text, site)
 
 
 _LEGAL_HEADING_RE = re.compile(r"impressum|imprint|legal\s+notice|offenlegung|angaben\s+gem|site\s+notice", re.I)
@@ -1086,7 +1137,14 @@ def _letterhead(prov: Provider) -> bool:
     if prov.address_line.index - prov.name_line.index > 2:
         return False
     after = lines[prov.address_line.index + 1 : prov.address_line.index + 3]
-    return any(ln.region == prov.name_line.region and is_contact(ln.text) for ln in after)
+    return any(ln.region == prov.name_line.region and (is_contact(ln.text) or _contact_label(ln.text)) for ln in after)
+
+
+def _contact_label(text: str) -> bool:
+    """"E-Mail: ranvita ät rhythmuswelten . de": a contact line by its label, whatever spelling its value hides
+    behind (rules round 18: a one-line letterhead over an obfuscated mailbox was no letterhead)."""
+    label = LABEL_RE.match(text)
+    return label is not None and bool(label.group(2).strip()) and classify_label(label.group(1)) == "contact"
 
 
 def _below_section_heading(prov: Provider, site: Site) -> Provider | None:

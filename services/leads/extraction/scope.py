@@ -71,7 +71,7 @@ _TP_ANY_RE = re.compile(_alternation(_TP_STRONG) + "|" + _alternation(_TP_LEGAL)
 # Unmistakably about the company itself; beats the weak third-party words ("Anbieter dieser Website").
 _COMPANY_STRONG_RE = re.compile(
     r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
-    r"operated\s+by|^\W*operator\b|"
+    r"operated\s+by|^\W*operator\b|ver(?:ö|oe)ffentlicht\s+(?:von|durch)|published\s+by|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
     r"verantwortlich(?:\s+und\s+zust(?:ä|ae)ndig)?\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
@@ -160,7 +160,7 @@ def classify_heading(text: str, *, legal: bool = True) -> str | None:
     return None
 
 
-def _inline_label_scope(text: str) -> str | None:
+def _inline_label_scope(text: str, own_host: str = "") -> str | None:
     """Scope set by a line that starts with "Label: value" or a credit."""
     if _CREDIT_RE.search(text):
         return THIRD_PARTY
@@ -171,6 +171,10 @@ def _inline_label_scope(text: str) -> str | None:
         label = m.group(1)
         if _GP_RE.search(label):
             return GENERAL_PARTNER
+        if own_host and _WEB_LABEL_RE.fullmatch(label.strip()) and _is_own_host(m.group(2), own_host):
+            # "Website: walserfly.com" inside the provider block prints the site's own address: the provider's
+            # contact line, not a web designer's credit ("Website: Agentur Muster") (rules round 18)
+            return None
         if classify_heading(label) == THIRD_PARTY:
             return THIRD_PARTY
         return None
@@ -182,6 +186,14 @@ def _inline_label_scope(text: str) -> str | None:
 
 
 _LEGAL_KINDS = frozenset({"impressum", "privacy", "other"})
+_WEB_LABEL_RE = re.compile(r"web-?site|web-?seite|homepage|internet(?:seite|adresse)?|web", re.I)
+
+
+def _is_own_host(value: str, own_host: str) -> bool:
+    """The value is the page's own web address ("walserfly.com", "https://www.walserfly.com/")."""
+    m = _HOST_RE.match(value.strip())
+    host = m.group(1).lower() if m else ""
+    return bool(host) and (host == own_host or host.endswith("." + own_host))
 
 
 # Disclaimer sections ("Haftung für Inhalte", "Disclaimer") are boilerplate, not somebody else's data; a short
@@ -253,6 +265,7 @@ def _assign_scopes(page: ParsedPage) -> None:
     # the first block under "Angaben gemäß § 5 TMG" / "Anbieter" is the provider's own, even when its name sounds like
     # an authority ("Kornkammer Naumburg", a granary): a chamber's block never opens the provider section
     under_anchor = False
+    own_host = (urlsplit(page.url).hostname or "").removeprefix("www.")
     for line in page.lines:
         if line.region != region:
             region = line.region
@@ -302,7 +315,7 @@ def _assign_scopes(page: ParsedPage) -> None:
             inline_block = line.block
         else:
             entity_start = bool(new_block and first_under_anchor and _TP_ENTITY_START_RE.match(line.text))
-            cls = None if entity_start else _inline_label_scope(line.text)
+            cls = None if entity_start else _inline_label_scope(line.text, own_host)
             if cls is not None:
                 inline_scope = cls
                 inline_block = line.block
