@@ -36,8 +36,8 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT17_SITES = 67
-HOLDOUT17_AT_CH = 10
+HOLDOUT17_SITES = 34
+HOLDOUT17_AT_CH = 4
 SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-16; holdout17 is a set of its own
 
 
@@ -285,7 +285,7 @@ def test_holdout17_is_new_and_mixed() -> None:
     assert not names(fresh) & names(earlier)
     classes = [lab["class"] for _, lab in fresh]
     # Public repositories holding a small business's static site lean to sole traders (holdout15 0.69, holdout16
-    # 0.70): the bound keeps companies a real share; figures are printed for both classes apart.
+    # 0.70, holdout17 0.74): the bound keeps companies a real share; figures are printed for both classes apart.
     assert 0.3 <= classes.count("sole") / len(classes) <= 0.75
     countries = [lab["country"] for _, lab in fresh]
     assert countries.count("AT") >= HOLDOUT17_AT_CH and countries.count("CH") >= HOLDOUT17_AT_CH
