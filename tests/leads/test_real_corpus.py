@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-tuning records round 1's seeded split and the holdouts of rounds 2 to 16 (spent and folded in), and the locked
-holdout17 never shows per-site misses. No quality thresholds here: holdout17's figures are reported by
-bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout17 (the integrator runs it
+tuning records round 1's seeded split and the holdouts of rounds 2 to 17 (spent and folded in), and the locked
+holdout18 never shows per-site misses. No quality thresholds here: holdout18's figures are reported by
+bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout18 (the integrator runs it
 once)."""
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT17_SITES = 34
-HOLDOUT17_AT_CH = 4
-SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-16; holdout17 is a set of its own
+HOLDOUT18_SITES = 34
+HOLDOUT18_AT_CH = 4
+SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-17; holdout18 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -65,22 +65,22 @@ def _check_loads(sites: list[CorpusSite]) -> None:
 
 def test_tuning_loads() -> None:
     tuning = load_set("tuning")
-    assert len(tuning) >= 799
+    assert len(tuning) >= 833
     _check_loads(tuning)
 
 
-def test_holdout17_loads() -> None:
-    holdout17 = load_set("holdout17")
-    assert len(holdout17) >= HOLDOUT17_SITES
-    _check_loads(holdout17)
+def test_holdout18_loads() -> None:
+    holdout18 = load_set("holdout18")
+    assert len(holdout18) >= HOLDOUT18_SITES
+    _check_loads(holdout18)
 
 
 def test_every_tuning_label_follows_the_guide_schema() -> None:
     _check_schema(_labels("tuning"))
 
 
-def test_every_holdout17_label_follows_the_guide_schema() -> None:
-    _check_schema(_labels("holdout17"))
+def test_every_holdout18_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout18"))
 
 
 def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
@@ -102,7 +102,8 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
             or label.get("split_v12") == "holdout12" \
             or label.get("split_v13") == "holdout13" or label.get("split_v14") == "holdout14" \
             or label.get("split_v15") == "holdout15" \
-            or label.get("split_v16") == "holdout16", slug
+            or label.get("split_v16") == "holdout16" \
+            or label.get("split_v17") == "holdout17", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -260,19 +261,26 @@ def test_holdout16_is_spent_and_folded_into_tuning() -> None:
     assert sum(label.get("split_v16") == "holdout16" for _, label in _labels("tuning")) >= 67
 
 
-def test_holdout17_is_a_locked_set_of_its_own() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout17" / "README.md").read_text(encoding="utf-8")
+def test_holdout17_is_spent_and_folded_into_tuning() -> None:
+    """Holdout17 was reported once (rules round 18) and then folded in: its sites are tuning sites now."""
+    assert not list((REAL_CORPUS_DIR / "holdout17").glob("*/expected.json"))
+    assert "holdout17" not in CORPUS_SETS and "holdout17" not in LOCKED_SETS
+    assert sum(label.get("split_v17") == "holdout17" for _, label in _labels("tuning")) >= 34
+
+
+def test_holdout18_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout18" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout17"] == REAL_CORPUS_DIR / "holdout17"
-    assert {"holdout17"} == LOCKED_SETS
+    assert CORPUS_SETS["holdout18"] == REAL_CORPUS_DIR / "holdout18"
+    assert {"holdout18"} == LOCKED_SETS
 
 
-def test_holdout17_is_new_and_mixed() -> None:
+def test_holdout18_is_new_and_mixed() -> None:
     """Unseen means no site, repository or company shared with the sets the rules were tuned or
     reported on; the mix follows a small-business population (issue 12)."""
     earlier = _labels(*SPLIT_SETS)
-    fresh = _labels("holdout17")
-    assert len(fresh) >= HOLDOUT17_SITES
+    fresh = _labels("holdout18")
+    assert len(fresh) >= HOLDOUT18_SITES
 
     def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
         return {lab["source"]["repository"].lower().rstrip("/") for _, lab in labels}
@@ -288,7 +296,7 @@ def test_holdout17_is_new_and_mixed() -> None:
     # 0.70, holdout17 0.74): the bound keeps companies a real share; figures are printed for both classes apart.
     assert 0.3 <= classes.count("sole") / len(classes) <= 0.75
     countries = [lab["country"] for _, lab in fresh]
-    assert countries.count("AT") >= HOLDOUT17_AT_CH and countries.count("CH") >= HOLDOUT17_AT_CH
+    assert countries.count("AT") >= HOLDOUT18_AT_CH and countries.count("CH") >= HOLDOUT18_AT_CH
 
 
 def test_unknown_set_is_refused() -> None:
@@ -309,8 +317,8 @@ def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
         bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
-def test_bench_never_prints_holdout17_misses(capsys: pytest.CaptureFixture[str]) -> None:
-    """Checked on a made-up report, so that the extractor never runs on holdout17 here."""
+def test_bench_never_prints_holdout18_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout18 here."""
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -318,9 +326,9 @@ def test_bench_never_prints_holdout17_misses(capsys: pytest.CaptureFixture[str])
     spec.loader.exec_module(bench)
     fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
     report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
-    bench.print_misses({"holdout17": report, "tuning": report}, 50)
+    bench.print_misses({"holdout18": report, "tuning": report}, 50)
     out = capsys.readouterr().out
     assert "tuning: scores and misses" in out and "some-site" in out
-    assert "holdout17" not in out
-    assert bench.select_sets("holdout17", None).keys() == {"holdout17"}
-    assert list(bench.select_sets("real", None)) == ["holdout17", "tuning"]
+    assert "holdout18" not in out
+    assert bench.select_sets("holdout18", None).keys() == {"holdout18"}
+    assert list(bench.select_sets("real", None)) == ["holdout18", "tuning"]
