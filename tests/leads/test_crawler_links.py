@@ -43,6 +43,16 @@ def test_german_site():
     }
 
 
+def test_an_info_page_is_the_contact_page_only_without_a_better_one():
+    """A small studio's menu "News / Piercing / Galerie / Info" (the address and hours under "Info"): no contact link
+    by a better name, so the "Info" page is fetched as the contact page; "Kontakt" beside it wins (rules round 18)."""
+    menu = '<nav><a href="index.html">NEWS</a><a href="galerie.html">GALERIE</a><a href="info.html">INFO</a></nav>'
+    assert pick(menu)["contact"] == "https://www.acme-gmbh.de/info.html"
+    both = menu + '<footer><a href="/kontakt">Kontakt</a></footer>'
+    assert pick(both)["contact"] == "https://www.acme-gmbh.de/kontakt"
+    assert "contact" not in pick('<a href="/infos-zum-produkt">Infos zum Produkt</a>')
+
+
 def test_english_and_attribute_only_links():
     found = pick(
         """<a href="/legal-notice" title="Legal notice"><svg></svg></a>

@@ -45,6 +45,9 @@ _TEXT: dict[str, tuple[str, ...]] = {
         "geschaeftsleitung", "fuehrungsteam", "unsere experten", "who is who",
     ),
 }
+# Words that name a contact page only on sites that have none by a better name ("Info" over the opening hours and
+# the address of a small studio): they score just above MIN_SCORE, so any "Kontakt" link wins over them.
+_WEAK_TEXT: dict[str, tuple[str, ...]] = {"contact": ("info", "infos", "information", "informationen")}
 # Path words (folded the same way; hyphens and underscores count as spaces).
 _URL: dict[str, tuple[str, ...]] = {
     "impressum": ("impressum", "imprint", "legal notice", "legalnotice", "legal", "rechtliches",
@@ -283,7 +286,8 @@ def score(link: Link, kind: str) -> int:
     path = fold(target.path.rsplit(".", 1)[0] if "." in target.path.rsplit("/", 1)[-1] else target.path)
     segments = [s for s in target.path.strip("/").split("/") if s]
     last = fold(segments[-1].rsplit(".", 1)[0]) if segments else ""
-    value = max(_phrase_score(text, _TEXT[kind], 100, 60), _phrase_score(title, _TEXT[kind], 55, 45))
+    value = max(_phrase_score(text, _TEXT[kind], 100, 60), _phrase_score(title, _TEXT[kind], 55, 45),
+                _phrase_score(text, _WEAK_TEXT.get(kind, ()), 45, 0))
     if last in _URL[kind]:
         value += 50
     elif any(f" {p} " in f" {path} " for p in _URL[kind]):
