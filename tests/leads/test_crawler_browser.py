@@ -24,6 +24,12 @@ fetch('/api/footer').then(r => r.json()).then(data => {
 FOOTER_JSON = '{"links": [["/impressum", "Impressum"], ["/kontakt", "Kontakt"]]}'
 
 
+# A cookie wall: the page's content is in the HTML, and a script hides it until the visitor clicks "OK".
+WALL = ('<div id="cookie-popup">Wir verwenden Cookies. <button>OK</button></div><div id="main-site"><h1>Acme Robotics'
+        ' GmbH</h1><p>' + "Wir bauen Roboter für die Werkstatt. " * 30 + '</p><p>Hauptstraße 1, 10115 Berlin</p></div>'
+        '<script>document.getElementById("main-site").style.display = "none";</script>')
+
+
 def _canary_script(canary: str) -> str:
     return f"""
     fetch('{canary}/fetch').catch(() => 0);
@@ -60,6 +66,7 @@ def js_site(canary):
         "/evil.js": Reply(body=_canary_script(canary_url), content_type="application/javascript"),
         "/bounce": Reply(302, headers={"Location": f"{canary_url}/bounced"}),
         "/control": Reply(body="{}", content_type="application/json"),
+        "/wall": Reply(body=html(WALL)),
     }
     with SiteServer(routes) as server:
         yield server
@@ -119,3 +126,15 @@ async def test_missing_browser_gives_a_per_site_error(js_site):
     assert not result.rendered and result.pages
     assert any("JavaScript rendering unavailable" in e for e in result.errors)
     assert any("JavaScript rendering unavailable" in e for e in again.errors)  # remembered, not retried
+
+
+async def test_a_consent_wall_that_hides_the_content_keeps_the_page_as_served(js_site):
+    """Rendered, the page shows only its cookie notice (the script set the content to display: none); the page as
+    served holds what a visitor reads after the click, so it is the one kept (rules round 18: a real site lost its
+    Impressum's every fact so)."""
+    settings = crawler_settings(allow_addresses=[js_site.address], render_mode="always", render_timeout=8)
+    async with Crawler(settings, resolver=net.mapping_resolver({"acme.test": "127.0.0.1"})) as crawler:
+        result = await asyncio.wait_for(crawler.crawl(f"http://acme.test:{js_site.port}/wall"), 20)
+    home = next(p for p in result.pages if p.kind == "home")
+    assert not home.rendered and "Hauptstraße 1" in home.html
+    assert any("consent wall" in e for e in result.errors)

@@ -53,6 +53,10 @@ def test_an_info_page_is_the_contact_page_only_without_a_better_one():
     assert "contact" not in pick('<a href="/infos-zum-produkt">Infos zum Produkt</a>')
 
 
+def test_a_misspelt_impressum_link_is_the_impressum():
+    assert pick('<footer><a href="/impressium">Impressium</a></footer>')["impressum"].endswith("/impressium")
+
+
 def test_english_and_attribute_only_links():
     found = pick(
         """<a href="/legal-notice" title="Legal notice"><svg></svg></a>

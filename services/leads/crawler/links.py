@@ -22,6 +22,7 @@ _TEXT: dict[str, tuple[str, ...]] = {
         "impressum", "imprint", "legal notice", "legal notices", "legal", "rechtliches", "rechtliche hinweise",
         "anbieterkennzeichnung", "site notice", "legal information", "legal info", "pflichtangaben",
         "angaben gemaess 5 tmg", "angaben gemaess ss 5 tmg", "angaben gemaess ddg", "mentions legales",
+        "impressium", "impresum", "imressum", "impessum",  # misspelt by the site, link and address alike
     ),
     "contact": (
         "kontakt", "contact", "contact us", "kontaktieren sie uns", "kontaktformular", "get in touch",
@@ -51,7 +52,7 @@ _WEAK_TEXT: dict[str, tuple[str, ...]] = {"contact": ("info", "infos", "informat
 # Path words (folded the same way; hyphens and underscores count as spaces).
 _URL: dict[str, tuple[str, ...]] = {
     "impressum": ("impressum", "imprint", "legal notice", "legalnotice", "legal", "rechtliches",
-                  "anbieterkennzeichnung", "site notice", "legal info"),
+                  "anbieterkennzeichnung", "site notice", "legal info", "impressium", "impresum", "imressum"),
     "contact": ("kontakt", "contact", "contact us", "kontaktformular", "anfahrt", "find us", "visit us", "location",
                 "locations", "directions"),
     "about": ("ueber uns", "uber uns", "about", "about us", "wir ueber uns", "unternehmen", "company",

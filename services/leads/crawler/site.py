@@ -66,6 +66,20 @@ def _text_size(html: str) -> int:
     return len(body.text(strip=True)) if body is not None else 0
 
 
+_HIDDEN_SELECTOR = "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i], " \
+                   "[style*='visibility:hidden' i], [style*='visibility: hidden' i], script, style, template, noscript"
+
+
+def _visible_text_size(html: str) -> int:
+    """The body's text without what the page hides (inline display: none, hidden), as the extractor reads it."""
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        return 0
+    for node in tree.body.css(_HIDDEN_SELECTOR):
+        node.decompose()
+    return len(tree.body.text(strip=True))
+
+
 @dataclass(slots=True)
 class CrawledPage:
     url: str
@@ -245,6 +259,12 @@ class Crawler:
             # A script moved the page somewhere that shows next to nothing (an error page): the static page is
             # what a visitor of this address reads.
             result.errors.append(f"render: {page.url} moved to {rendered.url}, which shows almost no text; "
+                                 "kept the page as served")
+            return None
+        if _visible_text_size(rendered.html) * 3 < _visible_text_size(page.text):
+            # The script hid the page's content ("#main-site" set to display: none behind a cookie wall until a click):
+            # the static page shows a visitor's text, the rendered one almost none of it.
+            result.errors.append(f"render: {page.url} hides its content once scripts run (a consent wall?); "
                                  "kept the page as served")
             return None
         if not result.rendered:
