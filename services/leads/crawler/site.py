@@ -66,8 +66,9 @@ def _text_size(html: str) -> int:
     return len(body.text(strip=True)) if body is not None else 0
 
 
-_HIDDEN_SELECTOR = "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i], " \
-                   "[style*='visibility:hidden' i], [style*='visibility: hidden' i], script, style, template, noscript"
+_HIDDEN_SELECTOR = ("[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i], "
+                    "[style*='visibility:hidden' i], [style*='visibility: hidden' i], "
+                    "script, style, template, noscript")
 
 
 def _visible_text_size(html: str) -> int:
