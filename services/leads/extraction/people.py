@@ -20,6 +20,7 @@ from .names import (
     fold_name,
     person_line,
 )
+from .notice import is_contact
 from .phones import phone_hits_in_line
 from .provider import ASSOCIATION_RE, Provider, couple_names, ordered_pages
 from .site import Candidate, Site, make_candidate
@@ -304,7 +305,7 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
             break
         first_piece = _SPLIT_RE.split(_strip_parens(nxt.text))[0]
         if clean_person_name(first_piece.split(":")[-1]) is None:
-            if out and card < 2 and _CARD_LINE_RE.search(nxt.text) and len(nxt.text) <= 60:
+            if out and card < 2 and (_CARD_LINE_RE.search(nxt.text) or is_contact(nxt.text)) and len(nxt.text) <= 60:
                 # "Geschäftsleitung" / "Urs Muster" / "dipl. Arch. ETH" / "um@muster.ch" / "Anna Beispiel" / …: each
                 # member printed as a card, the next name after its lines (rules round 18)
                 card += 1
@@ -315,10 +316,9 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
     return out
 
 
-# A card's line under a person: a degree or designation, or a mailbox or phone number
+# A card's line under a person besides its contact lines: a degree or designation
 _CARD_LINE_RE = re.compile(r"^(?:dipl\.|diplom|dr\.|prof\.|mag\.|master|bachelor)|"
-                           r"\b(?:ETH|EPFL|FH|HTL|SIA|BA|MA|MSc|BSc|MBA|M\.A\.|B\.A\.)\b|"
-                           r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:tel\.?|t|fon|phone)?\s*[+\d][\d\s/().-]{6,}$", re.I)
+                           r"\b(?:ETH|EPFL|FH|HTL|SIA|BA|MA|MSc|BSc|MBA|M\.A\.|B\.A\.)\b", re.I)
 
 
 def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bool) -> list[RepHit]:

@@ -243,10 +243,8 @@ def _own_contact_card(page: ParsedPage, card: list[Line]) -> None:
     provider's contact card set below the boilerplate, not a third party's data."""
     if len(card) < 2 or len(card) != sum(1 for ln in page.lines if ln.block == card[0].block):
         return
-    own = urlsplit(page.url).hostname or ""
-    own = own.removeprefix("www.")
-    hosts = {m.group(1).lower() for ln in card if (m := _HOST_RE.match(ln.text)) and "@" not in ln.text}
-    if own and any(h == own or h.endswith("." + own) for h in hosts):
+    own = (urlsplit(page.url).hostname or "").removeprefix("www.")
+    if own and any("@" not in ln.text and _is_own_host(ln.text, own) for ln in card):
         for ln in card:
             ln.scope = COMPANY
 
