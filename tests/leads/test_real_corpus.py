@@ -36,11 +36,10 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT18_SITES = 23
-HOLDOUT18_AT_CH = 2
-# Two waves so far, 19 sole traders and 4 companies: holdout18 gets more companies and associations before it is
-# reported, and its mix is checked from then on.
-HOLDOUT18_COLLECTING = True
+HOLDOUT18_SITES = 41
+HOLDOUT18_AT_CH = 3
+# Three waves, complete: 20 sole traders, 21 companies and associations (the mix is checked below).
+HOLDOUT18_COLLECTING = False
 SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-17; holdout18 is a set of its own
 
 
