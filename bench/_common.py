@@ -51,6 +51,15 @@ def outbound(args: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[
             proc.kill()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (0.0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_kib(pid: int) -> int:
     """Resident memory of a process and its children, in KiB."""
     total = 0

@@ -16,7 +16,10 @@ on both halves alike. Printed:
   campaign's ratio (against its faster raw turn) is printed too;
 * ``cpu_ms_per_message`` — the process's CPU time a message while the engine sends (event loop, ledger thread,
   leads answering in process) and while raw sends: steadier than rates on a busy machine;
-* ``engine_rss_growth_mib`` — the process's resident memory growth over the engine's turns (goal < 50).
+* ``engine_rss_growth_mib`` — the resident memory growth of the process and its children over the engine's turns
+  (goal < 50);
+* ``feed_process`` — with ``--feed-process``, the engine's feed process (services.email.feed): its resident memory
+  once started, and its CPU time a message beside the engine's own.
 
 ``--runs`` (default 3) whole runs are made, the median one (by engine ratio) printed with every run's ratio.
 
@@ -40,7 +43,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import rss_kib
+from bench._common import cpu_seconds, rss_kib
 from services.email import repository as repo
 from services.email import wire
 from services.email.addresses import parse_address
@@ -101,15 +104,17 @@ async def _raw(port: int, items: list[tuple[str, str, bytes]], connections: int)
 
 
 async def run(n: int, sink_port: int, database_url: str | None, connections: int = 16,
-              chunks: int = CHUNKS) -> dict[str, Any]:
+              chunks: int = CHUNKS, feed_process: bool = False) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-email-"))
-    users_app = create_users(UsersSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'users.db'}",  # type: ignore[call-arg]
+    users_settings = UsersSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'users.db'}",  # type: ignore[call-arg]
                                            environment="test", admin_email=ADMIN, admin_password=PASSWORD,
-                                           service_secret=SECRET, data_dir=tmp))
+                                           service_secret=SECRET, data_dir=tmp)
+    users_app = create_users(users_settings)
     register_local_app("http://users.bench", users_app)
-    leads_app = create_leads(LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'leads.db'}",  # type: ignore[call-arg]
+    leads_settings = LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp / 'leads.db'}",  # type: ignore[call-arg]
                                            environment="test", users_url="http://users.bench", service_secret=SECRET,
-                                           data_dir=tmp, workers=0))
+                                           data_dir=tmp, workers=0)
+    leads_app = create_leads(leads_settings)
     register_local_app("http://leads.bench", leads_app)
     email_app = create_email(EmailSettings(
         _env_file=None, database_url=database_url or f"sqlite+aiosqlite:///{tmp / 'email.db'}",  # type: ignore[call-arg]
@@ -134,12 +139,20 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
             "body_html": HTML})).json()
         runtime = email_app.state.runtime
         worker = Worker(runtime.jobs, {"email.prepare": HANDLERS["email.prepare"]}, runtime=runtime, name="bench")
-        engine = SendingEngine(runtime, name="bench-sender", poll_interval=0.01)
+        # ``feed_process`` (OUTBOUND_EMAIL_FEED_PROCESS): the feed in a process of its own, which then runs users and
+        # leads in process as this one does.
+        engine = SendingEngine(runtime, name="bench-sender", poll_interval=0.01, feed_process=feed_process,
+                               local=(("http://users.bench", "users", users_settings),
+                                      ("http://leads.bench", "leads", leads_settings)))
         async with runtime.sessions() as s:
             mailbox = await repo.get_mailbox(s, box["id"])
         assert mailbox is not None
         envelope_from = parse_address(mailbox.from_email).ascii_email
         rss_growth = 0  # KiB, over the engine's turns
+        # A worker starts its feed process when it starts, before it sends: so here, outside the turns measured.
+        feed_pid = engine.feed_pid if await engine.start_feed() else None
+        out["feed_rss_mib"] = rss_kib(feed_pid) / 1024 if feed_pid else 0.0
+        feed_cpu = 0.0
         size = -(-n // chunks)
         for k in range(chunks):
             part = ids[k * size:(k + 1) * size]
@@ -167,15 +180,17 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
                 return time.perf_counter() - start, time.process_time() - cpu
 
             async def sent() -> tuple[float, float]:
-                nonlocal rss_growth
+                nonlocal rss_growth, feed_cpu
                 engine._last_housekeeping = asyncio.get_running_loop().time()  # housekeeping once, below
                 rss, cpu, start = rss_kib(os.getpid()), time.process_time(), time.perf_counter()
+                fed = cpu_seconds(feed_pid) if feed_pid else 0.0
                 while await engine.run_once():
                     pass
                 # Housekeeping drops the sent messages' wire forms (repository.drop_spent_wires), work the sender's
                 # commits once did themselves: it is counted, once a campaign, as it would run during a long one.
                 await engine.housekeeping()
                 took = time.perf_counter() - start, time.process_time() - cpu
+                feed_cpu += (cpu_seconds(feed_pid) - fed) if feed_pid else 0.0
                 rss_growth += rss_kib(os.getpid()) - rss
                 return took
 
@@ -208,6 +223,7 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
     out["raw_cpu_ms"] = raw_cpu * 1000 / n
     out["engine_cpu_ms"] = engine_cpu * 1000 / n
     out["engine_rss_growth_mib"] = rss_growth / 1024
+    out["feed_cpu_ms"] = feed_cpu * 1000 / n
     return out
 
 
@@ -234,8 +250,12 @@ def report(results: dict[str, Any], n: int) -> None:
           "raw: "
           + ", ".join(f"{x:.2f}" for x in results["pair_ratios"]) + ")")
     print(f"cpu_ms_per_message: engine {results['engine_cpu_ms']:.3f} (its whole process: loop, ledger thread, leads "
-          f"in process), raw {results['raw_cpu_ms']:.3f} over {n_conn} connections")
-    print(f"engine_rss_growth_mib: {results['engine_rss_growth_mib']:.1f}  (goal < 50)")
+          f"in process; its feed process's apart below), raw {results['raw_cpu_ms']:.3f} over {n_conn} connections")
+    print(f"engine_rss_growth_mib: {results['engine_rss_growth_mib']:.1f}  (goal < 50; the process and its feed "
+          "process over the engine's turns)")
+    if results["feed_rss_mib"]:
+        print(f"feed_process: {results['feed_rss_mib']:.0f} MiB resident when started (users, leads and e-mail in "
+              f"process), {results['feed_cpu_ms']:.3f} ms CPU a message beside the engine's own")
 
 
 def main() -> None:
@@ -254,10 +274,14 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=CHUNKS,
                         help="campaigns a run is cut into; raw and engine take turns on each, which goes first "
                              "alternating")
+    parser.add_argument("--feed-process", action="store_true",
+                        help="the engine checks and builds its messages in its feed process "
+                             "(OUTBOUND_EMAIL_FEED_PROCESS=true) instead of on its own event loop (the default)")
     args = parser.parse_args()
     proc, port = start_sink(args.pipelining)
     try:
-        runs = [asyncio.run(run(args.messages, port, args.database_url, args.connections, args.chunks))
+        runs = [asyncio.run(run(args.messages, port, args.database_url, args.connections, args.chunks,
+                                 args.feed_process))
                 for _ in range(max(1, args.runs))]
         report(median_run(runs), args.messages)
     finally:

@@ -94,11 +94,14 @@ def build_embedded(**overrides: Any) -> EmbeddedApp:
     secret = internal_secret(gw_settings.data_dir, gw_settings.service_secret)
     local_urls = {f"{name}_url": LOCAL_URL.format(name=name) for name in SERVICE_NAMES}
     apps: dict[str, FastAPI] = {}
+    built: dict[str, Any] = {}
     for name, (factory, settings_cls) in service_factories().items():
         fields = {k: v for k, v in overrides.items() if k in settings_cls.model_fields}
-        settings = settings_cls(**{**fields, **local_urls, "service_secret": secret})
-        # `outbound up` also runs the local SMTP catcher, so a newcomer can send a campaign offline.
-        app = factory(settings, catcher=True) if name == "email" else factory(settings)
+        settings = built[name] = settings_cls(**{**fields, **local_urls, "service_secret": secret})
+        # `outbound up` also runs the local SMTP catcher, so a newcomer can send a campaign offline; the sending
+        # engine's feed process runs the users (service tokens) and leads (the contacts' checks) apps it asks.
+        feed_local = tuple((LOCAL_URL.format(name=n), n, built[n]) for n in ("users", "leads"))
+        app = factory(settings, catcher=True, local=feed_local) if name == "email" else factory(settings)
         apps[name] = app
         register_local_app(LOCAL_URL.format(name=name), app)
     assert set(apps) == set(SERVICE_NAMES)

@@ -33,13 +33,14 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from pydantic_settings import BaseSettings
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.kit.db import sqlite_sync_engine
@@ -51,6 +52,7 @@ from . import repository as repo
 from . import wire
 from .addresses import parse_cached
 from .deps import EmailRuntime
+from .feed import FeedError, FeedProcess, FeedSpec
 from .models import (
     ACTIVE,
     BOUNCED,
@@ -141,7 +143,8 @@ class SendingEngine:
 
     def __init__(self, runtime: EmailRuntime, *, batch: int = BATCH, poll_interval: float = 0.5,
                  lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True,
-                 connections: int | None = None) -> None:
+                 connections: int | None = None, feed_process: bool = False,
+                 local: tuple[tuple[str, str, BaseSettings], ...] = ()) -> None:
         self.runtime = runtime
         self.batch = batch
         self.connections = connections
@@ -166,6 +169,10 @@ class SendingEngine:
         self._ledger: repo.SqliteLedger | None = None  # the ledger thread's connection (waits for the lock)
         self._inline: repo.SqliteLedger | None = None  # the loop's own (gives way when the lock is taken)
         self._ledger_thread = ThreadPoolExecutor(1, thread_name_prefix="email-ledger") if self._sqlite else None
+        # The claim-time checks and wire forms in a process of their own (see services.email.feed); ``local``: the
+        # services it runs in process, where they run in this one.
+        self._feeder = FeedProcess(FeedSpec(runtime.settings, self.worker_id, batch, self.lease_seconds,
+                                            check_contacts, local)) if feed_process else None
 
     @contextlib.asynccontextmanager
     async def _writes(self) -> AsyncIterator[Any]:
@@ -195,6 +202,8 @@ class SendingEngine:
             self._task = None
         for mailbox_id in list(self._senders):
             await self._drop_senders(mailbox_id)
+        if self._feeder is not None:
+            await self._feeder.close()
         if self._ledger_engine is not None and self._ledger_thread is not None:
             if self._ledger is not None:
                 self._ledger_thread.submit(self._ledger.close)
@@ -208,6 +217,8 @@ class SendingEngine:
             self._inline_engine = None
 
     async def _loop(self) -> None:
+        await self.start_feed()
+
         def report(failures: int, exc: Exception, wait: float) -> None:
             log.error("e-mail sender %s: a round failed (%d in a row); next in %.0fs", self.worker_id, failures, wait,
                       exc_info=exc)
@@ -317,7 +328,6 @@ class SendingEngine:
             async with self._writes() as s:
                 await repo.release_claims(s, claimed.ids, self.worker_id)
             return 0
-        loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Ready | None] = asyncio.Queue(maxsize=max(self.batch, 2 * count))
         paused = asyncio.Event()
         leftovers: list[int] = []
@@ -327,24 +337,12 @@ class SendingEngine:
 
         async def feed() -> None:
             nonlocal handled
-            batch: Claimed | None = claimed
-            until = loop.time() + FEED_SECONDS
             try:
-                while batch is not None:
-                    try:
-                        ready = await self._prepare(batch)
-                    except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
-                        log.warning("claimed messages of mailbox %s wait: %s", mailbox.id, exc)
-                        async with self._writes() as s:
-                            await repo.release_claims(s, batch.ids, self.worker_id)
-                        return
-                    handled += len(batch.ids)
+                stopping = lambda: self._stop.is_set() or paused.is_set()  # noqa: E731
+                async for ready, settled in self._batches(claimed, paced, stopping):
+                    handled += settled
                     for item in ready:
                         await queue.put(item)
-                    if paced or self._stop.is_set() or paused.is_set() or loop.time() > until:
-                        return
-                    more = [c for c in await self.claim(only=mailbox.id) if c.mailbox.id == mailbox.id]
-                    batch = more[0] if more else None
             finally:
                 for _ in range(count):
                     await queue.put(None)
@@ -407,6 +405,73 @@ class SendingEngine:
         if paused.is_set():
             await self._drop_senders(mailbox.id)
         return handled
+
+    def _batches(self, claimed: Claimed, paced: bool, stopping: Callable[[], bool]
+                 ) -> AsyncIterator[tuple[list[Ready], int]]:
+        """The feed of a mailbox's pipeline: from the feed process when there is one, else on this loop."""
+        if self._feeder is not None and not self._feeder.broken:
+            return self._remote_batches(claimed, paced, stopping)
+        return self.batches(claimed, FEED_SECONDS, paced, stopping)
+
+    async def _remote_batches(self, claimed: Claimed, paced: bool, stopping: Callable[[], bool]
+                              ) -> AsyncIterator[tuple[list[Ready], int]]:
+        assert self._feeder is not None
+        if not await self.start_feed():
+            async for part in self.batches(claimed, FEED_SECONDS, paced, stopping):
+                yield part
+            return
+        try:
+            async for part in self._feeder.feed(claimed, FEED_SECONDS, paced, stopping):
+                yield part
+        except FeedError as exc:  # what it had claimed and not handed over waits for its lease to run out
+            log.error("e-mail sender %s: the feed process failed (%s); feeding on its own loop from now on",
+                      self.worker_id, exc)
+
+    async def start_feed(self) -> bool:
+        """Start the feed process, if this engine has one (a worker starts it before its first round); whether it
+        runs. One that fails to start is not tried again: the engine feeds on its own loop."""
+        if self._feeder is None or self._feeder.broken:
+            return False
+        try:
+            await self._feeder.start()
+        except FeedError as exc:
+            log.error("e-mail sender %s feeds on its own loop: %s", self.worker_id, exc)
+            return False
+        return True
+
+    @property
+    def feed_pid(self) -> int | None:
+        """The feed process's id while it runs."""
+        return self._feeder.pid if self._feeder is not None else None
+
+    async def batches(self, claimed: Claimed, seconds: float, paced: bool, stopping: Callable[[], bool]
+                      ) -> AsyncIterator[tuple[list[Ready], int]]:
+        """The claimed batch checked and built for the wire, then further claims of its mailbox for ``seconds`` (one
+        batch when ``paced``), each with how many claimed rows it settled; no further claim once ``stopping()``."""
+        loop = asyncio.get_running_loop()
+        until = loop.time() + seconds
+        mailbox_id = claimed.mailbox.id
+        batch: Claimed | None = claimed
+        while batch is not None:
+            try:
+                ready = await self._prepare(batch)
+            except AppError as exc:  # e.g. leads unreachable: the messages wait for the next round
+                log.warning("claimed messages of mailbox %s wait: %s", mailbox_id, exc)
+                await self.release(batch.ids)
+                return
+            yield ready, len(batch.ids)
+            if paced or stopping() or loop.time() > until:
+                return
+            more = [c for c in await self.claim(only=mailbox_id) if c.mailbox.id == mailbox_id]
+            batch = more[0] if more else None
+            if batch is not None and stopping():  # a stop or a pause came while claiming
+                await self.release(batch.ids)
+                return
+
+    async def release(self, ids: list[int]) -> None:
+        """Give claimed, never marked rows back to the queue."""
+        async with self._writes() as s:
+            await repo.release_claims(s, ids, self.worker_id)
 
     async def _contacts(self, contact_ids: list[int]) -> dict[int, ContactReach | None]:
         """What leads says now about these contacts of claimed campaign messages (deleted → None), to check

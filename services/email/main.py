@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from fastapi import FastAPI
+from pydantic_settings import BaseSettings
 
 from services.ai.client import AIClient
 from services.calendar.client import CalendarClient
@@ -34,7 +35,7 @@ SCOPES = ["leads:read", "leads:write", "leads:timeline", "users:read", "ai:read"
           "calendar:slots"]
 
 
-def _builder(catcher: bool):  # type: ignore[no-untyped-def]
+def _builder(catcher: bool, local: tuple[tuple[str, str, BaseSettings], ...]):  # type: ignore[no-untyped-def]
     async def build(runtime: EmailRuntime) -> EmailDeps:
         settings = runtime.settings
         timeout = settings.http_timeout
@@ -63,7 +64,7 @@ def _builder(catcher: bool):  # type: ignore[no-untyped-def]
                 await ensure_catcher_mailbox(runtime, port)
                 log.info("local SMTP catcher on %s:%d", settings.smtp_catcher_host, port)
         if settings.workers > 0:
-            deps.engine = SendingEngine(runtime)
+            deps.engine = SendingEngine(runtime, feed_process=settings.email_feed_process, local=local)
             deps.engine.start()
             # The reply poller reschedules itself; this starts its chain (a slot key keeps it one chain).
             await replies.schedule_next_poll(runtime, now=utcnow())
@@ -72,12 +73,15 @@ def _builder(catcher: bool):  # type: ignore[no-untyped-def]
     return build
 
 
-def create_app(settings: EmailSettings | None = None, *, catcher: bool = False) -> FastAPI:
-    """``catcher``: also run the local SMTP catcher (``outbound up``) and point the "Local catcher" mailbox at it."""
+def create_app(settings: EmailSettings | None = None, *, catcher: bool = False,
+               local: tuple[tuple[str, str, BaseSettings], ...] = ()) -> FastAPI:
+    """``catcher``: also run the local SMTP catcher (``outbound up``) and point the "Local catcher" mailbox at it;
+    ``local``: the services this process runs in process, as ``(origin, name, settings)``, which the sending engine's
+    feed process then runs too (services.email.feed)."""
     settings = settings or EmailSettings()
     return create_service_app(
         name="email", settings=settings, prefixes=["email"], routers=[*ROUTERS, *INBOUND_ROUTERS],
-        migrations=MIGRATIONS, build_deps=_builder(catcher), job_model=Job,
+        migrations=MIGRATIONS, build_deps=_builder(catcher, local), job_model=Job,
         job_handlers={**HANDLERS, **replies.HANDLERS, **ai_lines.HANDLERS, **offers.HANDLERS}, scopes=SCOPES,
         description=__doc__ or "",
     )

@@ -62,6 +62,10 @@ class EmailSettings(ServiceSettings):
     template_max_iterations: int = Field(default=10_000, ge=100)
     # An out-of-office reply that names no return date postpones the contact's next step this many days.
     email_ooo_postpone_days: int = Field(default=7, ge=1, le=90)
+    # The sending engine claims, checks and builds its messages in a process of its own, so its event loop only
+    # talks SMTP and commits the ledger (services.email.feed). It costs a process (~175 MiB where every service runs
+    # in one) and more CPU in all; it pays only with a core to spare (on 2 cores: no faster, docs/benchmarks.md).
+    email_feed_process: bool = False
     # Who may set X-Forwarded-For (the gateway): the tracking routes judge hits by the client's address.
     trusted_proxies: list[str] = ["127.0.0.1", "::1"]
     # Tracking: an open or click within this many seconds of sending is a mail gateway's scan, not a person.

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
+from pydantic_settings import BaseSettings
 
 from services.email.deps import EmailRuntime
 from services.email.engine import SendingEngine
@@ -165,15 +166,23 @@ def email_settings(database_url: str, tmp_path: Path, users_url: str, leads_url:
     return EmailSettings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+def local_services(tmp_path: Path, users_origin: str, leads_origin: str) -> tuple[tuple[str, str, BaseSettings], ...]:
+    """The users and leads apps of :func:`leads_and_users`, as ``(origin, name, settings)``: what the sending engine's
+    feed process runs in process (services.email.feed)."""
+    leads = LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'leads.db'}",  # type: ignore[call-arg]
+                          environment="test", users_url=users_origin, service_secret=SERVICE_SECRET,
+                          data_dir=tmp_path, workers=0)
+    return ((users_origin, "users", users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}")),
+            (leads_origin, "leads", leads))
+
+
 @contextlib.asynccontextmanager
 async def leads_and_users(tmp_path: Path) -> AsyncIterator[tuple[str, str, httpx.AsyncClient, httpx.AsyncClient]]:
     users_app = create_users(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}"))
     users_origin = f"http://users-{id(users_app)}.local"
     register_local_app(users_origin, users_app)
-    leads_app = create_leads(LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'leads.db'}",  # type: ignore[call-arg]
-                                           environment="test", users_url=users_origin, service_secret=SERVICE_SECRET,
-                                           data_dir=tmp_path, workers=0))
-    leads_origin = f"http://leads-{id(leads_app)}.local"
+    leads_origin = f"http://leads-{id(users_app)}.local"
+    leads_app = create_leads(local_services(tmp_path, users_origin, leads_origin)[1][2])
     register_local_app(leads_origin, leads_app)
     async with running(users_app) as users, running(leads_app) as leads:
         yield users_origin, leads_origin, users, leads
