@@ -100,8 +100,11 @@ def build_embedded(**overrides: Any) -> EmbeddedApp:
         settings = built[name] = settings_cls(**{**fields, **local_urls, "service_secret": secret})
         # `outbound up` also runs the local SMTP catcher, so a newcomer can send a campaign offline; the sending
         # engine's feed process runs the users (service tokens) and leads (the contacts' checks) apps it asks.
-        feed_local = tuple((LOCAL_URL.format(name=n), n, built[n]) for n in ("users", "leads"))
-        app = factory(settings, catcher=True, local=feed_local) if name == "email" else factory(settings)
+        if name == "email":
+            feed_local = tuple((LOCAL_URL.format(name=n), n, built[n]) for n in ("users", "leads"))
+            app = factory(settings, catcher=True, local=feed_local)
+        else:
+            app = factory(settings)
         apps[name] = app
         register_local_app(LOCAL_URL.format(name=name), app)
     assert set(apps) == set(SERVICE_NAMES)
