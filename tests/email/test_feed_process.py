@@ -12,6 +12,8 @@ from pathlib import Path
 from services.email.engine import SendingEngine
 from services.kit.db import utcnow
 from tests.email.support import EmailStack, email_stack, local_services
+from tests.gateway.support import embedded
+from tests.helpers import bearer, login
 
 
 def _engine(stack: EmailStack, tmp_path: Path, **options: object) -> SendingEngine:
@@ -85,3 +87,39 @@ async def test_a_killed_feed_process_loses_nothing_and_sends_nothing_twice(datab
             await engine.stop()
         assert [m.status for m in await stack.messages()] == ["sent"] * 30
         assert len(stack.sink.message_ids) == 30 and set(stack.sink.message_ids.values()) == {1}
+
+
+async def test_outbound_up_sends_a_campaign_through_its_feed_process(tmp_path: Path) -> None:
+    """The all-in-one stack with OUTBOUND_EMAIL_FEED_PROCESS=true: its feed process runs users and leads in process
+    too, and a campaign to the local catcher goes out through it."""
+    async with embedded(tmp_path, email_feed_process=True) as (app, client):
+        admin = bearer(await login(client, prefix="/api"))
+        engine = app.services["email"].state.runtime.deps.engine
+        assert engine is not None
+        for _ in range(300):
+            if engine.feed_pid is not None:
+                break
+            await asyncio.sleep(0.1)
+        assert engine.feed_pid not in (None, os.getpid())
+        company = (await client.post("/api/leads/companies", headers=admin, json={"name": "Client GmbH",
+                                                                                  "country": "GB"})).json()
+        contact = (await client.post("/api/leads/contacts", headers=admin, json={
+            "name": "Lena Lead", "email": "lena@client.example", "company_id": company["id"]})).json()
+        mailbox = (await client.get("/api/email/mailboxes", headers=admin)).json()[0]  # the local catcher
+        template = (await client.post("/api/email/templates", headers=admin, json={
+            "name": "Intro", "subject": "Hello {{ contact.first_name }}", "body_html": "<p>Hi</p>"})).json()
+        campaign = (await client.post("/api/email/campaigns", headers=admin, json={
+            "name": "Spring", "mailbox_ids": [mailbox["id"]], "contact_ids": [contact["id"]],
+            "steps": [{"template_id": template["id"], "delay_days": 0}]})).json()
+        started = await client.post(f"/api/email/campaigns/{campaign['id']}/start", headers=admin)
+        assert started.status_code == 200, started.text
+        progress: dict[str, int] = {}
+        for _ in range(600):
+            progress = (await client.get(f"/api/email/campaigns/{campaign['id']}", headers=admin)).json()["progress"]
+            if progress["sent"]:
+                break
+            await asyncio.sleep(0.1)
+        assert progress["sent"] == 1, progress
+        caught = (await client.get("/api/email/caught", headers=admin)).json()
+        assert [item["rcpt_tos"] for item in caught["items"]] == [["lena@client.example"]]
+        assert engine.feed_pid is not None  # it fed the campaign; nothing fell back to the engine's own loop
