@@ -19,6 +19,9 @@ One loop per worker process (it runs where the service's workers run: ``outbound
    sender leaves at most two messages a connection in ``sending`` (then ``unknown``), a live one that stops
    or sees its mailbox paused queues its marked one again.
 
+With ``OUTBOUND_EMAIL_FEED_PROCESS`` the claims after a round's first and the claim-time checks and wire forms
+of step 3 run in a child process (services.email.feed); the moves to ``sending``, SMTP and the outcomes stay here.
+
 Outcomes (services.email.smtp): sent → ``sent`` and the next step scheduled; temporary → ``queued`` again
 with backoff; hard bounce → ``bounced``, address suppressed, the contact's sequences stopped; rejected →
 ``failed``; mailbox problem → the mailbox is paused with the server's reason and the row waits; unknown →
