@@ -142,8 +142,8 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
         # ``feed_process`` (OUTBOUND_EMAIL_FEED_PROCESS): the feed in a process of its own, which then runs users and
         # leads in process as this one does.
         engine = SendingEngine(runtime, name="bench-sender", poll_interval=0.01, feed_process=feed_process,
-                               local=(("http://users.bench", "users", users_settings),
-                                      ("http://leads.bench", "leads", leads_settings)))
+                               local=(("http://users.bench", create_users, users_settings),
+                                      ("http://leads.bench", create_leads, leads_settings)))
         async with runtime.sessions() as s:
             mailbox = await repo.get_mailbox(s, box["id"])
         assert mailbox is not None

@@ -95,13 +95,14 @@ def build_embedded(**overrides: Any) -> EmbeddedApp:
     local_urls = {f"{name}_url": LOCAL_URL.format(name=name) for name in SERVICE_NAMES}
     apps: dict[str, FastAPI] = {}
     built: dict[str, Any] = {}
-    for name, (factory, settings_cls) in service_factories().items():
+    factories = service_factories()
+    for name, (factory, settings_cls) in factories.items():
         fields = {k: v for k, v in overrides.items() if k in settings_cls.model_fields}
         settings = built[name] = settings_cls(**{**fields, **local_urls, "service_secret": secret})
         # `outbound up` also runs the local SMTP catcher, so a newcomer can send a campaign offline; the sending
         # engine's feed process runs the users (service tokens) and leads (the contacts' checks) apps it asks.
         if name == "email":
-            feed_local = tuple((LOCAL_URL.format(name=n), n, built[n]) for n in ("users", "leads"))
+            feed_local = tuple((LOCAL_URL.format(name=n), factories[n][0], built[n]) for n in ("users", "leads"))
             app = factory(settings, catcher=True, local=feed_local)
         else:
             app = factory(settings)

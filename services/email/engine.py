@@ -43,7 +43,6 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic_settings import BaseSettings
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.kit.db import sqlite_sync_engine
@@ -55,7 +54,7 @@ from . import repository as repo
 from . import wire
 from .addresses import parse_cached
 from .deps import EmailRuntime
-from .feed import FeedError, FeedProcess, FeedSpec
+from .feed import FeedError, FeedProcess, FeedSpec, LocalService
 from .models import (
     ACTIVE,
     BOUNCED,
@@ -147,7 +146,7 @@ class SendingEngine:
     def __init__(self, runtime: EmailRuntime, *, batch: int = BATCH, poll_interval: float = 0.5,
                  lease_seconds: float | None = None, name: str | None = None, check_contacts: bool = True,
                  connections: int | None = None, feed_process: bool = False,
-                 local: tuple[tuple[str, str, BaseSettings], ...] = ()) -> None:
+                 local: tuple[LocalService, ...] = ()) -> None:
         self.runtime = runtime
         self.batch = batch
         self.connections = connections

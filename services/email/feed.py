@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from .engine import Claimed, Ready, SendingEngine
 
 log = logging.getLogger("outbound.email.feed")
+# A service the feed process runs in process: its origin (as services.kit.http.register_local_app knows it), its
+# app factory (a module-level function, so it pickles by name) and its settings.
+LocalService = tuple[str, Callable[..., Any], BaseSettings]
 # A batch goes back in parts of this many messages: the lanes start on the first part while the rest is unpickled.
 PART = 100
 START_SECONDS = 60.0
@@ -47,14 +50,15 @@ START_SECONDS = 60.0
 @dataclass(frozen=True)
 class FeedSpec:
     """What the child needs to build the e-mail runtime: the service's settings, the engine's sender identity,
-    and (one-process topologies) the services to run in process as ``(origin, name, settings)``."""
+    and (one-process topologies) the services to run in process as ``(origin, create_app, settings)``: the entry
+    point that runs them in its own process names them (a service imports no other service's app)."""
 
     settings: EmailSettings
     worker_id: str
     batch: int
     lease_seconds: float
     check_contacts: bool
-    local: tuple[tuple[str, str, BaseSettings], ...] = ()
+    local: tuple[LocalService, ...] = ()
 
 
 class FeedError(Exception):
@@ -198,7 +202,6 @@ def child_main(conn: Connection, spec: FeedSpec) -> None:
 async def _child(conn: Connection, spec: FeedSpec) -> None:
     from services.email.engine import SendingEngine
     from services.email.main import create_app as create_email
-    from services.embedded import service_factories
     from services.kit.http import register_local_app
 
     loop = asyncio.get_running_loop()
@@ -223,9 +226,8 @@ async def _child(conn: Connection, spec: FeedSpec) -> None:
 
     async with contextlib.AsyncExitStack() as stack:
         try:
-            factories = service_factories()
-            for origin, name, settings in spec.local:
-                app = factories[name][0](settings.model_copy(update={"workers": 0, "auto_migrate": False}))
+            for origin, factory, settings in spec.local:
+                app = factory(settings.model_copy(update={"workers": 0, "auto_migrate": False}))
                 register_local_app(origin, app)
                 await stack.enter_async_context(app.router.lifespan_context(app))
             email = create_email(spec.settings.model_copy(update={"workers": 0, "auto_migrate": False,
@@ -284,4 +286,4 @@ async def _feed_job(engine: SendingEngine, message: tuple[Any, ...], stops: set[
             await send(("end", job, error))
 
 
-__all__ = ["FeedError", "FeedProcess", "FeedSpec"]
+__all__ = ["FeedError", "FeedProcess", "FeedSpec", "LocalService"]

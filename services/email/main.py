@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 from fastapi import FastAPI
-from pydantic_settings import BaseSettings
 
 from services.ai.client import AIClient
 from services.calendar.client import CalendarClient
@@ -22,6 +21,7 @@ from .catcher import CaughtMailStore, SmtpCatcher, resolve_catcher_port
 from .deps import EmailDeps, EmailRuntime
 from .dkim import load_dkim_key
 from .engine import SendingEngine
+from .feed import LocalService
 from .jobs import HANDLERS
 from .models import Job
 from .sealing import SecretBox
@@ -35,7 +35,7 @@ SCOPES = ["leads:read", "leads:write", "leads:timeline", "users:read", "ai:read"
           "calendar:slots"]
 
 
-def _builder(catcher: bool, local: tuple[tuple[str, str, BaseSettings], ...]):  # type: ignore[no-untyped-def]
+def _builder(catcher: bool, local: tuple[LocalService, ...]):  # type: ignore[no-untyped-def]
     async def build(runtime: EmailRuntime) -> EmailDeps:
         settings = runtime.settings
         timeout = settings.http_timeout
@@ -74,10 +74,10 @@ def _builder(catcher: bool, local: tuple[tuple[str, str, BaseSettings], ...]):  
 
 
 def create_app(settings: EmailSettings | None = None, *, catcher: bool = False,
-               local: tuple[tuple[str, str, BaseSettings], ...] = ()) -> FastAPI:
+               local: tuple[LocalService, ...] = ()) -> FastAPI:
     """``catcher``: also run the local SMTP catcher (``outbound up``) and point the "Local catcher" mailbox at it;
-    ``local``: the services this process runs in process, as ``(origin, name, settings)``, which the sending engine's
-    feed process then runs too (services.email.feed)."""
+    ``local``: the services this process runs in process, as ``(origin, create_app, settings)``, which the sending
+    engine's feed process then runs too (services.email.feed)."""
     settings = settings or EmailSettings()
     return create_service_app(
         name="email", settings=settings, prefixes=["email"], routers=[*ROUTERS, *INBOUND_ROUTERS],

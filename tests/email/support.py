@@ -16,10 +16,10 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
-from pydantic_settings import BaseSettings
 
 from services.email.deps import EmailRuntime
 from services.email.engine import SendingEngine
+from services.email.feed import LocalService
 from services.email.jobs import HANDLERS
 from services.email.main import create_app as create_email
 from services.email.models import CampaignContact, Message
@@ -166,14 +166,14 @@ def email_settings(database_url: str, tmp_path: Path, users_url: str, leads_url:
     return EmailSettings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
-def local_services(tmp_path: Path, users_origin: str, leads_origin: str) -> tuple[tuple[str, str, BaseSettings], ...]:
+def local_services(tmp_path: Path, users_origin: str, leads_origin: str) -> tuple[LocalService, ...]:
     """The users and leads apps of :func:`leads_and_users`, as ``(origin, name, settings)``: what the sending engine's
     feed process runs in process (services.email.feed)."""
     leads = LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'leads.db'}",  # type: ignore[call-arg]
                           environment="test", users_url=users_origin, service_secret=SERVICE_SECRET,
                           data_dir=tmp_path, workers=0)
-    return ((users_origin, "users", users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}")),
-            (leads_origin, "leads", leads))
+    return ((users_origin, create_users, users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}")),
+            (leads_origin, create_leads, leads))
 
 
 @contextlib.asynccontextmanager
