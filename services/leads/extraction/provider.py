@@ -1017,6 +1017,13 @@ def _owner_line(text: str) -> bool:
     return label is not None and bool(label.group(2).strip()) and classify_label(label.group(1)) == "owner"
 
 
+# "and Beispiel Treuhand Ltd." / "sowie der Muster AG": a line that opens with a conjunction ends the sentence above
+# it ("Supervised by … / and …"), a body named in passing, never the name line of a letterhead (rules round 19)
+# ("& Partner mbB", "& Co. KG" under the founders' names are the firm's own second line)
+_CONJUNCTION_LEAD_RE = re.compile(r"^(?:and|und|sowie|or|oder|as\s+well\s+as|&(?!\s*(?:partner|co\b|s(?:ö|oe)hne|"
+                                  r"sohn|kollegen|associates)))\s", re.I)
+
+
 def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:
     """No anchor: the first postal-code line in the page's content, and the name line(s) right above it."""
     lines = page.lines if before is None else page.lines[:before]
@@ -1043,7 +1050,8 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
             top = j
             while top >= 0 and top > j - 3 and usable(lines[top], region) and (
                     name_like(lines[top].text) or _owner_line(lines[top].text) or _brand_line(lines[top], site)) and (
-                    not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)):
+                    not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)) and (
+                    not _CONJUNCTION_LEAD_RE.match(lines[top].text)):
                 # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
                 if top < j and (lines[top + 1].blank_before or (1 <= lines[top + 1].level <= 6 and (
                         lines[top + 1].level != lines[top].level))):
