@@ -44,3 +44,32 @@ def test_a_title_of_nobility_before_the_particle_belongs_to_the_surname() -> Non
     facts = imprint(body)
     assert facts.company_name == "Lars Jan Ole Baron von Quendelberg"
     assert facts.representatives == ["Lars Jan Ole Baron von Quendelberg"]
+
+
+# ------------------------------------------------------------------ (2) a body in formation
+def test_a_bracket_stating_a_body_in_formation_is_no_part_of_the_name() -> None:
+    """Class: "<name> (Verein in Gründung)" — the bracket only states the kind of body; and the court of its future
+    entry is no register it is entered in."""
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p><b>Quendelrat</b> (Verein in Gründung)<br>"
+            "Verantwortlich i. S. d. P.: Lars Quendelberg<br>Ahornweg 7<br>99998 Quendelstadt<br>"
+            "E-Mail: post@quendel-beispiel.de</p><p>Hinweis: Der Verein „Quendelrat“ befindet sich in Gründung; der "
+            "Zusatz „e. V.“ wird nach Eintragung ins Vereinsregister (Amtsgericht Quendelstadt) geführt.</p>")
+    facts = imprint(body)
+    assert facts.company_name == "Quendelrat"
+    assert facts.register_court is None and facts.register_number is None
+
+
+# ------------------------------------------------------------------ (5) the controller "vertreten durch" a person
+def test_the_privacy_policys_controller_represented_by_a_person_names_the_representative() -> None:
+    """Class: the Impressum names only who answers for the content; the provider's own privacy policy names it as
+    the controller "vertreten durch" a person — he represents it."""
+    site = "https://www.quendelrat.de/"
+    imp = ("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p><b>Quendelrat</b> (Verein in Gründung)<br>"
+           "Verantwortlich i. S. d. P.: Lars Quendelberg<br>Ahornweg 7<br>99998 Quendelstadt<br>"
+           "E-Mail: post@quendelrat.de</p>")
+    privacy = ("<h1>Datenschutzerklärung</h1><h2>Verantwortlicher</h2><p>Quendelrat (Verein in Gründung), vertreten "
+               "durch Lars Quendelberg,<br>Ahornweg 7, 99998 Quendelstadt, post@quendelrat.de</p><h2>Hosting</h2>"
+               "<p>Birkenhost Inc., vertreten durch Mira Birkenfeld, hostet diese Seite.</p>")
+    facts = site_facts({"home": "<h1>Willkommen</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
+    assert facts.company_name == "Quendelrat"
+    assert facts.representatives == ["Lars Quendelberg"]

@@ -352,12 +352,21 @@ def _fallback_address(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], 
         ev["country"] = Evidence(url=org_url, snippet=org_snip)
 
 
+_FUTURE_ENTRY_RE = re.compile(r"\bin\s+Gr(?:ü|ue)ndung\b|\bnach\s+(?:der\s+)?Eintragung\b|\bbeantragt\b|"
+                              r"\bin\s+Beantragung\b|\beingetragen\s+werden\b|"
+                              r"\bwird\s+(?:derzeit\s+)?eingetragen\b", re.I)
+
+
 def _register_and_vat(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], org: JsonLdOrg | None,
                       org_url: str, org_snip: str) -> None:
     number, court = choose_register(site, facts.legal_form, facts.country)
     if number:
         facts.register_number = number.value
         ev["register_number"] = number.evidence()
+    if court and not number and _FUTURE_ENTRY_RE.search(court.snippet):
+        # "… wird nach Eintragung ins Vereinsregister (Amtsgericht Musterstadt) geführt": a body in formation names
+        # the court of its future entry, no register it is entered in (LABELLING.md v18 ED; rules round 19)
+        court = None
     if court and (number or court.score >= 2.5):
         facts.register_court = court.value
         ev["register_court"] = court.evidence()

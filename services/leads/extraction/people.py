@@ -321,6 +321,33 @@ _CARD_LINE_RE = re.compile(r"^(?:dipl\.|diplom|dr\.|prof\.|mag\.|master|bachelor
                            r"\b(?:ETH|EPFL|FH|HTL|SIA|BA|MA|MSc|BSc|MBA|M\.A\.|B\.A\.)\b", re.I)
 
 
+# "Muster (Verein in Gründung), vertreten durch Anna Muster, …": the controller a privacy policy names, and who
+# represents it, in one clause (rules round 19)
+_BODY_REPRESENTED_RE = re.compile(r"^(?P<body>[^,.:;]{3,80}),\s*(?:gesetzlich\s+)?"
+                                  r"(?:vertreten\s+durch|represented\s+by)\s+(?P<rest>(?!(?:den|die|das|the)\s)[A-ZÄÖÜ].*)$")
+
+
+def controller_representatives(site: Site, name: str | None) -> list[RepHit]:
+    """The provider's own privacy policy names it as the controller "represented by" a person: a representing role
+    on a page of the provider (LABELLING.md v11 W), read only when the clause names the provider itself (a service's
+    controller, "… Ireland Limited, vertreten durch …", is another body)."""
+    if not name:
+        return []
+    own = fold_name(_strip_parens(name)).strip()
+    hits: list[RepHit] = []
+    for page in site.pages:
+        if page.kind != "privacy":
+            continue
+        for line in page.lines:
+            if line.scope != COMPANY or (m := _BODY_REPRESENTED_RE.match(line.text)) is None:
+                continue
+            if fold_name(_strip_parens(m.group("body"))).strip() != own:
+                continue
+            for person in names_in(m.group("rest").split(",")[0]):
+                hits.append(RepHit(person, "Vertreter", make_candidate(person, page.weight, page, line.text)))
+    return hits
+
+
 def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bool) -> list[RepHit]:
     hits: list[RepHit] = []
     for page in pages:
@@ -594,6 +621,7 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     tiers = [
         label_representatives(site, impressum, colon_only=False),
         label_representatives(site, others, colon_only=True),
+        controller_representatives(site, name),
     ]
     persons_scored = team_persons(site)
     labelled: list[RepHit] = next((t for t in tiers if t), [])

@@ -584,7 +584,9 @@ def strip_status_paren(name: str) -> str:
 # of body the name is (its legal form spelled out) explains the name and is no part of it.
 # … or only spells out the name's own "i. Gr." ("Muster GmbH i.Gr. (in Gründung)", rules round 16)
 _KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
-                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$|"
+                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)"
+                            # … or a body in formation ("Muster (Verein in Gründung)", LABELLING.md v18 ED)
+                            r"(?:\s+(?:in\s+Gr(?:ü|ue)ndung|i\.\s?Gr?\.))?\)\s*$|"
                             r"(?:(?<=\bi\.G\.)|(?<=\bi\. G\.)|(?<=\bi\.Gr\.)|(?<=\bi\. Gr\.))"
                             r"\s*\(in\s+Gr(?:ü|ue)ndung\)\s*$",
                             re.I)
