@@ -73,3 +73,39 @@ def test_the_privacy_policys_controller_represented_by_a_person_names_the_repres
     facts = site_facts({"home": "<h1>Willkommen</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
     assert facts.company_name == "Quendelrat"
     assert facts.representatives == ["Lars Quendelberg"]
+
+
+# ------------------------------------------------------------------ (7) a one-page site's Impressum overlay
+_MODAL = ('<div class="portfolio-modal modal fade" id="{id}" tabindex="-1" role="dialog" aria-hidden="true">'
+          '<div class="modal-dialog"><div class="modal-content"><div class="modal-body">{body}</div></div></div></div>')
+
+
+def test_an_impressum_in_a_closed_aria_hidden_modal_is_read() -> None:
+    """Class: the Impressum is a Bootstrap modal marked aria-hidden until opened — its text was dropped."""
+    site = "https://quendelhaus.github.io/web/"
+    imp = ('<h2 class="text-uppercase">Impressum</h2><p><strong>Quendelhaus Kultur- &amp; Lernhaus e.V.</strong></p>'
+           "<p>Ahornweg 7</p><p>99998 Quendelstadt</p><p>Vertreten durch den Vorstand:</p>"
+           "<p>Lars Quendelberg (1. Vorsitzender)</p><p>E-Mail: quendelhaus@gmail.com</p>"
+           "<p>Eingetragen im Vereinsregister:</p><p>Amtsgericht Quendelstadt, VR 12345</p>")
+    home = ('<h1>Quendelhaus</h1><p>Kurse für Kinder und Jugendliche.</p><footer><a data-bs-toggle="modal" '
+            'href="#impressumModal">Impressum</a></footer>' + _MODAL.format(id="impressumModal", body=imp))
+    facts = site_facts({"home": home}, site=site)
+    assert facts.company_name == "Quendelhaus Kultur- & Lernhaus e.V."
+    assert (facts.street, facts.postal_code, facts.city) == ("Ahornweg 7", "99998", "Quendelstadt")
+    assert facts.register_number == "VR 12345"
+    assert facts.representatives == ["Lars Quendelberg"]
+
+
+def test_the_impressum_section_comes_before_the_privacy_sections_controller() -> None:
+    """Class: a one-page site prints its privacy policy, then its Impressum; the policy's controller ("1.
+    Verantwortlicher") restates the provider in other words and hid the Impressum's own block."""
+    site = "https://www.quendelhaus.de/"
+    home = ("<h1>Quendelhaus</h1><p>Kurse für Kinder.</p><h2>Datenschutz</h2><h3>1. Verantwortlicher</h3>"
+            "<p>Verantwortlicher im Sinne der Datenschutz-Grundverordnung (DSGVO) ist:</p>"
+            "<p>Quendelhaus Kultur- und Lernhaus e.V.</p><p>Ahornweg 7, 99998 Quendelstadt</p>"
+            "<h3>2. Hosting</h3><p>Wir hosten bei einem Anbieter.</p><h2>Impressum</h2>"
+            "<p><strong>Quendelhaus Kultur- &amp; Lernhaus e.V.</strong></p><p>Ahornweg 7</p><p>99998 Quendelstadt</p>"
+            "<p>Eingetragen im Vereinsregister:</p><p>Amtsgericht Quendelstadt, VR 12345</p>")
+    facts = site_facts({"home": home}, site=site)
+    assert facts.company_name == "Quendelhaus Kultur- & Lernhaus e.V."
+    assert facts.street == "Ahornweg 7"

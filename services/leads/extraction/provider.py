@@ -974,9 +974,11 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     # a one-page site's "Impressum" section names the provider and its seat; its "Kontakt" section may print the
     # holiday flat or the shop: among the weak anchors the legal heading comes first
     anchors.sort(key=lambda a: (a[0] != 2 or not _IMPRINT_HEADING_RE.match(lines[a[1]].text), a[1]))
-    for strength in (3, 2, 1):
+    in_privacy = _privacy_sections(lines) if any(
+        s >= 2 and _IMPRINT_HEADING_RE.match(lines[idx].text) for s, idx in anchors) else set()
+    for demoted, strength in ((d, st) for d in (False, True) for st in (3, 2, 1)):
         for s, idx in anchors:
-            if s != strength:
+            if s != strength or (idx in in_privacy) != demoted:
                 continue
             line = page.lines[idx]
             label = LABEL_RE.match(line.text)
@@ -1001,6 +1003,26 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
             if prov is not None:
                 return prov
     return None
+
+
+_PRIVACY_SECTION_RE = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:datenschutz\w*|"
+                                 r"privacy(?:\s+(?:policy|notice|statement))?)\W*$", re.I)
+
+
+def _privacy_sections(lines: list[Line]) -> set[int]:
+    """The lines of a privacy policy section on a page that also holds an Impressum section (a one-page site's
+    overlays): its controller ("1. Verantwortlicher") restates the provider in the policy's words, the Impressum's
+    own block states it (rules round 19: the controller's block hid the Impressum's spelling and register)."""
+    out: set[int] = set()
+    inside = False
+    for line in lines:
+        if 1 <= line.level <= 6 and _PRIVACY_SECTION_RE.match(line.text):
+            inside = True
+        elif 1 <= line.level <= 6 and _IMPRINT_HEADING_RE.match(line.text):
+            inside = False
+        if inside:
+            out.add(line.index)
+    return out
 
 
 # The imprint paragraph cited at the start of a line that runs on with the block itself (no colon, no line break).
