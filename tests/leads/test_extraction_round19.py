@@ -109,3 +109,27 @@ def test_the_impressum_section_comes_before_the_privacy_sections_controller() ->
     facts = site_facts({"home": home}, site=site)
     assert facts.company_name == "Quendelhaus Kultur- & Lernhaus e.V."
     assert facts.street == "Ahornweg 7"
+
+
+# ------------------------------------------------------------------ (4) trade name and owner
+def test_an_owner_role_printed_under_the_person_leaves_the_trade_name_below_it() -> None:
+    """Class: "<person>" / "Inhaber" / "<trade name>" — the role under the person was read as the label of the next
+    line: the trade name became the owner and the owner the name."""
+    site = "https://www.quendelauto.ch/"
+    contact = ("<h1>Kontakt</h1><p>Wir freuen uns über Ihre Kontaktaufnahme.</p><p>Thomas Quendel</p><p>Inhaber</p>"
+               "<p>Quendel Autohandel</p><p>Ahornrain 7</p><p>2999 Quendelfingen</p><p>Tel: 032 123 45 67</p>"
+               "<p>Email: info@quendelauto.ch</p>")
+    facts = site_facts({"home": "<h1>Occasionen</h1>", "kontakt": contact}, site=site)
+    assert facts.company_name == "Quendel Autohandel"
+    assert facts.representatives == ["Thomas Quendel"]
+
+
+def test_a_line_the_domain_spells_is_the_trade_name_not_a_person() -> None:
+    """Class: a person's line and a trade name's line whose words could be a name ("<X> vom Tal von <Y>", "<Isle>
+    Taxi <Town>"); the domain spells the trade name, so it is the name and the other line its owner."""
+    site = "https://www.birkentaxi-quendelstadt.de/"
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><p>Okoro Quendel</p><p>Birken Taxi Quendelstadt</p>"
+            "<p>Ahornweg 11a</p><p>99998 Quendelstadt</p><p>Kontakt</p><p>info@birkentaxi-quendelstadt.de</p>")
+    facts = imprint(body, site=site)
+    assert facts.company_name == "Birken Taxi Quendelstadt"
+    assert facts.representatives == ["Okoro Quendel"]

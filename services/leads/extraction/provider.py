@@ -23,7 +23,15 @@ from .address import country_word, postal_of, segments, street_of
 from .dom import COMPANY, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
-from .names import FEMININE_ENDINGS, FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
+from .names import (
+    FEMININE_ENDINGS,
+    FEMININE_TITLE_RE,
+    clean_person_name,
+    fold_name,
+    is_given_name,
+    person_in,
+    person_line,
+)
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .notice import (
     BARE_LABEL_RE,
@@ -196,6 +204,18 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                     break
                 continue
         expect = expect_label = ""
+        if kind == "owner" and names and not prov.has_address and not label_m and (
+                item.line.index == names[-1].line.index + 2) and (
+                person_line(names[-1].text) == names[-1].text) and (
+                person_line(value) is None and not _persons_within(value)) and (
+                lines[item.line.index - 1].text.strip(" :") == said.strip(" :")):
+            # "Anna Muster" / "Inhaberin" / "Muster Reisen": the role printed under the person, and the trade name
+            # below it, no second owner (rules round 19: the trade name was the owner and the owner the name)
+            owner = names.pop()
+            prov.owners.append(owner.text)
+            owner_items.append(owner)
+            names.append(Item(value, item.line))
+            continue
         if kind == "owner":
             # the label says a person follows: a name's shape is enough, without a known given name
             people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
@@ -557,12 +577,33 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         return
     if _labelled_business(prov, items):
         return
+    if (pair := _brand_and_person(items, site)) is not None:
+        trade_item, owner_item = pair
+        prov.name, prov.name_line, prov.persons = trade_item.text, trade_item.line, [owner_item.text]
+        return
     _interpret_items(prov, items, branded, site)
     # "(Einzelunternehmer)" under or after the name only states how the business is run, like a bare
     # "Einzelunternehmen" line or "Rechtsform: Einzelunternehmen": no part of the name (LABELLING.md v8 L bracket rule,
     # v12 test 1 step 2; rules round 14 dropped round 12's reading of it as the block's own qualifier of the name)
     if prov.name:
         prov.name = strip_status_paren(prov.name)
+
+
+def _brand_and_person(items: list[Item], site: Site) -> tuple[Item, Item] | None:
+    """Two name lines, one the words the domain spells ("Muster Taxi Beispielstadt" on mustertaxi-beispielstadt.de),
+    the other a person's shape: the first is the trade name, the second its owner, in either order — a line the
+    domain spells is no person even when its words could be a name's ("Katzen vom Tal von Muster"; rules round 19:
+    the trade name was listed as the representative)."""
+    if len(items) != 2:
+        return None
+    for brand, person in (items, items[::-1]):
+        words_ = brand.text.split()
+        if len(words_) >= 2 and _names_domain(brand.text, site) and not is_given_name(words_[0]) and (
+                not _names_domain(person.text, site)) and clean_person_name(person.text) == person.text and (
+                person_line(person.text, strict=False) in (None, person.text)) and (
+                not FORM_RE.search(brand.text)):
+            return brand, person
+    return None
 
 
 # "Muster Beratung (Einzelunternehmen)": a bracket on the name line that only states the form of business.
