@@ -133,3 +133,29 @@ def test_a_line_the_domain_spells_is_the_trade_name_not_a_person() -> None:
     facts = imprint(body, site=site)
     assert facts.company_name == "Birken Taxi Quendelstadt"
     assert facts.representatives == ["Okoro Quendel"]
+
+
+# ------------------------------------------------------------------ (5) representatives printed in other forms
+def test_a_representative_set_as_a_smaller_heading_under_a_heading_label() -> None:
+    """Class: the Impressum sets "Vertreten durch" as a heading and the person as a smaller heading under it."""
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><h6>quendelmotion GmbH</h6><h6>Ahornstr. 14</h6>"
+            "<h6>99998 Quendelstadt</h6><h4>Vertreten durch</h4><h6>Okoro Quendelbaum</h6><h4>Kontakt</h4>"
+            "<p>E-Mail: info@quendel-beispiel.de</p><h4>Registereintrag</h4><p>Registergericht: Amtsgericht "
+            "Quendelstadt</p><p>Registernummer: HRB 12345</p>")
+    facts = imprint(body)
+    assert facts.company_name == "quendelmotion GmbH"
+    assert facts.representatives == ["Okoro Quendelbaum"]
+
+
+def test_the_privacy_policys_controller_with_its_owner_in_a_bracket() -> None:
+    """Class: the Impressum names the trade name only; the provider's own privacy policy names the controller as
+    "<trade name> (Inh. <person>)" — she owns it."""
+    site = "https://www.quendelcraft.de/"
+    imp = ("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG.</p><h3>Diensteanbieter</h3><p>QuendelCraft</p>"
+           "<h3>Anschrift</h3><p>Ahornstraße 51, 99998 Quendelstadt</p><h3>Kontakt</h3>"
+           "<p>E-Mail: quendelcraft@gmail.com</p>")
+    privacy = ("<h1>Datenschutzerklärung</h1><h2>1. Verantwortlicher</h2><p>Verantwortlich im Sinne der DSGVO ist:</p>"
+               "<p>QuendelCraft (Inh. Mira Quendelbaum)</p><p>E-Mail: quendelcraft@gmail.com</p>")
+    facts = site_facts({"home": "<h1>Willkommen</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
+    assert facts.company_name == "QuendelCraft"
+    assert facts.representatives == ["Mira Quendelbaum"]

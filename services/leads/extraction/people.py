@@ -301,6 +301,13 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
     card = 0  # the lines of one person's card after the name: a designation, a mailbox
     for j in range(idx + 1, min(idx + 14, len(page.lines))):
         nxt = page.lines[j]
+        if j == idx + 1 and page.kind == "impressum" and 1 <= page.lines[idx].level < nxt.level <= 6 and (
+                nxt.scope in (COMPANY, GENERAL_PARTNER)) and clean_person_name(nxt.text) == nxt.text.strip():
+            # an Impressum's "Vertreten durch" set as a heading and the person as the smaller heading under it: a
+            # label/value pair in a theme's heading styles (rules round 19; a club's board page prints its members
+            # as headings of cards under a section heading, read as the team's)
+            out.append(nxt.text.strip())
+            continue
         if 1 <= nxt.level <= 6 or nxt.blank_before or nxt.scope not in (COMPANY, GENERAL_PARTNER):
             break
         first_piece = _SPLIT_RE.split(_strip_parens(nxt.text))[0]
@@ -326,6 +333,9 @@ _CARD_LINE_RE = re.compile(r"^(?:dipl\.|diplom|dr\.|prof\.|mag\.|master|bachelor
 _BODY_REPRESENTED_RE = re.compile(r"^(?P<body>[^,.:;]{3,80}),\s*(?:gesetzlich\s+)?"
                                   r"(?:vertreten\s+durch|represented\s+by)\s+(?P<rest>(?!(?:den|die|das|the)\s)[A-ZÄÖÜ].*)$")
 
+# … or "Muster (Inh. Anna Muster)": the controller and its owner in a bracket
+_BODY_OWNER_RE = re.compile(r"^(?P<body>[^(),.:;]{3,80}?)\s*\((?:Inh\.|Inhaber(?:in)?:?)\s*(?P<rest>[^()]{3,60})\)\W*$")
+
 
 def controller_representatives(site: Site, name: str | None) -> list[RepHit]:
     """The provider's own privacy policy names it as the controller "represented by" a person: a representing role
@@ -339,7 +349,8 @@ def controller_representatives(site: Site, name: str | None) -> list[RepHit]:
         if page.kind != "privacy":
             continue
         for line in page.lines:
-            if line.scope != COMPANY or (m := _BODY_REPRESENTED_RE.match(line.text)) is None:
+            if line.scope != COMPANY or (m := _BODY_REPRESENTED_RE.match(line.text) or _BODY_OWNER_RE.match(
+                    line.text)) is None:
                 continue
             if fold_name(_strip_parens(m.group("body"))).strip() != own:
                 continue
