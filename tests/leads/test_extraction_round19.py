@@ -159,3 +159,15 @@ def test_the_privacy_policys_controller_with_its_owner_in_a_bracket() -> None:
     facts = site_facts({"home": "<h1>Willkommen</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
     assert facts.company_name == "QuendelCraft"
     assert facts.representatives == ["Mira Quendelbaum"]
+
+
+def test_a_person_named_by_the_notice_whose_surname_the_domain_spells_runs_the_business() -> None:
+    """Class: the Impressum names only "<rare given name> <surname>" and the domain is "<trade>-<surname>": she runs
+    the business under her family's name, so she is its representative."""
+    site = "https://www.sonnengarten-quendel.de/"
+    body = ("<h1>IMPRESSUM</h1><p>Angaben gemäß § 5 DDG:<br><br>"
+            "Zorinella Quendel<br>Ahornweg 51<br>99998 Quendelstadt<br><br>Kontakt:<br><br>"
+            "Telefon: 03456 2151<br>E-Mail: hallo(at)sonnengarten-quendel.de</p>")
+    facts = imprint(body, site=site)
+    assert facts.company_name == "Zorinella Quendel"
+    assert facts.representatives == ["Zorinella Quendel"]

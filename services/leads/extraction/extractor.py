@@ -259,6 +259,11 @@ def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | Non
     mailboxes = [re.sub(r"[^a-z]", "", fold(e.split("@")[0])) for e in emails]
     if len(surname) >= 4 and any(surname in box for box in mailboxes):
         return person
+    if person == name and len(surname) >= 4 and surname in domain and len(given) >= 4:
+        # "Zora Beispiel" on hof-beispiel.de: the domain spells her surname beside the trade, not her given name —
+        # the business runs under her family's name and she is the person the notice names (rules round 19)
+        return person
+    return None
     return None
 
 
