@@ -171,3 +171,17 @@ def test_a_person_named_by_the_notice_whose_surname_the_domain_spells_runs_the_b
     facts = imprint(body, site=site)
     assert facts.company_name == "Zorinella Quendel"
     assert facts.representatives == ["Zorinella Quendel"]
+
+
+def test_the_person_under_the_trade_name_in_the_privacy_controller_block_owns_it() -> None:
+    """Class: the Impressum prints the trade name that carries a surname; the provider's own privacy policy prints
+    the same name and, under it, the person of that surname: he is the owner."""
+    site = "https://www.quendelferien.de/"
+    imp = ("<h1>Impressum</h1><p>Angaben gemäß § 5 TMG:</p><p>Kontakt:</p><p>Ferienwohnung Quendel<br>Ahornweg 3<br>"
+           "99998 Quendelstadt<br>Telefon: 03456 / 221<br>Email: info@quendelferien.de</p>")
+    privacy = ("<h1>Datenschutzerklärung</h1><h2>1. Verantwortlicher</h2><p>Verantwortlicher im Sinne der "
+               "Datenschutz-Grundverordnung (DSGVO) ist:</p><p>Ferienwohnung Quendel<br>Okoro Quendel<br>Ahornweg 3"
+               "<br>99998 Quendelstadt</p>")
+    facts = site_facts({"home": "<h1>Willkommen</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
+    assert facts.company_name == "Ferienwohnung Quendel"
+    assert facts.representatives == ["Okoro Quendel"]

@@ -345,12 +345,22 @@ def controller_representatives(site: Site, name: str | None) -> list[RepHit]:
         return []
     own = fold_name(_strip_parens(name)).strip()
     hits: list[RepHit] = []
+    name_words = {fold_name(w) for w in re.findall(r"[\w-]+", name)}
     for page in site.pages:
         if page.kind != "privacy":
             continue
-        for line in page.lines:
-            if line.scope != COMPANY or (m := _BODY_REPRESENTED_RE.match(line.text) or _BODY_OWNER_RE.match(
-                    line.text)) is None:
+        for k, line in enumerate(page.lines):
+            if line.scope != COMPANY:
+                continue
+            nxt = page.lines[k + 1] if k + 1 < len(page.lines) else None
+            if fold_name(line.text).strip() == own and nxt is not None and nxt.scope == COMPANY and (
+                    person := clean_person_name(nxt.text)) == nxt.text.strip() and (
+                    fold_name(person.split()[-1]) in name_words) and not FORM_RE.search(name):
+                # the controller block "Ferienwohnung Muster" / "Anna Muster" / the seat: the person under a trade
+                # name that carries her surname is its owner (LABELLING.md v11 W, v18 EA)
+                hits.append(RepHit(person, "Inhaber", make_candidate(person, page.weight, page, nxt.text)))
+                continue
+            if (m := _BODY_REPRESENTED_RE.match(line.text) or _BODY_OWNER_RE.match(line.text)) is None:
                 continue
             if fold_name(_strip_parens(m.group("body"))).strip() != own:
                 continue
