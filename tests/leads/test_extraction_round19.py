@@ -185,3 +185,16 @@ def test_the_person_under_the_trade_name_in_the_privacy_controller_block_owns_it
     facts = site_facts({"home": "<h1>Willkommen</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
     assert facts.company_name == "Ferienwohnung Quendel"
     assert facts.representatives == ["Okoro Quendel"]
+
+
+# ------------------------------------------------------------------ (8) a degree after the person
+def test_a_degree_after_the_person_is_no_trade_name() -> None:
+    """Class: "<person> · Master of Science (<subject>)" in a footer's Impressum — the degree was the name."""
+    site = "https://www.praxis-quendel.de/"
+    home = ("<h1>Psychotherapie</h1><p>Über mich: Psychotherapeut mit Schwerpunkt Verhaltenstherapie.</p><footer>"
+            "<p>Impressum</p><p>Lars Quendelberg · Master of Science (Psychologie)<br>"
+            "Psychologischer Psychotherapeut (VT)<br>Ahornweg 9 · 99998 Quendelstadt<br>"
+            "Telefon: 0176 12345678 · post (at) praxis-quendel.de</p><p>© Lars Quendelberg 2026</p></footer>")
+    facts = site_facts({"home": home}, site=site)
+    assert facts.company_name == "Lars Quendelberg"
+    assert facts.representatives == ["Lars Quendelberg"]

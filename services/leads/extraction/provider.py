@@ -567,6 +567,10 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         trader = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
         prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
+    if len(items) > 1 and any(_DEGREE_ITEM_RE.match(it.text) for it in items):
+        # "Anna Muster · Master of Science (Psychologie)": the degree after the person is her designation, no trade
+        # name (LABELLING.md v12 step 3; rules round 19: the degree was taken as the practice's name)
+        items = [it for it in items if not _DEGREE_ITEM_RE.match(it.text)]
     status = next((it for it in items if _STATUS_LINE_RE.match(it.text)), None)
     # "Einzelunternehmer · Selbstständige Beratung": an offering printed on the status line after a separator goes
     # with it (LABELLING.md v12 test 1 step 2, "also combined with an offering"); a person or a firm on it stays
@@ -587,6 +591,12 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
     # v12 test 1 step 2; rules round 14 dropped round 12's reading of it as the block's own qualifier of the name)
     if prov.name:
         prov.name = strip_status_paren(prov.name)
+
+
+_DEGREE_ITEM_RE = re.compile(r"^(?:Master|Bachelor)\s+of\s+(?:Science|Arts|Engineering|Education|Laws|Business"
+                             r"(?:\s+Administration)?|Fine\s+Arts|Music)\b(?:\s*\([^()]{2,40}\))?\s*$|"
+                             r"^(?:M\.\s?Sc\.|B\.\s?Sc\.|M\.\s?A\.|B\.\s?A\.|M\.\s?Ed\.|LL\.\s?M\.|MBA)"
+                             r"(?:\s*\([^()]{2,40}\))?\s*$")
 
 
 def _brand_and_person(items: list[Item], site: Site) -> tuple[Item, Item] | None:
