@@ -198,3 +198,13 @@ def test_a_degree_after_the_person_is_no_trade_name() -> None:
     facts = site_facts({"home": home}, site=site)
     assert facts.company_name == "Lars Quendelberg"
     assert facts.representatives == ["Lars Quendelberg"]
+
+
+def test_the_vat_label_ends_the_section_of_a_professional_title_label() -> None:
+    """Class: "Berufsbezeichnung:" (a third party's section) alone in its block, the title, then the provider's own
+    "Umsatzsteuer-Identifikationsnummer" / "USt-IdNr.: DE…" — the VAT id was read inside the title's section."""
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Zorinella Quendel<br>Ahornstrasse 27<br>"
+            "99998 Quendelstadt</p><h3>Kontakt</h3><p>E-Mail: zorinella@quendel-beispiel.de</p>"
+            "<p><strong>Berufsbezeichnung:</strong></p><p>Gesundheitspraktikerin (ABCD), Coach.</p>"
+            "<p>Umsatzsteuer-Identifikationsnummer</p><p>USt-IdNr.: DE123456788</p>")
+    assert imprint(body).vat_id == "DE123456788"

@@ -306,6 +306,11 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = label_scope or section
             continue
 
+        if new_block and label_scope == THIRD_PARTY and label_crosses_blocks and _OWN_FACT_LABEL_RE.match(line.text):
+            # "Berufsbezeichnung:" / the title / "Umsatzsteuer-Identifikationsnummer" / "USt-IdNr.: DE…": the label of
+            # the provider's own VAT id or register ends the chamber's or title's section (rules round 19: the VAT id
+            # under a professional title was read as a third party's)
+            label_scope = None
         first_under_anchor = under_anchor
         under_anchor = under_anchor and not new_block
         if new_block and _TP_ENTITY_START_RE.match(line.text) and not first_under_anchor:
@@ -323,6 +328,10 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = label_scope
         else:
             line.scope = section
+
+
+_OWN_FACT_LABEL_RE = re.compile(r"^\W*(?:umsatzsteuer|ust\b|ust-|uid\b|mwst|mehrwertsteuer|vat\b|"
+                                r"handelsregister|registergericht|registernummer|registereintrag|firmenbuch)", re.I)
 
 
 # "Musterstrasse" / "53 8800 Beispielwil": the house number printed at the start of the postal-code line.
