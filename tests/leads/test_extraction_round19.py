@@ -208,3 +208,20 @@ def test_the_vat_label_ends_the_section_of_a_professional_title_label() -> None:
             "<p><strong>Berufsbezeichnung:</strong></p><p>Gesundheitspraktikerin (ABCD), Coach.</p>"
             "<p>Umsatzsteuer-Identifikationsnummer</p><p>USt-IdNr.: DE123456788</p>")
     assert imprint(body).vat_id == "DE123456788"
+
+
+# ------------------------------------------------------------------ (8) a mailbox on another domain, in the Impressum
+def test_a_mailbox_the_impressum_prints_in_the_providers_block_outweighs_one_privacy_mention() -> None:
+    """Class: the provider's block prints "E-Mail: info@<other domain>" (a firm named after its mail domain, on its
+    owner's site) and the privacy policy's rights section ("wenden Sie sich an:") prints it once more — the address
+    was dropped as a third party's."""
+    site = "https://www.lars-quendelberg.de/"
+    imp = ("<h1>Impressum</h1><h2>Angaben gemäß § 5 TMG</h2><p><b>quendel.de Media UG (haftungsbeschränkt)</b><br>"
+           "Ahornallee 52<br>99998 Quendelstadt</p><p>Telefon: +49 (0) 3456-123456<br>E-Mail: info@quendel.de</p>"
+           "<p>Registergericht: Amtsgericht Quendelstadt<br>Registernummer: HRB 12345</p>")
+    privacy = ("<h1>Datenschutzerklärung</h1><h2>1. Verantwortlicher</h2><p>quendel.de Media UG (haftungsbeschränkt)"
+               "<br>Ahornallee 52<br>99998 Quendelstadt<br>E-Mail: info@quendel.de</p><h2>5. Ihre Rechte</h2>"
+               "<h3>Beschwerderecht bei der Aufsichtsbehörde</h3>"
+               "<p><b>Zur Ausübung Ihrer Rechte wenden Sie sich an:</b><br>info@quendel.de</p>")
+    facts = site_facts({"home": "<h1>Lars Quendelberg</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
+    assert "info@quendel.de" in facts.emails
