@@ -225,3 +225,12 @@ def test_a_mailbox_the_impressum_prints_in_the_providers_block_outweighs_one_pri
                "<p><b>Zur Ausübung Ihrer Rechte wenden Sie sich an:</b><br>info@quendel.de</p>")
     facts = site_facts({"home": "<h1>Lars Quendelberg</h1>", "impressum": imp, "datenschutz": privacy}, site=site)
     assert "info@quendel.de" in facts.emails
+
+
+# ------------------------------------------------------------------ (8) the house number on a labelled line
+def test_a_labelled_house_number_joins_the_street_above_it() -> None:
+    """Class: "In der <Flur>" / "Hausnummer 4-6" / postal code — the house number's line was read as the street."""
+    body = ("<h1>Impressum</h1><p>Zorinella Quendel</p><p>Handy: 0157 12345678</p><p>kontakt@quendel-beispiel.de</p>"
+            "<p>In der Ahornwiese</p><p>Hausnummer 4-6</p><p>99998 Quendelstadt</p>")
+    facts = imprint(body)
+    assert (facts.street, facts.postal_code, facts.city) == ("In der Ahornwiese 4-6", "99998", "Quendelstadt")

@@ -340,6 +340,10 @@ _BARE_STREET_RE = re.compile(r"^[A-ZÄÖÜ][\w.'\u2019-]*(?:\s[\w.'\u2019-]+){0,
 _NUMBER_POSTAL_RE = re.compile(r"^(\d{1,4}\s?[a-zA-Z]?)\s+(\d{4,5}\s+[A-ZÄÖÜ][^\d]*)$")
 
 
+_HOUSE_NUMBER_LINE_RE = re.compile(r"^(?:Hausnummer|Haus-?Nr\.?|Hausnr\.?)\s*:?\s*"
+                                   r"(\d{1,4}\s?[a-zA-Z]?(?:\s?[-/\u2013]\s?\d{1,4}\s?[a-zA-Z]?)?)$", re.I)
+
+
 def _join_house_numbers(page: ParsedPage) -> None:
     for prev, line in pairwise(page.lines):
         if not line.has_digit or len(line.text) > 60 or len(prev.text) > 40 or prev.has_digit:
@@ -347,6 +351,11 @@ def _join_house_numbers(page: ParsedPage) -> None:
         m = _NUMBER_POSTAL_RE.match(line.text)
         if m and _BARE_STREET_RE.match(prev.text):
             prev.text, line.text = f"{prev.text} {m.group(1)}", m.group(2)
+            prev.has_digit = True
+        elif (n := _HOUSE_NUMBER_LINE_RE.match(line.text)) and prev.text[:1].isupper() and ":" not in prev.text:
+            # "In der Musterwiese" / "Hausnummer 4-6": the label says the line above is the street (rules round 19:
+            # "Hausnummer 4-6" was read as the street); the number joins it, and its own line is left as a separator
+            prev.text, line.text = f"{prev.text} {n.group(1)}", "·"
             prev.has_digit = True
 
 
