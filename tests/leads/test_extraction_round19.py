@@ -234,3 +234,16 @@ def test_a_labelled_house_number_joins_the_street_above_it() -> None:
             "<p>In der Ahornwiese</p><p>Hausnummer 4-6</p><p>99998 Quendelstadt</p>")
     facts = imprint(body)
     assert (facts.street, facts.postal_code, facts.city) == ("In der Ahornwiese 4-6", "99998", "Quendelstadt")
+
+
+# ------------------------------------------------------------------ (4) an English designation under the person
+def test_an_english_designation_under_the_person_is_no_trade_name() -> None:
+    """Class: the footer's letterhead "<person>" / "Integrated Marketing Leadership" / "Brand Performance &
+    Strategy" / the seat — the designation was taken as the name, the block lost credit and a logo word won."""
+    site = "https://quendel.me/"
+    home = ("<h1>QUENDEL</h1><p>Markenentwicklung mit Tiefe.</p><footer><h4>Lars Quendelberg</h4>"
+            "<p>Integrated Marketing Leadership<br>Brand Performance &amp; Strategy</p>"
+            "<p>Ahornweg 21/5<br>1999 Wien, Österreich</p><h4>Kontakt</h4><p>lars.quendelberg@gmail.com</p></footer>")
+    facts = site_facts({"home": home}, site=site)
+    assert facts.company_name == "Lars Quendelberg"
+    assert facts.representatives == ["Lars Quendelberg"]
