@@ -247,3 +247,15 @@ def test_an_english_designation_under_the_person_is_no_trade_name() -> None:
     facts = site_facts({"home": home}, site=site)
     assert facts.company_name == "Lars Quendelberg"
     assert facts.representatives == ["Lars Quendelberg"]
+
+
+def test_a_firm_label_keeps_the_owner_inside_the_name_as_printed() -> None:
+    """Class: "Unternehmen:" / "<trade word> <owner>" on a domain spelling the trade word — the owner was cut off
+    the name (the label says the line is the firm's name as printed)."""
+    site = "https://quendelspass.at/"
+    body = ("<h1>Impressum</h1><p>Angaben gemäß § 5 ECG</p><p>Unternehmen:</p><p>Quendelspaß Lars Quendelberg</p>"
+            "<p>Adresse:</p><p>Ahornstraße 3<br>9999 Quendeltal<br>Österreich</p><h3>Kontakt</h3>"
+            "<p>E-Mail: info@quendelspass.at</p><p>Unternehmensform:</p><p>Einzelunternehmen</p>")
+    facts = imprint(body, site=site)
+    assert facts.company_name == "Quendelspaß Lars Quendelberg"
+    assert facts.representatives == ["Lars Quendelberg"]

@@ -802,7 +802,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             # names nothing but a person-shaped line that is not the site's brand ("Angaben gemäß § 5" / "Zoltar
             # Beispiel" on a brand's domain): the person runs the business under their own name
             prov.persons = [person]
-        if len(prov.persons) == 1:
+        if len(prov.persons) == 1 and not (first.label and _FIRM_LABEL_RE.match(first.label.strip(" :"))):
+            # (under "Unternehmen:" / "Firma:" the line is the firm's name as printed, the owner's name in it too:
+            # rules round 19, LABELLING.md v13 AC)
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     if not prov.owners and (doctor := _person_under_practice_lines(items)) is not None:
@@ -933,6 +935,9 @@ def _trade_with_surname(text: str, person: str) -> bool:
     words_ = text.split()
     return (len(words_) == 2 and len(words_[0]) >= 8 and not is_given_name(words_[0])
             and fold_name(words_[1]) == fold_name(_surname(person)))
+
+
+_FIRM_LABEL_RE = re.compile(r"^(?:unternehmen|firma|firmenname|firmierung|company(?:\s+name)?|unternehmensname)$", re.I)
 
 
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
