@@ -527,7 +527,7 @@ _COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zä�
 _INNER_CAPITAL_RE = re.compile(r"[A-Za-zÄÖÜäöüß]*[a-zäöüß]{2}[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*")
 # Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
 # ("Beratung", "Übersetzungen", "Coaching", "Translation services").
-# (and the English ones of a consultant's designation, "Integrated Marketing Leadership", "Brand Performance &
+# (and the English ones of a consultant's designation, "Strategic Marketing Leadership", "Performance & Branding
 # Strategy": rules round 19, such a line under the person was taken as the trade name)
 _GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional|ated|ised|ized)(?:e|er|es|en)?$", re.I)
 _GENERIC_NOUN_RE = re.compile(r"(?:ung(?:en)?|heit|keit|schaft|ion(?:en|s)?|therapie|coaching|training|beratung|"

@@ -353,8 +353,8 @@ def _join_house_numbers(page: ParsedPage) -> None:
             prev.text, line.text = f"{prev.text} {m.group(1)}", m.group(2)
             prev.has_digit = True
         elif (n := _HOUSE_NUMBER_LINE_RE.match(line.text)) and prev.text[:1].isupper() and ":" not in prev.text:
-            # "In der Musterwiese" / "Hausnummer 4-6": the label says the line above is the street (rules round 19:
-            # "Hausnummer 4-6" was read as the street); the number joins it, and its own line is left as a separator
+            # "In der Musterwiese" / "Hausnummer 7-9": the label says the line above is the street (rules round 19:
+            # "Hausnummer …" was read as the street); the number joins it, and its own line is left as a separator
             prev.text, line.text = f"{prev.text} {n.group(1)}", "·"
             prev.has_digit = True
 
