@@ -420,8 +420,11 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
             b.add(" Fax: ")  # a number next to a fax icon and no word is the fax (LABELLING.md v3)
             continue
         dialog = tag == "dialog" or attrs.get("role") == "dialog" or attrs.get("aria-modal") == "true"
-        if ("hidden" in attrs and not (dialog or b.dialog_depth)) or attrs.get("aria-hidden") == "true":
-            continue  # a closed dialog (team member details behind a button) opens on a click: its text counts
+        if ("hidden" in attrs and not (dialog or b.dialog_depth)) or (
+                attrs.get("aria-hidden") == "true" and not dialog):
+            # a closed dialog (team member details behind a button) opens on a click: its text counts, also when the
+            # closed modal is marked aria-hidden (a Bootstrap modal holding the Impressum: rules round 19)
+            continue
         style = attrs.get("style")
         if style and _HIDDEN_STYLE_RE.search(style):
             continue

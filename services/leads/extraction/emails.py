@@ -234,7 +234,14 @@ def find_emails(site: Site) -> list[Candidate]:
     # than it prints it in a block read as a third party's (the privacy notice's controller, a hosting paragraph) is
     # the provider's: a third party's mailbox is rarely printed as the site's own on page after page (rules round
     # 17; six folded holdout15 and earlier sites lost their only address so).
+    # The same holds for a mailbox on another domain that the Impressum prints in the provider's own block (a firm
+    # named after its mail domain, "muster.de Media UG", on its owner's site): the privacy policy's "wenden Sie sich
+    # an: …" read as a third party's does not outweigh it (rules round 19).
+    # (printed there as text: a link's target behind another address shown is a template's, not the provider's)
+    printed = {c.value for c in ordered if c.value in rejected and any(
+        p.kind == "impressum" and p.url in ours_on.get(c.value, ()) and any(
+            line.scope == COMPANY and c.value in line.text.lower() for line in p.lines) for p in site.pages)}
     return [c for c in ordered if (c.value not in rejected or (site.domain and c.value.endswith(site.domain)) or (
-            is_freemail(c.value.split("@", 1)[1])
+            (is_freemail(c.value.split("@", 1)[1]) or c.value in printed)
             and len(ours_on.get(c.value, ())) > len(theirs_on.get(c.value, ()))))
             and (c.value in outside_prose or not own)]

@@ -259,6 +259,11 @@ def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | Non
     mailboxes = [re.sub(r"[^a-z]", "", fold(e.split("@")[0])) for e in emails]
     if len(surname) >= 4 and any(surname in box for box in mailboxes):
         return person
+    if person == name and len(surname) >= 4 and surname in domain and len(given) >= 4:
+        # "Zora Beispiel" on hof-beispiel.de: the domain spells her surname beside the trade, not her given name —
+        # the business runs under her family's name and she is the person the notice names (rules round 19)
+        return person
+    return None
     return None
 
 
@@ -352,12 +357,21 @@ def _fallback_address(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], 
         ev["country"] = Evidence(url=org_url, snippet=org_snip)
 
 
+_FUTURE_ENTRY_RE = re.compile(r"\bin\s+Gr(?:ü|ue)ndung\b|\bnach\s+(?:der\s+)?Eintragung\b|\bbeantragt\b|"
+                              r"\bin\s+Beantragung\b|\beingetragen\s+werden\b|"
+                              r"\bwird\s+(?:derzeit\s+)?eingetragen\b", re.I)
+
+
 def _register_and_vat(site: Site, facts: CompanyFacts, ev: dict[str, Evidence], org: JsonLdOrg | None,
                       org_url: str, org_snip: str) -> None:
     number, court = choose_register(site, facts.legal_form, facts.country)
     if number:
         facts.register_number = number.value
         ev["register_number"] = number.evidence()
+    if court and not number and _FUTURE_ENTRY_RE.search(court.snippet):
+        # "… wird nach Eintragung ins Vereinsregister (Amtsgericht Musterstadt) geführt": a body in formation names
+        # the court of its future entry, no register it is entered in (LABELLING.md v18 ED; rules round 19)
+        court = None
     if court and (number or court.score >= 2.5):
         facts.register_court = court.value
         ev["register_court"] = court.evidence()

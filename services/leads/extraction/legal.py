@@ -326,9 +326,19 @@ _COUNTRY_LINE_RE = re.compile(r"^(?:deutschland|germany|(?:ö|oe)sterreich|austr
                               r"svizzera|liechtenstein)$", re.I)
 
 
+# A bare label whose value is the seat's town or the register's court ("Satzungssitz :" / "Musterstadt (Westfalen)",
+# "Sitz der Gesellschaft:", "Registered office:", "Registergericht:"): the line under it is that value, never a name
+# (rules round 19: a company's statutory seat was taken as its name)
+_VALUE_LABEL_RE = re.compile(r"^\W*(?:(?:satzungs|gesellschafts|vereins|firmen|haupt|gesch(?:ä|ae)fts|"
+                             r"statutarischer\s+)?sitz(?:\s+(?:der|des)\s+[a-zäöüß]+)?|registered\s+(?:office|seat)|seat|domicile|"
+                             r"register(?:gericht)?|registergericht|register\s+court|amtsgericht)\s*:\s*$", re.I)
+
+
 def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:
     """First name-like line of an Impressum: the trade name of sole traders ("Malerbetrieb Schulz")."""
-    for line in page.lines:
+    for k, line in enumerate(page.lines):
+        if k and _VALUE_LABEL_RE.match(page.lines[k - 1].text):
+            continue  # the value of a seat's or a register's label
         if line.scope != COMPANY or line.region != "main" or 1 <= line.level <= 6 or is_nav_line(line):
             continue
         text = line.text

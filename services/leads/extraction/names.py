@@ -106,6 +106,10 @@ def _before_trade_or_title(piece: str) -> str:
     return piece
 
 
+_NOBILITY = words("Baron Baronin Freiherr Freifrau Freiin Graf Gräfin Prinz Prinzessin Fürst Fürstin Herzog Herzogin "
+                  "Edler Edle Ritter")
+
+
 @lru_cache(maxsize=8192)
 def clean_person_name(piece: str) -> str | None:
     """Validated person name as printed (academic titles kept, honorifics and roles dropped)."""
@@ -139,8 +143,12 @@ def clean_person_name(piece: str) -> str | None:
         names.pop()
     if names and not titles and len(names) > 2 and POST_NOMINAL_RE.match(names[-1]):
         names.pop()
-    capitalised = [n for n in names if n not in PARTICLES and not INITIAL_RE.fullmatch(n)]
-    if not 2 <= len(capitalised) <= 4 or len(names) > 5:
+    # "Anna Freifrau von Muster", "Lars Graf zu Beispiel": a title of nobility before the particle is part of the
+    # surname, like the particle itself, not another given name (rules round 19: "… Baron von X" lost the "von X")
+    noble = sum(1 for k, n in enumerate(names[:-1]) if n in _NOBILITY and names[k + 1] in PARTICLES)
+    capitalised = [n for k, n in enumerate(names) if n not in PARTICLES and not INITIAL_RE.fullmatch(n) and not (
+        n in _NOBILITY and k + 1 < len(names) and names[k + 1] in PARTICLES)]
+    if not 2 <= len(capitalised) <= 4 or len(names) > 5 + noble:
         return None
     # After a known given name a short noun-like word is a surname ("Martin Hornung"); a long one is a
     # trade ("Urs Zenger Kundenschreinerei").
@@ -194,7 +202,9 @@ def person_in(text: str) -> tuple[str, int, int] | None:
         k = i
         while k > 0 and TITLE_TOKEN_RE.match(tokens[k - 1][0]):
             k -= 1
-        for n in range(min(len(tokens), i + 5), i + 1, -1):
+        # (one word more after a title of nobility: "Anna Maria Freifrau von Muster")
+        longest = i + 6 if any(t in _NOBILITY for t, _, _ in tokens[i + 1 : i + 5]) else i + 5
+        for n in range(min(len(tokens), longest), i + 1, -1):
             chunk = tokens[k:n]
             if chunk[-1][0].endswith(","):
                 continue

@@ -301,6 +301,13 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
     card = 0  # the lines of one person's card after the name: a designation, a mailbox
     for j in range(idx + 1, min(idx + 14, len(page.lines))):
         nxt = page.lines[j]
+        if j == idx + 1 and page.kind == "impressum" and 1 <= page.lines[idx].level < nxt.level <= 6 and (
+                nxt.scope in (COMPANY, GENERAL_PARTNER)) and clean_person_name(nxt.text) == nxt.text.strip():
+            # an Impressum's "Vertreten durch" set as a heading and the person as the smaller heading under it: a
+            # label/value pair in a theme's heading styles (rules round 19; a club's board page prints its members
+            # as headings of cards under a section heading, read as the team's)
+            out.append(nxt.text.strip())
+            continue
         if 1 <= nxt.level <= 6 or nxt.blank_before or nxt.scope not in (COMPANY, GENERAL_PARTNER):
             break
         first_piece = _SPLIT_RE.split(_strip_parens(nxt.text))[0]
@@ -319,6 +326,47 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
 # A card's line under a person besides its contact lines: a degree or designation
 _CARD_LINE_RE = re.compile(r"^(?:dipl\.|diplom|dr\.|prof\.|mag\.|master|bachelor)|"
                            r"\b(?:ETH|EPFL|FH|HTL|SIA|BA|MA|MSc|BSc|MBA|M\.A\.|B\.A\.)\b", re.I)
+
+
+# "Muster (Verein in Gründung), vertreten durch Anna Muster, …": the controller a privacy policy names, and who
+# represents it, in one clause (rules round 19)
+_BODY_REPRESENTED_RE = re.compile(r"^(?P<body>[^,.:;]{3,80}),\s*(?:gesetzlich\s+)?"
+                                  r"(?:vertreten\s+durch|represented\s+by)\s+(?P<rest>(?!(?:den|die|das|the)\s)[A-ZÄÖÜ].*)$")
+
+# … or "Muster (Inh. Anna Muster)": the controller and its owner in a bracket
+_BODY_OWNER_RE = re.compile(r"^(?P<body>[^(),.:;]{3,80}?)\s*\((?:Inh\.|Inhaber(?:in)?:?)\s*(?P<rest>[^()]{3,60})\)\W*$")
+
+
+def controller_representatives(site: Site, name: str | None) -> list[RepHit]:
+    """The provider's own privacy policy names it as the controller "represented by" a person: a representing role
+    on a page of the provider (LABELLING.md v11 W), read only when the clause names the provider itself (a service's
+    controller, "… Ireland Limited, vertreten durch …", is another body)."""
+    if not name:
+        return []
+    own = fold_name(_strip_parens(name)).strip()
+    hits: list[RepHit] = []
+    name_words = {fold_name(w) for w in re.findall(r"[\w-]+", name)}
+    for page in site.pages:
+        if page.kind != "privacy":
+            continue
+        for k, line in enumerate(page.lines):
+            if line.scope != COMPANY:
+                continue
+            nxt = page.lines[k + 1] if k + 1 < len(page.lines) else None
+            if fold_name(line.text).strip() == own and nxt is not None and nxt.scope == COMPANY and (
+                    person := clean_person_name(nxt.text)) == nxt.text.strip() and (
+                    fold_name(person.split()[-1]) in name_words) and not FORM_RE.search(name):
+                # the controller block "Ferienwohnung Muster" / "Anna Muster" / the seat: the person under a trade
+                # name that carries her surname is its owner (LABELLING.md v11 W, v18 EA)
+                hits.append(RepHit(person, "Inhaber", make_candidate(person, page.weight, page, nxt.text)))
+                continue
+            if (m := _BODY_REPRESENTED_RE.match(line.text) or _BODY_OWNER_RE.match(line.text)) is None:
+                continue
+            if fold_name(_strip_parens(m.group("body"))).strip() != own:
+                continue
+            for person in names_in(m.group("rest").split(",")[0]):
+                hits.append(RepHit(person, "Vertreter", make_candidate(person, page.weight, page, line.text)))
+    return hits
 
 
 def label_representatives(site: Site, pages: list[ParsedPage], *, colon_only: bool) -> list[RepHit]:
@@ -594,6 +642,7 @@ def choose_representatives(site: Site, provider: Provider | None = None, name: s
     tiers = [
         label_representatives(site, impressum, colon_only=False),
         label_representatives(site, others, colon_only=True),
+        controller_representatives(site, name),
     ]
     persons_scored = team_persons(site)
     labelled: list[RepHit] = next((t for t in tiers if t), [])

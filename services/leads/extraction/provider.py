@@ -23,7 +23,15 @@ from .address import country_word, postal_of, segments, street_of
 from .dom import COMPANY, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
-from .names import FEMININE_ENDINGS, FEMININE_TITLE_RE, fold_name, is_given_name, person_in, person_line
+from .names import (
+    FEMININE_ENDINGS,
+    FEMININE_TITLE_RE,
+    clean_person_name,
+    fold_name,
+    is_given_name,
+    person_in,
+    person_line,
+)
 from .names import TITLE_TOKEN_RE as TITLE_RE
 from .notice import (
     BARE_LABEL_RE,
@@ -196,6 +204,18 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
                     break
                 continue
         expect = expect_label = ""
+        if kind == "owner" and names and not prov.has_address and not label_m and (
+                item.line.index == names[-1].line.index + 2) and (
+                person_line(names[-1].text) == names[-1].text) and (
+                person_line(value) is None and not _persons_within(value)) and (
+                lines[item.line.index - 1].text.strip(" :") == said.strip(" :")):
+            # "Anna Muster" / "Inhaberin" / "Muster Reisen": the role printed under the person, and the trade name
+            # below it, no second owner (rules round 19: the trade name was the owner and the owner the name)
+            owner = names.pop()
+            prov.owners.append(owner.text)
+            owner_items.append(owner)
+            names.append(Item(value, item.line))
+            continue
         if kind == "owner":
             # the label says a person follows: a name's shape is enough, without a known given name
             people = [person] if (person := person_line(value, strict=False)) else _persons_within(value)
@@ -507,8 +527,11 @@ _COINED_WORD_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:[A-ZÄÖÜ][a-zä�
 _INNER_CAPITAL_RE = re.compile(r"[A-Za-zÄÖÜäöüß]*[a-zäöüß]{2}[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*")
 # Words that describe an offering and name nobody: adjectives ("Psychologische"), abstract and trade nouns
 # ("Beratung", "Übersetzungen", "Coaching", "Translation services").
-_GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional)(?:e|er|es|en)?$", re.I)
+# (and the English ones of a consultant's designation, "Strategic Marketing Leadership", "Performance & Branding
+# Strategy": rules round 19, such a line under the person was taken as the trade name)
+_GENERIC_ADJECTIVE_RE = re.compile(r"(?:isch|lich|ell|al|iv|ive|ic|ical|ional|ated|ised|ized)(?:e|er|es|en)?$", re.I)
 _GENERIC_NOUN_RE = re.compile(r"(?:ung(?:en)?|heit|keit|schaft|ion(?:en|s)?|therapie|coaching|training|beratung|"
+                              r"marketing|leadership|management|performance|strategy|strategie|branding|"
                               r"services?|dienste?|dienstleistung(?:en)?|design|fotografie|photography|"
                               r"consulting|begleitung|pflege|reinigung|unterricht|lektorat|"
                               r"übersetzungen|uebersetzungen)$", re.I)
@@ -547,6 +570,10 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         trader = next((p for it in items if it is not item and (p := person_line(it.text, strict=False))), None)
         prov.name, prov.name_line, prov.persons = m.group(1).strip(), item.line, [trader] if trader else []
         return
+    if len(items) > 1 and any(_DEGREE_ITEM_RE.match(it.text) for it in items):
+        # "Anna Muster · Master of Science (Psychologie)": the degree after the person is her designation, no trade
+        # name (LABELLING.md v12 step 3; rules round 19: the degree was taken as the practice's name)
+        items = [it for it in items if not _DEGREE_ITEM_RE.match(it.text)]
     status = next((it for it in items if _STATUS_LINE_RE.match(it.text)), None)
     # "Einzelunternehmer · Selbstständige Beratung": an offering printed on the status line after a separator goes
     # with it (LABELLING.md v12 test 1 step 2, "also combined with an offering"); a person or a firm on it stays
@@ -557,12 +584,39 @@ def _interpret(prov: Provider, names: list[Item], site: Site) -> None:
         return
     if _labelled_business(prov, items):
         return
+    if (pair := _brand_and_person(items, site)) is not None:
+        trade_item, owner_item = pair
+        prov.name, prov.name_line, prov.persons = trade_item.text, trade_item.line, [owner_item.text]
+        return
     _interpret_items(prov, items, branded, site)
     # "(Einzelunternehmer)" under or after the name only states how the business is run, like a bare
     # "Einzelunternehmen" line or "Rechtsform: Einzelunternehmen": no part of the name (LABELLING.md v8 L bracket rule,
     # v12 test 1 step 2; rules round 14 dropped round 12's reading of it as the block's own qualifier of the name)
     if prov.name:
         prov.name = strip_status_paren(prov.name)
+
+
+_DEGREE_ITEM_RE = re.compile(r"^(?:Master|Bachelor)\s+of\s+(?:Science|Arts|Engineering|Education|Laws|Business"
+                             r"(?:\s+Administration)?|Fine\s+Arts|Music)\b(?:\s*\([^()]{2,40}\))?\s*$|"
+                             r"^(?:M\.\s?Sc\.|B\.\s?Sc\.|M\.\s?A\.|B\.\s?A\.|M\.\s?Ed\.|LL\.\s?M\.|MBA)"
+                             r"(?:\s*\([^()]{2,40}\))?\s*$")
+
+
+def _brand_and_person(items: list[Item], site: Site) -> tuple[Item, Item] | None:
+    """Two name lines, one the words the domain spells ("Muster Taxi Beispielstadt" on mustertaxi-beispielstadt.de),
+    the other a person's shape: the first is the trade name, the second its owner, in either order — a line the
+    domain spells is no person even when its words could be a name's ("Katzen vom Tal von Muster"; rules round 19:
+    the trade name was listed as the representative)."""
+    if len(items) != 2:
+        return None
+    for brand, person in (items, items[::-1]):
+        words_ = brand.text.split()
+        if len(words_) >= 2 and _names_domain(brand.text, site) and not is_given_name(words_[0]) and (
+                not _names_domain(person.text, site)) and clean_person_name(person.text) == person.text and (
+                person_line(person.text, strict=False) in (None, person.text)) and (
+                not FORM_RE.search(brand.text)):
+            return brand, person
+    return None
 
 
 # "Muster Beratung (Einzelunternehmen)": a bracket on the name line that only states the form of business.
@@ -584,7 +638,9 @@ def strip_status_paren(name: str) -> str:
 # of body the name is (its legal form spelled out) explains the name and is no part of it.
 # … or only spells out the name's own "i. Gr." ("Muster GmbH i.Gr. (in Gründung)", rules round 16)
 _KIND_PAREN_RE = re.compile(r"(?<=\S)\s*\((?:eingetragener\s+)?(?:Verein|Gesellschaft\s+mit\s+beschr(?:ä|ae)nkter\s+"
-                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)\)\s*$|"
+                            r"Haftung|GmbH|Aktiengesellschaft|AG|Genossenschaft|Körperschaft|association|company)"
+                            # … or a body in formation ("Muster (Verein in Gründung)", LABELLING.md v18 ED)
+                            r"(?:\s+(?:in\s+Gr(?:ü|ue)ndung|i\.\s?Gr?\.))?\)\s*$|"
                             r"(?:(?<=\bi\.G\.)|(?<=\bi\. G\.)|(?<=\bi\.Gr\.)|(?<=\bi\. Gr\.))"
                             r"\s*\(in\s+Gr(?:ü|ue)ndung\)\s*$",
                             re.I)
@@ -746,7 +802,9 @@ def _interpret_items(prov: Provider, items: list[Item], branded: bool, site: Sit
             # names nothing but a person-shaped line that is not the site's brand ("Angaben gemäß § 5" / "Zoltar
             # Beispiel" on a brand's domain): the person runs the business under their own name
             prov.persons = [person]
-        if len(prov.persons) == 1:
+        if len(prov.persons) == 1 and not (first.label and _FIRM_LABEL_RE.match(first.label.strip(" :"))):
+            # (under "Unternehmen:" / "Firma:" the line is the firm's name as printed, the owner's name in it too:
+            # rules round 19, LABELLING.md v13 AC)
             prov.name = _trade_name_before(first.text, prov.persons[0], site) or prov.name
         return
     if not prov.owners and (doctor := _person_under_practice_lines(items)) is not None:
@@ -879,6 +937,9 @@ def _trade_with_surname(text: str, person: str) -> bool:
             and fold_name(words_[1]) == fold_name(_surname(person)))
 
 
+_FIRM_LABEL_RE = re.compile(r"^(?:unternehmen|firma|firmenname|firmierung|company(?:\s+name)?|unternehmensname)$", re.I)
+
+
 def _trade_name_before(text: str, person: str, site: Site) -> str | None:
     """"Raumkonzept Reinigung Anna Hronsky" on raumkonzept-reinigung.de: the words before the owner are the
     site's trade name, and the owner (whose surname the domain does not carry) is not part of it."""
@@ -972,9 +1033,11 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     # a one-page site's "Impressum" section names the provider and its seat; its "Kontakt" section may print the
     # holiday flat or the shop: among the weak anchors the legal heading comes first
     anchors.sort(key=lambda a: (a[0] != 2 or not _IMPRINT_HEADING_RE.match(lines[a[1]].text), a[1]))
-    for strength in (3, 2, 1):
+    in_privacy = _privacy_sections(lines) if any(
+        s >= 2 and _IMPRINT_HEADING_RE.match(lines[idx].text) for s, idx in anchors) else set()
+    for demoted, strength in ((d, st) for d in (False, True) for st in (3, 2, 1)):
         for s, idx in anchors:
-            if s != strength:
+            if s != strength or (idx in in_privacy) != demoted:
                 continue
             line = page.lines[idx]
             label = LABEL_RE.match(line.text)
@@ -1001,6 +1064,26 @@ def _anchored_blocks(page: ParsedPage, site: Site, before: int | None = None) ->
     return None
 
 
+_PRIVACY_SECTION_RE = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:datenschutz\w*|"
+                                 r"privacy(?:\s+(?:policy|notice|statement))?)\W*$", re.I)
+
+
+def _privacy_sections(lines: list[Line]) -> set[int]:
+    """The lines of a privacy policy section on a page that also holds an Impressum section (a one-page site's
+    overlays): its controller ("1. Verantwortlicher") restates the provider in the policy's words, the Impressum's
+    own block states it (rules round 19: the controller's block hid the Impressum's spelling and register)."""
+    out: set[int] = set()
+    inside = False
+    for line in lines:
+        if 1 <= line.level <= 6 and _PRIVACY_SECTION_RE.match(line.text):
+            inside = True
+        elif 1 <= line.level <= 6 and _IMPRINT_HEADING_RE.match(line.text):
+            inside = False
+        if inside:
+            out.add(line.index)
+    return out
+
+
 # The imprint paragraph cited at the start of a line that runs on with the block itself (no colon, no line break).
 _CITED_ANCHOR_RE = re.compile(r"^\W*(?:angaben|informationen|pflichtangaben)\s+"
                               r"(?:gem(?:ä|ae)(?:ß|ss)|gem\.|nach|laut)\s+§+\s*\d+\s*(?:abs\.\s*\d+\s*)?(?:tmg|ddg|ecg|e-commerce-gesetz|mediengesetz)\b\s*:?\s+"
@@ -1015,6 +1098,13 @@ _RESPONSIBLE_SENTENCE_RE = re.compile(r"^\W*(?:inhaltlich\s+)?verantwortlich(?:e
 def _owner_line(text: str) -> bool:
     label = LABEL_RE.match(text)
     return label is not None and bool(label.group(2).strip()) and classify_label(label.group(1)) == "owner"
+
+
+# "and Beispiel Treuhand Ltd." / "sowie der Muster AG": a line that opens with a conjunction ends the sentence above
+# it ("Supervised by … / and …"), a body named in passing, never the name line of a letterhead (rules round 19)
+# ("& Partner mbB", "& Co. KG" under the founders' names are the firm's own second line)
+_CONJUNCTION_LEAD_RE = re.compile(r"^(?:and|und|sowie|or|oder|as\s+well\s+as|&(?!\s*(?:partner|co\b|s(?:ö|oe)hne|"
+                                  r"sohn|kollegen|associates)))\s", re.I)
 
 
 def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, start: int = 0) -> Provider | None:
@@ -1043,7 +1133,8 @@ def _unanchored_block(page: ParsedPage, site: Site, before: int | None = None, s
             top = j
             while top >= 0 and top > j - 3 and usable(lines[top], region) and (
                     name_like(lines[top].text) or _owner_line(lines[top].text) or _brand_line(lines[top], site)) and (
-                    not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)):
+                    not anchor_strength(lines[top]) and not is_menu_column_entry(lines, top)) and (
+                    not _CONJUNCTION_LEAD_RE.match(lines[top].text)):
                 # ("Inhaber: Anna Muster" between the trade name and the street is a line of the same block)
                 if top < j and (lines[top + 1].blank_before or (1 <= lines[top + 1].level <= 6 and (
                         lines[top + 1].level != lines[top].level))):

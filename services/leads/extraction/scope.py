@@ -306,6 +306,11 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = label_scope or section
             continue
 
+        if new_block and label_scope == THIRD_PARTY and label_crosses_blocks and _OWN_FACT_LABEL_RE.match(line.text):
+            # "Berufsbezeichnung:" / the title / "Umsatzsteuer-Identifikationsnummer" / "USt-IdNr.: DE…": the label of
+            # the provider's own VAT id or register ends the chamber's or title's section (rules round 19: the VAT id
+            # under a professional title was read as a third party's)
+            label_scope = None
         first_under_anchor = under_anchor
         under_anchor = under_anchor and not new_block
         if new_block and _TP_ENTITY_START_RE.match(line.text) and not first_under_anchor:
@@ -325,10 +330,18 @@ def _assign_scopes(page: ParsedPage) -> None:
             line.scope = section
 
 
+_OWN_FACT_LABEL_RE = re.compile(r"^\W*(?:umsatzsteuer|ust\b|ust-|uid\b|mwst|mehrwertsteuer|vat\b|"
+                                r"handelsregister|registergericht|registernummer|registereintrag|firmenbuch)", re.I)
+
+
 # "Musterstrasse" / "53 8800 Beispielwil": the house number printed at the start of the postal-code line.
 _BARE_STREET_RE = re.compile(r"^[A-ZÄÖÜ][\w.'\u2019-]*(?:\s[\w.'\u2019-]+){0,3}?(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|"
                              r"allee|ring|damm)$", re.I)
 _NUMBER_POSTAL_RE = re.compile(r"^(\d{1,4}\s?[a-zA-Z]?)\s+(\d{4,5}\s+[A-ZÄÖÜ][^\d]*)$")
+
+
+_HOUSE_NUMBER_LINE_RE = re.compile(r"^(?:Hausnummer|Haus-?Nr\.?|Hausnr\.?)\s*:?\s*"
+                                   r"(\d{1,4}\s?[a-zA-Z]?(?:\s?[-/\u2013]\s?\d{1,4}\s?[a-zA-Z]?)?)$", re.I)
 
 
 def _join_house_numbers(page: ParsedPage) -> None:
@@ -338,6 +351,11 @@ def _join_house_numbers(page: ParsedPage) -> None:
         m = _NUMBER_POSTAL_RE.match(line.text)
         if m and _BARE_STREET_RE.match(prev.text):
             prev.text, line.text = f"{prev.text} {m.group(1)}", m.group(2)
+            prev.has_digit = True
+        elif (n := _HOUSE_NUMBER_LINE_RE.match(line.text)) and prev.text[:1].isupper() and ":" not in prev.text:
+            # "In der Musterwiese" / "Hausnummer 7-9": the label says the line above is the street (rules round 19:
+            # "Hausnummer …" was read as the street); the number joins it, and its own line is left as a separator
+            prev.text, line.text = f"{prev.text} {n.group(1)}", "·"
             prev.has_digit = True
 
 
