@@ -145,8 +145,11 @@ class FeedProcess:
     def _send(self, message: tuple[Any, ...]) -> None:
         if self._conn is None:
             raise FeedError("the feed process is not running")
-        with self._send_lock:
-            self._conn.send(message)
+        try:
+            with self._send_lock:
+                self._conn.send(message)
+        except OSError as exc:  # the child is gone (the reader thread marks it broken too)
+            raise FeedError(f"the feed process cannot be reached: {exc}") from exc
 
     async def feed(self, claimed: Claimed, seconds: float, paced: bool, should_stop: Callable[[], bool]
                    ) -> AsyncIterator[tuple[list[Ready], int]]:
