@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,8 +168,8 @@ def email_settings(database_url: str, tmp_path: Path, users_url: str, leads_url:
 
 
 def local_services(tmp_path: Path, users_origin: str, leads_origin: str) -> tuple[LocalService, ...]:
-    """The users and leads apps of :func:`leads_and_users`, as ``(origin, name, settings)``: what the sending engine's
-    feed process runs in process (services.email.feed)."""
+    """The users and leads apps of :func:`leads_and_users`, as ``(origin, create_app, settings)``: what the sending
+    engine's feed process runs in process (services.email.feed)."""
     leads = LeadsSettings(_env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'leads.db'}",  # type: ignore[call-arg]
                           environment="test", users_url=users_origin, service_secret=SERVICE_SECRET,
                           data_dir=tmp_path, workers=0)
@@ -178,11 +179,11 @@ def local_services(tmp_path: Path, users_origin: str, leads_origin: str) -> tupl
 
 @contextlib.asynccontextmanager
 async def leads_and_users(tmp_path: Path) -> AsyncIterator[tuple[str, str, httpx.AsyncClient, httpx.AsyncClient]]:
-    users_app = create_users(users_settings(f"sqlite+aiosqlite:///{tmp_path / 'users.db'}"))
-    users_origin = f"http://users-{id(users_app)}.local"
+    key = uuid.uuid4().hex[:12]
+    users_origin, leads_origin = f"http://users-{key}.local", f"http://leads-{key}.local"
+    (_, _, users_config), (_, _, leads_config) = local_services(tmp_path, users_origin, leads_origin)
+    users_app, leads_app = create_users(users_config), create_leads(leads_config)
     register_local_app(users_origin, users_app)
-    leads_origin = f"http://leads-{id(users_app)}.local"
-    leads_app = create_leads(local_services(tmp_path, users_origin, leads_origin)[1][2])
     register_local_app(leads_origin, leads_app)
     async with running(users_app) as users, running(leads_app) as leads:
         yield users_origin, leads_origin, users, leads

@@ -264,7 +264,6 @@ def _owner_in_name(name: str | None, site: Site, emails: list[str]) -> str | Non
         # the business runs under her family's name and she is the person the notice names (rules round 19)
         return person
     return None
-    return None
 
 
 _OWNER_PAGES = ("impressum", "about", "team", "home", "contact")

@@ -331,7 +331,7 @@ _COUNTRY_LINE_RE = re.compile(r"^(?:deutschland|germany|(?:ö|oe)sterreich|austr
 # (rules round 19: a company's statutory seat was taken as its name)
 _VALUE_LABEL_RE = re.compile(r"^\W*(?:(?:satzungs|gesellschafts|vereins|firmen|haupt|gesch(?:ä|ae)fts|"
                              r"statutarischer\s+)?sitz(?:\s+(?:der|des)\s+[a-zäöüß]+)?|registered\s+(?:office|seat)|seat|domicile|"
-                             r"register(?:gericht)?|registergericht|register\s+court|amtsgericht)\s*:\s*$", re.I)
+                             r"register(?:gericht)?|register\s+court|amtsgericht)\s*:\s*$", re.I)
 
 
 def fallback_name(page: ParsedPage) -> tuple[str, Line] | None:

@@ -145,10 +145,10 @@ def clean_person_name(piece: str) -> str | None:
         names.pop()
     # "Anna Freifrau von Muster", "Lars Graf zu Beispiel": a title of nobility before the particle is part of the
     # surname, like the particle itself, not another given name (rules round 19: "… Baron von X" lost the "von X")
-    noble = sum(1 for k, n in enumerate(names[:-1]) if n in _NOBILITY and names[k + 1] in PARTICLES)
-    capitalised = [n for k, n in enumerate(names) if n not in PARTICLES and not INITIAL_RE.fullmatch(n) and not (
-        n in _NOBILITY and k + 1 < len(names) and names[k + 1] in PARTICLES)]
-    if not 2 <= len(capitalised) <= 4 or len(names) > 5 + noble:
+    noble = {k for k, n in enumerate(names[:-1]) if n in _NOBILITY and names[k + 1] in PARTICLES}
+    capitalised = [n for k, n in enumerate(names) if n not in PARTICLES and not INITIAL_RE.fullmatch(n)
+                   and k not in noble]
+    if not 2 <= len(capitalised) <= 4 or len(names) > 5 + len(noble):
         return None
     # After a known given name a short noun-like word is a surname ("Martin Hornung"); a long one is a
     # trade ("Urs Zenger Kundenschreinerei").
