@@ -36,10 +36,10 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT19_SITES = 22
-HOLDOUT19_AT_CH = 3
-# Being collected (two waves so far, 9 sole of 22): the mix is checked once it is complete.
-HOLDOUT19_COLLECTING = True
+HOLDOUT19_SITES = 46
+HOLDOUT19_AT_CH = 6
+# Complete (three waves, 16 sole of 46): the mix is checked.
+HOLDOUT19_COLLECTING = False
 SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-18; holdout19 is a set of its own
 
 
