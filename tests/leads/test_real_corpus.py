@@ -1,7 +1,7 @@
 """The real-site corpus (tests/leads/corpus/real): it loads, every label follows LABELLING.md's schema,
-tuning records round 1's seeded split and the holdouts of rounds 2 to 18 (spent and folded in), and the locked
-holdout19 never shows per-site misses. No quality thresholds here: holdout19's figures are reported by
-bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout19 (the integrator runs it
+tuning records round 1's seeded split and the holdouts of rounds 2 to 19 (spent and folded in), and the locked
+holdout20 never shows per-site misses. No quality thresholds here: holdout20's figures are reported by
+bench/extract_quality.py, never asserted. Nothing here runs the extractor on holdout20 (the integrator runs it
 once)."""
 
 from __future__ import annotations
@@ -36,11 +36,11 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT19_SITES = 46
-HOLDOUT19_AT_CH = 6
-# Complete (three waves, 16 sole of 46): the mix is checked.
-HOLDOUT19_COLLECTING = False
-SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-18; holdout19 is a set of its own
+HOLDOUT20_SITES = 1
+HOLDOUT20_AT_CH = 0
+# Being collected: the mix is checked once it is complete.
+HOLDOUT20_COLLECTING = True
+SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-19; holdout20 is a set of its own
 
 
 def _labels(*sets: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -67,22 +67,22 @@ def _check_loads(sites: list[CorpusSite]) -> None:
 
 def test_tuning_loads() -> None:
     tuning = load_set("tuning")
-    assert len(tuning) >= 874
+    assert len(tuning) >= 920
     _check_loads(tuning)
 
 
-def test_holdout19_loads() -> None:
-    holdout19 = load_set("holdout19")
-    assert len(holdout19) >= HOLDOUT19_SITES
-    _check_loads(holdout19)
+def test_holdout20_loads() -> None:
+    holdout20 = load_set("holdout20")
+    assert len(holdout20) >= HOLDOUT20_SITES
+    _check_loads(holdout20)
 
 
 def test_every_tuning_label_follows_the_guide_schema() -> None:
     _check_schema(_labels("tuning"))
 
 
-def test_every_holdout19_label_follows_the_guide_schema() -> None:
-    _check_schema(_labels("holdout19"))
+def test_every_holdout20_label_follows_the_guide_schema() -> None:
+    _check_schema(_labels("holdout20"))
 
 
 def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
@@ -106,7 +106,8 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
             or label.get("split_v15") == "holdout15" \
             or label.get("split_v16") == "holdout16" \
             or label.get("split_v17") == "holdout17" \
-            or label.get("split_v18") == "holdout18", slug
+            or label.get("split_v18") == "holdout18" \
+            or label.get("split_v19") == "holdout20", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \
@@ -278,19 +279,26 @@ def test_holdout18_is_spent_and_folded_into_tuning() -> None:
     assert sum(label.get("split_v18") == "holdout18" for _, label in _labels("tuning")) >= 41
 
 
-def test_holdout19_is_a_locked_set_of_its_own() -> None:
-    readme = (REAL_CORPUS_DIR / "holdout19" / "README.md").read_text(encoding="utf-8")
+def test_holdout19_is_spent_and_folded_into_tuning() -> None:
+    """Holdout19 was reported once (rules round 19) and then folded in."""
+    assert not list((REAL_CORPUS_DIR / "holdout19").glob("*/expected.json"))
+    assert "holdout19" not in CORPUS_SETS and "holdout19" not in LOCKED_SETS
+    assert sum(label.get("split_v19") == "holdout19" for _, label in _labels("tuning")) >= 46
+
+
+def test_holdout20_is_a_locked_set_of_its_own() -> None:
+    readme = (REAL_CORPUS_DIR / "holdout20" / "README.md").read_text(encoding="utf-8")
     assert "LOCKED" in readme and "tuning" in readme
-    assert CORPUS_SETS["holdout19"] == REAL_CORPUS_DIR / "holdout19"
-    assert {"holdout19"} == LOCKED_SETS
+    assert CORPUS_SETS["holdout20"] == REAL_CORPUS_DIR / "holdout20"
+    assert {"holdout20"} == LOCKED_SETS
 
 
-def test_holdout19_is_new_and_mixed() -> None:
+def test_holdout20_is_new_and_mixed() -> None:
     """Unseen means no site, repository or company shared with the sets the rules were tuned or
     reported on; the mix follows a small-business population (issue 12)."""
     earlier = _labels(*SPLIT_SETS)
-    fresh = _labels("holdout19")
-    assert len(fresh) >= HOLDOUT19_SITES
+    fresh = _labels("holdout20")
+    assert len(fresh) >= HOLDOUT20_SITES
 
     def repos(labels: list[tuple[Path, dict[str, Any]]]) -> set[str]:
         return {lab["source"]["repository"].lower().rstrip("/") for _, lab in labels}
@@ -302,9 +310,9 @@ def test_holdout19_is_new_and_mixed() -> None:
     assert len(repos(fresh)) == len(fresh)
     assert not names(fresh) & names(earlier)
     countries = [lab["country"] for _, lab in fresh]
-    assert countries.count("AT") >= HOLDOUT19_AT_CH and countries.count("CH") >= HOLDOUT19_AT_CH
+    assert countries.count("AT") >= HOLDOUT20_AT_CH and countries.count("CH") >= HOLDOUT20_AT_CH
     classes = [lab["class"] for _, lab in fresh]
-    if HOLDOUT19_COLLECTING:
+    if HOLDOUT20_COLLECTING:
         return
     # Public repositories holding a small business's static site lean to sole traders (holdout15 0.69, holdout16
     # 0.70, holdout17 0.74; holdout18 0.49 with a wave for companies): the bound keeps companies a real share;
@@ -330,8 +338,8 @@ def test_bench_prints_tuning_misses(capsys: pytest.CaptureFixture[str]) -> None:
         bench.main(["--set", "holdout"])  # round 1's holdout is spent, not a set of its own any more
 
 
-def test_bench_never_prints_holdout19_misses(capsys: pytest.CaptureFixture[str]) -> None:
-    """Checked on a made-up report, so that the extractor never runs on holdout19 here."""
+def test_bench_never_prints_holdout20_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked on a made-up report, so that the extractor never runs on holdout20 here."""
     spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
@@ -339,9 +347,9 @@ def test_bench_never_prints_holdout19_misses(capsys: pytest.CaptureFixture[str])
     spec.loader.exec_module(bench)
     fields = {name: FieldScore(fn=1) for name in (*SCALAR_FIELDS, *LIST_FIELDS)}
     report = Report(fields=fields, misses=[Miss("some-site", "company_name", "Gold GmbH", None)], sites=1)
-    bench.print_misses({"holdout19": report, "tuning": report}, 50)
+    bench.print_misses({"holdout20": report, "tuning": report}, 50)
     out = capsys.readouterr().out
     assert "tuning: scores and misses" in out and "some-site" in out
-    assert "holdout19" not in out
-    assert bench.select_sets("holdout19", None).keys() == {"holdout19"}
-    assert list(bench.select_sets("real", None)) == ["holdout19", "tuning"]
+    assert "holdout20" not in out
+    assert bench.select_sets("holdout20", None).keys() == {"holdout20"}
+    assert list(bench.select_sets("real", None)) == ["holdout20", "tuning"]
