@@ -134,7 +134,6 @@ class _Checks:
 
     mailbox: Mailbox | None
     checked: list[repo.Outgoing]
-    enrolments: dict[int, repo.Outgoing]
     steps: dict[int, dict[int, tuple[float, bool]]]
     keys: dict[int, str]
     problems: int = 0
@@ -495,8 +494,7 @@ class SendingEngine:
         if checks.problems:
             async with self._writes() as s:
                 checks = await self._check_batch(s, claimed, contacts, now, apply=True)
-        mailbox, checked, enrolments, steps, keys = (checks.mailbox, checks.checked, checks.enrolments, checks.steps,
-                                                     checks.keys)
+        mailbox, checked, steps, keys = checks.mailbox, checks.checked, checks.steps, checks.keys
         if mailbox is None:
             return []
         envelope_from = parse_cached(mailbox.from_email).ascii_email
@@ -513,12 +511,11 @@ class SendingEngine:
             except AppError as exc:
                 unbuildable[message.id] = f"the message cannot be built: {exc}"
                 continue
-            enrolment = enrolments.get(message.enrolment_id or 0)
             nxt = steps.get(message.campaign_id or 0, {}).get((message.step or 0) + 1)
             ready.append(Ready(message.id, data, envelope_from,
                                parse_cached(message.to_email, allow_smtputf8=True).ascii_email,
                                message.attempts + 1, keys[message.id], message.campaign_id, message.contact_id,
-                               message.enrolment_id, message.step, enrolment.timezone if enrolment else None,
+                               message.enrolment_id, message.step, message.enrolment_timezone,
                                nxt))
         if unbuildable:
             async with self._writes() as s:
@@ -535,13 +532,11 @@ class SendingEngine:
         if mailbox is None or mailbox.paused_at is not None:
             if apply:
                 await repo.release_claims(s, [m.id for m in messages], self.worker_id)
-            return _Checks(None, [], {}, {}, {}, problems=len(messages) or 1)
+            return _Checks(None, [], {}, {}, problems=len(messages) or 1)
         keys = {m.id: parse_cached(m.to_email, allow_smtputf8=True).key for m in messages}
         suppressed = await repo.suppressed_keys(s, keys.values())
         campaign_ids = {m.campaign_id for m in messages if m.campaign_id is not None}
         campaigns = await repo.campaign_states(s, campaign_ids)
-        enrolment_ids = {m.enrolment_id for m in messages if m.enrolment_id is not None}
-        enrolments = await repo.enrolment_states(s, enrolment_ids)
         steps = await repo.step_timing(s, campaign_ids) if campaign_ids else {}
         opening: dict[tuple[int, str | None], datetime] = {}
         checked: list[repo.Outgoing] = []
@@ -549,16 +544,22 @@ class SendingEngine:
             if n % YIELD_EVERY == 0:
                 await asyncio.sleep(0)  # see YIELD_EVERY
             verdict = self._verdict(message, now, suppressed.get(keys[message.id]),
-                                    campaigns.get(message.campaign_id or 0), enrolments.get(message.enrolment_id or 0),
+                                    campaigns.get(message.campaign_id or 0),
                                     contacts, mailbox.send_window, opening)
             if verdict is None:
                 checked.append(message)
             elif apply:
                 await self._apply(s, message, verdict, now)
-        return _Checks(mailbox, checked, enrolments, steps, keys, problems=len(messages) - len(checked))
+        # The rows were read lean; one that has no stored wire form fitting the mailbox now is built from its parts.
+        sender = wire.sender_key(self.runtime, mailbox)
+        stale = {m.id for m in checked if m.wire is None or m.wire_key != sender}
+        if stale:
+            full = {m.id: m for m in await repo.outgoing_by_ids(s, list(stale), self.worker_id, full=True)}
+            checked = [full[m.id] if m.id in stale else m for m in checked if m.id in full or m.id not in stale]
+        return _Checks(mailbox, checked, steps, keys, problems=len(messages) - len(checked))
 
     def _verdict(self, message: repo.Outgoing, now: datetime, suppressed: str | None, campaign: repo.Outgoing | None,
-                 enrolment: repo.Outgoing | None, contacts: dict[int, ContactReach | None],
+                 contacts: dict[int, ContactReach | None],
                  mailbox_window: dict[str, Any] | None, opening: dict[tuple[int, str | None], datetime]
                  ) -> _Verdict | None:
         """Why the claimed message must not go now, and what becomes of it (:meth:`_apply`), or None. No I/O: a
@@ -573,10 +574,10 @@ class SendingEngine:
             return None
         if campaign is None or campaign.status != RUNNING:
             return _Verdict("campaign not running", "release")
-        if enrolment is None or enrolment.status != ACTIVE:
-            return _Verdict(f"the sequence was stopped ({enrolment.stop_reason if enrolment else 'removed'})",
+        if message.enrolment_status != ACTIVE:  # None: the enrolment was removed
+            return _Verdict(f"the sequence was stopped ({message.enrolment_stop_reason or 'removed'})",
                             "withdraw")
-        zone_name = enrolment.timezone or self.runtime.settings.email_default_timezone
+        zone_name = message.enrolment_timezone or self.runtime.settings.email_default_timezone
         opens = opening.get((campaign.id, zone_name))
         if opens is None:
             # Both the campaign's window and the sending mailbox's own apply, in the contact's time zone.

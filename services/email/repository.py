@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from services.kit.db import utcnow
+from services.kit.db import hot_rows, in_list, per_dialect, utcnow
 
 from .models import (
     ACTIVE,
@@ -156,6 +156,15 @@ async def template_in_use(s: AsyncSession, template_id: int) -> bool:
 
 
 # --- suppressions ---------------------------------------------------------------------------------
+# The sender asks before every batch (hundreds of addresses): built once, per kind.
+def _suppressed(kind: str) -> dict[bool, sa.Executable]:
+    return per_dialect(lambda sqlite: sa.select(Suppression.value, Suppression.reason)
+                        .where(Suppression.kind == kind, in_list(Suppression.value, "values", sqlite)))
+
+
+_SUPPRESSED = {kind: _suppressed(kind) for kind in ("address", "domain")}
+
+
 async def suppressed_keys(s: AsyncSession, addresses: Iterable[str]) -> dict[str, str]:
     """Of these lower-cased addresses, those suppressed (by address or by their domain) → the reason."""
     wanted = {a.lower() for a in addresses if a}
@@ -165,16 +174,11 @@ async def suppressed_keys(s: AsyncSession, addresses: Iterable[str]) -> dict[str
     out: dict[str, str] = {}
     chunk = sorted(wanted)
     for i in range(0, len(chunk), 500):
-        part = chunk[i:i + 500]
-        rows = await s.execute(sa.select(Suppression.value, Suppression.reason)
-                               .where(Suppression.kind == "address", Suppression.value.in_(part)))
-        out.update({value: reason for value, reason in rows.all()})
+        out.update(dict(await hot_rows(s, _SUPPRESSED["address"], values=chunk[i:i + 500])))
     dom = sorted(domains)
     by_domain: dict[str, str] = {}
     for i in range(0, len(dom), 500):
-        rows = await s.execute(sa.select(Suppression.value, Suppression.reason)
-                               .where(Suppression.kind == "domain", Suppression.value.in_(dom[i:i + 500])))
-        by_domain.update({value: reason for value, reason in rows.all()})
+        by_domain.update(dict(await hot_rows(s, _SUPPRESSED["domain"], values=dom[i:i + 500])))
     for address in wanted:
         domain = address.rsplit("@", 1)[-1]
         if address not in out and domain in by_domain:
@@ -541,25 +545,33 @@ async def expire_sending(s: AsyncSession, now: datetime) -> list[int]:
     return ids
 
 
+# A claim, built once (the same on every database): a sender claims a batch every few hundred messages.
+_CLAIM_PICK = dict.fromkeys((False, True), (
+    sa.select(Message.id, Message.contact_id, Message.campaign_id)
+    .where(Message.status == QUEUED, Message.mailbox_id == sa.bindparam("mailbox_id"),
+           sa.or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= sa.bindparam("now")),
+           sa.or_(Message.lease_until.is_(None), Message.lease_until < sa.bindparam("now")),
+           sa.or_(Message.campaign_id.is_(None),
+                  sa.select(Campaign.id).where(Campaign.id == Message.campaign_id,
+                                               Campaign.status == RUNNING).exists()))
+    .order_by(Message.next_attempt_at, Message.id).limit(sa.bindparam("limit", type_=sa.Integer))
+    .with_for_update(skip_locked=True)))
+_CLAIM_LEASE = per_dialect(lambda sqlite: sa.update(Message).where(in_list(Message.id, "ids", sqlite)).values(
+    locked_by=sa.bindparam("worker_id"), lease_until=sa.bindparam("lease_until")))
+
+
 async def claim_messages(s: AsyncSession, worker_id: str, now: datetime, lease_seconds: float, *,
                          mailbox_id: int, limit: int) -> tuple[list[int], list[int]]:
     """Claim up to ``limit`` due messages of one mailbox: not held by a live lease, of a running campaign (or
     transactional). The caller's unit of work is the claim's transaction. The claimed ids, and the contacts of
     the campaign messages among them (each once: what the sender asks leads about before it checks them)."""
-    campaign_ok = sa.or_(Message.campaign_id.is_(None),
-                         sa.select(Campaign.id).where(Campaign.id == Message.campaign_id,
-                                                      Campaign.status == RUNNING).exists())
-    pick = (sa.select(Message.id, Message.contact_id, Message.campaign_id)
-            .where(Message.status == QUEUED, Message.mailbox_id == mailbox_id,
-                   sa.or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now),
-                   sa.or_(Message.lease_until.is_(None), Message.lease_until < now),
-                   campaign_ok)
-            .order_by(Message.next_attempt_at, Message.id).limit(limit).with_for_update(skip_locked=True))
-    rows = (await s.execute(pick)).all()
+    rows = await hot_rows(s, _CLAIM_PICK, {"mailbox_id": mailbox_id, "now": now, "limit": limit})
     ids = [int(row.id) for row in rows]
     if ids:
-        await s.execute(sa.update(Message).where(Message.id.in_(ids)).values(
-            locked_by=worker_id, lease_until=now + timedelta(seconds=lease_seconds)))
+        conn = await s.connection()
+        sqlite = conn.dialect.name == "sqlite"
+        await conn.execute(_CLAIM_LEASE[sqlite], {"ids": json.dumps(ids) if sqlite else ids, "worker_id": worker_id,
+                                                  "lease_until": now + timedelta(seconds=lease_seconds)})
     contacts = dict.fromkeys(int(row.contact_id) for row in rows
                              if row.campaign_id is not None and row.contact_id is not None)
     return ids, list(contacts)
@@ -573,45 +585,61 @@ def _held(row: Any, worker_id: str) -> bool:
 
 
 # Claim-time reads of the sender: plain rows (no ORM identity map), the columns the checks and the wire need —
-# no timestamps: converting eight of them a row was most of the read's CPU.
-_OUTGOING_COLUMNS = tuple(cast(sa.Table, Message.__table__).c[name] for name in (
-    "id", "campaign_id", "enrolment_id", "contact_id", "company_id", "step", "key", "mailbox_id", "to_email",
-    "to_name", "reply_to", "subject", "body_html", "body_text", "attachments", "status", "message_id",
-    "in_reply_to", "references", "attempts", "locked_by"))
+# no timestamps: converting eight of them a row was most of the read's CPU. A message whose wire form was stored
+# at rendering needs only the lean columns; the full ones (the parts to build it from) are read for the others.
+_MESSAGE_COLUMNS = cast(sa.Table, Message.__table__).c
+_LEAN_COLUMNS = tuple(_MESSAGE_COLUMNS[name] for name in (
+    "id", "campaign_id", "enrolment_id", "contact_id", "step", "to_email", "status", "attempts", "locked_by"))
+_FULL_COLUMNS = _LEAN_COLUMNS + tuple(_MESSAGE_COLUMNS[name] for name in (
+    "company_id", "key", "mailbox_id", "to_name", "reply_to", "subject", "body_html", "body_text", "attachments",
+    "message_id", "in_reply_to", "references"))
+# The enrolment as it is now (a reply, a booking may have stopped it), read with its message: None when removed.
+_ENROLMENT_COLUMNS = (CampaignContact.status.label("enrolment_status"),
+                      CampaignContact.stop_reason.label("enrolment_stop_reason"),
+                      CampaignContact.timezone.label("enrolment_timezone"))
 Outgoing = sa.Row[Any]  # attribute access by column name, as on the model
 
 
-async def outgoing_by_ids(s: AsyncSession, ids: Sequence[int], worker_id: str) -> list[Outgoing]:
+def _outgoing(columns: tuple[sa.ColumnElement[Any], ...]) -> dict[bool, sa.Executable]:
+    return per_dialect(lambda sqlite: sa.select(*columns, MessageWire.wire, MessageWire.wire_key, *_ENROLMENT_COLUMNS)
+                        .outerjoin(MessageWire, MessageWire.message_id == Message.message_id)
+                        .outerjoin(CampaignContact, CampaignContact.id == Message.enrolment_id)
+                        .where(in_list(Message.id, "ids", sqlite)))
+
+
+_OUTGOING_LEAN, _OUTGOING_FULL = _outgoing(_LEAN_COLUMNS), _outgoing(_FULL_COLUMNS)
+
+
+async def outgoing_by_ids(s: AsyncSession, ids: Sequence[int], worker_id: str, *, full: bool = False
+                          ) -> list[Outgoing]:
     """The messages among ``ids`` this sender still holds queued, in the order of ``ids``, each with its stored
-    wire form (``wire``, ``wire_key``; None when there is none)."""
+    wire form (``wire``, ``wire_key``; None when there is none) and its enrolment's ``enrolment_status``,
+    ``enrolment_stop_reason`` and ``enrolment_timezone``; ``full``: also the parts to build it from."""
     if not ids:
         return []
-    stmt = (sa.select(*_OUTGOING_COLUMNS, MessageWire.wire, MessageWire.wire_key)
-            .outerjoin(MessageWire, MessageWire.message_id == Message.message_id).where(Message.id.in_(ids)))
-    rows = cast(Sequence[Outgoing], (await s.execute(stmt)).all())
+    rows = cast(list[Outgoing], await hot_rows(s, _OUTGOING_FULL if full else _OUTGOING_LEAN, ids=ids))
     order = {mid: i for i, mid in enumerate(ids)}
     return sorted((r for r in rows if _held(r, worker_id)), key=lambda m: order[m.id])
 
 
+_CAMPAIGN_STATES = per_dialect(lambda sqlite: sa.select(Campaign.id, Campaign.status, Campaign.send_window)
+                                .where(in_list(Campaign.id, "ids", sqlite)))
+
+
 async def campaign_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
     """The campaigns' ``status`` and ``send_window`` as they are now (paused, stopped)."""
-    stmt = sa.select(Campaign.id, Campaign.status, Campaign.send_window).where(Campaign.id.in_(list(ids)))
-    return {row.id: row for row in (await s.execute(stmt)).all()}
+    return {row.id: row for row in await hot_rows(s, _CAMPAIGN_STATES, ids=list(ids))}
 
 
-async def enrolment_states(s: AsyncSession, ids: Iterable[int]) -> dict[int, Outgoing]:
-    """The enrolments' ``status``, ``stop_reason`` and ``timezone`` as they are now (a reply, a booking)."""
-    stmt = (sa.select(CampaignContact.id, CampaignContact.status, CampaignContact.stop_reason,
-                      CampaignContact.timezone).where(CampaignContact.id.in_(list(ids))))
-    return {row.id: cast(Outgoing, row) for row in (await s.execute(stmt)).all()}
+_STEP_TIMING = per_dialect(lambda sqlite: sa.select(CampaignStep.campaign_id, CampaignStep.position,
+                                                     CampaignStep.delay_days, CampaignStep.business_days)
+                            .where(in_list(CampaignStep.campaign_id, "ids", sqlite)))
 
 
 async def step_timing(s: AsyncSession, campaign_ids: Iterable[int]) -> dict[int, dict[int, tuple[float, bool]]]:
     """campaign → step position → (delay_days, business_days): when a step's successor falls due."""
-    stmt = (sa.select(CampaignStep.campaign_id, CampaignStep.position, CampaignStep.delay_days,
-                      CampaignStep.business_days).where(CampaignStep.campaign_id.in_(list(campaign_ids))))
     out: dict[int, dict[int, tuple[float, bool]]] = {}
-    for cid, position, delay, business in (await s.execute(stmt)).all():
+    for cid, position, delay, business in await hot_rows(s, _STEP_TIMING, ids=list(campaign_ids)):
         out.setdefault(int(cid), {})[int(position)] = (float(delay), bool(business))
     return out
 

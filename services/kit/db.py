@@ -10,19 +10,21 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy import JSON, DateTime, Executable, MetaData, String, bindparam, event, func, select
 from sqlalchemy import create_engine as sa_create_engine
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.pool import NullPool, StaticPool
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import GenericFunction
 from sqlalchemy.types import TypeDecorator
 
@@ -329,3 +331,28 @@ async def replace_all(s: AsyncSession, rows: list[tuple[type[Any], list[dict[str
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "  # noqa: S608
                     f"(SELECT COALESCE(MAX({pk[0].name}), 0) + 1 FROM {table.name}), false)"))
     return counts
+
+
+# --- hot reads by a list of keys --------------------------------------------------------------------
+def in_list(column: ColumnElement[Any] | InstrumentedAttribute[Any], name: str, sqlite: bool) -> ColumnElement[bool]:
+    """``column IN`` the list parameter ``name``: on SQLite one JSON array (json_each) — an expanding IN renders
+    its hundreds of placeholders anew for every call — elsewhere an expanding IN."""
+    if sqlite:
+        return column.in_(select(func.json_each(bindparam(name, type_=String)).table_valued("value")))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def per_dialect(build: Callable[[bool], Executable]) -> dict[bool, Executable]:
+    """A hot statement built once for SQLite (True) and for the other databases (False), with :func:`in_list`."""
+    return {sqlite: build(sqlite) for sqlite in (False, True)}
+
+
+async def hot_rows(s: AsyncSession, stmts: Mapping[bool, Executable], params: dict[str, Any] | None = None,
+                   **lists: Sequence[Any]) -> list[Any]:
+    """Run a statement of :func:`per_dialect` with ``params`` and its list parameters on the session's connection,
+    as Core: the ORM's per-statement work (compile state, row loading) is most of the CPU of a small read that a
+    hot path repeats."""
+    conn = await s.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    values = {name: json.dumps(list(items)) if sqlite else list(items) for name, items in lists.items()}
+    return list((await conn.execute(stmts[sqlite], {**(params or {}), **values})).all())

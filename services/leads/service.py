@@ -220,8 +220,9 @@ async def contact_reach_json(s: AsyncSession, ids: Sequence[int]) -> bytes:
     """:class:`ContactReachList` as JSON, written straight from the rows: the sender asks for 500 contacts before
     every batch, and building, validating and serialising a model a contact was most of the call's CPU. The rows'
     columns are the schema's fields, and their values are already of its types (the tests compare both)."""
-    rows = await repo.contact_reach(s, ids)
-    return orjson.dumps({"items": [row._asdict() for row in rows]})
+    keys, rows = await repo.contact_reach(s, ids)
+    # dict(zip(...)), not Row._asdict(): that was a third of the call.
+    return orjson.dumps({"items": [dict(zip(keys, row, strict=True)) for row in rows]})
 
 
 async def _apply_contact_fields(s: AsyncSession, contact: Contact, data: ContactCreate | ContactUpdate,
