@@ -2,9 +2,9 @@
 
 One small page per class: the representatives set as a heading under a plain role label, an academic degree printed
 without a space or hyphen, a trade written as a plural noun before a town, house numbers with a staircase and door
-after spaced slashes or with a range of letters, the privacy policy's controller introduced by a heading, and a
-German register court spelled in English. Every name, address and number below is invented; none is copied from a
-corpus page.
+after spaced slashes or with a range of letters, the privacy policy's controller introduced by a heading, a
+German register court spelled in English, and a fax number behind a "fax:" link. Every name, address and number below is
+invented; none is copied from a corpus page.
 """
 
 from __future__ import annotations
@@ -115,3 +115,14 @@ def test_a_dash_before_a_bare_street_type_joins_one_street_name() -> None:
     assert imprint(body, site="https://www.quendel-praxis.at/").street == "Johann Quendel \u2013 Strasse 4"
     line = "<h1>Impressum</h1><p>Quendel GmbH - Ahornstr. 5 - 99998 Quendelstadt</p>"
     assert imprint(line).street == "Ahornstr. 5"
+
+
+# ------------------------------------------------------------------ (7) a fax number only behind a "fax:" link
+def test_a_fax_link_gives_the_fax_number() -> None:
+    """Class: "<a href='fax:+49-…'>Telefax</a>" beside "<a href='tel:…'>Telefon</a>": the number shows only in the
+    link's address, and the "fax:" scheme says what it is even under another word."""
+    body = ("<h1>Impressum</h1><p>Quendel Club e.V.<br>Ahornweg 7<br>99998 Quendelstadt</p>"
+            '<ul><li><a href="tel:+49-221-12345-1049">Telefon</a></li>'
+            '<li><a href="fax:+49-221-12345-4049">Senden</a></li></ul>')
+    facts = imprint(body)
+    assert facts.phones == ["+49221123451049"] and facts.fax == "+49221123454049"
