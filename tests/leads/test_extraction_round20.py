@@ -2,9 +2,9 @@
 
 One small page per class: the representatives set as a heading under a plain role label, an academic degree printed
 without a space or hyphen, a trade written as a plural noun before a town, house numbers with a staircase and door
-after spaced slashes or with a range of letters, the privacy policy's controller introduced by a heading, a
-German register court spelled in English, and a fax number behind a "fax:" link. Every name, address and number below is
-invented; none is copied from a corpus page.
+after spaced slashes or with a range of letters, the privacy policy's controller introduced by a heading, a German
+register court spelled in English, a fax number behind a "fax:" link, and a mailing address before the seat. Every
+name, address and number below is invented; none is copied from a corpus page.
 """
 
 from __future__ import annotations
@@ -126,3 +126,16 @@ def test_a_fax_link_gives_the_fax_number() -> None:
             '<li><a href="fax:+49-221-12345-4049">Senden</a></li></ul>')
     facts = imprint(body)
     assert facts.phones == ["+49221123451049"] and facts.fax == "+49221123454049"
+
+
+# ------------------------------------------------------------------ (8) the post box first, the seat below
+def test_the_seat_below_a_post_box_block_of_the_same_name() -> None:
+    """Class: "Postfach" / "<club> e.V." / "Postfach 1234" / "<code> <town>", then "Vereinsanschrift" / "<club> e.V." /
+    "<street>" / "<code> <town>": the provider's mailing address came first and its seat was lost."""
+    body = ("<h1>Impressum</h1><h2>Postfach</h2><p>Quendelwerk e.V.<br>Postfach 1234<br>99990 Quendelstadt<br>"
+            "Kontakt: vorstand@quendelwerk.de</p><h2>Vereinsanschrift</h2><p>Quendelwerk e.V.<br>Ahornweg 7<br>"
+            "99998 Quendelstadt<br>Kontakt: vorstand@quendelwerk.de</p>")
+    facts = imprint(body)
+    assert (facts.company_name, facts.street, facts.postal_code) == ("Quendelwerk e.V.", "Ahornweg 7", "99998")
+    alone = "<h1>Impressum</h1><p>Quendelwerk e.V.<br>Postfach 1234<br>99990 Quendelstadt</p>"
+    assert (imprint(alone).street, imprint(alone).postal_code) == (None, "99990")
