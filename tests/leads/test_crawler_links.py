@@ -189,3 +189,18 @@ def test_page_addresses_written_by_script_are_links():
     }
     assert partial_urls(links, net.parse_url(HOME), exclude=set()) == [HOME + "partials/footer.html"]
     assert script_links(LexborHTMLParser('<script type="text/template">"impressum.html"</script>'), HOME) == []
+
+
+def test_association_page_is_about_only_without_a_better_one():
+    """An association's "Verein" page (board, officials) is its about page, unless an "Über uns" link exists."""
+    club = pick('<nav><a href="/termine.html">Termine</a><a href="/verein.html">Verein</a></nav>')
+    assert club["about"] == "https://www.acme-gmbh.de/verein.html"
+    both = pick('<nav><a href="/verein.html">Verein</a><a href="/ueber-uns.html">Über uns</a></nav>')
+    assert both["about"] == "https://www.acme-gmbh.de/ueber-uns.html"
+
+
+def test_unrendered_template_addresses_are_no_links():
+    tree = LexborHTMLParser('<a href="{{ site.baseurl }}/kontakt">Kontakt</a><a href="/impressum">Impressum</a>'
+                            "<script>go('{{ page.url }}/team.html')</script>")
+    urls = [link.url for link in extract_links(tree, HOME) + script_links(tree, HOME)]
+    assert urls == ["https://www.acme-gmbh.de/impressum"]

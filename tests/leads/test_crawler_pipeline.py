@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from services.leads.crawler import net
+from services.leads.crawler.errors import FetchError
 from services.leads.crawler.site import Crawler
 from services.leads.pipeline import extract_site, extract_sites
 from services.leads.schemas import SiteRecord
@@ -283,6 +284,62 @@ async def test_impressum_guessed_in_the_folder_the_site_lives_in():
             folder = await crawler.crawl(second.url("/"))
     assert {p.kind: p.url for p in language.pages}["impressum"] == first.url("/de/impressum")
     assert {p.kind: p.url for p in folder.pages}["impressum"] == second.url("/info/impressum.html")
+
+
+async def test_impressum_guessed_by_its_english_name_and_in_language_folders():
+    """No page links the Impressum: the English name at the root ("/imprint") and the language folders'
+    ("/de/imprint.html") are tried too, after the German names; a soft 404 (every path answered with the home page)
+    is not taken for it."""
+    english = {"/": Reply(body=html('<a href="/services.html">Services</a>')),
+               "/imprint.html": Reply(body=html("<h1>Imprint</h1><p>Acme Robots GmbH</p>"))}
+    by_language = {"/": Reply(body=html("<p>Robots for warehouses</p>")),
+                   "/de/imprint.html": Reply(body=html("<h1>Impressum</h1><p>Acme Robots GmbH</p>"))}
+    home = html('<p>Acme GmbH</p><footer>Impressum: siehe unten</footer>')
+    soft_404 = {"*": Reply(body=home), "/": Reply(body=home)}
+    with SiteServer(english) as first, SiteServer(by_language) as second, SiteServer(soft_404) as third:
+        settings = crawler_settings(allow_addresses=[first.address, second.address, third.address])
+        async with Crawler(settings) as crawler:
+            by_name = await crawler.crawl(first.url("/"))
+            in_folder = await crawler.crawl(second.url("/"))
+            everything = await crawler.crawl(third.url("/"))
+    assert {p.kind: p.url for p in by_name.pages}["impressum"] == first.url("/imprint.html")
+    assert {p.kind: p.url for p in in_folder.pages}["impressum"] == second.url("/de/imprint.html")
+    paths = [r.path for r in second.requests]
+    assert paths.index("/impressum") < paths.index("/imprint") < paths.index("/de/imprint.html")
+    assert [p.kind for p in everything.pages] == ["home"]
+    assert len(everything.pages) <= settings.max_pages_per_site
+
+
+async def test_home_page_refreshing_to_a_missing_address_and_unrendered_template_links():
+    """A home page that only refreshes to an address the host does not serve (an unrendered template's
+    "{{site.baseurl}}en/") is kept as the home page, and the Impressum is still guessed; links that spell a
+    template placeholder are never requested."""
+    refresh = "<meta http-equiv='refresh' content='0;url={{site.baseurl}}en/'>"
+    template = '<a href="{{ site.url }}{{ site.baseurl }}/contact">Contact</a><a href="{% link about.md %}">About</a>'
+    routes = {"/": Reply(body=html("", head=refresh)),
+              "/de/imprint.html": Reply(body=html("<h1>Impressum</h1><p>Acme UG</p>"))}
+    templated = {"/": Reply(body=html(f"<p>Acme</p>{template}")),
+                 "/de/impressum.html": Reply(body=html("<h1>Impressum</h1><p>Acme UG</p>"))}
+    with SiteServer(routes) as first, SiteServer(templated) as second:
+        settings = crawler_settings(allow_addresses=[first.address, second.address])
+        async with Crawler(settings) as crawler:
+            moved = await crawler.crawl(first.url("/"))
+            linked = await crawler.crawl(second.url("/"))
+    assert moved.site_url == first.url("/") and moved.pages[0].kind == "home"
+    assert {p.kind: p.url for p in moved.pages}["impressum"] == first.url("/de/imprint.html")
+    assert {p.kind: p.url for p in linked.pages}["impressum"] == second.url("/de/impressum.html")
+    assert not any("{" in r.path or "%7B" in r.path.upper() for r in second.requests)
+
+
+async def test_refresh_to_a_missing_address_is_an_error_for_other_pages():
+    """Only the home page falls back to the page that refreshed: elsewhere a refresh to nowhere is a dead link."""
+    routes = {"/": Reply(body=html("", head="<meta http-equiv='refresh' content='0;url=/gone/'>"))}
+    with SiteServer(routes) as site:
+        async with Crawler(crawler_settings(allow_addresses=[site.address])) as crawler:
+            with pytest.raises(FetchError):
+                await crawler.fetcher.fetch_page(site.url("/"))
+            page = await crawler.fetcher.fetch_page(site.url("/"), keep_broken_refresh=True)
+    assert page.url == site.url("/")
 
 
 async def test_render_decision_without_impressum_link():

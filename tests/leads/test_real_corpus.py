@@ -107,7 +107,7 @@ def _check_schema(labels: list[tuple[Path, dict[str, Any]]]) -> None:
             or label.get("split_v16") == "holdout16" \
             or label.get("split_v17") == "holdout17" \
             or label.get("split_v18") == "holdout18" \
-            or label.get("split_v19") == "holdout20", slug
+            or label.get("split_v19") == "holdout19", slug
         assert "legal_form" not in label, f"{slug}: legal_form is not labelled in real/"
         for key in SCALARS:
             assert key in label and (label[key] is None or (isinstance(label[key], str) and label[key].strip())), \

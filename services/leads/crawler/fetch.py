@@ -334,17 +334,20 @@ class Fetcher:
         hop_check: HopCheck | None = None,
         text_ok: bool = False,
         max_bytes: int | None = None,
+        keep_broken_refresh: bool = False,
     ) -> Page:
         """GET an HTML page following redirects and meta refreshes, each hop guarded.
 
         ``hop_check`` runs before every hop (robots.txt); ``text_ok`` accepts any ``text/*``
-        (robots.txt itself).
+        (robots.txt itself); ``keep_broken_refresh``: a meta refresh whose target is no address or answers
+        with an error status leaves the refreshing page as the answer instead of the error.
         """
         started = time.monotonic()
         current = self.parse(url) if isinstance(url, str) else url
         requested = current.url
         seen: set[str] = set()
         redirects: list[str] = []
+        refreshing: Page | None = None  # the last page that moved on by a meta refresh
         while True:
             if current.url in seen:
                 raise FetchError("redirect_loop", f"redirect loop via {current.url}", requested)
@@ -357,6 +360,12 @@ class Fetcher:
             if response.status in REDIRECT_STATUSES and location:
                 nxt = self._follow(location, current)
             elif response.status >= 300:
+                if keep_broken_refresh and refreshing is not None and response.status >= 400:
+                    # A refresh to an address the host does not serve (an unrendered template's
+                    # "{{site.baseurl}}en/", a removed start page): the site is there, and the page that
+                    # refreshed is its door; its other pages are still worth looking for.
+                    refreshing.elapsed = time.monotonic() - started
+                    return refreshing
                 raise FetchError("http_status", f"HTTP {response.status}", current.url, response.status)
             else:
                 page = self._to_page(response, current, requested, text_ok)
@@ -365,10 +374,18 @@ class Fetcher:
                     page.redirects = redirects
                     page.elapsed = time.monotonic() - started
                     return page
-                nxt = self._follow(refresh, current)
+                try:
+                    nxt = self._follow(refresh, current)
+                except FetchError:
+                    if not keep_broken_refresh:
+                        raise
+                    page.redirects = redirects
+                    return page
                 if nxt.url == current.url:  # a self-refresh is a reload timer: keep this page
                     page.redirects = redirects
                     return page
+                page.redirects = list(redirects)
+                refreshing = page
             redirects.append(current.url)
             if len(redirects) > self.settings.max_redirects:
                 raise FetchError("too_many_redirects", f"more than {self.settings.max_redirects} redirects", requested)

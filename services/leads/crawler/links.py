@@ -48,7 +48,10 @@ _TEXT: dict[str, tuple[str, ...]] = {
 }
 # Words that name a contact page only on sites that have none by a better name ("Info" over the opening hours and
 # the address of a small studio): they score just above MIN_SCORE, so any "Kontakt" link wins over them.
-_WEAK_TEXT: dict[str, tuple[str, ...]] = {"contact": ("info", "infos", "information", "informationen")}
+# "Verein": an association's page about itself (its board, its officials), on club sites that have no "Über uns";
+# elsewhere the word is rare in a menu.
+_WEAK_TEXT: dict[str, tuple[str, ...]] = {"contact": ("info", "infos", "information", "informationen"),
+                                          "about": ("verein", "der verein", "unser verein", "ueber den verein")}
 # Path words (folded the same way; hyphens and underscores count as spaces).
 _URL: dict[str, tuple[str, ...]] = {
     "impressum": ("impressum", "imprint", "legal notice", "legalnotice", "legal", "rechtliches",
@@ -138,13 +141,22 @@ def base_url(tree: LexborHTMLParser, page_url: str) -> str:
     return page_url
 
 
+# A template's placeholder left in an address ("{{ site.baseurl }}/contact", "{% url 'x' %}"): the page was published
+# unrendered, and no host serves the address it spells; following it only spends the page budget.
+_UNRENDERED = re.compile(r"\{\{|\{%|%7B%7B|%7B%25", re.I)
+
+
+def unrendered(href: str) -> bool:
+    return _UNRENDERED.search(href) is not None
+
+
 def extract_links(tree: LexborHTMLParser, page_url: str) -> list[Link]:
     """Every followable link of the page, absolute, without fragments."""
     base = base_url(tree, page_url)
     links: list[Link] = []
     for node in tree.css("a[href], area[href]"):
         href = (node.attributes.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")) or unrendered(href):
             continue
         try:
             target = net.parse_url(href, base)
@@ -189,6 +201,8 @@ def script_links(tree: LexborHTMLParser, page_url: str) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
     for href, text, node in found:
+        if unrendered(href):
+            continue
         try:
             target = net.parse_url(href, base)
         except net.URLError:

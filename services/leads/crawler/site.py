@@ -25,11 +25,20 @@ log = logging.getLogger("outbound.leads.crawler")
 # Tried when no page links to an Impressum: most German sites have one at one of these paths.
 # "impressum-datenschutz.html": site generators put the notice and the privacy policy on one page
 GUESSED_IMPRESSUM = ("/impressum", "/impressum.html", "/impressum-datenschutz.html")
+# Tried after those and the folder guesses: sites written in English first (or by a developer who names files in
+# English) call the page "imprint"; sites per language keep it in the language's folder ("/de/imprint.html"), the
+# German one first. Spelled with the ending the site's links use.
+GUESSED_IMPRESSUM_NAMES = ("/imprint",)
+GUESSED_LANGUAGE_PAGES = ("/de/impressum", "/de/imprint", "/en/imprint")
+# Guessed addresses requested at most per site: a miss costs one request and no page of the budget.
+MAX_GUESSES = 12
 # Site scripts read for the page addresses they write, when a home page shows no Impressum: a few, and small.
 MAX_SCRIPT_FILES = 3
 MAX_SCRIPT_BYTES = 512 * 1024
+# "imprint", "legal notice": the English page a guess of its name finds ("/en/imprint.html").
 _IMPRESSUM_WORDS = re.compile(
-    r"impressum|angaben gem(ä|ae|&auml;)(ß|ss|&szlig;) ?(§|&sect;) ?5|anbieterkennzeichnung", re.I
+    r"impressum|imprint|legal notice|angaben gem(ä|ae|&auml;)(ß|ss|&szlig;) ?(§|&sect;) ?5|anbieterkennzeichnung",
+    re.I,
 )
 
 
@@ -43,22 +52,41 @@ def _folder_guesses(home_url: str, links: list[link_tools.Link], site: net.Targe
     language, "/repo/" of a project page) and the one most of its page links point into ("/info/preise.html"),
     spelled the way those links are (with ".html" or without)."""
     counts: dict[str, int] = {}
+    for link in links:
+        target = net.parse_url(link.url)
+        if not link_tools.same_site(target, site):
+            continue
+        folder = target.path.rpartition("/")[0]
+        if folder:
+            counts[folder] = counts.get(folder, 0) + 1
+    folders = [net.parse_url(home_url).path.rpartition("/")[0]]
+    folders += sorted(counts, key=lambda f: -counts[f])[:1]
+    ending = _link_ending(links, site)
+    names = [f"impressum.{ending}", "impressum"] if ending else ["impressum", "impressum.html"]
+    return [f"{site.origin}{folder}/{name}" for folder in dict.fromkeys(folders) if folder for name in names]
+
+
+def _link_ending(links: list[link_tools.Link], site: net.Target) -> str:
+    """The file ending most of the site's page links use ("html", "php", "" for clean URLs); "html" without any."""
     suffixes: dict[str, int] = {}
     for link in links:
         target = net.parse_url(link.url)
         if not link_tools.same_site(target, site):
             continue
-        folder, _, name = target.path.rpartition("/")
-        if folder:
-            counts[folder] = counts.get(folder, 0) + 1
+        name = target.path.rpartition("/")[2]
         suffix = name.rsplit(".", 1)[1].lower() if "." in name else ""
         if suffix in ("", "html", "htm", "php") and name:
             suffixes[suffix] = suffixes.get(suffix, 0) + 1
-    folders = [net.parse_url(home_url).path.rpartition("/")[0]]
-    folders += sorted(counts, key=lambda f: -counts[f])[:1]
-    ending = max(suffixes, key=lambda x: suffixes[x]) if suffixes else "html"
-    names = [f"impressum.{ending}", "impressum"] if ending else ["impressum", "impressum.html"]
-    return [f"{site.origin}{folder}/{name}" for folder in dict.fromkeys(folders) if folder for name in names]
+    return max(suffixes, key=lambda x: suffixes[x]) if suffixes else "html"
+
+
+def _other_guesses(links: list[link_tools.Link], site: net.Target) -> list[str]:
+    """The English name at the root and the language folders' Impressum, both spellings at the root (a host serves
+    "/imprint" for imprint.html or only the file), the site's own ending in the folders."""
+    ending = _link_ending(links, site)
+    root = [f"{site.origin}{path}{suffix}" for path in GUESSED_IMPRESSUM_NAMES for suffix in ("", ".html")]
+    dot = f".{ending}" if ending else ""
+    return root + [f"{site.origin}{path}{dot}" for path in GUESSED_LANGUAGE_PAGES]
 
 
 def _text_size(html: str) -> int:
@@ -227,7 +255,7 @@ class Crawler:
 
     async def _fetch_home(self, start: net.Target, raw: str) -> Page:
         try:
-            return await self.fetcher.fetch_page(start, hop_check=self.hop_check)
+            return await self.fetcher.fetch_page(start, hop_check=self.hop_check, keep_broken_refresh=True)
         except FetchError as exc:
             # "example.com" was taken to mean https; a site without TLS still answers on http.
             assumed_https = "://" not in raw and start.scheme == "https"
@@ -235,7 +263,7 @@ class Crawler:
                 port = 80 if start.port == 443 else start.port
                 fallback = net.Target("http", start.host, port, start.path_qs, start.ip)
                 try:
-                    return await self.fetcher.fetch_page(fallback, hop_check=self.hop_check)
+                    return await self.fetcher.fetch_page(fallback, hop_check=self.hop_check, keep_broken_refresh=True)
                 except FetchError:
                     pass
             raise
@@ -369,12 +397,16 @@ class Crawler:
             if folder and page.kind in ("contact", "about") and "." in name:
                 guesses.append(f"{site.origin}{folder}/impressum.{name.rsplit('.', 1)[1]}")
         guesses += _folder_guesses(result.site_url or site.url, home_links, site)
+        guesses += _other_guesses(home_links, site)
         guesses = list(dict.fromkeys(guesses))
-        for guess in guesses[: min(room, len(guesses))]:
+        for guess in guesses[:MAX_GUESSES]:
+            if len(result.pages) >= self.settings.max_pages_per_site:
+                return
             await self._fetch_pages([(guess, "impressum")], result, fetched, report=False)
             found = next((p for p in result.pages if p.kind == "impressum"), None)
             if found is not None:
-                # A "soft 404" answers any path with 200 and some other page: keep only the real thing.
-                if _IMPRESSUM_WORDS.search(found.html):
+                # A "soft 404" answers any path with 200 and some other page (the home page again, whose
+                # footer may name the Impressum it fails to link): keep only the real thing.
+                if _IMPRESSUM_WORDS.search(found.html) and found.html != result.pages[0].html:
                     return
                 result.pages.remove(found)

@@ -14,7 +14,9 @@ from .textutil import fold, snippet, words
 
 # A dash between spaces separates segments, except after a country prefix ("CH - 3000 Bern").
 # " - " separates parts, except in a house-number range ("Musterstraße 83 - 91").
+# (a dash before a bare street type, "Johann Muster - Strasse 4", joins the words of one street's name: rules round 20)
 _SEG_SPLIT_RE = re.compile(r"\s*(?:[|·•;,]|(?<!\bCH)(?<!\bD)(?<!\bA)(?<!\bAT)(?<!\bDE)(?<!\bFL)(?<!\d)\s[\u2013—-]\s"
+                           r"(?!(?:Str\.|Stra(?:ß|ss)e|Gasse|Weg|Platz|Allee)\s?\d)"
                            r"|(?<=\d)\s[\u2013—-]\s(?!\d{1,3}[a-zA-Z]?\b(?!\.)))\s*")
 _DACH_RE = re.compile(
     # the country prefix after a dash or (rules round 17) a bare space: "D-12345 Musterstadt", "DE 12345 Musterstadt"
@@ -23,7 +25,10 @@ _DACH_RE = re.compile(
 _UK_RE = re.compile(r"^(?:(?P<city>[A-Z][A-Za-z .'-]{1,40}?)\s+)?(?P<pc>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
 _US_RE = re.compile(r"^(?P<st>[A-Z]{2})\s+(?P<zip>\d{5})(?:-\d{4})?$")
 _STREET_DE_RE = re.compile(
-    r"^[A-ZÄÖÜa-zäöüß][\w.'\u2019\-äöüßÄÖÜéè ]{1,60}?\s?\d{1,4}\s?[a-zA-Z]?(?:\s?[-\u2013/]\s?\d{1,4}\s?[a-zA-Z]?)*"
+    # "21a-c": a range of letters after the number (rules round 20)
+    r"^[A-ZÄÖÜa-zäöüß][\w.'\u2019\-\u2013äöüßÄÖÜéè ]{1,60}?\s?\d{1,4}\s?[a-zA-Z]?"
+    r"(?:\s?[-\u2013/]\s?\d{1,4}\s?[a-zA-Z]?)*"
+    r"(?:(?<=\d[a-z])[-\u2013][a-z])?"
     r"(?:\s?/\s?(?:Stiege|Stg\.?|Top|T(?:ü|ue)r)\s?\d{1,4}[a-zA-Z]?)*$"  # Vienna: "…24/Stiege 2/Top 5"
 )
 _STREET_EN_RE = re.compile(r"^\d{1,5}[A-Za-z]?(?:-\d{1,5})?\s+[A-Z][\w.'\u2019\- ]{2,60}?$")
@@ -148,7 +153,7 @@ def _street_ok(seg: str, country: str | None) -> str | None:
     seg = _LEAD_WORD_RE.sub("", _strip_label(seg))
     if not seg or _NOT_STREET_RE.search(seg):
         return None
-    if " / " in seg:  # a corner address: "Lindenplatz 2 / Kirchgasse 5"
+    if " / " in seg and not _DOOR_NUMBERS_RE.search(seg):  # a corner address: "Lindenplatz 2 / Kirchgasse 5"
         parts = [_street_ok(p, country) for p in seg.split(" / ")]
         return seg if all(parts) else None
     seg = _TRAILING_DESIGNATOR_RE.sub("", seg).strip(" ,")
@@ -164,6 +169,9 @@ def _street_ok(seg: str, country: str | None) -> str | None:
     return None
 
 
+# A house number with its staircase and door after spaced slashes ("Ahorngasse 22 / 1 / 3", Vienna): one street, no
+# corner of two (rules round 20)
+_DOOR_NUMBERS_RE = re.compile(r"\s\d{1,4}\s?[a-zA-Z]?(?:\s/\s\d{1,4}[a-zA-Z]?)+$")
 # One word glued to its number, without a space: a street only when the word ends in a street type.
 _GLUED_NUMBER_RE = re.compile(r"([A-Za-zÄÖÜäöüß.-]+)\d{1,4}[a-z]?")
 _STREET_SUFFIX_RE = re.compile(r"(?:str\.?|stra(?:ß|ss)e|weg|gasse|platz|allee|ring|damm|kamp|ufer|chaussee|steig|pfad|"

@@ -19,7 +19,7 @@ from .textutil import words
 TITLE_TOKEN_RE = re.compile(
     r"^(?:Prof\.|Dr\.|Dr\.-Ing\.|Dipl\.-[\wäöü]+\.?|Mag\.|Mag\.\(FH\)|Ing\.|DI|DDI|Dkfm\.|MBA|MSc|M\.Sc\.|"
     r"B\.Sc\.|LL\.M\.|med\.|dent\.|rer\.|nat\.|jur\.|phil\.|oec\.|h\.c\.|h\.|c\.|\(FH\)|habil\.|B\.A\.|M\.A\.|"
-    r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-[A-Z][a-z]{1,5}\.|"
+    r"[A-Z][A-Za-z]{1,5}\.(?:in|a)?|[A-Z][a-z]{1,4}\.-?[A-Z][a-z]{1,5}\.|"  # "Dipl.-Ing.", also "Dipl.Ing."
     r"[A-Z][a-z]{1,4}\.(?:[a-z]{2,5}\.)+|"  # a degree printed without spaces: "Mag.phil.", "Dr.med.dent."
     r"MR|OMR|HR|RgR)$"  # Austrian honorary titles: Medizinalrat, Obermedizinalrat, Hofrat, Regierungsrat
 )
@@ -56,7 +56,9 @@ NON_NAME = words(
 # Legal forms written in capitals are never part of a person's name ("CARTONAL AG" is no "Cartonal Ag").
 _FORM_TOKENS = frozenset({"AG", "GmbH", "GMBH", "KG", "UG", "SE", "OHG", "OG", "GbR", "GBR", "e.V.", "E.V.", "eG",
                           "Ltd", "Ltd.", "LTD", "LLC", "Inc", "Inc.", "INC", "PLC", "SA", "Sàrl", "KGaA", "mbH"})
-NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|kammer|gericht|straße|strasse|weg|platz|"
+# … and their plurals: "Reparatur-Dienstleistungen" is a trade, no double given name (rules round 20)
+NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ungen|heiten|keiten|schaften|ionen|ismus|kammer|gericht|"
+                            r"straße|strasse|weg|platz|"
                             r"gasse|allee|amt|verein|gmbh|zentrum|ei|betrieb|technik|werkstatt|logistik|design|software|"
                             r"consulting|immobilien|gastro|kosmetik|therapie|kreis|stiftung|kirche|institut|bank|verband|"
                             r"genossenschaft|universität|hochschule|klinikum|grafie|graphie|graphy|coaching|training|"

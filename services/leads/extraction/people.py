@@ -308,6 +308,13 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
             # as headings of cards under a section heading, read as the team's)
             out.append(nxt.text.strip())
             continue
+        if j == idx + 1 and page.kind == "impressum" and page.lines[idx].level == 0 and 1 <= nxt.level <= 6 and (
+                nxt.scope in (COMPANY, GENERAL_PARTNER)) and (heading := _names_only(nxt.text)):
+            # a plain label ("Geschäftsführer" as an accordion's or a table's caption) over the people set as a
+            # heading ("<h3>Anna Muster, Ben Beispiel</h3>"): the heading holds names and nothing else (rules
+            # round 20)
+            out.extend(heading)
+            continue
         if 1 <= nxt.level <= 6 or nxt.blank_before or nxt.scope not in (COMPANY, GENERAL_PARTNER):
             break
         first_piece = _SPLIT_RE.split(_strip_parens(nxt.text))[0]
@@ -321,6 +328,15 @@ def _following_names(page: ParsedPage, idx: int) -> list[str]:
         card = 0
         out.extend(names_in(nxt.text))
     return out
+
+
+def _names_only(text: str) -> list[str]:
+    """The people a line lists when it lists nothing else ("Anna Muster, Ben Beispiel"); [] otherwise."""
+    pieces = [p.strip() for p in _SPLIT_RE.split(text.strip(" ."))]
+    names = [clean_person_name(p) for p in pieces]
+    if not pieces or any(n is None or n != p for n, p in zip(names, pieces, strict=True)):
+        return []
+    return [n for n in names if n]
 
 
 # A card's line under a person besides its contact lines: a degree or designation

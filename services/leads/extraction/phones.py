@@ -269,13 +269,16 @@ def _line_hits(page: ParsedPage, line: Line, prev: Line | None, regions: list[st
             if parsed:
                 out.append(PhoneHit(parsed, _TEL, True, make_candidate(parsed, page.weight + 1.0, page, line.text)))
             continue
-        if link.href.lower().startswith("tel:"):
+        scheme = link.href.lower()[:4]
+        if scheme in ("tel:", "fax:"):
             if _parse(_clean(link.text), regions):
                 continue  # the visible number is the one a reader dials; the link target may differ
             number = _clean(link.href[4:].replace("%20", " "))
             parsed = _parse(number, regions)
             if parsed:
-                kind = _FAX if re.search(r"fax", link.text + line.text[:12], re.I) else _TEL
+                # "fax:" (RFC 2806) behind a word ("Telefax"): the number is a fax whatever the text (rules round 20)
+                fax = scheme == "fax:" or re.search(r"fax", link.text + line.text[:12], re.I)
+                kind = _FAX if fax else _TEL
                 out.append(PhoneHit(parsed, kind, True, make_candidate(parsed, page.weight + 1.0, page, line.text),
                                     link_only=True))
     return out

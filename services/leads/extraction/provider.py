@@ -20,7 +20,16 @@ import re
 from dataclasses import dataclass, field
 
 from .address import country_word, postal_of, segments, street_of
-from .dom import COMPANY, LABEL_LEVEL, THIRD_PARTY, Line, ParsedPage, is_menu_column_entry, is_nav_line
+from .dom import (
+    COMPANY,
+    GENERAL_PARTNER,
+    LABEL_LEVEL,
+    THIRD_PARTY,
+    Line,
+    ParsedPage,
+    is_menu_column_entry,
+    is_nav_line,
+)
 from .emails import is_freemail
 from .legal import COPYRIGHT_RE, FORM_RE, SECTION_RE, SOLE_FORMS, form_of
 from .names import (
@@ -78,6 +87,7 @@ class Provider:
     city: str | None = None
     country: str | None = None
     address_line: Line | None = None
+    po_box: bool = False  # the address is a "Postfach" one, no street: the seat may be printed further down
     line_indices: set[int] = field(default_factory=set)
     # where the name is printed when that is not the block's own name line (url, line): the home page's heading that
     # names the club whose letterhead is a person's address
@@ -343,6 +353,7 @@ def _collect(page: ParsedPage, start: int, first: list[Item], site: Site, *, anc
         return None
     if operator is not None:
         names = [*names, operator]
+    prov.po_box = po_box and not prov.street
     return _finish(prov, names, site)
 
 
@@ -1398,6 +1409,8 @@ def find_provider(site: Site) -> Provider | None:
     prov = _find_provider(site)
     if prov is None:
         return None
+    if prov.po_box and prov.name and not prov.street:
+        _seat_below_po_box(prov, site)
     if prov.name and not prov.legal_entity and not prov.persons and not prov.owners and practice_kind(prov.name) and (
             held := _copyright_person(site)) is not None:
         # "Praxis für Kinesiologie" / the seat, and "© 2024 Anna Muster" under every page: the block's line only
@@ -1434,6 +1447,25 @@ def find_provider(site: Site) -> Provider | None:
         prov.name, prov.persons, prov.owners = line.text.strip(), [], []
         prov.name_source = (page.url, line.text)
     return prov
+
+
+def _seat_below_po_box(prov: Provider, site: Site) -> None:
+    """"Postfach" / "Muster e.V." / "Postfach 12 34" / "12345 Stadt", then "Vereinsanschrift" / "Muster e.V." /
+    "Ahornweg 7" / "12346 Stadt": the provider's mailing address first, its seat in a block of the same name below
+    it on the same page. The street address is the seat (rules round 20)."""
+    lines = prov.page.lines
+    after = max(prov.line_indices, default=prov.address_line.index if prov.address_line is not None else 0)
+    for k in range(after + 1, len(lines) - 2):
+        if lines[k].text.strip() != prov.name or lines[k].scope not in (COMPANY, GENERAL_PARTNER):
+            continue
+        street_line, postal_line = lines[k + 1], lines[k + 2]
+        street, _, _, _ = address_parts(street_line.text, site)
+        _, postal, city, country = address_parts(postal_line.text, site)
+        if street and postal and not _PO_BOX_RE.match(street_line.text) and postal_line.block == lines[k].block:
+            prov.street, prov.postal_code, prov.city = street, postal, city
+            prov.country = country or prov.country
+            prov.address_line, prov.po_box = postal_line, False
+        return
 
 
 _CLUB_REGISTER_RE = re.compile(r"\bVR\s?\d{2,}|\bvereinsregister|\bZVR\b", re.I)

@@ -90,6 +90,17 @@ class RegisterHit:
     line: Line
 
 
+
+# German court towns an English imprint spells in English ("Local court Cologne"): an Amtsgericht's name is German, and
+# the German imprint of the same site prints it so (rules round 20)
+_GERMAN_TOWN = {"Cologne": "Köln", "Munich": "München", "Nuremberg": "Nürnberg", "Hanover": "Hannover",
+                "Brunswick": "Braunschweig", "Mayence": "Mainz", "Aix-la-Chapelle": "Aachen"}
+
+
+def amtsgericht(town: str) -> str:
+    """The register court of a German town: "Amtsgericht <town>", the town in German."""
+    return f"Amtsgericht {_GERMAN_TOWN.get(town, town)}"
+
 def _usable(line: Line) -> bool:
     # The general partner's own register entry must not become the KG's.
     return line.scope == COMPANY
@@ -188,7 +199,7 @@ def _court_in_line(line: Line, page: ParsedPage) -> Candidate | None:
         return make_candidate(f"{m.group('kind')} {m.group('city')}", page.weight, page, text, m.start(), m.end())
     m = _AG_SHORT_RE.search(text)
     if m:  # "AG Berlin (Charlottenburg) HRB 12345 B": the register court written short
-        return make_candidate(f"Amtsgericht {m.group('city')}", page.weight, page, text, m.start(), m.end())
+        return make_candidate(amtsgericht(m.group("city")), page.weight, page, text, m.start(), m.end())
     m = _COURT_RE.search(text)
     if m and not m.group("kind").lower().startswith("registergericht"):
         kind = m.group("kind")
@@ -198,12 +209,12 @@ def _court_in_line(line: Line, page: ParsedPage) -> Candidate | None:
         return make_candidate(f"{kind} {city}", page.weight, page, text, m.start(), m.end())
     m = _EN_COURT_RE.search(text)
     if m:
-        return make_candidate(f"Amtsgericht {m.group('city')}", page.weight, page, text, m.start(), m.end())
+        return make_candidate(amtsgericht(m.group("city")), page.weight, page, text, m.start(), m.end())
     m = _REGISTERGERICHT_RE.search(text)
     if m:
         city = _CITY_TAIL_STOP.sub("", m.group("city")).strip(" .,")
         if city.lower() not in ("amtsgericht", "handelsregister"):
-            return make_candidate(f"Amtsgericht {city}", page.weight, page, text, m.start(), m.end())
+            return make_candidate(amtsgericht(city), page.weight, page, text, m.start(), m.end())
     if _UK_COURT_RE.search(text) and re.search(r"regist|company", text, re.I):
         return make_candidate("Companies House", page.weight, page, text)
     return None

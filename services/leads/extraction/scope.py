@@ -69,11 +69,13 @@ _TP_RE = re.compile(_alternation(_TP_STRONG), re.I)
 _TP_LEGAL_RE = re.compile(_alternation(_TP_LEGAL), re.I)
 _TP_ANY_RE = re.compile(_alternation(_TP_STRONG) + "|" + _alternation(_TP_LEGAL), re.I)
 # Unmistakably about the company itself; beats the weak third-party words ("Anbieter dieser Website").
+# "verantwortliche Stelle": the privacy policy's controller, also when its sentence says "auf dieser Website" (a
+# weak third-party word; rules round 20)
 _COMPANY_STRONG_RE = re.compile(
     r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
     r"operated\s+by|^\W*operator\b|ver(?:ö|oe)ffentlicht\s+(?:von|durch)|published\s+by|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
-    r"verantwortlich(?:\s+und\s+zust(?:ä|ae)ndig)?\s+f|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|"
+    r"verantwortlich(?:\s+und\s+zust(?:ä|ae)ndig)?\s+f|verantwortliche\s+stelle|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
     re.I,
 )
