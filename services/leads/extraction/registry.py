@@ -90,7 +90,6 @@ class RegisterHit:
     line: Line
 
 
-
 # German court towns an English imprint spells in English ("Local court Cologne"): an Amtsgericht's name is German, and
 # the German imprint of the same site prints it so (rules round 20)
 _GERMAN_TOWN = {"Cologne": "Köln", "Munich": "München", "Nuremberg": "Nürnberg", "Hanover": "Hannover",
@@ -100,6 +99,7 @@ _GERMAN_TOWN = {"Cologne": "Köln", "Munich": "München", "Nuremberg": "Nürnber
 def amtsgericht(town: str) -> str:
     """The register court of a German town: "Amtsgericht <town>", the town in German."""
     return f"Amtsgericht {_GERMAN_TOWN.get(town, town)}"
+
 
 def _usable(line: Line) -> bool:
     # The general partner's own register entry must not become the KG's.

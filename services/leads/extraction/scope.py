@@ -75,7 +75,8 @@ _COMPANY_STRONG_RE = re.compile(
     r"^\W*(?:service\s+)?provider\b|autor(?:in)?\s+dies|medieninhaber|^\W*publisher\b|betrieben\s+(?:von|durch)|"
     r"operated\s+by|^\W*operator\b|ver(?:ö|oe)ffentlicht\s+(?:von|durch)|published\s+by|"
     r"impressum|imprint|legal\s+notice|angaben\s+gem|anbieter|betreiber|herausgeber|responsible\s+for|"
-    r"verantwortlich(?:\s+und\s+zust(?:ä|ae)ndig)?\s+f|verantwortliche\s+stelle|\bkontakt\b|\bcontact\b|vertreten|vertretungsberechtigt|"
+    r"verantwortlich(?:\s+und\s+zust(?:ä|ae)ndig)?\s+f|verantwortliche\s+stelle|\bkontakt\b|\bcontact\b|vertreten|"
+    r"vertretungsberechtigt|"
     r"gesch(?:ä|ae)ftsf(?:ü|ue)hr|registereintrag|handelsregister|firmenbuch|umsatzsteuer|authori[sz]ed\s+representative",
     re.I,
 )
