@@ -36,10 +36,10 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT20_SITES = 1
-HOLDOUT20_AT_CH = 0
-# Being collected: the mix is checked once it is complete.
-HOLDOUT20_COLLECTING = True
+HOLDOUT20_SITES = 32
+HOLDOUT20_AT_CH = 5
+# Complete (two waves, 12 sole of 32): the mix is checked.
+HOLDOUT20_COLLECTING = False
 SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-19; holdout20 is a set of its own
 
 
