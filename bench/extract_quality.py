@@ -1,6 +1,6 @@
-"""Quality benchmark of the LLM-free fact extractor: locked holdout20 next to tuning, per field.
+"""Quality benchmark of the LLM-free fact extractor: locked holdout21 next to tuning, per field.
 
-    python bench/extract_quality.py                  # real sites: holdout20 | tuning | regex baseline
+    python bench/extract_quality.py                  # real sites: holdout21 | tuning | regex baseline
                                                      # on each, raw stored pages (no browser)
     python bench/extract_quality.py --crawl          # + end to end: every site under its live host name on
                                                      # loopback, the real crawler (robots, link discovery,
@@ -9,15 +9,15 @@
     python bench/extract_quality.py --crawl --slug-hosts   # end to end as up to round 12: every site as
                                                      # <slug>.test (its links to its own domain lead off it)
     python bench/extract_quality.py --render         # raw mode renders js_required sites in Chromium first
-    python bench/extract_quality.py --set synthetic  # one set: tuning | holdout20 | synthetic | all
+    python bench/extract_quality.py --set synthetic  # one set: tuning | holdout21 | synthetic | all
     python bench/extract_quality.py --set tuning --misses 40   # misses: tuning/synthetic only
     python bench/extract_quality.py --set tuning --by-split    # + round 1's sites and each folded holdout
                                                                # as columns of their own (overfitting check)
     python bench/extract_quality.py --sites DIR      # any corpus directory as its own set
 
-Sets (services/leads/extraction/evaluation.py): ``holdout20`` and ``tuning`` are real DACH small-business
-sites labelled from tests/leads/corpus/LABELLING.md; ``holdout20`` is LOCKED: this script prints its figures
-only, never its misses (it is the unseen set of rules round 20; ``tuning`` holds the spent holdouts 1 to 19).
+Sets (services/leads/extraction/evaluation.py): ``holdout21`` and ``tuning`` are real DACH small-business
+sites labelled from tests/leads/corpus/LABELLING.md; ``holdout21`` is LOCKED: this script prints its figures
+only, never its misses (it is the unseen set of rules round 21; ``tuning`` holds the spent holdouts 1 to 20).
 ``synthetic`` are the rule authors' unit cases: never quote them as quality. Scoring lives in evaluation.py.
 """
 
@@ -209,7 +209,7 @@ def print_table(title: str, sets: dict[str, list[CorpusSite]], ours: dict[str, C
 def print_misses(reports: dict[str, Report], limit: int) -> None:
     for name, report in reports.items():
         if name in LOCKED_SETS or not limit:
-            continue  # holdout20 is locked: nobody tuning the rules may see its misses
+            continue  # holdout21 is locked: nobody tuning the rules may see its misses
         print(report.format(f"{name}: scores and misses", max_misses=limit))
         print()
 
@@ -217,8 +217,8 @@ def print_misses(reports: dict[str, Report], limit: int) -> None:
 def select_sets(choice: str, sites_dir: Path | None) -> dict[str, list[CorpusSite]]:
     if sites_dir is not None:
         return {sites_dir.name: load_corpus(sites_dir)}
-    names = {"real": ["holdout20", "tuning"],
-             "all": ["holdout20", "tuning", "synthetic"]}.get(choice, [choice])
+    names = {"real": ["holdout21", "tuning"],
+             "all": ["holdout21", "tuning", "synthetic"]}.get(choice, [choice])
     sets = {name: load_set(name) for name in names}
     empty = [n for n, s in sets.items() if not s]
     if empty:
@@ -227,28 +227,28 @@ def select_sets(choice: str, sites_dir: Path | None) -> dict[str, list[CorpusSit
 
 
 def split_subsets(tuning: list[CorpusSite]) -> dict[str, list[CorpusSite]]:
-    """The tuning set's origins: round 1's sites (``split_v1``) and the folded holdouts of rounds 2 to 19
-    (``split_v2`` … ``split_v19``)."""
+    """The tuning set's origins: round 1's sites (``split_v1``) and the folded holdouts of rounds 2 to 20
+    (``split_v2`` … ``split_v20``)."""
     folded = {f"tuning_h{k}": [s for s in tuning if s.expected.get(f"split_v{k}") == f"holdout{k}"]
-              for k in range(2, 20)}
+              for k in range(2, 21)}
     later = {s.slug for sites in folded.values() for s in sites}
     return {"tuning_v1": [s for s in tuning if s.expected.get("split_v1") and s.slug not in later], **folded}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", default="real", choices=["real", "tuning", "holdout20", "synthetic", "all"],
-                    help="which sites (default: holdout20 and tuning side by side)")
+    ap.add_argument("--set", default="real", choices=["real", "tuning", "holdout21", "synthetic", "all"],
+                    help="which sites (default: holdout21 and tuning side by side)")
     ap.add_argument("--sites", type=Path, default=None, help="another corpus directory, as its own set")
     ap.add_argument("--render", action="store_true", help="raw mode: render js_required sites in Chromium first")
     ap.add_argument("--crawl", action="store_true", help="also end to end through the crawler on loopback")
     ap.add_argument("--slug-hosts", action="store_true",
                     help="--crawl: serve each site as <slug>.test at / (the harness up to round 12) instead of "
                          "under its live host name and path")
-    ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout20)")
+    ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout21)")
     ap.add_argument("--by-split", action="store_true",
-                    help="tuning only: also score round 1's sites (split_v1) and the folded holdouts 2 to 19 "
-                         "(split_v2 … split_v19) as sets of their own, a cross-check against rules that only help one")
+                    help="tuning only: also score round 1's sites (split_v1) and the folded holdouts 2 to 20 "
+                         "(split_v2 … split_v20) as sets of their own, a cross-check against rules that only help one")
     args = ap.parse_args(argv)
 
     sets = select_sets(args.set, args.sites)

@@ -28,7 +28,7 @@ from services.leads.extraction.extractor import extract_with_name_candidates  # 
 from services.leads.extraction.namechoice import FEATURES, NameCandidate, choose  # noqa: E402
 
 MODULE = ROOT / "services" / "leads" / "extraction" / "namechoice.py"
-LAST_FOLDED = 19  # the newest holdout folded into tuning (split_v19)
+LAST_FOLDED = 20  # the newest holdout folded into tuning (split_v20)
 ORIGINS = ("v1", *(f"h{k}" for k in range(2, LAST_FOLDED + 1)))
 
 

@@ -6,10 +6,10 @@ Corpus layout: ``<corpus>/<slug>/site/**.html`` (a static site; ``.htm`` pages t
 optional ``js_required``, ``split`` and ``notes``).
 
 Sets (:data:`CORPUS_SETS`): ``synthetic`` are the hand-written unit cases in ``tests/leads/corpus/*``
-(written by the rule authors: never quoted as quality); ``tuning`` and ``holdout20`` are real DACH sites in
+(written by the rule authors: never quoted as quality); ``tuning`` and ``holdout21`` are real DACH sites in
 ``tests/leads/corpus/real/``, labelled from ``tests/leads/corpus/LABELLING.md`` by someone who does not write
-the rules. ``tuning`` holds round 1's tuning sites, its holdout, and the holdouts 2 to 19 of rounds 2 to 19 (each
-reported once, then folded in: they are spent). ``holdout20`` is locked: figures only, never per-site misses.
+the rules. ``tuning`` holds round 1's tuning sites, its holdout, and the holdouts 2 to 20 of rounds 2 to 20 (each
+reported once, then folded in: they are spent). ``holdout21`` is locked: figures only, never per-site misses.
 
 Comparison rules: scalars compare after NFKC + casefold + whitespace collapse + trimming of outer
 punctuation (register/VAT numbers also ignore spaces); a wrong prediction counts as FP *and* FN.
@@ -35,9 +35,9 @@ REAL_CORPUS_DIR = DEFAULT_CORPUS_DIR / "real"
 CORPUS_SETS = {
     "synthetic": DEFAULT_CORPUS_DIR,
     "tuning": REAL_CORPUS_DIR / "tuning",
-    "holdout20": REAL_CORPUS_DIR / "holdout20",
+    "holdout21": REAL_CORPUS_DIR / "holdout21",
 }
-LOCKED_SETS = frozenset({"holdout20"})  # report figures only: no per-site misses
+LOCKED_SETS = frozenset({"holdout21"})  # report figures only: no per-site misses
 PAGE_SUFFIXES = (".html", ".htm")
 
 SCALAR_FIELDS = ("company_name", "legal_form", "street", "postal_code", "city", "country", "fax",

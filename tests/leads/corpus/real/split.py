@@ -7,8 +7,8 @@ Round 1 (issue 12) grouped the sites by (country, class), shuffled each group wi
 the first floor(40 %) into tuning/, the rest into a locked holdout/. That holdout was reported once and is
 spent: round 2 folded it into tuning/ (every site now has ``"split": "tuning"``; ``split_v1`` records the
 round-1 side, so figures of both rounds can still be compared). Round 2's locked holdout2/ was collected on its
-own, reported once and folded into tuning/ as well (``split_v2``); round 3's to round 19's holdouts the
-same (``split_v3`` … ``split_v19``); the next locked set is holdout20/. None of them is part of this script.
+own, reported once and folded into tuning/ as well (``split_v2``); round 3's to round 20's holdouts the
+same (``split_v3`` … ``split_v20``); the next locked set is holdout21/. None of them is part of this script.
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ FOLDERS = ("pool", "tuning")
 
 def site_dirs(root: Path = HERE) -> dict[str, Path]:
     """slug -> current folder, wherever it sits (pool/ or tuning/); the later holdouts' sites (``split_v2`` …
-    ``split_v19``) live in tuning/ too but were never part of this split."""
+    ``split_v20``) live in tuning/ too but were never part of this split."""
     out: dict[str, Path] = {}
     for folder in FOLDERS:
         for expected in sorted((root / folder).glob("*/expected.json")):
             text = expected.read_text(encoding="utf-8")
-            if any(f'"split_v{k}"' in text for k in range(2, 20)):
+            if any(f'"split_v{k}"' in text for k in range(2, 21)):
                 continue
             if expected.parent.name in out:
                 raise SystemExit(f"{expected.parent.name} is in two folders")
