@@ -52,11 +52,8 @@ def _folder_guesses(home_url: str, links: list[link_tools.Link], site: net.Targe
     language, "/repo/" of a project page) and the one most of its page links point into ("/info/preise.html"),
     spelled the way those links are (with ".html" or without)."""
     counts: dict[str, int] = {}
-    for link in links:
-        target = net.parse_url(link.url)
-        if not link_tools.same_site(target, site):
-            continue
-        folder = target.path.rpartition("/")[0]
+    for path in _own_paths(links, site):
+        folder = path.rpartition("/")[0]
         if folder:
             counts[folder] = counts.get(folder, 0) + 1
     folders = [net.parse_url(home_url).path.rpartition("/")[0]]
@@ -66,14 +63,17 @@ def _folder_guesses(home_url: str, links: list[link_tools.Link], site: net.Targe
     return [f"{site.origin}{folder}/{name}" for folder in dict.fromkeys(folders) if folder for name in names]
 
 
+def _own_paths(links: list[link_tools.Link], site: net.Target) -> list[str]:
+    """The paths of the links that stay on the site."""
+    targets = (net.parse_url(link.url) for link in links)
+    return [target.path for target in targets if link_tools.same_site(target, site)]
+
+
 def _link_ending(links: list[link_tools.Link], site: net.Target) -> str:
     """The file ending most of the site's page links use ("html", "php", "" for clean URLs); "html" without any."""
     suffixes: dict[str, int] = {}
-    for link in links:
-        target = net.parse_url(link.url)
-        if not link_tools.same_site(target, site):
-            continue
-        name = target.path.rpartition("/")[2]
+    for path in _own_paths(links, site):
+        name = path.rpartition("/")[2]
         suffix = name.rsplit(".", 1)[1].lower() if "." in name else ""
         if suffix in ("", "html", "htm", "php") and name:
             suffixes[suffix] = suffixes.get(suffix, 0) + 1
