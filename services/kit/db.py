@@ -352,6 +352,8 @@ async def hot_rows(s: AsyncSession, stmts: Mapping[bool, Executable], params: di
     """Run a statement of :func:`per_dialect` with ``params`` and its list parameters on the session's connection,
     as Core: the ORM's per-statement work (compile state, row loading) is most of the CPU of a small read that a
     hot path repeats."""
+    if s.new or s.dirty or s.deleted:  # what the session's own execute would flush first
+        await s.flush()
     conn = await s.connection()
     sqlite = conn.dialect.name == "sqlite"
     values = {name: json.dumps(list(items)) if sqlite else list(items) for name, items in lists.items()}
