@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from services.kit.db import hot_rows, in_list, per_dialect, utcnow
+from services.kit.db import hot_execute, hot_rows, in_list, per_dialect, utcnow
 
 from .models import (
     ACTIVE,
@@ -568,10 +568,8 @@ async def claim_messages(s: AsyncSession, worker_id: str, now: datetime, lease_s
     rows = await hot_rows(s, _CLAIM_PICK, {"mailbox_id": mailbox_id, "now": now, "limit": limit})
     ids = [int(row.id) for row in rows]
     if ids:
-        conn = await s.connection()
-        sqlite = conn.dialect.name == "sqlite"
-        await conn.execute(_CLAIM_LEASE[sqlite], {"ids": json.dumps(ids) if sqlite else ids, "worker_id": worker_id,
-                                                  "lease_until": now + timedelta(seconds=lease_seconds)})
+        await hot_execute(s, _CLAIM_LEASE, {"worker_id": worker_id,
+                                            "lease_until": now + timedelta(seconds=lease_seconds)}, ids=ids)
     contacts = dict.fromkeys(int(row.contact_id) for row in rows
                              if row.campaign_id is not None and row.contact_id is not None)
     return ids, list(contacts)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 import orjson
 from sqlalchemy import JSON, DateTime, Executable, MetaData, String, bindparam, event, func, select
 from sqlalchemy import create_engine as sa_create_engine
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, Result
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute
@@ -347,14 +347,20 @@ def per_dialect(build: Callable[[bool], Executable]) -> dict[bool, Executable]:
     return {sqlite: build(sqlite) for sqlite in (False, True)}
 
 
-async def hot_rows(s: AsyncSession, stmts: Mapping[bool, Executable], params: dict[str, Any] | None = None,
-                   **lists: Sequence[Any]) -> list[Any]:
+async def hot_execute(s: AsyncSession, stmts: Mapping[bool, Executable], params: dict[str, Any] | None = None,
+                      **lists: Sequence[Any]) -> Result[Any]:
     """Run a statement of :func:`per_dialect` with ``params`` and its list parameters on the session's connection,
-    as Core: the ORM's per-statement work (compile state, row loading) is most of the CPU of a small read that a
+    as Core: the ORM's per-statement work (compile state, row loading) is most of the CPU of a small statement that a
     hot path repeats."""
     if s.new or s.dirty or s.deleted:  # what the session's own execute would flush first
         await s.flush()
     conn = await s.connection()
     sqlite = conn.dialect.name == "sqlite"
     values = {name: json.dumps(list(items)) if sqlite else list(items) for name, items in lists.items()}
-    return list((await conn.execute(stmts[sqlite], {**(params or {}), **values})).all())
+    return await conn.execute(stmts[sqlite], {**(params or {}), **values})
+
+
+async def hot_rows(s: AsyncSession, stmts: Mapping[bool, Executable], params: dict[str, Any] | None = None,
+                   **lists: Sequence[Any]) -> list[Any]:
+    """The rows of :func:`hot_execute`."""
+    return list((await hot_execute(s, stmts, params, **lists)).all())

@@ -132,17 +132,15 @@ async def companies_by_ids(s: AsyncSession, ids: Sequence[int]) -> dict[int, Com
 
 
 # A sender asks before every batch of hundreds of messages: built once.
-_REACH_COLUMNS = ("id", "email", "country", "company_country", "legal_basis")
 _CONTACT_REACH = per_dialect(lambda sqlite: sa.select(Contact.id, Contact.email, Contact.country,
                                                       Company.country.label("company_country"), Contact.legal_basis)
                              .outerjoin(Company, Company.id == Contact.company_id)
                              .where(in_list(Contact.id, "ids", sqlite)))
 
 
-async def contact_reach(s: AsyncSession, ids: Sequence[int]) -> tuple[tuple[str, ...], Sequence[Any]]:
-    """The column names (id, email, country, company_country, legal_basis) and the rows of the contacts with these
-    ids that exist."""
-    return _REACH_COLUMNS, await hot_rows(s, _CONTACT_REACH, ids=ids)
+async def contact_reach(s: AsyncSession, ids: Sequence[int]) -> list[Any]:
+    """(id, email, country, company_country, legal_basis) of the contacts with these ids that exist."""
+    return await hot_rows(s, _CONTACT_REACH, ids=ids)
 
 
 async def _tags(s: AsyncSession, model: Any, owner: Any, ids: Sequence[int]) -> dict[int, list[str]]:
