@@ -32,7 +32,7 @@ run: setup ## start the all-in-one stack on :8000
 test: setup lint test-web test-py ## the whole suite (Python on SQLite and PostgreSQL, browser, SPA)
 
 test-py:
-	$(BIN)/pytest -p no:cacheprovider --cov --cov-report=term:skip-covered
+	$(BIN)/pytest -p no:cacheprovider --durations=25 --cov --cov-report=term:skip-covered
 
 test-web:
 	cd frontend && npm run --silent check:api && npm test --silent

@@ -14,6 +14,7 @@
     python bench/extract_quality.py --set tuning --by-split    # + round 1's sites and each folded holdout
                                                                # as columns of their own (overfitting check)
     python bench/extract_quality.py --sites DIR      # any corpus directory as its own set
+    python bench/extract_quality.py --set tuning --limit 40    # the first 40 sites only: a smoke run
 
 Sets (services/leads/extraction/evaluation.py): ``holdout21`` and ``tuning`` are real DACH small-business
 sites labelled from tests/leads/corpus/LABELLING.md; ``holdout21`` is LOCKED: this script prints its figures
@@ -214,12 +215,12 @@ def print_misses(reports: dict[str, Report], limit: int) -> None:
         print()
 
 
-def select_sets(choice: str, sites_dir: Path | None) -> dict[str, list[CorpusSite]]:
+def select_sets(choice: str, sites_dir: Path | None, limit: int | None = None) -> dict[str, list[CorpusSite]]:
     if sites_dir is not None:
-        return {sites_dir.name: load_corpus(sites_dir)}
+        return {sites_dir.name: load_corpus(sites_dir)[:limit]}
     names = {"real": ["holdout21", "tuning"],
              "all": ["holdout21", "tuning", "synthetic"]}.get(choice, [choice])
-    sets = {name: load_set(name) for name in names}
+    sets = {name: load_set(name)[:limit] for name in names}
     empty = [n for n, s in sets.items() if not s]
     if empty:
         raise SystemExit(f"no sites in {', '.join(empty)}")
@@ -246,12 +247,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="--crawl: serve each site as <slug>.test at / (the harness up to round 12) instead of "
                          "under its live host name and path")
     ap.add_argument("--misses", type=int, default=0, help="list this many misses (never for holdout21)")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="only the first N sites of each set (a smoke run of the script: never a figure to quote)")
     ap.add_argument("--by-split", action="store_true",
                     help="tuning only: also score round 1's sites (split_v1) and the folded holdouts 2 to 20 "
                          "(split_v2 … split_v20) as sets of their own, a cross-check against rules that only help one")
     args = ap.parse_args(argv)
 
-    sets = select_sets(args.set, args.sites)
+    sets = select_sets(args.set, args.sites, args.limit)
     if args.by_split and "tuning" in sets:
         sets.update(split_subsets(sets["tuning"]))
     everything = {s.slug: s for sites in sets.values() for s in sites}
