@@ -111,6 +111,8 @@ WRITE_ROUTES: tuple[WriteRoute, ...] = (
     write("POST", "/leads/companies/{company_id}/notes", demo_mode=ALLOWED, demo_role=True),
     write("POST", "/leads/companies/import", demo_mode=ALLOWED),
     write("POST", "/leads/contacts", demo_mode=ALLOWED, demo_role=True),
+    # A read sent as POST (500 ids in a body): it writes nothing.
+    write("POST", "/leads/contacts/reach", demo_mode=ALLOWED, demo_role=True),
     write("PATCH", "/leads/contacts/{contact_id}", demo_mode=ALLOWED, demo_role=True),
     write("DELETE", "/leads/contacts/{contact_id}", demo_mode=ALLOWED),
     write("POST", "/leads/contacts/{contact_id}/merge", demo_mode=ALLOWED),

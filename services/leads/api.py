@@ -26,6 +26,7 @@ from .schemas import (
     ContactFilter,
     ContactIds,
     ContactReachList,
+    ContactReachQuery,
     ContactRead,
     ContactUpdate,
     ExtractRequest,
@@ -184,13 +185,12 @@ async def list_contacts(session: SessionDep, _: ReaderPrincipal, limit: Limit = 
                                        status=status, tag=tag, legal_basis=legal_basis, sort=sort, ids=ids)
 
 
-RequiredIds = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]], Query(min_length=1, max_length=500)]
-
-
-@contacts.get("/reach", response_model=ContactReachList)
-async def contact_reach(session: SessionDep, _: ReaderPrincipal, ids: RequiredIds) -> Response:
+# A read sent as POST: 500 ids in a JSON body instead of a 4 kB query string, whose parsing (httpx's URL checks a
+# character, Starlette's parse_qsl) was 40 % of the call the sender makes before every batch. It writes nothing.
+@contacts.post("/reach", response_model=ContactReachList)
+async def contact_reach(body: ContactReachQuery, session: SessionDep, _: ReaderPrincipal) -> Response:
     """What a sender re-checks before mailing these contacts (the ones that still exist)."""
-    return Response(await service.contact_reach_json(session, ids), media_type="application/json")
+    return Response(await service.contact_reach_json(session, body.ids), media_type="application/json")
 
 
 @contacts.get("/ids", responses={404: {}})

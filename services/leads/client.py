@@ -57,9 +57,8 @@ class LeadsClient(ServiceClient):
         out: dict[int, ContactReach] = {}
         wanted = list(dict.fromkeys(ids))
         for start in range(0, len(wanted), 500):
-            # The query written out: encoding 500 parameters through httpx's QueryParams cost more than the lookup.
-            query = "&".join(f"ids={int(i)}" for i in wanted[start:start + 500])
-            found = await self.call_as(ContactReachList, "GET", f"/leads/contacts/reach?{query}")
+            found = await self.call_as(ContactReachList, "POST", "/leads/contacts/reach",
+                                       json={"ids": wanted[start:start + 500]})
             out.update({c.id: c for c in found.items})
         return out
 

@@ -207,6 +207,12 @@ class ContactReachList(BaseModel):
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
+class ContactReachQuery(BaseModel):
+    """The contacts a sender asks about, 500 at most a call."""
+
+    ids: list[Id] = Field(min_length=1, max_length=500)
+
+
 class ContactFilter(BaseModel):
     """Which contacts: every criterion given must hold; a list holds when any of its values does."""
 

@@ -2516,13 +2516,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
          * Contact Reach
          * @description What a sender re-checks before mailing these contacts (the ones that still exist).
          */
-        get: operations["contacts-contact_reach"];
-        put?: never;
-        post?: never;
+        post: operations["contacts-contact_reach"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4167,6 +4167,14 @@ export interface components {
         ContactReachList: {
             /** Items */
             items: components["schemas"]["ContactReach"][];
+        };
+        /**
+         * ContactReachQuery
+         * @description The contacts a sender asks about, 500 at most a call.
+         */
+        ContactReachQuery: {
+            /** Ids */
+            ids: number[];
         };
         /** ContactRead */
         ContactRead: {
@@ -14448,14 +14456,16 @@ export interface operations {
     };
     "contacts-contact_reach": {
         parameters: {
-            query: {
-                ids: number[];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactReachQuery"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
