@@ -36,7 +36,7 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT21_SITES = 15
+HOLDOUT21_SITES = 22
 HOLDOUT21_AT_CH = 1
 # Being collected (one wave so far, 4 sole of 15): the mix is checked once it is complete.
 HOLDOUT21_COLLECTING = True
