@@ -36,10 +36,10 @@ VAT = re.compile(r"DE\d{9}|ATU\d{8}|CHE-\d{3}\.\d{3}\.\d{3} (?:MWST|TVA|IVA)")
 SCALARS = ("company_name", "street", "postal_code", "city", "fax", "register_court", "register_number", "vat_id")
 LISTS = LIST_FIELDS
 KINDS = {"home", "impressum", "contact", "about", "team", "other"}
-HOLDOUT21_SITES = 22
-HOLDOUT21_AT_CH = 1
-# Being collected (one wave so far, 4 sole of 15): the mix is checked once it is complete.
-HOLDOUT21_COLLECTING = True
+HOLDOUT21_SITES = 33
+HOLDOUT21_AT_CH = 3
+# Complete since 2026-12-07 (33 sites: DE 25, CH 5, AT 3; 16 sole): the mix is checked.
+HOLDOUT21_COLLECTING = False
 SPLIT_SETS = ("tuning",)  # round 1's sites (split.py) + the spent holdouts 1-20; holdout21 is a set of its own
 
 
