@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -189,7 +190,8 @@ class _Builder:
         self.saw_nbsp = False
 
 
-def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
+def _region_of(tag: str, attrs: dict[str, str | None], ident: str) -> str | None:
+    """The landmark an element opens (``ident``: its id and class, as parse_page reads them once)."""
     if tag in _REGION_TAGS:
         return _REGION_TAGS[tag]
     if tag in ("body", "html"):
@@ -200,7 +202,12 @@ def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
         # The main landmark holds the page's content, also inside a theme wrapper whose class says "nav"
         # ("wy-nav-content" of documentation themes).
         return "main"
-    ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    return _region_named(tag, ident) if ident.strip() else None
+
+
+# A page repeats its elements' classes (every card, every menu item): the same tag and classes name the same region.
+@lru_cache(maxsize=4096)
+def _region_named(tag: str, ident: str) -> str | None:
     # "is-fullheight-with-navbar", "has-fixed-header": a class that places the element relative to a landmark names
     # the landmark without being it (rules round 16: a page's whole content in such a section read as navigation)
     token = next((t for t in ident.split() if _REGION_CLASS_RE.search(t)), "")
@@ -220,6 +227,11 @@ def _region_of(tag: str, attrs: dict[str, str | None]) -> str | None:
 _FAX_ICON_RE = re.compile(r"(?:^|\s)(?:fa|icon|mdi|bi|ti)-(?:fax|printer|print)(?:\s|$)")
 
 
+@lru_cache(maxsize=4096)
+def _is_cookie_banner(ident: str) -> bool:
+    return _COOKIE_RE.search(ident) is not None
+
+
 def _special_text(node: LexborNode, attrs: dict[str, str | None], rtl_classes: frozenset[str]) -> str | None:
     """Text for elements whose visible text differs from their DOM text (anti-spam tricks)."""
     cf = attrs.get("data-cfemail")
@@ -231,8 +243,8 @@ def _special_text(node: LexborNode, attrs: dict[str, str | None], rtl_classes: f
         tld = attrs.get("data-tld")
         return f" {user}@{domain}{'.' + tld if tld else ''} "
     style = attrs.get("style") or ""
-    classes = set((attrs.get("class") or "").split())
-    if (style and _RTL_STYLE_RE.search(style)) or (classes & rtl_classes):
+    if (style and _RTL_STYLE_RE.search(style)) or (rtl_classes and not rtl_classes.isdisjoint(
+            (attrs.get("class") or "").split())):
         # CSS "direction: rtl; unicode-bidi: bidi-override" shows the reversed DOM text.
         return (node.text(deep=True) or "")[::-1]
     return None
@@ -429,7 +441,7 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
         if style and _HIDDEN_STYLE_RE.search(style):
             continue
         ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
-        if ident.strip() and _COOKIE_RE.search(ident):
+        if ident != " " and _is_cookie_banner(ident):
             continue
         if tag == "br":
             b.flush(br=True)
@@ -440,7 +452,7 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
             continue
         if tag in _INLINE_BOUNDARY_TAGS:
             b.boundary = True
-        region = _region_of(tag, attrs)
+        region = _region_of(tag, attrs, ident)
         if region is not None:
             b.flush()
             b.regions.append(region)

@@ -21,6 +21,7 @@ headings such as "Verantwortliche Stelle" / "Contact".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -146,6 +147,8 @@ def infer_kind(kind: str, url: str, title: str) -> str:
     return "other"
 
 
+# Headings and label lines repeat on every page of a site (menu, footer, "Kontakt:"): each is classified once.
+@lru_cache(maxsize=8192)
 def classify_heading(text: str, *, legal: bool = True) -> str | None:
     """THIRD_PARTY / GENERAL_PARTNER / COMPANY for a heading or label text, None when neutral.
     `legal`: the text is on a legal page or is a "Label:" — weak third-party words count too."""
@@ -163,6 +166,7 @@ def classify_heading(text: str, *, legal: bool = True) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _inline_label_scope(text: str, own_host: str = "") -> str | None:
     """Scope set by a line that starts with "Label: value" or a credit."""
     if _CREDIT_RE.search(text):
