@@ -129,6 +129,8 @@ def test_an_unparsable_demo_flag_refuses_to_start(monkeypatch: pytest.MonkeyPatc
 
 
 # --- the running stack ----------------------------------------------------------------------------------
+# A sweep of every route: about 3 minutes here, so past the suite's 300 s on a machine twice as slow.
+@pytest.mark.timeout(900)
 async def test_control_characters_never_pass_the_gateway_or_a_service(tmp_path):
     """Every route of the merged OpenAPI, spoiled with control characters, in demo mode, for every role."""
     doc = merged_openapi()

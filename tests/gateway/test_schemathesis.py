@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 
 from tests.gateway.support import embedded_stack, serving
 from tests.helpers import bearer, login
@@ -14,6 +15,8 @@ from tests.users.fuzz import fuzz
 ACCOUNT_CHANGES = {("PATCH", "/api/users/{user_id}"), ("POST", "/api/users/{user_id}/password")}
 
 
+# A sweep of every route: about 3 minutes here, so past the suite's 300 s on a machine twice as slow.
+@pytest.mark.timeout(900)
 async def test_gateway_api_never_answers_5xx(tmp_path):
     # No background workers: fuzzed finder jobs are queued, not crawled.
     stack = embedded_stack(tmp_path, workers=0)

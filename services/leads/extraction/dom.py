@@ -441,7 +441,7 @@ def parse_page(html: str, url: str, kind: str) -> ParsedPage:
         if style and _HIDDEN_STYLE_RE.search(style):
             continue
         ident = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
-        if ident != " " and _is_cookie_banner(ident):
+        if ident.strip() and _is_cookie_banner(ident):
             continue
         if tag == "br":
             b.flush(br=True)
