@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from services.users.settings import UsersSettings
 from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 
 SERVICE_SECRET = "test-service-secret-0123456789"
+
+# A test that sweeps every route of an API (schemathesis, control characters) takes 2-3 minutes here: past the suite's
+# 300 s on a machine twice as slow.
+ROUTE_SWEEP = pytest.mark.timeout(900)
 
 
 def users_settings(database_url: str, **overrides: Any) -> UsersSettings:

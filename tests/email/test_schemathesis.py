@@ -5,14 +5,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
-
 from tests.email.support import email_stack
+from tests.helpers import ROUTE_SWEEP
 from tests.users.fuzz import fuzz
 
 
-# A sweep of every route: about 2 minutes here, so near the suite's 300 s on a machine twice as slow.
-@pytest.mark.timeout(900)
+@ROUTE_SWEEP
 async def test_email_api_never_answers_5xx(tmp_path: Path) -> None:
     database_url = f"sqlite+aiosqlite:///{tmp_path / 'email.db'}"
     async with email_stack(database_url, tmp_path, served=True) as stack:

@@ -18,7 +18,7 @@ from services.embedded import service_factories
 from services.kit import policy as kit_policy
 from services.kit.settings import ServiceSettings
 from tests.gateway.support import direct_client, embedded, seed_user
-from tests.helpers import bearer, login
+from tests.helpers import ROUTE_SWEEP, bearer, login
 from tests.users.support import USER_PASSWORD, assert_problem
 
 API = "/api"
@@ -129,8 +129,7 @@ def test_an_unparsable_demo_flag_refuses_to_start(monkeypatch: pytest.MonkeyPatc
 
 
 # --- the running stack ----------------------------------------------------------------------------------
-# A sweep of every route: about 3 minutes here, so past the suite's 300 s on a machine twice as slow.
-@pytest.mark.timeout(900)
+@ROUTE_SWEEP
 async def test_control_characters_never_pass_the_gateway_or_a_service(tmp_path):
     """Every route of the merged OpenAPI, spoiled with control characters, in demo mode, for every role."""
     doc = merged_openapi()

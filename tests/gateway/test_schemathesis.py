@@ -5,18 +5,16 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-import pytest
 
 from tests.gateway.support import embedded_stack, serving
-from tests.helpers import bearer, login
+from tests.helpers import ROUTE_SWEEP, bearer, login
 from tests.users.fuzz import fuzz
 
 # Run last: they can take the fuzzing admin's rights away once the fuzzer has made another admin.
 ACCOUNT_CHANGES = {("PATCH", "/api/users/{user_id}"), ("POST", "/api/users/{user_id}/password")}
 
 
-# A sweep of every route: about 3 minutes here, so past the suite's 300 s on a machine twice as slow.
-@pytest.mark.timeout(900)
+@ROUTE_SWEEP
 async def test_gateway_api_never_answers_5xx(tmp_path):
     # No background workers: fuzzed finder jobs are queued, not crawled.
     stack = embedded_stack(tmp_path, workers=0)
