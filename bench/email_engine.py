@@ -21,7 +21,9 @@ on both halves alike. Printed:
 * ``feed_process`` — with ``--feed-process``, the engine's feed process (services.email.feed): its resident memory
   once started, and its CPU time a message beside the engine's own.
 
-``--runs`` (default 3) whole runs are made, the median one (by engine ratio) printed with every run's ratio.
+``--runs`` (default 3) whole runs are made, the median one (by engine ratio) printed with every run's ratio. The
+engine and raw aiosmtplib share one event loop: uvloop by default, as the e-mail service and its workers run under
+uvicorn (services/kit/server.py); ``--loop asyncio`` for Python's own.
 
 Run through ``bench/email_send.py --engine`` (or alone: ``.venv/bin/python bench/email_engine.py``).
 """
@@ -34,6 +36,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +230,18 @@ async def run(n: int, sink_port: int, database_url: str | None, connections: int
     return out
 
 
+def run_on(loop: str, coro: Coroutine[Any, Any, dict[str, Any]]) -> dict[str, Any]:
+    """``coro`` on a fresh event loop: ``uvloop``, as the services and their workers run (services/kit/server.py),
+    or Python's own ``asyncio`` loop. Raw aiosmtplib runs on the same loop as the engine."""
+    factory = None
+    if loop == "uvloop":
+        import uvloop
+
+        factory = uvloop.new_event_loop
+    with asyncio.Runner(loop_factory=factory) as runner:
+        return runner.run(coro)
+
+
 def median_run(runs: list[dict[str, float]]) -> dict[str, Any]:
     """The run whose engine ratio is the median one (its figures belong together), with every run's ratio."""
     ordered = sorted(runs, key=lambda r: r["engine_ratio"])
@@ -234,7 +249,8 @@ def median_run(runs: list[dict[str, float]]) -> dict[str, Any]:
             "cpu_ratios": [r["raw_cpu_ms"] / r["engine_cpu_ms"] for r in runs]}
 
 
-def report(results: dict[str, Any], n: int) -> None:
+def report(results: dict[str, Any], n: int, loop: str = "uvloop") -> None:
+    print(f"event_loop: {loop} (the engine and raw aiosmtplib alike; the sink runs on asyncio in its own process)")
     if len(results.get("ratios", [])) > 1:
         print(f"runs: {len(results['ratios'])}, engine_ratio each: "
               + ", ".join(f"{x:.2f}" for x in results["ratios"]) + " (the median run below); raw's CPU a message over "
@@ -274,16 +290,19 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=CHUNKS,
                         help="campaigns a run is cut into; raw and engine take turns on each, which goes first "
                              "alternating")
+    parser.add_argument("--loop", choices=("uvloop", "asyncio"), default="uvloop",
+                        help="the event loop of the engine and of raw aiosmtplib: uvloop, as the e-mail service and "
+                             "its workers run under uvicorn, or Python's own")
     parser.add_argument("--feed-process", action="store_true",
                         help="the engine checks and builds its messages in its feed process "
                              "(OUTBOUND_EMAIL_FEED_PROCESS=true) instead of on its own event loop (the default)")
     args = parser.parse_args()
     proc, port = start_sink(args.pipelining)
     try:
-        runs = [asyncio.run(run(args.messages, port, args.database_url, args.connections, args.chunks,
-                                 args.feed_process))
+        runs = [run_on(args.loop, run(args.messages, port, args.database_url, args.connections, args.chunks,
+                                      args.feed_process))
                 for _ in range(max(1, args.runs))]
-        report(median_run(runs), args.messages)
+        report(median_run(runs), args.messages, args.loop)
     finally:
         counts = stop_sink(proc)
     print(f"sink_delivered: {counts.get('delivered')} ({counts.get('distinct')} distinct Message-IDs)")

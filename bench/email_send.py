@@ -223,11 +223,11 @@ def main() -> None:
 
 
 def engine_half(n: int) -> None:
-    from bench.email_engine import median_run, report, run
+    from bench.email_engine import median_run, report, run, run_on
 
     proc, port = start_sink()
     try:
-        report(median_run([asyncio.run(run(n, port, None)) for _ in range(3)]), n)
+        report(median_run([run_on("uvloop", run(n, port, None)) for _ in range(3)]), n)
     finally:
         counts = stop_sink(proc)
     print(f"engine_sink_delivered: {counts.get('delivered')} (raw and engine; {counts.get('distinct')} distinct "

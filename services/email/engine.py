@@ -89,6 +89,9 @@ YIELD_EVERY = 50
 FEED_SECONDS = 5.0
 # How long a group commit waits for half the lanes to hand in (see _GroupCommit._loop).
 GATHER_SECONDS = 0.001
+# SQLite: the group commits on the loop never checkpoint (repository.SqliteLedger); after this many of them the
+# ledger thread does, off the loop (a few hundred WAL pages, under SQLite's own 1,000-page default).
+CHECKPOINT_EVERY = 16
 
 
 @dataclass
@@ -170,6 +173,8 @@ class SendingEngine:
         self._ledger: repo.SqliteLedger | None = None  # the ledger thread's connection (waits for the lock)
         self._inline: repo.SqliteLedger | None = None  # the loop's own (gives way when the lock is taken)
         self._ledger_thread = ThreadPoolExecutor(1, thread_name_prefix="email-ledger") if self._sqlite else None
+        self._inline_commits = 0  # since the last checkpoint
+        self._checkpoint: asyncio.Future[None] | None = None
         # The claim-time checks and wire forms in a process of their own (see services.email.feed); ``local``: the
         # services it runs in process, where they run in this one.
         self._feeder = FeedProcess(FeedSpec(runtime.settings, self.worker_id, batch, self.lease_seconds,
@@ -205,6 +210,10 @@ class SendingEngine:
             await self._drop_senders(mailbox_id)
         if self._feeder is not None:
             await self._feeder.close()
+        if self._checkpoint is not None:  # it may open the ledger thread's connection, closed below
+            with contextlib.suppress(Exception):
+                await self._checkpoint
+            self._checkpoint = None
         if self._ledger_engine is not None and self._ledger_thread is not None:
             if self._ledger is not None:
                 self._ledger_thread.submit(self._ledger.close)
@@ -690,6 +699,8 @@ class SendingEngine:
                 inline = self._commit_inline(batch)
                 marked = inline if inline is not None else await asyncio.get_running_loop().run_in_executor(
                     self._ledger_thread, self._commit_sync, batch)
+            if inline is not None:
+                self._checkpoint_now_and_then()
         elif autocommit is not None and not others:
             marked = await repo.commit_sent_batch_pg(autocommit, batch)  # PostgreSQL: one round trip
         else:
@@ -707,6 +718,24 @@ class SendingEngine:
             assert self._inline_engine is not None
             self._inline = repo.SqliteLedger(self._inline_engine, wait=False)
         return self._inline.commit(batch)
+
+    def _checkpoint_now_and_then(self) -> None:
+        """After CHECKPOINT_EVERY commits on the loop, a checkpoint in the ledger thread (unless one still runs)."""
+        self._inline_commits += 1
+        if self._inline_commits < CHECKPOINT_EVERY or (self._checkpoint is not None and not self._checkpoint.done()):
+            return
+        self._inline_commits = 0
+        self._checkpoint = asyncio.get_running_loop().run_in_executor(self._ledger_thread, self._checkpoint_sync)
+
+    def _checkpoint_sync(self) -> None:
+        """In the ledger thread, on its connection."""
+        if self._ledger is None:
+            assert self._ledger_engine is not None
+            self._ledger = repo.SqliteLedger(self._ledger_engine)
+        try:
+            self._ledger.checkpoint()
+        except Exception as exc:  # the next one tries again; the service's other connections checkpoint as well
+            log.warning("e-mail sender %s: a WAL checkpoint failed: %s", self.worker_id, exc)
 
     def _commit_sync(self, batch: repo.SentBatch) -> set[int]:
         """In the ledger thread: its connection is opened there on first use and kept."""

@@ -15,8 +15,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from services.email import engine as engine_module
 from services.email import models
 from services.email import repository as repo
+from services.email.engine import Ready
 from services.email.repository import (
     HOT_PATH_SQL,
     SentBatch,
@@ -24,6 +26,7 @@ from services.email.repository import (
     commit_sent_batch,
     commit_sent_batch_pg,
 )
+from services.email.smtp import SendOutcome, SendStatus
 from services.kit.db import sqlite_sync_engine
 from tests.conftest import pg_database
 from tests.email.support import email_stack
@@ -158,6 +161,70 @@ def test_the_loops_ledger_connection_gives_way_while_another_writer_holds_the_lo
     ledger.close()
     other.close()
     engine.dispose()
+
+
+def _wal_pages(db: Path) -> int:
+    wal = db.with_name(db.name + "-wal")
+    return wal.stat().st_size // 4096 if wal.exists() else 0
+
+
+def test_the_loops_ledger_connection_leaves_checkpoints_to_the_waiting_one(tmp_path: Path) -> None:
+    """A checkpoint copies the WAL into the database file (up to a thousand pages, and fsyncs): the connection the
+    event loop commits on never runs one, so its WAL grows past SQLite's 1,000-page mark; the ledger thread's
+    connection copies all of it when asked."""
+    engine = _ledger(tmp_path / "wal.db")
+    now = dt.datetime(2026, 3, 2, 9, 5, tzinfo=dt.UTC)
+    on_the_loop = SqliteLedger(engine, wait=False)
+    for k in range(400):  # each commit adds 200 "sent" events (their replies' first 500 characters)
+        assert on_the_loop.commit(SentBatch(worker_id="w", now=now, sent=[
+            {"id": 1 + i % 3, "code": 250, "reply": f"250 {k} {i} " + "x" * 600, "campaign_id": None,
+             "contact_id": i} for i in range(200)])) == set()
+        if _wal_pages(tmp_path / "wal.db") > 1_300:
+            break
+    assert _wal_pages(tmp_path / "wal.db") > 1_300  # with SQLite's default the WAL restarts after ~1,000 pages
+    waiting = SqliteLedger(engine)
+    frames, copied = waiting.checkpoint()
+    assert frames > 1_300 and copied == frames
+    on_the_loop.close()
+    waiting.close()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_the_senders_ledger_thread_checkpoints_every_few_loop_commits(
+        database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's group commits on the loop never checkpoint; every CHECKPOINT_EVERY of them the ledger thread
+    does, so the WAL restarts from its beginning instead of growing with the campaign."""
+    async with email_stack(database_url, tmp_path) as stack:
+        contact = await stack.contact()
+        campaign = await stack.campaign([contact["id"]])
+        await stack.start(campaign["id"])
+        await stack.run_jobs()
+        message_id = (await stack.messages())[0].id
+        async with stack.runtime.sessions() as s:
+            mailbox = await repo.get_mailbox(s, campaign["mailbox_ids"][0])
+        assert mailbox is not None
+        sent = SendOutcome(SendStatus.SENT, "250 2.0.0 queued " + "x" * 480, "data", 250)
+
+        observer = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+
+        async def frames_after_commits(count: int) -> int:
+            """``count`` loop commits, each with "sent" events (the fenced update finds the row queued), then the
+            frames written to the WAL since it last restarted (the observer's own checkpoint lets the next writer
+            restart it)."""
+            for k in range(count):
+                record = Ready(message_id, b"", "anna@seller.example", "lena@client.example", 1, f"{k}@x")
+                assert await stack.engine.commit_batch(mailbox, [(record, sent)] * 40, []) == set()
+                await asyncio.sleep(0.01)  # a checkpoint the ledger thread was given finishes
+            frames: int = observer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1]
+            return frames
+
+        monkeypatch.setattr(engine_module, "CHECKPOINT_EVERY", 10_000)
+        await frames_after_commits(0)
+        without = await frames_after_commits(60)
+        monkeypatch.setattr(engine_module, "CHECKPOINT_EVERY", 2)
+        assert await frames_after_commits(60) < without / 4
+        observer.close()
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
