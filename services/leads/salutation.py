@@ -129,7 +129,10 @@ def _join(*parts: str) -> str:
 def salutation(name: str | None, form_of_address: str | None, language: str | None,
                register: str = "formal") -> str:
     """The greeting line, comma included: "Sehr geehrter Herr Dr. Bergmann,"."""
-    parsed = parse_name(name)
+    return _greeting(parse_name(name), form_of_address, language, register)
+
+
+def _greeting(parsed: ParsedName, form_of_address: str | None, language: str | None, register: str) -> str:
     form = effective_form(parsed, form_of_address)
     english = not (language or "").lower().startswith("de")
     if not parsed.last_name:
@@ -170,9 +173,11 @@ class Salutations(BaseModel):
 
 
 def salutations(name: str | None, form_of_address: str | None) -> Salutations:
+    parsed = parse_name(name)  # once for the four greetings: every contact a list or a campaign reads has them
+
     def both(language: str) -> RegisterSalutations:
-        return RegisterSalutations(formal=salutation(name, form_of_address, language, "formal"),
-                                   informal=salutation(name, form_of_address, language, "informal"))
+        return RegisterSalutations(formal=_greeting(parsed, form_of_address, language, "formal"),
+                                   informal=_greeting(parsed, form_of_address, language, "informal"))
 
     return Salutations(de=both("de"), en=both("en"))
 
