@@ -727,22 +727,23 @@ class SendingEngine:
         self._inline_commits = 0
         self._checkpoint = asyncio.get_running_loop().run_in_executor(self._ledger_thread, self._checkpoint_sync)
 
-    def _checkpoint_sync(self) -> None:
-        """In the ledger thread, on its connection."""
+    def _thread_ledger(self) -> repo.SqliteLedger:
+        """The ledger thread's connection (it waits for the lock), opened there on first use and kept."""
         if self._ledger is None:
             assert self._ledger_engine is not None
             self._ledger = repo.SqliteLedger(self._ledger_engine)
+        return self._ledger
+
+    def _checkpoint_sync(self) -> None:
+        """In the ledger thread."""
         try:
-            self._ledger.checkpoint()
+            self._thread_ledger().checkpoint()
         except Exception as exc:  # the next one tries again; the service's other connections checkpoint as well
             log.warning("e-mail sender %s: a WAL checkpoint failed: %s", self.worker_id, exc)
 
     def _commit_sync(self, batch: repo.SentBatch) -> set[int]:
-        """In the ledger thread: its connection is opened there on first use and kept."""
-        if self._ledger is None:
-            assert self._ledger_engine is not None
-            self._ledger = repo.SqliteLedger(self._ledger_engine)
-        marked = self._ledger.commit(batch)
+        """In the ledger thread."""
+        marked = self._thread_ledger().commit(batch)
         assert marked is not None  # a waiting connection raises rather than gives way
         return marked
 
