@@ -843,8 +843,11 @@ class _DriverStatements:
         if found is None:
             compiled = cast(SQLCompiler, cast(sa.ClauseElement, stmt).compile(dialect=self.dialect))
             names = compiled.positiontup or []
-            found = (compiled.string, [(name, compiled.binds[name].type.bind_processor(self.dialect))
-                                       for name in names])
+            # The dialect's own processor, as SQLAlchemy's execution uses: the column type's generic one leaves a
+            # datetime to sqlite3's deprecated adapter, which stored "…+00:00" where the rest of the ledger has
+            # SQLAlchemy's "… .ffffff" (and cost a Python call a row instead of one a batch).
+            found = (compiled.string, [(name, compiled.binds[name].type.dialect_impl(self.dialect)
+                                        .bind_processor(self.dialect)) for name in names])
             self._compiled[id(stmt)] = found
         return found
 

@@ -5,6 +5,7 @@ SQLite ledger thread's driver-level execution must write what SQLAlchemy would."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import re
 import sqlite3
@@ -66,10 +67,18 @@ def _dump(engine: sa.Engine) -> list[list[tuple[object, ...]]]:
                 for table in (models.Message.__table__, models.MessageEvent.__table__)]
 
 
+def _stored(path: Path) -> list[list[tuple[object, ...]]]:
+    """The rows as SQLite holds them (dates as the stored text), not as SQLAlchemy reads them back."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return [db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                for table in ("email_messages", "email_message_events", "email_jobs")]
+
+
 def test_the_ledger_threads_driver_path_writes_what_sqlalchemy_would(tmp_path: Path) -> None:
-    """SqliteLedger runs its executemany statements on the DBAPI cursor with the columns' own bind processors, in
+    """SqliteLedger runs its executemany statements on the DBAPI cursor with the dialect's bind processors, in
     a transaction of its own: the rows must come out as SQLAlchemy's own execution writes them (dates, JSON,
-    NULLs), committed."""
+    NULLs), committed, down to the stored text: dates once went in through sqlite3's own adapter as
+    "2026-03-02 09:05:07.123456+00:00", next to SQLAlchemy's "2026-03-02 09:05:07.123456" in the same columns."""
     now = dt.datetime(2026, 3, 2, 9, 5, 7, 123456, tzinfo=dt.UTC)
     batch = SentBatch(worker_id="w", now=now, sent=[
         {"id": i, "code": 250, "reply": f"250 2.0.0 Ok: queued as {i} — ü", "campaign_id": None, "contact_id": i}
@@ -82,6 +91,10 @@ def test_the_ledger_threads_driver_path_writes_what_sqlalchemy_would(tmp_path: P
         for stmt, params in batch.writes():
             conn.execute(stmt, params)
     assert _dump(fast) == _dump(reference)
+    assert _stored(tmp_path / "fast.db") == _stored(tmp_path / "reference.db")
+    with contextlib.closing(sqlite3.connect(tmp_path / "fast.db")) as db:
+        stored = db.execute("SELECT sent_at FROM email_messages WHERE id = 1").fetchone()
+    assert stored == ("2026-03-02 09:05:07.123456",)
     messages, events = _dump(fast)
     assert [m for m in messages if m[0] in (1, 3)] and len(events) == 2
     with fast.connect() as conn:
