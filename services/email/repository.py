@@ -844,8 +844,9 @@ class _DriverStatements:
             compiled = cast(SQLCompiler, cast(sa.ClauseElement, stmt).compile(dialect=self.dialect))
             names = compiled.positiontup or []
             # The dialect's own processor, as SQLAlchemy's execution uses: the column type's generic one leaves a
-            # datetime to sqlite3's deprecated adapter, which stored "…+00:00" where the rest of the ledger has
-            # SQLAlchemy's "… .ffffff" (and cost a Python call a row instead of one a batch).
+            # datetime to sqlite3's deprecated adapter, which stored "2026-03-02 09:05:07.123456+00:00" where the
+            # rest of the ledger has SQLAlchemy's "2026-03-02 09:05:07.123456" (and cost a Python call a row
+            # instead of one a batch).
             found = (compiled.string, [(name, compiled.binds[name].type.dialect_impl(self.dialect)
                                         .bind_processor(self.dialect)) for name in names])
             self._compiled[id(stmt)] = found
