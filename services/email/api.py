@@ -220,12 +220,13 @@ async def template_variables(_: ReaderPrincipal) -> VariablesRead:
 # --- campaigns ------------------------------------------------------------------------------------
 
 @campaigns.get("")
-async def list_campaigns(session: SessionDep, _: ReaderPrincipal, status_: Annotated[
-        CampaignStatus | None, Query(alias="status")] = None, limit: Limit = 50,
-                         offset: Offset = 0) -> CampaignPage:
-    """Campaigns, newest first, each with its progress."""
-    rows, total = await repo.list_campaigns(session, status=status_, limit=limit, offset=offset)
-    return CampaignPage(items=await service.campaign_reads(session, rows), total=total)
+async def list_campaigns(session: SessionDep, _: ReaderPrincipal,
+                         status_: Annotated[CampaignStatus | None, Query(alias="status")] = None,
+                         contact_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+                         limit: Limit = 50, offset: Offset = 0) -> CampaignPage:
+    """Campaigns, newest first, each with its progress (and with contact_id, that contact's enrolment)."""
+    rows, total = await repo.list_campaigns(session, status=status_, limit=limit, offset=offset, contact_id=contact_id)
+    return CampaignPage(items=await service.campaign_reads(session, rows, contact_id), total=total)
 
 
 @campaigns.post("", status_code=status.HTTP_201_CREATED, responses={422: {}})

@@ -244,14 +244,28 @@ async def set_campaign_status(s: AsyncSession, campaign_id: int, from_states: Se
     return _rowcount(await s.execute(stmt)) == 1
 
 
-async def list_campaigns(s: AsyncSession, *, status: str | None, limit: int,
-                         offset: int) -> tuple[Sequence[Campaign], int]:
+async def list_campaigns(s: AsyncSession, *, status: str | None, limit: int, offset: int,
+                         contact_id: int | None = None) -> tuple[Sequence[Campaign], int]:
+    """Newest first; with ``contact_id``, only the campaigns that contact is enrolled in."""
     stmt = sa.select(Campaign)
     if status is not None:
         stmt = stmt.where(Campaign.status == status)
+    if contact_id is not None:
+        stmt = stmt.where(Campaign.id.in_(sa.select(CampaignContact.campaign_id)
+                                          .where(CampaignContact.contact_id == contact_id)))
     total = (await s.execute(sa.select(sa.func.count()).select_from(stmt.subquery()))).scalar_one()
     rows = (await s.execute(stmt.order_by(Campaign.id.desc()).limit(limit).offset(offset))).scalars()
     return rows.all(), int(total)
+
+
+async def contact_enrolments(s: AsyncSession, contact_id: int, campaign_ids: Sequence[int]
+                             ) -> dict[int, CampaignContact]:
+    """The contact's enrolment in each of these campaigns, by campaign id."""
+    if not campaign_ids:
+        return {}
+    stmt = sa.select(CampaignContact).where(CampaignContact.contact_id == contact_id,
+                                            CampaignContact.campaign_id.in_(list(campaign_ids)))
+    return {e.campaign_id: e for e in (await s.execute(stmt)).scalars()}
 
 
 async def campaign_steps(s: AsyncSession, campaign_id: int) -> Sequence[CampaignStep]:
@@ -392,17 +406,32 @@ async def campaign_funnel_events(s: AsyncSession, campaign_id: int) -> Sequence[
 
 
 async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dict[int, dict[str, int]]:
-    """Per campaign: enrolled contacts and the ledger's messages by status (unsubscribed from events)."""
+    """Per campaign, counted in messages: ``total`` is what the campaign sends as far as is known now, the ledger's
+    messages (bar those an admin withdrew) and the steps still to come of every sequence that runs; ``pending`` is
+    what of it has not gone yet (queued, on the wire, or a later step not rendered yet). A contact the preparation
+    excluded, or whose sequence stopped (a reply, a booking, an unsubscribe, a bounce), adds nothing more, so a
+    campaign that is through has nothing pending. ``contacts``: enrolled; ``excluded``: left out when it was
+    prepared (the eligibility list says why). Unsubscribed counts people, from the events."""
     out: dict[int, dict[str, int]] = {
         cid: {"total": 0, "pending": 0, "sent": 0, "failed": 0, "unknown": 0, "bounced": 0, "replied": 0,
-              "unsubscribed": 0} for cid in campaign_ids}
+              "unsubscribed": 0, "contacts": 0, "excluded": 0} for cid in campaign_ids}
     if not campaign_ids:
         return out
-    rows = await s.execute(sa.select(CampaignContact.campaign_id, sa.func.count())
-                           .where(CampaignContact.campaign_id.in_(campaign_ids))
-                           .group_by(CampaignContact.campaign_id))
-    for cid, n in rows.all():
-        out[cid]["total"] = int(n)
+    last_step = dict((await s.execute(sa.select(CampaignStep.campaign_id, sa.func.max(CampaignStep.position))
+                                      .where(CampaignStep.campaign_id.in_(campaign_ids))
+                                      .group_by(CampaignStep.campaign_id))).tuples().all())
+    enrolled = await s.execute(sa.select(CampaignContact.campaign_id, CampaignContact.status, CampaignContact.next_step,
+                                         sa.func.count(), sa.func.count(CampaignContact.excluded_reason))
+                               .where(CampaignContact.campaign_id.in_(campaign_ids))
+                               .group_by(CampaignContact.campaign_id, CampaignContact.status,
+                                         CampaignContact.next_step))
+    for cid, status, next_step, n, excluded in enrolled.all():
+        out[cid]["contacts"] += int(n)
+        out[cid]["excluded"] += int(excluded)
+        if status == ACTIVE:
+            to_come = int(n) * max(0, int(last_step.get(cid) or 0) - int(next_step) + 1)
+            out[cid]["total"] += to_come
+            out[cid]["pending"] += to_come
     by_status = await s.execute(sa.select(Message.campaign_id, Message.status, sa.func.count())
                                 .where(Message.campaign_id.in_(campaign_ids),
                                        sa.or_(Message.resolution.is_(None), Message.resolution != "withdrawn"))
@@ -412,6 +441,7 @@ async def campaign_progress(s: AsyncSession, campaign_ids: Sequence[int]) -> dic
                BOUNCED: "bounced", REPLIED: "replied"}.get(status)
         if key and mcid is not None:
             out[mcid][key] += int(n)
+            out[mcid]["total"] += int(n)
     # "sent" is every message that left: replied ones, and bounced ones the server had accepted first.
     for cid in campaign_ids:
         out[cid]["sent"] = 0

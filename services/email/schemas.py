@@ -364,6 +364,9 @@ class CampaignUpdate(BaseModel):
 
 
 class Progress(BaseModel):
+    """Counted in messages (``repository.campaign_progress``): ``total`` as far as is known now, with the steps
+    still to come of every running sequence; ``pending`` what of it has not gone yet."""
+
     total: int
     pending: int
     sent: int
@@ -371,7 +374,9 @@ class Progress(BaseModel):
     unknown: int
     bounced: int
     replied: int
-    unsubscribed: int
+    unsubscribed: int  # people
+    contacts: int = Field(description="Contacts enrolled.")
+    excluded: int = Field(description="Contacts the preparation left out (why: the enrolment's excluded_reason).")
 
 
 class Funnel(BaseModel):
@@ -421,6 +426,19 @@ class StepRead(BaseModel):
     variants: list[VariantRead] = Field(default_factory=list)  # B, C, D of an A/B test
 
 
+class EnrolmentRead(BaseModel):
+    """One contact's place in a campaign: its sequence running, finished or stopped, and why."""
+
+    status: Literal["active", "stopped", "finished"]
+    next_step: int = Field(description="The position of the next step to render.")
+    stop_reason: str | None = Field(None, description="replied, booked, unsubscribed, bounced, stopped, or the "
+                                                      "exclusion reason")
+    excluded_reason: str | None = Field(None, description="Why the preparation left the contact out "
+                                                          "(no_email, suppressed, legal_basis, duplicate, ...).")
+    stopped_at: datetime | None = None
+    last_sent_at: datetime | None = None
+
+
 class CampaignRead(BaseModel):
     id: int
     name: str
@@ -441,6 +459,7 @@ class CampaignRead(BaseModel):
     stopped_at: datetime | None
     finished_at: datetime | None
     prepared_at: datetime | None
+    enrolment: EnrolmentRead | None = Field(None, description="With ?contact_id=: that contact's enrolment.")
 
 
 class CampaignDetail(CampaignRead):

@@ -61,6 +61,7 @@ from .schemas import (
     ConnectionStepRead,
     ConnectionTestRead,
     EligibilityRead,
+    EnrolmentRead,
     EventRead,
     Exclusion,
     Funnel,
@@ -577,10 +578,15 @@ def _step_read(st: CampaignStep) -> StepRead:
                               for v in texts[1:]])
 
 
-async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list[CampaignRead]:
+async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign],
+                         contact_id: int | None = None) -> list[CampaignRead]:
+    """With ``contact_id``, each carries that contact's enrolment."""
     progress = await repo.campaign_progress(s, [c.id for c in campaigns])
+    enrolments = (await repo.contact_enrolments(s, contact_id, [c.id for c in campaigns])
+                  if contact_id is not None else {})
     out = []
     for c in campaigns:
+        enrolment = enrolments.get(c.id)
         steps = await repo.campaign_steps(s, c.id)
         out.append(CampaignRead(
             id=c.id, name=c.name, status=c.status,
@@ -592,7 +598,8 @@ async def campaign_reads(s: AsyncSession, campaigns: Sequence[Campaign]) -> list
             progress=Progress(**progress[c.id]),
             created_by=c.created_by,
             created_at=c.created_at, updated_at=c.updated_at, started_at=c.started_at, paused_at=c.paused_at,
-            stopped_at=c.stopped_at, finished_at=c.finished_at, prepared_at=c.prepared_at))
+            stopped_at=c.stopped_at, finished_at=c.finished_at, prepared_at=c.prepared_at,
+            enrolment=EnrolmentRead.model_validate(enrolment, from_attributes=True) if enrolment else None))
     return out
 
 

@@ -22,7 +22,9 @@ async def test_campaign_sends_once_per_contact_and_step(database_url: str, tmp_p
         campaign = await stack.campaign([lena["id"], max_["id"], nobody["id"]], mailbox_ids=[mailbox["id"]], steps=[
             {"template_id": first["id"], "delay_days": 0}, {"template_id": second["id"], "delay_days": 2}])
         assert campaign["status"] == "draft"
-        assert campaign["progress"]["total"] == 3
+        # Progress counts messages: three contacts, two steps each, as far as is known before the preparation.
+        drafted = {"total": 6, "pending": 6, "sent": 0, "contacts": 3, "excluded": 0}
+        assert campaign["progress"].items() >= drafted.items()
 
         elig = (await stack.email.get(f"/email/campaigns/{campaign['id']}/eligibility", headers=stack.sales)).json()
         assert elig["eligible"] == 2
@@ -47,7 +49,25 @@ async def test_campaign_sends_once_per_contact_and_step(database_url: str, tmp_p
         assert b"List-Unsubscribe: <https://crm.example/api/email/unsubscribe/" in raw
         assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
         progress = await stack.progress(campaign["id"])
-        assert progress["sent"] == 2 and progress["pending"] == 0
+        # The contact without an address is left out; step 2 of the other two is still to come.
+        assert {k: progress[k] for k in ("total", "pending", "sent", "contacts", "excluded")} == {
+            "total": 4, "pending": 2, "sent": 2, "contacts": 3, "excluded": 1}
+        # Each contact's campaigns, with where its sequence stands (the contact page lists them).
+        mine = (await stack.email.get("/email/campaigns", params={"contact_id": nobody["id"]},
+                                      headers=stack.sales)).json()
+        assert [c["id"] for c in mine["items"]] == [campaign["id"]] and mine["total"] == 1
+        assert mine["items"][0]["enrolment"] | {"stopped_at": None} == {
+            "status": "stopped", "next_step": 1, "stop_reason": "no_email", "excluded_reason": "no_email",
+            "stopped_at": None, "last_sent_at": None}
+        lenas = (await stack.email.get("/email/campaigns", params={"contact_id": lena["id"]},
+                                       headers=stack.sales)).json()["items"][0]["enrolment"]
+        assert lenas["status"] == "active" and lenas["next_step"] == 2 and lenas["excluded_reason"] is None
+        assert lenas["last_sent_at"] is not None
+        unrelated = await stack.contact("Someone Else", "else@client.example", company["id"])
+        assert (await stack.email.get("/email/campaigns", params={"contact_id": unrelated["id"]},
+                                      headers=stack.sales)).json() == {"items": [], "total": 0}
+        everything = (await stack.email.get("/email/campaigns", headers=stack.sales)).json()["items"]
+        assert all(c["enrolment"] is None for c in everything)
 
         listed = (await stack.email.get("/email/messages", params={"contact_id": lena["id"]},
                                         headers=stack.sales)).json()
@@ -80,3 +100,4 @@ async def test_campaign_sends_once_per_contact_and_step(database_url: str, tmp_p
         final = (await stack.email.get(f"/email/campaigns/{campaign['id']}", headers=stack.admin)).json()
         assert final["status"] == "finished"
         assert final["progress"]["sent"] == 4
+        assert final["progress"]["total"] == 4 and final["progress"]["pending"] == 0

@@ -1349,7 +1349,7 @@ export interface paths {
         };
         /**
          * List Campaigns
-         * @description Campaigns, newest first, each with its progress.
+         * @description Campaigns, newest first, each with its progress (and with contact_id, that contact's enrolment).
          */
         get: operations["email-campaigns-list_campaigns"];
         put?: never;
@@ -3657,6 +3657,8 @@ export interface components {
             finished_at: string | null;
             /** Prepared At */
             prepared_at: string | null;
+            /** @description With ?contact_id=: that contact's enrolment. */
+            enrolment?: components["schemas"]["EnrolmentRead"] | null;
             /** Contact Ids */
             contact_ids: number[];
         };
@@ -3713,6 +3715,8 @@ export interface components {
             finished_at: string | null;
             /** Prepared At */
             prepared_at: string | null;
+            /** @description With ?contact_id=: that contact's enrolment. */
+            enrolment?: components["schemas"]["EnrolmentRead"] | null;
         };
         /** CampaignState */
         CampaignState: {
@@ -4377,6 +4381,36 @@ export interface components {
              * @default []
              */
             warnings: string[];
+        };
+        /**
+         * EnrolmentRead
+         * @description One contact's place in a campaign: its sequence running, finished or stopped, and why.
+         */
+        EnrolmentRead: {
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "stopped" | "finished";
+            /**
+             * Next Step
+             * @description The position of the next step to render.
+             */
+            next_step: number;
+            /**
+             * Stop Reason
+             * @description replied, booked, unsubscribed, bounced, stopped, or the exclusion reason
+             */
+            stop_reason?: string | null;
+            /**
+             * Excluded Reason
+             * @description Why the preparation left the contact out (no_email, suppressed, legal_basis, duplicate, ...).
+             */
+            excluded_reason?: string | null;
+            /** Stopped At */
+            stopped_at?: string | null;
+            /** Last Sent At */
+            last_sent_at?: string | null;
         };
         /** EventRead */
         EventRead: {
@@ -5598,7 +5632,11 @@ export interface components {
             /** Type */
             type?: string | null;
         };
-        /** Progress */
+        /**
+         * Progress
+         * @description Counted in messages (``repository.campaign_progress``): ``total`` as far as is known now, with the steps
+         *     still to come of every running sequence; ``pending`` what of it has not gone yet.
+         */
         Progress: {
             /** Total */
             total: number;
@@ -5616,6 +5654,16 @@ export interface components {
             replied: number;
             /** Unsubscribed */
             unsubscribed: number;
+            /**
+             * Contacts
+             * @description Contacts enrolled.
+             */
+            contacts: number;
+            /**
+             * Excluded
+             * @description Contacts the preparation left out (why: the enrolment's excluded_reason).
+             */
+            excluded: number;
         };
         /** PromptActivate */
         PromptActivate: {
@@ -10935,6 +10983,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: ("draft" | "running" | "paused" | "stopped" | "finished") | null;
+                contact_id?: number | null;
                 limit?: number;
                 offset?: number;
             };

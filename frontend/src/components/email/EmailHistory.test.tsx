@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { company, contact, page } from '@/test/leadsFixtures';
 import { DEMO, json, mockApi, noContent, SALES, signedIn, type Routes } from '@/test/mockApi';
 import { renderApp } from '@/test/render';
+import { campaign } from '@/features/campaigns/components/fixtures';
 
 const msg = (id: number, over: Record<string, unknown> = {}) => ({
   id, campaign_id: 3, step: id, to: 'hans@mueller-stb.de', subject: `Step ${id}`, status: 'sent', message_id: `<${id}@x>`,
@@ -44,6 +45,34 @@ describe('E-mail history', () => {
     const bounceList = within(card).getByRole('list', { name: 'Replies to Step 2' });
     expect(within(bounceList).getByText('550 5.1.1 no such user')).toBeInTheDocument();
     expect(within(card).getByRole('article', { name: 'Message: Step 2' })).toHaveTextContent('Bounced');
+  });
+
+  it("lists the contact's campaigns: where its sequence stands, or why it was left out", async () => {
+    type Enrolment = NonNullable<Parameters<typeof campaign>[0]>['enrolment'];
+    const enrolment = (over: Partial<NonNullable<Enrolment>>): Enrolment => ({ status: 'active', next_step: 2, stop_reason: null, excluded_reason: null, stopped_at: null, last_sent_at: null, ...over });
+    const api = mockApi(
+      signedIn(SALES, {
+        ...contactRoutes,
+        'GET /api/email/campaigns': () =>
+          json(200, {
+            items: [
+              campaign({ id: 7, name: 'Steuerberater Köln', status: 'finished', enrolment: enrolment({ status: 'stopped', next_step: 1, stop_reason: 'legal_basis', excluded_reason: 'legal_basis' }) }),
+              campaign({ id: 4, name: 'Tax advisors Munich', status: 'running', enrolment: enrolment({}) }),
+              campaign({ id: 2, name: 'Spring', status: 'finished', enrolment: enrolment({ status: 'stopped', stop_reason: 'replied' }) }),
+            ],
+            total: 3,
+          }),
+      }),
+    );
+    renderApp('/contacts/5');
+    const list = await screen.findByRole('list', { name: 'Campaigns' });
+    expect(within(list).getAllByRole('listitem').map((row) => row.textContent)).toEqual([
+      'Steuerberater Köln left out: no legal basis recorded (DE/AT/CH)',
+      'Tax advisors Munich in sequence: step 1 of 2',
+      'Spring sequence stopped: replied',
+    ]);
+    expect(within(list).getByRole('link', { name: 'Steuerberater Köln' })).toHaveAttribute('href', '/campaigns/7');
+    expect(api.calls.find((c) => c.path.startsWith('/api/email/campaigns'))?.path).toBe('/api/email/campaigns?contact_id=5&limit=50&offset=0');
   });
 
   it('says so when there is no e-mail yet', async () => {

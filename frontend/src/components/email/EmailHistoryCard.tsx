@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Card, CardHeader, GuardedButton, MailIcon, QueryErrorState, SendIcon, Skeleton, TrashIcon, useToast } from '@/components/ui';
 import {
   groupThread,
+  useContactCampaigns,
   useContactDrafts,
   useContactThread,
   useDiscardDraft,
@@ -14,17 +15,46 @@ import { errorMessage } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
-import { INBOUND_LABELS, MessageStatusBadge, ReplyCategoryBadge } from './badges';
+import { INBOUND_LABELS, MessageStatusBadge, ReplyCategoryBadge, sequenceReason } from './badges';
 
 /** A contact's e-mail history: each message with its status, and what came back to it, as a thread. */
 export function EmailHistoryCard({ contactId, title = 'E-mail' }: { contactId: number; title?: string }) {
   return (
     <Card role="region" aria-label={title}>
       <CardHeader title={title} description="Every message with its status; replies, auto-replies and bounces beneath the message they answer." />
-      <div className="p-5">
+      <div className="space-y-4 p-5">
+        <ContactCampaigns contactId={contactId} />
         <EmailThread contactId={contactId} />
       </div>
     </Card>
+  );
+}
+
+/** The campaigns the contact is in and where its sequence stands: running (next step), finished, stopped or left
+ * out and why — a contact left out has no message in the history below, so this is where it says so. */
+export function ContactCampaigns({ contactId }: { contactId: number }) {
+  const campaigns = useContactCampaigns(contactId);
+  const items = campaigns.data?.items ?? [];
+  if (!items.length) return null; // (a failed load leaves the history below to say so)
+  return (
+    <ul aria-label="Campaigns" className="space-y-1 text-sm">
+      {items.map((c) => {
+        const e = c.enrolment;
+        let state = '';
+        if (e?.excluded_reason) state = `left out: ${sequenceReason(e.excluded_reason)}`;
+        else if (e?.status === 'stopped') state = `sequence stopped: ${sequenceReason(e.stop_reason)}`;
+        else if (e?.status === 'finished') state = `all ${c.steps.length} step${c.steps.length === 1 ? '' : 's'} sent`;
+        else if (e) state = c.status === 'draft' ? 'not started yet' : `in sequence: step ${Math.max(1, e.next_step - 1)} of ${c.steps.length}${c.status === 'paused' ? ' (campaign paused)' : ''}`;
+        return (
+          <li key={c.id} className="flex flex-wrap items-baseline gap-x-2">
+            <Link to={`/campaigns/${c.id}`} className="font-medium text-accent-700 hover:underline">
+              {c.name}
+            </Link>{' '}
+            <span className={cn('text-gray-600', e?.excluded_reason || e?.status === 'stopped' ? 'text-amber-700' : null)}>{state}</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -45,3 +45,25 @@ export const INBOUND_LABELS: Record<'reply' | 'auto_reply' | 'bounce' | 'unsubsc
   bounce: 'Bounce',
   unsubscribe: 'Unsubscribed',
 };
+
+/** Why a contact's sequence stopped, or why the preparation left the contact out, as a phrase. */
+const SEQUENCE_REASONS: Record<string, string> = {
+  no_email: 'no e-mail address',
+  invalid_email: 'an invalid address',
+  suppressed: 'the address is suppressed',
+  unsubscribed: 'unsubscribed',
+  legal_basis: 'no legal basis recorded (DE/AT/CH)',
+  duplicate: 'another contact has the same address',
+  contact_missing: 'the contact was deleted',
+  render_failed: 'the template did not render for this contact',
+  replied: 'replied',
+  booked: 'booked a meeting',
+  bounced: 'the address bounced',
+  campaign_stopped: 'the campaign was stopped',
+  stopped: 'stopped',
+};
+
+export function sequenceReason(reason: string | null | undefined): string {
+  if (!reason) return 'stopped';
+  return SEQUENCE_REASONS[reason] ?? reason.replaceAll('_', ' ');
+}

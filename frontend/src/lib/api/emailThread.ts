@@ -21,6 +21,17 @@ export function useContactThread(contactId: number, enabled = true) {
   return useQuery({ queryKey: ['email', 'thread', contactId], queryFn: () => getContactThread(contactId), enabled: enabled && contactId > 0 });
 }
 
+/** The campaigns a contact is enrolled in, each with where the contact's sequence stands (``enrolment``). */
+export type ContactCampaign = S['CampaignRead'];
+
+export function listContactCampaigns(contactId: number): Promise<S['CampaignPage']> {
+  return unwrap(api.GET('/api/email/campaigns', { params: { query: { contact_id: contactId, limit: 50, offset: 0 } } }));
+}
+
+export function useContactCampaigns(contactId: number, enabled = true) {
+  return useQuery({ queryKey: ['email', 'contact-campaigns', contactId], queryFn: () => listContactCampaigns(contactId), enabled: enabled && contactId > 0 });
+}
+
 /** Each message we sent with what came back to it; what matches no message of ours stands alone. */
 export type ThreadEntry = { message: ThreadMessage | null; at: string; inbound: Array<{ type: ThreadItem['type']; at: string; inbound: Inbound }> };
 

@@ -22,6 +22,11 @@ export function ProgressCard({ progress, live }: { progress: Progress; live: boo
         <p className="text-sm text-gray-800" data-testid="progress-summary">
           {formatNumber(progress.sent)} of {formatNumber(progress.total)} sent
         </p>
+        {progress.excluded > 0 ? (
+          <p className="text-sm text-gray-600" data-testid="progress-excluded">
+            {formatNumber(progress.excluded)} of {formatNumber(progress.contacts)} contact{progress.contacts === 1 ? '' : 's'} left out when it was prepared (no address, suppressed, no legal basis or a duplicate).
+          </p>
+        ) : null}
         <dl className="grid grid-cols-3 gap-3 sm:grid-cols-7">
           {PROGRESS_PARTS.map((p) => (
             <div key={p.key}>
@@ -121,6 +126,12 @@ export function ActivityChart({ series }: { series: SeriesPoint[] }) {
               {SERIES.map((s) => (
                 <polyline key={s.key} fill="none" stroke={s.color} strokeWidth="2" points={series.map((p, i) => `${x(i)},${y(p[s.key] ?? 0)}`).join(' ')} />
               ))}
+              {/* A dot on every day with something to show: a line needs two days, and a campaign's first has one. */}
+              {SERIES.flatMap((s) =>
+                series.map((p, i) =>
+                  (p[s.key] ?? 0) > 0 ? <circle key={`${s.key}-${p.day}`} cx={x(i)} cy={y(p[s.key] ?? 0)} r="3.5" fill={s.color} data-testid={`point-${s.key}`} /> : null,
+                ),
+              )}
               {series.map((p, i) => (
                 <text key={p.day} x={x(i)} y={H - 6} fontSize="10" fill="#6b7280" textAnchor="middle">
                   {p.day.slice(5)}

@@ -210,6 +210,30 @@ describe('Campaign page', () => {
     expect(screen.getByRole('img', { name: 'Messages per day over 2 days, up to 20 a day' })).toBeInTheDocument();
   });
 
+  it('a campaign on its first day: the contacts left out, and a dot where a line needs two days', async () => {
+    mockApi(
+      signedIn(
+        SALES,
+        base({
+          'GET /api/email/campaigns/3': () =>
+            json(200, campaign({ status: 'finished', progress: progress({ total: 2, pending: 0, sent: 2, contacts: 3, excluded: 2 }) })),
+          'GET /api/email/campaigns/3/stats': () =>
+            json(200, {
+              funnel: { sent: 2, opened: 0, clicked: 0, replied: 0, interested: 0, bounced: 0, unsubscribed: 0 },
+              series: [{ day: '2026-01-01', sent: 2, opened: 0, replied: 0, bounced: 0 }],
+            }),
+        }),
+      ),
+    );
+    renderApp('/campaigns/3');
+    expect(await screen.findByTestId('progress-summary')).toHaveTextContent('2 of 2 sent');
+    expect(screen.getByTestId('progress-excluded')).toHaveTextContent('2 of 3 contacts left out when it was prepared');
+    expect(screen.getByRole('progressbar', { name: 'Campaign progress' })).toHaveAttribute('aria-valuenow', '2');
+    await screen.findByRole('img', { name: 'Messages per day over 1 day, up to 2 a day' });
+    expect(screen.getAllByTestId('point-sent')).toHaveLength(1);
+    expect(screen.queryByTestId('point-replied')).toBeNull();
+  });
+
   it('lists who is excluded and why; an admin records a legal basis there', async () => {
     const patched: unknown[] = [];
     mockApi(

@@ -1,6 +1,6 @@
 import type { CampaignDetail, Progress } from '../api';
 
-export const progress = (over: Partial<Progress> = {}): Progress => ({ total: 2, pending: 2, sent: 0, failed: 0, unknown: 0, bounced: 0, replied: 0, unsubscribed: 0, ...over });
+export const progress = (over: Partial<Progress> = {}): Progress => ({ total: 2, pending: 2, sent: 0, failed: 0, unknown: 0, bounced: 0, replied: 0, unsubscribed: 0, contacts: 2, excluded: 0, ...over });
 
 export function campaign(over: Partial<CampaignDetail> = {}): CampaignDetail {
   return {
