@@ -37,11 +37,16 @@ def up(port: Annotated[int | None, typer.Option(help="Port (default OUTBOUND_POR
        host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1") -> None:
     """Run gateway, every service and their workers in one process (SQLite, offline providers)."""
     from services.embedded import build_embedded
+    from services.kit.settings import ServiceSettings
 
     port = port or int(os.environ.get("OUTBOUND_PORT", "8000"))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    if "public_url" not in ServiceSettings().model_fields_set:
+        # Unset (in the environment and in .env): the links in mails and on booking pages point where this
+        # stack answers, so `make run PORT=8011` does not send unsubscribe and booking links to :8000.
+        os.environ["OUTBOUND_PUBLIC_URL"] = f"http://{shown}:{port}"
     embedded = build_embedded()
     settings = embedded.gateway.settings
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     typer.echo(f"Outbound CRM on http://{shown}:{port}  (data in {settings.data_dir.resolve()})", err=True)
     if not os.environ.get("OUTBOUND_ADMIN_EMAIL"):
         typer.echo("First admin: set OUTBOUND_ADMIN_EMAIL and OUTBOUND_ADMIN_PASSWORD before the first start, "

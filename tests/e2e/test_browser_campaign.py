@@ -93,6 +93,8 @@ async def test_first_campaign_to_the_local_catcher(tmp_path: Path, artifacts_dir
                 await expect(frame.get_by_text("Hi Ada,")).to_be_visible()
                 await message.get_by_role("tab", name=re.compile("Headers")).click()
                 await expect(message.get_by_text("List-Unsubscribe:", exact=True)).to_be_visible()
+                # Without OUTBOUND_PUBLIC_URL the links point where this stack answers, not at the default port.
+                await expect(message.get_by_text(f"<{base}/api/email/unsubscribe/", exact=False)).to_be_visible()
                 await page.screenshot(path=str(artifacts_dir / "campaign-caught.png"), full_page=True)
                 assert not failed, failed
                 assert not errors, errors
