@@ -65,7 +65,7 @@ async def test_first_campaign_to_the_local_catcher(tmp_path: Path, artifacts_dir
                 await page.goto(f"{base}/campaigns/new")
                 await page.get_by_role("textbox", name="Campaign name").fill("First campaign")
                 await page.get_by_role("textbox", name="Tag").fill("first-campaign")
-                await expect(page.get_by_test_id("audience-count")).to_have_text("2 contacts")
+                await expect(page.get_by_test_id("audience-count")).to_have_text("2 contacts · 2 eligible now")
                 await page.get_by_role("combobox", name="Step 1 template").select_option(label="First touch")
                 await page.get_by_role("checkbox", name=re.compile("Local catcher")).check()
                 await page.get_by_role("button", name="Create draft").click()

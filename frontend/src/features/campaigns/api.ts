@@ -18,6 +18,7 @@ export type CampaignDetail = S['CampaignDetail'];
 export type CampaignCreate = S['CampaignCreate'];
 export type SavedFilter = S['SavedFilterRead'];
 export type AudiencePreview = S['AudiencePreview'];
+export type AudiencePreviewRequest = S['AudiencePreviewRequest'];
 export type CampaignStatus = CampaignRead['status'];
 export type SendWindow = S['SendWindowIn'];
 /** A window with the service's defaults filled in (Monday–Friday, 08:00–17:00). */
@@ -139,6 +140,11 @@ export async function countInterested(campaignId: number): Promise<number> {
 // ---- the audience, from the leads service
 
 export type AudienceFilter = { tag: string | null; status: LeadStatus | null; company_id: number | null };
+
+/** The builder's tag/status/company filter as the e-mail service's audience criteria (for its eligibility preview). */
+export function audienceOf(f: AudienceFilter): NonNullable<AudiencePreviewRequest['audience']> {
+  return { ...(f.tag ? { tags: [f.tag] } : {}), ...(f.status ? { statuses: [f.status] } : {}), ...(f.company_id ? { company_ids: [f.company_id] } : {}) };
+}
 
 function filterQuery(f: AudienceFilter) {
   return { ...(f.tag ? { tag: f.tag } : {}), ...(f.status ? { status: f.status } : {}), ...(f.company_id ? { company_id: f.company_id } : {}) };

@@ -23,7 +23,7 @@ import { errorMessage, fieldErrorsFrom, ApiError } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
 import { useRouteId } from '@/lib/useRouteId';
-import { contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, fullWindow } from '../api';
+import { audienceOf, contactIdsFor, LEAD_STATUSES, WEEKDAYS, type AudienceFilter, type CampaignDetail, type FullWindow, type LeadStatus, fullWindow } from '../api';
 import {
   useAudienceCount,
   useAudiencePreview,
@@ -104,7 +104,18 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
   const companies = useCompanySearch(companyText, company === null);
   const contacts = useContactSearch(contactText, mode === 'pick');
   const savedFilters = useSavedFilters(mode === 'saved');
-  const preview = useAudiencePreview(mode === 'saved' ? savedFilterId : null);
+  // Who of the audience may be mailed now, for every way of picking it (the draft's eligibility card says who).
+  const preview = useAudiencePreview(
+    mode === 'saved'
+      ? savedFilterId === null
+        ? null
+        : { audience: { saved_filter_id: savedFilterId } }
+      : mode === 'filter'
+        ? { audience: audienceOf(filter) }
+        : mode === 'pick' && picked.length
+          ? { contact_ids: picked.map((p) => p.id) }
+          : null,
+  );
   const audienceSize =
     mode === 'filter'
       ? (count.data ?? null)
@@ -182,7 +193,7 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
         </Card>
 
         <Card role="region" aria-labelledby="audience-heading">
-          <CardHeader id="audience-heading" title="Audience" description="Who gets the sequence. Who is excluded, and why, shows on the draft before it starts." />
+          <CardHeader id="audience-heading" title="Audience" description="Who gets the sequence: how many may be mailed now shows as you pick; the draft names who is excluded and why before it starts." />
           <div className="space-y-4 p-5">
             <div role="radiogroup" aria-label="Pick the audience" className="flex flex-wrap gap-4 text-sm">
               {(campaign ? (['keep', 'filter', 'saved', 'pick'] as const) : (['filter', 'saved', 'pick'] as const)).map((m) => (
@@ -283,9 +294,9 @@ function CampaignBuilder({ campaign }: { campaign: CampaignDetail | null }) {
             ) : null}
             <p className="text-sm font-medium text-gray-900" aria-live="polite" data-testid="audience-count">
               {audienceSize === null ? 'Counting…' : `${formatNumber(audienceSize)} contact${audienceSize === 1 ? '' : 's'}`}
-              {mode === 'saved' && preview.data ? ` · ${formatNumber(preview.data.eligible)} eligible now` : ''}
+              {mode !== 'keep' && preview.data && audienceSize ? ` · ${formatNumber(preview.data.eligible)} eligible now` : ''}
             </p>
-            {mode === 'saved' && excludedWords.length ? (
+            {mode !== 'keep' && audienceSize && excludedWords.length ? (
               <p className="text-xs text-gray-600" data-testid="audience-excluded">
                 Excluded: {excludedWords.join(', ')}.
               </p>

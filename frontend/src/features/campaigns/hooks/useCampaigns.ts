@@ -26,6 +26,7 @@ import {
   updateCampaign,
   type AiLineUpdate,
   type AudienceFilter,
+  type AudiencePreviewRequest,
   type CampaignCreate,
   type CampaignStatus,
   type LegalBasis,
@@ -167,12 +168,17 @@ export function useSavedFilters(enabled: boolean) {
   return useQuery({ queryKey: ['saved-filters'], queryFn: listSavedFilters, enabled });
 }
 
-export function useAudiencePreview(savedFilterId: number | null) {
+/** Who of an audience being built may be mailed now, and why the others not (null: nothing to ask yet). Asked
+ * a moment after the audience stops changing, not on every keystroke. */
+export function useAudiencePreview(body: AudiencePreviewRequest | null) {
+  // Debounced as text: the body is a new object on every render.
+  const settled = useDebouncedValue(body === null ? null : JSON.stringify(body), 300);
   return useQuery({
-    queryKey: ['email', 'audience-preview', savedFilterId],
-    queryFn: () => previewAudience({ audience: { saved_filter_id: savedFilterId } }),
-    enabled: savedFilterId !== null,
+    queryKey: ['email', 'audience-preview', settled],
+    queryFn: () => previewAudience(JSON.parse(settled ?? '{}') as AudiencePreviewRequest),
+    enabled: settled !== null,
     placeholderData: keepPreviousData,
+    retry: false,
   });
 }
 

@@ -135,7 +135,8 @@ export function AiAssistantPanel({ draft, onResult }: { draft: Draft; onResult: 
           placeholder="e.g. Introduce our bookkeeping software to tax advisors and ask for a 15-minute call."
           hint="What to write, or how to change the draft."
         />
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {/* Two by two: the panel is a side column, too narrow for four selects on one row ("Automatic" read "Aut"). */}
+        <div className="grid grid-cols-2 gap-3">
           <SelectField label="Tone" value={tone} onChange={(e) => setTone(e.target.value as Tone | '')}>
             <option value="">Automatic</option>
             {TONES.map((t) => (
