@@ -50,7 +50,7 @@ export function ContactCampaigns({ contactId }: { contactId: number }) {
             <Link to={`/campaigns/${c.id}`} className="font-medium text-accent-700 hover:underline">
               {c.name}
             </Link>{' '}
-            <span className={cn('text-gray-600', e?.excluded_reason || e?.status === 'stopped' ? 'text-amber-700' : null)}>{state}</span>
+            <span className={e?.excluded_reason || e?.status === 'stopped' ? 'text-amber-700' : 'text-gray-600'}>{state}</span>
           </li>
         );
       })}
