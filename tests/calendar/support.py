@@ -123,8 +123,14 @@ async def _service_token(users: httpx.AsyncClient, client_id: str, scope: str) -
     return bearer(resp.json()["access_token"])
 
 
+# The provider's timeout against the loopback stand-in, and how long a "slow" fault makes it wait. 0.5 s failed
+# on a loaded CI machine, where a plain token exchange once took longer; the slow fault stays well beyond it.
+GOOGLE_TIMEOUT = 3.0
+GOOGLE_SLOW = 5.0
+
+
 def google_settings(fake: FakeGoogle) -> dict[str, Any]:
-    return {"calendar_provider": "google", "google_timeout": 0.5, "google_max_retries": 2,
+    return {"calendar_provider": "google", "google_timeout": GOOGLE_TIMEOUT, "google_max_retries": 2,
             "google_retry_base_delay": 0.01, **fake.endpoints}
 
 

@@ -34,6 +34,7 @@ from services.calendar.providers.google import event_id_for
 from services.calendar.providers.google_oauth import SCOPES
 from services.calendar.sealing import Sealer
 from services.calendar.settings import CalendarSettings
+from tests.calendar.support import GOOGLE_SLOW, google_settings
 from tests.fakes.google_calendar import FakeGoogle
 
 REDIRECT = "http://127.0.0.1:9/calendar/google/callback"
@@ -49,8 +50,7 @@ def fake() -> Iterator[FakeGoogle]:
 @pytest.fixture
 def provider(fake: FakeGoogle, monkeypatch: pytest.MonkeyPatch) -> GoogleCalendarProvider:
     monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")  # the stand-in speaks plain http on loopback
-    settings = CalendarSettings(calendar_provider="google", google_timeout=0.5, google_max_retries=2,
-                                google_retry_base_delay=0.01, **fake.endpoints)
+    settings = CalendarSettings(**google_settings(fake))
     return GoogleCalendarProvider(settings)
 
 
@@ -309,7 +309,7 @@ async def test_server_errors_are_retried_then_reported(provider: GoogleCalendarP
 async def test_a_slow_insert_times_out_and_leaves_no_event_behind(provider: GoogleCalendarProvider,
                                                                   fake: FakeGoogle) -> None:
     connection = await connect(provider)
-    fake.fail("slow", path="/events", delay=2.0)
+    fake.fail("slow", path="/events", delay=GOOGLE_SLOW)
     with pytest.raises(ProviderTimeout) as caught:
         await provider.create_event(connection, meeting(meet=True))
     assert caught.value.status == 504
@@ -321,7 +321,7 @@ async def test_a_slow_insert_times_out_and_leaves_no_event_behind(provider: Goog
 
 async def test_a_slow_free_busy_times_out(provider: GoogleCalendarProvider, fake: FakeGoogle) -> None:
     connection = await connect(provider)
-    fake.fail("slow", path="freeBusy", delay=2.0)
+    fake.fail("slow", path="freeBusy", delay=GOOGLE_SLOW)
     with pytest.raises(ProviderTimeout):
         await provider.busy(connection, Interval(T0, T0 + dt.timedelta(hours=1)), [])
 

@@ -16,7 +16,7 @@ from services.calendar.followups import enqueue_watchdog
 from services.calendar.models import EVENT_PENDING, Booking, Job
 from services.calendar.providers.google import event_id_for
 from services.kit.db import utcnow
-from tests.calendar.support import CalendarStack, booking, calendar_stack
+from tests.calendar.support import GOOGLE_SLOW, CalendarStack, booking, calendar_stack
 from tests.fakes.google_calendar import FakeGoogle
 
 SLOT = "2025-06-03T10:00:00+02:00"
@@ -156,7 +156,7 @@ async def test_a_meet_link_when_the_page_asks_for_one(stack: CalendarStack, fake
 async def test_google_failing_at_booking_time_leaves_nothing(stack: CalendarStack, fake: FakeGoogle, fault: str,
                                                              times: int, path: str, status: int) -> None:
     page = await connected_page(stack)
-    fake.fail(fault, times=times, path=path, delay=2.0)
+    fake.fail(fault, times=times, path=path, delay=GOOGLE_SLOW)
     made = await stack.calendar.post(f"/calendar/public/{page['token']}/bookings", json=booking(SLOT),
                                      headers={"Idempotency-Key": "one-attempt"})
     assert made.status_code == status, made.text
