@@ -67,9 +67,9 @@ describe('E-mail history', () => {
     renderApp('/contacts/5');
     const list = await screen.findByRole('list', { name: 'Campaigns' });
     expect(within(list).getAllByRole('listitem').map((row) => row.textContent)).toEqual([
-      'Steuerberater Köln left out: no legal basis recorded (DE/AT/CH)',
+      'Steuerberater Köln left out: No legal basis',
       'Tax advisors Munich in sequence: step 1 of 2',
-      'Spring sequence stopped: replied',
+      'Spring sequence stopped: Replied',
     ]);
     expect(within(list).getByRole('link', { name: 'Steuerberater Köln' })).toHaveAttribute('href', '/campaigns/7');
     expect(api.calls.find((c) => c.path.startsWith('/api/email/campaigns'))?.path).toBe('/api/email/campaigns?contact_id=5&limit=50&offset=0');

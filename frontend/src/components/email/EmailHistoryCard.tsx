@@ -15,7 +15,7 @@ import { errorMessage } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
-import { INBOUND_LABELS, MessageStatusBadge, ReplyCategoryBadge, sequenceReason } from './badges';
+import { INBOUND_LABELS, MessageStatusBadge, ReplyCategoryBadge, SequenceReasonBadge } from './badges';
 
 /** A contact's e-mail history: each message with its status, and what came back to it, as a thread. */
 export function EmailHistoryCard({ contactId, title = 'E-mail' }: { contactId: number; title?: string }) {
@@ -40,9 +40,9 @@ export function ContactCampaigns({ contactId }: { contactId: number }) {
     <ul aria-label="Campaigns" className="space-y-1 text-sm">
       {items.map((c) => {
         const e = c.enrolment;
+        const reason = e?.excluded_reason ?? (e?.status === 'stopped' ? (e.stop_reason ?? 'stopped') : null);
         let state = '';
-        if (e?.excluded_reason) state = `left out: ${sequenceReason(e.excluded_reason)}`;
-        else if (e?.status === 'stopped') state = `sequence stopped: ${sequenceReason(e.stop_reason)}`;
+        if (reason) state = e?.excluded_reason ? 'left out:' : 'sequence stopped:';
         else if (e?.status === 'finished') state = `all ${c.steps.length} step${c.steps.length === 1 ? '' : 's'} sent`;
         else if (e) state = c.status === 'draft' ? 'not started yet' : `in sequence: step ${Math.max(1, e.next_step - 1)} of ${c.steps.length}${c.status === 'paused' ? ' (campaign paused)' : ''}`;
         return (
@@ -50,7 +50,13 @@ export function ContactCampaigns({ contactId }: { contactId: number }) {
             <Link to={`/campaigns/${c.id}`} className="font-medium text-accent-700 hover:underline">
               {c.name}
             </Link>{' '}
-            <span className={e?.excluded_reason || e?.status === 'stopped' ? 'text-amber-700' : 'text-gray-600'}>{state}</span>
+            <span className="text-gray-600">{state}</span>
+            {reason ? (
+              <>
+                {' '}
+                <SequenceReasonBadge reason={reason} />
+              </>
+            ) : null}
           </li>
         );
       })}

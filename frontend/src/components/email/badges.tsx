@@ -46,24 +46,29 @@ export const INBOUND_LABELS: Record<'reply' | 'auto_reply' | 'bounce' | 'unsubsc
   unsubscribe: 'Unsubscribed',
 };
 
-/** Why a contact's sequence stopped, or why the preparation left the contact out, as a phrase. */
-const SEQUENCE_REASONS: Record<string, string> = {
-  no_email: 'no e-mail address',
-  invalid_email: 'an invalid address',
-  suppressed: 'the address is suppressed',
-  unsubscribed: 'unsubscribed',
-  legal_basis: 'no legal basis recorded (DE/AT/CH)',
-  duplicate: 'another contact has the same address',
-  contact_missing: 'the contact was deleted',
-  render_failed: 'the template did not render for this contact',
-  replied: 'replied',
-  booked: 'booked a meeting',
-  bounced: 'the address bounced',
-  campaign_stopped: 'the campaign was stopped',
-  stopped: 'stopped',
+/** Why the preparation left a contact out of a campaign (the eligibility list, the enrolment's excluded_reason), or
+ * why its sequence stopped (stop_reason): one label per reason wherever it shows. */
+const SEQUENCE_REASON_LABELS: Record<string, string> = {
+  no_email: 'No e-mail address',
+  invalid_email: 'Invalid address',
+  suppressed: 'Suppressed',
+  unsubscribed: 'Unsubscribed',
+  legal_basis: 'No legal basis',
+  duplicate: 'Duplicate address',
+  contact_missing: 'Contact deleted',
+  stopped: 'Sequence stopped',
+  render_failed: 'Template did not render',
+  replied: 'Replied',
+  booked: 'Booked a meeting',
+  bounced: 'Bounced',
+  campaign_stopped: 'Campaign stopped',
 };
 
 export function sequenceReason(reason: string | null | undefined): string {
-  if (!reason) return 'stopped';
-  return SEQUENCE_REASONS[reason] ?? reason.replaceAll('_', ' ');
+  if (!reason) return 'Sequence stopped';
+  return SEQUENCE_REASON_LABELS[reason] ?? reason.replaceAll('_', ' ');
+}
+
+export function SequenceReasonBadge({ reason }: { reason: string | null | undefined }) {
+  return <Badge tone={reason === 'legal_basis' ? 'warning' : 'neutral'}>{sequenceReason(reason)}</Badge>;
 }

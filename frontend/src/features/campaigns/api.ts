@@ -30,7 +30,6 @@ export type Progress = S['Progress'];
 export type StateAction = 'start' | 'pause' | 'resume' | 'stop';
 export type Eligibility = S['EligibilityRead'];
 export type Exclusion = S['Exclusion'];
-export type ExclusionReason = Exclusion['reason'];
 export type LintItem = S['LintItem'];
 export type MessageItem = S['MessageItem'];
 export type MessageStatus = MessageItem['status'];
@@ -53,16 +52,6 @@ export type TemplateOption = Pick<S['TemplateRead'], 'id' | 'name' | 'subject'>;
 export type BookingPageOption = Pick<S['PageRead'], 'id' | 'title' | 'host_name' | 'duration_minutes'>;
 
 export const STATUS_LABELS: Record<CampaignStatus, string> = { draft: 'Draft', running: 'Running', paused: 'Paused', stopped: 'Stopped', finished: 'Finished' };
-export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
-  no_email: 'No e-mail address',
-  invalid_email: 'Invalid address',
-  suppressed: 'Suppressed',
-  unsubscribed: 'Unsubscribed',
-  legal_basis: 'No legal basis',
-  duplicate: 'Duplicate address',
-  contact_missing: 'Contact deleted',
-  stopped: 'Sequence stopped',
-};
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export { LEAD_STATUSES } from '@/lib/leadStatus';
 

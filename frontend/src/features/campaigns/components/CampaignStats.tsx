@@ -24,7 +24,7 @@ export function ProgressCard({ progress, live }: { progress: Progress; live: boo
         </p>
         {progress.excluded > 0 ? (
           <p className="text-sm text-gray-600" data-testid="progress-excluded">
-            {formatNumber(progress.excluded)} of {formatNumber(progress.contacts)} contact{progress.contacts === 1 ? '' : 's'} left out when it was prepared (no address, suppressed, no legal basis or a duplicate).
+            {formatNumber(progress.excluded)} of {formatNumber(progress.contacts)} contact{progress.contacts === 1 ? '' : 's'} left out when it was prepared; each contact's page says why.
           </p>
         ) : null}
         <dl className="grid grid-cols-3 gap-3 sm:grid-cols-7">

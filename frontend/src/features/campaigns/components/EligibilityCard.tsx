@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
-  Badge,
   Button,
   Card,
   CardHeader,
@@ -20,10 +19,11 @@ import {
   Tr,
   useToast,
 } from '@/components/ui';
+import { SequenceReasonBadge } from '@/components/email/badges';
 import { errorMessage } from '@/lib/api/problem';
 import { useGate } from '@/lib/auth';
 import { formatNumber } from '@/lib/format';
-import { EXCLUSION_LABELS, type Exclusion } from '../api';
+import { type Exclusion } from '../api';
 import { useEligibility, useRecordLegalBasis } from '../hooks/useCampaigns';
 
 /** Who the campaign would reach, who it would not and why; an admin records a missing legal basis here. */
@@ -75,7 +75,7 @@ export function EligibilityCard({ campaignId }: { campaignId: number }) {
                           {x.email ? <div className="text-xs text-gray-500">{x.email}</div> : null}
                         </Td>
                         <Td>
-                          <Badge tone={x.reason === 'legal_basis' ? 'warning' : 'neutral'}>{EXCLUSION_LABELS[x.reason] ?? x.reason}</Badge>
+                          <SequenceReasonBadge reason={x.reason} />
                           <p className="mt-1 text-xs text-gray-600">{x.detail}</p>
                         </Td>
                         <Td className="text-right">
